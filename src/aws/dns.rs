@@ -1,0 +1,64 @@
+//! The HTTP client with a resolver that sends `*.localhost` to loopback (RFC 6761), so S3 Control's
+//! account-id host prefix (`123456789012.localhost`) works against a local endpoint.
+
+use aws_smithy_http_client::{
+    tls::{self, rustls_provider::CryptoMode},
+    Builder,
+};
+use aws_smithy_runtime_api::client::dns::{DnsFuture, ResolveDns, ResolveDnsError};
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
+use std::net::{IpAddr, Ipv4Addr};
+
+#[derive(Debug, Clone, Default)]
+pub struct LoopbackAwareResolver;
+
+/// Names answered without asking DNS: `localhost`, `*.localhost`, and an IP literal behind a host
+/// prefix (`123456789012.127.0.0.1`).
+pub fn resolve_locally(name: &str) -> Option<Vec<IpAddr>> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    if lower == "localhost" || lower.ends_with(".localhost") {
+        return Some(vec![IpAddr::V4(Ipv4Addr::LOCALHOST)]);
+    }
+    if let Ok(ip) = lower.parse::<IpAddr>() {
+        return Some(vec![ip]);
+    }
+    let (_, rest) = lower.split_once('.')?;
+    rest.parse::<Ipv4Addr>().ok().map(|ip| vec![IpAddr::V4(ip)])
+}
+
+impl ResolveDns for LoopbackAwareResolver {
+    fn resolve_dns<'a>(&'a self, name: &'a str) -> DnsFuture<'a> {
+        if let Some(ips) = resolve_locally(name) {
+            return DnsFuture::ready(Ok(ips));
+        }
+        let name = name.to_string();
+        DnsFuture::new(async move {
+            let addrs = tokio::net::lookup_host((name.as_str(), 0))
+                .await
+                .map_err(ResolveDnsError::new)?;
+            Ok(addrs.map(|a| a.ip()).collect())
+        })
+    }
+}
+
+pub fn http_client() -> SharedHttpClient {
+    Builder::new()
+        .tls_provider(tls::Provider::Rustls(CryptoMode::AwsLc))
+        .build_with_resolver(LoopbackAwareResolver)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn localhost_names_resolve_to_loopback() {
+        let lo = Some(vec![IpAddr::V4(Ipv4Addr::LOCALHOST)]);
+        assert_eq!(resolve_locally("localhost"), lo);
+        assert_eq!(resolve_locally("123456789012.localhost"), lo);
+        assert_eq!(resolve_locally("A.B.LOCALHOST."), lo);
+        assert_eq!(resolve_locally("123456789012.127.0.0.1"), lo);
+        assert_eq!(resolve_locally("s3.amazonaws.com"), None);
+        assert_eq!(resolve_locally("notlocalhost"), None);
+    }
+}

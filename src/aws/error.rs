@@ -1,0 +1,81 @@
+//! AWS errors → one clear message with the service's error code and a hint.
+
+use crate::error::{failed, input_error, CliError};
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::display::DisplayErrorContext;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+/// Classify an SDK error for operation `op` (e.g. `s3:PutBucketPolicy`).
+pub fn classify<E, R>(op: &str, err: SdkError<E, R>) -> CliError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    let chain = DisplayErrorContext(&err).to_string();
+    match &err {
+        SdkError::ServiceError(se) => {
+            let e = se.err();
+            let code = e.code().unwrap_or("Unknown").to_string();
+            let msg = e.message().unwrap_or("").to_string();
+            service_error(op, &code, &msg).caused_by(chain)
+        }
+        SdkError::TimeoutError(_) => failed(format!("{op} timed out"))
+            .hinted("check the network path to the AWS endpoint, or retry")
+            .caused_by(chain),
+        SdkError::DispatchFailure(_) | SdkError::ConstructionFailure(_) => {
+            if chain.contains("credentials") || chain.contains("Credentials") {
+                failed(format!("{op}: no usable AWS credentials"))
+                    .hinted("set AWS_PROFILE (run `aws sso login` for SSO profiles), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
+                    .caused_by(chain)
+            } else {
+                failed(format!("{op}: could not reach the AWS endpoint: {}", last_cause(&chain)))
+                    .hinted("check --endpoint-url / AWS_ENDPOINT_URL and the network")
+                    .caused_by(chain)
+            }
+        }
+        _ => failed(format!("{op} failed: {}", last_cause(&chain))).caused_by(chain),
+    }
+}
+
+fn last_cause(chain: &str) -> &str {
+    chain.rsplit(": ").next().unwrap_or(chain).trim()
+}
+
+/// Map a service error code to a message and a hint.
+pub fn service_error(op: &str, code: &str, msg: &str) -> CliError {
+    let detail = if msg.is_empty() {
+        code.to_string()
+    } else {
+        format!("{code}: {msg}")
+    };
+    let base = format!("{op} failed: {detail}");
+    match code {
+        "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => failed(base)
+            .hinted(format!(
+                "the caller's IAM policy (or an SCP or the resource policy) must allow {op}"
+            )),
+        "NoSuchBucket" => failed(base).hinted("check the bucket name and --region"),
+        "NoSuchAccessPoint" => {
+            failed(base).hinted("run `lakegate accesspoint list` to see the account's access points")
+        }
+        "MalformedPolicy" => failed(base).hinted(
+            "AWS rejected the document; a principal that does not exist is the usual cause",
+        ),
+        "InvalidAccessKeyId" | "SignatureDoesNotMatch" | "ExpiredToken" | "InvalidClientTokenId" => {
+            failed(base).hinted("refresh the credentials (e.g. `aws sso login --profile NAME`)")
+        }
+        "Throttling" | "ThrottlingException" | "SlowDown" | "RequestLimitExceeded" => {
+            failed(base).hinted("AWS is throttling requests; retry later")
+        }
+        "InvalidRequest" | "InvalidArgument" | "InvalidURI" => input_error(base),
+        _ => failed(base),
+    }
+}
+
+/// The service error code of an SDK error, if it is a service error.
+pub fn code<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> Option<&str> {
+    match err {
+        SdkError::ServiceError(se) => se.err().code(),
+        _ => None,
+    }
+}

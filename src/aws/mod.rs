@@ -1,0 +1,154 @@
+//! The only place the AWS SDK appears: configuration, one thin module per service, and error
+//! classification.
+
+pub mod dns;
+pub mod error;
+pub mod s3;
+pub mod s3control;
+
+use crate::cli::GlobalArgs;
+use crate::error::{input_error, Result};
+use aws_config::{retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, SdkConfig};
+use std::time::Duration;
+use tokio::sync::OnceCell;
+
+pub use error::classify;
+
+/// Resolved AWS configuration plus the clients built from it.
+pub struct Aws {
+    pub sdk: SdkConfig,
+    pub region: String,
+    pub partition: &'static str,
+    path_style: bool,
+    account: OnceCell<String>,
+    s3: OnceCell<aws_sdk_s3::Client>,
+    s3control: OnceCell<aws_sdk_s3control::Client>,
+}
+
+/// True when the environment points S3 at a custom endpoint (emulators need path-style URLs).
+fn endpoint_overridden_in_env() -> bool {
+    ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"]
+        .iter()
+        .any(|k| std::env::var_os(k).is_some_and(|v| !v.is_empty()))
+}
+
+impl Aws {
+    /// Build the configuration the way the AWS CLI does (environment, profiles including SSO,
+    /// credential process, web identity...), with lakegate's flags taking precedence.
+    pub async fn load(g: &GlobalArgs) -> Result<Self> {
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .http_client(dns::http_client())
+            .retry_config(RetryConfig::standard().with_max_attempts(5))
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .connect_timeout(Duration::from_secs(10))
+                    .operation_attempt_timeout(Duration::from_secs(60))
+                    .build(),
+            );
+        if let Some(p) = &g.profile {
+            loader = loader.profile_name(p);
+        }
+        if let Some(r) = &g.region {
+            loader = loader.region(Region::new(r.clone()));
+        }
+        if let Some(e) = &g.endpoint_url {
+            validate_endpoint(e)?;
+            loader = loader.endpoint_url(e);
+        }
+        let mut sdk = loader.load().await;
+        let region = sdk
+            .region()
+            .map(|r| r.to_string())
+            .ok_or_else(|| {
+                input_error("no AWS region: pass --region, set AWS_REGION, or set `region` in the profile")
+            })?;
+        if let Some(role) = &g.assume_role {
+            sdk = assume_role(sdk, role).await?;
+        }
+        let path_style = g.endpoint_url.is_some() || endpoint_overridden_in_env();
+        tracing::debug!(region, path_style, "AWS configuration loaded");
+        Ok(Aws {
+            partition: crate::policy::arn::partition(&region),
+            region,
+            sdk,
+            path_style,
+            account: OnceCell::new(),
+            s3: OnceCell::new(),
+            s3control: OnceCell::new(),
+        })
+    }
+
+    /// Use this account id instead of asking STS.
+    pub fn set_account(&self, id: String) {
+        let _ = self.account.set(id);
+    }
+
+    /// The account that owns the buckets and access points: --account-id, else STS GetCallerIdentity.
+    pub async fn account_id(&self) -> Result<String> {
+        self.account
+            .get_or_try_init(|| async {
+                let sts = aws_sdk_sts::Client::new(&self.sdk);
+                let out = sts
+                    .get_caller_identity()
+                    .send()
+                    .await
+                    .map_err(|e| classify("sts:GetCallerIdentity", e))?;
+                out.account()
+                    .map(str::to_owned)
+                    .ok_or_else(|| crate::error::failed("STS GetCallerIdentity returned no account"))
+            })
+            .await
+            .cloned()
+    }
+
+    pub async fn s3(&self) -> &aws_sdk_s3::Client {
+        self.s3
+            .get_or_init(|| async {
+                let conf = aws_sdk_s3::config::Builder::from(&self.sdk)
+                    .force_path_style(self.path_style)
+                    .build();
+                aws_sdk_s3::Client::from_conf(conf)
+            })
+            .await
+    }
+
+    pub async fn s3control(&self) -> &aws_sdk_s3control::Client {
+        self.s3control
+            .get_or_init(|| async { aws_sdk_s3control::Client::new(&self.sdk) })
+            .await
+    }
+}
+
+fn validate_endpoint(e: &str) -> Result<()> {
+    let ok = (e.starts_with("http://") || e.starts_with("https://"))
+        && e.split("://").nth(1).is_some_and(|h| !h.is_empty());
+    if ok {
+        Ok(())
+    } else {
+        Err(input_error(format!(
+            "invalid --endpoint-url '{e}': expected http://HOST[:PORT] or https://HOST[:PORT]"
+        )))
+    }
+}
+
+async fn assume_role(sdk: SdkConfig, role: &str) -> Result<SdkConfig> {
+    crate::policy::arn::normalize_principal(role, "aws")
+        .ok()
+        .filter(|r| r.contains(":role/"))
+        .ok_or_else(|| {
+            input_error(format!(
+                "invalid --assume-role '{role}': expected arn:aws:iam::ACCOUNT:role/NAME"
+            ))
+        })?;
+    let provider = aws_config::sts::AssumeRoleProvider::builder(role)
+        .session_name("lakegate")
+        .configure(&sdk)
+        .build()
+        .await;
+    Ok(sdk
+        .into_builder()
+        .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(
+            provider,
+        ))
+        .build())
+}

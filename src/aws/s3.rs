@@ -1,0 +1,86 @@
+//! S3: bucket existence and bucket policies.
+
+use super::{classify, error::code, Aws};
+use crate::error::{failed, Result};
+use crate::policy::PolicyDocument;
+
+impl Aws {
+    /// Fail with "bucket X does not exist" (exit 1) unless the bucket exists and is reachable.
+    pub async fn ensure_bucket(&self, bucket: &str) -> Result<()> {
+        let s3 = self.s3().await;
+        match s3.head_bucket().bucket(bucket).send().await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let status = e.raw_response().map(|r| r.status().as_u16());
+                match status {
+                    Some(404) => Err(failed(format!("bucket '{bucket}' does not exist"))
+                        .hinted("check the bucket name and --region; `aws s3 ls` lists your buckets")),
+                    Some(403) => Err(failed(format!(
+                        "access to bucket '{bucket}' is denied (s3:ListBucket on HeadBucket)"
+                    ))),
+                    _ => Err(classify("s3:HeadBucket", e)),
+                }
+            }
+        }
+    }
+
+    /// The bucket policy, or None when the bucket has none.
+    pub async fn bucket_policy(&self, bucket: &str) -> Result<Option<PolicyDocument>> {
+        let s3 = self.s3().await;
+        match s3.get_bucket_policy().bucket(bucket).send().await {
+            Ok(out) => match out.policy() {
+                Some(text) if !text.trim().is_empty() => {
+                    PolicyDocument::parse(text).map(Some).map_err(|e| {
+                        failed(format!("the bucket policy of '{bucket}' cannot be read: {e}"))
+                    })
+                }
+                _ => Ok(None),
+            },
+            Err(e) if code(&e) == Some("NoSuchBucketPolicy") => Ok(None),
+            Err(e) if code(&e) == Some("NoSuchBucket") => {
+                Err(failed(format!("bucket '{bucket}' does not exist"))
+                    .hinted("check the bucket name and --region"))
+            }
+            Err(e) => Err(classify("s3:GetBucketPolicy", e)),
+        }
+    }
+
+    pub async fn put_bucket_policy(&self, bucket: &str, doc: &PolicyDocument) -> Result<()> {
+        self.s3()
+            .await
+            .put_bucket_policy()
+            .bucket(bucket)
+            .policy(doc.to_json())
+            .send()
+            .await
+            .map_err(|e| classify("s3:PutBucketPolicy", e))?;
+        Ok(())
+    }
+
+    pub async fn delete_bucket_policy(&self, bucket: &str) -> Result<()> {
+        self.s3()
+            .await
+            .delete_bucket_policy()
+            .bucket(bucket)
+            .send()
+            .await
+            .map_err(|e| classify("s3:DeleteBucketPolicy", e))?;
+        Ok(())
+    }
+
+    /// Bucket names (for shell completion).
+    pub async fn bucket_names(&self) -> Result<Vec<String>> {
+        let out = self
+            .s3()
+            .await
+            .list_buckets()
+            .send()
+            .await
+            .map_err(|e| classify("s3:ListBuckets", e))?;
+        Ok(out
+            .buckets()
+            .iter()
+            .filter_map(|b| b.name().map(str::to_owned))
+            .collect())
+    }
+}

@@ -1,0 +1,161 @@
+//! The command-line surface: `lakegate NOUN VERB [ARGS]`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use crate::commands::{accesspoint, bucket, completion, plugin};
+
+/// Govern access to shared Amazon S3 data lakes.
+///
+/// lakegate delegates a bucket's access control to S3 Access Points, gives each consuming
+/// application its own access point scoped to its prefix, and keeps every policy edit
+/// reviewable (--dry-run), reversible (policy history/rollback) and verified.
+#[derive(Debug, Parser)]
+#[command(
+    name = "lakegate",
+    version,
+    propagate_version = true,
+    allow_external_subcommands = true,
+    arg_required_else_help = true,
+    max_term_width = 100,
+    after_help = "Any other `lakegate NAME` runs the plugin `lakegate-NAME` found on PATH (see `lakegate plugin list`)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// Aligned columns for people (fits 80 columns)
+    #[default]
+    Table,
+    /// The table with more columns
+    Wide,
+    /// JSON (stable, snake_case keys)
+    Json,
+    /// YAML (same shape as JSON)
+    Yaml,
+    /// CSV with a header row
+    Csv,
+}
+
+impl OutputFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Wide => "wide",
+            OutputFormat::Json => "json",
+            OutputFormat::Yaml => "yaml",
+            OutputFormat::Csv => "csv",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options accepted by every command.
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalArgs {
+    /// Named AWS profile (SSO profiles included) [env: AWS_PROFILE]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
+    pub profile: Option<String>,
+
+    /// AWS region [env: AWS_REGION]
+    #[arg(long, global = true, value_name = "REGION", help_heading = "AWS")]
+    pub region: Option<String>,
+
+    /// Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]
+    #[arg(long, global = true, value_name = "URL", help_heading = "AWS")]
+    pub endpoint_url: Option<String>,
+
+    /// Account that owns the buckets and access points (default: from STS GetCallerIdentity)
+    #[arg(long, global = true, value_name = "ID", help_heading = "AWS")]
+    pub account_id: Option<String>,
+
+    /// Assume this IAM role before making any call
+    #[arg(long, global = true, value_name = "ARN", help_heading = "AWS")]
+    pub assume_role: Option<String>,
+
+    /// Output format
+    #[arg(
+        short = 'o',
+        long,
+        global = true,
+        value_enum,
+        default_value_t = OutputFormat::Table,
+        env = "LAKEGATE_OUTPUT",
+        hide_env = true,
+        help_heading = "Output"
+    )]
+    pub output: OutputFormat,
+
+    /// Omit the header row of tables and CSV
+    #[arg(long, global = true, help_heading = "Output")]
+    pub no_headers: bool,
+
+    /// Print only errors (and the data asked for)
+    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = "Output")]
+    pub quiet: bool,
+
+    /// Log to stderr: -v operations, -vv every AWS request, -vvv everything
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Output")]
+    pub verbose: u8,
+
+    /// Never draw progress bars or spinners
+    #[arg(long, global = true, help_heading = "Output")]
+    pub no_progress: bool,
+
+    /// When to use colour (NO_COLOR is respected under auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Output")]
+    pub color: ColorChoice,
+
+    /// Show what would change, as a diff, and change nothing
+    #[arg(long, global = true, help_heading = "Safety")]
+    pub dry_run: bool,
+
+    /// Answer yes to confirmation prompts (required for destructive changes in scripts)
+    #[arg(short = 'y', long, global = true, help_heading = "Safety")]
+    pub yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Bucket policies: delegate to access points, show, history, rollback
+    #[command(subcommand)]
+    Bucket(bucket::BucketCommand),
+
+    /// S3 Access Points: one per consuming application, scoped to its prefix
+    #[command(subcommand, visible_alias = "ap")]
+    Accesspoint(accesspoint::AccessPointCommand),
+
+    /// Plugins: `lakegate-NAME` executables on PATH
+    #[command(subcommand)]
+    Plugin(plugin::PluginCommand),
+
+    /// Print a shell completion script
+    Completion(completion::CompletionArgs),
+
+    #[command(external_subcommand)]
+    External(Vec<OsString>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

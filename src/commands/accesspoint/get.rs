@@ -1,0 +1,108 @@
+//! `lakegate accesspoint get NAME`
+
+use super::{check_name, existing};
+use crate::aws::s3control::AccessPointInfo;
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::output::{statement_rows, Cell, Row};
+use crate::policy::access::{summarize, GrantView};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Show one access point: its details, the grants its policy makes, and the policy.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Access point name
+    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Details {
+    #[serde(flatten)]
+    access_point: AccessPointInfo,
+    grants: Vec<GrantView>,
+    policy: Option<Value>,
+}
+
+impl Row for GrantView {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec!["PRINCIPAL", "PREFIX", "ACCESS"]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        vec![
+            self.principal.clone().into(),
+            self.prefix.clone().into(),
+            self.access.clone().into(),
+        ]
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_name(&args.name)?;
+    let aws = ctx.aws().await?;
+    let account = ctx.account().await?;
+    let info = existing(ctx, &account, &args.name).await?;
+    let policy = aws.access_point_policy(&account, &args.name).await?;
+    let grants = policy.as_ref().map(summarize).unwrap_or_default();
+    if ctx.printer.is_structured() && ctx.printer.format != crate::cli::OutputFormat::Csv {
+        return ctx.printer.value(&Details {
+            access_point: info,
+            grants,
+            policy: policy.as_ref().map(|p| p.to_value()),
+        });
+    }
+    if ctx.printer.format == crate::cli::OutputFormat::Csv {
+        return ctx.printer.rows(&grants);
+    }
+    let bpa = info
+        .block_public_access
+        .map(|b| {
+            if b == crate::aws::s3control::BlockPublicAccess::all(true) {
+                "all blocked".to_string()
+            } else {
+                format!(
+                    "acls={} ignore_acls={} policy={} restrict={}",
+                    b.block_public_acls,
+                    b.ignore_public_acls,
+                    b.block_public_policy,
+                    b.restrict_public_buckets
+                )
+            }
+        })
+        .unwrap_or_else(|| "-".into());
+    let lines = [
+        ("Name", info.name.clone()),
+        ("Bucket", info.bucket.clone()),
+        ("ARN", info.arn.clone()),
+        ("Alias", info.alias.clone().unwrap_or_else(|| "-".into())),
+        ("Network origin", info.network_origin.clone()),
+        ("VPC", info.vpc_id.clone().unwrap_or_else(|| "-".into())),
+        ("Block public access", bpa),
+        (
+            "Created",
+            info.creation_date.clone().unwrap_or_else(|| "-".into()),
+        ),
+    ];
+    let mut out = String::new();
+    for (k, v) in lines {
+        out.push_str(&format!("{:<21}{v}\n", format!("{k}:")));
+    }
+    print!("{out}");
+    println!();
+    if grants.is_empty() {
+        println!("Grants: none");
+    } else {
+        println!("Grants:");
+        ctx.printer.rows(&grants)?;
+    }
+    println!();
+    match &policy {
+        None => println!("Policy: none"),
+        Some(p) => {
+            println!("Policy statements:");
+            ctx.printer.rows(&statement_rows(p))?;
+        }
+    }
+    Ok(())
+}

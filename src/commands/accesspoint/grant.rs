@@ -1,0 +1,64 @@
+//! `lakegate accesspoint grant NAME --principal ARN --prefix P --access LEVEL`
+
+use super::{check_name, check_prefix, check_principals, existing, policy_ref, warn_if_not_delegated};
+use crate::commands::{edit_policy, print_edit, Ctx};
+use crate::error::Result;
+use crate::policy::access::{grant, AccessPointRef};
+use crate::policy::AccessLevel;
+
+/// Grant principals access to a prefix through an existing access point. Other statements are
+/// kept exactly; granting twice changes nothing.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Access point name
+    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    pub name: String,
+
+    /// IAM role, user or account (ARN or 12-digit id); repeatable
+    #[arg(long = "principal", value_name = "ARN", required = true)]
+    pub principals: Vec<String>,
+
+    /// The key prefix (a trailing '/' is added when missing)
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: String,
+
+    /// What the principals may do under the prefix
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub access: AccessLevel,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_name(&args.name)?;
+    let prefix = check_prefix(&args.prefix)?;
+    let aws = ctx.aws().await?;
+    let principals = check_principals(&args.principals, aws.partition)?;
+    let account = ctx.account().await?;
+    let info = existing(ctx, &account, &args.name).await?;
+    let apref = AccessPointRef {
+        arn: info.arn.clone(),
+    };
+    let pref = policy_ref(&account, &info);
+    let result = edit_policy(ctx, &pref, "accesspoint grant", |doc| {
+        grant(doc, &apref, &prefix, &principals, args.access);
+        Ok(())
+    })
+    .await?;
+    if result.changed && !result.dry_run {
+        warn_if_not_delegated(ctx, &info.bucket, &account).await;
+    }
+    let who = principals.join(", ");
+    print_edit(
+        ctx,
+        &result,
+        &format!(
+            "granted {} {prefix} to {who} through {}",
+            args.access.as_str(),
+            args.name
+        ),
+        &format!(
+            "{who} already has {} {prefix} through {}; nothing changed",
+            args.access.as_str(),
+            args.name
+        ),
+    )
+}

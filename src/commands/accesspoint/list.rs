@@ -1,0 +1,178 @@
+//! `lakegate accesspoint list [--bucket B]`
+
+use crate::commands::bucket::check_bucket;
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::output::{Cell, Row};
+use crate::policy::access::{summarize, GrantView};
+use futures::stream::{self, StreamExt, TryStreamExt};
+use serde::Serialize;
+
+/// List the account's access points (all pages) with the prefixes and principals their policies
+/// grant. Policies are fetched concurrently.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only the access points of this bucket
+    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    pub bucket: Option<String>,
+
+    /// Do not read each access point's policy (no PREFIXES/PRINCIPALS; one call per page)
+    #[arg(long)]
+    pub no_policies: bool,
+
+    /// How many policies to fetch at once
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+}
+
+/// One row of `accesspoint list` (stable JSON shape).
+#[derive(Debug, Clone, Serialize)]
+pub struct ListRow {
+    pub name: String,
+    pub bucket: String,
+    pub arn: String,
+    pub alias: Option<String>,
+    pub network_origin: String,
+    pub vpc_id: Option<String>,
+    pub has_policy: Option<bool>,
+    pub prefixes: Vec<String>,
+    pub principals: Vec<String>,
+    pub grants: Vec<GrantView>,
+}
+
+/// `arn:aws:iam::123456789012:role/path/Name` → `Name` (tables only; JSON keeps ARNs in full).
+pub fn short_principal(p: &str) -> &str {
+    if p.ends_with(":root") {
+        return p.split(':').nth(4).unwrap_or(p);
+    }
+    p.rsplit('/').next().unwrap_or(p)
+}
+
+fn dash_if_empty(v: String) -> String {
+    if v.is_empty() {
+        "-".into()
+    } else {
+        v
+    }
+}
+
+impl Row for ListRow {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        if wide {
+            vec![
+                "NAME", "BUCKET", "ORIGIN", "VPC", "PREFIXES", "PRINCIPALS", "ALIAS", "ARN",
+            ]
+        } else {
+            vec!["NAME", "BUCKET", "ORIGIN", "PREFIXES", "PRINCIPALS"]
+        }
+    }
+
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let prefixes = dash_if_empty(self.prefixes.join(","));
+        if wide {
+            vec![
+                self.name.clone().into(),
+                self.bucket.clone().into(),
+                self.network_origin.clone().into(),
+                self.vpc_id.clone().unwrap_or_else(|| "-".into()).into(),
+                prefixes.into(),
+                dash_if_empty(self.principals.join(",")).into(),
+                self.alias.clone().unwrap_or_else(|| "-".into()).into(),
+                self.arn.clone().into(),
+            ]
+        } else {
+            let short: Vec<&str> = self.principals.iter().map(|p| short_principal(p)).collect();
+            vec![
+                self.name.clone().into(),
+                self.bucket.clone().into(),
+                self.network_origin.clone().into(),
+                prefixes.into(),
+                dash_if_empty(short.join(",")).into(),
+            ]
+        }
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if let Some(b) = &args.bucket {
+        check_bucket(b)?;
+    }
+    let aws = ctx.aws().await?;
+    let account = ctx.account().await?;
+    let pb = ctx.printer.spinner("listing access points");
+    let aps = aws
+        .list_access_points(&account, args.bucket.as_deref(), |n| pb.set_position(n as u64))
+        .await?;
+    pb.set_message("reading access point policies");
+    pb.set_position(0);
+    let rows: Vec<ListRow> = stream::iter(aps.into_iter().map(|ap| {
+        let account = account.clone();
+        let pb = pb.clone();
+        let no_policies = args.no_policies;
+        async move {
+            let policy = if no_policies {
+                None
+            } else {
+                let p = aws.access_point_policy(&account, &ap.name).await?;
+                pb.inc(1);
+                Some(p)
+            };
+            let grants = policy
+                .as_ref()
+                .and_then(|p| p.as_ref())
+                .map(summarize)
+                .unwrap_or_default();
+            let mut prefixes: Vec<String> = grants.iter().map(|g| g.prefix.clone()).collect();
+            prefixes.sort();
+            prefixes.dedup();
+            let mut principals: Vec<String> = grants.iter().map(|g| g.principal.clone()).collect();
+            principals.sort();
+            principals.dedup();
+            Ok::<_, crate::error::CliError>(ListRow {
+                name: ap.name,
+                bucket: ap.bucket,
+                arn: ap.arn,
+                alias: ap.alias,
+                network_origin: ap.network_origin,
+                vpc_id: ap.vpc_id,
+                has_policy: policy.map(|p| p.is_some()),
+                prefixes,
+                principals,
+                grants,
+            })
+        }
+    }))
+    .buffered(usize::from(args.concurrency))
+    .try_collect()
+    .await?;
+    pb.finish_and_clear();
+    if rows.is_empty() && !ctx.printer.is_structured() {
+        let scope = args
+            .bucket
+            .as_ref()
+            .map(|b| format!(" on bucket {b}"))
+            .unwrap_or_default();
+        ctx.printer
+            .status(format!("no access points in account {account}{scope}"));
+        return Ok(());
+    }
+    ctx.printer.rows(&rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_principals() {
+        assert_eq!(
+            short_principal("arn:aws:iam::123456789012:role/path/Ec2Role"),
+            "Ec2Role"
+        );
+        assert_eq!(
+            short_principal("arn:aws:iam::123456789012:root"),
+            "123456789012"
+        );
+        assert_eq!(short_principal("*"), "*");
+    }
+}

@@ -1,0 +1,85 @@
+//! `lakegate accesspoint revoke NAME --principal ARN [--prefix P] [--access LEVEL]`
+
+use super::{check_name, check_prefix, check_principals, existing, policy_ref};
+use crate::commands::{edit_policy, print_edit, Ctx};
+use crate::error::Result;
+use crate::policy::access::{owned_grant, revoke, AccessPointRef};
+use crate::policy::document::aws_principals;
+use crate::policy::AccessLevel;
+
+/// Remove principals from the grants lakegate wrote on an access point (all prefixes unless
+/// --prefix is given). Statements lakegate did not write are never edited; a principal named
+/// only there is reported.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Access point name
+    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    pub name: String,
+
+    /// IAM role, user or account (ARN or 12-digit id); repeatable
+    #[arg(long = "principal", value_name = "ARN", required = true)]
+    pub principals: Vec<String>,
+
+    /// Only the grant on this prefix
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    /// Only this part of the grant (default: all of it)
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = AccessLevel::ReadWrite)]
+    pub access: AccessLevel,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_name(&args.name)?;
+    let prefix = args.prefix.as_deref().map(check_prefix).transpose()?;
+    let aws = ctx.aws().await?;
+    let principals = check_principals(&args.principals, aws.partition)?;
+    let account = ctx.account().await?;
+    let info = existing(ctx, &account, &args.name).await?;
+    let apref = AccessPointRef {
+        arn: info.arn.clone(),
+    };
+    let pref = policy_ref(&account, &info);
+    let result = edit_policy(ctx, &pref, "accesspoint revoke", |doc| {
+        for p in &principals {
+            revoke(doc, &apref, p, prefix.as_deref(), args.access);
+        }
+        Ok(())
+    })
+    .await?;
+    // Grants lakegate did not write stay; say so, so nobody believes access is gone.
+    if let Some(p) = result
+        .policy
+        .as_ref()
+        .and_then(|v| crate::policy::PolicyDocument::from_value(v.clone()).ok())
+    {
+        for st in p.statements() {
+            if owned_grant(st).is_some() {
+                continue;
+            }
+            let named = aws_principals(st);
+            for pr in &principals {
+                if named.iter().any(|n| n == pr) {
+                    let sid = st.get("Sid").and_then(|s| s.as_str()).unwrap_or("(no Sid)");
+                    ctx.printer.warn(format!(
+                        "{pr} is still named in statement {sid}, which lakegate did not write; edit it by hand if it must go"
+                    ));
+                }
+            }
+        }
+    }
+    let who = principals.join(", ");
+    let scope = prefix
+        .as_ref()
+        .map(|p| format!(" on {p}"))
+        .unwrap_or_default();
+    print_edit(
+        ctx,
+        &result,
+        &format!("revoked {who}{scope} from {}", args.name),
+        &format!(
+            "{who} has no lakegate grant{scope} on {}; nothing changed",
+            args.name
+        ),
+    )
+}

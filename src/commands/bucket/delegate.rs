@@ -1,0 +1,44 @@
+//! `lakegate bucket delegate BUCKET`
+
+use super::check_bucket;
+use crate::commands::{edit_policy, print_edit, Ctx, PolicyRef};
+use crate::error::Result;
+use crate::policy::access::{delegate_statement, delegates_to};
+
+/// Add the bucket policy statement that delegates access control to the account's access points
+/// (s3:DataAccessPointAccount). Every other statement is kept exactly; running it twice changes
+/// nothing.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The bucket
+    #[arg(value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    pub bucket: String,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_bucket(&args.bucket)?;
+    let aws = ctx.aws().await?;
+    aws.ensure_bucket(&args.bucket).await?;
+    let account = ctx.account().await?;
+    let pref = PolicyRef::bucket(aws, &args.bucket);
+    let partition = aws.partition;
+    let result = edit_policy(ctx, &pref, "bucket delegate", |doc| {
+        if !delegates_to(doc, &account) {
+            doc.upsert(delegate_statement(partition, &args.bucket, &account));
+        }
+        Ok(())
+    })
+    .await?;
+    print_edit(
+        ctx,
+        &result,
+        &format!(
+            "bucket {} now delegates access control to the access points of account {account}",
+            args.bucket
+        ),
+        &format!(
+            "bucket {} already delegates access control to the access points of account {account}; nothing changed",
+            args.bucket
+        ),
+    )
+}

@@ -1,0 +1,29 @@
+//! `lakegate bucket ...`
+
+pub mod delegate;
+pub mod policy;
+
+use super::Ctx;
+use crate::error::{input_error, Result};
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum BucketCommand {
+    /// Delegate the bucket's access control to the account's access points
+    Delegate(delegate::Args),
+    /// Show, list the history of, or roll back the bucket policy
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
+}
+
+pub async fn run(ctx: &Ctx, cmd: &BucketCommand) -> Result<()> {
+    match cmd {
+        BucketCommand::Delegate(a) => delegate::run(ctx, a).await,
+        BucketCommand::Policy(p) => policy::run(ctx, p).await,
+    }
+}
+
+/// Validate a bucket argument (named error, exit 2).
+pub fn check_bucket(bucket: &str) -> Result<()> {
+    crate::policy::arn::validate_bucket_name(bucket).map_err(|e| input_error(e.to_string()))
+}

@@ -1,0 +1,31 @@
+//! `lakegate bucket policy get BUCKET`
+
+use crate::commands::bucket::check_bucket;
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::output::statement_rows;
+
+/// Show the bucket policy: one row per statement, or the document itself with -o json|yaml.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The bucket
+    #[arg(value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    pub bucket: String,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_bucket(&args.bucket)?;
+    let aws = ctx.aws().await?;
+    let doc = aws.bucket_policy(&args.bucket).await?;
+    match (&doc, ctx.printer.format) {
+        (_, crate::cli::OutputFormat::Json | crate::cli::OutputFormat::Yaml) => {
+            ctx.printer.value(&doc.as_ref().map(|d| d.to_value()))
+        }
+        (None, _) => {
+            ctx.printer
+                .status(format!("bucket {} has no bucket policy", args.bucket));
+            Ok(())
+        }
+        (Some(d), _) => ctx.printer.rows(&statement_rows(d)),
+    }
+}

@@ -1,0 +1,273 @@
+//! One folder per noun, one file per verb. Helpers shared by several verbs live here.
+
+pub mod accesspoint;
+pub mod bucket;
+pub mod completion;
+pub mod plugin;
+
+use crate::aws::Aws;
+use crate::cli::GlobalArgs;
+use crate::error::{failed, input_error, Result};
+use crate::output::Printer;
+use crate::plan::{Plan, Target};
+use crate::policy::PolicyDocument;
+use crate::state::StateStore;
+use serde::Serialize;
+use serde_json::Value;
+use std::io::{BufRead, IsTerminal, Write};
+use tokio::sync::OnceCell;
+
+/// What every command gets: the global flags, the printer, and AWS (loaded on first use).
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub printer: Printer,
+    aws: OnceCell<Aws>,
+}
+
+impl Ctx {
+    pub fn new(global: GlobalArgs, printer: Printer) -> Self {
+        Ctx {
+            global,
+            printer,
+            aws: OnceCell::new(),
+        }
+    }
+
+    pub async fn aws(&self) -> Result<&Aws> {
+        self.aws
+            .get_or_try_init(|| async {
+                let aws = Aws::load(&self.global).await?;
+                if let Some(id) = &self.global.account_id {
+                    crate::policy::arn::validate_account_id(id)
+                        .map_err(|e| input_error(format!("--account-id: {e}")))?;
+                    aws.set_account(id.clone());
+                }
+                Ok(aws)
+            })
+            .await
+    }
+
+    pub async fn account(&self) -> Result<String> {
+        self.aws().await?.account_id().await
+    }
+
+    /// Ask before a destructive change: on a terminal, a y/N prompt; in a script, --yes is required.
+    pub fn confirm(&self, what: &str) -> Result<()> {
+        if self.global.yes {
+            return Ok(());
+        }
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            return Err(input_error(format!(
+                "refusing to {what} without confirmation: pass --yes (or run on a terminal to be asked)"
+            )));
+        }
+        eprint!("{what}? [y/N] ");
+        std::io::stderr().flush()?;
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        if matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+            Ok(())
+        } else {
+            Err(failed("aborted: nothing was changed"))
+        }
+    }
+}
+
+/// A policy lakegate edits: a bucket policy or an access point policy.
+#[derive(Debug, Clone)]
+pub enum PolicyRef {
+    Bucket { bucket: String, arn: String },
+    AccessPoint { account: String, name: String, arn: String },
+}
+
+impl PolicyRef {
+    pub fn bucket(aws: &Aws, bucket: &str) -> Self {
+        PolicyRef::Bucket {
+            bucket: bucket.to_string(),
+            arn: crate::policy::arn::bucket_arn(aws.partition, bucket),
+        }
+    }
+
+    pub fn arn(&self) -> &str {
+        match self {
+            PolicyRef::Bucket { arn, .. } | PolicyRef::AccessPoint { arn, .. } => arn,
+        }
+    }
+
+    pub fn target(&self) -> Target {
+        match self {
+            PolicyRef::Bucket { .. } => Target::BucketPolicy,
+            PolicyRef::AccessPoint { .. } => Target::AccessPointPolicy,
+        }
+    }
+
+    pub async fn read(&self, aws: &Aws) -> Result<Option<PolicyDocument>> {
+        match self {
+            PolicyRef::Bucket { bucket, .. } => aws.bucket_policy(bucket).await,
+            PolicyRef::AccessPoint { account, name, .. } => {
+                aws.access_point_policy(account, name).await
+            }
+        }
+    }
+
+    /// Write the document, or delete the policy when there is no document or it has no statement.
+    pub async fn write(&self, aws: &Aws, doc: Option<&PolicyDocument>) -> Result<()> {
+        let doc = doc.filter(|d| !d.is_empty());
+        match (self, doc) {
+            (PolicyRef::Bucket { bucket, .. }, Some(d)) => aws.put_bucket_policy(bucket, d).await,
+            (PolicyRef::Bucket { bucket, .. }, None) => aws.delete_bucket_policy(bucket).await,
+            (PolicyRef::AccessPoint { account, name, .. }, Some(d)) => {
+                aws.put_access_point_policy(account, name, d).await
+            }
+            (PolicyRef::AccessPoint { account, name, .. }, None) => {
+                aws.delete_access_point_policy(account, name).await
+            }
+        }
+    }
+}
+
+/// The result of a policy edit, printed as JSON/YAML for scripts.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditResult {
+    pub resource: String,
+    pub target: Target,
+    pub changed: bool,
+    pub dry_run: bool,
+    /// The history version that holds the document as it was before this change.
+    pub history_version: Option<u32>,
+    /// The policy now in place (null when there is none).
+    pub policy: Option<Value>,
+}
+
+fn same(a: Option<&PolicyDocument>, b: Option<&PolicyDocument>) -> bool {
+    let a = a.filter(|d| !d.is_empty());
+    let b = b.filter(|d| !d.is_empty());
+    a.map(PolicyDocument::to_value) == b.map(PolicyDocument::to_value)
+}
+
+/// The mutation pipeline for one policy: read → plan → (dry-run: print and stop) → re-read →
+/// keep the old document → apply → read back and verify.
+///
+/// `edit` is applied to the current document (an empty one when there is no policy); it must be
+/// keyed (idempotent), because it is applied again if the policy changed since it was first read.
+pub async fn edit_policy(
+    ctx: &Ctx,
+    pref: &PolicyRef,
+    reason: &str,
+    edit: impl Fn(&mut PolicyDocument) -> Result<()>,
+) -> Result<EditResult> {
+    let aws = ctx.aws().await?;
+    let current = pref.read(aws).await?;
+    let mut desired = current.clone().unwrap_or_default();
+    edit(&mut desired)?;
+    let mut plan = Plan::default();
+    plan.policy(pref.target(), pref.arn(), current.as_ref(), &desired);
+    plan.check_sizes()?;
+
+    if ctx.global.dry_run {
+        plan.print(&ctx.printer)?;
+        return Ok(EditResult {
+            resource: pref.arn().to_string(),
+            target: pref.target(),
+            changed: !plan.is_empty(),
+            dry_run: true,
+            history_version: None,
+            policy: (!desired.is_empty()).then(|| desired.to_value()),
+        });
+    }
+    if plan.is_empty() {
+        return Ok(EditResult {
+            resource: pref.arn().to_string(),
+            target: pref.target(),
+            changed: false,
+            dry_run: false,
+            history_version: None,
+            policy: current.as_ref().map(PolicyDocument::to_value),
+        });
+    }
+
+    // Re-read just before writing: if another writer got in between, apply the edit to theirs.
+    let fresh = pref.read(aws).await?;
+    let (base, desired) = if same(fresh.as_ref(), current.as_ref()) {
+        (current, desired)
+    } else {
+        tracing::info!(resource = pref.arn(), "policy changed since it was read; re-planning");
+        let mut d = fresh.clone().unwrap_or_default();
+        edit(&mut d)?;
+        d.check_size(match pref.target() {
+            Target::BucketPolicy => crate::policy::PolicyKind::Bucket,
+            _ => crate::policy::PolicyKind::AccessPoint,
+        })?;
+        if same(fresh.as_ref(), Some(&d)) {
+            return Ok(EditResult {
+                resource: pref.arn().to_string(),
+                target: pref.target(),
+                changed: false,
+                dry_run: false,
+                history_version: None,
+                policy: fresh.as_ref().map(PolicyDocument::to_value),
+            });
+        }
+        (fresh, d)
+    };
+
+    let store = StateStore::open()?;
+    let version = store.save(
+        pref.arn(),
+        pref.target(),
+        reason,
+        base.as_ref().map(PolicyDocument::to_value).as_ref(),
+    )?;
+    pref.write(aws, Some(&desired)).await?;
+
+    let after = pref.read(aws).await?;
+    if !same(after.as_ref(), Some(&desired)) {
+        return Err(failed(format!(
+            "verification failed: the {} of {} read back differs from the one written (another writer?)",
+            pref.target().label(),
+            pref.arn()
+        ))
+        .hinted(format!(
+            "the previous document is kept as version {version}: `lakegate bucket policy history`"
+        )));
+    }
+    Ok(EditResult {
+        resource: pref.arn().to_string(),
+        target: pref.target(),
+        changed: true,
+        dry_run: false,
+        history_version: Some(version),
+        policy: after.as_ref().map(PolicyDocument::to_value),
+    })
+}
+
+/// Print an edit's result: the whole result for scripts, one line for people.
+pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Result<()> {
+    if r.dry_run {
+        return Ok(()); // the plan was printed
+    }
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(r);
+    }
+    if r.changed {
+        let kept = r
+            .history_version
+            .map(|v| format!(" (previous document kept as version {v})"))
+            .unwrap_or_default();
+        println!("{done}{kept}");
+    } else {
+        println!("{unchanged}");
+    }
+    Ok(())
+}
+
+/// Read a file argument (`-` is stdin) with an error that names the argument.
+pub fn read_input(arg: &str, path: &str) -> Result<String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| input_error(format!("{arg}: cannot read stdin: {e}")))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(path).map_err(|e| input_error(format!("{arg}: cannot read '{path}': {e}")))
+}

@@ -1,0 +1,125 @@
+//! One error type for the whole program, and the one place that turns it into an exit code.
+
+use std::fmt;
+
+/// Exit codes are part of lakegate's interface: scripts branch on them.
+pub mod exit {
+    pub const OK: i32 = 0;
+    /// The operation failed: AWS said no, a resource is missing, a verification did not hold.
+    pub const FAILED: i32 = 1;
+    /// Bad usage or bad input; nothing was changed.
+    pub const USAGE: i32 = 2;
+    /// A check answered "denied" (used by `access check` and `endpoint status`).
+    pub const DENIED: i32 = 3;
+    /// Interrupted by Ctrl-C.
+    pub const INTERRUPTED: i32 = 130;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Bad usage or bad input (a named argument, file or field). Exit 2.
+    Input,
+    /// The operation failed (AWS answered with an error, a resource is missing). Exit 1.
+    Failed,
+    /// Interrupted by the user. Exit 130.
+    Interrupted,
+}
+
+#[derive(Debug)]
+pub struct CliError {
+    pub kind: Kind,
+    pub message: String,
+    pub hints: Vec<String>,
+    pub causes: Vec<String>,
+}
+
+pub type Result<T, E = CliError> = std::result::Result<T, E>;
+
+impl CliError {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        CliError {
+            kind,
+            message: message.into(),
+            hints: Vec::new(),
+            causes: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn hinted(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    #[must_use]
+    pub fn caused_by(mut self, cause: impl fmt::Display) -> Self {
+        self.causes.push(cause.to_string());
+        self
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self.kind {
+            Kind::Input => exit::USAGE,
+            Kind::Failed => exit::FAILED,
+            Kind::Interrupted => exit::INTERRUPTED,
+        }
+    }
+}
+
+/// Bad input: exit 2, nothing changed.
+pub fn input_error(message: impl Into<String>) -> CliError {
+    CliError::new(Kind::Input, message)
+}
+
+/// The operation failed: exit 1.
+pub fn failed(message: impl Into<String>) -> CliError {
+    CliError::new(Kind::Failed, message)
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CliError {}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // Reported as a success: `lakegate accesspoint list | head` is normal use.
+            return CliError::new(Kind::Failed, "broken pipe");
+        }
+        failed(format!("I/O error: {e}"))
+    }
+}
+
+impl From<crate::policy::PolicyError> for CliError {
+    fn from(e: crate::policy::PolicyError) -> Self {
+        input_error(e.to_string())
+    }
+}
+
+/// Print the error, its causes and hints to stderr, and return the exit code.
+pub fn report(err: &CliError, color: bool, verbose: bool) -> i32 {
+    if err.message == "broken pipe" {
+        return exit::OK;
+    }
+    let (red, yellow, reset) = if color {
+        ("\x1b[1;31m", "\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut out = format!("{red}error:{reset} {}\n", err.message);
+    // Causes repeat detail (SDK error chains); show them only when asked.
+    if verbose {
+        for c in &err.causes {
+            out.push_str(&format!("  caused by: {c}\n"));
+        }
+    }
+    for h in &err.hints {
+        out.push_str(&format!("{yellow}hint:{reset} {h}\n"));
+    }
+    eprint!("{out}");
+    err.exit_code()
+}

@@ -1,0 +1,195 @@
+//! lakegate: govern access to shared Amazon S3 data lakes.
+//!
+//! Layers (data flows down, never back up): `policy` (pure model and edits) → `plan` (pure
+//! desired-vs-current) → `aws` (the only SDK user) → `commands` (one file per verb) → `output`.
+
+pub mod aws;
+pub mod cli;
+pub mod commands;
+pub mod completion;
+pub mod error;
+pub mod output;
+pub mod plan;
+pub mod plugin;
+pub mod policy;
+pub mod state;
+
+use clap::{CommandFactory, Parser};
+use cli::{Cli, Command};
+use commands::Ctx;
+use error::{exit, CliError, Kind};
+use std::ffi::OsString;
+
+/// Names (and aliases) of the built-in commands, which a plugin cannot take.
+pub fn builtin_names() -> Vec<String> {
+    let cmd = Cli::command();
+    let mut names: Vec<String> = vec!["help".into()];
+    for sc in cmd.get_subcommands() {
+        names.push(sc.get_name().to_string());
+        names.extend(sc.get_all_aliases().map(str::to_owned));
+    }
+    names
+}
+
+fn init_tracing(verbose: u8, quiet: bool) {
+    let default = match (quiet, verbose) {
+        (true, _) => "lakegate=error",
+        (false, 0) => "lakegate=warn",
+        (false, 1) => "lakegate=debug",
+        (false, 2) => "lakegate=trace,aws_smithy_runtime=debug,aws_smithy_runtime_api=debug,aws_config=debug,aws_sdk_s3=debug,aws_sdk_s3control=debug,aws_sdk_sts=debug",
+        _ => "trace",
+    };
+    let filter = std::env::var("LAKEGATE_LOG")
+        .ok()
+        .and_then(|f| tracing_subscriber::EnvFilter::try_new(f).ok())
+        .unwrap_or_else(|| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(verbose >= 2)
+        .without_time()
+        .try_init();
+}
+
+/// Run lakegate with the process arguments and return the exit code.
+pub fn main_exit_code() -> i32 {
+    // `COMPLETE=bash lakegate ...` is the dynamic completion protocol; it exits when handled.
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .bin("lakegate")
+        .complete();
+
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    init_tracing(cli.global.verbose, cli.global.quiet);
+    let printer = output::Printer::from_args(&cli.global);
+    let stderr_color = printer.stderr_color(cli.global.color);
+    let verbose = cli.global.verbose > 0;
+
+    let result = match &cli.command {
+        Command::External(args) => return run_plugin(&cli.global, args, stderr_color),
+        Command::Completion(a) => commands::completion::run(a),
+        _ => {
+            let rt = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(e) => {
+                    return error::report(
+                        &error::failed(format!("cannot start the async runtime: {e}")),
+                        stderr_color,
+                        verbose,
+                    )
+                }
+            };
+            let ctx = Ctx::new(cli.global.clone(), printer);
+            rt.block_on(async {
+                tokio::select! {
+                    r = dispatch(&ctx, &cli.command) => r,
+                    _ = tokio::signal::ctrl_c() => Err(CliError::new(Kind::Interrupted, "interrupted")),
+                }
+            })
+        }
+    };
+    match result {
+        Ok(()) => exit::OK,
+        Err(e) => error::report(&e, stderr_color, verbose),
+    }
+}
+
+async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
+    match cmd {
+        Command::Bucket(c) => commands::bucket::run(ctx, c).await,
+        Command::Accesspoint(c) => commands::accesspoint::run(ctx, c).await,
+        Command::Plugin(c) => commands::plugin::run(ctx, c).await,
+        Command::Completion(a) => commands::completion::run(a),
+        Command::External(_) => Ok(()),
+    }
+}
+
+/// The `LAKEGATE_*` variables a plugin receives: the resolved profile, region, endpoint, output.
+fn plugin_env(g: &cli::GlobalArgs) -> Vec<(String, String)> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let profile = g
+        .profile
+        .clone()
+        .or_else(|| env("AWS_PROFILE"))
+        .unwrap_or_else(|| "default".into());
+    let region = g
+        .region
+        .clone()
+        .or_else(|| env("AWS_REGION"))
+        .or_else(|| env("AWS_DEFAULT_REGION"))
+        .or_else(|| {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            rt.block_on(async {
+                use aws_config::meta::region::ProvideRegion;
+                aws_config::profile::ProfileFileRegionProvider::builder()
+                    .profile_name(&profile)
+                    .build()
+                    .region()
+                    .await
+                    .map(|r| r.to_string())
+            })
+        });
+    let mut out = vec![
+        ("LAKEGATE_PROFILE".to_string(), profile),
+        ("LAKEGATE_OUTPUT".to_string(), g.output.as_str().to_string()),
+    ];
+    if let Some(r) = region {
+        out.push(("LAKEGATE_REGION".into(), r));
+    }
+    if let Some(e) = g.endpoint_url.clone().or_else(|| env("AWS_ENDPOINT_URL")) {
+        out.push(("LAKEGATE_ENDPOINT_URL".into(), e));
+    }
+    if let Some(a) = &g.account_id {
+        out.push(("LAKEGATE_ACCOUNT_ID".into(), a.clone()));
+    }
+    if g.dry_run {
+        out.push(("LAKEGATE_DRY_RUN".into(), "1".into()));
+    }
+    if let Ok(me) = std::env::current_exe() {
+        out.push(("LAKEGATE_BIN".into(), me.display().to_string()));
+    }
+    out
+}
+
+fn run_plugin(g: &cli::GlobalArgs, args: &[OsString], color: bool) -> i32 {
+    let name = args
+        .first()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match plugin::find(&name) {
+        Some(path) => {
+            tracing::debug!(plugin = %path.display(), "running plugin");
+            match plugin::run(&path, &args[1..], &plugin_env(g)) {
+                Ok(code) => code,
+                Err(e) => error::report(
+                    &error::failed(format!("cannot run plugin {}: {e}", path.display())),
+                    color,
+                    false,
+                ),
+            }
+        }
+        None => {
+            let builtins = builtin_names();
+            let mut err = error::input_error(format!("no such command: `{name}`"));
+            if let Some(b) = plugin::closest(&name, &builtins) {
+                err = err.hinted(format!("a built-in command with a similar name exists: `lakegate {b}`"));
+            }
+            err = err.hinted(format!(
+                "no plugin `lakegate-{name}` on PATH; `lakegate plugin list` shows plugins, `lakegate --help` the built-in commands"
+            ));
+            error::report(&err, color, false)
+        }
+    }
+}

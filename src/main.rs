@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(lakegate::main_exit_code());
+}

@@ -1,0 +1,190 @@
+//! The one printer: output formats, colour, quiet/verbose, and where progress bars draw.
+
+mod diff;
+mod statements;
+mod table;
+
+pub use diff::render_diff;
+pub use statements::{statement_rows, StatementRow};
+pub use table::{Cell, Row};
+
+use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::error::{input_error, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub format: OutputFormat,
+    pub no_headers: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub color: bool,
+    progress: bool,
+    stdout_tty: bool,
+}
+
+impl Printer {
+    pub fn from_args(g: &GlobalArgs) -> Self {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let color = match g.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stdout_tty
+            }
+        };
+        let progress = !g.no_progress
+            && !g.quiet
+            && stderr_tty
+            && std::env::var_os("LAKEGATE_NO_PROGRESS").is_none();
+        Printer {
+            format: g.output,
+            no_headers: g.no_headers,
+            quiet: g.quiet,
+            verbose: g.verbose,
+            color,
+            progress,
+            stdout_tty,
+        }
+    }
+
+    /// True for the machine-readable formats, where stdout carries only data.
+    pub fn is_structured(&self) -> bool {
+        matches!(
+            self.format,
+            OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Csv
+        )
+    }
+
+    /// A spinner on stderr, hidden when progress is unwanted (not a terminal, --no-progress, -q, tests).
+    pub fn spinner(&self, message: impl Into<String>) -> ProgressBar {
+        let target = if self.progress {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let pb = ProgressBar::with_draw_target(None, target);
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {pos:>}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        pb.set_message(message.into());
+        if self.progress {
+            pb.enable_steady_tick(Duration::from_millis(100));
+        }
+        pb
+    }
+
+    /// A status line for people on stderr ("created access point ..."), silent under -q.
+    pub fn status(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", msg.as_ref());
+        }
+    }
+
+    /// A warning on stderr, printed even under -q.
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        let (y, r) = if self.color {
+            ("\x1b[1;33m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        eprintln!("{y}warning:{r} {}", msg.as_ref());
+    }
+
+    /// Print a serialisable value as JSON or YAML.
+    pub fn value<T: Serialize>(&self, value: &T) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        match self.format {
+            OutputFormat::Yaml => {
+                let s = serde_yaml_ng::to_string(value)
+                    .map_err(|e| input_error(format!("cannot render YAML: {e}")))?;
+                out.write_all(s.as_bytes())?;
+            }
+            _ => {
+                serde_json::to_writer_pretty(&mut out, value)
+                    .map_err(|e| input_error(format!("cannot render JSON: {e}")))?;
+                out.write_all(b"\n")?;
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Print rows in the chosen format: a table for people, JSON/YAML arrays or CSV for scripts.
+    pub fn rows<T: Row + Serialize>(&self, rows: &[T]) -> Result<()> {
+        match self.format {
+            OutputFormat::Json | OutputFormat::Yaml => self.value(&rows),
+            OutputFormat::Csv => self.csv(rows),
+            OutputFormat::Table | OutputFormat::Wide => {
+                let wide = self.format == OutputFormat::Wide;
+                let text = table::render(rows, wide, self.no_headers, self.table_width());
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())?;
+                out.flush()?;
+                Ok(())
+            }
+        }
+    }
+
+    /// One record: JSON/YAML as an object, table/CSV as a one-row table.
+    pub fn record<T: Row + Serialize>(&self, row: &T) -> Result<()> {
+        match self.format {
+            OutputFormat::Json | OutputFormat::Yaml => self.value(row),
+            _ => self.rows(std::slice::from_ref(row)),
+        }
+    }
+
+    fn csv<T: Row>(&self, rows: &[T]) -> Result<()> {
+        let stdout = std::io::stdout();
+        let mut w = csv::Writer::from_writer(stdout.lock());
+        let csv_err = |e: csv::Error| input_error(format!("cannot write CSV: {e}"));
+        if !self.no_headers {
+            w.write_record(T::headers(true).iter().map(|h| h.to_lowercase()))
+                .map_err(csv_err)?;
+        }
+        for r in rows {
+            w.write_record(r.cells(true).iter().map(|c| c.plain()))
+                .map_err(csv_err)?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+
+    fn table_width(&self) -> Option<u16> {
+        if !self.stdout_tty {
+            return None;
+        }
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .or(Some(80))
+    }
+
+    /// Colour helpers (no-ops when colour is off).
+    pub fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+impl Printer {
+    /// Whether to colour what goes to stderr (errors, warnings).
+    pub fn stderr_color(&self, choice: ColorChoice) -> bool {
+        match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}

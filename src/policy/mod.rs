@@ -1,0 +1,9 @@
+//! Pure policy layer: no I/O. The document model, Sid-keyed edits, size accounting,
+//! names and ARNs, and the statements lakegate writes for access points and delegation.
+
+pub mod access;
+pub mod arn;
+pub mod document;
+
+pub use access::AccessLevel;
+pub use document::{PolicyDocument, PolicyError, PolicyKind};
