@@ -104,7 +104,13 @@ pub struct GlobalArgs {
     pub no_headers: bool,
 
     /// Print only errors (and the data asked for)
-    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = "Output")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Output"
+    )]
     pub quiet: bool,
 
     /// Log to stderr: -v operations, -vv every AWS request, -vvv everything

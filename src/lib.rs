@@ -31,12 +31,12 @@ pub fn builtin_names() -> Vec<String> {
     names
 }
 
-fn init_tracing(verbose: u8, quiet: bool) {
+fn init_tracing(verbose: u8, quiet: bool, ansi: bool) {
     let default = match (quiet, verbose) {
         (true, _) => "lakegate=error",
         (false, 0) => "lakegate=warn",
         (false, 1) => "lakegate=debug",
-        (false, 2) => "lakegate=trace,aws_smithy_runtime=debug,aws_smithy_runtime_api=debug,aws_config=debug,aws_sdk_s3=debug,aws_sdk_s3control=debug,aws_sdk_sts=debug",
+        (false, 2) => "lakegate=trace,aws_request=debug",
         _ => "trace",
     };
     let filter = std::env::var("LAKEGATE_LOG")
@@ -46,7 +46,8 @@ fn init_tracing(verbose: u8, quiet: bool) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_target(verbose >= 2)
+        .with_target(verbose >= 3)
+        .with_ansi(ansi)
         .without_time()
         .try_init();
 }
@@ -61,14 +62,18 @@ pub fn main_exit_code() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
             let _ = e.print();
             return code;
         }
     };
-    init_tracing(cli.global.verbose, cli.global.quiet);
     let printer = output::Printer::from_args(&cli.global);
     let stderr_color = printer.stderr_color(cli.global.color);
+    init_tracing(cli.global.verbose, cli.global.quiet, stderr_color);
     let verbose = cli.global.verbose > 0;
 
     let result = match &cli.command {
@@ -184,7 +189,9 @@ fn run_plugin(g: &cli::GlobalArgs, args: &[OsString], color: bool) -> i32 {
             let builtins = builtin_names();
             let mut err = error::input_error(format!("no such command: `{name}`"));
             if let Some(b) = plugin::closest(&name, &builtins) {
-                err = err.hinted(format!("a built-in command with a similar name exists: `lakegate {b}`"));
+                err = err.hinted(format!(
+                    "a built-in command with a similar name exists: `lakegate {b}`"
+                ));
             }
             err = err.hinted(format!(
                 "no plugin `lakegate-{name}` on PATH; `lakegate plugin list` shows plugins, `lakegate --help` the built-in commands"

@@ -149,7 +149,9 @@ mod tests {
 
     #[test]
     fn equal_documents_plan_nothing() {
-        let d = doc(json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}));
+        let d = doc(
+            json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}),
+        );
         let mut p = Plan::default();
         p.policy(Target::BucketPolicy, "arn:aws:s3:::b", Some(&d), &d);
         assert!(p.is_empty());
@@ -157,16 +159,25 @@ mod tests {
 
     #[test]
     fn emptied_document_plans_a_delete() {
-        let d = doc(json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}));
+        let d = doc(
+            json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}),
+        );
         let mut p = Plan::default();
-        p.policy(Target::BucketPolicy, "arn:aws:s3:::b", Some(&d), &PolicyDocument::new());
+        p.policy(
+            Target::BucketPolicy,
+            "arn:aws:s3:::b",
+            Some(&d),
+            &PolicyDocument::new(),
+        );
         assert_eq!(p.changes[0].action, ChangeAction::Delete);
         assert!(p.changes[0].after.is_none());
     }
 
     #[test]
     fn new_document_plans_a_create() {
-        let d = doc(json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}));
+        let d = doc(
+            json!({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}),
+        );
         let mut p = Plan::default();
         p.policy(Target::AccessPointPolicy, "arn", None, &d);
         assert_eq!(p.changes[0].action, ChangeAction::Create);

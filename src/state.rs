@@ -33,7 +33,9 @@ impl StateStore {
             _ => dirs::state_dir()
                 .or_else(|| dirs::home_dir().map(|h| h.join(".local/state")))
                 .ok_or_else(|| {
-                    failed("cannot find a state directory: set XDG_STATE_HOME or LAKEGATE_STATE_DIR")
+                    failed(
+                        "cannot find a state directory: set XDG_STATE_HOME or LAKEGATE_STATE_DIR",
+                    )
                 })?
                 .join("lakegate"),
         };

@@ -28,9 +28,12 @@ where
                     .hinted("set AWS_PROFILE (run `aws sso login` for SSO profiles), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
                     .caused_by(chain)
             } else {
-                failed(format!("{op}: could not reach the AWS endpoint: {}", last_cause(&chain)))
-                    .hinted("check --endpoint-url / AWS_ENDPOINT_URL and the network")
-                    .caused_by(chain)
+                failed(format!(
+                    "{op}: could not reach the AWS endpoint: {}",
+                    last_cause(&chain)
+                ))
+                .hinted("check --endpoint-url / AWS_ENDPOINT_URL and the network")
+                .caused_by(chain)
             }
         }
         _ => failed(format!("{op} failed: {}", last_cause(&chain))).caused_by(chain),
@@ -50,18 +53,19 @@ pub fn service_error(op: &str, code: &str, msg: &str) -> CliError {
     };
     let base = format!("{op} failed: {detail}");
     match code {
-        "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => failed(base)
-            .hinted(format!(
-                "the caller's IAM policy (or an SCP or the resource policy) must allow {op}"
-            )),
+        "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => failed(base).hinted(
+            format!("the caller's IAM policy (or an SCP or the resource policy) must allow {op}"),
+        ),
         "NoSuchBucket" => failed(base).hinted("check the bucket name and --region"),
-        "NoSuchAccessPoint" => {
-            failed(base).hinted("run `lakegate accesspoint list` to see the account's access points")
-        }
+        "NoSuchAccessPoint" => failed(base)
+            .hinted("run `lakegate accesspoint list` to see the account's access points"),
         "MalformedPolicy" => failed(base).hinted(
             "AWS rejected the document; a principal that does not exist is the usual cause",
         ),
-        "InvalidAccessKeyId" | "SignatureDoesNotMatch" | "ExpiredToken" | "InvalidClientTokenId" => {
+        "InvalidAccessKeyId"
+        | "SignatureDoesNotMatch"
+        | "ExpiredToken"
+        | "InvalidClientTokenId" => {
             failed(base).hinted("refresh the credentials (e.g. `aws sso login --profile NAME`)")
         }
         "Throttling" | "ThrottlingException" | "SlowDown" | "RequestLimitExceeded" => {

@@ -3,6 +3,7 @@
 
 pub mod dns;
 pub mod error;
+mod log;
 pub mod s3;
 pub mod s3control;
 
@@ -56,12 +57,11 @@ impl Aws {
             loader = loader.endpoint_url(e);
         }
         let mut sdk = loader.load().await;
-        let region = sdk
-            .region()
-            .map(|r| r.to_string())
-            .ok_or_else(|| {
-                input_error("no AWS region: pass --region, set AWS_REGION, or set `region` in the profile")
-            })?;
+        let region = sdk.region().map(|r| r.to_string()).ok_or_else(|| {
+            input_error(
+                "no AWS region: pass --region, set AWS_REGION, or set `region` in the profile",
+            )
+        })?;
         if let Some(role) = &g.assume_role {
             sdk = assume_role(sdk, role).await?;
         }
@@ -87,15 +87,19 @@ impl Aws {
     pub async fn account_id(&self) -> Result<String> {
         self.account
             .get_or_try_init(|| async {
-                let sts = aws_sdk_sts::Client::new(&self.sdk);
+                let sts = aws_sdk_sts::Client::from_conf(
+                    aws_sdk_sts::config::Builder::from(&self.sdk)
+                        .interceptor(log::RequestLog)
+                        .build(),
+                );
                 let out = sts
                     .get_caller_identity()
                     .send()
                     .await
                     .map_err(|e| classify("sts:GetCallerIdentity", e))?;
-                out.account()
-                    .map(str::to_owned)
-                    .ok_or_else(|| crate::error::failed("STS GetCallerIdentity returned no account"))
+                out.account().map(str::to_owned).ok_or_else(|| {
+                    crate::error::failed("STS GetCallerIdentity returned no account")
+                })
             })
             .await
             .cloned()
@@ -106,6 +110,7 @@ impl Aws {
             .get_or_init(|| async {
                 let conf = aws_sdk_s3::config::Builder::from(&self.sdk)
                     .force_path_style(self.path_style)
+                    .interceptor(log::RequestLog)
                     .build();
                 aws_sdk_s3::Client::from_conf(conf)
             })
@@ -114,7 +119,12 @@ impl Aws {
 
     pub async fn s3control(&self) -> &aws_sdk_s3control::Client {
         self.s3control
-            .get_or_init(|| async { aws_sdk_s3control::Client::new(&self.sdk) })
+            .get_or_init(|| async {
+                let conf = aws_sdk_s3control::config::Builder::from(&self.sdk)
+                    .interceptor(log::RequestLog)
+                    .build();
+                aws_sdk_s3control::Client::from_conf(conf)
+            })
             .await
     }
 }
@@ -147,8 +157,8 @@ async fn assume_role(sdk: SdkConfig, role: &str) -> Result<SdkConfig> {
         .await;
     Ok(sdk
         .into_builder()
-        .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(
-            provider,
-        ))
+        .credentials_provider(
+            aws_credential_types::provider::SharedCredentialsProvider::new(provider),
+        )
         .build())
 }

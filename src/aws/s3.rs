@@ -13,8 +13,9 @@ impl Aws {
             Err(e) => {
                 let status = e.raw_response().map(|r| r.status().as_u16());
                 match status {
-                    Some(404) => Err(failed(format!("bucket '{bucket}' does not exist"))
-                        .hinted("check the bucket name and --region; `aws s3 ls` lists your buckets")),
+                    Some(404) => Err(failed(format!("bucket '{bucket}' does not exist")).hinted(
+                        "check the bucket name and --region; `aws s3 ls` lists your buckets",
+                    )),
                     Some(403) => Err(failed(format!(
                         "access to bucket '{bucket}' is denied (s3:ListBucket on HeadBucket)"
                     ))),
@@ -31,7 +32,9 @@ impl Aws {
             Ok(out) => match out.policy() {
                 Some(text) if !text.trim().is_empty() => {
                     PolicyDocument::parse(text).map(Some).map_err(|e| {
-                        failed(format!("the bucket policy of '{bucket}' cannot be read: {e}"))
+                        failed(format!(
+                            "the bucket policy of '{bucket}' cannot be read: {e}"
+                        ))
                     })
                 }
                 _ => Ok(None),

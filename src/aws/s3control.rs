@@ -81,9 +81,12 @@ impl Aws {
             .send()
             .await
             .map_err(|e| classify("s3:CreateAccessPoint", e))?;
-        let arn = out.access_point_arn().map(str::to_owned).unwrap_or_else(|| {
-            crate::policy::arn::access_point_arn(self.partition, &self.region, account, name)
-        });
+        let arn = out
+            .access_point_arn()
+            .map(str::to_owned)
+            .unwrap_or_else(|| {
+                crate::policy::arn::access_point_arn(self.partition, &self.region, account, name)
+            });
         Ok((arn, out.alias().map(str::to_owned)))
     }
 
@@ -105,17 +108,23 @@ impl Aws {
         Ok(Some(AccessPointInfo {
             name: out.name().unwrap_or(name).to_string(),
             bucket: out.bucket().unwrap_or_default().to_string(),
-            arn: out.access_point_arn().map(str::to_owned).unwrap_or_else(|| {
-                crate::policy::arn::access_point_arn(self.partition, &self.region, account, name)
-            }),
+            arn: out
+                .access_point_arn()
+                .map(str::to_owned)
+                .unwrap_or_else(|| {
+                    crate::policy::arn::access_point_arn(
+                        self.partition,
+                        &self.region,
+                        account,
+                        name,
+                    )
+                }),
             alias: out.alias().map(str::to_owned),
             network_origin: out
                 .network_origin()
                 .map(|n| n.as_str().to_string())
                 .unwrap_or_default(),
-            vpc_id: out
-                .vpc_configuration()
-                .map(|v| v.vpc_id().to_string()),
+            vpc_id: out.vpc_configuration().map(|v| v.vpc_id().to_string()),
             bucket_account_id: out.bucket_account_id().map(str::to_owned),
             creation_date: fmt_date(out.creation_date()),
             block_public_access: out.public_access_block_configuration().map(|b| {

@@ -76,8 +76,15 @@ impl Ctx {
 /// A policy lakegate edits: a bucket policy or an access point policy.
 #[derive(Debug, Clone)]
 pub enum PolicyRef {
-    Bucket { bucket: String, arn: String },
-    AccessPoint { account: String, name: String, arn: String },
+    Bucket {
+        bucket: String,
+        arn: String,
+    },
+    AccessPoint {
+        account: String,
+        name: String,
+        arn: String,
+    },
 }
 
 impl PolicyRef {
@@ -158,6 +165,12 @@ pub async fn edit_policy(
 ) -> Result<EditResult> {
     let aws = ctx.aws().await?;
     let current = pref.read(aws).await?;
+    tracing::debug!(
+        resource = pref.arn(),
+        exists = current.is_some(),
+        "read {}",
+        pref.target().label()
+    );
     let mut desired = current.clone().unwrap_or_default();
     edit(&mut desired)?;
     let mut plan = Plan::default();
@@ -191,7 +204,10 @@ pub async fn edit_policy(
     let (base, desired) = if same(fresh.as_ref(), current.as_ref()) {
         (current, desired)
     } else {
-        tracing::info!(resource = pref.arn(), "policy changed since it was read; re-planning");
+        tracing::info!(
+            resource = pref.arn(),
+            "policy changed since it was read; re-planning"
+        );
         let mut d = fresh.clone().unwrap_or_default();
         edit(&mut d)?;
         d.check_size(match pref.target() {
@@ -218,6 +234,11 @@ pub async fn edit_policy(
         reason,
         base.as_ref().map(PolicyDocument::to_value).as_ref(),
     )?;
+    tracing::debug!(
+        resource = pref.arn(),
+        version,
+        "kept the previous document; writing"
+    );
     pref.write(aws, Some(&desired)).await?;
 
     let after = pref.read(aws).await?;
@@ -231,6 +252,10 @@ pub async fn edit_policy(
             "the previous document is kept as version {version}: `lakegate bucket policy history`"
         )));
     }
+    tracing::debug!(
+        resource = pref.arn(),
+        "verified: the document read back is the one written"
+    );
     Ok(EditResult {
         resource: pref.arn().to_string(),
         target: pref.target(),
@@ -269,5 +294,6 @@ pub fn read_input(arg: &str, path: &str) -> Result<String> {
             .map_err(|e| input_error(format!("{arg}: cannot read stdin: {e}")))?;
         return Ok(s);
     }
-    std::fs::read_to_string(path).map_err(|e| input_error(format!("{arg}: cannot read '{path}': {e}")))
+    std::fs::read_to_string(path)
+        .map_err(|e| input_error(format!("{arg}: cannot read '{path}': {e}")))
 }

@@ -84,7 +84,10 @@ impl Row for StatementRow {
 
     fn cells(&self, wide: bool) -> Vec<Cell> {
         let mut c: Vec<Cell> = vec![
-            self.sid.clone().unwrap_or_else(|| format!("#{}", self.index)).into(),
+            self.sid
+                .clone()
+                .unwrap_or_else(|| format!("#{}", self.index))
+                .into(),
             self.effect.clone().into(),
             self.principal.clone().into(),
             self.action.clone().into(),

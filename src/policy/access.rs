@@ -351,7 +351,13 @@ mod tests {
     #[test]
     fn read_write_grant_is_least_privilege() {
         let mut d = PolicyDocument::new();
-        assert!(grant(&mut d, &ap(), "sales_event/", &[EC2.into()], AccessLevel::ReadWrite));
+        assert!(grant(
+            &mut d,
+            &ap(),
+            "sales_event/",
+            &[EC2.into()],
+            AccessLevel::ReadWrite
+        ));
         let text = d.to_json();
         assert!(!text.contains("s3:*"));
         assert_eq!(d.statements().len(), 3);
@@ -374,14 +380,32 @@ mod tests {
         let original = PolicyDocument::parse(r#"{"Version":"2012-10-17","Statement":[{"Sid":"Theirs","Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"*"}]}"#).unwrap();
         let mut d = original.clone();
         assert!(grant(&mut d, &ap(), "a/", &[EC2.into()], AccessLevel::Read));
-        assert!(!grant(&mut d, &ap(), "a/", &[EC2.into()], AccessLevel::Read));
-        assert!(grant(&mut d, &ap(), "a/", &[LAMBDA.into()], AccessLevel::Read));
+        assert!(!grant(
+            &mut d,
+            &ap(),
+            "a/",
+            &[EC2.into()],
+            AccessLevel::Read
+        ));
+        assert!(grant(
+            &mut d,
+            &ap(),
+            "a/",
+            &[LAMBDA.into()],
+            AccessLevel::Read
+        ));
         assert_eq!(
             aws_principals(d.statement(&grant_sid(Part::Read, "a/")).unwrap()),
             vec![EC2.to_string(), LAMBDA.to_string()]
         );
         assert!(revoke(&mut d, &ap(), LAMBDA, None, AccessLevel::ReadWrite));
-        assert!(revoke(&mut d, &ap(), EC2, Some("a/"), AccessLevel::ReadWrite));
+        assert!(revoke(
+            &mut d,
+            &ap(),
+            EC2,
+            Some("a/"),
+            AccessLevel::ReadWrite
+        ));
         assert!(!revoke(&mut d, &ap(), EC2, None, AccessLevel::ReadWrite));
         assert_eq!(d, original);
     }
@@ -390,14 +414,26 @@ mod tests {
     fn revoke_on_another_prefix_keeps_the_grant() {
         let mut d = PolicyDocument::new();
         grant(&mut d, &ap(), "a/", &[EC2.into()], AccessLevel::Write);
-        assert!(!revoke(&mut d, &ap(), EC2, Some("b/"), AccessLevel::ReadWrite));
+        assert!(!revoke(
+            &mut d,
+            &ap(),
+            EC2,
+            Some("b/"),
+            AccessLevel::ReadWrite
+        ));
         assert_eq!(d.statements().len(), 1);
     }
 
     #[test]
     fn summary_reads_prefixes_and_access() {
         let mut d = PolicyDocument::new();
-        grant(&mut d, &ap(), "sales_event/", &[EC2.into()], AccessLevel::ReadWrite);
+        grant(
+            &mut d,
+            &ap(),
+            "sales_event/",
+            &[EC2.into()],
+            AccessLevel::ReadWrite,
+        );
         let s = summarize(&d);
         assert_eq!(
             s,

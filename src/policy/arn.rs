@@ -96,7 +96,9 @@ pub fn validate_access_point_name(name: &str) -> Result<(), NameError> {
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
-        return Err(bad("only lowercase letters, digits and hyphens are allowed"));
+        return Err(bad(
+            "only lowercase letters, digits and hyphens are allowed",
+        ));
     }
     let first = name.as_bytes()[0];
     let last = name.as_bytes()[name.len() - 1];
@@ -181,15 +183,11 @@ pub fn normalize_principal(p: &str, partition: &str) -> Result<String, NameError
     match service {
         "iam" => {
             let ok = resource == "root"
-                || ["role/", "user/"].iter().any(|k| {
-                    resource
-                        .strip_prefix(k)
-                        .is_some_and(|rest| valid_iam_path_name(rest))
-                });
+                || ["role/", "user/"]
+                    .iter()
+                    .any(|k| resource.strip_prefix(k).is_some_and(valid_iam_path_name));
             if !ok {
-                return Err(bad(
-                    "the resource must be root, role/NAME or user/NAME",
-                ));
+                return Err(bad("the resource must be root, role/NAME or user/NAME"));
             }
         }
         "sts" => {
@@ -224,7 +222,16 @@ mod tests {
         for ok in ["ec2-consumer", "abc", "a1b", &"a".repeat(50)] {
             validate_access_point_name(ok).unwrap();
         }
-        for bad in ["ab", "Ec2", "-abc", "abc-", "a_b", "a.b", &"a".repeat(51), "xn--ab"] {
+        for bad in [
+            "ab",
+            "Ec2",
+            "-abc",
+            "abc-",
+            "a_b",
+            "a.b",
+            &"a".repeat(51),
+            "xn--ab",
+        ] {
             assert!(validate_access_point_name(bad).is_err(), "{bad}");
         }
     }

@@ -122,10 +122,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
     }
 
-    let arn_str = existing.as_ref().map(|a| a.arn.clone()).unwrap_or_else(|| {
-        arn::access_point_arn(aws.partition, &aws.region, &account, &args.name)
-    });
-    let apref = AccessPointRef { arn: arn_str.clone() };
+    let arn_str = existing
+        .as_ref()
+        .map(|a| a.arn.clone())
+        .unwrap_or_else(|| arn::access_point_arn(aws.partition, &aws.region, &account, &args.name));
+    let apref = AccessPointRef {
+        arn: arn_str.clone(),
+    };
     let edit = |doc: &mut PolicyDocument| -> Result<()> {
         grant(doc, &apref, &prefix, &principals, args.access);
         Ok(())
@@ -162,8 +165,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             args.block_public_access,
         )
         .await?;
-        ctx.printer
-            .status(format!("created access point {} on bucket {}", args.name, args.bucket));
+        ctx.printer.status(format!(
+            "created access point {} on bucket {}",
+            args.name, args.bucket
+        ));
     }
 
     let info = match aws.access_point(&account, &args.name).await? {

@@ -1,6 +1,8 @@
 //! `lakegate accesspoint grant NAME --principal ARN --prefix P --access LEVEL`
 
-use super::{check_name, check_prefix, check_principals, existing, policy_ref, warn_if_not_delegated};
+use super::{
+    check_name, check_prefix, check_principals, existing, policy_ref, warn_if_not_delegated,
+};
 use crate::commands::{edit_policy, print_edit, Ctx};
 use crate::error::Result;
 use crate::policy::access::{grant, AccessPointRef};

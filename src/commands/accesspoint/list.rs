@@ -60,7 +60,14 @@ impl Row for ListRow {
     fn headers(wide: bool) -> Vec<&'static str> {
         if wide {
             vec![
-                "NAME", "BUCKET", "ORIGIN", "VPC", "PREFIXES", "PRINCIPALS", "ALIAS", "ARN",
+                "NAME",
+                "BUCKET",
+                "ORIGIN",
+                "VPC",
+                "PREFIXES",
+                "PRINCIPALS",
+                "ALIAS",
+                "ARN",
             ]
         } else {
             vec!["NAME", "BUCKET", "ORIGIN", "PREFIXES", "PRINCIPALS"]
@@ -101,7 +108,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
     let pb = ctx.printer.spinner("listing access points");
     let aps = aws
-        .list_access_points(&account, args.bucket.as_deref(), |n| pb.set_position(n as u64))
+        .list_access_points(&account, args.bucket.as_deref(), |n| {
+            pb.set_position(n as u64)
+        })
         .await?;
     pb.set_message("reading access point policies");
     pb.set_position(0);

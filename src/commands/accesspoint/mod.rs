@@ -53,7 +53,9 @@ pub fn check_prefix(prefix: &str) -> Result<String> {
 /// Validate and canonicalise --principal values (at least one), without duplicates.
 pub fn check_principals(principals: &[String], partition: &str) -> Result<Vec<String>> {
     if principals.is_empty() {
-        return Err(input_error("--principal: at least one principal ARN is required"));
+        return Err(input_error(
+            "--principal: at least one principal ARN is required",
+        ));
     }
     let mut out: Vec<String> = Vec::new();
     for p in principals {
@@ -73,8 +75,10 @@ pub async fn existing(ctx: &Ctx, account: &str, name: &str) -> Result<AccessPoin
         .access_point(account, name)
         .await?
         .ok_or_else(|| {
-            failed(format!("access point '{name}' does not exist in account {account}"))
-                .hinted("run `lakegate accesspoint list` to see the account's access points")
+            failed(format!(
+                "access point '{name}' does not exist in account {account}"
+            ))
+            .hinted("run `lakegate accesspoint list` to see the account's access points")
         })
 }
 

@@ -31,7 +31,13 @@ impl Row for HistoryEntry {
                     Some(_) => 1,
                     None => 0,
                 };
-                (n.to_string(), serde_json::to_string(p).unwrap_or_default().len().to_string())
+                (
+                    n.to_string(),
+                    serde_json::to_string(p)
+                        .unwrap_or_default()
+                        .len()
+                        .to_string(),
+                )
             }
             None => ("-".into(), "(no policy)".into()),
         };

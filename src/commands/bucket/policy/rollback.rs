@@ -40,7 +40,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     };
     let restored = match &entry.policy {
         Some(v) => PolicyDocument::from_value(v.clone()).map_err(|e| {
-            failed(format!("history version {} cannot be read: {e}", entry.version))
+            failed(format!(
+                "history version {} cannot be read: {e}",
+                entry.version
+            ))
         })?,
         None => PolicyDocument::new(),
     };
