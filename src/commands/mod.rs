@@ -3,6 +3,7 @@
 pub mod accesspoint;
 pub mod bucket;
 pub mod completion;
+pub mod history;
 pub mod plugin;
 
 use crate::aws::Aws;

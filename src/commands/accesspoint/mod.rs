@@ -4,8 +4,10 @@ pub mod create;
 pub mod delete;
 pub mod get;
 pub mod grant;
+pub mod history;
 pub mod list;
 pub mod revoke;
+pub mod rollback;
 
 use super::{Ctx, PolicyRef};
 use crate::aws::s3control::AccessPointInfo;
@@ -29,6 +31,10 @@ pub enum AccessPointCommand {
     Grant(grant::Args),
     /// Remove principals' grants from an access point's policy
     Revoke(revoke::Args),
+    /// List the policies lakegate kept before each change of this access point
+    History(history::Args),
+    /// Restore a kept access point policy (the latest by default)
+    Rollback(rollback::Args),
 }
 
 pub async fn run(ctx: &Ctx, cmd: &AccessPointCommand) -> Result<()> {
@@ -39,6 +45,8 @@ pub async fn run(ctx: &Ctx, cmd: &AccessPointCommand) -> Result<()> {
         AccessPointCommand::Delete(a) => delete::run(ctx, a).await,
         AccessPointCommand::Grant(a) => grant::run(ctx, a).await,
         AccessPointCommand::Revoke(a) => revoke::run(ctx, a).await,
+        AccessPointCommand::History(a) => history::run(ctx, a).await,
+        AccessPointCommand::Rollback(a) => rollback::run(ctx, a).await,
     }
 }
 

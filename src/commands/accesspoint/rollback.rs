@@ -1,0 +1,26 @@
+//! `lakegate accesspoint rollback NAME [--to N]`
+
+use super::{check_name, existing, policy_ref};
+use crate::commands::{history, Ctx};
+use crate::error::Result;
+
+/// Restore an access point policy that lakegate kept before an overwrite. The access point must
+/// exist (recreate a deleted one with `accesspoint create` first). Asks on a terminal; --yes in scripts.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Access point name
+    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    pub name: String,
+
+    /// The version to restore (see `accesspoint history`); the latest by default
+    #[arg(long, value_name = "N")]
+    pub to: Option<u32>,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_name(&args.name)?;
+    let account = ctx.account().await?;
+    let info = existing(ctx, &account, &args.name).await?;
+    let pref = policy_ref(&account, &info);
+    history::rollback(ctx, &pref, &format!("access point {}", args.name), args.to).await
+}
