@@ -1,0 +1,784 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_lakegate_global_optspecs
+    string join \n profile= region= endpoint-url= account-id= assume-role= o/output= no-headers q/quiet v/verbose no-progress color= dry-run y/yes h/help V/version
+end
+
+function __fish_lakegate_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_lakegate_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_lakegate_using_subcommand
+    set -l cmd (__fish_lakegate_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c lakegate -n "__fish_lakegate_needs_command" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_needs_command" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_needs_command" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_needs_command" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_needs_command" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_needs_command" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_needs_command" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_needs_command" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_needs_command" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_needs_command" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_needs_command" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_needs_command" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_needs_command" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "ap" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "completion" -d 'Print a shell completion script'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -f -a "delegate" -d 'Delegate the bucket\'s access control to the account\'s access points'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -f -a "policy" -d 'Show, list the history of, or roll back the bucket policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -f -a "get" -d 'Show the bucket policy (a table of statements, or the document with -o json|yaml)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -f -a "history" -d 'List the documents lakegate kept before each overwrite'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -f -a "rollback" -d 'Restore a kept document (the latest by default)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "delegate" -d 'Delegate the bucket\'s access control to the account\'s access points'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "policy" -d 'Show, list the history of, or roll back the bucket policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "list" -d 'List access points with the prefixes and principals their policies grant'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "ls" -d 'List access points with the prefixes and principals their policies grant'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "get" -d 'Show one access point: details, grants and policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "delete" -d 'Delete an access point (asks on a terminal; --yes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "rm" -d 'Delete an access point (asks on a terminal; --yes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "grant" -d 'Grant principals access to a prefix through an existing access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "revoke" -d 'Remove principals\' grants from an access point\'s policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "history" -d 'List the policies lakegate kept before each change of this access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l bucket -d 'The bucket the access point serves' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l prefix -d 'The key prefix to grant (a trailing \'/\' is added when missing)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l principal -d 'IAM role, user or account (ARN or 12-digit id) to grant; repeatable' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l access -d 'What the principals may do under the prefix' -r -f -a "read\t'GetObject/GetObjectVersion on the prefix, and ListBucket limited to it'
+write\t'PutObject/AbortMultipartUpload on the prefix'
+read-write\t'Both of the above'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l vpc-id -d 'Accept requests only from this VPC (network origin VPC)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l block-public-access -d 'Block public access settings: all (default), none, or a comma-separated list of block-public-acls, ignore-public-acls, block-public-policy, restrict-public-buckets' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l bucket -d 'Only the access points of this bucket' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l concurrency -d 'How many policies to fetch at once' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l bucket -d 'Only the access points of this bucket' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l concurrency -d 'How many policies to fetch at once' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l principal -d 'IAM role, user or account (ARN or 12-digit id); repeatable' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l prefix -d 'The key prefix (a trailing \'/\' is added when missing)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l access -d 'What the principals may do under the prefix' -r -f -a "read\t'GetObject/GetObjectVersion on the prefix, and ListBucket limited to it'
+write\t'PutObject/AbortMultipartUpload on the prefix'
+read-write\t'Both of the above'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l principal -d 'IAM role, user or account (ARN or 12-digit id); repeatable' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l prefix -d 'Only the grant on this prefix' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l access -d 'Only this part of the grant (default: all of it)' -r -f -a "read\t'GetObject/GetObjectVersion on the prefix, and ListBucket limited to it'
+write\t'PutObject/AbortMultipartUpload on the prefix'
+read-write\t'Both of the above'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l to -d 'The version to restore (see `accesspoint history`); the latest by default' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "list" -d 'List access points with the prefixes and principals their policies grant'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one access point: details, grants and policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an access point (asks on a terminal; --yes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Grant principals access to a prefix through an existing access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Remove principals\' grants from an access point\'s policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "history" -d 'List the policies lakegate kept before each change of this access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "list" -d 'List access points with the prefixes and principals their policies grant'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "ls" -d 'List access points with the prefixes and principals their policies grant'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "get" -d 'Show one access point: details, grants and policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "delete" -d 'Delete an access point (asks on a terminal; --yes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "rm" -d 'Delete an access point (asks on a terminal; --yes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "grant" -d 'Grant principals access to a prefix through an existing access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "revoke" -d 'Remove principals\' grants from an access point\'s policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "history" -d 'List the policies lakegate kept before each change of this access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l bucket -d 'The bucket the access point serves' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l prefix -d 'The key prefix to grant (a trailing \'/\' is added when missing)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l principal -d 'IAM role, user or account (ARN or 12-digit id) to grant; repeatable' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l access -d 'What the principals may do under the prefix' -r -f -a "read\t'GetObject/GetObjectVersion on the prefix, and ListBucket limited to it'
+write\t'PutObject/AbortMultipartUpload on the prefix'
+read-write\t'Both of the above'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l vpc-id -d 'Accept requests only from this VPC (network origin VPC)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l block-public-access -d 'Block public access settings: all (default), none, or a comma-separated list of block-public-acls, ignore-public-acls, block-public-policy, restrict-public-buckets' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l bucket -d 'Only the access points of this bucket' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l concurrency -d 'How many policies to fetch at once' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l bucket -d 'Only the access points of this bucket' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l concurrency -d 'How many policies to fetch at once' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l principal -d 'IAM role, user or account (ARN or 12-digit id); repeatable' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l prefix -d 'The key prefix (a trailing \'/\' is added when missing)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l access -d 'What the principals may do under the prefix' -r -f -a "read\t'GetObject/GetObjectVersion on the prefix, and ListBucket limited to it'
+write\t'PutObject/AbortMultipartUpload on the prefix'
+read-write\t'Both of the above'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l principal -d 'IAM role, user or account (ARN or 12-digit id); repeatable' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l prefix -d 'Only the grant on this prefix' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l access -d 'Only this part of the grant (default: all of it)' -r -f -a "read\t'GetObject/GetObjectVersion on the prefix, and ListBucket limited to it'
+write\t'PutObject/AbortMultipartUpload on the prefix'
+read-write\t'Both of the above'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l to -d 'The version to restore (see `accesspoint history`); the latest by default' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "list" -d 'List access points with the prefixes and principals their policies grant'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one access point: details, grants and policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an access point (asks on a terminal; --yes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Grant principals access to a prefix through an existing access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Remove principals\' grants from an access point\'s policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "history" -d 'List the policies lakegate kept before each change of this access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -f -a "list" -d 'List `lakegate-NAME` executables on PATH, and warn about shadowed ones'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -f -a "ls" -d 'List `lakegate-NAME` executables on PATH, and warn about shadowed ones'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from help" -f -a "list" -d 'List `lakegate-NAME` executables on PATH, and warn about shadowed ones'
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l dynamic -d 'Print the script that completes names dynamically by calling lakegate'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "delegate" -d 'Delegate the bucket\'s access control to the account\'s access points'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "policy" -d 'Show, list the history of, or roll back the bucket policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "list" -d 'List access points with the prefixes and principals their policies grant'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "get" -d 'Show one access point: details, grants and policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "delete" -d 'Delete an access point (asks on a terminal; --yes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "grant" -d 'Grant principals access to a prefix through an existing access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "revoke" -d 'Remove principals\' grants from an access point\'s policy'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "history" -d 'List the policies lakegate kept before each change of this access point'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from plugin" -f -a "list" -d 'List `lakegate-NAME` executables on PATH, and warn about shadowed ones'
