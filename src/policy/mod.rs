@@ -4,6 +4,7 @@
 pub mod access;
 pub mod arn;
 pub mod document;
+pub mod eval;
 
 pub use access::AccessLevel;
 pub use document::{PolicyDocument, PolicyError, PolicyKind};

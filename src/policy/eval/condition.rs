@@ -1,0 +1,509 @@
+//! Condition operators ("IAM JSON policy elements: Condition operators"): String*, Numeric*,
+//! Date*, Bool, BinaryEquals, IpAddress/NotIpAddress, Arn*, Null, the `…IfExists` suffix and the
+//! `ForAnyValue:`/`ForAllValues:` set qualifiers.
+//!
+//! Semantics ("Condition with multiple context keys or values"): the keys of one operator and the
+//! operators of one block are ANDed; the values of one key are ORed. A key absent from the request
+//! makes a positive operator false, a negated one (`StringNotEquals`, `NotIpAddress`, …) true,
+//! `…IfExists` true, `ForAllValues:` true and `ForAnyValue:` false.
+
+use super::variables::{Template, Val};
+use super::wildcard::Pattern;
+use super::{RequestCtx, Vals};
+use crate::policy::PolicyError;
+use ipnet::IpNet;
+use serde_json::Value;
+use std::net::IpAddr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Single,
+    ForAnyValue,
+    ForAllValues,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    StringEquals,
+    StringEqualsIgnoreCase,
+    StringLike,
+    Numeric(Cmp),
+    Date(Cmp),
+    Bool,
+    Binary,
+    Ip,
+    Arn,
+    Null,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmp {
+    Eq,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Cmp {
+    fn test<T: PartialOrd>(self, request: T, policy: T) -> bool {
+        match self {
+            Cmp::Eq => request == policy,
+            Cmp::Lt => request < policy,
+            Cmp::Le => request <= policy,
+            Cmp::Gt => request > policy,
+            Cmp::Ge => request >= policy,
+        }
+    }
+}
+
+/// Operators by name: (name, family, negated).
+const OPERATORS: &[(&str, Family, bool)] = &[
+    ("StringEquals", Family::StringEquals, false),
+    ("StringNotEquals", Family::StringEquals, true),
+    (
+        "StringEqualsIgnoreCase",
+        Family::StringEqualsIgnoreCase,
+        false,
+    ),
+    (
+        "StringNotEqualsIgnoreCase",
+        Family::StringEqualsIgnoreCase,
+        true,
+    ),
+    ("StringLike", Family::StringLike, false),
+    ("StringNotLike", Family::StringLike, true),
+    ("NumericEquals", Family::Numeric(Cmp::Eq), false),
+    ("NumericNotEquals", Family::Numeric(Cmp::Eq), true),
+    ("NumericLessThan", Family::Numeric(Cmp::Lt), false),
+    ("NumericLessThanEquals", Family::Numeric(Cmp::Le), false),
+    ("NumericGreaterThan", Family::Numeric(Cmp::Gt), false),
+    ("NumericGreaterThanEquals", Family::Numeric(Cmp::Ge), false),
+    ("DateEquals", Family::Date(Cmp::Eq), false),
+    ("DateNotEquals", Family::Date(Cmp::Eq), true),
+    ("DateLessThan", Family::Date(Cmp::Lt), false),
+    ("DateLessThanEquals", Family::Date(Cmp::Le), false),
+    ("DateGreaterThan", Family::Date(Cmp::Gt), false),
+    ("DateGreaterThanEquals", Family::Date(Cmp::Ge), false),
+    ("Bool", Family::Bool, false),
+    ("BinaryEquals", Family::Binary, false),
+    ("IpAddress", Family::Ip, false),
+    ("NotIpAddress", Family::Ip, true),
+    ("ArnEquals", Family::Arn, false),
+    ("ArnLike", Family::Arn, false),
+    ("ArnNotEquals", Family::Arn, true),
+    ("ArnNotLike", Family::Arn, true),
+    ("Null", Family::Null, false),
+];
+
+/// A parsed operator name such as `ForAllValues:StringNotLikeIfExists`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operator {
+    pub qualifier: Qualifier,
+    family: Family,
+    pub negated: bool,
+    pub if_exists: bool,
+}
+
+impl Operator {
+    /// Parse an operator name (case-sensitive, as AWS requires). None when unknown.
+    pub fn parse(name: &str) -> Option<Operator> {
+        let (qualifier, rest) = if let Some(r) = name.strip_prefix("ForAnyValue:") {
+            (Qualifier::ForAnyValue, r)
+        } else if let Some(r) = name.strip_prefix("ForAllValues:") {
+            (Qualifier::ForAllValues, r)
+        } else {
+            (Qualifier::Single, name)
+        };
+        let (base, if_exists) = match rest.strip_suffix("IfExists") {
+            Some(b) => (b, true),
+            None => (rest, false),
+        };
+        let &(_, family, negated) = OPERATORS.iter().find(|(n, _, _)| *n == base)?;
+        if family == Family::Null && (if_exists || qualifier != Qualifier::Single) {
+            return None;
+        }
+        Some(Operator {
+            qualifier,
+            family,
+            negated,
+            if_exists,
+        })
+    }
+}
+
+/// Every operator name lakegate knows (for messages).
+pub fn operator_names() -> impl Iterator<Item = &'static str> {
+    OPERATORS.iter().map(|(n, _, _)| *n)
+}
+
+#[derive(Debug, Clone)]
+enum Values {
+    Str(Vec<Val<String>>),
+    StrLower(Vec<Val<String>>),
+    Like(Vec<Val<Pattern>>),
+    Num(Vec<Option<f64>>),
+    Date(Vec<Option<i64>>),
+    Bool(Vec<Option<bool>>),
+    Ip(Vec<Option<IpNet>>),
+    Arn(Vec<Val<ArnPattern>>),
+}
+
+/// An ARN pattern matched component by component (the six colon-separated fields).
+#[derive(Debug, Clone)]
+pub struct ArnPattern {
+    parts: Vec<Pattern>,
+    whole: Pattern,
+}
+
+impl ArnPattern {
+    pub fn new(text: &str) -> Self {
+        ArnPattern {
+            parts: text.splitn(6, ':').map(Pattern::new).collect(),
+            whole: Pattern::new(text),
+        }
+    }
+
+    pub fn matches(&self, arn: &str) -> bool {
+        if self.parts.len() < 6 {
+            return self.whole.matches(arn);
+        }
+        let mut n = 0;
+        for (p, a) in self.parts.iter().zip(arn.splitn(6, ':')) {
+            if !p.matches(a) {
+                return false;
+            }
+            n += 1;
+        }
+        n == 6
+    }
+}
+
+/// One key of one operator: `"StringEquals": {"aws:SourceVpce": ["vpce-1", "vpce-2"]}`.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub operator_name: String,
+    pub key: String,
+    key_lower: String,
+    op: Operator,
+    values: Values,
+    raw: Vec<String>,
+}
+
+fn value_strings(v: &Value) -> Vec<String> {
+    let one = |x: &Value| match x {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match v {
+        Value::Array(a) => a.iter().map(one).collect(),
+        other => vec![one(other)],
+    }
+}
+
+fn val<T>(s: &str, fixed: impl Fn(&str) -> T) -> Val<T> {
+    match Template::parse(s) {
+        Some(t) => Val::Var(t),
+        None => Val::Fixed(fixed(s)),
+    }
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    if s.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if s.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn parse_ip_net(s: &str) -> Option<IpNet> {
+    let s = s.trim();
+    s.parse::<IpNet>()
+        .ok()
+        .or_else(|| s.parse::<IpAddr>().ok().map(IpNet::from))
+}
+
+impl Condition {
+    /// Compile one key of an operator block; `path` names it in errors.
+    pub fn compile(
+        operator_name: &str,
+        key: &str,
+        values: &Value,
+        path: &str,
+    ) -> Result<Condition, PolicyError> {
+        let op = Operator::parse(operator_name).ok_or_else(|| {
+            PolicyError::new(
+                path,
+                format!("unknown condition operator '{operator_name}'"),
+            )
+        })?;
+        let raw = value_strings(values);
+        let compiled = match op.family {
+            Family::StringEquals | Family::Binary => {
+                Values::Str(raw.iter().map(|s| val(s, str::to_string)).collect())
+            }
+            Family::StringEqualsIgnoreCase => {
+                Values::StrLower(raw.iter().map(|s| val(s, str::to_lowercase)).collect())
+            }
+            Family::StringLike => Values::Like(raw.iter().map(|s| val(s, Pattern::new)).collect()),
+            Family::Numeric(_) => Values::Num(raw.iter().map(|s| s.trim().parse().ok()).collect()),
+            Family::Date(_) => Values::Date(raw.iter().map(|s| parse_date(s)).collect()),
+            Family::Bool | Family::Null => {
+                Values::Bool(raw.iter().map(|s| parse_bool(s)).collect())
+            }
+            Family::Ip => Values::Ip(raw.iter().map(|s| parse_ip_net(s)).collect()),
+            Family::Arn => Values::Arn(raw.iter().map(|s| val(s, ArnPattern::new)).collect()),
+        };
+        Ok(Condition {
+            operator_name: operator_name.to_string(),
+            key: key.to_string(),
+            key_lower: key.to_ascii_lowercase(),
+            op,
+            values: compiled,
+            raw,
+        })
+    }
+
+    /// The values as written in the policy.
+    pub fn raw_values(&self) -> &[String] {
+        &self.raw
+    }
+
+    /// Does one request value match any of the policy values (the positive form of the operator)?
+    fn positive(&self, v: &str, ctx: &RequestCtx<'_>) -> bool {
+        match &self.values {
+            Values::Str(ps) => ps.iter().any(|p| match p {
+                Val::Fixed(s) => s == v,
+                Val::Var(t) => t.resolve(ctx, false).is_some_and(|s| s == v),
+            }),
+            Values::StrLower(ps) => {
+                let lv = v.to_lowercase();
+                ps.iter().any(|p| match p {
+                    Val::Fixed(s) => *s == lv,
+                    Val::Var(t) => t.resolve(ctx, true).is_some_and(|s| s == lv),
+                })
+            }
+            Values::Like(ps) => ps.iter().any(|p| match p {
+                Val::Fixed(pat) => pat.matches(v),
+                Val::Var(t) => t.pattern(ctx, false).is_some_and(|pat| pat.matches(v)),
+            }),
+            Values::Num(ps) => {
+                let Family::Numeric(cmp) = self.op.family else {
+                    return false;
+                };
+                let Ok(x) = v.trim().parse::<f64>() else {
+                    return false;
+                };
+                ps.iter().flatten().any(|&p| cmp.test(x, p))
+            }
+            Values::Date(ps) => {
+                let Family::Date(cmp) = self.op.family else {
+                    return false;
+                };
+                let Some(x) = parse_date(v) else {
+                    return false;
+                };
+                ps.iter().flatten().any(|&p| cmp.test(x, p))
+            }
+            Values::Bool(ps) => parse_bool(v).is_some_and(|x| ps.iter().flatten().any(|&p| p == x)),
+            Values::Ip(ps) => v
+                .trim()
+                .parse::<IpAddr>()
+                .is_ok_and(|ip| ps.iter().flatten().any(|n| n.contains(&ip))),
+            Values::Arn(ps) => ps.iter().any(|p| match p {
+                Val::Fixed(a) => a.matches(v),
+                Val::Var(t) => t
+                    .resolve(ctx, false)
+                    .is_some_and(|s| ArnPattern::new(&s).matches(v)),
+            }),
+        }
+    }
+
+    /// Evaluate against the request context.
+    pub fn eval(&self, ctx: &RequestCtx<'_>) -> bool {
+        let found: Option<Vals<'_>> = ctx.get(&self.key_lower).filter(|v| !v.is_empty());
+        if self.op.family == Family::Null {
+            let Values::Bool(ps) = &self.values else {
+                return false;
+            };
+            let absent = found.is_none();
+            return ps
+                .iter()
+                .flatten()
+                .any(|&want_absent| want_absent == absent);
+        }
+        let Some(values) = found else {
+            return match self.op.qualifier {
+                Qualifier::ForAllValues => true,
+                Qualifier::ForAnyValue => self.op.if_exists,
+                Qualifier::Single => self.op.if_exists || self.op.negated,
+            };
+        };
+        let one = |v: &str| self.positive(v, ctx) != self.op.negated;
+        match self.op.qualifier {
+            Qualifier::ForAnyValue => values.iter().any(one),
+            Qualifier::ForAllValues => values.iter().all(one),
+            Qualifier::Single => {
+                let any_positive = values.iter().any(|v| self.positive(v, ctx));
+                any_positive != self.op.negated
+            }
+        }
+    }
+
+    /// Why this condition is false, for `-v`.
+    pub fn explain(&self, ctx: &RequestCtx<'_>) -> String {
+        let shown = match ctx.get(&self.key_lower).filter(|v| !v.is_empty()) {
+            None => "absent from the request".to_string(),
+            Some(v) => format!("is {:?}", v.iter().collect::<Vec<_>>()),
+        };
+        format!(
+            "condition {} {} not met ({} {shown})",
+            self.operator_name, self.key, self.key
+        )
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A date as milliseconds since the epoch: ISO 8601 (`2020-01-01`, `2020-01-01T12:00:00Z`,
+/// fractions, `+hh:mm` offsets) or epoch seconds.
+pub fn parse_date(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse::<i64>().ok()?.checked_mul(1000);
+    }
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let t = s.get(r)?;
+        if t.bytes().all(|c| c.is_ascii_digit()) && !t.is_empty() {
+            t.parse().ok()
+        } else {
+            None
+        }
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut ms = days_from_civil(y, mo, d) * 86_400_000;
+    if b.len() == 10 {
+        return Some(ms);
+    }
+    if b[10] != b'T' && b[10] != b't' && b[10] != b' ' {
+        return None;
+    }
+    let (h, mi) = (num(11..13)?, num(14..16)?);
+    if b.get(13) != Some(&b':') {
+        return None;
+    }
+    let mut i = 16;
+    let mut sec = 0;
+    if b.get(16) == Some(&b':') {
+        sec = num(17..19)?;
+        i = 19;
+        if b.get(19) == Some(&b'.') {
+            i = 20;
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let frac = &s[start..i];
+            let frac3: String = frac.chars().chain("000".chars()).take(3).collect();
+            ms += frac3.parse::<i64>().ok()?;
+        }
+    }
+    if h > 24 || mi > 59 || sec > 60 {
+        return None;
+    }
+    ms += (h * 3600 + mi * 60 + sec) * 1000;
+    match &s[i..] {
+        "" | "Z" | "z" => Some(ms),
+        tz => {
+            let sign = match tz.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let t = &tz[1..];
+            let (oh, om) = match t.split_once(':') {
+                Some((a, b)) => (a.parse::<i64>().ok()?, b.parse::<i64>().ok()?),
+                None if t.len() == 4 => (t[..2].parse().ok()?, t[2..].parse().ok()?),
+                None => (t.parse().ok()?, 0),
+            };
+            Some(ms - sign * (oh * 3600 + om * 60) * 1000)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operator_names_parse() {
+        for n in operator_names() {
+            assert!(Operator::parse(n).is_some(), "{n}");
+            if n != "Null" {
+                assert!(Operator::parse(&format!("{n}IfExists")).unwrap().if_exists);
+                assert_eq!(
+                    Operator::parse(&format!("ForAllValues:{n}"))
+                        .unwrap()
+                        .qualifier,
+                    Qualifier::ForAllValues
+                );
+            }
+        }
+        assert!(Operator::parse("StringEqual").is_none());
+        assert!(Operator::parse("stringequals").is_none());
+        assert!(Operator::parse("NullIfExists").is_none());
+        assert!(Operator::parse("ForAnyValue:Null").is_none());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("1970-01-01"), Some(0));
+        assert_eq!(parse_date("1970-01-02T00:00:00Z"), Some(86_400_000));
+        assert_eq!(parse_date("86400"), Some(86_400_000));
+        assert_eq!(
+            parse_date("2020-01-01T01:00:00+01:00"),
+            parse_date("2020-01-01")
+        );
+        assert_eq!(
+            parse_date("2020-01-01T00:00:00.5Z"),
+            Some(parse_date("2020-01-01").unwrap() + 500)
+        );
+        assert_eq!(
+            parse_date("2019-12-31T23:59:59Z").unwrap() + 1000,
+            parse_date("2020-01-01").unwrap()
+        );
+        assert!(parse_date("2020-13-01").is_none());
+        assert!(parse_date("yesterday").is_none());
+        assert!(parse_date("").is_none());
+    }
+
+    #[test]
+    fn arn_patterns_match_per_component() {
+        let p = ArnPattern::new("arn:aws:iam::*:role/Admin*");
+        assert!(p.matches("arn:aws:iam::123456789012:role/AdminX"));
+        assert!(!p.matches("arn:aws:iam::123456789012:user/AdminX"));
+        // `*` in the account field does not run into the resource field.
+        let p = ArnPattern::new("arn:aws:s3:::*");
+        assert!(!p.matches("arn:aws:s3:us-east-1:1:accesspoint/x"));
+        assert!(p.matches("arn:aws:s3:::b/k:with:colons"));
+        assert!(!p.matches("not-an-arn"));
+    }
+}

@@ -1,0 +1,868 @@
+//! The evaluator: is this principal allowed this action on this bucket or object, possibly
+//! through an access point, and which statements decide it?
+//!
+//! It follows the documented AWS logic ("Policy evaluation logic", "Cross-account policy
+//! evaluation logic", "How Amazon S3 authorizes a request", "Configuring IAM policies for using
+//! access points"):
+//!
+//! - an explicit Deny in any applicable policy wins;
+//! - a resource policy is satisfied for a principal of the same account by an Allow in the
+//!   identity policies OR in the resource policy; for a principal of another account, by an Allow
+//!   in both;
+//! - a request through an access point needs both the access point policy (resource
+//!   `arn:…:accesspoint/NAME[/object/KEY]`) and the bucket policy (resource `arn:…:s3:::BUCKET[/KEY]`)
+//!   to be satisfied; `s3:DataAccessPointArn` and `s3:DataAccessPointAccount` are set, so the
+//!   usual delegation statement matches;
+//! - otherwise the request is implicitly denied.
+//!
+//! Policies are compiled once ([`CompiledPolicy`]) into matchers so that a decision needs no
+//! parsing and almost no allocation.
+
+pub mod condition;
+pub mod variables;
+pub mod wildcard;
+
+use super::document::PolicyDocument;
+use super::PolicyError;
+use condition::Condition;
+use serde::Serialize;
+use serde_json::Value;
+use variables::{Template, Val};
+use wildcard::Pattern;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+/// A principal element value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PrincipalPattern {
+    /// `"*"` or `{"AWS": "*"}`: everyone.
+    All,
+    /// `{"AWS": "123456789012"}` or `arn:aws:iam::123456789012:root`: the account (which then
+    /// delegates to its own identity policies).
+    Account(String),
+    /// A role, user or session ARN, or a Service/Federated/CanonicalUser identifier.
+    Exact(String),
+}
+
+#[derive(Debug, Clone)]
+enum PrincipalSpec {
+    /// No Principal element (identity policies).
+    Absent,
+    In(Vec<PrincipalPattern>),
+    NotIn(Vec<PrincipalPattern>),
+}
+
+#[derive(Debug, Clone)]
+struct Matcher {
+    negated: bool,
+    patterns: Vec<Val<Pattern>>,
+}
+
+impl Matcher {
+    fn compile(v: &Value, lower: bool) -> Matcher {
+        let items = super::document::string_list(Some(v));
+        Matcher {
+            negated: false,
+            patterns: items
+                .iter()
+                .map(|s| match (lower, Template::parse(s)) {
+                    (_, Some(t)) => Val::Var(t),
+                    (true, None) => Val::Fixed(Pattern::new_lower(s)),
+                    (false, None) => Val::Fixed(Pattern::new(s)),
+                })
+                .collect(),
+        }
+    }
+
+    fn matches(&self, text: &str, ctx: &RequestCtx<'_>, lower: bool) -> bool {
+        let any = self.patterns.iter().any(|p| match p {
+            Val::Fixed(p) => p.matches(text),
+            Val::Var(t) => t.pattern(ctx, lower).is_some_and(|p| p.matches(text)),
+        });
+        any != self.negated
+    }
+
+    fn fixed(&self) -> impl Iterator<Item = &Pattern> {
+        self.patterns.iter().filter_map(|p| match p {
+            Val::Fixed(p) => Some(p),
+            Val::Var(_) => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Statement {
+    index: usize,
+    sid: Option<String>,
+    effect: Effect,
+    principal: PrincipalSpec,
+    action: Matcher,
+    resource: Option<Matcher>,
+    conditions: Vec<Condition>,
+}
+
+/// A policy compiled for evaluation. The [`PolicyDocument`] stays the storage model.
+#[derive(Debug, Clone)]
+pub struct CompiledPolicy {
+    pub label: String,
+    statements: Vec<Statement>,
+}
+
+fn principal_patterns(v: &Value) -> Vec<PrincipalPattern> {
+    let classify = |s: &str, aws: bool| -> PrincipalPattern {
+        if s == "*" {
+            return PrincipalPattern::All;
+        }
+        if aws {
+            if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+                return PrincipalPattern::Account(s.to_string());
+            }
+            let parts: Vec<&str> = s.splitn(6, ':').collect();
+            if parts.len() == 6 && parts[2] == "iam" && parts[5] == "root" {
+                return PrincipalPattern::Account(parts[4].to_string());
+            }
+        }
+        PrincipalPattern::Exact(s.to_string())
+    };
+    match v {
+        Value::String(s) => vec![classify(s, true)],
+        Value::Object(m) => m
+            .iter()
+            .flat_map(|(k, v)| {
+                let aws = k == "AWS";
+                super::document::string_list(Some(v))
+                    .into_iter()
+                    .map(move |s| classify(&s, aws))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl CompiledPolicy {
+    /// Compile a validated document. Errors (an unknown condition operator) name the path.
+    pub fn compile(doc: &PolicyDocument, label: impl Into<String>) -> Result<Self, PolicyError> {
+        let mut statements = Vec::new();
+        for (index, st) in doc.statements().into_iter().enumerate() {
+            let path = format!("Statement[{index}]");
+            let effect = match st.get("Effect").and_then(Value::as_str) {
+                Some("Deny") => Effect::Deny,
+                _ => Effect::Allow,
+            };
+            let principal = match (st.get("Principal"), st.get("NotPrincipal")) {
+                (Some(p), _) => PrincipalSpec::In(principal_patterns(p)),
+                (None, Some(p)) => PrincipalSpec::NotIn(principal_patterns(p)),
+                (None, None) => PrincipalSpec::Absent,
+            };
+            let action = match (st.get("Action"), st.get("NotAction")) {
+                (Some(a), _) => Matcher::compile(a, true),
+                (None, Some(a)) => Matcher {
+                    negated: true,
+                    ..Matcher::compile(a, true)
+                },
+                (None, None) => Matcher {
+                    negated: false,
+                    patterns: Vec::new(),
+                },
+            };
+            let resource = match (st.get("Resource"), st.get("NotResource")) {
+                (Some(r), _) => Some(Matcher::compile(r, false)),
+                (None, Some(r)) => Some(Matcher {
+                    negated: true,
+                    ..Matcher::compile(r, false)
+                }),
+                (None, None) => None,
+            };
+            let mut conditions = Vec::new();
+            if let Some(Value::Object(ops)) = st.get("Condition") {
+                for (op, body) in ops {
+                    if let Value::Object(keys) = body {
+                        for (k, v) in keys {
+                            conditions.push(Condition::compile(
+                                op,
+                                k,
+                                v,
+                                &format!("{path}.Condition.{op}"),
+                            )?);
+                        }
+                    }
+                }
+            }
+            statements.push(Statement {
+                index,
+                sid: st.get("Sid").and_then(Value::as_str).map(str::to_owned),
+                effect,
+                principal,
+                action,
+                resource,
+                conditions,
+            });
+        }
+        Ok(CompiledPolicy {
+            label: label.into(),
+            statements,
+        })
+    }
+
+    /// Parse, validate and compile JSON text.
+    pub fn parse(text: &str, label: impl Into<String>) -> Result<Self, PolicyError> {
+        Self::compile(&PolicyDocument::parse(text)?, label)
+    }
+
+    pub fn len(&self) -> usize {
+        self.statements.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+
+    /// The AWS principals the policy names (not `*`, not accounts), in order of appearance.
+    pub fn principals(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for st in &self.statements {
+            if let PrincipalSpec::In(ps) = &st.principal {
+                for p in ps {
+                    if let PrincipalPattern::Exact(a) = p {
+                        if a.starts_with("arn:") && !out.contains(a) {
+                            out.push(a.clone());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Key prefixes the policy names: the literal part of object resources (after
+    /// `:::BUCKET/` or `/object/`) and of `s3:prefix` condition values, up to the last `/`.
+    pub fn prefixes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut add = |p: &str| {
+            let p = match p.rfind('/') {
+                Some(i) => &p[..=i],
+                None => "",
+            };
+            if !p.is_empty() && !out.iter().any(|x: &String| x == p) {
+                out.push(p.to_string());
+            }
+        };
+        for st in &self.statements {
+            if let Some(r) = &st.resource {
+                for p in r.fixed() {
+                    if let Some(lit) = p.literal_prefix() {
+                        if let Some((_, key)) = lit.split_once("/object/") {
+                            add(key);
+                        } else if let Some(rest) = lit.strip_prefix("arn:") {
+                            if let Some((_, key)) =
+                                rest.split_once(":::").and_then(|(_, r)| r.split_once('/'))
+                            {
+                                add(key);
+                            }
+                        }
+                    }
+                }
+            }
+            for c in &st.conditions {
+                if c.key.eq_ignore_ascii_case("s3:prefix") {
+                    for v in c.raw_values() {
+                        add(v);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The principal making the request.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    /// An IAM ARN (role, user, root, STS session), or a service name such as `ec2.amazonaws.com`.
+    pub arn: String,
+    /// The principal's account (12 digits; empty for a service or anonymous).
+    pub account: String,
+    /// Principal tags (`aws:PrincipalTag/KEY`).
+    pub tags: Vec<(String, String)>,
+    /// For an STS session: the ARN prefix of its role (`arn:aws:iam::ACCOUNT:role/`) and name.
+    session_role: Option<(String, String)>,
+    username: Option<String>,
+    kind: &'static str,
+}
+
+impl Principal {
+    pub fn new(arn: &str) -> Principal {
+        let parts: Vec<&str> = arn.splitn(6, ':').collect();
+        let (mut account, mut session_role, mut username, mut kind) =
+            (String::new(), None, None, "Service");
+        if parts.len() == 6 && parts[0] == "arn" {
+            account = parts[4].to_string();
+            let res = parts[5];
+            if res == "root" {
+                kind = "Account";
+            } else if let Some(u) = res.strip_prefix("user/") {
+                kind = "User";
+                username = u.rsplit('/').next().map(str::to_owned);
+            } else if res.starts_with("role/") {
+                kind = "AssumedRole";
+            } else if let Some(rest) = res.strip_prefix("assumed-role/") {
+                kind = "AssumedRole";
+                if let Some((role, _session)) = rest.split_once('/') {
+                    session_role = Some((
+                        format!("arn:{}:iam::{}:role/", parts[1], parts[4]),
+                        role.to_string(),
+                    ));
+                }
+            }
+        } else if arn == "*" || arn.is_empty() {
+            kind = "Anonymous";
+        }
+        Principal {
+            arn: arn.to_string(),
+            account,
+            tags: Vec::new(),
+            session_role,
+            username,
+            kind,
+        }
+    }
+
+    #[must_use]
+    pub fn with_tag(mut self, key: &str, value: &str) -> Self {
+        self.tags
+            .push((key.to_ascii_lowercase(), value.to_string()));
+        self
+    }
+
+    fn is_root_of(&self, account: &str) -> bool {
+        self.kind == "Account" && self.account == account
+    }
+
+    /// How a principal pattern matches: None, only through the account, or directly.
+    fn matched_by(&self, p: &PrincipalPattern) -> Option<Level> {
+        match p {
+            PrincipalPattern::All => Some(Level::Direct),
+            PrincipalPattern::Account(a) if self.is_root_of(a) => Some(Level::Direct),
+            PrincipalPattern::Account(a) if self.account == *a => Some(Level::Account),
+            PrincipalPattern::Account(_) => None,
+            PrincipalPattern::Exact(x) => {
+                if *x == self.arn {
+                    return Some(Level::Direct);
+                }
+                // A role ARN also names the role's sessions.
+                let (prefix, role) = self.session_role.as_ref()?;
+                let rest = x.strip_prefix(prefix.as_str())?;
+                (rest.rsplit('/').next() == Some(role.as_str())).then_some(Level::Direct)
+            }
+        }
+    }
+}
+
+/// How a statement's Principal element matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// The principal itself (or everyone): the resource policy grants it directly.
+    Direct,
+    /// Only the principal's account: the account's identity policies must also allow.
+    Account,
+}
+
+/// An access point the request goes through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccessPointTarget {
+    pub name: String,
+    pub arn: String,
+    pub account: String,
+}
+
+impl AccessPointTarget {
+    /// From an access point ARN (`arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME`).
+    pub fn from_arn(arn: &str) -> Option<Self> {
+        let parts: Vec<&str> = arn.splitn(6, ':').collect();
+        if parts.len() != 6 || parts[0] != "arn" || parts[2] != "s3" {
+            return None;
+        }
+        let rest = parts[5].strip_prefix("accesspoint/")?;
+        let name = rest.split('/').next()?;
+        if name.is_empty() {
+            return None;
+        }
+        Some(AccessPointTarget {
+            name: name.to_string(),
+            arn: format!(
+                "arn:{}:s3:{}:{}:accesspoint/{name}",
+                parts[1], parts[3], parts[4]
+            ),
+            account: parts[4].to_string(),
+        })
+    }
+}
+
+/// One request to decide.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub principal: Principal,
+    pub action: String,
+    action_lower: String,
+    pub partition: String,
+    pub bucket: String,
+    /// The object key; None for a bucket-level action such as `s3:ListBucket`.
+    pub key: Option<String>,
+    pub access_point: Option<AccessPointTarget>,
+    /// Request context, keys lower-cased: key → values.
+    context: Vec<(String, Vec<String>)>,
+}
+
+impl Request {
+    pub fn new(principal: Principal, action: &str, bucket: &str, key: Option<&str>) -> Request {
+        let partition = principal
+            .arn
+            .split(':')
+            .nth(1)
+            .filter(|p| principal.arn.starts_with("arn:") && !p.is_empty())
+            .unwrap_or("aws")
+            .to_string();
+        Request {
+            principal,
+            action: action.to_string(),
+            action_lower: action.to_lowercase(),
+            partition,
+            bucket: bucket.to_string(),
+            key: key.map(str::to_owned),
+            access_point: None,
+            context: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn through(mut self, ap: AccessPointTarget) -> Self {
+        self.access_point = Some(ap);
+        self
+    }
+
+    /// Add a value to a context key (keys are case-insensitive; repeated keys are multivalued).
+    #[must_use]
+    pub fn context(mut self, key: &str, value: &str) -> Self {
+        self.add_context(key, value);
+        self
+    }
+
+    pub fn add_context(&mut self, key: &str, value: &str) {
+        let k = key.to_ascii_lowercase();
+        match self.context.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, v)) => v.push(value.to_string()),
+            None => self.context.push((k, vec![value.to_string()])),
+        }
+    }
+
+    pub fn has_context(&self, key: &str) -> bool {
+        let k = key.to_ascii_lowercase();
+        self.context.iter().any(|(x, _)| *x == k)
+    }
+
+    /// The resource as the bucket policy and identity policies see it.
+    pub fn bucket_resource(&self) -> String {
+        match &self.key {
+            Some(k) => format!("arn:{}:s3:::{}/{k}", self.partition, self.bucket),
+            None => format!("arn:{}:s3:::{}", self.partition, self.bucket),
+        }
+    }
+
+    /// The resource as the access point policy sees it.
+    pub fn access_point_resource(&self) -> Option<String> {
+        let ap = self.access_point.as_ref()?;
+        Some(match &self.key {
+            Some(k) => format!("{}/object/{k}", ap.arn),
+            None => ap.arn.clone(),
+        })
+    }
+}
+
+/// Values of one context key.
+#[derive(Debug, Clone, Copy)]
+pub struct Vals<'a> {
+    one: Option<&'a str>,
+    many: &'a [String],
+}
+
+impl<'a> Vals<'a> {
+    fn one(s: &'a str) -> Self {
+        Vals {
+            one: Some(s),
+            many: &[],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        usize::from(self.one.is_some()) + self.many.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.one
+            .into_iter()
+            .chain(self.many.iter().map(String::as_str))
+    }
+}
+
+/// What conditions and policy variables read: the request context plus the keys AWS sets.
+pub struct RequestCtx<'a> {
+    req: &'a Request,
+    resource_account: &'a str,
+}
+
+impl<'a> RequestCtx<'a> {
+    /// Look up a lower-cased key.
+    pub fn get(&self, key: &str) -> Option<Vals<'a>> {
+        let req = self.req;
+        if let Some((_, v)) = req.context.iter().find(|(k, _)| k == key) {
+            return Some(Vals { one: None, many: v });
+        }
+        let p = &req.principal;
+        let ap = req.access_point.as_ref();
+        let nonempty = |s: &'a str| (!s.is_empty()).then(|| Vals::one(s));
+        match key {
+            "aws:principalarn" => nonempty(&p.arn),
+            "aws:principalaccount" => nonempty(&p.account),
+            "aws:principaltype" => Some(Vals::one(p.kind)),
+            "aws:username" => p.username.as_deref().map(Vals::one),
+            "aws:resourceaccount" => nonempty(self.resource_account),
+            "s3:dataaccesspointarn" => ap.map(|a| Vals::one(&a.arn)),
+            "s3:dataaccesspointaccount" => ap.map(|a| Vals::one(&a.account)),
+            _ => {
+                let tag = key.strip_prefix("aws:principaltag/")?;
+                p.tags
+                    .iter()
+                    .find(|(k, _)| k == tag)
+                    .map(|(_, v)| Vals::one(v))
+            }
+        }
+    }
+}
+
+/// The decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Allowed,
+    ExplicitlyDenied,
+    ImplicitlyDenied,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Allowed => "allowed",
+            Verdict::ExplicitlyDenied => "explicitly-denied",
+            Verdict::ImplicitlyDenied => "implicitly-denied",
+        }
+    }
+}
+
+/// A statement that decided (or, with `explain`, was considered for) the request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatementRef<'a> {
+    pub policy: &'a str,
+    pub index: usize,
+    pub sid: Option<&'a str>,
+    pub effect: Effect,
+}
+
+/// Why a statement applied or did not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trace<'a> {
+    #[serde(flatten)]
+    pub statement: StatementRef<'a>,
+    pub applies: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision<'a> {
+    pub verdict: Verdict,
+    pub deciding: Vec<StatementRef<'a>>,
+    /// For an implicit deny: which policy did not allow.
+    pub missing: Option<&'static str>,
+    /// Every statement considered, with the reason (only when asked to explain).
+    pub statements: Vec<Trace<'a>>,
+}
+
+impl Decision<'_> {
+    pub fn allowed(&self) -> bool {
+        self.verdict == Verdict::Allowed
+    }
+}
+
+/// An access point's policy (None when it has none).
+#[derive(Debug, Clone)]
+pub struct AccessPointPolicy {
+    pub target: AccessPointTarget,
+    pub policy: Option<CompiledPolicy>,
+}
+
+/// Every policy that may apply.
+#[derive(Debug, Clone, Default)]
+pub struct PolicySet {
+    /// Identity policies and the principal they belong to (None: whichever principal asks).
+    pub identity: Vec<(Option<String>, CompiledPolicy)>,
+    pub bucket: Option<CompiledPolicy>,
+    /// The account that owns the bucket.
+    pub bucket_account: String,
+    pub access_points: Vec<AccessPointPolicy>,
+}
+
+/// What one policy said about the request.
+#[derive(Debug, Default, Clone, Copy)]
+struct Said {
+    deny: bool,
+    allow_direct: bool,
+    allow_account: bool,
+}
+
+enum Miss {
+    Principal,
+    Action,
+    Resource,
+    NoResource,
+    Condition(usize),
+}
+
+impl Statement {
+    fn check(
+        &self,
+        principal: Option<&Principal>,
+        action: &str,
+        resource: &str,
+        ctx: &RequestCtx<'_>,
+    ) -> Result<Level, Miss> {
+        let level = match (&self.principal, principal) {
+            (PrincipalSpec::Absent, _) | (_, None) => Level::Direct,
+            (PrincipalSpec::In(ps), Some(p)) => {
+                let mut best = None;
+                for pat in ps {
+                    match p.matched_by(pat) {
+                        Some(Level::Direct) => {
+                            best = Some(Level::Direct);
+                            break;
+                        }
+                        Some(Level::Account) => best = Some(Level::Account),
+                        None => {}
+                    }
+                }
+                best.ok_or(Miss::Principal)?
+            }
+            (PrincipalSpec::NotIn(ps), Some(p)) => {
+                if ps.iter().any(|pat| p.matched_by(pat).is_some()) {
+                    return Err(Miss::Principal);
+                }
+                Level::Direct
+            }
+        };
+        if !self.action.matches(action, ctx, true) {
+            return Err(Miss::Action);
+        }
+        match &self.resource {
+            None => return Err(Miss::NoResource),
+            Some(r) if !r.matches(resource, ctx, false) => return Err(Miss::Resource),
+            Some(_) => {}
+        }
+        for (i, c) in self.conditions.iter().enumerate() {
+            if !c.eval(ctx) {
+                return Err(Miss::Condition(i));
+            }
+        }
+        Ok(level)
+    }
+
+    fn reference<'a>(&'a self, policy: &'a str) -> StatementRef<'a> {
+        StatementRef {
+            policy,
+            index: self.index,
+            sid: self.sid.as_deref(),
+            effect: self.effect,
+        }
+    }
+}
+
+struct Run<'a> {
+    explain: bool,
+    denies: Vec<StatementRef<'a>>,
+    allows: Vec<StatementRef<'a>>,
+    traces: Vec<Trace<'a>>,
+}
+
+impl<'a> Run<'a> {
+    /// Evaluate one policy, recording matching statements.
+    fn policy(
+        &mut self,
+        policy: &'a CompiledPolicy,
+        principal: Option<&Principal>,
+        action: &str,
+        resource: &str,
+        ctx: &RequestCtx<'_>,
+    ) -> Said {
+        let mut said = Said::default();
+        for st in &policy.statements {
+            let r = st.check(principal, action, resource, ctx);
+            if self.explain {
+                let reason = match &r {
+                    Ok(Level::Direct) => "matches".to_string(),
+                    Ok(Level::Account) => {
+                        "matches the principal's account (its identity policies must also allow)"
+                            .to_string()
+                    }
+                    Err(Miss::Principal) => "the principal is not named".to_string(),
+                    Err(Miss::Action) => format!("the action does not match {action}"),
+                    Err(Miss::Resource) => format!("the resource does not match {resource}"),
+                    Err(Miss::NoResource) => "the statement has no Resource".to_string(),
+                    Err(Miss::Condition(i)) => st.conditions[*i].explain(ctx),
+                };
+                self.traces.push(Trace {
+                    statement: st.reference(&policy.label),
+                    applies: r.is_ok(),
+                    reason,
+                });
+            }
+            let Ok(level) = r else { continue };
+            match st.effect {
+                Effect::Deny => {
+                    said.deny = true;
+                    self.denies.push(st.reference(&policy.label));
+                }
+                Effect::Allow => {
+                    match level {
+                        Level::Direct => said.allow_direct = true,
+                        Level::Account => said.allow_account = true,
+                    }
+                    self.allows.push(st.reference(&policy.label));
+                }
+            }
+        }
+        said
+    }
+}
+
+impl PolicySet {
+    pub fn access_point(&self, name: &str) -> Option<&AccessPointPolicy> {
+        self.access_points.iter().find(|a| a.target.name == name)
+    }
+
+    /// Decide a request. With `explain`, every statement considered is traced with its reason.
+    pub fn evaluate<'a>(&'a self, req: &Request, explain: bool) -> Decision<'a> {
+        let mut run = Run {
+            explain,
+            denies: Vec::new(),
+            allows: Vec::new(),
+            traces: Vec::new(),
+        };
+        let p = &req.principal;
+        let action = req.action_lower.as_str();
+        let bucket_res = req.bucket_resource();
+        let ap_res = req.access_point_resource();
+        let ap = req.access_point.as_ref();
+        let ap_policy = ap.and_then(|t| {
+            self.access_points
+                .iter()
+                .find(|a| a.target.arn == t.arn)
+                .and_then(|a| a.policy.as_ref())
+        });
+        let ap_account = ap.map(|a| a.account.as_str()).unwrap_or("");
+
+        // Identity policies see the access point resource when the request goes through one.
+        let id_res = ap_res.as_deref().unwrap_or(&bucket_res);
+        let id_ctx = RequestCtx {
+            req,
+            resource_account: if ap.is_some() {
+                ap_account
+            } else {
+                &self.bucket_account
+            },
+        };
+        let mut identity_allow = false;
+        for (owner, pol) in &self.identity {
+            if owner.as_deref().is_some_and(|o| o != p.arn) {
+                continue;
+            }
+            let s = run.policy(pol, None, action, id_res, &id_ctx);
+            identity_allow |= s.allow_direct;
+        }
+
+        let satisfied = |said: Said, owner: &str| -> bool {
+            if !p.account.is_empty() && p.account == owner {
+                identity_allow || said.allow_direct
+            } else {
+                identity_allow && (said.allow_direct || said.allow_account)
+            }
+        };
+
+        let mut ap_ok = true;
+        if let (Some(t), Some(res)) = (ap, ap_res.as_deref()) {
+            let said = match ap_policy {
+                Some(pol) => {
+                    let ctx = RequestCtx {
+                        req,
+                        resource_account: &t.account,
+                    };
+                    run.policy(pol, Some(p), action, res, &ctx)
+                }
+                None => Said::default(),
+            };
+            ap_ok = satisfied(said, &t.account);
+        }
+        let bucket_said = match &self.bucket {
+            Some(pol) => {
+                let ctx = RequestCtx {
+                    req,
+                    resource_account: &self.bucket_account,
+                };
+                run.policy(pol, Some(p), action, &bucket_res, &ctx)
+            }
+            None => Said::default(),
+        };
+        let bucket_ok = satisfied(bucket_said, &self.bucket_account);
+
+        let (verdict, deciding, missing) = if !run.denies.is_empty() {
+            (Verdict::ExplicitlyDenied, run.denies, None)
+        } else if ap_ok && bucket_ok {
+            let deciding = run.allows;
+            (Verdict::Allowed, deciding, None)
+        } else {
+            let missing = if !ap_ok {
+                if ap_policy.is_none() && !identity_allow {
+                    "the access point has no policy and no identity policy allows"
+                } else if p.account != ap_account && identity_allow {
+                    "the access point policy does not allow this cross-account principal"
+                } else if p.account != ap_account {
+                    "cross-account: both an identity policy and the access point policy must allow"
+                } else {
+                    "neither the access point policy nor an identity policy allows"
+                }
+            } else if self.bucket.is_none() && !identity_allow {
+                "the bucket has no policy and no identity policy allows"
+            } else if p.account != self.bucket_account && identity_allow {
+                "the bucket policy does not allow this cross-account principal"
+            } else if p.account != self.bucket_account {
+                "cross-account: both an identity policy and the bucket policy must allow"
+            } else {
+                "neither the bucket policy nor an identity policy allows"
+            };
+            (Verdict::ImplicitlyDenied, Vec::new(), Some(missing))
+        };
+        Decision {
+            verdict,
+            deciding,
+            missing,
+            statements: run.traces,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
