@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
-use crate::commands::{accesspoint, bucket, completion, plugin};
+use crate::commands::{access, accesspoint, bucket, completion, plugin};
 
 /// Govern access to shared Amazon S3 data lakes.
 ///
@@ -143,6 +143,10 @@ pub enum Command {
     /// S3 Access Points: one per consuming application, scoped to its prefix
     #[command(subcommand, visible_alias = "ap")]
     Accesspoint(accesspoint::AccessPointCommand),
+
+    /// Decide requests offline or online: is this principal allowed, and which statement decides?
+    #[command(subcommand)]
+    Access(access::AccessCommand),
 
     /// Plugins: `lakegate-NAME` executables on PATH
     #[command(subcommand)]

@@ -23,6 +23,8 @@ pub enum Kind {
     Failed,
     /// Interrupted by the user. Exit 130.
     Interrupted,
+    /// A check answered "denied" (the answer was printed). Exit 3; an empty message prints nothing.
+    Denied,
 }
 
 #[derive(Debug)]
@@ -62,6 +64,7 @@ impl CliError {
             Kind::Input => exit::USAGE,
             Kind::Failed => exit::FAILED,
             Kind::Interrupted => exit::INTERRUPTED,
+            Kind::Denied => exit::DENIED,
         }
     }
 }
@@ -69,6 +72,11 @@ impl CliError {
 /// Bad input: exit 2, nothing changed.
 pub fn input_error(message: impl Into<String>) -> CliError {
     CliError::new(Kind::Input, message)
+}
+
+/// A check answered "denied" and has printed its answer: exit 3, no error message.
+pub fn denied() -> CliError {
+    CliError::new(Kind::Denied, "")
 }
 
 /// The operation failed: exit 1.
@@ -104,6 +112,9 @@ impl From<crate::policy::PolicyError> for CliError {
 pub fn report(err: &CliError, color: bool, verbose: bool) -> i32 {
     if err.message == "broken pipe" {
         return exit::OK;
+    }
+    if err.kind == Kind::Denied && err.message.is_empty() {
+        return err.exit_code();
     }
     let (red, yellow, reset) = if color {
         ("\x1b[1;31m", "\x1b[1;33m", "\x1b[0m")

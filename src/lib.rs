@@ -112,6 +112,7 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
     match cmd {
         Command::Bucket(c) => commands::bucket::run(ctx, c).await,
         Command::Accesspoint(c) => commands::accesspoint::run(ctx, c).await,
+        Command::Access(c) => commands::access::run(ctx, c).await,
         Command::Plugin(c) => commands::plugin::run(ctx, c).await,
         Command::Completion(a) => commands::completion::run(a),
         Command::External(_) => Ok(()),

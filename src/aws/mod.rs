@@ -3,6 +3,7 @@
 
 pub mod dns;
 pub mod error;
+pub mod iam;
 mod log;
 pub mod s3;
 pub mod s3control;

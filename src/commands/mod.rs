@@ -1,5 +1,6 @@
 //! One folder per noun, one file per verb. Helpers shared by several verbs live here.
 
+pub mod access;
 pub mod accesspoint;
 pub mod bucket;
 pub mod completion;

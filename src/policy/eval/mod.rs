@@ -19,6 +19,7 @@
 //! parsing and almost no allocation.
 
 pub mod condition;
+pub mod matrix;
 pub mod variables;
 pub mod wildcard;
 
@@ -693,6 +694,8 @@ impl Statement {
 
 struct Run<'a> {
     explain: bool,
+    /// The action as the request spelt it (for reasons).
+    shown_action: String,
     denies: Vec<StatementRef<'a>>,
     allows: Vec<StatementRef<'a>>,
     traces: Vec<Trace<'a>>,
@@ -719,7 +722,9 @@ impl<'a> Run<'a> {
                             .to_string()
                     }
                     Err(Miss::Principal) => "the principal is not named".to_string(),
-                    Err(Miss::Action) => format!("the action does not match {action}"),
+                    Err(Miss::Action) => {
+                        format!("the action does not match {}", self.shown_action)
+                    }
                     Err(Miss::Resource) => format!("the resource does not match {resource}"),
                     Err(Miss::NoResource) => "the statement has no Resource".to_string(),
                     Err(Miss::Condition(i)) => st.conditions[*i].explain(ctx),
@@ -758,6 +763,11 @@ impl PolicySet {
     pub fn evaluate<'a>(&'a self, req: &Request, explain: bool) -> Decision<'a> {
         let mut run = Run {
             explain,
+            shown_action: if explain {
+                req.action.clone()
+            } else {
+                String::new()
+            },
             denies: Vec::new(),
             allows: Vec::new(),
             traces: Vec::new(),

@@ -1,0 +1,205 @@
+//! IAM: the identity policies (inline and attached managed) of a role or user, for `access check`.
+
+use super::{classify, error::code, log, Aws};
+use crate::error::{failed, Result};
+use crate::policy::PolicyDocument;
+
+/// Whose identity policies to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityKind {
+    Role,
+    User,
+}
+
+/// One identity policy: a label such as `inline:NAME` or `managed:ARN`, and the document.
+#[derive(Debug, Clone)]
+pub struct IdentityPolicy {
+    pub label: String,
+    pub document: PolicyDocument,
+}
+
+/// IAM returns policy documents URL-encoded (RFC 3986).
+fn decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+fn parse(label: &str, text: &str) -> Result<PolicyDocument> {
+    let decoded = if text.trim_start().starts_with('{') {
+        text.to_string()
+    } else {
+        decode(text)
+    };
+    PolicyDocument::parse(&decoded)
+        .map_err(|e| failed(format!("the identity policy {label} cannot be read: {e}")))
+}
+
+impl Aws {
+    pub async fn iam(&self) -> aws_sdk_iam::Client {
+        let conf = aws_sdk_iam::config::Builder::from(&self.sdk)
+            .interceptor(log::RequestLog)
+            .build();
+        aws_sdk_iam::Client::from_conf(conf)
+    }
+
+    /// The inline and attached managed policies of a role or user. None when it does not exist.
+    pub async fn identity_policies(
+        &self,
+        kind: IdentityKind,
+        name: &str,
+    ) -> Result<Option<Vec<IdentityPolicy>>> {
+        let iam = self.iam().await;
+        let mut out = Vec::new();
+
+        // Inline policies.
+        let mut marker: Option<String> = None;
+        let mut inline_names = Vec::new();
+        loop {
+            let res = match kind {
+                IdentityKind::Role => iam
+                    .list_role_policies()
+                    .role_name(name)
+                    .set_marker(marker.clone())
+                    .send()
+                    .await
+                    .map(|o| (o.policy_names, o.is_truncated, o.marker))
+                    .map_err(|e| {
+                        (
+                            code(&e) == Some("NoSuchEntity"),
+                            classify("iam:ListRolePolicies", e),
+                        )
+                    }),
+                IdentityKind::User => iam
+                    .list_user_policies()
+                    .user_name(name)
+                    .set_marker(marker.clone())
+                    .send()
+                    .await
+                    .map(|o| (o.policy_names, o.is_truncated, o.marker))
+                    .map_err(|e| {
+                        (
+                            code(&e) == Some("NoSuchEntity"),
+                            classify("iam:ListUserPolicies", e),
+                        )
+                    }),
+            };
+            let (names, truncated, next) = match res {
+                Ok(x) => x,
+                Err((true, _)) => return Ok(None),
+                Err((false, e)) => return Err(e),
+            };
+            inline_names.extend(names);
+            if !truncated || next.is_none() {
+                break;
+            }
+            marker = next;
+        }
+        for pname in inline_names {
+            let text = match kind {
+                IdentityKind::Role => iam
+                    .get_role_policy()
+                    .role_name(name)
+                    .policy_name(&pname)
+                    .send()
+                    .await
+                    .map(|o| o.policy_document)
+                    .map_err(|e| classify("iam:GetRolePolicy", e))?,
+                IdentityKind::User => iam
+                    .get_user_policy()
+                    .user_name(name)
+                    .policy_name(&pname)
+                    .send()
+                    .await
+                    .map(|o| o.policy_document)
+                    .map_err(|e| classify("iam:GetUserPolicy", e))?,
+            };
+            let label = format!("inline:{pname}");
+            let document = parse(&label, &text)?;
+            out.push(IdentityPolicy { label, document });
+        }
+
+        // Attached managed policies, at their default version.
+        let mut marker: Option<String> = None;
+        let mut arns = Vec::new();
+        loop {
+            let (attached, truncated, next) = match kind {
+                IdentityKind::Role => iam
+                    .list_attached_role_policies()
+                    .role_name(name)
+                    .set_marker(marker.clone())
+                    .send()
+                    .await
+                    .map(|o| {
+                        (
+                            o.attached_policies.unwrap_or_default(),
+                            o.is_truncated,
+                            o.marker,
+                        )
+                    })
+                    .map_err(|e| classify("iam:ListAttachedRolePolicies", e))?,
+                IdentityKind::User => iam
+                    .list_attached_user_policies()
+                    .user_name(name)
+                    .set_marker(marker.clone())
+                    .send()
+                    .await
+                    .map(|o| {
+                        (
+                            o.attached_policies.unwrap_or_default(),
+                            o.is_truncated,
+                            o.marker,
+                        )
+                    })
+                    .map_err(|e| classify("iam:ListAttachedUserPolicies", e))?,
+            };
+            arns.extend(attached.into_iter().filter_map(|p| p.policy_arn));
+            if !truncated || next.is_none() {
+                break;
+            }
+            marker = next;
+        }
+        for arn in arns {
+            let policy = iam
+                .get_policy()
+                .policy_arn(&arn)
+                .send()
+                .await
+                .map_err(|e| classify("iam:GetPolicy", e))?;
+            let Some(version) = policy.policy().and_then(|p| p.default_version_id()) else {
+                continue;
+            };
+            let v = iam
+                .get_policy_version()
+                .policy_arn(&arn)
+                .version_id(version)
+                .send()
+                .await
+                .map_err(|e| classify("iam:GetPolicyVersion", e))?;
+            let Some(text) = v.policy_version().and_then(|p| p.document()) else {
+                continue;
+            };
+            let label = format!("managed:{arn}");
+            let document = parse(&label, text)?;
+            out.push(IdentityPolicy { label, document });
+        }
+        Ok(Some(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_encoded_documents_are_decoded() {
+        let text = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3AGetObject%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D";
+        let d = parse("x", text).unwrap();
+        assert_eq!(d.statements().len(), 1);
+        let plain = parse(
+            "x",
+            r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#,
+        );
+        assert!(plain.is_ok());
+    }
+}

@@ -1,0 +1,427 @@
+//! `lakegate access check --principal ARN --action A --bucket B [--key K | --prefix P]
+//! [--access-point NAME] [--context k=v …]`
+
+use super::{
+    access_points_named, check_principal, fetch_identity, load_policy, offline_target,
+    parse_context,
+};
+use crate::cli::OutputFormat;
+use crate::commands::Ctx;
+use crate::error::{denied, input_error, Result};
+use crate::output::{Cell, Row};
+use crate::policy::eval::{
+    AccessPointPolicy, AccessPointTarget, CompiledPolicy, Decision, PolicySet, Principal, Request,
+    StatementRef, Trace, Verdict,
+};
+use serde::Serialize;
+
+/// Decide whether a principal may perform an action on a bucket or key, directly or through an
+/// access point, and show the statements that decide it (-v: why every other statement did not
+/// apply). Exit code 0 when allowed, 3 when denied.
+///
+/// Online, the bucket policy, the access point policy and (for a role or user of this account,
+/// when the caller may read them) the principal's identity policies are fetched. Give any of
+/// --bucket-policy, --access-point-policy or --identity-policy to decide offline from files
+/// instead: a policy not given is taken as absent.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("object").args(["key", "prefix"])))]
+pub struct Args {
+    /// The principal: an IAM role, user or STS session ARN, or an account id
+    #[arg(long, value_name = "ARN")]
+    pub principal: String,
+
+    /// The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket
+    #[arg(long, value_name = "ACTION")]
+    pub action: String,
+
+    /// The bucket
+    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    pub bucket: String,
+
+    /// The object key (object actions such as s3:GetObject)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+
+    /// The listing prefix (bucket actions such as s3:ListBucket; sets s3:prefix)
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
+
+    /// Make the request through this access point
+    #[arg(long, value_name = "NAME", add = crate::completion::access_point_completer())]
+    pub access_point: Option<String>,
+
+    /// A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g.
+    /// aws:SourceVpce=vpce-1a2b, aws:SourceIp=10.0.0.1, aws:CalledVia=athena.amazonaws.com.
+    /// aws:SecureTransport is true unless given
+    #[arg(long = "context", value_name = "KEY=VALUE")]
+    pub context: Vec<String>,
+
+    /// Principal tag, KEY=VALUE (repeatable; for aws:PrincipalTag/KEY)
+    #[arg(long = "principal-tag", value_name = "KEY=VALUE")]
+    pub principal_tags: Vec<String>,
+
+    /// Offline: the bucket policy from FILE (`-` reads stdin)
+    #[arg(long, value_name = "FILE", help_heading = "Offline")]
+    pub bucket_policy: Option<String>,
+
+    /// Offline: the access point policy from FILE (`-` reads stdin)
+    #[arg(long, value_name = "FILE", help_heading = "Offline")]
+    pub access_point_policy: Option<String>,
+
+    /// Offline: an identity policy of the principal from FILE (repeatable; `-` reads stdin)
+    #[arg(long, value_name = "FILE", help_heading = "Offline")]
+    pub identity_policy: Vec<String>,
+
+    /// Offline: the account that owns the bucket (default: --account-id, else the access
+    /// point's account, else the principal's)
+    #[arg(long, value_name = "ID", help_heading = "Offline")]
+    pub bucket_owner: Option<String>,
+}
+
+impl Args {
+    fn offline(&self) -> bool {
+        self.bucket_policy.is_some()
+            || self.access_point_policy.is_some()
+            || !self.identity_policy.is_empty()
+    }
+}
+
+/// The answer (stable JSON shape).
+#[derive(Debug, Serialize)]
+pub struct CheckResult<'a> {
+    pub decision: Verdict,
+    pub allowed: bool,
+    pub principal: String,
+    pub action: String,
+    pub resource: String,
+    pub access_point: Option<String>,
+    pub access_point_resource: Option<String>,
+    pub deciding: Vec<StatementRef<'a>>,
+    /// For an implicit deny: what did not allow.
+    pub reason: Option<&'static str>,
+    /// Every statement considered, with the reason (with -v).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statements: Option<Vec<Trace<'a>>>,
+}
+
+struct DecidingRow<'a>(&'a StatementRef<'a>);
+
+impl Row for DecidingRow<'_> {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec!["POLICY", "INDEX", "SID", "EFFECT"]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        let s = self.0;
+        vec![
+            s.policy.into(),
+            s.index.to_string().into(),
+            s.sid.unwrap_or("-").into(),
+            format!("{:?}", s.effect).into(),
+        ]
+    }
+}
+
+impl Serialize for DecidingRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+#[derive(Serialize)]
+struct TraceRow<'a>(&'a Trace<'a>);
+
+impl Row for TraceRow<'_> {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec!["POLICY", "INDEX", "SID", "EFFECT", "APPLIES", "REASON"]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        let t = self.0;
+        vec![
+            t.statement.policy.into(),
+            t.statement.index.to_string().into(),
+            t.statement.sid.unwrap_or("-").into(),
+            format!("{:?}", t.statement.effect).into(),
+            if t.applies { "yes" } else { "no" }.into(),
+            t.reason.clone().into(),
+        ]
+    }
+}
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    decision: &'static str,
+    principal: &'a str,
+    action: &'a str,
+    resource: &'a str,
+    access_point: &'a str,
+    deciding: String,
+}
+
+impl Row for CsvRow<'_> {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec![
+            "DECISION",
+            "PRINCIPAL",
+            "ACTION",
+            "RESOURCE",
+            "ACCESS_POINT",
+            "DECIDING",
+        ]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        vec![
+            self.decision.into(),
+            self.principal.into(),
+            self.action.into(),
+            self.resource.into(),
+            self.access_point.into(),
+            self.deciding.clone().into(),
+        ]
+    }
+}
+
+/// `policy#index(Sid)` for one-line summaries.
+pub fn describe(s: &StatementRef<'_>) -> String {
+    match s.sid {
+        Some(sid) => format!("{}#{}({sid})", s.policy, s.index),
+        None => format!("{}#{}", s.policy, s.index),
+    }
+}
+
+fn check_action(action: &str) -> Result<()> {
+    let ok = action
+        .split_once(':')
+        .is_some_and(|(svc, name)| !svc.is_empty() && !name.is_empty())
+        && !action.contains(['*', '?', ' ']);
+    if ok {
+        Ok(())
+    } else {
+        Err(input_error(format!(
+            "--action: '{action}' is not an action such as s3:GetObject (no wildcards)"
+        )))
+    }
+}
+
+fn parse_tags(items: &[String]) -> Result<Vec<(String, String)>> {
+    items
+        .iter()
+        .map(|t| {
+            t.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| {
+                    input_error(format!("--principal-tag: expected KEY=VALUE, got '{t}'"))
+                })
+        })
+        .collect()
+}
+
+/// Build the policy set and the access point target, offline from files or online from AWS.
+async fn gather(
+    ctx: &Ctx,
+    args: &Args,
+    principal: &str,
+) -> Result<(PolicySet, Option<AccessPointTarget>)> {
+    let mut set = PolicySet::default();
+    if args.offline() {
+        if let Some(f) = &args.bucket_policy {
+            set.bucket = Some(load_policy("--bucket-policy", f, "bucket")?.1);
+        }
+        let ap_policy = match &args.access_point_policy {
+            Some(f) => Some(load_policy("--access-point-policy", f, "access-point")?),
+            None => None,
+        };
+        // The access point: named in its policy's resources, else built from the name.
+        let mut target = match (&args.access_point, &ap_policy) {
+            (Some(n), Some((doc, _))) => {
+                access_points_named(doc).into_iter().find(|t| t.name == *n)
+            }
+            (None, Some((doc, _))) => match access_points_named(doc).as_slice() {
+                [one] => Some(one.clone()),
+                _ => {
+                    return Err(input_error(
+                        "--access-point: name the access point the request goes through (its policy names none, or several)",
+                    ))
+                }
+            },
+            _ => None,
+        };
+        for f in &args.identity_policy {
+            let label = if f == "-" {
+                "identity:stdin".to_string()
+            } else {
+                format!("identity:{f}")
+            };
+            set.identity
+                .push((None, load_policy("--identity-policy", f, &label)?.1));
+        }
+        let owner = args
+            .bucket_owner
+            .clone()
+            .or_else(|| ctx.global.account_id.clone())
+            .or_else(|| target.as_ref().map(|t| t.account.clone()))
+            .unwrap_or_else(|| Principal::new(principal).account);
+        crate::policy::arn::validate_account_id(&owner)
+            .map_err(|e| input_error(format!("--bucket-owner: {e}")))?;
+        set.bucket_account = owner.clone();
+        if let (None, Some(n)) = (&target, &args.access_point) {
+            crate::commands::accesspoint::check_name(n)?;
+            target = Some(offline_target(ctx, n, &owner));
+        }
+        if let Some(t) = &target {
+            set.access_points.push(AccessPointPolicy {
+                target: t.clone(),
+                policy: ap_policy.map(|(_, mut c)| {
+                    c.label = format!("access-point:{}", t.name);
+                    c
+                }),
+            });
+        }
+        return Ok((set, target));
+    }
+
+    let aws = ctx.aws().await?;
+    let account = ctx.account().await?;
+    set.bucket_account = account.clone();
+    set.bucket = aws
+        .bucket_policy(&args.bucket)
+        .await?
+        .map(|d| CompiledPolicy::compile(&d, "bucket"))
+        .transpose()?;
+    let mut target = None;
+    if let Some(name) = &args.access_point {
+        crate::commands::accesspoint::check_name(name)?;
+        let info = crate::commands::accesspoint::existing(ctx, &account, name).await?;
+        if info.bucket != args.bucket {
+            return Err(input_error(format!(
+                "--access-point: '{name}' is an access point of bucket '{}', not '{}'",
+                info.bucket, args.bucket
+            )));
+        }
+        let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {
+            name: name.clone(),
+            arn: info.arn.clone(),
+            account: account.clone(),
+        });
+        let policy = aws
+            .access_point_policy(&account, name)
+            .await?
+            .map(|d| CompiledPolicy::compile(&d, format!("access-point:{name}")))
+            .transpose()?;
+        set.access_points.push(AccessPointPolicy {
+            target: t.clone(),
+            policy,
+        });
+        target = Some(t);
+    }
+    for p in fetch_identity(ctx, principal, &account).await? {
+        set.identity.push((None, p));
+    }
+    Ok((set, target))
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    let principal = check_principal(&args.principal)?;
+    check_action(&args.action)?;
+    crate::policy::arn::validate_bucket_name(&args.bucket)
+        .map_err(|e| input_error(format!("--bucket: {e}")))?;
+    if let Some(k) = &args.key {
+        if k.is_empty() {
+            return Err(input_error("--key: must not be empty"));
+        }
+    }
+    let mut context = parse_context(&args.context)?;
+    if let Some(p) = &args.prefix {
+        context.push(("s3:prefix".into(), p.clone()));
+    }
+    let tags = parse_tags(&args.principal_tags)?;
+
+    let (set, target) = gather(ctx, args, &principal).await?;
+
+    let mut p = Principal::new(&principal);
+    for (k, v) in &tags {
+        p = p.with_tag(k, v);
+    }
+    let mut req = Request::new(p, &args.action, &args.bucket, args.key.as_deref());
+    if let Some(t) = &target {
+        req = req.through(t.clone());
+    }
+    for (k, v) in &context {
+        req.add_context(k, v);
+    }
+    let explain = ctx.printer.verbose > 0;
+    let d = set.evaluate(&req, explain);
+    print(ctx, args, &req, &d, explain)?;
+    if d.allowed() {
+        Ok(())
+    } else {
+        Err(denied())
+    }
+}
+
+fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool) -> Result<()> {
+    let resource = req.bucket_resource();
+    let result = CheckResult {
+        decision: d.verdict,
+        allowed: d.allowed(),
+        principal: req.principal.arn.clone(),
+        action: args.action.clone(),
+        resource: resource.clone(),
+        access_point: req.access_point.as_ref().map(|t| t.arn.clone()),
+        access_point_resource: req.access_point_resource(),
+        deciding: d.deciding.clone(),
+        reason: d.missing,
+        statements: explain.then(|| d.statements.clone()),
+    };
+    match ctx.printer.format {
+        OutputFormat::Json | OutputFormat::Yaml => return ctx.printer.value(&result),
+        OutputFormat::Csv => {
+            return ctx.printer.rows(&[CsvRow {
+                decision: d.verdict.as_str(),
+                principal: &req.principal.arn,
+                action: &args.action,
+                resource: &resource,
+                access_point: req
+                    .access_point
+                    .as_ref()
+                    .map(|t| t.name.as_str())
+                    .unwrap_or(""),
+                deciding: d
+                    .deciding
+                    .iter()
+                    .map(describe)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }])
+        }
+        OutputFormat::Table | OutputFormat::Wide => {}
+    }
+    let colour = if d.allowed() { "1;32" } else { "1;31" };
+    let via = req
+        .access_point
+        .as_ref()
+        .map(|t| format!(" through access point {}", t.name))
+        .unwrap_or_default();
+    println!(
+        "{}: {} {} {}{via}",
+        ctx.printer.paint(colour, d.verdict.as_str()),
+        req.principal.arn,
+        args.action,
+        resource
+    );
+    if let Some(why) = d.missing {
+        println!("reason: {why}");
+    }
+    if !d.deciding.is_empty() {
+        println!();
+        println!("Deciding statements:");
+        let rows: Vec<DecidingRow<'_>> = d.deciding.iter().map(DecidingRow).collect();
+        ctx.printer.rows(&rows)?;
+    }
+    if explain && !d.statements.is_empty() {
+        println!();
+        println!("Statements:");
+        let rows: Vec<TraceRow<'_>> = d.statements.iter().map(TraceRow).collect();
+        ctx.printer.rows(&rows)?;
+    }
+    Ok(())
+}
