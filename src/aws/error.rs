@@ -30,18 +30,29 @@ where
             } else {
                 failed(format!(
                     "{op}: could not reach the AWS endpoint: {}",
-                    last_cause(&chain)
+                    root_cause(&err)
                 ))
                 .hinted("check --endpoint-url / AWS_ENDPOINT_URL and the network")
                 .caused_by(chain)
             }
         }
-        _ => failed(format!("{op} failed: {}", last_cause(&chain))).caused_by(chain),
+        _ => failed(format!("{op} failed: {}", root_cause(&err))).caused_by(chain),
     }
 }
 
-fn last_cause(chain: &str) -> &str {
-    chain.rsplit(": ").next().unwrap_or(chain).trim()
+/// The innermost error of the source chain, e.g. "Connection refused (os error 111)". (The text
+/// of `DisplayErrorContext` cannot be split for it: it ends with the error's Debug form.)
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut e = err;
+    while let Some(source) = e.source() {
+        e = source;
+    }
+    let text = e.to_string();
+    if text.trim().is_empty() {
+        err.to_string()
+    } else {
+        text
+    }
 }
 
 /// Map a service error code to a message and a hint.

@@ -251,7 +251,8 @@ pub async fn edit_policy(
             pref.arn()
         ))
         .hinted(format!(
-            "the previous document is kept as version {version}: `lakegate bucket policy history`"
+            "the previous document is kept as version {version}: `{}`",
+            history_command(pref)
         )));
     }
     tracing::debug!(
@@ -266,6 +267,14 @@ pub async fn edit_policy(
         history_version: Some(version),
         policy: after.as_ref().map(PolicyDocument::to_value),
     })
+}
+
+/// The command that lists the kept documents of a policy.
+fn history_command(pref: &PolicyRef) -> String {
+    match pref {
+        PolicyRef::Bucket { bucket, .. } => format!("lakegate bucket policy history {bucket}"),
+        PolicyRef::AccessPoint { name, .. } => format!("lakegate accesspoint history {name}"),
+    }
 }
 
 /// Print an edit's result: the whole result for scripts, one line for people.
