@@ -1,0 +1,157 @@
+//! The command surface that needs no AWS: version, help, completion scripts; and dynamic
+//! completion, which does (it completes bucket and access point names from moto).
+
+use crate::harness::{stderr, stdout, TestEnv, EC2_ROLE};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+#[test]
+fn version() {
+    let env = TestEnv::offline();
+    env.lg(["--version"])
+        .success()
+        .stdout(format!("lakegate {}\n", env!("CARGO_PKG_VERSION")))
+        .stderr("");
+    // propagate_version: subcommands answer too.
+    env.lg(["accesspoint", "--version"])
+        .success()
+        .stdout(contains(env!("CARGO_PKG_VERSION")));
+}
+
+/// `lakegate` alone prints the help to stderr and exits 2 (clap's arg_required_else_help): it is
+/// a usage error for scripts, and people still see what to type.
+#[test]
+fn no_arguments_prints_help_and_exits_2() {
+    let env = TestEnv::offline();
+    let a = env.bare_cmd().assert().code(2);
+    assert_eq!(stdout(&a), "");
+    let err = stderr(&a);
+    assert!(err.contains("Usage: lakegate [OPTIONS] <COMMAND>"), "{err}");
+    for cmd in ["bucket", "accesspoint", "plugin", "completion"] {
+        assert!(err.contains(cmd), "{cmd} in help:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn help_goes_to_stdout_and_exits_0() {
+    let env = TestEnv::offline();
+    for args in [
+        vec!["--help"],
+        vec!["-h"],
+        vec!["help"],
+        vec!["help", "accesspoint"],
+        vec!["accesspoint", "create", "--help"],
+        vec!["bucket", "policy", "rollback", "-h"],
+    ] {
+        let a = env.lg(&args).success();
+        assert!(stdout(&a).contains("Usage: lakegate"), "{args:?}");
+        assert_eq!(stderr(&a), "", "{args:?}");
+    }
+    let out = stdout(&env.lg(["accesspoint", "create", "--help"]).success());
+    for flag in [
+        "--bucket <BUCKET>",
+        "--prefix <PREFIX>",
+        "--principal <ARN>",
+        "--access <LEVEL>",
+        "--vpc-id <VPC>",
+        "--dry-run",
+        "--yes",
+    ] {
+        assert!(out.contains(flag), "{flag}:\n{out}");
+    }
+}
+
+/// A noun without a verb shows its verbs (exit 2, like the bare command).
+#[test]
+fn noun_without_verb_shows_its_verbs() {
+    let env = TestEnv::offline();
+    let a = env.lg(["accesspoint"]).code(2);
+    for verb in ["create", "list", "get", "delete", "grant", "revoke"] {
+        assert!(stderr(&a).contains(verb), "{verb}:\n{}", stderr(&a));
+    }
+}
+
+#[test]
+fn static_completion_scripts() {
+    let env = TestEnv::offline();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let a = env.lg(["completion", shell]).success().stderr("");
+        let out = stdout(&a);
+        assert!(out.len() > 1000, "{shell}: {} bytes", out.len());
+        for word in ["accesspoint", "delegate", "rollback", "dry-run"] {
+            assert!(out.contains(word), "{shell} completes {word}");
+        }
+    }
+    // The scripts are valid for the shells we can run here.
+    let bash = stdout(&env.lg(["completion", "bash"]).success());
+    let dir = env.temp().join("completion.bash");
+    std::fs::write(&dir, bash).unwrap();
+    std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&dir)
+        .status()
+        .map(|s| assert!(s.success(), "bash -n rejects the completion script"))
+        .unwrap_or_else(|e| eprintln!("bash not available ({e}); syntax not checked"));
+}
+
+#[test]
+fn dynamic_completion_scripts() {
+    let env = TestEnv::offline();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let a = env
+            .lg(["completion", shell, "--dynamic"])
+            .success()
+            .stderr("");
+        let out = stdout(&a);
+        assert!(!out.trim().is_empty(), "{shell}");
+        assert!(out.contains("COMPLETE"), "{shell}: {out}");
+    }
+    env.lg(["completion", "tcsh"]).code(2);
+}
+
+/// `COMPLETE=bash lakegate -- lakegate accesspoint get PREFIX` completes names from the account.
+#[test]
+fn dynamic_completion_of_bucket_and_access_point_names() {
+    let env = TestEnv::new();
+    let b = env.bucket("complete-me");
+    let ap = env.create_ap("complete-ap", &b, "a/", EC2_ROLE, "read");
+    let complete = |words: &[&str]| {
+        let mut c = env.bare_cmd();
+        c.env("COMPLETE", "bash")
+            .env("_CLAP_IFS", "\n")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("LAKEGATE_ENDPOINT_URL", env.endpoint())
+            .arg("--")
+            .args(words);
+        let a = crate::harness::no_panic(c.assert()).success();
+        stdout(&a)
+            .lines()
+            .map(str::to_owned)
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(
+        complete(&["lakegate", "accesspoint", "get", &env.id]),
+        [ap.as_str()]
+    );
+    assert_eq!(
+        complete(&["lakegate", "bucket", "delegate", &env.id]),
+        [b.as_str()]
+    );
+    let verbs = complete(&["lakegate", "accesspoint", "gr"]);
+    assert_eq!(verbs, ["grant"]);
+    assert!(complete(&["lakegate", "accesspoint", "get", "zz-no-such"]).is_empty());
+}
+
+#[test]
+fn quiet_keeps_data_and_drops_status() {
+    let env = TestEnv::new();
+    let b = env.bucket("quiet");
+    env.lg(["-q", "accesspoint", "list", "--bucket", &b])
+        .success()
+        .stdout("")
+        .stderr(predicate::str::is_empty());
+    env.lg(["accesspoint", "list", "--bucket", &b])
+        .success()
+        .stderr(contains("no access points"));
+}
