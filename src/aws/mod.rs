@@ -40,13 +40,20 @@ impl Aws {
     pub async fn load(g: &GlobalArgs) -> Result<Self> {
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .http_client(dns::http_client())
-            .retry_config(RetryConfig::standard().with_max_attempts(5))
             .timeout_config(
                 TimeoutConfig::builder()
                     .connect_timeout(Duration::from_secs(10))
                     .operation_attempt_timeout(Duration::from_secs(60))
                     .build(),
             );
+        // Standard retries with backoff; 5 attempts unless the environment or profile says
+        // otherwise (AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, max_attempts / retry_mode).
+        let retry_configured = ["AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"]
+            .iter()
+            .any(|k| std::env::var_os(k).is_some());
+        if !retry_configured {
+            loader = loader.retry_config(RetryConfig::standard().with_max_attempts(5));
+        }
         if let Some(p) = &g.profile {
             loader = loader.profile_name(p);
         }

@@ -92,7 +92,7 @@ pub async fn rollback(ctx: &Ctx, pref: &PolicyRef, what: &str, to: Option<u32>) 
     };
     if !ctx.global.dry_run {
         ctx.confirm(&format!(
-            "Replace the {} of {what} with version {}",
+            "replace the {} of {what} with version {}",
             pref.target().label(),
             entry.version
         ))?;

@@ -63,7 +63,12 @@ impl Ctx {
                 "refusing to {what} without confirmation: pass --yes (or run on a terminal to be asked)"
             )));
         }
-        eprint!("{what}? [y/N] ");
+        let mut chars = what.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        eprint!("{capitalised}? [y/N] ");
         std::io::stderr().flush()?;
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;

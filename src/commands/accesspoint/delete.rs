@@ -47,7 +47,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return plan.print(&ctx.printer);
     }
     ctx.confirm(&format!(
-        "Delete access point {} (bucket {}); applications using it lose access",
+        "delete access point {} (bucket {}); applications using it lose access",
         info.name, info.bucket
     ))?;
     let version = StateStore::open()?.save(
