@@ -26,7 +26,7 @@ pub mod wildcard;
 use super::document::PolicyDocument;
 use super::PolicyError;
 use condition::Condition;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use variables::{Template, Val};
 use wildcard::Pattern;
@@ -549,7 +549,7 @@ impl<'a> RequestCtx<'a> {
 }
 
 /// The decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Allowed,
@@ -797,7 +797,10 @@ impl PolicySet {
         };
         let mut identity_allow = false;
         for (owner, pol) in &self.identity {
-            if owner.as_deref().is_some_and(|o| o != p.arn) {
+            // A role's identity policies also apply to its sessions.
+            if owner.as_deref().is_some_and(|o| {
+                p.matched_by(&PrincipalPattern::Exact(o.to_string())) != Some(Level::Direct)
+            }) {
                 continue;
             }
             let s = run.policy(pol, None, action, id_res, &id_ctx);
@@ -805,7 +808,10 @@ impl PolicySet {
         }
 
         let satisfied = |said: Said, owner: &str| -> bool {
-            if !p.account.is_empty() && p.account == owner {
+            if p.account.is_empty() {
+                // Anonymous and service principals have no identity policies.
+                said.allow_direct
+            } else if p.account == owner {
                 identity_allow || said.allow_direct
             } else {
                 identity_allow && (said.allow_direct || said.allow_account)
