@@ -57,9 +57,19 @@ impl PolicyKind {
 
 pub const VERSION: &str = "2012-10-17";
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct PolicyDocument {
     root: Map<String, Value>,
+    /// `Statement` was written as a single object: an edit that leaves one statement keeps that
+    /// form, so that upsert-then-remove gives back the document as it was.
+    single: bool,
+}
+
+/// Documents are equal when their JSON is (key order aside).
+impl PartialEq for PolicyDocument {
+    fn eq(&self, other: &Self) -> bool {
+        self.root == other.root
+    }
 }
 
 impl PolicyDocument {
@@ -68,7 +78,10 @@ impl PolicyDocument {
         let mut root = Map::new();
         root.insert("Version".into(), Value::String(VERSION.into()));
         root.insert("Statement".into(), Value::Array(Vec::new()));
-        PolicyDocument { root }
+        PolicyDocument {
+            root,
+            single: false,
+        }
     }
 
     /// Parse and validate a policy's JSON text.
@@ -82,7 +95,8 @@ impl PolicyDocument {
         let Value::Object(root) = value else {
             return Err(PolicyError::new("", "a policy must be a JSON object"));
         };
-        let doc = PolicyDocument { root };
+        let single = matches!(root.get("Statement"), Some(Value::Object(_)));
+        let doc = PolicyDocument { root, single };
         doc.validate()?;
         Ok(doc)
     }
@@ -169,6 +183,7 @@ impl PolicyDocument {
             .map(str::to_owned);
         let Some(sid) = sid else {
             self.statements_mut().push(statement);
+            self.restore_shape();
             return true;
         };
         if self.statement(&sid) == Some(&statement) {
@@ -183,7 +198,24 @@ impl PolicyDocument {
         } else {
             list.push(statement);
         }
+        self.restore_shape();
         true
+    }
+
+    /// Give a document written with a single statement object that form back when it again holds
+    /// exactly one statement.
+    fn restore_shape(&mut self) {
+        if !self.single {
+            return;
+        }
+        if let Some(entry) = self.root.get_mut("Statement") {
+            if let Value::Array(a) = entry {
+                if a.len() == 1 {
+                    let one = a.pop().unwrap_or_default();
+                    *entry = one;
+                }
+            }
+        }
     }
 
     /// Remove the statement with this Sid. Returns true if the document changed.
@@ -193,6 +225,7 @@ impl PolicyDocument {
         }
         let list = self.statements_mut();
         list.retain(|s| s.get("Sid").and_then(Value::as_str) != Some(sid));
+        self.restore_shape();
         true
     }
 
