@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             [CompletionResult]::new('bucket', 'bucket', [CompletionResultType]::ParameterValue, 'Bucket policies: delegate to access points, show, history, rollback')
             [CompletionResult]::new('accesspoint', 'accesspoint', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
             [CompletionResult]::new('ap', 'ap', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Decide requests offline or online: is this principal allowed, and which statement decides?')
             [CompletionResult]::new('plugin', 'plugin', [CompletionResultType]::ParameterValue, 'Plugins: `lakegate-NAME` executables on PATH')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -914,6 +915,118 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
         'lakegate;ap;help;help' {
             break
         }
+        'lakegate;access' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied')
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'Principal × prefix × read/write/list, through each access point and the bucket directly')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;access;check' {
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'The principal: an IAM role, user or STS session ARN, or an account id')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'The bucket')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The object key (object actions such as s3:GetObject)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'The listing prefix (bucket actions such as s3:ListBucket; sets s3:prefix)')
+            [CompletionResult]::new('--access-point', '--access-point', [CompletionResultType]::ParameterName, 'Make the request through this access point')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g. aws:SourceVpce=vpce-1a2b, aws:SourceIp=10.0.0.1, aws:CalledVia=athena.amazonaws.com. aws:SecureTransport is true unless given')
+            [CompletionResult]::new('--principal-tag', '--principal-tag', [CompletionResultType]::ParameterName, 'Principal tag, KEY=VALUE (repeatable; for aws:PrincipalTag/KEY)')
+            [CompletionResult]::new('--bucket-policy', '--bucket-policy', [CompletionResultType]::ParameterName, 'Offline: the bucket policy from FILE (`-` reads stdin)')
+            [CompletionResult]::new('--access-point-policy', '--access-point-policy', [CompletionResultType]::ParameterName, 'Offline: the access point policy from FILE (`-` reads stdin)')
+            [CompletionResult]::new('--identity-policy', '--identity-policy', [CompletionResultType]::ParameterName, 'Offline: an identity policy of the principal from FILE (repeatable; `-` reads stdin)')
+            [CompletionResult]::new('--bucket-owner', '--bucket-owner', [CompletionResultType]::ParameterName, 'Offline: the account that owns the bucket (default: --account-id, else the access point''s account, else the principal''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;access;matrix' {
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'The bucket (offline: default from the bucket policy''s resources)')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'A principal ARN (repeatable; default: those the policies name)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'A prefix (repeatable; default: those the policies name)')
+            [CompletionResult]::new('--access-point', '--access-point', [CompletionResultType]::ParameterName, 'Only through these access points (repeatable; default: all of the bucket''s)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A request context value, KEY=VALUE (repeatable), as for `access check`')
+            [CompletionResult]::new('--bucket-policy', '--bucket-policy', [CompletionResultType]::ParameterName, 'Offline: the bucket policy from FILE (`-` reads stdin)')
+            [CompletionResult]::new('--access-point-policy', '--access-point-policy', [CompletionResultType]::ParameterName, 'Offline: an access point policy, [NAME=]FILE (repeatable; the name defaults to the access point its resources name)')
+            [CompletionResult]::new('--identity-policy', '--identity-policy', [CompletionResultType]::ParameterName, 'Offline: an identity policy, [PRINCIPAL=]FILE (repeatable; without PRINCIPAL it applies to every principal)')
+            [CompletionResult]::new('--bucket-owner', '--bucket-owner', [CompletionResultType]::ParameterName, 'Offline: the account that owns the bucket (default: --account-id, else the access points'' account)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--no-direct', '--no-direct', [CompletionResultType]::ParameterName, 'Leave out the rows for requests to the bucket directly')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;access;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied')
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'Principal × prefix × read/write/list, through each access point and the bucket directly')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;access;help;check' {
+            break
+        }
+        'lakegate;access;help;matrix' {
+            break
+        }
+        'lakegate;access;help;help' {
+            break
+        }
         'lakegate;plugin' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
@@ -1028,6 +1141,7 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
         'lakegate;help' {
             [CompletionResult]::new('bucket', 'bucket', [CompletionResultType]::ParameterValue, 'Bucket policies: delegate to access points, show, history, rollback')
             [CompletionResult]::new('accesspoint', 'accesspoint', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Decide requests offline or online: is this principal allowed, and which statement decides?')
             [CompletionResult]::new('plugin', 'plugin', [CompletionResultType]::ParameterValue, 'Plugins: `lakegate-NAME` executables on PATH')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1089,6 +1203,17 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             break
         }
         'lakegate;help;accesspoint;rollback' {
+            break
+        }
+        'lakegate;help;access' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied')
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'Principal × prefix × read/write/list, through each access point and the bucket directly')
+            break
+        }
+        'lakegate;help;access;check' {
+            break
+        }
+        'lakegate;help;access;matrix' {
             break
         }
         'lakegate;help;plugin' {

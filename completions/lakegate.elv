@@ -42,6 +42,7 @@ set edit:completion:arg-completer[lakegate] = {|@words|
             cand bucket 'Bucket policies: delegate to access points, show, history, rollback'
             cand accesspoint 'S3 Access Points: one per consuming application, scoped to its prefix'
             cand ap 'S3 Access Points: one per consuming application, scoped to its prefix'
+            cand access 'Decide requests offline or online: is this principal allowed, and which statement decides?'
             cand plugin 'Plugins: `lakegate-NAME` executables on PATH'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -850,6 +851,111 @@ set edit:completion:arg-completer[lakegate] = {|@words|
         }
         &'lakegate;ap;help;help'= {
         }
+        &'lakegate;access'= {
+            cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
+            cand --region 'AWS region [env: AWS_REGION]'
+            cand --endpoint-url 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]'
+            cand --account-id 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)'
+            cand --assume-role 'Assume this IAM role before making any call'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is respected under auto)'
+            cand --no-headers 'Omit the header row of tables and CSV'
+            cand -q 'Print only errors (and the data asked for)'
+            cand --quiet 'Print only errors (and the data asked for)'
+            cand -v 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --verbose 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand --dry-run 'Show what would change, as a diff, and change nothing'
+            cand -y 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand --yes 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
+            cand matrix 'Principal × prefix × read/write/list, through each access point and the bucket directly'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lakegate;access;check'= {
+            cand --principal 'The principal: an IAM role, user or STS session ARN, or an account id'
+            cand --action 'The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket'
+            cand --bucket 'The bucket'
+            cand --key 'The object key (object actions such as s3:GetObject)'
+            cand --prefix 'The listing prefix (bucket actions such as s3:ListBucket; sets s3:prefix)'
+            cand --access-point 'Make the request through this access point'
+            cand --context 'A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g. aws:SourceVpce=vpce-1a2b, aws:SourceIp=10.0.0.1, aws:CalledVia=athena.amazonaws.com. aws:SecureTransport is true unless given'
+            cand --principal-tag 'Principal tag, KEY=VALUE (repeatable; for aws:PrincipalTag/KEY)'
+            cand --bucket-policy 'Offline: the bucket policy from FILE (`-` reads stdin)'
+            cand --access-point-policy 'Offline: the access point policy from FILE (`-` reads stdin)'
+            cand --identity-policy 'Offline: an identity policy of the principal from FILE (repeatable; `-` reads stdin)'
+            cand --bucket-owner 'Offline: the account that owns the bucket (default: --account-id, else the access point''s account, else the principal''s)'
+            cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
+            cand --region 'AWS region [env: AWS_REGION]'
+            cand --endpoint-url 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]'
+            cand --account-id 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)'
+            cand --assume-role 'Assume this IAM role before making any call'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is respected under auto)'
+            cand --no-headers 'Omit the header row of tables and CSV'
+            cand -q 'Print only errors (and the data asked for)'
+            cand --quiet 'Print only errors (and the data asked for)'
+            cand -v 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --verbose 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand --dry-run 'Show what would change, as a diff, and change nothing'
+            cand -y 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand --yes 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lakegate;access;matrix'= {
+            cand --bucket 'The bucket (offline: default from the bucket policy''s resources)'
+            cand --principal 'A principal ARN (repeatable; default: those the policies name)'
+            cand --prefix 'A prefix (repeatable; default: those the policies name)'
+            cand --access-point 'Only through these access points (repeatable; default: all of the bucket''s)'
+            cand --context 'A request context value, KEY=VALUE (repeatable), as for `access check`'
+            cand --bucket-policy 'Offline: the bucket policy from FILE (`-` reads stdin)'
+            cand --access-point-policy 'Offline: an access point policy, [NAME=]FILE (repeatable; the name defaults to the access point its resources name)'
+            cand --identity-policy 'Offline: an identity policy, [PRINCIPAL=]FILE (repeatable; without PRINCIPAL it applies to every principal)'
+            cand --bucket-owner 'Offline: the account that owns the bucket (default: --account-id, else the access points'' account)'
+            cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
+            cand --region 'AWS region [env: AWS_REGION]'
+            cand --endpoint-url 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]'
+            cand --account-id 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)'
+            cand --assume-role 'Assume this IAM role before making any call'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is respected under auto)'
+            cand --no-direct 'Leave out the rows for requests to the bucket directly'
+            cand --no-headers 'Omit the header row of tables and CSV'
+            cand -q 'Print only errors (and the data asked for)'
+            cand --quiet 'Print only errors (and the data asked for)'
+            cand -v 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --verbose 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand --dry-run 'Show what would change, as a diff, and change nothing'
+            cand -y 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand --yes 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lakegate;access;help'= {
+            cand check 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
+            cand matrix 'Principal × prefix × read/write/list, through each access point and the bucket directly'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lakegate;access;help;check'= {
+        }
+        &'lakegate;access;help;matrix'= {
+        }
+        &'lakegate;access;help;help'= {
+        }
         &'lakegate;plugin'= {
             cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
             cand --region 'AWS region [env: AWS_REGION]'
@@ -957,6 +1063,7 @@ set edit:completion:arg-completer[lakegate] = {|@words|
         &'lakegate;help'= {
             cand bucket 'Bucket policies: delegate to access points, show, history, rollback'
             cand accesspoint 'S3 Access Points: one per consuming application, scoped to its prefix'
+            cand access 'Decide requests offline or online: is this principal allowed, and which statement decides?'
             cand plugin 'Plugins: `lakegate-NAME` executables on PATH'
             cand completion 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1003,6 +1110,14 @@ set edit:completion:arg-completer[lakegate] = {|@words|
         &'lakegate;help;accesspoint;history'= {
         }
         &'lakegate;help;accesspoint;rollback'= {
+        }
+        &'lakegate;help;access'= {
+            cand check 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
+            cand matrix 'Principal × prefix × read/write/list, through each access point and the bucket directly'
+        }
+        &'lakegate;help;access;check'= {
+        }
+        &'lakegate;help;access;matrix'= {
         }
         &'lakegate;help;plugin'= {
             cand list 'List `lakegate-NAME` executables on PATH, and warn about shadowed ones'

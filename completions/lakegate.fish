@@ -48,6 +48,7 @@ complete -c lakegate -n "__fish_lakegate_needs_command" -s V -l version -d 'Prin
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "ap" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "access" -d 'Decide requests offline or online: is this principal allowed, and which statement decides?'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -676,6 +677,97 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_su
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "history" -d 'List the policies lakegate kept before each change of this access point'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -f -a "check" -d 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -f -a "matrix" -d 'Principal × prefix × read/write/list, through each access point and the bucket directly'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l principal -d 'The principal: an IAM role, user or STS session ARN, or an account id' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l action -d 'The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l bucket -d 'The bucket' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l key -d 'The object key (object actions such as s3:GetObject)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l prefix -d 'The listing prefix (bucket actions such as s3:ListBucket; sets s3:prefix)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l access-point -d 'Make the request through this access point' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l context -d 'A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g. aws:SourceVpce=vpce-1a2b, aws:SourceIp=10.0.0.1, aws:CalledVia=athena.amazonaws.com. aws:SecureTransport is true unless given' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l principal-tag -d 'Principal tag, KEY=VALUE (repeatable; for aws:PrincipalTag/KEY)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l bucket-policy -d 'Offline: the bucket policy from FILE (`-` reads stdin)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l access-point-policy -d 'Offline: the access point policy from FILE (`-` reads stdin)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l identity-policy -d 'Offline: an identity policy of the principal from FILE (repeatable; `-` reads stdin)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l bucket-owner -d 'Offline: the account that owns the bucket (default: --account-id, else the access point\'s account, else the principal\'s)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l bucket -d 'The bucket (offline: default from the bucket policy\'s resources)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l principal -d 'A principal ARN (repeatable; default: those the policies name)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l prefix -d 'A prefix (repeatable; default: those the policies name)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l access-point -d 'Only through these access points (repeatable; default: all of the bucket\'s)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l context -d 'A request context value, KEY=VALUE (repeatable), as for `access check`' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l bucket-policy -d 'Offline: the bucket policy from FILE (`-` reads stdin)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l access-point-policy -d 'Offline: an access point policy, [NAME=]FILE (repeatable; the name defaults to the access point its resources name)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l identity-policy -d 'Offline: an identity policy, [PRINCIPAL=]FILE (repeatable; without PRINCIPAL it applies to every principal)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l bucket-owner -d 'Offline: the account that owns the bucket (default: --account-id, else the access points\' account)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l no-direct -d 'Leave out the rows for requests to the bucket directly'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "check" -d 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "matrix" -d 'Principal × prefix × read/write/list, through each access point and the bucket directly'
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l region -d 'AWS region [env: AWS_REGION]' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
@@ -766,11 +858,12 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l dry-run
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "completion" -d 'Print a shell completion script'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint plugin completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access plugin completion help" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access plugin completion help" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access plugin completion help" -f -a "access" -d 'Decide requests offline or online: is this principal allowed, and which statement decides?'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access plugin completion help" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access plugin completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access plugin completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "delegate" -d 'Delegate the bucket\'s access control to the account\'s access points'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "policy" -d 'Show, list the history of, or roll back the bucket policy'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
@@ -781,4 +874,6 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "revoke" -d 'Remove principals\' grants from an access point\'s policy'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "history" -d 'List the policies lakegate kept before each change of this access point'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "check" -d 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "matrix" -d 'Principal × prefix × read/write/list, through each access point and the bucket directly'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from plugin" -f -a "list" -d 'List `lakegate-NAME` executables on PATH, and warn about shadowed ones'
