@@ -254,7 +254,7 @@ _lakegate() {
 
     case "${cmd}" in
         lakegate)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version bucket accesspoint ap access plugin completion help"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version bucket accesspoint ap access plugin completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,6 +292,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -300,7 +304,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__access)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version check matrix help"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version check matrix help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -338,6 +342,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -346,7 +354,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__access__subcmd__check)
-            opts="-o -q -v -y -h -V --principal --action --bucket --key --prefix --access-point --context --principal-tag --bucket-policy --access-point-policy --identity-policy --bucket-owner --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --principal --action --bucket --key --prefix --access-point --context --principal-tag --bucket-policy --access-point-policy --identity-policy --bucket-owner --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -432,6 +440,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -496,7 +508,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__access__subcmd__matrix)
-            opts="-o -q -v -y -h -V --bucket --principal --prefix --access-point --no-direct --context --bucket-policy --access-point-policy --identity-policy --bucket-owner --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --bucket --principal --prefix --access-point --no-direct --context --bucket-policy --access-point-policy --identity-policy --bucket-owner --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -570,6 +582,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -578,7 +594,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version create list ls get delete rm grant revoke history rollback help"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version create list ls get delete rm grant revoke history rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,6 +632,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -624,7 +644,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__create)
-            opts="-o -q -v -y -h -V --bucket --prefix --principal --access --vpc-id --block-public-access --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --bucket --prefix --principal --access --vpc-id --block-public-access --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,6 +706,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -694,7 +718,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__delete)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -730,6 +754,10 @@ _lakegate() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -740,7 +768,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__get)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -778,6 +806,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -786,7 +818,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__grant)
-            opts="-o -q -v -y -h -V --principal --prefix --access --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --principal --prefix --access --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,6 +866,10 @@ _lakegate() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -984,7 +1020,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__history)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1022,6 +1058,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1030,7 +1070,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__list)
-            opts="-o -q -v -y -h -V --bucket --no-policies --concurrency --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --bucket --no-policies --concurrency --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1076,6 +1116,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1084,7 +1128,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__revoke)
-            opts="-o -q -v -y -h -V --principal --prefix --access --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --principal --prefix --access --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1134,6 +1178,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1142,7 +1190,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__accesspoint__subcmd__rollback)
-            opts="-o -q -v -y -h -V --to --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --to --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1184,6 +1232,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1192,7 +1244,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__bucket)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version delegate policy help"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version delegate policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1230,6 +1282,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1238,7 +1294,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__bucket__subcmd__delegate)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,6 +1330,10 @@ _lakegate() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1382,7 +1442,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__bucket__subcmd__policy)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version get history rollback help"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version get history rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1420,6 +1480,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1428,7 +1492,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__bucket__subcmd__policy__subcmd__get)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,6 +1528,10 @@ _lakegate() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1544,7 +1612,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__bucket__subcmd__policy__subcmd__history)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1582,6 +1650,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1590,7 +1662,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__bucket__subcmd__policy__subcmd__rollback)
-            opts="-o -q -v -y -h -V --to --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --to --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1632,6 +1704,10 @@ _lakegate() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1640,7 +1716,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__completion)
-            opts="-o -q -v -y -h -V --dynamic --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -y -h -V --dynamic --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1676,6 +1752,10 @@ _lakegate() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2008,7 +2088,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__plugin)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version list ls help"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version list ls help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2044,6 +2124,10 @@ _lakegate() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2096,7 +2180,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__plugin__subcmd__list)
-            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --yes --help --version"
+            opts="-o -q -v -y -h -V --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2132,6 +2216,10 @@ _lakegate() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_lakegate_global_optspecs
-    string join \n profile= region= endpoint-url= account-id= assume-role= o/output= no-headers q/quiet v/verbose no-progress color= dry-run y/yes h/help V/version
+    string join \n profile= region= endpoint-url= account-id= assume-role= o/output= no-headers q/quiet v/verbose no-progress color= dry-run lock-bucket= y/yes h/help V/version
 end
 
 function __fish_lakegate_needs_command
@@ -37,6 +37,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_needs_command" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_needs_command" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_needs_command" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_needs_command" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_needs_command" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -65,6 +66,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and not __fish_seen_subcommand_from delegate policy help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -89,6 +91,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from delegate" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -110,6 +113,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand bucket; and __fish_seen_subcommand_from policy" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -138,6 +142,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -178,6 +183,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -201,6 +207,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
@@ -225,6 +232,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
@@ -247,6 +255,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -268,6 +277,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -289,6 +299,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -315,6 +326,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -341,6 +353,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -362,6 +375,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -384,6 +398,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand accesspoint; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -414,6 +429,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and not __fish_seen_subcommand_from create list ls get delete rm grant revoke history rollback help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -454,6 +470,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -477,6 +494,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
@@ -501,6 +519,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l no-policies -d 'Do not read each access point\'s policy (no PREFIXES/PRINCIPALS; one call per page)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
@@ -523,6 +542,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -544,6 +564,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -565,6 +586,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -591,6 +613,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -617,6 +640,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -638,6 +662,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -660,6 +685,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand ap; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -690,6 +716,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and not __fish_seen_subcommand_from check matrix help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -726,6 +753,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -756,6 +784,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l no-direct -d 'Leave out the rows for requests to the bucket directly'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from matrix" -s q -l quiet -d 'Print only errors (and the data asked for)'
@@ -781,6 +810,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -805,6 +835,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -826,6 +857,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
@@ -849,6 +881,7 @@ csv\t'CSV with a header row'"
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l dynamic -d 'Print the script that completes names dynamically by calling lakegate'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l no-headers -d 'Omit the header row of tables and CSV'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s q -l quiet -d 'Print only errors (and the data asked for)'

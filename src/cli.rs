@@ -129,6 +129,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Safety")]
     pub dry_run: bool,
 
+    /// Bucket that holds the lease serialising policy writes (default: the governed bucket)
+    #[arg(long, global = true, value_name = "BUCKET", help_heading = "Safety")]
+    pub lock_bucket: Option<String>,
+
     /// Answer yes to confirmation prompts (required for destructive changes in scripts)
     #[arg(short = 'y', long, global = true, help_heading = "Safety")]
     pub yes: bool,

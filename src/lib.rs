@@ -97,7 +97,13 @@ pub fn main_exit_code() -> i32 {
             rt.block_on(async {
                 tokio::select! {
                     r = dispatch(&ctx, &cli.command) => r,
-                    _ = tokio::signal::ctrl_c() => Err(CliError::new(Kind::Interrupted, "interrupted")),
+                    _ = tokio::signal::ctrl_c() => {
+                        // Leave no lease behind for other writers to wait on.
+                        if let Some(aws) = ctx.aws_loaded() {
+                            aws.release_all().await;
+                        }
+                        Err(CliError::new(Kind::Interrupted, "interrupted"))
+                    }
                 }
             })
         }

@@ -1,21 +1,33 @@
 //! AWS errors → one clear message with the service's error code and a hint.
 
 use crate::error::{failed, input_error, CliError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 /// Classify an SDK error for operation `op` (e.g. `s3:PutBucketPolicy`).
-pub fn classify<E, R>(op: &str, err: SdkError<E, R>) -> CliError
+pub fn classify<E>(op: &str, err: SdkError<E, HttpResponse>) -> CliError
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    R: std::fmt::Debug + Send + Sync + 'static,
 {
     let chain = DisplayErrorContext(&err).to_string();
     match &err {
         SdkError::ServiceError(se) => {
             let e = se.err();
-            let code = e.code().unwrap_or("Unknown").to_string();
+            // Some answers (a 403 from a bucket policy on a HEAD, emulators) carry no error code:
+            // name the HTTP status instead of "Unknown".
+            let status = se.raw().status().as_u16();
+            let code = match e.code() {
+                Some(c) if !c.is_empty() && c.parse::<u16>().is_err() => c.to_string(),
+                _ => match status {
+                    403 => "AccessDenied".to_string(),
+                    404 => "NotFound".to_string(),
+                    409 => "Conflict".to_string(),
+                    412 => "PreconditionFailed".to_string(),
+                    s => format!("HTTP {s}"),
+                },
+            };
             let msg = e.message().unwrap_or("").to_string();
             service_error(op, &code, &msg).caused_by(chain)
         }

@@ -4,6 +4,7 @@
 pub mod dns;
 pub mod error;
 pub mod iam;
+pub mod lease;
 mod log;
 pub mod s3;
 pub mod s3control;

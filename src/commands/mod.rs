@@ -49,6 +49,11 @@ impl Ctx {
             .await
     }
 
+    /// AWS, if a command has loaded it already.
+    pub fn aws_loaded(&self) -> Option<&Aws> {
+        self.aws.get()
+    }
+
     pub async fn account(&self) -> Result<String> {
         self.aws().await?.account_id().await
     }
@@ -91,6 +96,8 @@ pub enum PolicyRef {
         account: String,
         name: String,
         arn: String,
+        /// The bucket the access point serves (where its lease lives by default).
+        bucket: String,
     },
 }
 
@@ -105,6 +112,16 @@ impl PolicyRef {
     pub fn arn(&self) -> &str {
         match self {
             PolicyRef::Bucket { arn, .. } | PolicyRef::AccessPoint { arn, .. } => arn,
+        }
+    }
+
+    /// The bucket that holds this policy's lease: --lock-bucket, else the governed bucket.
+    pub fn lock_bucket<'a>(&'a self, ctx: &'a Ctx) -> &'a str {
+        if let Some(b) = &ctx.global.lock_bucket {
+            return b;
+        }
+        match self {
+            PolicyRef::Bucket { bucket, .. } | PolicyRef::AccessPoint { bucket, .. } => bucket,
         }
     }
 
@@ -206,6 +223,29 @@ pub async fn edit_policy(
         });
     }
 
+    // Serialise writers of this policy across processes and machines, then apply.
+    let lease = aws
+        .acquire(
+            pref.lock_bucket(ctx),
+            pref.arn(),
+            crate::aws::lease::LeaseOptions::default(),
+        )
+        .await?;
+    let result = apply_locked(ctx, aws, pref, reason, current, desired, &edit).await;
+    aws.release(&lease).await;
+    result
+}
+
+/// The part of the pipeline that runs under the lease: re-read, keep, write, verify.
+async fn apply_locked(
+    _ctx: &Ctx,
+    aws: &Aws,
+    pref: &PolicyRef,
+    reason: &str,
+    current: Option<PolicyDocument>,
+    desired: PolicyDocument,
+    edit: &dyn Fn(&mut PolicyDocument) -> Result<()>,
+) -> Result<EditResult> {
     // Re-read just before writing: if another writer got in between, apply the edit to theirs.
     let fresh = pref.read(aws).await?;
     let (base, desired) = if same(fresh.as_ref(), current.as_ref()) {

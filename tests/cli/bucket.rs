@@ -14,10 +14,12 @@ fn foreign_policy(bucket: &str) -> Value {
         "Id": "TheirPolicy",
         "Statement": [
             {
-                "Sid": "DenyInsecureTransport",
+                "Sid": "DenyInsecureAclChanges",
                 "Effect": "Deny",
                 "Principal": "*",
-                "Action": "s3:*",
+                // moto applies Deny statements without evaluating their conditions, so this
+                // one names only ACL actions: lakegate's lease object must stay writable.
+                "Action": ["s3:PutBucketAcl", "s3:PutObjectAcl"],
                 "Resource": [format!("arn:aws:s3:::{bucket}"), format!("arn:aws:s3:::{bucket}/*")],
                 "Condition": {"Bool": {"aws:SecureTransport": "false"}}
             },

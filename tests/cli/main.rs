@@ -23,6 +23,7 @@ mod bucket;
 mod errors;
 mod grant;
 mod history;
+mod lease;
 mod limits;
 mod output;
 mod plugin;

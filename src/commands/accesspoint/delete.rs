@@ -56,7 +56,17 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         "accesspoint delete",
         policy.as_ref().map(|p| p.to_value()).as_ref(),
     )?;
-    aws.delete_access_point(&account, &args.name).await?;
+    let lock_bucket = ctx.global.lock_bucket.as_deref().unwrap_or(&info.bucket);
+    let lease = aws
+        .acquire(
+            lock_bucket,
+            &info.arn,
+            crate::aws::lease::LeaseOptions::default(),
+        )
+        .await?;
+    let deleted = aws.delete_access_point(&account, &args.name).await;
+    aws.release(&lease).await;
+    deleted?;
     if ctx.printer.is_structured() {
         return ctx.printer.value(&json!({
             "resource": info.arn,

@@ -22,6 +22,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         arn: arn::access_point_arn(aws.partition, &aws.region, &account, &args.name),
         account,
         name: args.name.clone(),
+        // History is local: no lease is taken, so the bucket is not needed.
+        bucket: String::new(),
     };
     history::show(ctx, &pref, &format!("access point {}", args.name))
 }

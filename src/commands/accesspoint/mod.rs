@@ -95,6 +95,7 @@ pub fn policy_ref(account: &str, info: &AccessPointInfo) -> PolicyRef {
         account: account.to_string(),
         name: info.name.clone(),
         arn: info.arn.clone(),
+        bucket: info.bucket.clone(),
     }
 }
 
