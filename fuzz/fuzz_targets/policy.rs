@@ -1,0 +1,55 @@
+//! Any input: parsing never panics; a parsed document serialises back to the same JSON value and
+//! parses again; it compiles (or names the bad path) and every decision is the same with and
+//! without explanations.
+#![no_main]
+
+use lakegate::policy::eval::{
+    AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Principal, Request,
+};
+use lakegate::policy::PolicyDocument;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // Also split the input: a policy, then request fields separated by newlines.
+    let (policy, rest) = text.split_once('\u{0}').unwrap_or((text, ""));
+    let Ok(doc) = PolicyDocument::parse(policy) else {
+        return;
+    };
+    let again = PolicyDocument::parse(&doc.to_json()).expect("serialised document parses");
+    assert_eq!(again.to_value(), doc.to_value());
+    let Ok(compiled) = CompiledPolicy::compile(&doc, "fuzz") else {
+        return;
+    };
+    let _ = compiled.prefixes();
+    let _ = compiled.principals();
+    let mut fields = rest.split('\n');
+    let principal = fields.next().unwrap_or("arn:aws:iam::123456789012:role/R");
+    let action = fields.next().unwrap_or("s3:GetObject");
+    let key = fields.next();
+    let ap = AccessPointTarget::from_arn("arn:aws:s3:us-east-1:123456789012:accesspoint/ap")
+        .expect("valid access point ARN");
+    let set = PolicySet {
+        identity: vec![(None, compiled.clone())],
+        bucket: Some(compiled.clone()),
+        bucket_account: "123456789012".into(),
+        access_points: vec![AccessPointPolicy {
+            target: ap.clone(),
+            policy: Some(compiled),
+        }],
+    };
+    let mut req = Request::new(Principal::new(principal), action, "bucket", key);
+    for kv in fields {
+        if let Some((k, v)) = kv.split_once('=') {
+            req.add_context(k, v);
+        }
+    }
+    for r in [req.clone(), req.through(ap)] {
+        let quick = set.evaluate(&r, false);
+        let explained = set.evaluate(&r, true);
+        assert_eq!(quick.verdict, explained.verdict);
+        assert_eq!(quick.deciding, explained.deciding);
+    }
+});
