@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
-use crate::commands::{access, accesspoint, bucket, completion, plugin};
+use crate::commands::{access, accesspoint, athena, bucket, completion, endpoint, plugin};
 
 /// Govern access to shared Amazon S3 data lakes.
 ///
@@ -151,6 +151,14 @@ pub enum Command {
     /// Decide requests offline or online: is this principal allowed, and which statement decides?
     #[command(subcommand)]
     Access(access::AccessCommand),
+
+    /// Private Athena: the interface VPC endpoint, lockdown of routes and a user's policy, status
+    #[command(subcommand, visible_alias = "vpce")]
+    Endpoint(endpoint::EndpointCommand),
+
+    /// Run Athena queries and stream their results
+    #[command(subcommand)]
+    Athena(athena::AthenaCommand),
 
     /// Plugins: `lakegate-NAME` executables on PATH
     #[command(subcommand)]

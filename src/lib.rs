@@ -12,6 +12,7 @@ pub mod output;
 pub mod plan;
 pub mod plugin;
 pub mod policy;
+pub mod routes;
 pub mod state;
 
 use clap::{CommandFactory, Parser};
@@ -101,6 +102,7 @@ pub fn main_exit_code() -> i32 {
                         // Leave no lease behind for other writers to wait on.
                         if let Some(aws) = ctx.aws_loaded() {
                             aws.release_all().await;
+                            aws.stop_running_query().await;
                         }
                         Err(CliError::new(Kind::Interrupted, "interrupted"))
                     }
@@ -119,6 +121,8 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
         Command::Bucket(c) => commands::bucket::run(ctx, c).await,
         Command::Accesspoint(c) => commands::accesspoint::run(ctx, c).await,
         Command::Access(c) => commands::access::run(ctx, c).await,
+        Command::Endpoint(c) => commands::endpoint::run(ctx, c).await,
+        Command::Athena(c) => commands::athena::run(ctx, c).await,
         Command::Plugin(c) => commands::plugin::run(ctx, c).await,
         Command::Completion(a) => commands::completion::run(a),
         Command::External(_) => Ok(()),

@@ -1,9 +1,12 @@
 //! The only place the AWS SDK appears: configuration, one thin module per service, and error
 //! classification.
 
+pub mod athena;
 pub mod dns;
+pub mod ec2;
 pub mod error;
 pub mod iam;
+pub mod iam_user;
 pub mod lease;
 mod log;
 pub mod s3;

@@ -2,8 +2,10 @@
 
 pub mod access;
 pub mod accesspoint;
+pub mod athena;
 pub mod bucket;
 pub mod completion;
+pub mod endpoint;
 pub mod history;
 pub mod plugin;
 

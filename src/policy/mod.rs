@@ -5,6 +5,7 @@ pub mod access;
 pub mod arn;
 pub mod document;
 pub mod eval;
+pub mod lockdown;
 
 pub use access::AccessLevel;
 pub use document::{PolicyDocument, PolicyError, PolicyKind};

@@ -19,7 +19,9 @@
 mod harness;
 
 mod accesspoint;
+mod athena;
 mod bucket;
+mod endpoint;
 mod errors;
 mod grant;
 mod history;

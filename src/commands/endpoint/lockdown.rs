@@ -1,0 +1,345 @@
+//! `lakegate endpoint lockdown --vpce ID --user NAME [--policy-name P] (--subnet S… |
+//! --route-table R…) [--force]`
+
+use super::{
+    check_id, check_ids, check_user, choose_tables, existing_endpoint, resolve_policy_name,
+};
+use crate::commands::Ctx;
+use crate::error::{failed, input_error, Result};
+use crate::output::render_diff;
+use crate::policy::lockdown::{lock_down, StatementGuard};
+use crate::routes::{plan_removals, render, Route, TableRoutes};
+use crate::state::{now_rfc3339, LockdownRecord, StateStore};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Lock a user's Athena access to the endpoint: remove the internet routes (0.0.0.0/0 and ::/0
+/// through an internet, egress-only or NAT gateway) from the private subnets' route tables, and
+/// condition the user's inline policy — `aws:SourceVpce` on what the user calls directly (Athena,
+/// Glue), `aws:CalledVia athena.amazonaws.com` on what Athena calls for them (S3, Glue). Shows
+/// both as diffs (and stops there under --dry-run); keeps the old routes and policy so `endpoint
+/// unlock` restores them. Refuses to lock down the identity running lakegate unless --force.
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("where").required(true).multiple(false).args(["subnets", "route_tables"]))]
+pub struct Args {
+    /// The Athena interface endpoint (vpce-…)
+    #[arg(long, value_name = "VPCE")]
+    pub vpce: String,
+
+    /// The IAM user whose inline policy is conditioned
+    #[arg(long, value_name = "NAME")]
+    pub user: String,
+
+    /// The inline policy to rewrite (default: the user's only inline policy)
+    #[arg(long, value_name = "POLICY")]
+    pub policy_name: Option<String>,
+
+    /// A private subnet: the route table serving it loses its internet routes; repeatable
+    #[arg(long = "subnet", value_name = "SUBNET")]
+    pub subnets: Vec<String>,
+
+    /// A private route table to remove internet routes from; repeatable
+    #[arg(long = "route-table", value_name = "RTB")]
+    pub route_tables: Vec<String>,
+
+    /// Lock down even the identity lakegate runs as
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct LockdownResult {
+    vpce: String,
+    user: String,
+    policy_name: String,
+    dry_run: bool,
+    changed: bool,
+    routes_removed: Vec<TableRoutes>,
+    policy_before: Value,
+    policy_after: Value,
+    statements: Vec<StatementGuard>,
+    warnings: Vec<String>,
+    state_file: Option<String>,
+}
+
+/// The caller is this user: same account and the same user name.
+pub fn is_caller(caller_arn: &str, user_arn: Option<&str>, user: &str) -> bool {
+    if user_arn == Some(caller_arn) {
+        return true;
+    }
+    // arn:PARTITION:iam::ACCOUNT:user/PATH/NAME (moto answers arn:aws:sts::ACCOUNT:user/NAME).
+    let mut parts = caller_arn.splitn(6, ':');
+    let (_, _, _, _, account, resource) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next().unwrap_or(""),
+    );
+    let same_account = match (account, user_arn.and_then(|a| a.split(':').nth(4))) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    resource.starts_with("user/") && resource.rsplit('/').next() == Some(user) && same_account
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_id("--vpce", "vpce", &args.vpce)?;
+    check_user("--user", &args.user)?;
+    check_ids("--subnet", "subnet", &args.subnets)?;
+    check_ids("--route-table", "rtb", &args.route_tables)?;
+    if args.policy_name.as_deref().is_some_and(str::is_empty) {
+        return Err(input_error("--policy-name: must not be empty"));
+    }
+    let aws = ctx.aws().await?;
+    let endpoint = existing_endpoint(aws, &args.vpce).await?;
+    if !endpoint.service_name.ends_with(".athena") {
+        ctx.printer.warn(format!(
+            "endpoint {} is for {}, not Athena",
+            endpoint.id, endpoint.service_name
+        ));
+    }
+    let user_arn = aws
+        .user_arn(&args.user)
+        .await?
+        .ok_or_else(|| failed(format!("IAM user {} does not exist", args.user)))?;
+    let caller = aws.caller_arn().await?;
+    if !args.force && is_caller(&caller, Some(&user_arn), &args.user) {
+        return Err(input_error(format!(
+            "--user: refusing to lock down {} : lakegate runs as this identity ({caller}), and the lockdown could lock it out",
+            args.user
+        ))
+        .hinted("pass --force to lock it down anyway"));
+    }
+    let policy_name = resolve_policy_name(aws, &args.user, args.policy_name.as_deref()).await?;
+    let current = aws
+        .user_policy(&args.user, &policy_name)
+        .await?
+        .ok_or_else(|| {
+            failed(format!(
+                "user {} has no inline policy named {policy_name}",
+                args.user
+            ))
+        })?;
+    let (desired, statements) = lock_down(&current, &args.vpce)?;
+
+    let chosen = choose_tables(aws, &args.subnets, &args.route_tables).await?;
+    let named = (!args.subnets.is_empty()).then_some(args.subnets.as_slice());
+    let plan = plan_removals(&chosen.tables, &chosen.chosen, named, &chosen.vpc_subnets);
+
+    let mut warnings = plan.warnings.clone();
+    for s in &statements {
+        if s.guard.is_none() && !s.conditioned {
+            warnings.push(format!(
+                "statement {} {}",
+                s.sid.clone().unwrap_or_else(|| format!("#{}", s.index)),
+                s.note.as_deref().unwrap_or("is not conditioned")
+            ));
+        }
+    }
+    let policy_changed = desired != current;
+    let changed = policy_changed || !plan.is_empty();
+
+    // Show the plan: route diffs and the policy diff.
+    if !ctx.printer.is_structured() {
+        let mut out = String::new();
+        for t in &chosen.chosen {
+            let table = chosen.tables.iter().find(|x| &x.id == t);
+            let Some(table) = table else { continue };
+            let removed: Vec<Route> = plan
+                .removals
+                .iter()
+                .filter(|r| &r.route_table_id == t)
+                .flat_map(|r| r.routes.clone())
+                .collect();
+            if removed.is_empty() {
+                out.push_str(&format!("route table {t}: no internet route\n"));
+                continue;
+            }
+            let after: Vec<Route> = table
+                .routes
+                .iter()
+                .filter(|r| !removed.contains(r))
+                .cloned()
+                .collect();
+            out.push_str(&format!(
+                "{} route table {t}\n",
+                ctx.printer.paint("33", "update")
+            ));
+            out.push_str(&render_diff(
+                &render(&table.routes),
+                &render(&after),
+                &format!("routes of {t}"),
+                ctx.printer.color,
+            ));
+        }
+        if policy_changed {
+            out.push_str(&format!(
+                "{} inline policy {policy_name} of user {}\n",
+                ctx.printer.paint("33", "update"),
+                args.user
+            ));
+            out.push_str(&render_diff(
+                &(current.to_pretty() + "\n"),
+                &(desired.to_pretty() + "\n"),
+                &format!("policy {policy_name}"),
+                ctx.printer.color,
+            ));
+        } else {
+            out.push_str(&format!(
+                "inline policy {policy_name} of user {}: already conditioned on {}\n",
+                args.user, args.vpce
+            ));
+        }
+        if ctx.global.dry_run {
+            out.push_str("Dry run: nothing was changed.\n");
+        }
+        print!("{out}");
+    }
+    for w in &warnings {
+        ctx.printer.warn(w);
+    }
+    let result = |dry_run: bool, state_file: Option<String>| LockdownResult {
+        vpce: args.vpce.clone(),
+        user: args.user.clone(),
+        policy_name: policy_name.clone(),
+        dry_run,
+        changed,
+        routes_removed: plan.removals.clone(),
+        policy_before: current.to_value(),
+        policy_after: desired.to_value(),
+        statements: statements.clone(),
+        warnings: warnings.clone(),
+        state_file,
+    };
+    if ctx.global.dry_run {
+        if ctx.printer.is_structured() {
+            return ctx.printer.value(&result(true, None));
+        }
+        return Ok(());
+    }
+    if !changed {
+        if ctx.printer.is_structured() {
+            return ctx.printer.value(&result(false, None));
+        }
+        println!("Already locked down: nothing changed.");
+        return Ok(());
+    }
+    if !plan.is_empty() {
+        ctx.confirm(&format!(
+            "remove internet routes from {}",
+            plan.removals
+                .iter()
+                .map(|r| r.route_table_id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
+    }
+
+    // Keep what is about to change (merged with an earlier lockdown's record) before changing it.
+    let store = StateStore::open()?;
+    let mut record = store
+        .lockdown(&args.vpce, &args.user)?
+        .unwrap_or(LockdownRecord {
+            vpce: args.vpce.clone(),
+            user: args.user.clone(),
+            policy_name: policy_name.clone(),
+            saved_at: now_rfc3339(),
+            policy: Some(current.to_value()),
+            routes: Vec::new(),
+        });
+    if record.policy_name != policy_name {
+        return Err(failed(format!(
+            "a lockdown of {} on {} is recorded for policy {}, not {policy_name}",
+            args.user, args.vpce, record.policy_name
+        ))
+        .hinted("run `lakegate endpoint unlock` first"));
+    }
+    record.routes.extend(plan.removals.iter().cloned());
+    let path = store.save_lockdown(&record)?;
+
+    for t in &plan.removals {
+        for r in &t.routes {
+            aws.delete_route(&t.route_table_id, r).await?;
+            ctx.printer.status(format!(
+                "removed route {} from {}",
+                r.describe(),
+                t.route_table_id
+            ));
+        }
+    }
+    if policy_changed {
+        aws.put_user_policy(&args.user, &policy_name, &desired)
+            .await?;
+        ctx.printer.status(format!(
+            "conditioned inline policy {policy_name} of user {} on {}",
+            args.user, args.vpce
+        ));
+    }
+
+    // Verify by reading back.
+    let after = aws.user_policy(&args.user, &policy_name).await?;
+    if after.as_ref() != Some(&desired) {
+        return Err(failed(format!(
+            "verification failed: the policy {policy_name} read back differs from the one written"
+        ))
+        .hinted(format!(
+            "`lakegate endpoint unlock --vpce {} --user {}` restores the previous one",
+            args.vpce, args.user
+        )));
+    }
+    let ids: Vec<String> = plan
+        .removals
+        .iter()
+        .map(|r| r.route_table_id.clone())
+        .collect();
+    if !ids.is_empty() {
+        let tables = aws.route_tables(Some(&ids), None).await?;
+        if let Some(t) = tables
+            .iter()
+            .find(|t| t.routes.iter().any(Route::is_internet))
+        {
+            return Err(failed(format!(
+                "verification failed: route table {} still has an internet route",
+                t.id
+            )));
+        }
+    }
+    if ctx.printer.is_structured() {
+        return ctx
+            .printer
+            .value(&result(false, Some(path.display().to_string())));
+    }
+    println!(
+        "Locked down user {} to {} (undo with `lakegate endpoint unlock --vpce {} --user {}`)",
+        args.user, args.vpce, args.vpce, args.user
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caller_is_recognised() {
+        let arn = "arn:aws:iam::123456789012:user/ops/alice";
+        assert!(is_caller(arn, Some(arn), "alice"));
+        assert!(is_caller(
+            "arn:aws:sts::123456789012:user/moto",
+            Some("arn:aws:iam::123456789012:user/moto"),
+            "moto"
+        ));
+        assert!(!is_caller(
+            "arn:aws:iam::123456789012:user/bob",
+            Some("arn:aws:iam::123456789012:user/alice"),
+            "alice"
+        ));
+        assert!(!is_caller(
+            "arn:aws:sts::123456789012:assumed-role/r/alice",
+            Some("arn:aws:iam::123456789012:user/alice"),
+            "alice"
+        ));
+    }
+}
