@@ -47,6 +47,11 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             [CompletionResult]::new('accesspoint', 'accesspoint', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
             [CompletionResult]::new('ap', 'ap', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Decide requests offline or online: is this principal allowed, and which statement decides?')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
+            [CompletionResult]::new('vpce', 'vpce', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
+            [CompletionResult]::new('athena', 'athena', [CompletionResultType]::ParameterValue, 'Run Athena queries and stream their results')
+            [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile')
+            [CompletionResult]::new('sub', 'sub', [CompletionResultType]::ParameterValue, 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile')
             [CompletionResult]::new('plugin', 'plugin', [CompletionResultType]::ParameterValue, 'Plugins: `lakegate-NAME` executables on PATH')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1059,6 +1064,1225 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
         'lakegate;access;help;help' {
             break
         }
+        'lakegate;endpoint' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (or reuse) the Athena interface endpoint, with a security group for 443 and 444')
+            [CompletionResult]::new('lockdown', 'lockdown', [CompletionResultType]::ParameterValue, 'Remove internet routes from private route tables and condition a user''s policy on the endpoint')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Put back the routes and the policy a lockdown changed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lockdown: exit 0 when locked down, 3 otherwise')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;vpce' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (or reuse) the Athena interface endpoint, with a security group for 443 and 444')
+            [CompletionResult]::new('lockdown', 'lockdown', [CompletionResultType]::ParameterValue, 'Remove internet routes from private route tables and condition a user''s policy on the endpoint')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Put back the routes and the policy a lockdown changed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lockdown: exit 0 when locked down, 3 otherwise')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;endpoint;create' {
+            [CompletionResult]::new('--vpc-id', '--vpc-id', [CompletionResultType]::ParameterName, 'The VPC to create the endpoint in')
+            [CompletionResult]::new('--subnet', '--subnet', [CompletionResultType]::ParameterName, 'A subnet for the endpoint''s network interfaces; repeatable (one per Availability Zone)')
+            [CompletionResult]::new('--security-group', '--security-group', [CompletionResultType]::ParameterName, 'Attach this existing security group; repeatable')
+            [CompletionResult]::new('--allow-cidr', '--allow-cidr', [CompletionResultType]::ParameterName, 'Create a security group admitting TCP 443 and 444 from this CIDR; repeatable')
+            [CompletionResult]::new('--output-location', '--output-location', [CompletionResultType]::ParameterName, 'The S3 location for query results, filled into the JDBC URL template')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting for the endpoint to become available after this many seconds')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--private-dns', '--private-dns', [CompletionResultType]::ParameterName, 'Enable private DNS (off by default: clients use the endpoint''s own DNS name)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;vpce;create' {
+            [CompletionResult]::new('--vpc-id', '--vpc-id', [CompletionResultType]::ParameterName, 'The VPC to create the endpoint in')
+            [CompletionResult]::new('--subnet', '--subnet', [CompletionResultType]::ParameterName, 'A subnet for the endpoint''s network interfaces; repeatable (one per Availability Zone)')
+            [CompletionResult]::new('--security-group', '--security-group', [CompletionResultType]::ParameterName, 'Attach this existing security group; repeatable')
+            [CompletionResult]::new('--allow-cidr', '--allow-cidr', [CompletionResultType]::ParameterName, 'Create a security group admitting TCP 443 and 444 from this CIDR; repeatable')
+            [CompletionResult]::new('--output-location', '--output-location', [CompletionResultType]::ParameterName, 'The S3 location for query results, filled into the JDBC URL template')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting for the endpoint to become available after this many seconds')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--private-dns', '--private-dns', [CompletionResultType]::ParameterName, 'Enable private DNS (off by default: clients use the endpoint''s own DNS name)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;endpoint;lockdown' {
+            [CompletionResult]::new('--vpce', '--vpce', [CompletionResultType]::ParameterName, 'The Athena interface endpoint (vpce-…)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The IAM user whose inline policy is conditioned')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'The inline policy to rewrite (default: the user''s only inline policy)')
+            [CompletionResult]::new('--subnet', '--subnet', [CompletionResultType]::ParameterName, 'A private subnet: the route table serving it loses its internet routes; repeatable')
+            [CompletionResult]::new('--route-table', '--route-table', [CompletionResultType]::ParameterName, 'A private route table to remove internet routes from; repeatable')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Lock down even the identity lakegate runs as')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;vpce;lockdown' {
+            [CompletionResult]::new('--vpce', '--vpce', [CompletionResultType]::ParameterName, 'The Athena interface endpoint (vpce-…)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The IAM user whose inline policy is conditioned')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'The inline policy to rewrite (default: the user''s only inline policy)')
+            [CompletionResult]::new('--subnet', '--subnet', [CompletionResultType]::ParameterName, 'A private subnet: the route table serving it loses its internet routes; repeatable')
+            [CompletionResult]::new('--route-table', '--route-table', [CompletionResultType]::ParameterName, 'A private route table to remove internet routes from; repeatable')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Lock down even the identity lakegate runs as')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;endpoint;unlock' {
+            [CompletionResult]::new('--vpce', '--vpce', [CompletionResultType]::ParameterName, 'The endpoint the user was locked down to (vpce-…)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The IAM user that was locked down')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;vpce;unlock' {
+            [CompletionResult]::new('--vpce', '--vpce', [CompletionResultType]::ParameterName, 'The endpoint the user was locked down to (vpce-…)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The IAM user that was locked down')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;endpoint;status' {
+            [CompletionResult]::new('--vpce', '--vpce', [CompletionResultType]::ParameterName, 'The Athena interface endpoint (vpce-…)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Also check this IAM user''s inline policies')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'Only this inline policy of the user (default: all of them)')
+            [CompletionResult]::new('--subnet', '--subnet', [CompletionResultType]::ParameterName, 'Private subnets that must have no internet route (default: the endpoint''s subnets); repeatable')
+            [CompletionResult]::new('--allow-cidr', '--allow-cidr', [CompletionResultType]::ParameterName, 'CIDRs that must reach 443 and 444 (default: at least one CIDR must); repeatable')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;vpce;status' {
+            [CompletionResult]::new('--vpce', '--vpce', [CompletionResultType]::ParameterName, 'The Athena interface endpoint (vpce-…)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Also check this IAM user''s inline policies')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'Only this inline policy of the user (default: all of them)')
+            [CompletionResult]::new('--subnet', '--subnet', [CompletionResultType]::ParameterName, 'Private subnets that must have no internet route (default: the endpoint''s subnets); repeatable')
+            [CompletionResult]::new('--allow-cidr', '--allow-cidr', [CompletionResultType]::ParameterName, 'CIDRs that must reach 443 and 444 (default: at least one CIDR must); repeatable')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;endpoint;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (or reuse) the Athena interface endpoint, with a security group for 443 and 444')
+            [CompletionResult]::new('lockdown', 'lockdown', [CompletionResultType]::ParameterValue, 'Remove internet routes from private route tables and condition a user''s policy on the endpoint')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Put back the routes and the policy a lockdown changed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lockdown: exit 0 when locked down, 3 otherwise')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;endpoint;help;create' {
+            break
+        }
+        'lakegate;endpoint;help;lockdown' {
+            break
+        }
+        'lakegate;endpoint;help;unlock' {
+            break
+        }
+        'lakegate;endpoint;help;status' {
+            break
+        }
+        'lakegate;endpoint;help;help' {
+            break
+        }
+        'lakegate;vpce;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (or reuse) the Athena interface endpoint, with a security group for 443 and 444')
+            [CompletionResult]::new('lockdown', 'lockdown', [CompletionResultType]::ParameterValue, 'Remove internet routes from private route tables and condition a user''s policy on the endpoint')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Put back the routes and the policy a lockdown changed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lockdown: exit 0 when locked down, 3 otherwise')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;vpce;help;create' {
+            break
+        }
+        'lakegate;vpce;help;lockdown' {
+            break
+        }
+        'lakegate;vpce;help;unlock' {
+            break
+        }
+        'lakegate;vpce;help;status' {
+            break
+        }
+        'lakegate;vpce;help;help' {
+            break
+        }
+        'lakegate;athena' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query and stream its results (table, CSV, JSON or YAML)')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Fetch the results of a query started earlier (e.g. with --no-wait)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;athena;query' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the SQL from this file (''-'' for stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the SQL from this file (''-'' for stdin)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database (schema) the query runs in')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Data catalog (default: AwsDataCatalog)')
+            [CompletionResult]::new('--workgroup', '--workgroup', [CompletionResultType]::ParameterName, 'Workgroup (default: primary)')
+            [CompletionResult]::new('--output-location', '--output-location', [CompletionResultType]::ParameterName, 'Where Athena writes the results (s3://BUCKET/PREFIX/), unless the workgroup sets it')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A value for the query''s next `?` placeholder; repeatable, in order')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the execution id and return at once (fetch later with `lakegate athena results ID`)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;athena;results' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;athena;help' {
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query and stream its results (table, CSV, JSON or YAML)')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Fetch the results of a query started earlier (e.g. with --no-wait)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;athena;help;query' {
+            break
+        }
+        'lakegate;athena;help;results' {
+            break
+        }
+        'lakegate;athena;help;help' {
+            break
+        }
+        'lakegate;subscription' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;target' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;target;create' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment id of the consuming project')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the subscription target')
+            [CompletionResult]::new('--manage-access-role', '--manage-access-role', [CompletionResultType]::ParameterName, 'The role DataZone uses to manage access (the environment role)')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Principal (role ARN) to grant subscriptions to; repeatable')
+            [CompletionResult]::new('--asset-type', '--asset-type', [CompletionResultType]::ParameterName, 'Asset types the target applies to; repeatable')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider name')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Subscription target type')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A configuration form, FORM=JSON (e.g. GlueSubscriptionTargetConfigForm={"databaseName":"db"}); repeatable')
+            [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read the whole request from this JSON file (''-'' is stdin), as `--cli-input-json` does')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;target;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;target;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;target;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;target;help;create' {
+            break
+        }
+        'lakegate;subscription;target;help;list' {
+            break
+        }
+        'lakegate;subscription;target;help;help' {
+            break
+        }
+        'lakegate;sub;target' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub;target;create' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment id of the consuming project')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the subscription target')
+            [CompletionResult]::new('--manage-access-role', '--manage-access-role', [CompletionResultType]::ParameterName, 'The role DataZone uses to manage access (the environment role)')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Principal (role ARN) to grant subscriptions to; repeatable')
+            [CompletionResult]::new('--asset-type', '--asset-type', [CompletionResultType]::ParameterName, 'Asset types the target applies to; repeatable')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider name')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Subscription target type')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A configuration form, FORM=JSON (e.g. GlueSubscriptionTargetConfigForm={"databaseName":"db"}); repeatable')
+            [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read the whole request from this JSON file (''-'' is stdin), as `--cli-input-json` does')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;target;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;target;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;target;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub;target;help;create' {
+            break
+        }
+        'lakegate;sub;target;help;list' {
+            break
+        }
+        'lakegate;sub;target;help;help' {
+            break
+        }
+        'lakegate;subscription;grant' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;grant' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;revoke' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;revoke' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;handle-event' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the event from this file instead of stdin (''-'' is stdin)')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;handle-event' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the event from this file instead of stdin (''-'' is stdin)')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;reconcile' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;reconcile' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;help' {
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;help;target' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            break
+        }
+        'lakegate;subscription;help;target;create' {
+            break
+        }
+        'lakegate;subscription;help;target;list' {
+            break
+        }
+        'lakegate;subscription;help;grant' {
+            break
+        }
+        'lakegate;subscription;help;revoke' {
+            break
+        }
+        'lakegate;subscription;help;handle-event' {
+            break
+        }
+        'lakegate;subscription;help;reconcile' {
+            break
+        }
+        'lakegate;subscription;help;list' {
+            break
+        }
+        'lakegate;subscription;help;help' {
+            break
+        }
+        'lakegate;sub;help' {
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub;help;target' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            break
+        }
+        'lakegate;sub;help;target;create' {
+            break
+        }
+        'lakegate;sub;help;target;list' {
+            break
+        }
+        'lakegate;sub;help;grant' {
+            break
+        }
+        'lakegate;sub;help;revoke' {
+            break
+        }
+        'lakegate;sub;help;handle-event' {
+            break
+        }
+        'lakegate;sub;help;reconcile' {
+            break
+        }
+        'lakegate;sub;help;list' {
+            break
+        }
+        'lakegate;sub;help;help' {
+            break
+        }
         'lakegate;plugin' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
@@ -1178,6 +2402,9 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             [CompletionResult]::new('bucket', 'bucket', [CompletionResultType]::ParameterValue, 'Bucket policies: delegate to access points, show, history, rollback')
             [CompletionResult]::new('accesspoint', 'accesspoint', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Decide requests offline or online: is this principal allowed, and which statement decides?')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
+            [CompletionResult]::new('athena', 'athena', [CompletionResultType]::ParameterValue, 'Run Athena queries and stream their results')
+            [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile')
             [CompletionResult]::new('plugin', 'plugin', [CompletionResultType]::ParameterValue, 'Plugins: `lakegate-NAME` executables on PATH')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1250,6 +2477,71 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             break
         }
         'lakegate;help;access;matrix' {
+            break
+        }
+        'lakegate;help;endpoint' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (or reuse) the Athena interface endpoint, with a security group for 443 and 444')
+            [CompletionResult]::new('lockdown', 'lockdown', [CompletionResultType]::ParameterValue, 'Remove internet routes from private route tables and condition a user''s policy on the endpoint')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Put back the routes and the policy a lockdown changed')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lockdown: exit 0 when locked down, 3 otherwise')
+            break
+        }
+        'lakegate;help;endpoint;create' {
+            break
+        }
+        'lakegate;help;endpoint;lockdown' {
+            break
+        }
+        'lakegate;help;endpoint;unlock' {
+            break
+        }
+        'lakegate;help;endpoint;status' {
+            break
+        }
+        'lakegate;help;athena' {
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query and stream its results (table, CSV, JSON or YAML)')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Fetch the results of a query started earlier (e.g. with --no-wait)')
+            break
+        }
+        'lakegate;help;athena;query' {
+            break
+        }
+        'lakegate;help;athena;results' {
+            break
+        }
+        'lakegate;help;subscription' {
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            break
+        }
+        'lakegate;help;subscription;target' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            break
+        }
+        'lakegate;help;subscription;target;create' {
+            break
+        }
+        'lakegate;help;subscription;target;list' {
+            break
+        }
+        'lakegate;help;subscription;grant' {
+            break
+        }
+        'lakegate;help;subscription;revoke' {
+            break
+        }
+        'lakegate;help;subscription;handle-event' {
+            break
+        }
+        'lakegate;help;subscription;reconcile' {
+            break
+        }
+        'lakegate;help;subscription;list' {
             break
         }
         'lakegate;help;plugin' {

@@ -3,7 +3,9 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
-use crate::commands::{access, accesspoint, athena, bucket, completion, endpoint, plugin};
+use crate::commands::{
+    access, accesspoint, athena, bucket, completion, endpoint, plugin, subscription,
+};
 
 /// Govern access to shared Amazon S3 data lakes.
 ///
@@ -159,6 +161,10 @@ pub enum Command {
     /// Run Athena queries and stream their results
     #[command(subcommand)]
     Athena(athena::AthenaCommand),
+
+    /// DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile
+    #[command(subcommand, visible_alias = "sub")]
+    Subscription(subscription::SubscriptionCommand),
 
     /// Plugins: `lakegate-NAME` executables on PATH
     #[command(subcommand)]

@@ -123,6 +123,7 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
         Command::Access(c) => commands::access::run(ctx, c).await,
         Command::Endpoint(c) => commands::endpoint::run(ctx, c).await,
         Command::Athena(c) => commands::athena::run(ctx, c).await,
+        Command::Subscription(c) => commands::subscription::run(ctx, c).await,
         Command::Plugin(c) => commands::plugin::run(ctx, c).await,
         Command::Completion(a) => commands::completion::run(a),
         Command::External(_) => Ok(()),

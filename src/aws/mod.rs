@@ -1,6 +1,7 @@
 //! The only place the AWS SDK appears: configuration, one thin module per service, and error
 //! classification.
 
+pub mod datazone;
 pub mod athena;
 pub mod dns;
 pub mod ec2;
@@ -29,6 +30,7 @@ pub struct Aws {
     account: OnceCell<String>,
     s3: OnceCell<aws_sdk_s3::Client>,
     s3control: OnceCell<aws_sdk_s3control::Client>,
+    datazone: OnceCell<aws_sdk_datazone::Client>,
 }
 
 /// True when the environment points S3 at a custom endpoint (emulators need path-style URLs).
@@ -87,6 +89,7 @@ impl Aws {
             account: OnceCell::new(),
             s3: OnceCell::new(),
             s3control: OnceCell::new(),
+            datazone: OnceCell::new(),
         })
     }
 

@@ -8,6 +8,7 @@ pub mod completion;
 pub mod endpoint;
 pub mod history;
 pub mod plugin;
+pub mod subscription;
 
 use crate::aws::Aws;
 use crate::cli::GlobalArgs;

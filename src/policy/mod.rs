@@ -5,6 +5,7 @@ pub mod access;
 pub mod arn;
 pub mod document;
 pub mod eval;
+pub mod subscription;
 pub mod lockdown;
 
 pub use access::AccessLevel;

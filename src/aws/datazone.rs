@@ -1,0 +1,506 @@
+//! Amazon DataZone: the calls the subscription workflow needs, read into lakegate's own types.
+//! Every list call reads all pages.
+//!
+//! Endpoint: `AWS_ENDPOINT_URL_DATAZONE` wins over `--endpoint-url` / `AWS_ENDPOINT_URL` for
+//! DataZone only, so S3 can go to one place (an emulator) and DataZone to another (a fake).
+
+use super::{classify, log, Aws};
+use crate::error::{failed, Result};
+use aws_sdk_datazone::types::{
+    SubscribedListing, SubscribedListingItem, SubscribedPrincipal, SubscriptionStatus,
+    SubscriptionTargetForm,
+};
+use serde::Serialize;
+
+/// The asset type of unmanaged S3 object collections.
+pub const S3_ASSET_TYPE: &str = "S3ObjectCollectionAssetType";
+
+/// The asset behind a subscription: its type and its forms (a JSON document, as DataZone gives it).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Listing {
+    pub listing_id: String,
+    pub listing_revision: Option<String>,
+    pub name: String,
+    pub owner_project_id: String,
+    pub entity_id: Option<String>,
+    pub entity_type: Option<String>,
+    /// `forms` as DataZone returns it: a JSON object keyed by form name, as a string.
+    pub forms: Option<String>,
+}
+
+/// A subscription request: who subscribes (a project, usually) to which listing.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SubscriptionRequest {
+    pub id: String,
+    pub domain_id: String,
+    pub status: String,
+    /// The subscribing project, when the principal is a project.
+    pub project_id: Option<String>,
+    pub project_name: Option<String>,
+    pub listing: Option<Listing>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Environment {
+    pub id: String,
+    pub name: String,
+    pub project_id: String,
+    pub aws_account_id: Option<String>,
+    pub aws_account_region: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SubscriptionTarget {
+    pub id: String,
+    pub name: String,
+    pub domain_id: String,
+    pub project_id: String,
+    pub environment_id: String,
+    pub r#type: String,
+    pub provider: String,
+    pub manage_access_role: Option<String>,
+    pub applicable_asset_types: Vec<String>,
+    pub authorized_principals: Vec<String>,
+}
+
+/// A subscription (an approved request, or one revoked or cancelled since).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Subscription {
+    pub id: String,
+    pub status: String,
+    pub subscription_request_id: Option<String>,
+    pub project_id: Option<String>,
+    pub listing: Option<Listing>,
+}
+
+/// What `CreateSubscriptionTarget` needs.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NewSubscriptionTarget {
+    pub domain: String,
+    pub environment: String,
+    pub name: String,
+    pub r#type: String,
+    pub provider: String,
+    pub manage_access_role: String,
+    pub applicable_asset_types: Vec<String>,
+    pub authorized_principals: Vec<String>,
+    /// (form name, content JSON)
+    pub config: Vec<(String, String)>,
+}
+
+fn listing(l: &SubscribedListing) -> Listing {
+    let asset = match &l.item {
+        Some(SubscribedListingItem::AssetListing(a)) => Some(a),
+        _ => None,
+    };
+    Listing {
+        listing_id: l.id.clone(),
+        listing_revision: l.revision.clone(),
+        name: l.name.clone(),
+        owner_project_id: l.owner_project_id.clone(),
+        entity_id: asset.and_then(|a| a.entity_id.clone()),
+        entity_type: asset.and_then(|a| a.entity_type.clone()),
+        forms: asset.and_then(|a| a.forms.clone()),
+    }
+}
+
+fn project(p: Option<&SubscribedPrincipal>) -> (Option<String>, Option<String>) {
+    match p {
+        Some(SubscribedPrincipal::Project(p)) => (p.id.clone(), p.name.clone()),
+        _ => (None, None),
+    }
+}
+
+impl Aws {
+    /// The DataZone client (built on first use).
+    pub async fn datazone(&self) -> aws_sdk_datazone::Client {
+        self.datazone
+            .get_or_init(|| async {
+                let mut conf =
+                    aws_sdk_datazone::config::Builder::from(&self.sdk).interceptor(log::RequestLog);
+                if let Some(e) = std::env::var("AWS_ENDPOINT_URL_DATAZONE")
+                    .ok()
+                    .filter(|v| !v.is_empty())
+                {
+                    conf = conf.endpoint_url(e);
+                }
+                aws_sdk_datazone::Client::from_conf(conf.build())
+            })
+            .await
+            .clone()
+    }
+
+    pub async fn subscription_request(
+        &self,
+        domain: &str,
+        id: &str,
+    ) -> Result<SubscriptionRequest> {
+        get_subscription_request(&self.datazone().await, domain, id).await
+    }
+
+    pub async fn environments(&self, domain: &str, project: &str) -> Result<Vec<Environment>> {
+        list_environments(&self.datazone().await, domain, project).await
+    }
+
+    pub async fn subscription_targets(
+        &self,
+        domain: &str,
+        environment: &str,
+    ) -> Result<Vec<SubscriptionTarget>> {
+        list_subscription_targets(&self.datazone().await, domain, environment).await
+    }
+
+    pub async fn subscriptions(
+        &self,
+        domain: &str,
+        project: Option<&str>,
+    ) -> Result<Vec<Subscription>> {
+        list_subscriptions(&self.datazone().await, domain, project).await
+    }
+
+    pub async fn create_subscription_target(
+        &self,
+        t: &NewSubscriptionTarget,
+    ) -> Result<SubscriptionTarget> {
+        create_subscription_target(&self.datazone().await, t).await
+    }
+}
+
+pub async fn get_subscription_request(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    id: &str,
+) -> Result<SubscriptionRequest> {
+    let out = dz
+        .get_subscription_request_details()
+        .domain_identifier(domain)
+        .identifier(id)
+        .send()
+        .await
+        .map_err(|e| classify("datazone:GetSubscriptionRequestDetails", e))?;
+    let (project_id, project_name) = project(out.subscribed_principals.first());
+    Ok(SubscriptionRequest {
+        id: out.id.clone(),
+        domain_id: out.domain_id.clone(),
+        status: out.status.as_str().to_string(),
+        project_id,
+        project_name,
+        listing: out.subscribed_listings.first().map(listing),
+    })
+}
+
+pub async fn list_environments(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    project: &str,
+) -> Result<Vec<Environment>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = dz
+            .list_environments()
+            .domain_identifier(domain)
+            .project_identifier(project)
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify("datazone:ListEnvironments", e))?;
+        for e in page.items() {
+            out.push(Environment {
+                id: e.id.clone().unwrap_or_default(),
+                name: e.name.clone(),
+                project_id: e.project_id.clone(),
+                aws_account_id: e.aws_account_id.clone(),
+                aws_account_region: e.aws_account_region.clone(),
+            });
+        }
+        match page.next_token() {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            _ => return Ok(out),
+        }
+    }
+}
+
+pub async fn list_subscription_targets(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    environment: &str,
+) -> Result<Vec<SubscriptionTarget>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = dz
+            .list_subscription_targets()
+            .domain_identifier(domain)
+            .environment_identifier(environment)
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify("datazone:ListSubscriptionTargets", e))?;
+        for t in page.items() {
+            out.push(SubscriptionTarget {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                domain_id: t.domain_id.clone(),
+                project_id: t.project_id.clone(),
+                environment_id: t.environment_id.clone(),
+                r#type: t.r#type.clone(),
+                provider: t.provider.clone(),
+                manage_access_role: t.manage_access_role.clone(),
+                applicable_asset_types: t.applicable_asset_types.clone(),
+                authorized_principals: t.authorized_principals.clone(),
+            });
+        }
+        match page.next_token() {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            _ => return Ok(out),
+        }
+    }
+}
+
+pub async fn list_subscriptions(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    project: Option<&str>,
+) -> Result<Vec<Subscription>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = dz
+            .list_subscriptions()
+            .domain_identifier(domain)
+            .set_owning_project_id(project.map(str::to_owned))
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify("datazone:ListSubscriptions", e))?;
+        for s in page.items() {
+            let (project_id, _) = project_of(s.subscribed_principal.as_ref());
+            out.push(Subscription {
+                id: s.id.clone(),
+                status: status(&s.status),
+                subscription_request_id: s.subscription_request_id.clone(),
+                project_id,
+                listing: s.subscribed_listing.as_ref().map(listing),
+            });
+        }
+        match page.next_token() {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            _ => return Ok(out),
+        }
+    }
+}
+
+fn project_of(p: Option<&SubscribedPrincipal>) -> (Option<String>, Option<String>) {
+    project(p)
+}
+
+fn status(s: &SubscriptionStatus) -> String {
+    s.as_str().to_string()
+}
+
+pub async fn create_subscription_target(
+    dz: &aws_sdk_datazone::Client,
+    t: &NewSubscriptionTarget,
+) -> Result<SubscriptionTarget> {
+    let mut forms = Vec::new();
+    for (name, content) in &t.config {
+        forms.push(
+            SubscriptionTargetForm::builder()
+                .form_name(name)
+                .content(content)
+                .build()
+                .map_err(|e| failed(format!("subscription target config: {e}")))?,
+        );
+    }
+    let out = dz
+        .create_subscription_target()
+        .domain_identifier(&t.domain)
+        .environment_identifier(&t.environment)
+        .name(&t.name)
+        .r#type(&t.r#type)
+        .provider(&t.provider)
+        .manage_access_role(&t.manage_access_role)
+        .set_applicable_asset_types(Some(t.applicable_asset_types.clone()))
+        .set_authorized_principals(Some(t.authorized_principals.clone()))
+        .set_subscription_target_config(Some(forms))
+        .send()
+        .await
+        .map_err(|e| classify("datazone:CreateSubscriptionTarget", e))?;
+    Ok(SubscriptionTarget {
+        id: out.id.clone(),
+        name: out.name.clone(),
+        domain_id: out.domain_id.clone(),
+        project_id: out.project_id.clone(),
+        environment_id: out.environment_id.clone(),
+        r#type: out.r#type.clone(),
+        provider: out.provider.clone(),
+        manage_access_role: out.manage_access_role.clone(),
+        applicable_asset_types: out.applicable_asset_types.clone(),
+        authorized_principals: out.authorized_principals.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! In process, with `aws-smithy-mocks`: the SDK's own deserialisers read the fixtures of
+    //! `tests/fixtures/datazone/`, shaped as the DataZone API reference shows its responses.
+    use super::*;
+    use aws_sdk_datazone::Client;
+    use aws_smithy_mocks::{mock, mock_client, RuleMode};
+    use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+    use aws_smithy_runtime_api::http::StatusCode;
+    use aws_smithy_types::body::SdkBody;
+
+    fn fixture(name: &str) -> String {
+        let path = format!(
+            "{}/tests/fixtures/datazone/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for (k, v) in [
+            ("{{PROJECT}}", "consumerproj1"),
+            ("{{REQUEST}}", "req1"),
+            ("{{ENV}}", "env1"),
+            ("{{ENV2_ACCOUNT}}", "123456789012"),
+            ("{{ASSET_TYPE}}", S3_ASSET_TYPE),
+            ("{{BUCKET_ARN}}", "arn:aws:s3:::genomes-bucket/genomes/"),
+            (
+                "{{PRINCIPAL_A}}",
+                "arn:aws:iam::123456789012:role/instance-role",
+            ),
+            (
+                "{{PRINCIPAL_B}}",
+                "arn:aws:iam::123456789012:role/batch-role",
+            ),
+        ] {
+            text = text.replace(k, v);
+        }
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        // The page the shape comes from is in "_source"; the response is "body".
+        v["body"].to_string()
+    }
+
+    fn ok(body: String) -> impl Fn() -> HttpResponse + Send + Sync + 'static {
+        move || {
+            HttpResponse::new(
+                StatusCode::try_from(200).unwrap(),
+                SdkBody::from(body.clone()),
+            )
+        }
+    }
+
+    #[tokio::test]
+    async fn subscription_request_details_are_read() {
+        let rule = mock!(Client::get_subscription_request_details)
+            .match_requests(|r| r.identifier() == Some("req1"))
+            .then_http_response(ok(fixture("get-subscription-request-details.json")));
+        let dz = mock_client!(aws_sdk_datazone, [&rule]);
+        let r = get_subscription_request(&dz, "dzd_abc123", "req1")
+            .await
+            .unwrap();
+        assert_eq!(r.project_id.as_deref(), Some("consumerproj1"));
+        let l = r.listing.unwrap();
+        assert_eq!(l.entity_type.as_deref(), Some(S3_ASSET_TYPE));
+        assert!(l.forms.unwrap().contains("S3ObjectCollectionForm"));
+    }
+
+    #[tokio::test]
+    async fn every_page_of_environments_and_targets_is_read() {
+        let env1 = mock!(Client::list_environments)
+            .match_requests(|r| r.next_token().is_none())
+            .then_http_response(ok(fixture("list-environments-page1.json")));
+        let env2 = mock!(Client::list_environments)
+            .match_requests(|r| r.next_token() == Some("envpage2"))
+            .then_http_response(ok(fixture("list-environments-page2.json")));
+        let t1 = mock!(Client::list_subscription_targets)
+            .match_requests(|r| r.next_token().is_none())
+            .then_http_response(ok(fixture("list-subscription-targets-page1.json")));
+        let t2 = mock!(Client::list_subscription_targets)
+            .match_requests(|r| r.next_token() == Some("tgtpage2"))
+            .then_http_response(ok(fixture("list-subscription-targets-page2.json")));
+        let dz = mock_client!(
+            aws_sdk_datazone,
+            RuleMode::MatchAny,
+            [&env1, &env2, &t1, &t2]
+        );
+        let envs = list_environments(&dz, "dzd_abc123", "consumerproj1")
+            .await
+            .unwrap();
+        assert_eq!(
+            envs.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+            ["env1", "env2"]
+        );
+        let targets = list_subscription_targets(&dz, "dzd_abc123", "env1")
+            .await
+            .unwrap();
+        assert_eq!(targets.len(), 3);
+        assert_eq!(env1.num_calls() + env2.num_calls(), 2);
+        assert_eq!(t2.num_calls(), 1);
+    }
+
+    #[tokio::test]
+    async fn every_page_of_subscriptions_is_read() {
+        let p1 = mock!(Client::list_subscriptions)
+            .match_requests(|r| r.next_token().is_none())
+            .then_http_response(ok(fixture("list-subscriptions-page1.json")));
+        let p2 = mock!(Client::list_subscriptions)
+            .match_requests(|r| r.next_token() == Some("subpage2"))
+            .then_http_response(ok(fixture("list-subscriptions-page2.json")));
+        let dz = mock_client!(aws_sdk_datazone, RuleMode::MatchAny, [&p1, &p2]);
+        let subs = list_subscriptions(&dz, "dzd_abc123", None).await.unwrap();
+        assert_eq!(subs.len(), 3);
+        assert!(subs.iter().any(|s| s.status == "REVOKED"));
+        assert_eq!(subs[0].subscription_request_id.as_deref(), Some("req1"));
+    }
+
+    #[tokio::test]
+    async fn a_subscription_target_is_created() {
+        let rule = mock!(Client::create_subscription_target)
+            .match_requests(|r| {
+                r.applicable_asset_types() == [S3_ASSET_TYPE.to_string()]
+                    && r.environment_identifier() == Some("env1")
+            })
+            .then_http_response(ok(fixture("create-subscription-target.json")));
+        let dz = mock_client!(aws_sdk_datazone, [&rule]);
+        let t = create_subscription_target(
+            &dz,
+            &NewSubscriptionTarget {
+                domain: "dzd_abc123".into(),
+                environment: "env1".into(),
+                name: "custom-s3-target-consumerenv".into(),
+                r#type: "GlueSubscriptionTargetType".into(),
+                provider: "Custom Provider".into(),
+                manage_access_role: "arn:aws:iam::123456789012:role/environment-role".into(),
+                applicable_asset_types: vec![S3_ASSET_TYPE.into()],
+                authorized_principals: vec!["arn:aws:iam::123456789012:role/instance-role".into()],
+                config: vec![(
+                    "GlueSubscriptionTargetConfigForm".into(),
+                    r#"{"databaseName":"customdb1"}"#.into(),
+                )],
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(t.id, "tgt1");
+        assert_eq!(t.authorized_principals.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn an_access_denied_answer_is_classified() {
+        let rule = mock!(Client::get_subscription_request_details).then_http_response(|| {
+            HttpResponse::new(
+                StatusCode::try_from(403).unwrap(),
+                SdkBody::from(r#"{"message":"User is not authorized"}"#),
+            )
+        });
+        let dz = mock_client!(aws_sdk_datazone, [&rule]);
+        let e = get_subscription_request(&dz, "dzd_abc123", "req1")
+            .await
+            .unwrap_err();
+        assert!(
+            e.message.contains("datazone:GetSubscriptionRequestDetails"),
+            "{e}"
+        );
+    }
+}

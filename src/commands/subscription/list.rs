@@ -1,0 +1,159 @@
+//! `lakegate subscription list --domain D [--project P]`
+
+use super::{account_role_map, asset_of, check_domain, check_id, scoped_ctx, Asset, PolicyCache};
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::output::{Cell, Row};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// List the domain's subscriptions (all pages) with whether each grant is in place: in the
+/// bucket policy or in the subscribing project's access point policy. Subscriptions to assets
+/// that are not S3 object collections show `-`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// DataZone domain id (dzd_…)
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: String,
+
+    /// Only the subscriptions of this (subscribing) project
+    #[arg(long, value_name = "PROJECT")]
+    pub project: Option<String>,
+
+    /// Read buckets of ACCOUNT through this role there (repeatable)
+    #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = super::parse_account_role)]
+    pub account_roles: Vec<(String, String)>,
+}
+
+/// One subscription and the state of its grant.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubState {
+    pub subscription_id: String,
+    pub request_id: Option<String>,
+    /// APPROVED, REVOKED or CANCELLED
+    pub status: String,
+    pub project_id: Option<String>,
+    pub asset: String,
+    pub bucket: Option<String>,
+    pub prefix: Option<String>,
+    /// Whether lakegate's grant is in place (null when lakegate does not manage the asset).
+    pub granted: Option<bool>,
+    pub note: Option<String>,
+}
+
+impl Row for SubState {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        let mut h = vec!["REQUEST", "STATUS", "PROJECT", "LOCATION", "GRANTED"];
+        if wide {
+            h.extend(["SUBSCRIPTION", "ASSET", "NOTE"]);
+        }
+        h
+    }
+
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let location = match (&self.bucket, &self.prefix) {
+            (Some(b), Some(p)) => format!("s3://{b}/{p}"),
+            _ => "-".into(),
+        };
+        let granted = match self.granted {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "-",
+        };
+        let mut c: Vec<Cell> = vec![
+            self.request_id.clone().unwrap_or_else(|| "-".into()).into(),
+            self.status.clone().into(),
+            self.project_id.clone().unwrap_or_else(|| "-".into()).into(),
+            location.into(),
+            granted.into(),
+        ];
+        if wide {
+            c.push(self.subscription_id.clone().into());
+            c.push(self.asset.clone().into());
+            c.push(self.note.clone().unwrap_or_default().into());
+        }
+        c
+    }
+}
+
+/// Read the domain's subscriptions and, for S3 object collections, whether each grant is in place.
+pub async fn observe(
+    ctx: &Ctx,
+    domain: &str,
+    project: Option<&str>,
+    roles: &[(String, String)],
+) -> Result<Vec<SubState>> {
+    let roles = account_role_map(roles);
+    let aws = ctx.aws().await?;
+    let subs = aws.subscriptions(domain, project).await?;
+    let mut caches: BTreeMap<String, PolicyCache> = BTreeMap::new();
+    let mut scoped: BTreeMap<String, Option<(Ctx, String)>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for s in subs {
+        let asset_name = s
+            .listing
+            .as_ref()
+            .map(|l| l.name.clone())
+            .unwrap_or_else(|| "-".into());
+        let mut st = SubState {
+            subscription_id: s.id.clone(),
+            request_id: s.subscription_request_id.clone(),
+            status: s.status.clone(),
+            project_id: s.project_id.clone(),
+            asset: asset_name,
+            bucket: None,
+            prefix: None,
+            granted: None,
+            note: None,
+        };
+        match asset_of(s.listing.as_ref()) {
+            Ok(Asset::Skip(reason)) => st.note = Some(reason),
+            Err(e) => st.note = Some(e.message),
+            Ok(Asset::S3 { location, .. }) => {
+                st.bucket = Some(location.bucket.clone());
+                st.prefix = Some(location.prefix.clone());
+                match &s.subscription_request_id {
+                    None => {
+                        st.note =
+                            Some("no subscription request id: lakegate cannot key its grant".into())
+                    }
+                    Some(id) => {
+                        let owner = s
+                            .listing
+                            .as_ref()
+                            .map(|l| l.owner_project_id.clone())
+                            .unwrap_or_default();
+                        if !scoped.contains_key(&owner) {
+                            let c = scoped_ctx(ctx, &roles, domain, &owner).await?;
+                            scoped.insert(owner.clone(), c);
+                        }
+                        let c = scoped[&owner].as_ref().map(|(c, _)| c).unwrap_or(ctx);
+                        let cache = caches.entry(owner.clone()).or_default();
+                        st.granted = Some(
+                            cache
+                                .granted(c, &location.bucket, s.project_id.as_deref(), id)
+                                .await?,
+                        );
+                    }
+                }
+            }
+        }
+        out.push(st);
+    }
+    Ok(out)
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_domain(&args.domain)?;
+    if let Some(p) = &args.project {
+        check_id("--project", p)?;
+    }
+    let rows = observe(
+        ctx,
+        &args.domain,
+        args.project.as_deref(),
+        &args.account_roles,
+    )
+    .await?;
+    ctx.printer.rows(&rows)
+}

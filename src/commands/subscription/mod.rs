@@ -1,0 +1,733 @@
+//! `lakegate subscription ...`: DataZone subscriptions to unmanaged S3 assets.
+//!
+//! A grant resolves the subscription request through DataZone (asset → bucket ARN and prefix;
+//! subscribing project → its environments → their subscription targets → the authorized
+//! principals of the targets for S3 object collections) and writes statements keyed by the
+//! request id alone, through the same read/plan/lease/re-read/keep/write/verify pipeline as every
+//! other policy edit.
+
+pub mod grant;
+pub mod handle_event;
+pub mod list;
+pub mod reconcile;
+pub mod revoke;
+pub mod target_create;
+pub mod target_list;
+
+use super::{edit_policy, Ctx, PolicyRef};
+use crate::aws::datazone::{Listing, SubscriptionRequest, S3_ASSET_TYPE};
+use crate::aws::s3control::BlockPublicAccess;
+use crate::cli::GlobalArgs;
+use crate::error::{failed, input_error, CliError, Result};
+use crate::policy::access::{delegate_statement, delegates_to};
+use crate::policy::subscription::{self as sub, Actions, Resource, S3Location};
+use crate::policy::{arn, PolicyDocument};
+use clap::{Subcommand, ValueEnum};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Subcommand)]
+pub enum SubscriptionCommand {
+    /// DataZone subscription targets: who an environment's subscriptions are granted to
+    #[command(subcommand)]
+    Target(TargetCommand),
+    /// Grant a subscription's principals access to its S3 asset (least privilege)
+    Grant(grant::Args),
+    /// Remove a subscription's grant, whatever its target says today
+    Revoke(revoke::Args),
+    /// Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)
+    HandleEvent(handle_event::Args),
+    /// Compare the domain's subscriptions with the grants in place; add missing, remove left over
+    Reconcile(reconcile::Args),
+    /// List the domain's subscriptions to S3 assets and whether each grant is in place
+    #[command(visible_alias = "ls")]
+    List(list::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    /// Create a subscription target in an environment (as `aws datazone create-subscription-target`)
+    Create(target_create::Args),
+    /// List subscription targets of an environment, or of every environment of a project
+    #[command(visible_alias = "ls")]
+    List(target_list::Args),
+}
+
+pub async fn run(ctx: &Ctx, cmd: &SubscriptionCommand) -> Result<()> {
+    match cmd {
+        SubscriptionCommand::Target(TargetCommand::Create(a)) => target_create::run(ctx, a).await,
+        SubscriptionCommand::Target(TargetCommand::List(a)) => target_list::run(ctx, a).await,
+        SubscriptionCommand::Grant(a) => grant::run(ctx, a).await,
+        SubscriptionCommand::Revoke(a) => revoke::run(ctx, a).await,
+        SubscriptionCommand::HandleEvent(a) => handle_event::run(ctx, a).await,
+        SubscriptionCommand::Reconcile(a) => reconcile::run(ctx, a).await,
+        SubscriptionCommand::List(a) => list::run(ctx, a).await,
+    }
+}
+
+/// Where a grant is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// Statements in the bucket policy (limited by the 20 KB bucket policy size)
+    #[default]
+    BucketPolicy,
+    /// One access point per subscribing project, the bucket delegating to access points
+    AccessPoint,
+}
+
+/// What a grant allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Access {
+    /// s3:GetObject on the asset's prefix, s3:ListBucket limited to it
+    #[default]
+    Read,
+    /// Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix
+    ReadWrite,
+}
+
+/// Options of every verb that writes grants.
+#[derive(Debug, Clone, clap::Args)]
+pub struct WriteOpts {
+    /// Where grants are written
+    #[arg(long, value_enum, default_value_t = Via::BucketPolicy, value_name = "VIA")]
+    pub via: Via,
+
+    /// What a grant allows
+    #[arg(long, value_enum, default_value_t = Access::Read, value_name = "LEVEL", conflicts_with = "actions")]
+    pub access: Access,
+
+    /// Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)
+    #[arg(long, value_name = "ACTIONS", value_delimiter = ',')]
+    pub actions: Vec<String>,
+
+    /// Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is
+    /// the account of the asset's owning project's environments
+    #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = parse_account_role)]
+    pub account_roles: Vec<(String, String)>,
+}
+
+fn parse_account_role(s: &str) -> std::result::Result<(String, String), String> {
+    let (acct, role) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected ACCOUNT=ROLE_ARN, got '{s}'"))?;
+    arn::validate_account_id(acct).map_err(|e| e.to_string())?;
+    let ok = role.starts_with("arn:") && role.contains(":iam::") && role.contains(":role/");
+    if !ok {
+        return Err(format!(
+            "invalid role '{role}': expected arn:aws:iam::ACCOUNT:role/NAME"
+        ));
+    }
+    Ok((acct.to_string(), role.to_string()))
+}
+
+impl WriteOpts {
+    pub fn actions(&self) -> Result<Actions> {
+        if !self.actions.is_empty() {
+            return Actions::custom(&self.actions)
+                .map_err(|e| input_error(format!("--actions: {e}")));
+        }
+        Ok(match self.access {
+            Access::Read => Actions::read(),
+            Access::ReadWrite => Actions::read_write(),
+        })
+    }
+
+    /// Check the options before any call.
+    pub fn check(&self) -> Result<()> {
+        self.actions().map(|_| ())
+    }
+}
+
+/// Options shared by `list`, `reconcile`: just the multi-account roles.
+pub fn account_role_map(roles: &[(String, String)]) -> BTreeMap<String, String> {
+    roles.iter().cloned().collect()
+}
+
+pub fn check_domain(domain: &str) -> Result<()> {
+    let ok = (domain.starts_with("dzd_") || domain.starts_with("dzd-"))
+        && domain.len() > 4
+        && domain.len() <= 40
+        && domain[4..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(input_error(format!(
+            "--domain: invalid domain id '{domain}': expected dzd_ followed by letters, digits, '_' or '-'"
+        )))
+    }
+}
+
+pub fn check_id(what: &str, id: &str) -> Result<()> {
+    let ok = !id.is_empty()
+        && id.len() <= 36
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(input_error(format!(
+            "{what}: invalid id '{id}': expected 1–36 letters, digits, '_' or '-'"
+        )))
+    }
+}
+
+/// What a subscription's asset is, for lakegate.
+#[derive(Debug, Clone)]
+pub enum Asset {
+    /// An S3 object collection: where it is.
+    S3 {
+        bucket_arn: String,
+        location: S3Location,
+    },
+    /// Anything else: why it is skipped.
+    Skip(String),
+}
+
+/// Read the asset of a listing: an S3 object collection's bucket and prefix, or a reason to skip.
+pub fn asset_of(listing: Option<&Listing>) -> Result<Asset> {
+    let Some(l) = listing else {
+        return Ok(Asset::Skip(
+            "the subscription has no asset listing (a data product?)".into(),
+        ));
+    };
+    let ty = l.entity_type.as_deref().unwrap_or("unknown");
+    if ty != S3_ASSET_TYPE {
+        return Ok(Asset::Skip(format!(
+            "asset '{}' is a {ty}, not an {S3_ASSET_TYPE}: DataZone fulfils it itself",
+            l.name
+        )));
+    }
+    let forms = l.forms.as_deref().ok_or_else(|| {
+        failed(format!(
+            "asset '{}' has no forms: cannot find its bucket ARN",
+            l.name
+        ))
+    })?;
+    let bucket_arn = sub::bucket_arn_from_forms(forms)
+        .map_err(|e| failed(format!("asset '{}': {e}", l.name)))?;
+    let location =
+        sub::parse_s3_arn(&bucket_arn).map_err(|e| failed(format!("asset '{}': {e}", l.name)))?;
+    Ok(Asset::S3 {
+        bucket_arn,
+        location,
+    })
+}
+
+/// The principals to grant: the union of `authorizedPrincipals` of the project's subscription
+/// targets for S3 object collections, in every environment of the project (all pages).
+pub async fn principals_of(ctx: &Ctx, domain: &str, project: &str) -> Result<Vec<String>> {
+    let aws = ctx.aws().await?;
+    let envs = aws.environments(domain, project).await?;
+    let mut out: Vec<String> = Vec::new();
+    for e in &envs {
+        for t in aws.subscription_targets(domain, &e.id).await? {
+            if !t.applicable_asset_types.iter().any(|a| a == S3_ASSET_TYPE) {
+                continue;
+            }
+            for p in t.authorized_principals {
+                let p = arn::normalize_principal(&p, aws.partition).map_err(|e| {
+                    failed(format!(
+                        "subscription target '{}' (environment {}): {e}",
+                        t.name, t.environment_id
+                    ))
+                })?;
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        let looked: Vec<String> = envs
+            .iter()
+            .map(|e| format!("{} ({})", e.id, e.name))
+            .collect();
+        return Err(failed(format!(
+            "no subscription target for {S3_ASSET_TYPE} with authorized principals in project {project}; environments looked at: {}",
+            if looked.is_empty() { "none".to_string() } else { looked.join(", ") }
+        ))
+        .hinted(format!(
+            "create one: `lakegate subscription target create --domain {domain} --environment ENV --name NAME --manage-access-role ARN --principal ARN`"
+        )));
+    }
+    Ok(out)
+}
+
+/// A command context whose AWS calls go through the role of the bucket's account, when
+/// `--account-role` names that account: the account of the asset's owning project's environments.
+pub async fn scoped_ctx(
+    ctx: &Ctx,
+    roles: &BTreeMap<String, String>,
+    domain: &str,
+    owner_project: &str,
+) -> Result<Option<(Ctx, String)>> {
+    if roles.is_empty() {
+        return Ok(None);
+    }
+    let envs = ctx.aws().await?.environments(domain, owner_project).await?;
+    for e in envs {
+        if let Some((acct, role)) = e
+            .aws_account_id
+            .as_ref()
+            .and_then(|a| roles.get_key_value(a))
+        {
+            tracing::debug!(
+                account = acct,
+                role,
+                "using the account's role for its bucket"
+            );
+            let g = GlobalArgs {
+                assume_role: Some(role.clone()),
+                account_id: Some(acct.clone()),
+                ..ctx.global.clone()
+            };
+            return Ok(Some((Ctx::new(g, ctx.printer.clone()), acct.clone())));
+        }
+    }
+    Ok(None)
+}
+
+/// The result of one subscription action, printed as one JSON object.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Outcome {
+    pub request_id: String,
+    pub domain: String,
+    /// grant, revoke, skip or ignore
+    pub action: String,
+    pub changed: bool,
+    pub dry_run: bool,
+    pub message: String,
+    pub project_id: Option<String>,
+    pub bucket: Option<String>,
+    pub prefix: Option<String>,
+    pub via: Option<Via>,
+    pub principals: Vec<String>,
+    /// The policies edited (bucket and/or access point ARNs).
+    pub policies: Vec<String>,
+    /// The access point the consumer should use (`--via access-point`).
+    pub access_point_arn: Option<String>,
+    pub access_point_alias: Option<String>,
+    /// The account whose role was used (`--account-role`).
+    pub account_role: Option<String>,
+}
+
+/// Add the hint naming the principals to a MalformedPolicy answer.
+pub fn explain_malformed(e: CliError, principals: &[String]) -> CliError {
+    if e.message.contains("MalformedPolicy") {
+        e.hinted(sub::malformed_policy_hint(principals))
+    } else {
+        e
+    }
+}
+
+fn skip(req: &SubscriptionRequest, reason: String) -> Outcome {
+    Outcome {
+        request_id: req.id.clone(),
+        domain: req.domain_id.clone(),
+        action: "skip".into(),
+        message: reason,
+        project_id: req.project_id.clone(),
+        ..Default::default()
+    }
+}
+
+/// Grant the subscription request `id` (resolving everything through DataZone).
+pub async fn grant_request(
+    ctx: &Ctx,
+    domain: &str,
+    id: &str,
+    fallback_project: Option<&str>,
+    opts: &WriteOpts,
+) -> Result<Outcome> {
+    let actions = opts.actions()?;
+    let aws = ctx.aws().await?;
+    let req = aws.subscription_request(domain, id).await?;
+    let (bucket_arn, loc) = match asset_of(req.listing.as_ref())? {
+        Asset::Skip(reason) => return Ok(skip(&req, reason)),
+        Asset::S3 {
+            bucket_arn,
+            location,
+        } => (bucket_arn, location),
+    };
+    let project = req
+        .project_id
+        .clone()
+        .or_else(|| fallback_project.map(str::to_owned))
+        .ok_or_else(|| {
+            failed(format!(
+                "subscription request {id} is not from a project: cannot find its subscription targets"
+            ))
+        })?;
+    let principals = principals_of(ctx, domain, &project).await?;
+    let owner = req
+        .listing
+        .as_ref()
+        .map(|l| l.owner_project_id.clone())
+        .unwrap_or_default();
+    let roles = account_role_map(&opts.account_roles);
+    let scoped = scoped_ctx(ctx, &roles, domain, &owner).await?;
+    let (c, account_role) = match &scoped {
+        Some((c, a)) => (c, Some(a.clone())),
+        None => (ctx, None),
+    };
+    let mut out = Outcome {
+        request_id: id.to_string(),
+        domain: domain.to_string(),
+        action: "grant".into(),
+        dry_run: ctx.global.dry_run,
+        project_id: Some(project.clone()),
+        bucket: Some(loc.bucket.clone()),
+        prefix: Some(loc.prefix.clone()),
+        via: Some(opts.via),
+        principals: principals.clone(),
+        account_role,
+        ..Default::default()
+    };
+    let reason = format!("subscription grant {id}");
+    match opts.via {
+        Via::BucketPolicy => {
+            let baws = c.aws().await?;
+            let pref = PolicyRef::bucket(baws, &loc.bucket);
+            let target = Resource::Bucket {
+                partition: baws.partition.to_string(),
+                bucket: loc.bucket.clone(),
+            };
+            let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
+            let r = edit_policy(c, &pref, &reason, |doc| {
+                sub::grant(doc, id, stmts.clone());
+                Ok(())
+            })
+            .await
+            .map_err(|e| explain_malformed(e, &principals))?;
+            out.changed = r.changed;
+            out.policies.push(r.resource);
+        }
+        Via::AccessPoint => {
+            let baws = c.aws().await?;
+            let account = c.account().await?;
+            let name = sub::access_point_name(&project, &loc.bucket);
+            let mut info = baws.access_point(&account, &name).await?;
+            if info.is_none() {
+                if ctx.global.dry_run {
+                    ctx.printer.status(format!(
+                        "would create access point {name} on bucket {} for project {project}",
+                        loc.bucket
+                    ));
+                } else {
+                    baws.create_access_point(
+                        &account,
+                        &name,
+                        &loc.bucket,
+                        None,
+                        BlockPublicAccess::all(true),
+                    )
+                    .await?;
+                    out.changed = true;
+                    info = baws.access_point(&account, &name).await?;
+                    if info.is_none() {
+                        return Err(failed(format!(
+                            "access point '{name}' was created but cannot be read back"
+                        )));
+                    }
+                }
+            } else if let Some(i) = &info {
+                if i.bucket != loc.bucket {
+                    return Err(failed(format!(
+                        "access point '{name}' exists on bucket '{}', not '{}'",
+                        i.bucket, loc.bucket
+                    )));
+                }
+            }
+            let ap_arn = info.as_ref().map(|i| i.arn.clone()).unwrap_or_else(|| {
+                arn::access_point_arn(baws.partition, &baws.region, &account, &name)
+            });
+            out.access_point_arn = Some(ap_arn.clone());
+            out.access_point_alias = info.as_ref().and_then(|i| i.alias.clone());
+            if let Some(i) = &info {
+                let pref = super::accesspoint::policy_ref(&account, i);
+                let target = Resource::AccessPoint {
+                    arn: ap_arn.clone(),
+                };
+                let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
+                let r = edit_policy(c, &pref, &reason, |doc| {
+                    sub::grant(doc, id, stmts.clone());
+                    Ok(())
+                })
+                .await
+                .map_err(|e| explain_malformed(e, &principals))?;
+                out.changed |= r.changed;
+                out.policies.push(r.resource);
+            }
+            // The bucket delegates access control to the account's access points.
+            let bref = PolicyRef::bucket(baws, &loc.bucket);
+            let partition = baws.partition;
+            let r = edit_policy(
+                c,
+                &bref,
+                "subscription grant: delegate to access points",
+                |doc| {
+                    if !delegates_to(doc, &account) {
+                        doc.upsert(delegate_statement(partition, &loc.bucket, &account));
+                    }
+                    Ok(())
+                },
+            )
+            .await?;
+            out.changed |= r.changed;
+            if r.changed {
+                out.policies.push(r.resource);
+            }
+        }
+    }
+    let _ = bucket_arn;
+    out.message = match (out.dry_run, out.changed) {
+        (true, _) => format!(
+            "would grant {} on {}",
+            describe(&loc),
+            principals.join(", ")
+        ),
+        (false, true) => format!("granted {} to {}", describe(&loc), principals.join(", ")),
+        (false, false) => format!(
+            "already granted: {} to {}; nothing changed",
+            describe(&loc),
+            principals.join(", ")
+        ),
+    };
+    Ok(out)
+}
+
+fn describe(loc: &S3Location) -> String {
+    if loc.prefix.is_empty() {
+        format!("s3://{}/ (whole bucket)", loc.bucket)
+    } else {
+        format!("s3://{}/{}", loc.bucket, loc.prefix)
+    }
+}
+
+/// Remove the statements of subscription request `id` from the bucket policy and from the
+/// project's access point policy, wherever they are.
+pub async fn revoke_request(
+    ctx: &Ctx,
+    domain: &str,
+    id: &str,
+    fallback_project: Option<&str>,
+    opts: &WriteOpts,
+) -> Result<Outcome> {
+    let aws = ctx.aws().await?;
+    let req = aws.subscription_request(domain, id).await?;
+    let loc = match asset_of(req.listing.as_ref())? {
+        Asset::Skip(reason) => return Ok(skip(&req, reason)),
+        Asset::S3 { location, .. } => location,
+    };
+    let project = req
+        .project_id
+        .clone()
+        .or_else(|| fallback_project.map(str::to_owned));
+    let owner = req
+        .listing
+        .as_ref()
+        .map(|l| l.owner_project_id.clone())
+        .unwrap_or_default();
+    let roles = account_role_map(&opts.account_roles);
+    let scoped = scoped_ctx(ctx, &roles, domain, &owner).await?;
+    let (c, account_role) = match &scoped {
+        Some((c, a)) => (c, Some(a.clone())),
+        None => (ctx, None),
+    };
+    let mut out = Outcome {
+        request_id: id.to_string(),
+        domain: domain.to_string(),
+        action: "revoke".into(),
+        dry_run: ctx.global.dry_run,
+        project_id: project.clone(),
+        bucket: Some(loc.bucket.clone()),
+        prefix: Some(loc.prefix.clone()),
+        via: Some(opts.via),
+        account_role,
+        ..Default::default()
+    };
+    let reason = format!("subscription revoke {id}");
+    let baws = c.aws().await?;
+    let pref = PolicyRef::bucket(baws, &loc.bucket);
+    let r = edit_policy(c, &pref, &reason, |doc| {
+        sub::revoke(doc, id);
+        Ok(())
+    })
+    .await?;
+    if r.changed {
+        out.changed = true;
+        out.policies.push(r.resource);
+    }
+    if let Some(project) = &project {
+        let account = c.account().await?;
+        let name = sub::access_point_name(project, &loc.bucket);
+        if let Some(info) = baws.access_point(&account, &name).await? {
+            out.access_point_arn = Some(info.arn.clone());
+            out.access_point_alias = info.alias.clone();
+            let pref = super::accesspoint::policy_ref(&account, &info);
+            let r = edit_policy(c, &pref, &reason, |doc| {
+                sub::revoke(doc, id);
+                Ok(())
+            })
+            .await?;
+            if r.changed {
+                out.changed = true;
+                out.policies.push(r.resource);
+            }
+        }
+    }
+    out.message = match (out.dry_run, out.changed) {
+        (true, true) => format!("would revoke the grant on {}", describe(&loc)),
+        (_, false) => format!(
+            "no grant of subscription request {id} on {}; nothing changed",
+            describe(&loc)
+        ),
+        (false, true) => format!("revoked the grant on {}", describe(&loc)),
+    };
+    Ok(out)
+}
+
+/// Print an outcome: the JSON object for scripts (and handle-event), one line for people.
+pub fn print_outcome(ctx: &Ctx, o: &Outcome, always_json: bool) -> Result<()> {
+    if always_json && !ctx.printer.is_structured() {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(o)
+                .map_err(|e| failed(format!("cannot render JSON: {e}")))?
+        );
+        return Ok(());
+    }
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(o);
+    }
+    if o.dry_run {
+        ctx.printer.status(&o.message);
+        return Ok(());
+    }
+    let mut line = format!("subscription request {}: {}", o.request_id, o.message);
+    if let Some(a) = &o.access_point_arn {
+        line.push_str(&format!(
+            "; consumers use access point {a}{}",
+            o.access_point_alias
+                .as_ref()
+                .map(|x| format!(" (alias {x})"))
+                .unwrap_or_default()
+        ));
+    }
+    println!("{line}");
+    Ok(())
+}
+
+/// The state of one policy, read once (reconcile and list read many subscriptions' grants).
+#[derive(Default)]
+pub struct PolicyCache {
+    docs: BTreeMap<String, Option<PolicyDocument>>,
+}
+
+impl PolicyCache {
+    /// Is subscription `id` granted on `bucket` (bucket policy, or the project's access point)?
+    pub async fn granted(
+        &mut self,
+        ctx: &Ctx,
+        bucket: &str,
+        project: Option<&str>,
+        id: &str,
+    ) -> Result<bool> {
+        let aws = ctx.aws().await?;
+        let key = format!("bucket:{bucket}");
+        if !self.docs.contains_key(&key) {
+            let d = aws.bucket_policy(bucket).await?;
+            self.docs.insert(key.clone(), d);
+        }
+        if self.docs[&key]
+            .as_ref()
+            .is_some_and(|d| sub::is_granted(d, id))
+        {
+            return Ok(true);
+        }
+        let Some(project) = project else {
+            return Ok(false);
+        };
+        let name = sub::access_point_name(project, bucket);
+        let key = format!("ap:{name}");
+        if !self.docs.contains_key(&key) {
+            let account = ctx.account().await?;
+            let d = match aws.access_point(&account, &name).await? {
+                Some(_) => aws.access_point_policy(&account, &name).await?,
+                None => None,
+            };
+            self.docs.insert(key.clone(), d);
+        }
+        Ok(self.docs[&key]
+            .as_ref()
+            .is_some_and(|d| sub::is_granted(d, id)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::failed;
+
+    #[test]
+    fn account_roles_parse() {
+        assert_eq!(
+            parse_account_role("111122223333=arn:aws:iam::111122223333:role/LakegateEditor")
+                .unwrap()
+                .0,
+            "111122223333"
+        );
+        assert!(parse_account_role("111122223333").is_err());
+        assert!(parse_account_role("12=arn:aws:iam::111122223333:role/x").is_err());
+        assert!(parse_account_role("111122223333=arn:aws:iam::111122223333:user/x").is_err());
+    }
+
+    #[test]
+    fn a_malformed_policy_answer_names_the_principals() {
+        let e = crate::aws::error::service_error(
+            "s3:PutBucketPolicy",
+            "MalformedPolicy",
+            "Invalid principal in policy",
+        );
+        let p = vec!["arn:aws:iam::123456789012:role/Deleted".to_string()];
+        let e = explain_malformed(e, &p);
+        assert!(
+            e.hints.iter().any(|h| h.contains("role/Deleted")),
+            "{:?}",
+            e.hints
+        );
+        let other = explain_malformed(failed("s3:PutBucketPolicy failed: AccessDenied"), &p);
+        assert!(other.hints.is_empty());
+    }
+
+    #[test]
+    fn non_s3_assets_are_skipped_with_a_reason() {
+        let l = Listing {
+            listing_id: "l".into(),
+            listing_revision: None,
+            name: "sales".into(),
+            owner_project_id: "p".into(),
+            entity_id: None,
+            entity_type: Some("GlueTableAssetType".into()),
+            forms: None,
+        };
+        match asset_of(Some(&l)).unwrap() {
+            Asset::Skip(r) => assert!(r.contains("GlueTableAssetType"), "{r}"),
+            Asset::S3 { .. } => panic!("not S3"),
+        }
+        assert!(matches!(asset_of(None).unwrap(), Asset::Skip(_)));
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        check_domain("dzd_abc123").unwrap();
+        assert!(check_domain("abc").is_err());
+        check_id("--request", "5x8y2z9abc_-").unwrap();
+        assert!(check_id("--request", "a/b").is_err());
+    }
+}

@@ -1,0 +1,163 @@
+//! `lakegate subscription reconcile --domain D [--project P]`
+
+use super::list::observe;
+use super::{check_domain, check_id, grant_request, revoke_request, WriteOpts};
+use crate::commands::Ctx;
+use crate::error::{failed, Result};
+use crate::output::{Cell, Row};
+use serde::Serialize;
+
+/// Compare the domain's subscriptions to S3 object collections with the grants in place, and
+/// apply the difference: grant the approved subscriptions without a grant, revoke the grants of
+/// revoked or cancelled ones (an event lost while the handler was down). `--dry-run` prints the
+/// plan and changes nothing.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// DataZone domain id (dzd_…)
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: String,
+
+    /// Only the subscriptions of this (subscribing) project
+    #[arg(long, value_name = "PROJECT")]
+    pub project: Option<String>,
+
+    #[command(flatten)]
+    pub opts: WriteOpts,
+}
+
+/// One step of the plan, and what came of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// grant or revoke
+    pub action: String,
+    pub request_id: String,
+    pub subscription_id: String,
+    pub status: String,
+    pub bucket: String,
+    pub prefix: String,
+    /// planned, done, unchanged or failed
+    pub result: String,
+    pub message: String,
+}
+
+impl Row for Step {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        let mut h = vec!["ACTION", "REQUEST", "STATUS", "LOCATION", "RESULT"];
+        if wide {
+            h.extend(["SUBSCRIPTION", "MESSAGE"]);
+        }
+        h
+    }
+
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let mut c: Vec<Cell> = vec![
+            self.action.clone().into(),
+            self.request_id.clone().into(),
+            self.status.clone().into(),
+            format!("s3://{}/{}", self.bucket, self.prefix).into(),
+            self.result.clone().into(),
+        ];
+        if wide {
+            c.push(self.subscription_id.clone().into());
+            c.push(self.message.clone().into());
+        }
+        c
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_domain(&args.domain)?;
+    if let Some(p) = &args.project {
+        check_id("--project", p)?;
+    }
+    args.opts.check()?;
+    let states = observe(
+        ctx,
+        &args.domain,
+        args.project.as_deref(),
+        &args.opts.account_roles,
+    )
+    .await?;
+    let mut plan: Vec<Step> = Vec::new();
+    for s in &states {
+        let (Some(granted), Some(id), Some(bucket)) = (s.granted, &s.request_id, &s.bucket) else {
+            continue;
+        };
+        let action = match (s.status.as_str(), granted) {
+            ("APPROVED", false) => "grant",
+            ("REVOKED" | "CANCELLED", true) => "revoke",
+            _ => continue,
+        };
+        plan.push(Step {
+            action: action.into(),
+            request_id: id.clone(),
+            subscription_id: s.subscription_id.clone(),
+            status: s.status.clone(),
+            bucket: bucket.clone(),
+            prefix: s.prefix.clone().unwrap_or_default(),
+            result: "planned".into(),
+            message: match action {
+                "grant" => "approved, but no grant is in place".into(),
+                _ => format!(
+                    "{}, but its grant is still in place",
+                    s.status.to_lowercase()
+                ),
+            },
+        });
+    }
+    if ctx.global.dry_run || plan.is_empty() {
+        if plan.is_empty() && !ctx.printer.is_structured() {
+            ctx.printer.status(format!(
+                "{} subscriptions checked; every grant is as it should be",
+                states.len()
+            ));
+            return Ok(());
+        }
+        return ctx.printer.rows(&plan);
+    }
+    let mut failures = 0;
+    for step in &mut plan {
+        let project = states
+            .iter()
+            .find(|s| s.subscription_id == step.subscription_id)
+            .and_then(|s| s.project_id.clone());
+        let r = if step.action == "grant" {
+            grant_request(
+                ctx,
+                &args.domain,
+                &step.request_id,
+                project.as_deref(),
+                &args.opts,
+            )
+            .await
+        } else {
+            revoke_request(
+                ctx,
+                &args.domain,
+                &step.request_id,
+                project.as_deref(),
+                &args.opts,
+            )
+            .await
+        };
+        match r {
+            Ok(o) => {
+                step.result = if o.changed { "done" } else { "unchanged" }.into();
+                step.message = o.message;
+            }
+            Err(e) => {
+                failures += 1;
+                step.result = "failed".into();
+                step.message = e.message;
+            }
+        }
+    }
+    ctx.printer.rows(&plan)?;
+    if failures > 0 {
+        return Err(failed(format!(
+            "{failures} of {} reconcile steps failed",
+            plan.len()
+        )));
+    }
+    Ok(())
+}
