@@ -50,6 +50,8 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
             [CompletionResult]::new('vpce', 'vpce', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
             [CompletionResult]::new('athena', 'athena', [CompletionResultType]::ParameterValue, 'Run Athena queries and stream their results')
+            [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile')
+            [CompletionResult]::new('sub', 'sub', [CompletionResultType]::ParameterValue, 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile')
             [CompletionResult]::new('plugin', 'plugin', [CompletionResultType]::ParameterValue, 'Plugins: `lakegate-NAME` executables on PATH')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1509,6 +1511,778 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
         'lakegate;athena;help;help' {
             break
         }
+        'lakegate;subscription' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;target' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;target;create' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment id of the consuming project')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the subscription target')
+            [CompletionResult]::new('--manage-access-role', '--manage-access-role', [CompletionResultType]::ParameterName, 'The role DataZone uses to manage access (the environment role)')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Principal (role ARN) to grant subscriptions to; repeatable')
+            [CompletionResult]::new('--asset-type', '--asset-type', [CompletionResultType]::ParameterName, 'Asset types the target applies to; repeatable')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider name')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Subscription target type')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A configuration form, FORM=JSON (e.g. GlueSubscriptionTargetConfigForm={"databaseName":"db"}); repeatable')
+            [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read the whole request from this JSON file (''-'' is stdin), as `--cli-input-json` does')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;target;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;target;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;target;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;target;help;create' {
+            break
+        }
+        'lakegate;subscription;target;help;list' {
+            break
+        }
+        'lakegate;subscription;target;help;help' {
+            break
+        }
+        'lakegate;sub;target' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub;target;create' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment id of the consuming project')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the subscription target')
+            [CompletionResult]::new('--manage-access-role', '--manage-access-role', [CompletionResultType]::ParameterName, 'The role DataZone uses to manage access (the environment role)')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Principal (role ARN) to grant subscriptions to; repeatable')
+            [CompletionResult]::new('--asset-type', '--asset-type', [CompletionResultType]::ParameterName, 'Asset types the target applies to; repeatable')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider name')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Subscription target type')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A configuration form, FORM=JSON (e.g. GlueSubscriptionTargetConfigForm={"databaseName":"db"}); repeatable')
+            [CompletionResult]::new('--from-json', '--from-json', [CompletionResultType]::ParameterName, 'Read the whole request from this JSON file (''-'' is stdin), as `--cli-input-json` does')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;target;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;target;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'One environment')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Every environment of this project')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;target;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub;target;help;create' {
+            break
+        }
+        'lakegate;sub;target;help;list' {
+            break
+        }
+        'lakegate;sub;target;help;help' {
+            break
+        }
+        'lakegate;subscription;grant' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;grant' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;revoke' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;revoke' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Subscription request id')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;handle-event' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the event from this file instead of stdin (''-'' is stdin)')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;handle-event' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the event from this file instead of stdin (''-'' is stdin)')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;reconcile' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;reconcile' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where grants are written')
+            [CompletionResult]::new('--access', '--access', [CompletionResultType]::ParameterName, 'What a grant allows')
+            [CompletionResult]::new('--actions', '--actions', [CompletionResultType]::ParameterName, 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset''s owning project''s environments')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;list' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;sub;ls' {
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'DataZone domain id (dzd_…)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only the subscriptions of this (subscribing) project')
+            [CompletionResult]::new('--account-role', '--account-role', [CompletionResultType]::ParameterName, 'Read buckets of ACCOUNT through this role there (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;subscription;help' {
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;subscription;help;target' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            break
+        }
+        'lakegate;subscription;help;target;create' {
+            break
+        }
+        'lakegate;subscription;help;target;list' {
+            break
+        }
+        'lakegate;subscription;help;grant' {
+            break
+        }
+        'lakegate;subscription;help;revoke' {
+            break
+        }
+        'lakegate;subscription;help;handle-event' {
+            break
+        }
+        'lakegate;subscription;help;reconcile' {
+            break
+        }
+        'lakegate;subscription;help;list' {
+            break
+        }
+        'lakegate;subscription;help;help' {
+            break
+        }
+        'lakegate;sub;help' {
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;sub;help;target' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            break
+        }
+        'lakegate;sub;help;target;create' {
+            break
+        }
+        'lakegate;sub;help;target;list' {
+            break
+        }
+        'lakegate;sub;help;grant' {
+            break
+        }
+        'lakegate;sub;help;revoke' {
+            break
+        }
+        'lakegate;sub;help;handle-event' {
+            break
+        }
+        'lakegate;sub;help;reconcile' {
+            break
+        }
+        'lakegate;sub;help;list' {
+            break
+        }
+        'lakegate;sub;help;help' {
+            break
+        }
         'lakegate;plugin' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
@@ -1630,6 +2404,7 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Decide requests offline or online: is this principal allowed, and which statement decides?')
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
             [CompletionResult]::new('athena', 'athena', [CompletionResultType]::ParameterValue, 'Run Athena queries and stream their results')
+            [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile')
             [CompletionResult]::new('plugin', 'plugin', [CompletionResultType]::ParameterValue, 'Plugins: `lakegate-NAME` executables on PATH')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1732,6 +2507,41 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             break
         }
         'lakegate;help;athena;results' {
+            break
+        }
+        'lakegate;help;subscription' {
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'DataZone subscription targets: who an environment''s subscriptions are granted to')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant a subscription''s principals access to its S3 asset (least privilege)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Remove a subscription''s grant, whatever its target says today')
+            [CompletionResult]::new('handle-event', 'handle-event', [CompletionResultType]::ParameterValue, 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Compare the domain''s subscriptions with the grants in place; add missing, remove left over')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domain''s subscriptions to S3 assets and whether each grant is in place')
+            break
+        }
+        'lakegate;help;subscription;target' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List subscription targets of an environment, or of every environment of a project')
+            break
+        }
+        'lakegate;help;subscription;target;create' {
+            break
+        }
+        'lakegate;help;subscription;target;list' {
+            break
+        }
+        'lakegate;help;subscription;grant' {
+            break
+        }
+        'lakegate;help;subscription;revoke' {
+            break
+        }
+        'lakegate;help;subscription;handle-event' {
+            break
+        }
+        'lakegate;help;subscription;reconcile' {
+            break
+        }
+        'lakegate;help;subscription;list' {
             break
         }
         'lakegate;help;plugin' {

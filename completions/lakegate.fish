@@ -53,6 +53,8 @@ complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "access" -d 'Decid
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "endpoint" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "vpce" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "athena" -d 'Run Athena queries and stream their results'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "subscription" -d 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "sub" -d 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1159,6 +1161,470 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand athena; and __fish_see
 complete -c lakegate -n "__fish_lakegate_using_subcommand athena; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a query and stream its results (table, CSV, JSON or YAML)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand athena; and __fish_seen_subcommand_from help" -f -a "results" -d 'Fetch the results of a query started earlier (e.g. with --no-wait)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand athena; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "target" -d 'DataZone subscription targets: who an environment\'s subscriptions are granted to'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "grant" -d 'Grant a subscription\'s principals access to its S3 asset (least privilege)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "revoke" -d 'Remove a subscription\'s grant, whatever its target says today'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "handle-event" -d 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "reconcile" -d 'Compare the domain\'s subscriptions with the grants in place; add missing, remove left over'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "list" -d 'List the domain\'s subscriptions to S3 assets and whether each grant is in place'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "ls" -d 'List the domain\'s subscriptions to S3 assets and whether each grant is in place'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -f -a "create" -d 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -f -a "list" -d 'List subscription targets of an environment, or of every environment of a project'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -f -a "ls" -d 'List subscription targets of an environment, or of every environment of a project'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from target" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l request -d 'Subscription request id' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l request -d 'Subscription request id' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l file -d 'Read the event from this file instead of stdin (\'-\' is stdin)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from handle-event" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l project -d 'Only the subscriptions of this (subscribing) project' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from reconcile" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l project -d 'Only the subscriptions of this (subscribing) project' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l account-role -d 'Read buckets of ACCOUNT through this role there (repeatable)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l project -d 'Only the subscriptions of this (subscribing) project' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l account-role -d 'Read buckets of ACCOUNT through this role there (repeatable)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "target" -d 'DataZone subscription targets: who an environment\'s subscriptions are granted to'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Grant a subscription\'s principals access to its S3 asset (least privilege)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Remove a subscription\'s grant, whatever its target says today'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "handle-event" -d 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "reconcile" -d 'Compare the domain\'s subscriptions with the grants in place; add missing, remove left over'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the domain\'s subscriptions to S3 assets and whether each grant is in place'
+complete -c lakegate -n "__fish_lakegate_using_subcommand subscription; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "target" -d 'DataZone subscription targets: who an environment\'s subscriptions are granted to'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "grant" -d 'Grant a subscription\'s principals access to its S3 asset (least privilege)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "revoke" -d 'Remove a subscription\'s grant, whatever its target says today'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "handle-event" -d 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "reconcile" -d 'Compare the domain\'s subscriptions with the grants in place; add missing, remove left over'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "list" -d 'List the domain\'s subscriptions to S3 assets and whether each grant is in place'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "ls" -d 'List the domain\'s subscriptions to S3 assets and whether each grant is in place'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and not __fish_seen_subcommand_from target grant revoke handle-event reconcile list ls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -f -a "create" -d 'Create a subscription target in an environment (as `aws datazone create-subscription-target`)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -f -a "list" -d 'List subscription targets of an environment, or of every environment of a project'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -f -a "ls" -d 'List subscription targets of an environment, or of every environment of a project'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from target" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l request -d 'Subscription request id' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l request -d 'Subscription request id' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l file -d 'Read the event from this file instead of stdin (\'-\' is stdin)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from handle-event" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l project -d 'Only the subscriptions of this (subscribing) project' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l via -d 'Where grants are written' -r -f -a "bucket-policy\t'Statements in the bucket policy (limited by the 20 KB bucket policy size)'
+access-point\t'One access point per subscribing project, the bucket delegating to access points'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l access -d 'What a grant allows' -r -f -a "read\t's3:GetObject on the asset\'s prefix, s3:ListBucket limited to it'
+read-write\t'Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l actions -d 'Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l account-role -d 'Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is the account of the asset\'s owning project\'s environments' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from reconcile" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l project -d 'Only the subscriptions of this (subscribing) project' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l account-role -d 'Read buckets of ACCOUNT through this role there (repeatable)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l domain -d 'DataZone domain id (dzd_…)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l project -d 'Only the subscriptions of this (subscribing) project' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l account-role -d 'Read buckets of ACCOUNT through this role there (repeatable)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from help" -f -a "target" -d 'DataZone subscription targets: who an environment\'s subscriptions are granted to'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Grant a subscription\'s principals access to its S3 asset (least privilege)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Remove a subscription\'s grant, whatever its target says today'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from help" -f -a "handle-event" -d 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from help" -f -a "reconcile" -d 'Compare the domain\'s subscriptions with the grants in place; add missing, remove left over'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the domain\'s subscriptions to S3 assets and whether each grant is in place'
+complete -c lakegate -n "__fish_lakegate_using_subcommand sub; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l region -d 'AWS region [env: AWS_REGION]' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand plugin; and not __fish_seen_subcommand_from list ls help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
@@ -1253,14 +1719,15 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l dry-run
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "access" -d 'Decide requests offline or online: is this principal allowed, and which statement decides?'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "endpoint" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "athena" -d 'Run Athena queries and stream their results'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "completion" -d 'Print a shell completion script'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena plugin completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "access" -d 'Decide requests offline or online: is this principal allowed, and which statement decides?'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "endpoint" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "athena" -d 'Run Athena queries and stream their results'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "subscription" -d 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "delegate" -d 'Delegate the bucket\'s access control to the account\'s access points'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "policy" -d 'Show, list the history of, or roll back the bucket policy'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
@@ -1279,4 +1746,10 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from endpoint" -f -a "status" -d 'Check a lockdown: exit 0 when locked down, 3 otherwise'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from athena" -f -a "query" -d 'Run a query and stream its results (table, CSV, JSON or YAML)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from athena" -f -a "results" -d 'Fetch the results of a query started earlier (e.g. with --no-wait)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "target" -d 'DataZone subscription targets: who an environment\'s subscriptions are granted to'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "grant" -d 'Grant a subscription\'s principals access to its S3 asset (least privilege)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "revoke" -d 'Remove a subscription\'s grant, whatever its target says today'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "handle-event" -d 'Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "reconcile" -d 'Compare the domain\'s subscriptions with the grants in place; add missing, remove left over'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from subscription" -f -a "list" -d 'List the domain\'s subscriptions to S3 assets and whether each grant is in place'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from plugin" -f -a "list" -d 'List `lakegate-NAME` executables on PATH, and warn about shadowed ones'
