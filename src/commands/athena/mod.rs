@@ -196,7 +196,7 @@ pub fn typed(kind: &str, v: Option<&str>) -> Value {
 
 /// Where rows go, one at a time: nothing is collected but the first page's column widths.
 enum Sink {
-    Csv(csv::Writer<BufWriter<StdoutLock<'static>>>),
+    Csv(Box<csv::Writer<BufWriter<StdoutLock<'static>>>>),
     Json {
         out: BufWriter<StdoutLock<'static>>,
         columns: Vec<Column>,
@@ -228,7 +228,7 @@ impl Sink {
                 if !ctx.printer.no_headers && !columns.is_empty() {
                     let _ = w.write_record(columns.iter().map(|c| c.name.as_str()));
                 }
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
             OutputFormat::Json => Sink::Json {
                 out,
