@@ -29,4 +29,5 @@ mod lease;
 mod limits;
 mod output;
 mod plugin;
+mod subscription;
 mod surface;
