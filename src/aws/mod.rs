@@ -1,8 +1,8 @@
 //! The only place the AWS SDK appears: configuration, one thin module per service, and error
 //! classification.
 
-pub mod datazone;
 pub mod athena;
+pub mod datazone;
 pub mod dns;
 pub mod ec2;
 pub mod error;

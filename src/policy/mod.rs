@@ -5,8 +5,8 @@ pub mod access;
 pub mod arn;
 pub mod document;
 pub mod eval;
-pub mod subscription;
 pub mod lockdown;
+pub mod subscription;
 
 pub use access::AccessLevel;
 pub use document::{PolicyDocument, PolicyError, PolicyKind};
