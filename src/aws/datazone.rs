@@ -7,7 +7,7 @@
 use super::{classify, log, Aws};
 use crate::error::{failed, Result};
 use aws_sdk_datazone::types::{
-    SubscribedListing, SubscribedListingItem, SubscribedPrincipal, SubscriptionStatus,
+    ListingItem, SubscribedListing, SubscribedListingItem, SubscribedPrincipal, SubscriptionStatus,
     SubscriptionTargetForm,
 };
 use serde::Serialize;
@@ -179,14 +179,49 @@ pub async fn get_subscription_request(
         .await
         .map_err(|e| classify("datazone:GetSubscriptionRequestDetails", e))?;
     let (project_id, project_name) = project(out.subscribed_principals.first());
+    let mut l = out.subscribed_listings.first().map(listing);
+    if let Some(l) = &mut l {
+        complete_listing(dz, domain, l).await?;
+    }
     Ok(SubscriptionRequest {
         id: out.id.clone(),
         domain_id: out.domain_id.clone(),
         status: out.status.as_str().to_string(),
         project_id,
         project_name,
-        listing: out.subscribed_listings.first().map(listing),
+        listing: l,
     })
+}
+
+/// Fill in the asset type and forms from GetListing when the subscription did not carry them.
+pub async fn complete_listing(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    l: &mut Listing,
+) -> Result<()> {
+    if l.entity_type.is_some() && l.forms.is_some() {
+        return Ok(());
+    }
+    let out = dz
+        .get_listing()
+        .domain_identifier(domain)
+        .identifier(&l.listing_id)
+        .set_listing_revision(l.listing_revision.clone())
+        .send()
+        .await
+        .map_err(|e| classify("datazone:GetListing", e))?;
+    if let Some(ListingItem::AssetListing(a)) = &out.item {
+        if l.entity_type.is_none() {
+            l.entity_type = a.asset_type.clone();
+        }
+        if l.forms.is_none() {
+            l.forms = a.forms.clone();
+        }
+        if l.entity_id.is_none() {
+            l.entity_id = a.asset_id.clone();
+        }
+    }
+    Ok(())
 }
 
 pub async fn list_environments(
@@ -276,12 +311,16 @@ pub async fn list_subscriptions(
             .map_err(|e| classify("datazone:ListSubscriptions", e))?;
         for s in page.items() {
             let (project_id, _) = project_of(s.subscribed_principal.as_ref());
+            let mut l = s.subscribed_listing.as_ref().map(listing);
+            if let Some(l) = &mut l {
+                complete_listing(dz, domain, l).await?;
+            }
             out.push(Subscription {
                 id: s.id.clone(),
                 status: status(&s.status),
                 subscription_request_id: s.subscription_request_id.clone(),
                 project_id,
-                listing: s.subscribed_listing.as_ref().map(listing),
+                listing: l,
             });
         }
         match page.next_token() {
@@ -403,6 +442,31 @@ mod tests {
         let l = r.listing.unwrap();
         assert_eq!(l.entity_type.as_deref(), Some(S3_ASSET_TYPE));
         assert!(l.forms.unwrap().contains("S3ObjectCollectionForm"));
+    }
+
+    #[tokio::test]
+    async fn a_listing_without_forms_is_completed_with_get_listing() {
+        let details = fixture("get-subscription-request-details.json");
+        let mut v: serde_json::Value = serde_json::from_str(&details).unwrap();
+        let asset = &mut v["subscribedListings"][0]["item"]["assetListing"];
+        asset.as_object_mut().unwrap().remove("forms");
+        let rule =
+            mock!(Client::get_subscription_request_details).then_http_response(ok(v.to_string()));
+        let listing = mock!(Client::get_listing)
+            .match_requests(|r| {
+                r.identifier() == Some("lstreq1") && r.listing_revision() == Some("1")
+            })
+            .then_http_response(ok(fixture("get-listing.json")));
+        let dz = mock_client!(aws_sdk_datazone, RuleMode::MatchAny, [&rule, &listing]);
+        let r = get_subscription_request(&dz, "dzd_abc123", "req1")
+            .await
+            .unwrap();
+        let l = r.listing.unwrap();
+        assert_eq!(listing.num_calls(), 1);
+        assert!(l
+            .forms
+            .unwrap()
+            .contains("arn:aws:s3:::genomes-bucket/genomes/"));
     }
 
     #[tokio::test]
