@@ -896,3 +896,70 @@ fn fifty_concurrent_grants_then_fifty_concurrent_revokes() {
     assert_eq!(env.policy_text(&b).unwrap(), original);
     let _ = REGION;
 }
+
+#[test]
+fn dry_run_grant_prints_the_plan_and_changes_nothing_and_tables_read_well() {
+    let env = TestEnv::new();
+    let fake = Fake::new();
+    let b = env.bucket("sub-dry");
+    env.put_policy(&b, &foreign(&b));
+    let before = env.policy_text(&b);
+    fake.request("dry1", PROJECT, &format!("arn:aws:s3:::{b}/seq/"), S3_TYPE);
+    fake.project(PROJECT, ROLE_A, ROLE_B, ACCOUNT);
+    let a = run(
+        &env,
+        &fake,
+        &[
+            "--dry-run",
+            "subscription",
+            "grant",
+            "--domain",
+            DOMAIN,
+            "--request",
+            "dry1",
+        ],
+    )
+    .success();
+    let out = stdout(&a);
+    assert!(out.contains("LakegateSubdry1Obj"), "{out}");
+    assert_eq!(env.policy_text(&b), before);
+
+    // People get one line naming what was granted.
+    let a = run(
+        &env,
+        &fake,
+        &[
+            "subscription",
+            "grant",
+            "--domain",
+            DOMAIN,
+            "--request",
+            "dry1",
+        ],
+    )
+    .success();
+    let out = stdout(&a);
+    assert!(
+        out.starts_with("subscription request dry1: granted s3://") && out.contains("/seq/ to "),
+        "{out}"
+    );
+    let a = run(
+        &env,
+        &fake,
+        &[
+            "subscription",
+            "target",
+            "list",
+            "--domain",
+            DOMAIN,
+            "--environment",
+            "env1",
+        ],
+    )
+    .success();
+    let out = stdout(&a);
+    assert!(
+        out.starts_with("ID ") && out.contains("PRINCIPALS"),
+        "{out}"
+    );
+}
