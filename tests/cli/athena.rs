@@ -411,3 +411,29 @@ fn ctrl_c_stops_the_query_and_exits_130() {
     assert!(err.contains("stopped query fake-0001"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn aws_endpoint_url_athena_sends_queries_to_that_endpoint() {
+    // As with a VPC endpoint's DNS name: only Athena goes there.
+    let env = TestEnv::offline();
+    let (port, seen) = fake_athena(Behaviour::Pages { pages: 1, rows: 2 });
+    let a = env
+        .bare_cmd()
+        .env(
+            "AWS_ENDPOINT_URL_ATHENA",
+            format!("http://127.0.0.1:{port}"),
+        )
+        .args(["-o", "json", "athena", "query", "SELECT n, name FROM t"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(
+        v,
+        json!([{"n": 0, "name": "row 0"}, {"n": 1, "name": "row 1"}])
+    );
+    assert!(seen
+        .lock()
+        .unwrap()
+        .targets
+        .contains(&"StartQueryExecution".to_string()));
+}

@@ -419,7 +419,14 @@ fn lockdown_status_and_unlock_follow_the_walkthrough() {
         .filter(|c| c["ok"] == false)
         .map(|c| c["check"].as_str().unwrap())
         .collect();
-    assert_eq!(failing, vec!["no internet route", "policy conditioned"]);
+    assert_eq!(
+        failing,
+        vec![
+            "no internet route",
+            "policy conditioned",
+            "denied outside the endpoint"
+        ]
+    );
 
     // Dry run: both diffs, nothing changed.
     let dry = env

@@ -186,11 +186,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         );
     }
 
+    let mut docs: Vec<(String, crate::policy::PolicyDocument)> = Vec::new();
     if let Some(user) = &args.user {
         let names = match &args.policy_name {
             Some(p) => vec![p.clone()],
             None => aws.user_policy_names(user).await?,
         };
+
         if names.is_empty() {
             push(
                 &mut checks,
@@ -208,6 +210,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                     format!("{user}: no inline policy {name}"),
                 ),
                 Some(doc) => {
+                    docs.push((name.clone(), doc.clone()));
                     let bad: Vec<String> = check(&doc, &args.vpce)
                         .into_iter()
                         .filter(|s| !s.conditioned)
@@ -231,6 +234,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                     );
                 }
             }
+        }
+    }
+
+    if let Some(user) = &args.user {
+        // With the policy engine: may the user start a query from outside the endpoint?
+        if let Some(arn) = aws.user_arn(user).await? {
+            let (ok, detail) = outside_decision(&arn, &docs, &args.vpce)?;
+            push(&mut checks, "denied outside the endpoint", ok, detail);
         }
     }
 
@@ -258,5 +269,78 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         Ok(())
     } else {
         Err(denied())
+    }
+}
+
+/// Decide `athena:StartQueryExecution` for the user with the inline policies `docs`, once from
+/// outside any endpoint (no `aws:SourceVpce` in the request) and once through `vpce`. Locked down
+/// means denied outside. (Only the inline policies are considered: managed policies attached to
+/// the user can still allow more.)
+pub fn outside_decision(
+    user_arn: &str,
+    docs: &[(String, crate::policy::PolicyDocument)],
+    vpce: &str,
+) -> Result<(bool, String)> {
+    use crate::policy::eval::{CompiledPolicy, PolicySet, Principal, Request};
+    let mut set = PolicySet {
+        bucket_account: user_arn.split(':').nth(4).unwrap_or_default().to_string(),
+        ..PolicySet::default()
+    };
+    for (name, doc) in docs {
+        let compiled = CompiledPolicy::compile(doc, format!("inline:{name}"))?;
+        set.identity.push((Some(user_arn.to_string()), compiled));
+    }
+    let action = "athena:StartQueryExecution";
+    // The evaluator models S3 requests; Athena's statements name Resource "*".
+    let outside = Request::new(Principal::new(user_arn), action, "athena-workgroup", None);
+    let inside = outside.clone().context("aws:SourceVpce", vpce);
+    let out = set.evaluate(&outside, false);
+    let through = set.evaluate(&inside, false).allowed();
+    fn by(d: &crate::policy::eval::Decision<'_>) -> String {
+        d.deciding
+            .iter()
+            .map(|s| {
+                s.sid
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| format!("{}#{}", s.policy, s.index))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    Ok(if out.allowed() {
+        (
+            false,
+            format!("{action} is allowed from outside by {}", by(&out)),
+        )
+    } else {
+        (
+            true,
+            format!(
+                "{action} denied from outside; {} through {vpce}",
+                if through { "allowed" } else { "also denied" }
+            ),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::PolicyDocument;
+
+    const BEFORE: &str = include_str!("../../../tests/fixtures/athena_user_policy.json");
+    const VPCE: &str = "vpce-0123456789abcdef0";
+
+    #[test]
+    fn the_engine_denies_outside_only_after_lockdown() {
+        let arn = "arn:aws:iam::123456789012:user/analyst";
+        let before = PolicyDocument::parse(BEFORE).unwrap();
+        let (ok, detail) = outside_decision(arn, &[("p".into(), before.clone())], VPCE).unwrap();
+        assert!(!ok, "{detail}");
+        assert!(detail.contains("AllowAthenaWorkgroupActions"), "{detail}");
+        let (locked, _) = crate::policy::lockdown::lock_down(&before, VPCE).unwrap();
+        let (ok, detail) = outside_decision(arn, &[("p".into(), locked)], VPCE).unwrap();
+        assert!(ok, "{detail}");
+        assert!(detail.contains("allowed through"), "{detail}");
     }
 }
