@@ -37,13 +37,23 @@ impl std::error::Error for PolicyError {}
 pub enum PolicyKind {
     Bucket,
     AccessPoint,
+    /// An IAM user's inline policy (2,048 characters, whitespace not counted).
+    UserInline,
+    /// An IAM role's inline policies, all together (10,240 characters, whitespace not counted).
+    RoleInline,
+    /// An IAM managed policy (6,144 characters, whitespace not counted).
+    Managed,
 }
 
 impl PolicyKind {
-    /// Size limits in bytes (S3 bucket policy: 20 KB; access point policy: 20 KB).
+    /// The limit: bytes for S3 policies (bucket policy: 20 KB; access point policy: 20 KB),
+    /// non-whitespace characters for IAM policies ("IAM and AWS STS quotas").
     pub fn max_bytes(self) -> usize {
         match self {
             PolicyKind::Bucket | PolicyKind::AccessPoint => 20 * 1024,
+            PolicyKind::UserInline => 2_048,
+            PolicyKind::RoleInline => 10_240,
+            PolicyKind::Managed => 6_144,
         }
     }
 
@@ -51,6 +61,16 @@ impl PolicyKind {
         match self {
             PolicyKind::Bucket => "bucket policy",
             PolicyKind::AccessPoint => "access point policy",
+            PolicyKind::UserInline => "inline user policy",
+            PolicyKind::RoleInline => "inline role policy",
+            PolicyKind::Managed => "managed policy",
+        }
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            PolicyKind::Bucket | PolicyKind::AccessPoint => "bytes",
+            _ => "characters",
         }
     }
 }
@@ -248,20 +268,33 @@ impl PolicyDocument {
         self.to_json().len()
     }
 
+    /// The size AWS holds this kind of document to: bytes of the compact JSON for S3 policies,
+    /// characters other than whitespace for IAM policies.
+    pub fn measured_size(&self, kind: PolicyKind) -> usize {
+        match kind {
+            PolicyKind::Bucket | PolicyKind::AccessPoint => self.size(),
+            _ => self.to_json().chars().filter(|c| !c.is_whitespace()).count(),
+        }
+    }
+
     /// Refuse a document over its AWS size limit, with the measured size and the way out.
     pub fn check_size(&self, kind: PolicyKind) -> Result<(), PolicyError> {
-        let size = self.size();
+        let size = self.measured_size(kind);
         let max = kind.max_bytes();
         if size > max {
             let way_out = match kind {
                 PolicyKind::Bucket => "move grants onto access points (`lakegate accesspoint create`/`grant`) and delegate the bucket to them (`lakegate bucket delegate`)",
                 PolicyKind::AccessPoint => "split the grants across more access points (one per consuming application)",
+                PolicyKind::UserInline | PolicyKind::RoleInline => "move statements into a customer managed policy and attach it",
+                PolicyKind::Managed => "split the statements across several managed policies (up to 10 may be attached)",
             };
             return Err(PolicyError::new(
                 "",
                 format!(
-                    "the {} would be {size} bytes, over the AWS limit of {max} bytes; {way_out}",
-                    kind.label()
+                    "the {} would be {size} {unit}, over the AWS limit of {max} {unit}{note}; {way_out}",
+                    kind.label(),
+                    unit = kind.unit(),
+                    note = if kind.unit() == "bytes" { "" } else { " (whitespace is not counted)" },
                 ),
             ));
         }
@@ -485,5 +518,24 @@ mod tests {
         let err = d.check_size(PolicyKind::Bucket).unwrap_err().to_string();
         assert!(err.contains(&format!("{} bytes", d.size())), "{err}");
         assert!(err.contains("access points"), "{err}");
+    }
+
+    #[test]
+    fn iam_limits_count_characters_other_than_whitespace() {
+        let mut d = PolicyDocument::new();
+        for i in 0..20 {
+            d.upsert(json!({"Sid":format!("S{i}"),"Effect":"Allow","Action":"s3:GetObject","Resource":format!("arn:aws:s3:::bucket/some prefix {i}/*")}));
+        }
+        let chars = d.measured_size(PolicyKind::UserInline);
+        assert!(chars < d.size(), "spaces inside strings are not counted");
+        assert!(chars > 2_048);
+        let err = d.check_size(PolicyKind::UserInline).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("would be {chars} characters, over the AWS limit of 2048 characters")),
+            "{err}"
+        );
+        d.check_size(PolicyKind::Managed).unwrap();
+        d.check_size(PolicyKind::RoleInline).unwrap();
+        d.check_size(PolicyKind::Bucket).unwrap();
     }
 }

@@ -28,6 +28,7 @@ use super::PolicyError;
 use condition::Condition;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::HashMap;
 use variables::{Template, Val};
 use wildcard::Pattern;
 
@@ -111,6 +112,49 @@ struct Statement {
 pub struct CompiledPolicy {
     pub label: String,
     statements: Vec<Statement>,
+    /// Statements whose Principal names only exact principals, by [`principal_key`]: a decision
+    /// visits only these for its principal, plus `unindexed`.
+    index: HashMap<String, Vec<u32>>,
+    /// Every other statement (no Principal, `*`, accounts, NotPrincipal), in order.
+    unindexed: Vec<u32>,
+}
+
+/// The index key of a principal ARN: a role ARN without its path (so that a role's sessions,
+/// which do not carry the path, find it), anything else as it is.
+fn principal_key(arn: &str) -> String {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    if parts.len() == 6 && parts[0] == "arn" && parts[2] == "iam" {
+        if let Some(rest) = parts[5].strip_prefix("role/") {
+            let name = rest.rsplit('/').next().unwrap_or(rest);
+            return format!("arn:{}:iam::{}:role/{name}", parts[1], parts[4]);
+        }
+    }
+    arn.to_string()
+}
+
+/// The sorted union of sorted statement-index lists (no allocation).
+struct Merge<'a> {
+    lists: [&'a [u32]; 3],
+    last: Option<u32>,
+}
+
+impl Iterator for Merge<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            let (i, v) = self
+                .lists
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| l.first().map(|v| (i, *v)))
+                .min_by_key(|(_, v)| *v)?;
+            self.lists[i] = &self.lists[i][1..];
+            if self.last != Some(v) {
+                self.last = Some(v);
+                return Some(v as usize);
+            }
+        }
+    }
 }
 
 fn principal_patterns(v: &Value) -> Vec<PrincipalPattern> {
@@ -203,9 +247,32 @@ impl CompiledPolicy {
                 conditions,
             });
         }
+        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut unindexed = Vec::new();
+        for (i, st) in statements.iter().enumerate() {
+            let i = i as u32;
+            match &st.principal {
+                PrincipalSpec::In(ps)
+                    if !ps.is_empty()
+                        && ps.iter().all(|p| matches!(p, PrincipalPattern::Exact(_))) =>
+                {
+                    for p in ps {
+                        if let PrincipalPattern::Exact(x) = p {
+                            let list = index.entry(principal_key(x)).or_default();
+                            if list.last() != Some(&i) {
+                                list.push(i);
+                            }
+                        }
+                    }
+                }
+                _ => unindexed.push(i),
+            }
+        }
         Ok(CompiledPolicy {
             label: label.into(),
             statements,
+            index,
+            unindexed,
         })
     }
 
@@ -293,6 +360,8 @@ pub struct Principal {
     session_role: Option<(String, String)>,
     username: Option<String>,
     kind: &'static str,
+    /// Index keys: the principal's own, and its role's for a session.
+    keys: (String, Option<String>),
 }
 
 impl Principal {
@@ -322,6 +391,10 @@ impl Principal {
         } else if arn == "*" || arn.is_empty() {
             kind = "Anonymous";
         }
+        let keys = (
+            principal_key(arn),
+            session_role.as_ref().map(|(prefix, role)| format!("{prefix}{role}")),
+        );
         Principal {
             arn: arn.to_string(),
             account,
@@ -329,6 +402,7 @@ impl Principal {
             session_role,
             username,
             kind,
+            keys,
         }
     }
 
@@ -712,7 +786,29 @@ impl<'a> Run<'a> {
         ctx: &RequestCtx<'_>,
     ) -> Said {
         let mut said = Said::default();
-        for st in &policy.statements {
+        let all = 0..policy.statements.len();
+        let (mut every, mut some) = (None, None);
+        match principal {
+            // Small policies are faster to scan than to look up.
+            Some(p) if !self.explain && policy.statements.len() > 16 => {
+                let get = |k: &str| policy.index.get(k).map(Vec::as_slice).unwrap_or(&[]);
+                some = Some(Merge {
+                    lists: [
+                        get(&p.keys.0),
+                        p.keys.1.as_deref().map(get).unwrap_or(&[]),
+                        &policy.unindexed,
+                    ],
+                    last: None,
+                });
+            }
+            _ => every = Some(all),
+        }
+        let visit = every
+            .into_iter()
+            .flatten()
+            .chain(some.into_iter().flatten());
+        for i in visit {
+            let st = &policy.statements[i];
             let r = st.check(principal, action, resource, ctx);
             if self.explain {
                 let reason = match &r {
