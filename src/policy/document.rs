@@ -273,7 +273,11 @@ impl PolicyDocument {
     pub fn measured_size(&self, kind: PolicyKind) -> usize {
         match kind {
             PolicyKind::Bucket | PolicyKind::AccessPoint => self.size(),
-            _ => self.to_json().chars().filter(|c| !c.is_whitespace()).count(),
+            _ => self
+                .to_json()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count(),
         }
     }
 
@@ -529,9 +533,14 @@ mod tests {
         let chars = d.measured_size(PolicyKind::UserInline);
         assert!(chars < d.size(), "spaces inside strings are not counted");
         assert!(chars > 2_048);
-        let err = d.check_size(PolicyKind::UserInline).unwrap_err().to_string();
+        let err = d
+            .check_size(PolicyKind::UserInline)
+            .unwrap_err()
+            .to_string();
         assert!(
-            err.contains(&format!("would be {chars} characters, over the AWS limit of 2048 characters")),
+            err.contains(&format!(
+                "would be {chars} characters, over the AWS limit of 2048 characters"
+            )),
             "{err}"
         );
         d.check_size(PolicyKind::Managed).unwrap();

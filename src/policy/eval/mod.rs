@@ -393,7 +393,9 @@ impl Principal {
         }
         let keys = (
             principal_key(arn),
-            session_role.as_ref().map(|(prefix, role)| format!("{prefix}{role}")),
+            session_role
+                .as_ref()
+                .map(|(prefix, role)| format!("{prefix}{role}")),
         );
         Principal {
             arn: arn.to_string(),
