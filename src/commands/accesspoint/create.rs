@@ -165,10 +165,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             args.block_public_access,
         )
         .await?;
-        ctx.printer.status(format!(
-            "created access point {} on bucket {}",
-            args.name, args.bucket
-        ));
+        // The result line below says it for people; -v logs the step.
+        tracing::info!(name = %args.name, bucket = %args.bucket, "access point created");
     }
 
     let info = match aws.access_point(&account, &args.name).await? {
