@@ -28,7 +28,12 @@ fn enc(s: &str) -> String {
 }
 
 /// A Query-protocol request (EC2, IAM) to moto, which routes it on the credential scope.
-fn query(env: &TestEnv, service: &str, version: &str, params: &[(&str, &str)]) -> String {
+pub(crate) fn query(
+    env: &TestEnv,
+    service: &str,
+    version: &str,
+    params: &[(&str, &str)],
+) -> String {
     let mut p = params.to_vec();
     p.push(("Version", version));
     let auth = format!(
@@ -54,7 +59,7 @@ fn ec2(env: &TestEnv, params: &[(&str, &str)]) -> String {
     query(env, "ec2", "2016-11-15", params)
 }
 
-fn iam(env: &TestEnv, params: &[(&str, &str)]) -> String {
+pub(crate) fn iam(env: &TestEnv, params: &[(&str, &str)]) -> String {
     query(env, "iam", "2010-05-08", params)
 }
 

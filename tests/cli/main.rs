@@ -18,6 +18,7 @@
 
 mod harness;
 
+mod access;
 mod accesspoint;
 mod athena;
 mod bucket;
