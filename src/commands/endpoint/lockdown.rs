@@ -140,6 +140,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let policy_changed = desired != current;
     let changed = policy_changed || !plan.is_empty();
+    // The conditions add characters: refuse a rewrite IAM would reject, before any change.
+    if policy_changed {
+        desired
+            .check_size(crate::policy::PolicyKind::UserInline)
+            .map_err(|e| crate::error::input_error(format!("user {}: {e}", args.user)))?;
+    }
 
     // Show the plan: route diffs and the policy diff.
     if !ctx.printer.is_structured() {
