@@ -81,11 +81,13 @@ pub struct Page {
 static RUNNING: Mutex<Option<(aws_sdk_athena::Client, String)>> = Mutex::new(None);
 
 impl Aws {
-    pub fn athena(&self) -> aws_sdk_athena::Client {
-        let conf = aws_sdk_athena::config::Builder::from(&self.sdk)
-            .interceptor(log::RequestLog)
-            .build();
-        aws_sdk_athena::Client::from_conf(conf)
+    pub fn athena(&self) -> &aws_sdk_athena::Client {
+        self.athena.get_or_init(|| {
+            let conf = aws_sdk_athena::config::Builder::from(&self.sdk)
+                .interceptor(log::RequestLog)
+                .build();
+            aws_sdk_athena::Client::from_conf(conf)
+        })
     }
 
     /// StartQueryExecution; returns the execution id.
@@ -222,7 +224,7 @@ impl Aws {
     /// Remember the query being waited on (None: it is finished), for Ctrl-C.
     pub fn set_running_query(&self, id: Option<&str>) {
         if let Ok(mut r) = RUNNING.lock() {
-            *r = id.map(|i| (self.athena(), i.to_string()));
+            *r = id.map(|i| (self.athena().clone(), i.to_string()));
         }
     }
 

@@ -108,11 +108,13 @@ fn route_of(r: &aws_sdk_ec2::types::Route) -> Option<Route> {
 }
 
 impl Aws {
-    pub fn ec2(&self) -> aws_sdk_ec2::Client {
-        let conf = aws_sdk_ec2::config::Builder::from(&self.sdk)
-            .interceptor(log::RequestLog)
-            .build();
-        aws_sdk_ec2::Client::from_conf(conf)
+    pub fn ec2(&self) -> &aws_sdk_ec2::Client {
+        self.ec2.get_or_init(|| {
+            let conf = aws_sdk_ec2::config::Builder::from(&self.sdk)
+                .interceptor(log::RequestLog)
+                .build();
+            aws_sdk_ec2::Client::from_conf(conf)
+        })
     }
 
     /// Endpoints of `vpc_id` for `service_name` (any state but deleted).

@@ -25,22 +25,25 @@ fn decode(text: &str) -> String {
         .into_owned()
 }
 
-fn parse(label: &str, text: &str) -> Result<PolicyDocument> {
+/// A policy document as IAM returns it (URL-encoded, or plain JSON from emulators).
+pub(super) fn parse(label: &str, text: &str) -> Result<PolicyDocument> {
     let decoded = if text.trim_start().starts_with('{') {
         text.to_string()
     } else {
         decode(text)
     };
     PolicyDocument::parse(&decoded)
-        .map_err(|e| failed(format!("the identity policy {label} cannot be read: {e}")))
+        .map_err(|e| failed(format!("the IAM policy {label} cannot be read: {e}")))
 }
 
 impl Aws {
-    pub async fn iam(&self) -> aws_sdk_iam::Client {
-        let conf = aws_sdk_iam::config::Builder::from(&self.sdk)
-            .interceptor(log::RequestLog)
-            .build();
-        aws_sdk_iam::Client::from_conf(conf)
+    pub async fn iam(&self) -> &aws_sdk_iam::Client {
+        self.iam.get_or_init(|| {
+            let conf = aws_sdk_iam::config::Builder::from(&self.sdk)
+                .interceptor(log::RequestLog)
+                .build();
+            aws_sdk_iam::Client::from_conf(conf)
+        })
     }
 
     /// The inline and attached managed policies of a role or user. None when it does not exist.

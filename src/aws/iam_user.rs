@@ -1,39 +1,11 @@
 //! IAM users' inline policies (read, write, delete) and the caller's identity, for
 //! `endpoint lockdown|unlock|status`.
 
-use super::{classify, error::code, log, Aws};
-use crate::error::{failed, Result};
+use super::{classify, error::code, iam::parse, Aws};
+use crate::error::Result;
 use crate::policy::PolicyDocument;
 
-fn parse(label: &str, text: &str) -> Result<PolicyDocument> {
-    let decoded = if text.trim_start().starts_with('{') {
-        text.to_string()
-    } else {
-        percent_encoding::percent_decode_str(text)
-            .decode_utf8_lossy()
-            .into_owned()
-    };
-    PolicyDocument::parse(&decoded)
-        .map_err(|e| failed(format!("the policy {label} cannot be read: {e}")))
-}
-
 impl Aws {
-    /// The ARN lakegate runs as (STS GetCallerIdentity).
-    pub async fn caller_arn(&self) -> Result<String> {
-        let sts = aws_sdk_sts::Client::from_conf(
-            aws_sdk_sts::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build(),
-        );
-        let out = sts
-            .get_caller_identity()
-            .send()
-            .await
-            .map_err(|e| classify("sts:GetCallerIdentity", e))?;
-        out.arn
-            .ok_or_else(|| failed("STS GetCallerIdentity returned no ARN"))
-    }
-
     /// The user's ARN; None when the user does not exist.
     pub async fn user_arn(&self, user: &str) -> Result<Option<String>> {
         match self.iam().await.get_user().user_name(user).send().await {

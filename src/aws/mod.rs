@@ -28,6 +28,11 @@ pub struct Aws {
     pub partition: &'static str,
     path_style: bool,
     account: OnceCell<String>,
+    /// STS GetCallerIdentity, asked at most once: (account, ARN).
+    caller: OnceCell<(String, String)>,
+    ec2: std::sync::OnceLock<aws_sdk_ec2::Client>,
+    athena: std::sync::OnceLock<aws_sdk_athena::Client>,
+    iam: std::sync::OnceLock<aws_sdk_iam::Client>,
     s3: OnceCell<aws_sdk_s3::Client>,
     s3control: OnceCell<aws_sdk_s3control::Client>,
     datazone: OnceCell<aws_sdk_datazone::Client>,
@@ -87,6 +92,10 @@ impl Aws {
             sdk,
             path_style,
             account: OnceCell::new(),
+            caller: OnceCell::new(),
+            ec2: std::sync::OnceLock::new(),
+            athena: std::sync::OnceLock::new(),
+            iam: std::sync::OnceLock::new(),
             s3: OnceCell::new(),
             s3control: OnceCell::new(),
             datazone: OnceCell::new(),
@@ -101,6 +110,19 @@ impl Aws {
     /// The account that owns the buckets and access points: --account-id, else STS GetCallerIdentity.
     pub async fn account_id(&self) -> Result<String> {
         self.account
+            .get_or_try_init(|| async { Ok(self.caller().await?.0.clone()) })
+            .await
+            .cloned()
+    }
+
+    /// The ARN lakegate runs as (STS GetCallerIdentity).
+    pub async fn caller_arn(&self) -> Result<String> {
+        Ok(self.caller().await?.1.clone())
+    }
+
+    /// STS GetCallerIdentity, called at most once per run.
+    async fn caller(&self) -> Result<&(String, String)> {
+        self.caller
             .get_or_try_init(|| async {
                 let sts = aws_sdk_sts::Client::from_conf(
                     aws_sdk_sts::config::Builder::from(&self.sdk)
@@ -112,12 +134,14 @@ impl Aws {
                     .send()
                     .await
                     .map_err(|e| classify("sts:GetCallerIdentity", e))?;
-                out.account().map(str::to_owned).ok_or_else(|| {
-                    crate::error::failed("STS GetCallerIdentity returned no account")
-                })
+                match (out.account, out.arn) {
+                    (Some(account), Some(arn)) => Ok((account, arn)),
+                    _ => Err(crate::error::failed(
+                        "STS GetCallerIdentity returned no account or ARN",
+                    )),
+                }
             })
             .await
-            .cloned()
     }
 
     pub async fn s3(&self) -> &aws_sdk_s3::Client {

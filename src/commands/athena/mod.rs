@@ -118,7 +118,7 @@ pub async fn stream_results(ctx: &Ctx, aws: &Aws, exec: &Execution) -> Result<()
         .spinner(format!("query {}: fetching results", exec.id));
     loop {
         let page = aws
-            .query_results_page(&client, &exec.id, token.take(), PAGE_SIZE)
+            .query_results_page(client, &exec.id, token.take(), PAGE_SIZE)
             .await?;
         let sink = sink.get_or_insert_with(|| Sink::new(ctx, page.columns.clone()));
         let mut page_rows = page.rows.as_slice();
