@@ -352,6 +352,87 @@ impl Condition {
         }
     }
 
+    /// The lower-cased context key.
+    pub fn key_lower(&self) -> &str {
+        &self.key_lower
+    }
+
+    /// What the condition requires, for people: `aws:SourceVpce=vpce-1`,
+    /// `aws:SourceIp in 10.0.0.0/8`, `s3:prefix like home/*`. With `negate`, what a request must
+    /// satisfy for the condition to be false (the requirement a conditional Deny imposes):
+    /// `StringNotEquals aws:SourceVpce vpce-1` becomes `aws:SourceVpce=vpce-1`.
+    pub fn describe(&self, negate: bool) -> String {
+        let negated = self.op.negated != negate;
+        let values = self.raw.join("|");
+        let key = &self.key;
+        let mut text = match self.op.family {
+            Family::Null => {
+                // Null true: the key must be absent.
+                let want_absent = self.raw.first().and_then(|v| parse_bool(v)).unwrap_or(true);
+                if want_absent != negate {
+                    format!("{key} absent")
+                } else {
+                    format!("{key} present")
+                }
+            }
+            Family::Bool if negate && self.raw.len() == 1 => match parse_bool(&self.raw[0]) {
+                Some(b) => format!("{key}={}", !b),
+                None => format!("{key}!={values}"),
+            },
+            Family::StringEquals
+            | Family::StringEqualsIgnoreCase
+            | Family::Binary
+            | Family::Bool
+            | Family::Numeric(Cmp::Eq)
+            | Family::Date(Cmp::Eq) => {
+                format!("{key}{}{values}", if negated { "!=" } else { "=" })
+            }
+            Family::Arn => {
+                let like = self.operator_name.contains("Like");
+                let op = match (like, negated) {
+                    (false, false) => "=",
+                    (false, true) => "!=",
+                    (true, false) => " like ",
+                    (true, true) => " not like ",
+                };
+                format!("{key}{op}{values}")
+            }
+            Family::StringLike => {
+                format!(
+                    "{key}{}{values}",
+                    if negated { " not like " } else { " like " }
+                )
+            }
+            Family::Ip => format!("{key}{}{values}", if negated { " not in " } else { " in " }),
+            Family::Numeric(c) | Family::Date(c) => {
+                let op = match (c, negate) {
+                    (Cmp::Lt, false) | (Cmp::Ge, true) => "<",
+                    (Cmp::Le, false) | (Cmp::Gt, true) => "<=",
+                    (Cmp::Gt, false) | (Cmp::Le, true) => ">",
+                    (Cmp::Ge, false) | (Cmp::Lt, true) => ">=",
+                    (Cmp::Eq, _) => unreachable!("handled with the equality operators"),
+                };
+                format!("{key}{op}{values}")
+            }
+        };
+        match self.op.qualifier {
+            Qualifier::Single => {}
+            Qualifier::ForAnyValue => text = format!("any of {text}"),
+            Qualifier::ForAllValues => text = format!("all of {text}"),
+        }
+        if self.op.if_exists {
+            text.push_str(if negate {
+                " (and present)"
+            } else {
+                " (if present)"
+            });
+        }
+        if negate && self.op.qualifier != Qualifier::Single {
+            text = format!("not({})", self.describe(false));
+        }
+        text
+    }
+
     /// Why this condition is false, for `-v`.
     pub fn explain(&self, ctx: &RequestCtx<'_>) -> String {
         let shown = match ctx.get(&self.key_lower).filter(|v| !v.is_empty()) {
@@ -471,6 +552,78 @@ mod tests {
         assert!(Operator::parse("stringequals").is_none());
         assert!(Operator::parse("NullIfExists").is_none());
         assert!(Operator::parse("ForAnyValue:Null").is_none());
+    }
+
+    #[test]
+    fn descriptions_and_their_negations() {
+        let d = |op: &str, key: &str, v: serde_json::Value, negate: bool| {
+            Condition::compile(op, key, &v, "t")
+                .unwrap()
+                .describe(negate)
+        };
+        use serde_json::json;
+        assert_eq!(
+            d("StringEquals", "aws:SourceVpce", json!("vpce-1"), false),
+            "aws:SourceVpce=vpce-1"
+        );
+        assert_eq!(
+            d("StringNotEquals", "aws:SourceVpce", json!(["a", "b"]), true),
+            "aws:SourceVpce=a|b"
+        );
+        assert_eq!(
+            d("Bool", "aws:SecureTransport", json!("false"), true),
+            "aws:SecureTransport=true"
+        );
+        assert_eq!(
+            d("IpAddress", "aws:SourceIp", json!("10.0.0.0/8"), false),
+            "aws:SourceIp in 10.0.0.0/8"
+        );
+        assert_eq!(
+            d("NotIpAddress", "aws:SourceIp", json!("10.0.0.0/8"), true),
+            "aws:SourceIp in 10.0.0.0/8"
+        );
+        assert_eq!(
+            d("StringLike", "s3:prefix", json!("home/*"), false),
+            "s3:prefix like home/*"
+        );
+        assert_eq!(
+            d("ArnNotLike", "aws:SourceArn", json!("arn:*"), false),
+            "aws:SourceArn not like arn:*"
+        );
+        assert_eq!(
+            d("NumericLessThan", "s3:max-keys", json!("10"), true),
+            "s3:max-keys>=10"
+        );
+        assert_eq!(
+            d(
+                "DateGreaterThan",
+                "aws:CurrentTime",
+                json!("2020-01-01"),
+                false
+            ),
+            "aws:CurrentTime>2020-01-01"
+        );
+        assert_eq!(
+            d("Null", "aws:TokenIssueTime", json!("true"), false),
+            "aws:TokenIssueTime absent"
+        );
+        assert_eq!(
+            d("Null", "aws:TokenIssueTime", json!("true"), true),
+            "aws:TokenIssueTime present"
+        );
+        assert_eq!(
+            d(
+                "StringEqualsIfExists",
+                "aws:SourceVpc",
+                json!("vpc-1"),
+                false
+            ),
+            "aws:SourceVpc=vpc-1 (if present)"
+        );
+        assert_eq!(
+            d("ForAnyValue:StringEquals", "aws:TagKeys", json!("a"), true),
+            "not(any of aws:TagKeys=a)"
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! Policies are compiled once ([`CompiledPolicy`]) into matchers so that a decision needs no
 //! parsing and almost no allocation.
 
+pub mod audit;
 pub mod condition;
 pub mod matrix;
 pub mod variables;
@@ -306,6 +307,59 @@ impl CompiledPolicy {
         out
     }
 
+    /// Every principal an Allow statement could grant, as the audit reports them: ARNs and
+    /// service names as written, accounts as `arn:PARTITION:iam::ACCOUNT:root`, and `*` for
+    /// everyone (a `"*"` principal or an Allow with NotPrincipal); plus the fixed values of
+    /// `aws:PrincipalArn` and `aws:PrincipalAccount` conditions, which name principals that a
+    /// `"*"` statement narrows to.
+    pub fn audit_principals(&self, partition: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |x: String| {
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        };
+        let root = |a: &str| format!("arn:{partition}:iam::{a}:root");
+        for st in self.statements.iter().filter(|s| s.effect == Effect::Allow) {
+            match &st.principal {
+                PrincipalSpec::In(ps) => {
+                    for p in ps {
+                        match p {
+                            PrincipalPattern::All => add("*".to_string()),
+                            PrincipalPattern::Account(a) => add(root(a)),
+                            PrincipalPattern::Exact(x) => add(x.clone()),
+                        }
+                    }
+                }
+                PrincipalSpec::NotIn(_) => add("*".to_string()),
+                PrincipalSpec::Absent => {}
+            }
+            for c in &st.conditions {
+                let key = c.key_lower();
+                if key != "aws:principalarn" && key != "aws:principalaccount" {
+                    continue;
+                }
+                let name = c.operator_name.as_str();
+                if name.contains("Not") || name.starts_with("ForAllValues:") {
+                    continue;
+                }
+                for v in c.raw_values() {
+                    if v.contains(['*', '?', '$']) {
+                        continue;
+                    }
+                    if key == "aws:principalaccount" {
+                        if v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()) {
+                            add(root(v));
+                        }
+                    } else if v.starts_with("arn:") {
+                        add(v.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Key prefixes the policy names: the literal part of object resources (after
     /// `:::BUCKET/` or `/object/`) and of `s3:prefix` condition values, up to the last `/`.
     pub fn prefixes(&self) -> Vec<String> {
@@ -492,6 +546,25 @@ pub struct Request {
     pub access_point: Option<AccessPointTarget>,
     /// Request context, keys lower-cased: key → values.
     context: Vec<(String, Vec<String>)>,
+    /// Audit evaluation (see [`Audit`]); None decides the request exactly as given.
+    pub audit: Option<Audit>,
+}
+
+/// How an audit treats conditions on keys it cannot know offline (`aws:SourceVpce`,
+/// `aws:SourceIp`, `aws:SecureTransport`, `aws:PrincipalOrgID`, tags …: anything the request
+/// context does not hold and the evaluator does not derive from the principal, the access point or
+/// the resource).
+///
+/// In both modes a Deny statement whose unknown conditions decide it does not remove access; it is
+/// reported as narrowing it ([`Decision::narrowing`]). A principal of another account is assumed
+/// to be allowed by its own account's identity policies (which lakegate cannot read), as IAM Access
+/// Analyzer assumes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audit {
+    /// Allow statements whose only failing conditions are unknown apply, narrowed by them.
+    Optimistic,
+    /// Allow statements with unknown conditions do not apply.
+    Strict,
 }
 
 impl Request {
@@ -512,7 +585,14 @@ impl Request {
             key: key.map(str::to_owned),
             access_point: None,
             context: Vec::new(),
+            audit: None,
         }
+    }
+
+    #[must_use]
+    pub fn audited(mut self, mode: Audit) -> Self {
+        self.audit = Some(mode);
+        self
     }
 
     #[must_use]
@@ -624,6 +704,40 @@ impl<'a> RequestCtx<'a> {
     }
 }
 
+impl RequestCtx<'_> {
+    /// Whether an audit can decide a condition on this (lower-cased) key: the request context
+    /// holds it, or the evaluator derives it (present or absent) from the principal, the access
+    /// point and the resource. `s3:prefix` is known: set for listing, absent for object requests.
+    pub fn knows(&self, key: &str) -> bool {
+        if self.req.context.iter().any(|(k, _)| k == key) {
+            return true;
+        }
+        matches!(
+            key,
+            "aws:principalarn"
+                | "aws:principalaccount"
+                | "aws:principaltype"
+                | "aws:username"
+                | "aws:resourceaccount"
+                | "s3:dataaccesspointarn"
+                | "s3:dataaccesspointaccount"
+                | "s3:prefix"
+        ) || key
+            .strip_prefix("aws:principaltag/")
+            .is_some_and(|t| self.req.principal.tags.iter().any(|(k, _)| k == t))
+    }
+}
+
+/// A statement that would have applied but for conditions an audit cannot know: an Allow that
+/// grants only when they hold, or a Deny that removes access unless they are met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Narrowing<'a> {
+    #[serde(flatten)]
+    pub statement: StatementRef<'a>,
+    /// What a request must satisfy to be allowed (for a Deny, the negation of its conditions).
+    pub requires: String,
+}
+
 /// The decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -669,6 +783,8 @@ pub struct Decision<'a> {
     pub missing: Option<&'static str>,
     /// Every statement considered, with the reason (only when asked to explain).
     pub statements: Vec<Trace<'a>>,
+    /// Audit mode only: statements that apply only under conditions it cannot know.
+    pub narrowing: Vec<Narrowing<'a>>,
 }
 
 impl Decision<'_> {
@@ -718,7 +834,7 @@ impl Statement {
         action: &str,
         resource: &str,
         ctx: &RequestCtx<'_>,
-    ) -> Result<Level, Miss> {
+    ) -> Result<(Level, u64), Miss> {
         let level = match (&self.principal, principal) {
             (PrincipalSpec::Absent, _) | (_, None) => Level::Direct,
             (PrincipalSpec::In(ps), Some(p)) => {
@@ -750,12 +866,40 @@ impl Statement {
             Some(r) if !r.matches(resource, ctx, false) => return Err(Miss::Resource),
             Some(_) => {}
         }
+        let mut unknown = 0u64;
         for (i, c) in self.conditions.iter().enumerate() {
+            if let Some(mode) = ctx.req.audit {
+                if !ctx.knows(c.key_lower()) {
+                    // Allow: assumed met (optimistic) or not (strict). Deny: reported, never
+                    // applied.
+                    match (self.effect, mode) {
+                        (Effect::Allow, Audit::Strict) => return Err(Miss::Condition(i)),
+                        _ => {
+                            unknown |= 1u64 << i.min(63);
+                            continue;
+                        }
+                    }
+                }
+            }
             if !c.eval(ctx) {
                 return Err(Miss::Condition(i));
             }
         }
-        Ok(level)
+        Ok((level, unknown))
+    }
+
+    /// What a request must satisfy for the statement's unknown conditions (`mask`).
+    fn requirement(&self, mask: u64) -> String {
+        let deny = self.effect == Effect::Deny;
+        let parts: Vec<String> = self
+            .conditions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1u64 << (*i).min(63)) != 0)
+            .map(|(_, c)| c.describe(deny))
+            .collect();
+        // A Deny applies when all its conditions hold: access needs any one of them to fail.
+        parts.join(if deny { " or " } else { " and " })
     }
 
     fn reference<'a>(&'a self, policy: &'a str) -> StatementRef<'a> {
@@ -775,6 +919,7 @@ struct Run<'a> {
     denies: Vec<StatementRef<'a>>,
     allows: Vec<StatementRef<'a>>,
     traces: Vec<Trace<'a>>,
+    narrowing: Vec<Narrowing<'a>>,
 }
 
 impl<'a> Run<'a> {
@@ -814,8 +959,11 @@ impl<'a> Run<'a> {
             let r = st.check(principal, action, resource, ctx);
             if self.explain {
                 let reason = match &r {
-                    Ok(Level::Direct) => "matches".to_string(),
-                    Ok(Level::Account) => {
+                    Ok((_, mask)) if *mask != 0 => {
+                        format!("matches if {}", st.requirement(*mask))
+                    }
+                    Ok((Level::Direct, _)) => "matches".to_string(),
+                    Ok((Level::Account, _)) => {
                         "matches the principal's account (its identity policies must also allow)"
                             .to_string()
                     }
@@ -833,7 +981,16 @@ impl<'a> Run<'a> {
                     reason,
                 });
             }
-            let Ok(level) = r else { continue };
+            let Ok((level, mask)) = r else { continue };
+            if mask != 0 {
+                self.narrowing.push(Narrowing {
+                    statement: st.reference(&policy.label),
+                    requires: st.requirement(mask),
+                });
+                if st.effect == Effect::Deny {
+                    continue;
+                }
+            }
             match st.effect {
                 Effect::Deny => {
                     said.deny = true;
@@ -869,6 +1026,7 @@ impl PolicySet {
             denies: Vec::new(),
             allows: Vec::new(),
             traces: Vec::new(),
+            narrowing: Vec::new(),
         };
         let p = &req.principal;
         let action = req.action_lower.as_str();
@@ -905,6 +1063,8 @@ impl PolicySet {
             identity_allow |= s.allow_direct;
         }
 
+        // An audit cannot read other accounts' identity policies: assume they allow.
+        let foreign_identity_allow = identity_allow || req.audit.is_some();
         let satisfied = |said: Said, owner: &str| -> bool {
             if p.account.is_empty() {
                 // Anonymous and service principals have no identity policies.
@@ -912,7 +1072,7 @@ impl PolicySet {
             } else if p.account == owner {
                 identity_allow || said.allow_direct
             } else {
-                identity_allow && (said.allow_direct || said.allow_account)
+                foreign_identity_allow && (said.allow_direct || said.allow_account)
             }
         };
 
@@ -974,6 +1134,7 @@ impl PolicySet {
             deciding,
             missing,
             statements: run.traces,
+            narrowing: run.narrowing,
         }
     }
 }

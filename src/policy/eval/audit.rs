@@ -1,0 +1,710 @@
+//! The prefix-level audit: for one bucket, who can read, write or list which prefix, directly or
+//! through each of its access points, as the evaluator decides it (an access point grant counts
+//! only where the bucket policy also allows it; a Deny removes access), with the statements that
+//! grant it, the conditions that narrow it, and the IAM Access Analyzer findings that match.
+//!
+//! Pure: the caller fetches the policies and findings; rows are handed to `emit` one at a time so
+//! that they can be streamed.
+
+use super::matrix::{probe_key, LIST_ACTION, READ_ACTION, WRITE_ACTION};
+use super::{AccessPointTarget, Audit, Effect, PolicySet, Principal, Request};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// What the audit needs of an IAM Access Analyzer finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindingRef {
+    pub id: String,
+    pub status: String,
+    /// The bucket the finding's resource is.
+    pub bucket: String,
+    /// Principal values as the finding gives them (`arn:…`, a 12-digit account, `*`).
+    pub principals: Vec<String>,
+    /// ARNs of the access points the finding's sources name (empty: the bucket policy or ACL).
+    pub access_points: Vec<String>,
+}
+
+/// One row of the report: a principal's access to a prefix of a bucket, directly or through one
+/// access point. The field order is the CSV column order (and the Athena table's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRow {
+    pub principal: String,
+    /// The principal's account (empty for everyone and for service principals).
+    pub principal_account: String,
+    /// Everyone (`*`), or an account that is neither the bucket owner nor trusted.
+    pub external: bool,
+    pub bucket: String,
+    pub bucket_account: String,
+    /// The access point the access goes through; empty for the bucket itself.
+    pub access_point: String,
+    /// The key prefix (empty: the whole bucket).
+    pub prefix: String,
+    pub read: bool,
+    pub write: bool,
+    pub list: bool,
+    /// `read`, `write`, `list` joined with `+` (e.g. `read+list`); `none` on a row that shows a
+    /// shorter prefix's access removed (by a Deny) under this one.
+    pub access: String,
+    /// The policy that grants it: `bucket-policy` or `access-point:NAME` (on a `none` row: the
+    /// policy of the Deny that removes it).
+    pub source: String,
+    /// The statements of that policy that decide it: their Sids, or `#INDEX` for one without.
+    pub sid: String,
+    /// What a request must satisfy to be allowed (unknown conditions of the granting statements
+    /// and of conditional Denies), `; `-separated.
+    pub conditions: String,
+    /// Matching IAM Access Analyzer findings (space-separated when several).
+    pub finding_id: String,
+    pub finding_status: String,
+}
+
+/// The CSV header, in column order.
+pub const COLUMNS: [&str; 16] = [
+    "principal",
+    "principal_account",
+    "external",
+    "bucket",
+    "bucket_account",
+    "access_point",
+    "prefix",
+    "read",
+    "write",
+    "list",
+    "access",
+    "source",
+    "sid",
+    "conditions",
+    "finding_id",
+    "finding_status",
+];
+
+impl AuditRow {
+    /// The cells in [`COLUMNS`] order.
+    pub fn record(&self) -> [&str; 16] {
+        let b = |x: bool| if x { "true" } else { "false" };
+        [
+            &self.principal,
+            &self.principal_account,
+            b(self.external),
+            &self.bucket,
+            &self.bucket_account,
+            &self.access_point,
+            &self.prefix,
+            b(self.read),
+            b(self.write),
+            b(self.list),
+            &self.access,
+            &self.source,
+            &self.sid,
+            &self.conditions,
+            &self.finding_id,
+            &self.finding_status,
+        ]
+    }
+}
+
+/// One decision as the audit sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Cell {
+    allowed: bool,
+    /// (policy label, sid or #index) of the Allow statements that grant it, or of the Deny
+    /// statements that remove it.
+    granting: Vec<(String, String)>,
+    requires: Vec<String>,
+}
+
+fn decide(set: &PolicySet, req: Request) -> Cell {
+    let refs = |d: &super::Decision<'_>, effect: Effect| -> Vec<(String, String)> {
+        d.deciding
+            .iter()
+            .filter(|r| r.effect == effect)
+            .map(|r| {
+                (
+                    r.policy.to_string(),
+                    r.sid
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| format!("#{}", r.index)),
+                )
+            })
+            .collect()
+    };
+    let optimistic = set.evaluate(&req.clone().audited(Audit::Optimistic), false);
+    if !optimistic.allowed() {
+        return Cell {
+            allowed: false,
+            granting: refs(&optimistic, Effect::Deny),
+            requires: Vec::new(),
+        };
+    }
+    let strict = set.evaluate(&req.audited(Audit::Strict), false);
+    // Allowed without assuming any unknown condition: only conditional Denies narrow it.
+    let d = if strict.allowed() {
+        &strict
+    } else {
+        &optimistic
+    };
+    let mut requires: Vec<String> = Vec::new();
+    for n in &d.narrowing {
+        if !requires.contains(&n.requires) {
+            requires.push(n.requires.clone());
+        }
+    }
+    Cell {
+        allowed: true,
+        granting: refs(d, Effect::Allow),
+        requires,
+    }
+}
+
+/// The access of one principal × route × prefix, comparable across prefixes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Access {
+    read: Cell,
+    write: Cell,
+    list: Cell,
+}
+
+impl Access {
+    fn any(&self) -> bool {
+        self.read.allowed || self.write.allowed || self.list.allowed
+    }
+}
+
+/// The account of a principal value (`arn:…:ACCOUNT:…`); empty for `*` and services.
+pub fn principal_account(principal: &str) -> String {
+    Principal::new(principal).account
+}
+
+/// Does a finding's principal value name this row's principal?
+fn finding_names(value: &str, principal: &str) -> bool {
+    if value == principal {
+        return true;
+    }
+    // A 12-digit account id names the account (its root).
+    value.len() == 12
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && principal.ends_with(":root")
+        && principal_account(principal) == value
+}
+
+/// Everything one bucket's audit needs besides its policies.
+pub struct BucketAudit<'a> {
+    pub bucket: &'a str,
+    /// `aws`, `aws-cn`, `aws-us-gov`.
+    pub partition: &'a str,
+    /// Accounts that count as internal besides the bucket owner.
+    pub trusted: &'a [String],
+    /// Findings for this bucket.
+    pub findings: &'a [FindingRef],
+}
+
+fn sorted_prefixes(lists: &[Vec<String>]) -> Vec<String> {
+    let mut all: BTreeSet<String> = BTreeSet::new();
+    all.insert(String::new());
+    for l in lists {
+        all.extend(l.iter().cloned());
+    }
+    all.into_iter().collect()
+}
+
+fn add_all(out: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
+    for x in items {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+}
+
+impl BucketAudit<'_> {
+    /// Every row of the bucket, handed to `emit` as it is computed: the bucket itself first, then
+    /// each access point in `set.access_points` order; within a route, principals in order of
+    /// appearance and prefixes sorted. A prefix's row is left out when a shorter prefix of the
+    /// same route already grants the principal exactly the same (same access, statements and
+    /// conditions). Access points without a policy grant nothing and have no rows.
+    pub fn rows(&self, set: &PolicySet, mut emit: impl FnMut(AuditRow)) -> usize {
+        let mut n = 0;
+        let owner = set.bucket_account.as_str();
+        let bucket_principals = set
+            .bucket
+            .as_ref()
+            .map(|p| p.audit_principals(self.partition))
+            .unwrap_or_default();
+        let bucket_prefixes = set
+            .bucket
+            .as_ref()
+            .map(|p| p.prefixes())
+            .unwrap_or_default();
+        let finding_principals = |ap: Option<&str>| -> Vec<String> {
+            let mut out = Vec::new();
+            for f in self.findings {
+                let on_route = match ap {
+                    None => f.access_points.is_empty(),
+                    Some(arn) => f.access_points.iter().any(|a| a == arn),
+                };
+                if on_route {
+                    add_all(
+                        &mut out,
+                        f.principals.iter().map(|p| {
+                            if p.len() == 12 && p.bytes().all(|b| b.is_ascii_digit()) {
+                                format!("arn:{}:iam::{p}:root", self.partition)
+                            } else {
+                                p.clone()
+                            }
+                        }),
+                    );
+                }
+            }
+            out
+        };
+
+        // The bucket itself.
+        let mut principals = bucket_principals.clone();
+        add_all(&mut principals, finding_principals(None));
+        let prefixes = sorted_prefixes(std::slice::from_ref(&bucket_prefixes));
+        n += self.route(set, None, &principals, &prefixes, owner, &mut emit);
+
+        for ap in &set.access_points {
+            let Some(policy) = &ap.policy else { continue };
+            let mut principals = policy.audit_principals(self.partition);
+            // `*` or an account in the access point policy: anyone the bucket names may pass.
+            if principals.iter().any(|p| p == "*" || p.ends_with(":root")) {
+                add_all(&mut principals, bucket_principals.iter().cloned());
+            }
+            add_all(&mut principals, finding_principals(Some(&ap.target.arn)));
+            let prefixes = sorted_prefixes(&[policy.prefixes(), bucket_prefixes.clone()]);
+            n += self.route(
+                set,
+                Some(&ap.target),
+                &principals,
+                &prefixes,
+                owner,
+                &mut emit,
+            );
+        }
+        n
+    }
+
+    fn route(
+        &self,
+        set: &PolicySet,
+        route: Option<&AccessPointTarget>,
+        principals: &[String],
+        prefixes: &[String],
+        owner: &str,
+        emit: &mut impl FnMut(AuditRow),
+    ) -> usize {
+        let mut n = 0;
+        for p in principals {
+            let principal = Principal::new(p);
+            let account = principal.account.clone();
+            let external = p == "*"
+                || (!account.is_empty()
+                    && account != owner
+                    && !self.trusted.iter().any(|t| *t == account));
+            let request = |action: &str, key: Option<&str>| {
+                let r = Request::new(principal.clone(), action, self.bucket, key);
+                match route {
+                    Some(t) => r.through(t.clone()),
+                    None => r,
+                }
+            };
+            let mut seen: Vec<(&str, Access)> = Vec::new();
+            for prefix in prefixes {
+                let key = probe_key(prefix);
+                let access = Access {
+                    read: decide(set, request(READ_ACTION, Some(&key))),
+                    write: decide(set, request(WRITE_ACTION, Some(&key))),
+                    list: decide(set, request(LIST_ACTION, None).context("s3:prefix", prefix)),
+                };
+                // The nearest shorter prefix evaluated (prefixes are sorted, so it came before).
+                let parent = seen
+                    .iter()
+                    .rev()
+                    .find(|(q, _)| prefix.starts_with(q) && q.len() < prefix.len())
+                    .map(|(_, a)| a);
+                let implied = parent.is_some_and(|a| *a == access);
+                // A row with no access shows where a Deny carves a prefix out of a grant.
+                let carved = parent.is_some_and(Access::any);
+                if (access.any() || carved) && !implied {
+                    emit(self.row(p, &account, external, owner, route, prefix, &access));
+                    n += 1;
+                }
+                seen.push((prefix.as_str(), access));
+            }
+        }
+        n
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &self,
+        principal: &str,
+        account: &str,
+        external: bool,
+        owner: &str,
+        route: Option<&AccessPointTarget>,
+        prefix: &str,
+        a: &Access,
+    ) -> AuditRow {
+        let source = match route {
+            Some(t) => format!("access-point:{}", t.name),
+            None => "bucket-policy".to_string(),
+        };
+        let label = match route {
+            Some(t) => format!("access-point:{}", t.name),
+            None => "bucket".to_string(),
+        };
+        let mut sids: Vec<&str> = Vec::new();
+        let mut requires: Vec<&str> = Vec::new();
+        let mut kinds: Vec<&str> = Vec::new();
+        let mut source = source;
+        if !a.any() {
+            // Everything removed: name the Deny statements, wherever they are.
+            for c in [&a.read, &a.write, &a.list] {
+                for (policy, sid) in &c.granting {
+                    if sids.is_empty() {
+                        source = if policy == "bucket" {
+                            "bucket-policy".to_string()
+                        } else {
+                            policy.clone()
+                        };
+                    }
+                    if !sids.contains(&sid.as_str()) {
+                        sids.push(sid);
+                    }
+                }
+            }
+        }
+        for (name, c) in [("read", &a.read), ("write", &a.write), ("list", &a.list)] {
+            if !c.allowed {
+                continue;
+            }
+            kinds.push(name);
+            for (policy, sid) in &c.granting {
+                if *policy == label && !sids.contains(&sid.as_str()) {
+                    sids.push(sid);
+                }
+            }
+            for r in &c.requires {
+                if !requires.contains(&r.as_str()) {
+                    requires.push(r);
+                }
+            }
+        }
+        let (mut ids, mut statuses) = (Vec::new(), Vec::new());
+        let ap_arn = route.map(|t| t.arn.as_str());
+        let matching = |f: &&FindingRef| f.principals.iter().any(|v| finding_names(v, principal));
+        let on_route: Vec<&FindingRef> = self
+            .findings
+            .iter()
+            .filter(matching)
+            .filter(|f| match ap_arn {
+                Some(arn) => f.access_points.iter().any(|a| a == arn),
+                None => f.access_points.is_empty(),
+            })
+            .collect();
+        let chosen = if on_route.is_empty() {
+            self.findings.iter().filter(matching).collect()
+        } else {
+            on_route
+        };
+        for f in chosen {
+            if !ids.contains(&f.id.as_str()) {
+                ids.push(f.id.as_str());
+                statuses.push(f.status.as_str());
+            }
+        }
+        AuditRow {
+            principal: principal.to_string(),
+            principal_account: account.to_string(),
+            external,
+            bucket: self.bucket.to_string(),
+            bucket_account: owner.to_string(),
+            access_point: route.map(|t| t.name.clone()).unwrap_or_default(),
+            prefix: prefix.to_string(),
+            read: a.read.allowed,
+            write: a.write.allowed,
+            list: a.list.allowed,
+            access: if kinds.is_empty() {
+                "none".to_string()
+            } else {
+                kinds.join("+")
+            },
+            source,
+            sid: sids.join("+"),
+            conditions: requires.join("; "),
+            finding_id: ids.join(" "),
+            finding_status: statuses.join(" "),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{AccessPointPolicy, CompiledPolicy, Decision, Verdict};
+    use super::*;
+    use serde_json::json;
+
+    const OWNER: &str = "123456789012";
+    const VENDOR: &str = "arn:aws:iam::444455556666:role/vendor";
+    const APP: &str = "arn:aws:iam::123456789012:role/app";
+
+    fn compile(v: serde_json::Value, label: &str) -> CompiledPolicy {
+        CompiledPolicy::parse(&v.to_string(), label).unwrap()
+    }
+
+    fn ap(name: &str, policy: Option<serde_json::Value>) -> AccessPointPolicy {
+        let arn = format!("arn:aws:s3:us-east-1:{OWNER}:accesspoint/{name}");
+        AccessPointPolicy {
+            target: AccessPointTarget::from_arn(&arn).unwrap(),
+            policy: policy.map(|p| compile(p, &format!("access-point:{name}"))),
+        }
+    }
+
+    fn lake() -> PolicySet {
+        let bucket = json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "DelegateToAccessPoints", "Effect": "Allow", "Principal": {"AWS": "*"},
+             "Action": "*", "Resource": ["arn:aws:s3:::lake", "arn:aws:s3:::lake/*"],
+             "Condition": {"StringEquals": {"s3:DataAccessPointAccount": OWNER}}},
+            {"Sid": "VendorRead", "Effect": "Allow", "Principal": {"AWS": VENDOR},
+             "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/vendor/*",
+             "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1a2b"}}},
+            {"Sid": "PublicDocs", "Effect": "Allow", "Principal": "*",
+             "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/public/*"},
+            {"Sid": "NoSecrets", "Effect": "Deny", "Principal": "*",
+             "Action": "s3:*", "Resource": "arn:aws:s3:::lake/public/secret/*"},
+            {"Sid": "TlsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+             "Resource": "arn:aws:s3:::lake/*",
+             "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+        ]});
+        let app = json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "AppRW", "Effect": "Allow", "Principal": {"AWS": APP},
+             "Action": ["s3:GetObject", "s3:PutObject"],
+             "Resource": "arn:aws:s3:us-east-1:123456789012:accesspoint/app-ap/object/team/*"},
+            {"Sid": "AppList", "Effect": "Allow", "Principal": {"AWS": APP},
+             "Action": "s3:ListBucket",
+             "Resource": "arn:aws:s3:us-east-1:123456789012:accesspoint/app-ap",
+             "Condition": {"StringLike": {"s3:prefix": "team/*"}}}
+        ]});
+        PolicySet {
+            identity: Vec::new(),
+            bucket: Some(compile(bucket, "bucket")),
+            bucket_account: OWNER.to_string(),
+            access_points: vec![ap("app-ap", Some(app)), ap("bare", None)],
+        }
+    }
+
+    fn rows(set: &PolicySet, trusted: &[String], findings: &[FindingRef]) -> Vec<AuditRow> {
+        let mut out = Vec::new();
+        let a = BucketAudit {
+            bucket: "lake",
+            partition: "aws",
+            trusted,
+            findings,
+        };
+        let n = a.rows(set, |r| out.push(r));
+        assert_eq!(n, out.len());
+        out
+    }
+
+    fn find<'a>(rows: &'a [AuditRow], principal: &str, ap: &str, prefix: &str) -> &'a AuditRow {
+        rows.iter()
+            .find(|r| r.principal == principal && r.access_point == ap && r.prefix == prefix)
+            .unwrap_or_else(|| panic!("no row {principal} {ap} {prefix:?} in {rows:#?}"))
+    }
+
+    #[test]
+    fn rows_follow_the_evaluator() {
+        let set = lake();
+        let rows = rows(&set, &[], &[]);
+        // Cross-account vendor: read under vendor/, only from the VPC endpoint, TLS required.
+        let v = find(&rows, VENDOR, "", "vendor/");
+        assert!(v.read && !v.write && !v.list);
+        assert!(v.external);
+        assert_eq!(v.principal_account, "444455556666");
+        assert_eq!(v.source, "bucket-policy");
+        assert_eq!(v.sid, "VendorRead");
+        assert_eq!(
+            v.conditions,
+            "aws:SourceVpce=vpce-1a2b; aws:SecureTransport=true"
+        );
+        // Public read of public/, but the unconditional Deny removes public/secret/.
+        let p = find(&rows, "*", "", "public/");
+        assert!(p.read && p.external && p.principal_account.is_empty());
+        assert!(!rows
+            .iter()
+            .any(|r| r.prefix.starts_with("public/secret/") && (r.read || r.write)));
+        // … and a row shows the carve-out, naming the Deny.
+        let s = find(&rows, "*", "", "public/secret/");
+        assert_eq!(
+            (s.access.as_str(), s.source.as_str(), s.sid.as_str()),
+            ("none", "bucket-policy", "NoSecrets")
+        );
+        // The app through its access point: read, write and list of team/ only.
+        let a = find(&rows, APP, "app-ap", "team/");
+        assert_eq!(
+            (a.read, a.write, a.list, a.access.as_str()),
+            (true, true, true, "read+write+list")
+        );
+        assert!(!a.external);
+        assert_eq!(a.source, "access-point:app-ap");
+        assert_eq!(a.sid, "AppRW+AppList");
+        assert!(!rows
+            .iter()
+            .any(|r| r.principal == APP && r.access_point.is_empty()));
+        // The delegation statement grants nobody anything by itself; a bare access point nothing.
+        assert!(!rows.iter().any(|r| r.access_point == "bare"));
+        // Every row's answer is the evaluator's (optimistic) answer.
+        for r in &rows {
+            let mut req = Request::new(
+                Principal::new(&r.principal),
+                READ_ACTION,
+                "lake",
+                Some(&probe_key(&r.prefix)),
+            )
+            .audited(Audit::Optimistic);
+            if let Some(t) = set.access_point(&r.access_point) {
+                req = req.through(t.target.clone());
+            }
+            let d: Decision = set.evaluate(&req, false);
+            assert_eq!(d.verdict == Verdict::Allowed, r.read, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn trusted_accounts_are_not_external() {
+        let rows = rows(&lake(), &["444455556666".to_string()], &[]);
+        assert!(!find(&rows, VENDOR, "", "vendor/").external);
+        assert!(find(&rows, "*", "", "public/").external);
+    }
+
+    #[test]
+    fn findings_are_matched_by_principal_and_route() {
+        let findings = vec![
+            FindingRef {
+                id: "f-vendor".into(),
+                status: "ACTIVE".into(),
+                bucket: "lake".into(),
+                principals: vec![VENDOR.into()],
+                access_points: vec![],
+            },
+            FindingRef {
+                id: "f-public".into(),
+                status: "ARCHIVED".into(),
+                bucket: "lake".into(),
+                principals: vec!["*".into()],
+                access_points: vec![],
+            },
+        ];
+        let rows = rows(&lake(), &[], &findings);
+        let v = find(&rows, VENDOR, "", "vendor/");
+        assert_eq!(
+            (v.finding_id.as_str(), v.finding_status.as_str()),
+            ("f-vendor", "ACTIVE")
+        );
+        let p = find(&rows, "*", "", "public/");
+        assert_eq!(
+            (p.finding_id.as_str(), p.finding_status.as_str()),
+            ("f-public", "ARCHIVED")
+        );
+        assert_eq!(find(&rows, APP, "app-ap", "team/").finding_id, "");
+    }
+
+    #[test]
+    fn a_finding_principal_unnamed_by_policies_is_audited() {
+        // An account named by a finding (12 digits) is audited as its root.
+        let f = FindingRef {
+            id: "f-acct".into(),
+            status: "ACTIVE".into(),
+            bucket: "lake".into(),
+            principals: vec!["777788889999".into()],
+            access_points: vec![],
+        };
+        let rows = rows(&lake(), &[], std::slice::from_ref(&f));
+        // It can read public/ like everyone, and its row carries the finding.
+        let r = find(&rows, "arn:aws:iam::777788889999:root", "", "public/");
+        assert!(r.read && r.external);
+        assert_eq!(r.finding_id, "f-acct");
+    }
+
+    #[test]
+    fn implied_prefixes_are_left_out() {
+        let bucket = json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "All", "Effect": "Allow", "Principal": {"AWS": VENDOR},
+             "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/*"},
+            {"Sid": "Other", "Effect": "Allow", "Principal": {"AWS": APP},
+             "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/a/b/*"}
+        ]});
+        let set = PolicySet {
+            identity: Vec::new(),
+            bucket: Some(compile(bucket, "bucket")),
+            bucket_account: OWNER.into(),
+            access_points: Vec::new(),
+        };
+        let rows = rows(&set, &[], &[]);
+        let vendor: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.principal == VENDOR)
+            .map(|r| r.prefix.as_str())
+            .collect();
+        assert_eq!(vendor, [""]);
+        let app: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.principal == APP)
+            .map(|r| r.prefix.as_str())
+            .collect();
+        assert_eq!(app, ["a/b/"]);
+    }
+
+    #[test]
+    fn principals_named_in_conditions_and_accounts() {
+        let bucket = json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+             "Resource": "arn:aws:s3:::lake/shared/*",
+             "Condition": {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}},
+            {"Effect": "Allow", "Principal": {"AWS": "555566667777"}, "Action": "s3:PutObject",
+             "Resource": "arn:aws:s3:::lake/drop/*"}
+        ]});
+        let set = PolicySet {
+            identity: Vec::new(),
+            bucket: Some(compile(bucket, "bucket")),
+            bucket_account: OWNER.into(),
+            access_points: Vec::new(),
+        };
+        let rows = rows(&set, &[], &[]);
+        let r = find(&rows, "arn:aws:iam::111122223333:root", "", "shared/");
+        assert!(r.read && r.external);
+        assert_eq!(r.sid, "#0");
+        let w = find(&rows, "arn:aws:iam::555566667777:root", "", "drop/");
+        assert!(w.write && !w.read);
+        // `*` itself is not granted: the condition names an account.
+        assert!(!rows.iter().any(|r| r.principal == "*"));
+    }
+
+    #[test]
+    fn org_conditions_narrow_public_grants() {
+        let bucket = json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "Org", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+             "Resource": "arn:aws:s3:::lake/org/*",
+             "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}
+        ]});
+        let set = PolicySet {
+            identity: Vec::new(),
+            bucket: Some(compile(bucket, "bucket")),
+            bucket_account: OWNER.into(),
+            access_points: Vec::new(),
+        };
+        let rows = rows(&set, &[], &[]);
+        let r = find(&rows, "*", "", "org/");
+        assert_eq!(r.conditions, "aws:PrincipalOrgID=o-abc123");
+    }
+
+    #[test]
+    fn csv_columns_match_the_record() {
+        let r = find(&rows(&lake(), &[], &[]), VENDOR, "", "vendor/").clone();
+        assert_eq!(r.record().len(), COLUMNS.len());
+        let json = serde_json::to_value(&r).unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, COLUMNS.iter().collect::<Vec<_>>());
+    }
+}
