@@ -1,6 +1,7 @@
 //! The only place the AWS SDK appears: configuration, one thin module per service, and error
 //! classification.
 
+pub mod accessanalyzer;
 pub mod athena;
 pub mod datazone;
 pub mod dns;
@@ -36,6 +37,7 @@ pub struct Aws {
     s3: OnceCell<aws_sdk_s3::Client>,
     s3control: OnceCell<aws_sdk_s3control::Client>,
     datazone: OnceCell<aws_sdk_datazone::Client>,
+    accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
 }
 
 /// True when the environment points S3 at a custom endpoint (emulators need path-style URLs).
@@ -99,6 +101,7 @@ impl Aws {
             s3: OnceCell::new(),
             s3control: OnceCell::new(),
             datazone: OnceCell::new(),
+            accessanalyzer: OnceCell::new(),
         })
     }
 
