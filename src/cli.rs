@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
 use crate::commands::{
-    access, accesspoint, athena, bucket, completion, endpoint, plugin, subscription,
+    access, accesspoint, athena, audit, bucket, completion, endpoint, plugin, subscription,
 };
 
 /// Govern access to shared Amazon S3 data lakes.
@@ -153,6 +153,10 @@ pub enum Command {
     /// Decide requests offline or online: is this principal allowed, and which statement decides?
     #[command(subcommand)]
     Access(access::AccessCommand),
+
+    /// Prefix-level audit: who can read, write or list each prefix; reports on S3, queried with Athena
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
 
     /// Private Athena: the interface VPC endpoint, lockdown of routes and a user's policy, status
     #[command(subcommand, visible_alias = "vpce")]

@@ -121,6 +121,7 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
         Command::Bucket(c) => commands::bucket::run(ctx, c).await,
         Command::Accesspoint(c) => commands::accesspoint::run(ctx, c).await,
         Command::Access(c) => commands::access::run(ctx, c).await,
+        Command::Audit(c) => commands::audit::run(ctx, c).await,
         Command::Endpoint(c) => commands::endpoint::run(ctx, c).await,
         Command::Athena(c) => commands::athena::run(ctx, c).await,
         Command::Subscription(c) => commands::subscription::run(ctx, c).await,

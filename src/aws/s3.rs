@@ -71,6 +71,62 @@ impl Aws {
         Ok(())
     }
 
+    /// Every bucket of the account in this client's region (ListBuckets, all pages), sorted.
+    pub async fn buckets_in_region(&self) -> Result<Vec<String>> {
+        let s3 = self.s3().await;
+        let mut out = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let page = s3
+                .list_buckets()
+                .bucket_region(&self.region)
+                .max_buckets(1000)
+                .set_continuation_token(token.take())
+                .send()
+                .await
+                .map_err(|e| classify("s3:ListBuckets", e))?;
+            for b in page.buckets() {
+                // Emulators may ignore the region filter; buckets report their own region.
+                let here = b.bucket_region().is_none_or(|r| r == self.region);
+                if let (Some(name), true) = (b.name(), here) {
+                    out.push(name.to_string());
+                }
+            }
+            match page.continuation_token() {
+                Some(t) if !t.is_empty() => token = Some(t.to_string()),
+                _ => break,
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// Write an object (replacing it): its body streamed from a file or from memory.
+    pub async fn put_object(
+        &self,
+        bucket: &str,
+        key: &str,
+        body: aws_sdk_s3::primitives::ByteStream,
+        content_type: &str,
+    ) -> Result<()> {
+        self.s3()
+            .await
+            .put_object()
+            .bucket(bucket)
+            .key(key)
+            .content_type(content_type)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| match code(&e) {
+                Some("NoSuchBucket") => failed(format!("bucket '{bucket}' does not exist"))
+                    .hinted("check the bucket name and --region"),
+                _ => classify("s3:PutObject", e),
+            })?;
+        Ok(())
+    }
+
     /// Bucket names (for shell completion).
     pub async fn bucket_names(&self) -> Result<Vec<String>> {
         let out = self

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod accesspoint;
 pub mod athena;
+pub mod audit;
 pub mod bucket;
 pub mod completion;
 pub mod endpoint;

@@ -294,28 +294,37 @@ impl BucketAudit<'_> {
         emit: &mut impl FnMut(AuditRow),
     ) -> usize {
         let mut n = 0;
+        // What everyone (`*`) gets, per prefix: a principal's access granted by exactly the
+        // statements that grant everyone is the `*` row's, and is not repeated on its own rows.
+        let everyone: Vec<Access> = prefixes
+            .iter()
+            .map(|prefix| self.access(set, &Principal::new("*"), route, prefix))
+            .collect();
         for p in principals {
             let principal = Principal::new(p);
             let account = principal.account.clone();
             let external = p == "*"
                 || (!account.is_empty()
                     && account != owner
-                    && !self.trusted.iter().any(|t| *t == account));
-            let request = |action: &str, key: Option<&str>| {
-                let r = Request::new(principal.clone(), action, self.bucket, key);
-                match route {
-                    Some(t) => r.through(t.clone()),
-                    None => r,
-                }
-            };
+                    && !self.trusted.contains(&account));
             let mut seen: Vec<(&str, Access)> = Vec::new();
-            for prefix in prefixes {
-                let key = probe_key(prefix);
-                let access = Access {
-                    read: decide(set, request(READ_ACTION, Some(&key))),
-                    write: decide(set, request(WRITE_ACTION, Some(&key))),
-                    list: decide(set, request(LIST_ACTION, None).context("s3:prefix", prefix)),
+            for (prefix, public) in prefixes.iter().zip(&everyone) {
+                let mut access = if p == "*" {
+                    public.clone()
+                } else {
+                    self.access(set, &principal, route, prefix)
                 };
+                if p != "*" {
+                    for (mine, all) in [
+                        (&mut access.read, &public.read),
+                        (&mut access.write, &public.write),
+                        (&mut access.list, &public.list),
+                    ] {
+                        if mine.allowed && all.allowed && mine.granting == all.granting {
+                            *mine = Cell::default();
+                        }
+                    }
+                }
                 // The nearest shorter prefix evaluated (prefixes are sorted, so it came before).
                 let parent = seen
                     .iter()
@@ -333,6 +342,28 @@ impl BucketAudit<'_> {
             }
         }
         n
+    }
+
+    fn access(
+        &self,
+        set: &PolicySet,
+        principal: &Principal,
+        route: Option<&AccessPointTarget>,
+        prefix: &str,
+    ) -> Access {
+        let request = |action: &str, key: Option<&str>| {
+            let r = Request::new(principal.clone(), action, self.bucket, key);
+            match route {
+                Some(t) => r.through(t.clone()),
+                None => r,
+            }
+        };
+        let key = probe_key(prefix);
+        Access {
+            read: decide(set, request(READ_ACTION, Some(&key))),
+            write: decide(set, request(WRITE_ACTION, Some(&key))),
+            list: decide(set, request(LIST_ACTION, None).context("s3:prefix", prefix)),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -355,7 +386,7 @@ impl BucketAudit<'_> {
             None => "bucket".to_string(),
         };
         let mut sids: Vec<&str> = Vec::new();
-        let mut requires: Vec<&str> = Vec::new();
+        let mut requires: Vec<String> = Vec::new();
         let mut kinds: Vec<&str> = Vec::new();
         let mut source = source;
         if !a.any() {
@@ -385,10 +416,23 @@ impl BucketAudit<'_> {
                     sids.push(sid);
                 }
             }
-            for r in &c.requires {
-                if !requires.contains(&r.as_str()) {
-                    requires.push(r);
-                }
+        }
+        // One list of conditions when every allowed access has the same; else per access.
+        let allowed: Vec<(&str, &Cell)> =
+            [("read", &a.read), ("write", &a.write), ("list", &a.list)]
+                .into_iter()
+                .filter(|(_, c)| c.allowed)
+                .collect();
+        let same = allowed
+            .windows(2)
+            .all(|w| w[0].1.requires == w[1].1.requires);
+        for (name, c) in &allowed {
+            if same {
+                requires = c.requires.clone();
+                break;
+            }
+            if !c.requires.is_empty() {
+                requires.push(format!("{name}: {}", c.requires.join(", ")));
             }
         }
         let (mut ids, mut statuses) = (Vec::new(), Vec::new());
@@ -507,6 +551,10 @@ mod tests {
         out
     }
 
+    fn rows_of(set: &PolicySet, trusted: &[String], findings: &[FindingRef]) -> Vec<AuditRow> {
+        rows(set, trusted, findings)
+    }
+
     fn find<'a>(rows: &'a [AuditRow], principal: &str, ap: &str, prefix: &str) -> &'a AuditRow {
         rows.iter()
             .find(|r| r.principal == principal && r.access_point == ap && r.prefix == prefix)
@@ -612,7 +660,9 @@ mod tests {
 
     #[test]
     fn a_finding_principal_unnamed_by_policies_is_audited() {
-        // An account named by a finding (12 digits) is audited as its root.
+        // An account named only by a finding (12 digits) is audited as its root: what it can
+        // reach beyond what everyone can is its own rows (here: nothing, so no rows), while
+        // its public access stays on the `*` rows.
         let f = FindingRef {
             id: "f-acct".into(),
             status: "ACTIVE".into(),
@@ -621,10 +671,56 @@ mod tests {
             access_points: vec![],
         };
         let rows = rows(&lake(), &[], std::slice::from_ref(&f));
-        // It can read public/ like everyone, and its row carries the finding.
-        let r = find(&rows, "arn:aws:iam::777788889999:root", "", "public/");
-        assert!(r.read && r.external);
+        assert!(!rows.iter().any(|r| r.principal.contains("777788889999")));
+        assert!(find(&rows, "*", "", "public/").read);
+
+        // Granted to the account directly, it has its own row carrying the finding.
+        let mut set = lake();
+        set.bucket = Some(compile(
+            json!({"Version": "2012-10-17", "Statement": [
+                {"Sid": "Acct", "Effect": "Allow", "Principal": {"AWS": "*"},
+                 "Action": "s3:PutObject", "Resource": "arn:aws:s3:::lake/drop/*",
+                 "Condition": {"StringEquals": {"aws:PrincipalAccount": "777788889999"}}}
+            ]}),
+            "bucket",
+        ));
+        let granted = rows_of(&set, &[], std::slice::from_ref(&f));
+        let r = find(&granted, "arn:aws:iam::777788889999:root", "", "drop/");
+        assert!(r.write && r.external);
         assert_eq!(r.finding_id, "f-acct");
+    }
+
+    #[test]
+    fn access_everyone_has_is_not_repeated_per_principal() {
+        let rows = rows(&lake(), &[], &[]);
+        // The vendor reads public/ only because everyone does: no vendor row for it.
+        assert!(!rows
+            .iter()
+            .any(|r| r.principal == VENDOR && r.prefix == "public/"));
+    }
+
+    #[test]
+    fn conditions_differing_per_access_are_labelled() {
+        let bucket = json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "R", "Effect": "Allow", "Principal": {"AWS": VENDOR},
+             "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/v/*",
+             "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1"}}},
+            {"Sid": "W", "Effect": "Allow", "Principal": {"AWS": VENDOR},
+             "Action": "s3:PutObject", "Resource": "arn:aws:s3:::lake/v/*",
+             "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}
+        ]});
+        let set = PolicySet {
+            identity: Vec::new(),
+            bucket: Some(compile(bucket, "bucket")),
+            bucket_account: OWNER.into(),
+            access_points: Vec::new(),
+        };
+        let rows = rows(&set, &[], &[]);
+        let r = find(&rows, VENDOR, "", "v/");
+        assert_eq!(
+            r.conditions,
+            "read: aws:SourceVpce=vpce-1; write: aws:SourceIp in 10.0.0.0/8"
+        );
     }
 
     #[test]

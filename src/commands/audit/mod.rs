@@ -1,0 +1,151 @@
+//! `lakegate audit report|query`: who can read, write or list which prefix of which bucket, from
+//! bucket and access point policies (evaluated) and IAM Access Analyzer findings; the report goes
+//! to S3 and is queried with Athena.
+
+pub mod query;
+pub mod report;
+pub mod table;
+
+use super::Ctx;
+use crate::error::{input_error, Result};
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Report who can read, write or list each prefix: per principal, bucket, prefix and access
+    /// point; optionally upload it (and the raw findings) to S3 and create its Athena table
+    Report(report::Args),
+    /// Query the uploaded reports with Athena (e.g. everything an external account can reach)
+    Query(query::Args),
+}
+
+pub async fn run(ctx: &Ctx, cmd: &AuditCommand) -> Result<()> {
+    match cmd {
+        AuditCommand::Report(a) => report::run(ctx, a).await,
+        AuditCommand::Query(a) => query::run(ctx, a).await,
+    }
+}
+
+/// `s3://BUCKET[/PREFIX]` → (bucket, prefix ending in `/` or empty).
+pub fn parse_s3_url(opt: &str, url: &str) -> Result<(String, String)> {
+    let rest = url.strip_prefix("s3://").ok_or_else(|| {
+        input_error(format!(
+            "{opt}: invalid '{url}': expected s3://BUCKET/PREFIX/"
+        ))
+    })?;
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    crate::policy::arn::validate_bucket_name(bucket)
+        .map_err(|e| input_error(format!("{opt}: invalid '{url}': {e}")))?;
+    if prefix.starts_with('/') || prefix.contains("//") {
+        return Err(input_error(format!(
+            "{opt}: invalid '{url}': the prefix must not contain empty path segments"
+        )));
+    }
+    let mut prefix = prefix.to_string();
+    if !prefix.is_empty() && !prefix.ends_with('/') {
+        prefix.push('/');
+    }
+    Ok((bucket.to_string(), prefix))
+}
+
+/// A `YYYY-MM-DD` date (the report's `dt` partition), validated as a calendar date.
+pub fn check_date(opt: &str, d: &str) -> Result<()> {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && {
+            let (y, m, day): (i64, u32, u32) = (
+                d[0..4].parse().unwrap_or(0),
+                d[5..7].parse().unwrap_or(0),
+                d[8..10].parse().unwrap_or(0),
+            );
+            (1..=12).contains(&m) && day >= 1 && day <= days_in_month(y, m)
+        };
+    if ok {
+        Ok(())
+    } else {
+        Err(input_error(format!(
+            "{opt}: invalid date '{d}': expected YYYY-MM-DD"
+        )))
+    }
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Today's date in UTC, `YYYY-MM-DD` (the report's partition).
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// `YYYY-MM-DD` of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn civil_from_days(z: i64) -> String {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn s3_urls() {
+        assert_eq!(
+            parse_s3_url("--upload", "s3://audit-bucket/lakegate").unwrap(),
+            ("audit-bucket".into(), "lakegate/".into())
+        );
+        assert_eq!(
+            parse_s3_url("--upload", "s3://audit-bucket").unwrap(),
+            ("audit-bucket".into(), String::new())
+        );
+        assert_eq!(
+            parse_s3_url("--upload", "s3://audit-bucket/").unwrap(),
+            ("audit-bucket".into(), String::new())
+        );
+        for bad in ["audit-bucket/x", "s3://", "s3://Bad_Bucket/", "s3://b-1//x"] {
+            let e = parse_s3_url("--upload", bad).unwrap_err().to_string();
+            assert!(e.starts_with("--upload: invalid"), "{e}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), "1970-01-01");
+        assert_eq!(civil_from_days(20_415), "2025-11-23");
+        assert_eq!(civil_from_days(11_016), "2000-02-29");
+        check_date("--dt", "2024-02-29").unwrap();
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-1-01",
+            "yesterday",
+            "2024-00-10",
+        ] {
+            assert!(check_date("--dt", bad).is_err(), "{bad}");
+        }
+        assert_eq!(today_utc().len(), 10);
+    }
+}
