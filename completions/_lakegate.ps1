@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             [CompletionResult]::new('accesspoint', 'accesspoint', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
             [CompletionResult]::new('ap', 'ap', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Decide requests offline or online: is this principal allowed, and which statement decides?')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Prefix-level audit: who can read, write or list each prefix; reports on S3, queried with Athena')
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
             [CompletionResult]::new('vpce', 'vpce', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
             [CompletionResult]::new('athena', 'athena', [CompletionResultType]::ParameterValue, 'Run Athena queries and stream their results')
@@ -1062,6 +1063,116 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             break
         }
         'lakegate;access;help;help' {
+            break
+        }
+        'lakegate;audit' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Query the uploaded reports with Athena (e.g. everything an external account can reach)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;audit;report' {
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'A bucket to audit (repeatable)')
+            [CompletionResult]::new('--analyzer-arn', '--analyzer-arn', [CompletionResultType]::ParameterName, 'An IAM Access Analyzer: its findings for S3 buckets (ListFindingsV2, every page) are matched to the rows and archived with --upload')
+            [CompletionResult]::new('--trusted-account', '--trusted-account', [CompletionResultType]::ParameterName, 'An account whose principals are not external (repeatable; the bucket owner never is)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many AWS requests to have in flight at once')
+            [CompletionResult]::new('--upload', '--upload', [CompletionResultType]::ParameterName, 'Upload the report (CSV) and the raw findings (JSON) under s3://BUCKET/PREFIX/')
+            [CompletionResult]::new('--create-table', '--create-table', [CompletionResultType]::ParameterName, 'Create the Athena database and external table over the uploaded reports (needs --upload)')
+            [CompletionResult]::new('--workgroup', '--workgroup', [CompletionResultType]::ParameterName, 'Athena workgroup for --create-table (default: primary)')
+            [CompletionResult]::new('--output-location', '--output-location', [CompletionResultType]::ParameterName, 'Where Athena writes --create-table''s results (default: s3://BUCKET/PREFIX/athena-results/ of --upload)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--all-buckets', '--all-buckets', [CompletionResultType]::ParameterName, 'Audit every bucket of the account in the region')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;audit;query' {
+            [CompletionResult]::new('--external-account', '--external-account', [CompletionResultType]::ParameterName, 'Only rows of this external account''s principals')
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'Only rows of this bucket')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Only rows of this principal (an ARN, or `*` for everyone)')
+            [CompletionResult]::new('--access-point', '--access-point', [CompletionResultType]::ParameterName, 'Only rows through this access point')
+            [CompletionResult]::new('--dt', '--dt', [CompletionResultType]::ParameterName, 'The report of this day, YYYY-MM-DD (default: the latest)')
+            [CompletionResult]::new('--workgroup', '--workgroup', [CompletionResultType]::ParameterName, 'Athena workgroup (default: primary)')
+            [CompletionResult]::new('--output-location', '--output-location', [CompletionResultType]::ParameterName, 'Where Athena writes the results (s3://BUCKET/PREFIX/), unless the workgroup sets it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)')
+            [CompletionResult]::new('--assume-role', '--assume-role', [CompletionResultType]::ParameterName, 'Assume this IAM role before making any call')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is respected under auto)')
+            [CompletionResult]::new('--lock-bucket', '--lock-bucket', [CompletionResultType]::ParameterName, 'Bucket that holds the lease serialising policy writes (default: the governed bucket)')
+            [CompletionResult]::new('--external', '--external', [CompletionResultType]::ParameterName, 'Only rows of external principals (any account, or everyone)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables and CSV')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the data asked for)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr: -v operations, -vv every AWS request, -vvv everything')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change, as a diff, and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (required for destructive changes in scripts)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lakegate;audit;help' {
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Query the uploaded reports with Athena (e.g. everything an external account can reach)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lakegate;audit;help;report' {
+            break
+        }
+        'lakegate;audit;help;query' {
+            break
+        }
+        'lakegate;audit;help;help' {
             break
         }
         'lakegate;endpoint' {
@@ -2402,6 +2513,7 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             [CompletionResult]::new('bucket', 'bucket', [CompletionResultType]::ParameterValue, 'Bucket policies: delegate to access points, show, history, rollback')
             [CompletionResult]::new('accesspoint', 'accesspoint', [CompletionResultType]::ParameterValue, 'S3 Access Points: one per consuming application, scoped to its prefix')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Decide requests offline or online: is this principal allowed, and which statement decides?')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Prefix-level audit: who can read, write or list each prefix; reports on S3, queried with Athena')
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status')
             [CompletionResult]::new('athena', 'athena', [CompletionResultType]::ParameterValue, 'Run Athena queries and stream their results')
             [CompletionResult]::new('subscription', 'subscription', [CompletionResultType]::ParameterValue, 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile')
@@ -2477,6 +2589,17 @@ Register-ArgumentCompleter -Native -CommandName 'lakegate' -ScriptBlock {
             break
         }
         'lakegate;help;access;matrix' {
+            break
+        }
+        'lakegate;help;audit' {
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Query the uploaded reports with Athena (e.g. everything an external account can reach)')
+            break
+        }
+        'lakegate;help;audit;report' {
+            break
+        }
+        'lakegate;help;audit;query' {
             break
         }
         'lakegate;help;endpoint' {

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[lakegate] = {|@words|
             cand accesspoint 'S3 Access Points: one per consuming application, scoped to its prefix'
             cand ap 'S3 Access Points: one per consuming application, scoped to its prefix'
             cand access 'Decide requests offline or online: is this principal allowed, and which statement decides?'
+            cand audit 'Prefix-level audit: who can read, write or list each prefix; reports on S3, queried with Athena'
             cand endpoint 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status'
             cand vpce 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status'
             cand athena 'Run Athena queries and stream their results'
@@ -992,6 +993,109 @@ set edit:completion:arg-completer[lakegate] = {|@words|
         &'lakegate;access;help;matrix'= {
         }
         &'lakegate;access;help;help'= {
+        }
+        &'lakegate;audit'= {
+            cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
+            cand --region 'AWS region [env: AWS_REGION]'
+            cand --endpoint-url 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]'
+            cand --account-id 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)'
+            cand --assume-role 'Assume this IAM role before making any call'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is respected under auto)'
+            cand --lock-bucket 'Bucket that holds the lease serialising policy writes (default: the governed bucket)'
+            cand --no-headers 'Omit the header row of tables and CSV'
+            cand -q 'Print only errors (and the data asked for)'
+            cand --quiet 'Print only errors (and the data asked for)'
+            cand -v 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --verbose 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand --dry-run 'Show what would change, as a diff, and change nothing'
+            cand -y 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand --yes 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand report 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table'
+            cand query 'Query the uploaded reports with Athena (e.g. everything an external account can reach)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lakegate;audit;report'= {
+            cand --bucket 'A bucket to audit (repeatable)'
+            cand --analyzer-arn 'An IAM Access Analyzer: its findings for S3 buckets (ListFindingsV2, every page) are matched to the rows and archived with --upload'
+            cand --trusted-account 'An account whose principals are not external (repeatable; the bucket owner never is)'
+            cand --concurrency 'How many AWS requests to have in flight at once'
+            cand --upload 'Upload the report (CSV) and the raw findings (JSON) under s3://BUCKET/PREFIX/'
+            cand --create-table 'Create the Athena database and external table over the uploaded reports (needs --upload)'
+            cand --workgroup 'Athena workgroup for --create-table (default: primary)'
+            cand --output-location 'Where Athena writes --create-table''s results (default: s3://BUCKET/PREFIX/athena-results/ of --upload)'
+            cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
+            cand --region 'AWS region [env: AWS_REGION]'
+            cand --endpoint-url 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]'
+            cand --account-id 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)'
+            cand --assume-role 'Assume this IAM role before making any call'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is respected under auto)'
+            cand --lock-bucket 'Bucket that holds the lease serialising policy writes (default: the governed bucket)'
+            cand --all-buckets 'Audit every bucket of the account in the region'
+            cand --no-headers 'Omit the header row of tables and CSV'
+            cand -q 'Print only errors (and the data asked for)'
+            cand --quiet 'Print only errors (and the data asked for)'
+            cand -v 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --verbose 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand --dry-run 'Show what would change, as a diff, and change nothing'
+            cand -y 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand --yes 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lakegate;audit;query'= {
+            cand --external-account 'Only rows of this external account''s principals'
+            cand --bucket 'Only rows of this bucket'
+            cand --principal 'Only rows of this principal (an ARN, or `*` for everyone)'
+            cand --access-point 'Only rows through this access point'
+            cand --dt 'The report of this day, YYYY-MM-DD (default: the latest)'
+            cand --workgroup 'Athena workgroup (default: primary)'
+            cand --output-location 'Where Athena writes the results (s3://BUCKET/PREFIX/), unless the workgroup sets it'
+            cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
+            cand --region 'AWS region [env: AWS_REGION]'
+            cand --endpoint-url 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]'
+            cand --account-id 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)'
+            cand --assume-role 'Assume this IAM role before making any call'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is respected under auto)'
+            cand --lock-bucket 'Bucket that holds the lease serialising policy writes (default: the governed bucket)'
+            cand --external 'Only rows of external principals (any account, or everyone)'
+            cand --no-headers 'Omit the header row of tables and CSV'
+            cand -q 'Print only errors (and the data asked for)'
+            cand --quiet 'Print only errors (and the data asked for)'
+            cand -v 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --verbose 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand --dry-run 'Show what would change, as a diff, and change nothing'
+            cand -y 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand --yes 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lakegate;audit;help'= {
+            cand report 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table'
+            cand query 'Query the uploaded reports with Athena (e.g. everything an external account can reach)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lakegate;audit;help;report'= {
+        }
+        &'lakegate;audit;help;query'= {
+        }
+        &'lakegate;audit;help;help'= {
         }
         &'lakegate;endpoint'= {
             cand --profile 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]'
@@ -2245,6 +2349,7 @@ set edit:completion:arg-completer[lakegate] = {|@words|
             cand bucket 'Bucket policies: delegate to access points, show, history, rollback'
             cand accesspoint 'S3 Access Points: one per consuming application, scoped to its prefix'
             cand access 'Decide requests offline or online: is this principal allowed, and which statement decides?'
+            cand audit 'Prefix-level audit: who can read, write or list each prefix; reports on S3, queried with Athena'
             cand endpoint 'Private Athena: the interface VPC endpoint, lockdown of routes and a user''s policy, status'
             cand athena 'Run Athena queries and stream their results'
             cand subscription 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile'
@@ -2302,6 +2407,14 @@ set edit:completion:arg-completer[lakegate] = {|@words|
         &'lakegate;help;access;check'= {
         }
         &'lakegate;help;access;matrix'= {
+        }
+        &'lakegate;help;audit'= {
+            cand report 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table'
+            cand query 'Query the uploaded reports with Athena (e.g. everything an external account can reach)'
+        }
+        &'lakegate;help;audit;report'= {
+        }
+        &'lakegate;help;audit;query'= {
         }
         &'lakegate;help;endpoint'= {
             cand create 'Create (or reuse) the Athena interface endpoint, with a security group for 443 and 444'

@@ -50,6 +50,7 @@ complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "bucket" -d 'Bucke
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "ap" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "access" -d 'Decide requests offline or online: is this principal allowed, and which statement decides?'
+complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "audit" -d 'Prefix-level audit: who can read, write or list each prefix; reports on S3, queried with Athena'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "endpoint" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "vpce" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
 complete -c lakegate -n "__fish_lakegate_needs_command" -f -a "athena" -d 'Run Athena queries and stream their results'
@@ -802,6 +803,95 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_see
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "check" -d 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "matrix" -d 'Principal × prefix × read/write/list, through each access point and the bucket directly'
 complete -c lakegate -n "__fish_lakegate_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -f -a "report" -d 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -f -a "query" -d 'Query the uploaded reports with Athena (e.g. everything an external account can reach)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and not __fish_seen_subcommand_from report query help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l bucket -d 'A bucket to audit (repeatable)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l analyzer-arn -d 'An IAM Access Analyzer: its findings for S3 buckets (ListFindingsV2, every page) are matched to the rows and archived with --upload' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l trusted-account -d 'An account whose principals are not external (repeatable; the bucket owner never is)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l concurrency -d 'How many AWS requests to have in flight at once' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l upload -d 'Upload the report (CSV) and the raw findings (JSON) under s3://BUCKET/PREFIX/' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l create-table -d 'Create the Athena database and external table over the uploaded reports (needs --upload)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l workgroup -d 'Athena workgroup for --create-table (default: primary)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l output-location -d 'Where Athena writes --create-table\'s results (default: s3://BUCKET/PREFIX/athena-results/ of --upload)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l all-buckets -d 'Audit every bucket of the account in the region'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l external-account -d 'Only rows of this external account\'s principals' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l bucket -d 'Only rows of this bucket' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l principal -d 'Only rows of this principal (an ARN, or `*` for everyone)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l access-point -d 'Only rows through this access point' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l dt -d 'The report of this day, YYYY-MM-DD (default: the latest)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l workgroup -d 'Athena workgroup (default: primary)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l output-location -d 'Where Athena writes the results (s3://BUCKET/PREFIX/), unless the workgroup sets it' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l region -d 'AWS region [env: AWS_REGION]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l account-id -d 'Account that owns the buckets and access points (default: from STS GetCallerIdentity)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l assume-role -d 'Assume this IAM role before making any call' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people (fits 80 columns)'
+wide\t'The table with more columns'
+json\t'JSON (stable, snake_case keys)'
+yaml\t'YAML (same shape as JSON)'
+csv\t'CSV with a header row'"
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l color -d 'When to use colour (NO_COLOR is respected under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l lock-bucket -d 'Bucket that holds the lease serialising policy writes (default: the governed bucket)' -r
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l external -d 'Only rows of external principals (any account, or everyone)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l no-headers -d 'Omit the header row of tables and CSV'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only errors (and the data asked for)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Log to stderr: -v operations, -vv every AWS request, -vvv everything'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -l dry-run -d 'Show what would change, as a diff, and change nothing'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "report" -d 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Query the uploaded reports with Athena (e.g. everything an external account can reach)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand endpoint; and not __fish_seen_subcommand_from create lockdown unlock status help" -l profile -d 'Named AWS profile (SSO profiles included) [env: AWS_PROFILE]' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand endpoint; and not __fish_seen_subcommand_from create lockdown unlock status help" -l region -d 'AWS region [env: AWS_REGION]' -r
 complete -c lakegate -n "__fish_lakegate_using_subcommand endpoint; and not __fish_seen_subcommand_from create lockdown unlock status help" -l endpoint-url -d 'Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]' -r
@@ -1719,15 +1809,16 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -l dry-run
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s y -l yes -d 'Answer yes to confirmation prompts (required for destructive changes in scripts)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lakegate -n "__fish_lakegate_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "access" -d 'Decide requests offline or online: is this principal allowed, and which statement decides?'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "endpoint" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "athena" -d 'Run Athena queries and stream their results'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "subscription" -d 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "completion" -d 'Print a shell completion script'
-complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access endpoint athena subscription plugin completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "bucket" -d 'Bucket policies: delegate to access points, show, history, rollback'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "accesspoint" -d 'S3 Access Points: one per consuming application, scoped to its prefix'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "access" -d 'Decide requests offline or online: is this principal allowed, and which statement decides?'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "audit" -d 'Prefix-level audit: who can read, write or list each prefix; reports on S3, queried with Athena'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "endpoint" -d 'Private Athena: the interface VPC endpoint, lockdown of routes and a user\'s policy, status'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "athena" -d 'Run Athena queries and stream their results'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "subscription" -d 'DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "plugin" -d 'Plugins: `lakegate-NAME` executables on PATH'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "completion" -d 'Print a shell completion script'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and not __fish_seen_subcommand_from bucket accesspoint access audit endpoint athena subscription plugin completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "delegate" -d 'Delegate the bucket\'s access control to the account\'s access points'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from bucket" -f -a "policy" -d 'Show, list the history of, or roll back the bucket policy'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "create" -d 'Create an access point whose policy grants principals one prefix, least privilege'
@@ -1740,6 +1831,8 @@ complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from accesspoint" -f -a "rollback" -d 'Restore a kept access point policy (the latest by default)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "check" -d 'Is this principal allowed this action on this key (through this access point)? Exit 0 if allowed, 3 if denied'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "matrix" -d 'Principal × prefix × read/write/list, through each access point and the bucket directly'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "report" -d 'Report who can read, write or list each prefix: per principal, bucket, prefix and access point; optionally upload it (and the raw findings) to S3 and create its Athena table'
+complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Query the uploaded reports with Athena (e.g. everything an external account can reach)'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from endpoint" -f -a "create" -d 'Create (or reuse) the Athena interface endpoint, with a security group for 443 and 444'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from endpoint" -f -a "lockdown" -d 'Remove internet routes from private route tables and condition a user\'s policy on the endpoint'
 complete -c lakegate -n "__fish_lakegate_using_subcommand help; and __fish_seen_subcommand_from endpoint" -f -a "unlock" -d 'Put back the routes and the policy a lockdown changed'

@@ -21,6 +21,7 @@ mod harness;
 mod access;
 mod accesspoint;
 mod athena;
+mod audit;
 mod bucket;
 mod endpoint;
 mod errors;

@@ -340,6 +340,14 @@ async fn fetch_bucket(
             let doc = aws.access_point_policy(account, &ap.name).await;
             drop(permit);
             pb.inc(1);
+            let doc = match doc {
+                // Deleted since it was listed: it grants nothing any more.
+                Err(e) if vanished(&e) => {
+                    tracing::debug!(name = ap.name, "access point deleted since it was listed");
+                    return Ok(None);
+                }
+                other => other,
+            };
             let policy = doc?
                 .map(|d| CompiledPolicy::compile(&d, format!("access-point:{}", ap.name)))
                 .transpose()
@@ -354,12 +362,15 @@ async fn fetch_bucket(
                 arn: ap.arn.clone(),
                 account: account.to_string(),
             });
-            Ok::<_, crate::error::CliError>(AccessPointPolicy { target, policy })
+            Ok::<_, crate::error::CliError>(Some(AccessPointPolicy { target, policy }))
         });
         let access_points: Vec<AccessPointPolicy> = futures::future::join_all(fetches)
             .await
             .into_iter()
-            .collect::<Result<_>>()?;
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         Ok(PolicySet {
             identity: Vec::new(),
             bucket: bucket_policy,
@@ -375,9 +386,19 @@ async fn fetch_bucket(
     }
 }
 
+/// A bucket or access point deleted between the listing and the policy read (the messages of
+/// `Aws::bucket_policy` and `Aws::access_point_policy` for NoSuchBucket / NoSuchAccessPoint).
+fn vanished(e: &crate::error::CliError) -> bool {
+    e.message.ends_with("does not exist") || e.message.contains("does not exist in account")
+}
+
 fn finding_refs(findings: &[Finding]) -> HashMap<String, Vec<FindingRef>> {
     let mut by_bucket: HashMap<String, Vec<FindingRef>> = HashMap::new();
     for f in findings {
+        // A RESOLVED finding is access that no longer exists: archived, never matched to a row.
+        if f.status == "RESOLVED" {
+            continue;
+        }
         let Some(bucket) = f.bucket() else { continue };
         by_bucket
             .entry(bucket.clone())
@@ -492,6 +513,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let partition = aws.partition;
     let mut audited_aps = 0usize;
     let mut skipped: Vec<(String, crate::error::CliError)> = Vec::new();
+    let mut gone = 0usize;
     let mut fetched = stream::iter(buckets.iter().cloned().map(|b| {
         let aps = by_bucket.remove(&b).unwrap_or_default();
         let sem = sem.clone();
@@ -504,6 +526,15 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     while let Some(f) = fetched.next().await {
         let set = match f.set {
             Ok(s) => s,
+            // --all-buckets: deleted since ListBuckets; not a failure of the audit.
+            Err(e) if vanished(&e) && !args.bucket.contains(&f.bucket) => {
+                ctx.printer.status(format!(
+                    "bucket '{}' was deleted while auditing; skipped",
+                    f.bucket
+                ));
+                gone += 1;
+                continue;
+            }
             Err(e) => {
                 ctx.printer
                     .warn(format!("bucket '{}' not audited: {}", f.bucket, e.message));
@@ -535,7 +566,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     pb.finish_and_clear();
     sink.finish(ctx)?;
 
-    let audited = buckets.len() - skipped.len();
+    let audited = buckets.len() - skipped.len() - gone;
     ctx.printer.status(format!(
         "audited {audited} bucket{} and {audited_aps} access point{}: {} row{}, {} external{}",
         plural(audited),

@@ -1,0 +1,743 @@
+//! `lakegate audit report|query` end to end: buckets, bucket policies and access points on moto;
+//! IAM Access Analyzer (which moto does not emulate) on an HTTP fake (`wiremock`) serving the
+//! fixtures of `tests/fixtures/accessanalyzer/`, shaped as the API reference shows them, reached
+//! through `AWS_ENDPOINT_URL_ACCESSANALYZER`. The rows are checked against the evaluator
+//! (lakegate's library) run on the policies read back from moto.
+
+use crate::harness::{assert_usage_error, http, stderr, stdout, TestEnv, ACCOUNT};
+use lakegate::policy::eval::matrix::{probe_key, LIST_ACTION, READ_ACTION, WRITE_ACTION};
+use lakegate::policy::eval::{
+    AccessPointPolicy, AccessPointTarget, Audit, CompiledPolicy, PolicySet, Principal, Request,
+};
+use serde_json::{json, Value};
+use wiremock::matchers::{body_partial_json, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const VENDOR: &str = "arn:aws:iam::444455556666:role/vendor";
+const PARTNER: &str = "arn:aws:iam::777788889999:role/partner";
+const APP: &str = "arn:aws:iam::123456789012:role/app";
+const ANALYZER: &str = "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/lake-analyzer";
+
+/// The data lake of these tests, on moto:
+/// - `lake`: a bucket policy (a cross-account vendor reads vendor/ from a VPC endpoint; everyone
+///   reads public/ but not public/secret/), delegated to access points; `app` (same account)
+///   has team/ through one access point, `partner` (another account) shared/ through another;
+/// - `plain`: no policy at all;
+/// - `undelegated`: no bucket policy, so its access point's grant counts for nothing.
+struct Lake {
+    lake: String,
+    plain: String,
+    undelegated: String,
+    app_ap: String,
+    partner_ap: String,
+    stray_ap: String,
+}
+
+fn lake(env: &TestEnv) -> Lake {
+    let lake = env.bucket("lake");
+    let plain = env.bucket("plain");
+    let undelegated = env.bucket("undeleg");
+    env.put_policy(
+        &lake,
+        &json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "VendorRead", "Effect": "Allow", "Principal": {"AWS": VENDOR},
+             "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{lake}/vendor/*"),
+             "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1a2b"}}},
+            {"Sid": "PublicRead", "Effect": "Allow", "Principal": "*",
+             "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{lake}/public/*")},
+            {"Sid": "NoSecrets", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+             "Resource": format!("arn:aws:s3:::{lake}/public/secret/*")}
+        ]}),
+    );
+    env.lg(["bucket", "delegate", &lake]).success();
+    let app_ap = env.create_ap("app", &lake, "team/", APP, "read-write");
+    let partner_ap = env.create_ap("partner", &lake, "shared/", PARTNER, "read-write");
+    let stray_ap = env.create_ap("stray", &undelegated, "x/", APP, "read");
+    Lake {
+        lake,
+        plain,
+        undelegated,
+        app_ap,
+        partner_ap,
+        stray_ap,
+    }
+}
+
+fn ap_arn(name: &str) -> String {
+    format!("arn:aws:s3:us-east-1:{ACCOUNT}:accesspoint/{name}")
+}
+
+/// The policies of a bucket and its access points, read back from moto and compiled.
+fn policy_set(env: &TestEnv, bucket: &str, aps: &[&str]) -> PolicySet {
+    PolicySet {
+        identity: Vec::new(),
+        bucket: env
+            .policy(bucket)
+            .map(|v| CompiledPolicy::parse(&v.to_string(), "bucket").unwrap()),
+        bucket_account: ACCOUNT.to_string(),
+        access_points: aps
+            .iter()
+            .map(|n| AccessPointPolicy {
+                target: AccessPointTarget::from_arn(&ap_arn(n)).unwrap(),
+                policy: env.ap_policy(n).map(|v| {
+                    CompiledPolicy::parse(&v.to_string(), format!("access-point:{n}")).unwrap()
+                }),
+            })
+            .collect(),
+    }
+}
+
+/// The evaluator's answer for one row's read, write and list.
+fn evaluate(set: &PolicySet, bucket: &str, row: &Value) -> (bool, bool, bool) {
+    let principal = Principal::new(row["principal"].as_str().unwrap());
+    let prefix = row["prefix"].as_str().unwrap();
+    let ap = row["access_point"].as_str().unwrap();
+    let req = |action: &str, key: Option<&str>| {
+        let mut r = Request::new(principal.clone(), action, bucket, key).audited(Audit::Optimistic);
+        if !ap.is_empty() {
+            r = r.through(AccessPointTarget::from_arn(&ap_arn(ap)).unwrap());
+        }
+        r
+    };
+    let key = probe_key(prefix);
+    (
+        set.evaluate(&req(READ_ACTION, Some(&key)), false).allowed(),
+        set.evaluate(&req(WRITE_ACTION, Some(&key)), false)
+            .allowed(),
+        set.evaluate(&req(LIST_ACTION, None).context("s3:prefix", prefix), false)
+            .allowed(),
+    )
+}
+
+fn find<'a>(rows: &'a [Value], principal: &str, ap: &str, prefix: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["principal"] == principal && r["access_point"] == ap && r["prefix"] == prefix)
+        .unwrap_or_else(|| panic!("no row {principal} {ap:?} {prefix:?} in {rows:#?}"))
+}
+
+#[test]
+fn report_rows_are_the_evaluators_answers() {
+    let env = TestEnv::new();
+    let l = lake(&env);
+    let v = env.json([
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--bucket",
+        &l.lake,
+        "--bucket",
+        &l.plain,
+        "--bucket",
+        &l.undelegated,
+    ]);
+    let rows = v.as_array().unwrap().clone();
+
+    // The cross-account vendor: read of vendor/ only, narrowed to the VPC endpoint.
+    let vendor = find(&rows, VENDOR, "", "vendor/");
+    assert_eq!(vendor["access"], "read");
+    assert_eq!(vendor["external"], true);
+    assert_eq!(vendor["principal_account"], "444455556666");
+    assert_eq!(vendor["source"], "bucket-policy");
+    assert_eq!(vendor["sid"], "VendorRead");
+    assert_eq!(vendor["conditions"], "aws:SourceVpce=vpce-1a2b");
+    // Everyone reads public/; the Deny carves public/secret/ out.
+    let public = find(&rows, "*", "", "public/");
+    assert_eq!(
+        (public["access"].as_str(), public["external"].as_bool()),
+        (Some("read"), Some(true))
+    );
+    let secret = find(&rows, "*", "", "public/secret/");
+    assert_eq!(
+        (secret["access"].as_str(), secret["sid"].as_str()),
+        (Some("none"), Some("NoSecrets"))
+    );
+    // Through the access points: the app (internal) and the partner (external).
+    let app = find(&rows, APP, &l.app_ap, "team/");
+    assert_eq!(app["access"], "read+write+list");
+    assert_eq!(app["external"], false);
+    assert_eq!(app["source"], format!("access-point:{}", l.app_ap));
+    let partner = find(&rows, PARTNER, &l.partner_ap, "shared/");
+    assert_eq!(partner["access"], "read+write+list");
+    assert_eq!(partner["external"], true);
+    // The delegation statement alone grants nothing directly; neither does an access point on
+    // a bucket that does not delegate, nor a bucket without a policy.
+    assert!(!rows
+        .iter()
+        .any(|r| r["principal"] == APP && r["access_point"] == ""));
+    assert!(!rows
+        .iter()
+        .any(|r| r["bucket"] == l.undelegated.as_str() || r["bucket"] == l.plain.as_str()));
+    assert!(!rows
+        .iter()
+        .any(|r| r["access_point"] == l.stray_ap.as_str()));
+    assert_eq!(rows.len(), 5, "{rows:#?}");
+
+    // Every row is what the evaluator says of it, on the policies as moto holds them.
+    let set = policy_set(&env, &l.lake, &[&l.app_ap, &l.partner_ap]);
+    for r in &rows {
+        let got = (
+            r["read"].as_bool().unwrap(),
+            r["write"].as_bool().unwrap(),
+            r["list"].as_bool().unwrap(),
+        );
+        assert_eq!(evaluate(&set, &l.lake, r), got, "{r}");
+    }
+    // … and the access point grant on the undelegated bucket is denied by the evaluator too.
+    let stray = policy_set(&env, &l.undelegated, &[&l.stray_ap]);
+    let probe = json!({"principal": APP, "prefix": "x/", "access_point": l.stray_ap});
+    assert_eq!(
+        evaluate(&stray, &l.undelegated, &probe),
+        (false, false, false)
+    );
+
+    // A trusted account is not external.
+    let v = env.json([
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--bucket",
+        &l.lake,
+        "--trusted-account",
+        "444455556666",
+    ]);
+    let rows = v.as_array().unwrap();
+    assert_eq!(find(rows, VENDOR, "", "vendor/")["external"], false);
+    assert_eq!(
+        find(rows, PARTNER, &l.partner_ap, "shared/")["external"],
+        true
+    );
+}
+
+#[test]
+fn report_as_csv_and_table() {
+    let env = TestEnv::new();
+    let l = lake(&env);
+    let a = env
+        .lg(["-o", "csv", "audit", "report", "--bucket", &l.lake])
+        .success();
+    let csv = stdout(&a);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status"
+    );
+    assert_eq!(lines.count(), 5);
+    assert!(csv.contains(&format!(
+        "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b,,\n",
+        l.lake
+    )));
+    assert!(stderr(&a).contains("audited 1 bucket and 2 access points: 5 rows, 3 external"));
+
+    let a = env.lg(["audit", "report", "--bucket", &l.lake]).success();
+    let table = stdout(&a);
+    env.insta()
+        .bind(|| insta::assert_snapshot!("audit_report_table", table));
+}
+
+/// An Access Analyzer fake on a runtime of its own.
+struct Analyzer {
+    rt: tokio::runtime::Runtime,
+    server: MockServer,
+}
+
+impl Analyzer {
+    fn new() -> Self {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let server = rt.block_on(MockServer::start());
+        Analyzer { rt, server }
+    }
+
+    fn mount(&self, m: Mock) {
+        self.rt.block_on(m.mount(&self.server));
+    }
+
+    fn reply(body: String) -> ResponseTemplate {
+        ResponseTemplate::new(200)
+            .insert_header("content-type", "application/json")
+            .set_body_string(body)
+    }
+
+    /// ListFindingsV2 (two pages) and GetFindingV2 for the lake's findings.
+    fn serve(&self, l: &Lake, public_bucket: &str) {
+        let vars = [
+            ("BUCKET", l.lake.as_str()),
+            ("PUBLIC_BUCKET", public_bucket),
+            ("AP_ARN", &ap_arn(&l.partner_ap)),
+        ];
+        let f = |name: &str| fixture(name, &vars);
+        self.mount(
+            Mock::given(method("POST"))
+                .and(path("/findingv2"))
+                .and(body_partial_json(json!({
+                    "analyzerArn": ANALYZER,
+                    "filter": {"resourceType": {"eq": ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket"]}}
+                })))
+                .respond_with(Self::reply(f("list-findings-v2-page1.json")))
+                .with_priority(5),
+        );
+        self.mount(
+            Mock::given(method("POST"))
+                .and(path("/findingv2"))
+                .and(body_partial_json(json!({"nextToken": "page2token"})))
+                .respond_with(Self::reply(f("list-findings-v2-page2.json")))
+                .with_priority(1),
+        );
+        for (id, file) in [
+            ("aaaa", "get-finding-v2-vendor.json"),
+            ("bbbb", "get-finding-v2-public.json"),
+            ("cccc", "get-finding-v2-access-point.json"),
+        ] {
+            self.mount(
+                Mock::given(method("GET"))
+                    .and(path(format!(
+                        "/findingv2/8a1c2b3d-0000-4f00-9000-00000000{id}"
+                    )))
+                    .and(query_param("analyzerArn", ANALYZER))
+                    .respond_with(Self::reply(f(file)))
+                    .with_priority(5),
+            );
+        }
+        self.mount(
+            Mock::given(method("GET"))
+                .and(path("/findingv2/8a1c2b3d-0000-4f00-9000-00000000cccc"))
+                .and(query_param("nextToken", "details2"))
+                .respond_with(Self::reply(f("get-finding-v2-access-point-page2.json")))
+                .with_priority(1),
+        );
+    }
+
+    fn requests(&self) -> Vec<wiremock::Request> {
+        self.rt
+            .block_on(self.server.received_requests())
+            .unwrap_or_default()
+    }
+}
+
+fn fixture(name: &str, vars: &[(&str, &str)]) -> String {
+    let p = format!(
+        "{}/tests/fixtures/accessanalyzer/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut text = std::fs::read_to_string(&p).unwrap();
+    for (k, v) in vars {
+        text = text.replace(&format!("{{{{{k}}}}}"), v);
+    }
+    assert!(!text.contains("{{"), "{name}: unfilled placeholder");
+    serde_json::from_str::<Value>(&text).unwrap().to_string()
+}
+
+const S3_AUTH: (&str, &str) = (
+    "Authorization",
+    "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0",
+);
+
+/// An object's bytes from moto (objects are private: a request that looks signed).
+fn object(env: &TestEnv, bucket: &str, key: &str) -> Option<Vec<u8>> {
+    let (status, body) = http(
+        env.port(),
+        "GET",
+        &format!("/{bucket}/{key}"),
+        &[S3_AUTH],
+        &[],
+    )
+    .unwrap();
+    match status {
+        200 => Some(body),
+        404 => None,
+        s => panic!("GET {bucket}/{key}: {s} {}", String::from_utf8_lossy(&body)),
+    }
+}
+
+fn keys(env: &TestEnv, bucket: &str) -> Vec<String> {
+    let (status, body) = http(
+        env.port(),
+        "GET",
+        &format!("/{bucket}?list-type=2"),
+        &[S3_AUTH],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(status, 200);
+    let xml = String::from_utf8(body).unwrap();
+    xml.split("<Key>")
+        .skip(1)
+        .map(|s| s.split("</Key>").next().unwrap().to_string())
+        .collect()
+}
+
+/// Athena's JSON API on moto (routed on the X-Amz-Target header).
+fn athena(env: &TestEnv, target: &str, body: Value) -> Value {
+    let auth = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/athena/aws4_request, SignedHeaders=host, Signature=0";
+    let (status, resp) = http(
+        env.port(),
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-amz-json-1.1"),
+            ("X-Amz-Target", &format!("AmazonAthena.{target}")),
+            ("Authorization", auth),
+        ],
+        body.to_string().as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(status, 200, "{target}: {}", String::from_utf8_lossy(&resp));
+    serde_json::from_slice(&resp).unwrap()
+}
+
+/// The SQL of every Athena query moto recorded that mentions `needle`.
+fn queries_mentioning(env: &TestEnv, needle: &str) -> Vec<String> {
+    let ids = athena(env, "ListQueryExecutions", json!({}));
+    let mut out = Vec::new();
+    for id in ids["QueryExecutionIds"].as_array().unwrap() {
+        let q = athena(env, "GetQueryExecution", json!({"QueryExecutionId": id}));
+        let sql = q["QueryExecution"]["Query"].as_str().unwrap_or_default();
+        if sql.contains(needle) {
+            out.push(sql.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn findings_upload_and_athena_table() {
+    let env = TestEnv::new();
+    let l = lake(&env);
+    let reports = env.bucket("reports");
+    let fake = Analyzer::new();
+    fake.serve(&l, &l.plain);
+    let db = format!("{}_audit", env.id);
+    let table = format!("{db}.prefix_access");
+    let upload = format!("s3://{reports}/lakegate");
+    let run = |extra: &[&str]| {
+        let mut c = env.cmd();
+        c.env("AWS_ENDPOINT_URL_ACCESSANALYZER", fake.server.uri());
+        c.args([
+            "-o",
+            "csv",
+            "audit",
+            "report",
+            "--bucket",
+            &l.lake,
+            "--analyzer-arn",
+            ANALYZER,
+        ]);
+        c.args(extra);
+        crate::harness::no_panic(c.assert())
+    };
+
+    // Dry run: the report is computed and printed, nothing is written.
+    let a = run(&["--upload", &upload, "--create-table", &table, "--dry-run"]).success();
+    let dry_csv = stdout(&a);
+    assert!(
+        stderr(&a).contains("would upload the report"),
+        "{}",
+        stderr(&a)
+    );
+    assert!(stderr(&a).contains("CREATE EXTERNAL TABLE IF NOT EXISTS"));
+    assert!(keys(&env, &reports).is_empty());
+    assert!(queries_mentioning(&env, &db).is_empty());
+
+    let a = run(&["--upload", &upload, "--create-table", &table]).success();
+    let csv = stdout(&a);
+    assert_eq!(csv, dry_csv);
+    let err = stderr(&a);
+    assert!(err.contains(", 4 findings"), "{err}");
+
+    // Findings are matched by principal and by access point; the one with an error (another
+    // bucket, not audited) is archived but matches nothing.
+    let rows: Vec<Vec<String>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    let row_of = |principal: &str| rows.iter().find(|r| r[0] == principal).unwrap().clone();
+    assert_eq!(
+        row_of(VENDOR)[14..],
+        ["8a1c2b3d-0000-4f00-9000-00000000aaaa", "ACTIVE"]
+    );
+    assert_eq!(
+        row_of("*")[14..],
+        ["8a1c2b3d-0000-4f00-9000-00000000bbbb", "ARCHIVED"]
+    );
+    assert_eq!(
+        row_of(PARTNER)[14..],
+        ["8a1c2b3d-0000-4f00-9000-00000000cccc", "ACTIVE"]
+    );
+    assert_eq!(row_of(APP)[14..], ["", ""]);
+    // Paging, in each of the two runs so far (the dry run and this one): both pages of the list,
+    // both pages of the access point finding's details; no GetFindingV2 for the finding with an
+    // error.
+    let reqs = fake.requests();
+    let lists = reqs.iter().filter(|r| r.method.as_str() == "POST").count();
+    assert_eq!(lists, 2 * 2);
+    let gets: Vec<String> = reqs
+        .iter()
+        .filter(|r| r.method.as_str() == "GET")
+        .map(|r| r.url.path().to_string())
+        .collect();
+    assert_eq!(gets.len(), 2 * 4, "{gets:?}");
+    assert!(!gets.iter().any(|p| p.ends_with("dddd")));
+
+    // The uploads: the report (the CSV printed) and the raw findings, under today's partition.
+    let day = lakegate::commands::audit::today_utc();
+    let report_key = format!("lakegate/report/dt={day}/report.csv");
+    let archive_key = format!("lakegate/archive/dt={day}/findings.json");
+    let mut got = keys(&env, &reports);
+    got.sort();
+    assert_eq!(got, [archive_key.clone(), report_key.clone()]);
+    assert_eq!(
+        String::from_utf8(object(&env, &reports, &report_key).unwrap()).unwrap(),
+        csv
+    );
+    let archive: Value =
+        serde_json::from_slice(&object(&env, &reports, &archive_key).unwrap()).unwrap();
+    let archive = archive.as_array().unwrap();
+    assert_eq!(archive.len(), 4);
+    assert_eq!(archive[0]["id"], "8a1c2b3d-0000-4f00-9000-00000000aaaa");
+    assert_eq!(
+        archive[0]["findingDetails"][0]["externalAccessDetails"]["principal"]["AWS"],
+        VENDOR
+    );
+    assert_eq!(archive[2]["findingDetails"].as_array().unwrap().len(), 2);
+    assert_eq!(archive[3]["error"], "ACCESS_DENIED");
+
+    // The Athena DDL: the database, then the typed, partition-projected table over report/.
+    let ddl = queries_mentioning(&env, &db);
+    assert_eq!(ddl.len(), 2, "{ddl:#?}");
+    assert!(ddl
+        .iter()
+        .any(|q| *q == format!("CREATE DATABASE IF NOT EXISTS `{db}`")));
+    let create = ddl
+        .iter()
+        .find(|q| q.starts_with("CREATE EXTERNAL TABLE"))
+        .unwrap();
+    assert!(create.contains(&format!("LOCATION 's3://{reports}/lakegate/report/'")));
+    assert!(create.contains("`external` boolean"));
+    assert!(create.contains(&format!("'projection.dt.range' = '{day},NOW'")));
+
+    // Idempotent for the day: a second run replaces the same two objects.
+    run(&["--upload", &upload]).success();
+    let mut again = keys(&env, &reports);
+    again.sort();
+    assert_eq!(again, got);
+}
+
+#[test]
+fn query_runs_the_filtered_select_on_athena() {
+    let env = TestEnv::new();
+    // moto hands out static results per region, in order: a region of this test's own.
+    let region = "ap-southeast-2";
+    let col = |n: &str, t: &str| {
+        json!({"Name": n, "Label": n, "Type": t, "Nullable": "UNKNOWN",
+        "CatalogName": "hive", "SchemaName": "", "TableName": "", "Precision": 0, "Scale": 0,
+        "CaseSensitive": false})
+    };
+    let cell = |s: &str| json!({"VarCharValue": s});
+    let results = json!([{
+        "column_info": [col("dt", "varchar"), col("principal", "varchar"), col("external", "boolean"),
+                        col("bucket", "varchar"), col("prefix", "varchar"), col("access", "varchar")],
+        "rows": [
+            {"Data": [cell("dt"), cell("principal"), cell("external"), cell("bucket"), cell("prefix"), cell("access")]},
+            {"Data": [cell("2026-11-23"), cell(VENDOR), cell("true"), cell("lake"), cell("vendor/"), cell("read")]}
+        ]
+    }]);
+    let (status, body) = http(
+        env.port(),
+        "POST",
+        "/moto-api/static/athena/query-results",
+        &[("Content-Type", "application/json")],
+        json!({"region": region, "results": results})
+            .to_string()
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
+    let table = format!("{}_audit.prefix_access", env.id);
+    let v = env.json([
+        "--region",
+        region,
+        "-o",
+        "json",
+        "audit",
+        "query",
+        &table,
+        "--external-account",
+        "444455556666",
+        "--output-location",
+        "s3://results/",
+    ]);
+    assert_eq!(
+        v,
+        json!([{"dt": "2026-11-23", "principal": VENDOR, "external": true, "bucket": "lake",
+                "prefix": "vendor/", "access": "read"}])
+    );
+}
+
+#[test]
+fn bad_input_is_refused_before_any_call() {
+    let env = TestEnv::offline();
+    for (args, needle) in [
+        (vec!["audit", "report"], "required arguments"),
+        (
+            vec!["audit", "report", "--bucket", "Bad_Bucket"],
+            "Bad_Bucket",
+        ),
+        (
+            vec![
+                "audit",
+                "report",
+                "--all-buckets",
+                "--analyzer-arn",
+                "arn:aws:iam::1:role/x",
+            ],
+            "--analyzer-arn",
+        ),
+        (
+            vec![
+                "audit",
+                "report",
+                "--all-buckets",
+                "--trusted-account",
+                "1234",
+            ],
+            "--trusted-account",
+        ),
+        (
+            vec!["audit", "report", "--all-buckets", "--create-table", "db.t"],
+            "required arguments",
+        ),
+        (
+            vec!["audit", "report", "--all-buckets", "--upload", "reports/x"],
+            "--upload",
+        ),
+        (
+            vec![
+                "audit",
+                "report",
+                "--all-buckets",
+                "--upload",
+                "s3://reports/x",
+                "--create-table",
+                "db.analyzer-report",
+            ],
+            "--create-table",
+        ),
+        (
+            vec!["audit", "report", "--all-buckets", "--dry-run"],
+            "--dry-run",
+        ),
+        (
+            vec!["audit", "report", "--all-buckets", "--concurrency", "0"],
+            "--concurrency",
+        ),
+        (vec!["audit", "query", "analyzerdb"], "DB.TABLE"),
+        (vec!["audit", "query", "db.t", "--dt", "2026-02-30"], "--dt"),
+        (
+            vec!["audit", "query", "db.t", "--external-account", "x"],
+            "--external-account",
+        ),
+        (
+            vec!["audit", "query", "db.t", "--principal", "vendor"],
+            "--principal",
+        ),
+    ] {
+        let a = env.lg(&args);
+        assert_usage_error(a, needle);
+    }
+}
+
+#[test]
+fn a_bucket_that_cannot_be_read_fails_the_run_and_uploads_nothing() {
+    let env = TestEnv::new();
+    let l = lake(&env);
+    let reports = env.bucket("reports");
+    let missing = env.name("missing");
+    let a = env
+        .lg([
+            "-o",
+            "csv",
+            "audit",
+            "report",
+            "--bucket",
+            &l.lake,
+            "--bucket",
+            &missing,
+            "--upload",
+            &format!("s3://{reports}/"),
+        ])
+        .code(1);
+    let err = stderr(&a);
+    assert!(
+        err.contains(&format!("bucket '{missing}' not audited")),
+        "{err}"
+    );
+    assert!(err.contains("1 of 2 buckets could not be audited"), "{err}");
+    assert!(err.contains("nothing was uploaded"), "{err}");
+    // The rows of the readable bucket were still printed; nothing reached S3.
+    assert!(stdout(&a).contains("VendorRead"));
+    assert!(keys(&env, &reports).is_empty());
+}
+
+#[test]
+fn all_buckets_covers_the_region() {
+    let env = TestEnv::new();
+    // A region no other test uses, so that --all-buckets sees only this test's buckets.
+    let region = "ca-central-1";
+    let mut names = Vec::new();
+    for what in ["one", "two"] {
+        let b = env.name(what);
+        let body = format!(
+            "<CreateBucketConfiguration><LocationConstraint>{region}</LocationConstraint></CreateBucketConfiguration>"
+        );
+        let auth = format!("AWS4-HMAC-SHA256 Credential=test/20260101/{region}/s3/aws4_request, SignedHeaders=host, Signature=0");
+        let (status, resp) = http(
+            env.port(),
+            "PUT",
+            &format!("/{b}"),
+            &[
+                ("Content-Type", "application/xml"),
+                ("Authorization", &auth),
+            ],
+            body.as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&resp));
+        env.put_policy(
+            &b,
+            &json!({"Version": "2012-10-17", "Statement": [
+                {"Sid": "Vendor", "Effect": "Allow", "Principal": {"AWS": VENDOR},
+                 "Action": "s3:PutObject", "Resource": format!("arn:aws:s3:::{b}/drop/*")}
+            ]}),
+        );
+        names.push(b);
+    }
+    let v = env.json([
+        "--region",
+        region,
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--all-buckets",
+    ]);
+    let mine: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["bucket"].as_str().unwrap().starts_with(&env.id))
+        .map(|r| {
+            assert_eq!(
+                (r["principal"].as_str(), r["access"].as_str()),
+                (Some(VENDOR), Some("write"))
+            );
+            r["bucket"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(mine, names);
+}
