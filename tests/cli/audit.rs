@@ -4,14 +4,14 @@
 //! through `AWS_ENDPOINT_URL_ACCESSANALYZER`. The rows are checked against the evaluator
 //! (lakegate's library) run on the policies read back from moto.
 
-use crate::harness::{assert_usage_error, http, stderr, stdout, TestEnv, ACCOUNT};
+use crate::harness::{assert_usage_error, http, stderr, stdout, HttpFake, TestEnv, ACCOUNT};
 use lakegate::policy::eval::matrix::{probe_key, LIST_ACTION, READ_ACTION, WRITE_ACTION};
 use lakegate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, Audit, CompiledPolicy, PolicySet, Principal, Request,
 };
 use serde_json::{json, Value};
 use wiremock::matchers::{body_partial_json, method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 const VENDOR: &str = "arn:aws:iam::444455556666:role/vendor";
 const PARTNER: &str = "arn:aws:iam::777788889999:role/partner";
@@ -236,25 +236,16 @@ fn report_as_csv_and_table() {
         .bind(|| insta::assert_snapshot!("audit_report_table", table));
 }
 
-/// An Access Analyzer fake on a runtime of its own.
-struct Analyzer {
-    rt: tokio::runtime::Runtime,
-    server: MockServer,
-}
+/// The Access Analyzer fake.
+struct Analyzer(HttpFake);
 
 impl Analyzer {
     fn new() -> Self {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let server = rt.block_on(MockServer::start());
-        Analyzer { rt, server }
+        Analyzer(HttpFake::new())
     }
 
     fn mount(&self, m: Mock) {
-        self.rt.block_on(m.mount(&self.server));
+        self.0.mount(m);
     }
 
     fn reply(body: String) -> ResponseTemplate {
@@ -313,9 +304,7 @@ impl Analyzer {
     }
 
     fn requests(&self) -> Vec<wiremock::Request> {
-        self.rt
-            .block_on(self.server.received_requests())
-            .unwrap_or_default()
+        self.0.received()
     }
 }
 
@@ -416,7 +405,7 @@ fn findings_upload_and_athena_table() {
     let upload = format!("s3://{reports}/lakegate");
     let run = |extra: &[&str]| {
         let mut c = env.cmd();
-        c.env("AWS_ENDPOINT_URL_ACCESSANALYZER", fake.server.uri());
+        c.env("AWS_ENDPOINT_URL_ACCESSANALYZER", fake.0.uri());
         c.args([
             "-o",
             "csv",

@@ -739,3 +739,38 @@ pub fn strings(v: Option<&Value>) -> Vec<String> {
 pub fn principals(st: &Value) -> Vec<String> {
     strings(st.pointer("/Principal/AWS"))
 }
+
+/// A fake AWS service (DataZone, IAM Access Analyzer: what moto does not emulate): a `wiremock`
+/// server on a tokio runtime of its own, so that the synchronous tests can mount mocks and read
+/// what it received.
+pub struct HttpFake {
+    rt: tokio::runtime::Runtime,
+    server: wiremock::MockServer,
+}
+
+impl HttpFake {
+    pub fn new() -> Self {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let server = rt.block_on(wiremock::MockServer::start());
+        HttpFake { rt, server }
+    }
+
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+
+    pub fn mount(&self, m: wiremock::Mock) {
+        self.rt.block_on(m.mount(&self.server));
+    }
+
+    /// Every request received so far, in order.
+    pub fn received(&self) -> Vec<wiremock::Request> {
+        self.rt
+            .block_on(self.server.received_requests())
+            .unwrap_or_default()
+    }
+}

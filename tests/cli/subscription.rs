@@ -3,11 +3,13 @@
 //! reference shows them). `--endpoint-url` sends S3, S3 Control and STS to moto;
 //! `AWS_ENDPOINT_URL_DATAZONE` (which wins over it for DataZone) sends DataZone to the fake.
 
-use crate::harness::{principals, statements, stderr, stdout, TestEnv, ACCOUNT, EC2_ROLE, REGION};
+use crate::harness::{
+    principals, statements, stderr, stdout, HttpFake, TestEnv, ACCOUNT, EC2_ROLE, REGION,
+};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use wiremock::matchers::{method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 const DOMAIN: &str = "dzd_abc123";
 const PROJECT: &str = "consumerproj1";
@@ -30,29 +32,20 @@ fn fixture(name: &str, vars: &[(&str, &str)]) -> String {
     v["body"].to_string()
 }
 
-/// The DataZone fake: a wiremock server on a runtime of its own.
-struct Fake {
-    rt: tokio::runtime::Runtime,
-    server: MockServer,
-}
+/// The DataZone fake.
+struct Fake(HttpFake);
 
 impl Fake {
     fn new() -> Self {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let server = rt.block_on(MockServer::start());
-        Fake { rt, server }
+        Fake(HttpFake::new())
     }
 
     fn uri(&self) -> String {
-        self.server.uri()
+        self.0.uri()
     }
 
     fn mount(&self, m: Mock) {
-        self.rt.block_on(m.mount(&self.server));
+        self.0.mount(m);
     }
 
     fn get(&self, p: &str, body: String, next: Option<&str>) {
@@ -138,9 +131,8 @@ impl Fake {
     }
 
     fn requests(&self) -> Vec<String> {
-        self.rt
-            .block_on(self.server.received_requests())
-            .unwrap_or_default()
+        self.0
+            .received()
             .iter()
             .map(|r| format!("{} {}", r.method, r.url))
             .collect()
@@ -729,7 +721,7 @@ fn subscription_targets_are_created_and_listed_across_environments_and_pages() {
         .success(),
     );
     assert_eq!(o["id"], "tgt1");
-    let sent = fake.rt.block_on(fake.server.received_requests()).unwrap();
+    let sent = fake.0.received();
     let body: Value = serde_json::from_slice(&sent.last().unwrap().body).unwrap();
     assert_eq!(body["applicableAssetTypes"], json!([S3_TYPE]));
     assert_eq!(body["authorizedPrincipals"], json!([ROLE_A]));

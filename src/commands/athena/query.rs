@@ -61,6 +61,17 @@ pub fn check_output_location(o: &str) -> Result<()> {
     }
 }
 
+/// Check `--workgroup` and `--output-location` (shared by the commands that run Athena queries).
+pub fn check_placement(workgroup: Option<&str>, output_location: Option<&str>) -> Result<()> {
+    if let Some(o) = output_location {
+        check_output_location(o)?;
+    }
+    if workgroup.is_some_and(|w| w.trim().is_empty()) {
+        return Err(input_error("--workgroup: must not be empty"));
+    }
+    Ok(())
+}
+
 #[derive(Serialize)]
 struct Started<'a> {
     query_execution_id: &'a str,

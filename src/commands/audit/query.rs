@@ -70,16 +70,10 @@ fn filters(args: &Args) -> Result<Filters> {
     if let Some(d) = &args.dt {
         super::check_date("--dt", d)?;
     }
-    if let Some(o) = &args.output_location {
-        crate::commands::athena::query::check_output_location(o)?;
-    }
-    if args
-        .workgroup
-        .as_deref()
-        .is_some_and(|w| w.trim().is_empty())
-    {
-        return Err(input_error("--workgroup: must not be empty"));
-    }
+    crate::commands::athena::query::check_placement(
+        args.workgroup.as_deref(),
+        args.output_location.as_deref(),
+    )?;
     Ok(Filters {
         external_account: args.external_account.clone(),
         external: args.external,

@@ -431,16 +431,10 @@ fn check_args(args: &Args) -> Result<()> {
     if let Some(t) = &args.create_table {
         parse_table_name("--create-table", t)?;
     }
-    if let Some(o) = &args.output_location {
-        crate::commands::athena::query::check_output_location(o)?;
-    }
-    if args
-        .workgroup
-        .as_deref()
-        .is_some_and(|w| w.trim().is_empty())
-    {
-        return Err(input_error("--workgroup: must not be empty"));
-    }
+    crate::commands::athena::query::check_placement(
+        args.workgroup.as_deref(),
+        args.output_location.as_deref(),
+    )?;
     Ok(())
 }
 

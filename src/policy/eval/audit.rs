@@ -304,9 +304,7 @@ impl BucketAudit<'_> {
             let principal = Principal::new(p);
             let account = principal.account.clone();
             let external = p == "*"
-                || (!account.is_empty()
-                    && account != owner
-                    && !self.trusted.contains(&account));
+                || (!account.is_empty() && account != owner && !self.trusted.contains(&account));
             let mut seen: Vec<(&str, Access)> = Vec::new();
             for (prefix, public) in prefixes.iter().zip(&everyone) {
                 let mut access = if p == "*" {
@@ -538,6 +536,16 @@ mod tests {
         }
     }
 
+    /// A bucket of OWNER with this bucket policy and no access points.
+    fn bucket_only(policy: serde_json::Value) -> PolicySet {
+        PolicySet {
+            identity: Vec::new(),
+            bucket: Some(compile(policy, "bucket")),
+            bucket_account: OWNER.into(),
+            access_points: Vec::new(),
+        }
+    }
+
     fn rows(set: &PolicySet, trusted: &[String], findings: &[FindingRef]) -> Vec<AuditRow> {
         let mut out = Vec::new();
         let a = BucketAudit {
@@ -709,12 +717,7 @@ mod tests {
              "Action": "s3:PutObject", "Resource": "arn:aws:s3:::lake/v/*",
              "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}
         ]});
-        let set = PolicySet {
-            identity: Vec::new(),
-            bucket: Some(compile(bucket, "bucket")),
-            bucket_account: OWNER.into(),
-            access_points: Vec::new(),
-        };
+        let set = bucket_only(bucket);
         let rows = rows(&set, &[], &[]);
         let r = find(&rows, VENDOR, "", "v/");
         assert_eq!(
@@ -731,12 +734,7 @@ mod tests {
             {"Sid": "Other", "Effect": "Allow", "Principal": {"AWS": APP},
              "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/a/b/*"}
         ]});
-        let set = PolicySet {
-            identity: Vec::new(),
-            bucket: Some(compile(bucket, "bucket")),
-            bucket_account: OWNER.into(),
-            access_points: Vec::new(),
-        };
+        let set = bucket_only(bucket);
         let rows = rows(&set, &[], &[]);
         let vendor: Vec<&str> = rows
             .iter()
@@ -761,12 +759,7 @@ mod tests {
             {"Effect": "Allow", "Principal": {"AWS": "555566667777"}, "Action": "s3:PutObject",
              "Resource": "arn:aws:s3:::lake/drop/*"}
         ]});
-        let set = PolicySet {
-            identity: Vec::new(),
-            bucket: Some(compile(bucket, "bucket")),
-            bucket_account: OWNER.into(),
-            access_points: Vec::new(),
-        };
+        let set = bucket_only(bucket);
         let rows = rows(&set, &[], &[]);
         let r = find(&rows, "arn:aws:iam::111122223333:root", "", "shared/");
         assert!(r.read && r.external);
@@ -784,12 +777,7 @@ mod tests {
              "Resource": "arn:aws:s3:::lake/org/*",
              "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}
         ]});
-        let set = PolicySet {
-            identity: Vec::new(),
-            bucket: Some(compile(bucket, "bucket")),
-            bucket_account: OWNER.into(),
-            access_points: Vec::new(),
-        };
+        let set = bucket_only(bucket);
         let rows = rows(&set, &[], &[]);
         let r = find(&rows, "*", "", "org/");
         assert_eq!(r.conditions, "aws:PrincipalOrgID=o-abc123");
