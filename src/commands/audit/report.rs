@@ -460,8 +460,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
         all
     } else {
-        let mut v = args.bucket.clone();
-        v.dedup();
+        let mut v: Vec<String> = Vec::new();
+        for b in &args.bucket {
+            if !v.contains(b) {
+                v.push(b.clone());
+            }
+        }
         v
     };
     let mut by_bucket: HashMap<String, Vec<AccessPointInfo>> = HashMap::new();
