@@ -79,6 +79,19 @@ impl Printer {
         pb
     }
 
+    /// Turn a spinner into a bar of `len` steps ("{bar} 120/1020 policies"), for work whose size
+    /// became known; drawn only where the spinner is.
+    pub fn to_bar(&self, pb: &ProgressBar, len: u64, message: impl Into<String>) {
+        pb.set_message(message.into());
+        pb.set_length(len);
+        pb.set_position(0);
+        pb.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+    }
+
     /// A status line for people on stderr ("created access point ..."), silent under -q.
     pub fn status(&self, msg: impl AsRef<str>) {
         if !self.quiet {

@@ -505,8 +505,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         None => None,
     };
     let mut sink = Sink::new(ctx, spool)?;
-    pb.set_message("reading bucket and access point policies");
-    pb.set_position(0);
+    let policies = buckets.len()
+        + buckets
+            .iter()
+            .map(|b| by_bucket.get(b).map_or(0, Vec::len))
+            .sum::<usize>();
+    ctx.printer.to_bar(
+        &pb,
+        policies as u64,
+        "reading bucket and access point policies",
+    );
     let sem = Arc::new(Semaphore::new(usize::from(args.concurrency)));
     let partition = aws.partition;
     let mut audited_aps = 0usize;
