@@ -318,7 +318,12 @@ impl BucketAudit<'_> {
                         (&mut access.write, &public.write),
                         (&mut access.list, &public.list),
                     ] {
-                        if mine.allowed && all.allowed && mine.granting == all.granting {
+                        // The same statements under the same conditions: the `*` row says it.
+                        if mine.allowed
+                            && all.allowed
+                            && mine.granting == all.granting
+                            && mine.requires == all.requires
+                        {
                             *mine = Cell::default();
                         }
                     }
@@ -766,8 +771,39 @@ mod tests {
         assert_eq!(r.sid, "#0");
         let w = find(&rows, "arn:aws:iam::555566667777:root", "", "drop/");
         assert!(w.write && !w.read);
-        // `*` itself is not granted: the condition names an account.
-        assert!(!rows.iter().any(|r| r.principal == "*"));
+        // The `*` row shows the same grant narrowed to the account.
+        assert_eq!(
+            find(&rows, "*", "", "shared/").conditions,
+            "aws:PrincipalAccount=111122223333"
+        );
+    }
+
+    #[test]
+    fn conditions_on_who_anyone_is_narrow_the_public_row() {
+        let bucket = json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "Readers", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+             "Resource": "arn:aws:s3:::lake/data/*",
+             "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/DataReader*"}}},
+            {"Sid": "Acct", "Effect": "Allow", "Principal": "*", "Action": "s3:PutObject",
+             "Resource": "arn:aws:s3:::lake/drop/*",
+             "Condition": {"StringEquals": {"aws:PrincipalAccount": "111122223333"}}}
+        ]});
+        let rows = rows(&bucket_only(bucket), &[], &[]);
+        // A wildcard ARN names nobody in particular: the `*` row carries it.
+        let r = find(&rows, "*", "", "data/");
+        assert!(r.read);
+        assert_eq!(
+            r.conditions,
+            "aws:PrincipalArn like arn:aws:iam::*:role/DataReader*"
+        );
+        // A named account gets its own row, without the condition (it is met), besides the
+        // narrowed `*` row.
+        let a = find(&rows, "arn:aws:iam::111122223333:root", "", "drop/");
+        assert!(a.write && a.conditions.is_empty());
+        assert_eq!(
+            find(&rows, "*", "", "drop/").conditions,
+            "aws:PrincipalAccount=111122223333"
+        );
     }
 
     #[test]

@@ -708,9 +708,19 @@ impl RequestCtx<'_> {
     /// Whether an audit can decide a condition on this (lower-cased) key: the request context
     /// holds it, or the evaluator derives it (present or absent) from the principal, the access
     /// point and the resource. `s3:prefix` is known: set for listing, absent for object requests.
+    /// For the principal `*` (anyone), the principal's own keys are not known.
     pub fn knows(&self, key: &str) -> bool {
         if self.req.context.iter().any(|(k, _)| k == key) {
             return true;
+        }
+        // `*` stands for any principal: conditions on who it is narrow, they do not decide.
+        if self.req.principal.kind == "Anonymous"
+            && matches!(
+                key,
+                "aws:principalarn" | "aws:principalaccount" | "aws:principaltype" | "aws:username"
+            )
+        {
+            return false;
         }
         matches!(
             key,
