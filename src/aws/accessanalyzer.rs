@@ -124,6 +124,25 @@ impl Finding {
         )
     }
 
+    /// The distinct actions of every external-access detail, in order of appearance.
+    pub fn actions(&self) -> Vec<String> {
+        distinct(self.external().flat_map(|d| &d.action))
+    }
+
+    /// The distinct `key=value` conditions of every external-access detail.
+    pub fn conditions(&self) -> Vec<String> {
+        let pairs: Vec<String> = self
+            .external()
+            .flat_map(|d| d.condition.iter().map(|(k, v)| format!("{k}={v}")))
+            .collect();
+        distinct(pairs.iter())
+    }
+
+    /// The distinct source types (`POLICY`, `BUCKET_ACL`, `S3_ACCESS_POINT`, …).
+    pub fn source_types(&self) -> Vec<String> {
+        distinct(self.external().flat_map(|d| &d.sources).map(|s| &s.r#type))
+    }
+
     /// The bucket of the finding's resource: NAME from `arn:PARTITION:s3:::NAME` or, for a
     /// directory bucket, from `arn:PARTITION:s3express:REGION:ACCOUNT:bucket/NAME`.
     pub fn bucket(&self) -> Option<String> {

@@ -283,6 +283,7 @@ impl Analyzer {
             ("aaaa", "get-finding-v2-vendor.json"),
             ("bbbb", "get-finding-v2-public.json"),
             ("cccc", "get-finding-v2-access-point.json"),
+            ("eeee", "get-finding-v2-bucket-acl.json"),
         ] {
             self.mount(
                 Mock::given(method("GET"))
@@ -436,7 +437,7 @@ fn findings_upload_and_athena_table() {
     let csv = stdout(&a);
     assert_eq!(csv, dry_csv);
     let err = stderr(&a);
-    assert!(err.contains(", 4 findings"), "{err}");
+    assert!(err.contains(", 5 findings"), "{err}");
 
     // Findings are matched by principal and by access point; the one with an error (another
     // bucket, not audited) is archived but matches nothing.
@@ -459,6 +460,14 @@ fn findings_upload_and_athena_table() {
         ["8a1c2b3d-0000-4f00-9000-00000000cccc", "ACTIVE"]
     );
     assert_eq!(row_of(APP)[14..], ["", ""]);
+    // A finding no policy explains (a bucket ACL grant) is reported on a row of its own.
+    let acl = row_of("79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be");
+    assert_eq!(acl[10..12], ["read+list", "finding:BUCKET_ACL"]);
+    assert_eq!(acl[2], "true");
+    assert_eq!(
+        acl[14..],
+        ["8a1c2b3d-0000-4f00-9000-00000000eeee", "ACTIVE"]
+    );
     // Paging, in each of the two runs so far (the dry run and this one): both pages of the list,
     // both pages of the access point finding's details; no GetFindingV2 for the finding with an
     // error.
@@ -470,7 +479,7 @@ fn findings_upload_and_athena_table() {
         .filter(|r| r.method.as_str() == "GET")
         .map(|r| r.url.path().to_string())
         .collect();
-    assert_eq!(gets.len(), 2 * 4, "{gets:?}");
+    assert_eq!(gets.len(), 2 * 5, "{gets:?}");
     assert!(!gets.iter().any(|p| p.ends_with("dddd")));
 
     // The uploads: the report (the CSV printed) and the raw findings, under today's partition.
@@ -487,14 +496,14 @@ fn findings_upload_and_athena_table() {
     let archive: Value =
         serde_json::from_slice(&object(&env, &reports, &archive_key).unwrap()).unwrap();
     let archive = archive.as_array().unwrap();
-    assert_eq!(archive.len(), 4);
+    assert_eq!(archive.len(), 5);
     assert_eq!(archive[0]["id"], "8a1c2b3d-0000-4f00-9000-00000000aaaa");
     assert_eq!(
         archive[0]["findingDetails"][0]["externalAccessDetails"]["principal"]["AWS"],
         VENDOR
     );
     assert_eq!(archive[2]["findingDetails"].as_array().unwrap().len(), 2);
-    assert_eq!(archive[3]["error"], "ACCESS_DENIED");
+    assert_eq!(archive[4]["error"], "ACCESS_DENIED");
 
     // The Athena DDL: the database, then the typed, partition-projected table over report/.
     let ddl = queries_mentioning(&env, &db);

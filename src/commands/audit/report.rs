@@ -409,6 +409,9 @@ fn finding_refs(findings: &[Finding]) -> HashMap<String, Vec<FindingRef>> {
                 bucket,
                 principals: f.principals(),
                 access_points: f.access_point_arns(),
+                actions: f.actions(),
+                conditions: f.conditions(),
+                source_types: f.source_types(),
             });
     }
     by_bucket

@@ -22,6 +22,22 @@ pub struct FindingRef {
     pub principals: Vec<String>,
     /// ARNs of the access points the finding's sources name (empty: the bucket policy or ACL).
     pub access_points: Vec<String>,
+    /// The actions the finding reports (`s3:GetObject`, `s3:*`, …).
+    pub actions: Vec<String>,
+    /// Its conditions, `key=value`.
+    pub conditions: Vec<String>,
+    /// Its source types: `POLICY`, `BUCKET_ACL`, `S3_ACCESS_POINT`, `S3_ACCESS_POINT_ACCOUNT`.
+    pub source_types: Vec<String>,
+}
+
+impl FindingRef {
+    /// Whether the finding's actions include one matching `action` (IAM wildcards).
+    fn allows(&self, action: &str) -> bool {
+        let action = action.to_ascii_lowercase();
+        self.actions
+            .iter()
+            .any(|a| super::wildcard::Pattern::new_lower(a).matches(&action))
+    }
 }
 
 /// One row of the report: a principal's access to a prefix of a bucket, directly or through one
@@ -46,7 +62,8 @@ pub struct AuditRow {
     /// shorter prefix's access removed (by a Deny) under this one.
     pub access: String,
     /// The policy that grants it: `bucket-policy` or `access-point:NAME` (on a `none` row: the
-    /// policy of the Deny that removes it).
+    /// policy of the Deny that removes it); `finding:TYPE` for a finding no policy row explains
+    /// (e.g. `finding:BUCKET_ACL`).
     pub source: String,
     /// The statements of that policy that decide it: their Sids, or `#INDEX` for one without.
     pub sid: String,
@@ -222,6 +239,18 @@ impl BucketAudit<'_> {
     /// same route already grants the principal exactly the same (same access, statements and
     /// conditions). Access points without a policy grant nothing and have no rows.
     pub fn rows(&self, set: &PolicySet, mut emit: impl FnMut(AuditRow)) -> usize {
+        // Findings that end up on no row get rows of their own (last).
+        let matched: std::cell::RefCell<Vec<String>> = Default::default();
+        let mut emit = |r: AuditRow| {
+            let mut m = matched.borrow_mut();
+            for id in r.finding_id.split(' ').filter(|s| !s.is_empty()) {
+                if !m.iter().any(|x| x == id) {
+                    m.push(id.to_string());
+                }
+            }
+            drop(m);
+            emit(r)
+        };
         let mut n = 0;
         let owner = set.bucket_account.as_str();
         let bucket_principals = set
@@ -280,6 +309,88 @@ impl BucketAudit<'_> {
                 owner,
                 &mut emit,
             );
+        }
+        for f in self.findings {
+            let seen = matched.borrow().contains(&f.id);
+            if !seen {
+                n += self.finding_rows(set, f, owner, &mut emit);
+            }
+        }
+        n
+    }
+
+    /// Rows for a finding that no policy row explains: IAM Access Analyzer sees access the
+    /// policies do not grant here (a bucket ACL, an access point of another account, a policy
+    /// changed since it analysed). One row per principal, for the whole bucket, with the
+    /// finding's own actions and conditions.
+    fn finding_rows(
+        &self,
+        set: &PolicySet,
+        f: &FindingRef,
+        owner: &str,
+        emit: &mut impl FnMut(AuditRow),
+    ) -> usize {
+        let mut n = 0;
+        let access_point = f
+            .access_points
+            .first()
+            .and_then(|arn| {
+                set.access_points
+                    .iter()
+                    .find(|a| a.target.arn == *arn)
+                    .map(|a| a.target.name.clone())
+                    .or_else(|| AccessPointTarget::from_arn(arn).map(|t| t.name))
+            })
+            .unwrap_or_default();
+        let source = match f.source_types.as_slice() {
+            [] => "finding".to_string(),
+            types => format!("finding:{}", types.join("+")),
+        };
+        let (read, write, list) = (
+            f.allows(READ_ACTION),
+            f.allows(WRITE_ACTION),
+            f.allows(LIST_ACTION),
+        );
+        let kinds: Vec<&str> = [("read", read), ("write", write), ("list", list)]
+            .into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(k, _)| k)
+            .collect();
+        for value in &f.principals {
+            let principal = if value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit()) {
+                format!("arn:{}:iam::{value}:root", self.partition)
+            } else {
+                value.clone()
+            };
+            let account = principal_account(&principal);
+            // Access Analyzer reports only access from outside the zone of trust: a principal of
+            // no known account (`*`, a canonical user) is external.
+            let external =
+                account.is_empty() || (account != owner && !self.trusted.contains(&account));
+            emit(AuditRow {
+                principal,
+                principal_account: account,
+                external,
+                bucket: self.bucket.to_string(),
+                bucket_account: owner.to_string(),
+                access_point: access_point.clone(),
+                prefix: String::new(),
+                read,
+                write,
+                list,
+                access: if kinds.is_empty() {
+                    // Other actions only (e.g. s3:GetBucketAcl): named as they are.
+                    f.actions.join("+")
+                } else {
+                    kinds.join("+")
+                },
+                source: source.clone(),
+                sid: String::new(),
+                conditions: f.conditions.join("; "),
+                finding_id: f.id.clone(),
+                finding_status: f.status.clone(),
+            });
+            n += 1;
         }
         n
     }
@@ -648,6 +759,7 @@ mod tests {
                 bucket: "lake".into(),
                 principals: vec![VENDOR.into()],
                 access_points: vec![],
+                ..FindingRef::default()
             },
             FindingRef {
                 id: "f-public".into(),
@@ -655,6 +767,7 @@ mod tests {
                 bucket: "lake".into(),
                 principals: vec!["*".into()],
                 access_points: vec![],
+                ..FindingRef::default()
             },
         ];
         let rows = rows(&lake(), &[], &findings);
@@ -674,17 +787,26 @@ mod tests {
     #[test]
     fn a_finding_principal_unnamed_by_policies_is_audited() {
         // An account named only by a finding (12 digits) is audited as its root: what it can
-        // reach beyond what everyone can is its own rows (here: nothing, so no rows), while
-        // its public access stays on the `*` rows.
+        // reach beyond what everyone can would be its own rows (here: nothing), its public
+        // access stays on the `*` rows, and the finding, on no policy row, gets a row of its own.
         let f = FindingRef {
             id: "f-acct".into(),
             status: "ACTIVE".into(),
             bucket: "lake".into(),
             principals: vec!["777788889999".into()],
             access_points: vec![],
+            ..FindingRef::default()
         };
         let rows = rows(&lake(), &[], std::slice::from_ref(&f));
-        assert!(!rows.iter().any(|r| r.principal.contains("777788889999")));
+        let own: Vec<&AuditRow> = rows
+            .iter()
+            .filter(|r| r.principal.contains("777788889999"))
+            .collect();
+        assert_eq!(own.len(), 1, "{own:#?}");
+        assert_eq!(
+            (own[0].source.as_str(), own[0].finding_id.as_str()),
+            ("finding", "f-acct")
+        );
         assert!(find(&rows, "*", "", "public/").read);
 
         // Granted to the account directly, it has its own row carrying the finding.
@@ -729,6 +851,49 @@ mod tests {
             r.conditions,
             "read: aws:SourceVpce=vpce-1; write: aws:SourceIp in 10.0.0.0/8"
         );
+    }
+
+    #[test]
+    fn findings_no_policy_explains_get_rows_of_their_own() {
+        // A bucket ACL grant to another account, seen only by Access Analyzer.
+        let f = FindingRef {
+            id: "f-acl".into(),
+            status: "ACTIVE".into(),
+            bucket: "lake".into(),
+            principals: vec!["999988887777".into()],
+            access_points: vec![],
+            actions: vec!["s3:GetObject".into(), "s3:List*".into()],
+            conditions: vec![],
+            source_types: vec!["BUCKET_ACL".into()],
+        };
+        let rows = rows(&lake(), &[], std::slice::from_ref(&f));
+        let r = find(&rows, "arn:aws:iam::999988887777:root", "", "");
+        assert_eq!(
+            (
+                r.access.as_str(),
+                r.source.as_str(),
+                r.external,
+                r.finding_id.as_str()
+            ),
+            ("read+list", "finding:BUCKET_ACL", true, "f-acl")
+        );
+        assert_eq!(rows.last().unwrap(), r);
+        // A finding that a policy row carries gets no row of its own.
+        let vendor = FindingRef {
+            id: "f-vendor".into(),
+            status: "ACTIVE".into(),
+            bucket: "lake".into(),
+            principals: vec![VENDOR.into()],
+            actions: vec!["s3:GetObject".into()],
+            source_types: vec!["POLICY".into()],
+            ..FindingRef::default()
+        };
+        let rows = rows_of(&lake(), &[], std::slice::from_ref(&vendor));
+        assert_eq!(
+            rows.iter().filter(|r| r.finding_id == "f-vendor").count(),
+            1
+        );
+        assert!(!rows.iter().any(|r| r.source.starts_with("finding")));
     }
 
     #[test]
