@@ -3,6 +3,7 @@
 use super::{classify, error::code, Aws};
 use crate::error::{failed, Result};
 use crate::policy::PolicyDocument;
+use aws_sdk_s3::primitives::ByteStream;
 
 impl Aws {
     /// Fail with "bucket X does not exist" (exit 1) unless the bucket exists and is reachable.
@@ -102,12 +103,37 @@ impl Aws {
         Ok(out)
     }
 
-    /// Write an object (replacing it): its body streamed from a file or from memory.
-    pub async fn put_object(
+    /// Write an object (replacing it) from memory.
+    pub async fn put_object_bytes(
         &self,
         bucket: &str,
         key: &str,
-        body: aws_sdk_s3::primitives::ByteStream,
+        body: Vec<u8>,
+        content_type: &str,
+    ) -> Result<()> {
+        self.put_object(bucket, key, ByteStream::from(body), content_type)
+            .await
+    }
+
+    /// Write an object (replacing it) streamed from a file.
+    pub async fn put_object_file(
+        &self,
+        bucket: &str,
+        key: &str,
+        path: &std::path::Path,
+        content_type: &str,
+    ) -> Result<()> {
+        let body = ByteStream::from_path(path)
+            .await
+            .map_err(|e| failed(format!("cannot read {}: {e}", path.display())))?;
+        self.put_object(bucket, key, body, content_type).await
+    }
+
+    async fn put_object(
+        &self,
+        bucket: &str,
+        key: &str,
+        body: ByteStream,
         content_type: &str,
     ) -> Result<()> {
         self.s3()
@@ -125,6 +151,35 @@ impl Aws {
                 _ => classify("s3:PutObject", e),
             })?;
         Ok(())
+    }
+
+    /// The "folders" right under `prefix` (ListObjectsV2 with delimiter `/`, every page), as
+    /// the text after `prefix` without the trailing `/`.
+    pub async fn common_prefixes(&self, bucket: &str, prefix: &str) -> Result<Vec<String>> {
+        let s3 = self.s3().await;
+        let mut out = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let page = s3
+                .list_objects_v2()
+                .bucket(bucket)
+                .prefix(prefix)
+                .delimiter("/")
+                .set_continuation_token(token.take())
+                .send()
+                .await
+                .map_err(|e| classify("s3:ListObjectsV2", e))?;
+            out.extend(page.common_prefixes().iter().filter_map(|p| {
+                p.prefix()
+                    .and_then(|p| p.strip_prefix(prefix))
+                    .map(|d| d.trim_end_matches('/').to_string())
+            }));
+            match page.next_continuation_token() {
+                Some(t) if !t.is_empty() => token = Some(t.to_string()),
+                _ => break,
+            }
+        }
+        Ok(out)
     }
 
     /// Bucket names (for shell completion).

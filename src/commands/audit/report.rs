@@ -19,7 +19,6 @@ use futures::stream::{self, StreamExt};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
@@ -153,52 +152,41 @@ impl Row for AuditRow {
     }
 }
 
-/// A file the report is spooled to for upload, removed when dropped.
+/// A temporary file the report is spooled to for upload (removed when dropped).
 struct Spool {
-    path: PathBuf,
+    file: tempfile::NamedTempFile,
     writer: Option<csv::Writer<BufWriter<File>>>,
 }
 
 impl Spool {
     fn create() -> Result<Spool> {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let path =
-            std::env::temp_dir().join(format!("lakegate-audit-{}-{nanos}.csv", std::process::id()));
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| failed(format!("cannot create {}: {e}", path.display())))?;
-        let mut writer = csv::Writer::from_writer(BufWriter::new(file));
+        let file = tempfile::Builder::new()
+            .prefix("lakegate-audit-")
+            .suffix(".csv")
+            .tempfile()
+            .map_err(|e| {
+                failed(format!(
+                    "cannot create a temporary file for the report: {e}"
+                ))
+            })?;
+        let mut writer = csv::Writer::from_writer(BufWriter::new(file.reopen()?));
         writer.write_record(COLUMNS).map_err(csv_error)?;
         Ok(Spool {
-            path,
+            file,
             writer: Some(writer),
         })
     }
 
-    /// Flush and close; the size in bytes.
+    /// Flush and close the writer; the size in bytes.
     fn finish(&mut self) -> Result<u64> {
         if let Some(w) = self.writer.take() {
-            let inner = w
-                .into_inner()
-                .map_err(|e| failed(format!("cannot write the report: {e}")))?;
-            inner
+            w.into_inner()
+                .map_err(|e| failed(format!("cannot write the report: {e}")))?
                 .into_inner()
                 .map_err(|e| failed(format!("cannot write the report: {e}")))?
                 .sync_all()?;
         }
-        Ok(std::fs::metadata(&self.path)?.len())
-    }
-}
-
-impl Drop for Spool {
-    fn drop(&mut self) {
-        self.writer = None;
-        let _ = std::fs::remove_file(&self.path);
+        Ok(self.file.as_file().metadata()?.len())
     }
 }
 
@@ -647,13 +635,8 @@ async fn upload(
             .map_err(|e| failed(format!("cannot render the findings as JSON: {e}")))?;
         let len = body.len();
         if !dry {
-            aws.put_object(
-                bucket,
-                &archive_key,
-                aws_sdk_s3::primitives::ByteStream::from(body),
-                "application/json",
-            )
-            .await?;
+            aws.put_object_bytes(bucket, &archive_key, body, "application/json")
+                .await?;
         }
         ctx.printer.status(format!(
             "{verb} {} finding{} ({len} bytes) to s3://{bucket}/{archive_key}",
@@ -662,10 +645,7 @@ async fn upload(
         ));
     }
     if !dry {
-        let body = aws_sdk_s3::primitives::ByteStream::from_path(&spool.path)
-            .await
-            .map_err(|e| failed(format!("cannot read {}: {e}", spool.path.display())))?;
-        aws.put_object(bucket, &report_key, body, "text/csv")
+        aws.put_object_file(bucket, &report_key, spool.file.path(), "text/csv")
             .await?;
     }
     ctx.printer.status(format!(
@@ -677,38 +657,15 @@ async fn upload(
 /// The first `dt=` partition already under `report/`, so the projected range covers every report
 /// uploaded before the table existed.
 async fn first_report_day(aws: &Aws, bucket: &str, prefix: &str, today: &str) -> Result<String> {
-    let list_prefix = format!("{prefix}report/dt=");
-    let mut first = today.to_string();
-    let mut token: Option<String> = None;
-    loop {
-        let page = aws
-            .s3()
-            .await
-            .list_objects_v2()
-            .bucket(bucket)
-            .prefix(&list_prefix)
-            .delimiter("/")
-            .set_continuation_token(token.take())
-            .send()
-            .await
-            .map_err(|e| crate::aws::classify("s3:ListObjectsV2", e))?;
-        for p in page.common_prefixes() {
-            let day = p
-                .prefix()
-                .and_then(|p| p.strip_prefix(&list_prefix))
-                .map(|d| d.trim_end_matches('/'));
-            if let Some(d) = day {
-                if super::check_date("dt", d).is_ok() && *d < *first {
-                    first = d.to_string();
-                }
-            }
-        }
-        match page.next_continuation_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
-        }
-    }
-    Ok(first)
+    let days = aws
+        .common_prefixes(bucket, &format!("{prefix}report/dt="))
+        .await?;
+    Ok(days
+        .into_iter()
+        .filter(|d| super::check_date("dt", d).is_ok())
+        .chain(std::iter::once(today.to_string()))
+        .min()
+        .unwrap_or_else(|| today.to_string()))
 }
 
 async fn create_table(
