@@ -19,8 +19,11 @@ pub mod exit {
 pub enum Kind {
     /// Bad usage or bad input (a named argument, file or field). Exit 2.
     Input,
-    /// The operation failed (AWS answered with an error, a resource is missing). Exit 1.
+    /// The operation failed (AWS answered with an error). Exit 1.
     Failed,
+    /// The resource the operation needs does not exist (a bucket, an access point). Exit 1;
+    /// callers that list first can tell "deleted since listed" from a failure.
+    NotFound,
     /// Interrupted by the user. Exit 130.
     Interrupted,
     /// A check answered "denied" (the answer was printed). Exit 3; an empty message prints nothing.
@@ -62,7 +65,7 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self.kind {
             Kind::Input => exit::USAGE,
-            Kind::Failed => exit::FAILED,
+            Kind::Failed | Kind::NotFound => exit::FAILED,
             Kind::Interrupted => exit::INTERRUPTED,
             Kind::Denied => exit::DENIED,
         }
@@ -77,6 +80,11 @@ pub fn input_error(message: impl Into<String>) -> CliError {
 /// A check answered "denied" and has printed its answer: exit 3, no error message.
 pub fn denied() -> CliError {
     CliError::new(Kind::Denied, "")
+}
+
+/// The resource does not exist: exit 1.
+pub fn not_found(message: impl Into<String>) -> CliError {
+    CliError::new(Kind::NotFound, message)
 }
 
 /// The operation failed: exit 1.

@@ -1,7 +1,7 @@
 //! S3: bucket existence and bucket policies.
 
 use super::{classify, error::code, Aws};
-use crate::error::{failed, Result};
+use crate::error::{failed, not_found, Result};
 use crate::policy::PolicyDocument;
 use aws_sdk_s3::primitives::ByteStream;
 
@@ -14,9 +14,10 @@ impl Aws {
             Err(e) => {
                 let status = e.raw_response().map(|r| r.status().as_u16());
                 match status {
-                    Some(404) => Err(failed(format!("bucket '{bucket}' does not exist")).hinted(
-                        "check the bucket name and --region; `aws s3 ls` lists your buckets",
-                    )),
+                    Some(404) => Err(not_found(format!("bucket '{bucket}' does not exist"))
+                        .hinted(
+                            "check the bucket name and --region; `aws s3 ls` lists your buckets",
+                        )),
                     Some(403) => Err(failed(format!(
                         "access to bucket '{bucket}' is denied (s3:ListBucket on HeadBucket)"
                     ))),
@@ -42,7 +43,7 @@ impl Aws {
             },
             Err(e) if code(&e) == Some("NoSuchBucketPolicy") => Ok(None),
             Err(e) if code(&e) == Some("NoSuchBucket") => {
-                Err(failed(format!("bucket '{bucket}' does not exist"))
+                Err(not_found(format!("bucket '{bucket}' does not exist"))
                     .hinted("check the bucket name and --region"))
             }
             Err(e) => Err(classify("s3:GetBucketPolicy", e)),
@@ -146,7 +147,7 @@ impl Aws {
             .send()
             .await
             .map_err(|e| match code(&e) {
-                Some("NoSuchBucket") => failed(format!("bucket '{bucket}' does not exist"))
+                Some("NoSuchBucket") => not_found(format!("bucket '{bucket}' does not exist"))
                     .hinted("check the bucket name and --region"),
                 _ => classify("s3:PutObject", e),
             })?;

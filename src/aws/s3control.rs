@@ -1,7 +1,7 @@
 //! S3 Control: access points and their policies.
 
 use super::{classify, error::code, Aws};
-use crate::error::{failed, Result};
+use crate::error::{failed, not_found, Result};
 use crate::policy::PolicyDocument;
 use serde::Serialize;
 
@@ -214,7 +214,7 @@ impl Aws {
                 _ => Ok(None),
             },
             Err(e) if code(&e) == Some("NoSuchAccessPointPolicy") => Ok(None),
-            Err(e) if code(&e) == Some("NoSuchAccessPoint") => Err(failed(format!(
+            Err(e) if code(&e) == Some("NoSuchAccessPoint") => Err(not_found(format!(
                 "access point '{name}' does not exist in account {account}"
             ))
             .hinted("run `lakegate accesspoint list` to see the account's access points")),

@@ -309,12 +309,21 @@ async fn fetch_bucket(
     aps: Vec<AccessPointInfo>,
     pb: &indicatif::ProgressBar,
 ) -> Fetched {
-    let n = aps.len();
-    let set = async {
+    // One AWS call under the shared limit, counted on the progress bar.
+    async fn limited<T>(
+        sem: &Semaphore,
+        pb: &indicatif::ProgressBar,
+        call: impl std::future::Future<Output = T>,
+    ) -> T {
         let permit = sem.acquire().await.expect("the semaphore is never closed");
-        let policy = aws.bucket_policy(&bucket).await?;
+        let out = call.await;
         drop(permit);
         pb.inc(1);
+        out
+    }
+    let n = aps.len();
+    let set = async {
+        let policy = limited(sem, pb, aws.bucket_policy(&bucket)).await?;
         let bucket_policy = policy
             .map(|d| CompiledPolicy::compile(&d, "bucket"))
             .transpose()
@@ -324,11 +333,7 @@ async fn fetch_bucket(
                 ))
             })?;
         let fetches = aps.into_iter().map(|ap| async move {
-            let permit = sem.acquire().await.expect("the semaphore is never closed");
-            let doc = aws.access_point_policy(account, &ap.name).await;
-            drop(permit);
-            pb.inc(1);
-            let doc = match doc {
+            let doc = match limited(sem, pb, aws.access_point_policy(account, &ap.name)).await {
                 // Deleted since it was listed: it grants nothing any more.
                 Err(e) if vanished(&e) => {
                     tracing::debug!(name = ap.name, "access point deleted since it was listed");
@@ -374,10 +379,9 @@ async fn fetch_bucket(
     }
 }
 
-/// A bucket or access point deleted between the listing and the policy read (the messages of
-/// `Aws::bucket_policy` and `Aws::access_point_policy` for NoSuchBucket / NoSuchAccessPoint).
+/// A bucket or access point deleted between the listing and the policy read.
 fn vanished(e: &crate::error::CliError) -> bool {
-    e.message.ends_with("does not exist") || e.message.contains("does not exist in account")
+    e.kind == crate::error::Kind::NotFound
 }
 
 fn finding_refs(findings: &[Finding]) -> HashMap<String, Vec<FindingRef>> {
@@ -442,14 +446,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let date = today_utc();
 
     let pb = ctx.printer.spinner("listing buckets and access points");
+    // --bucket and --all-buckets exclude each other (one clap group).
     let buckets: Vec<String> = if args.all_buckets {
-        let mut all = aws.buckets_in_region().await?;
-        for b in &args.bucket {
-            if !all.contains(b) {
-                all.push(b.clone());
-            }
-        }
-        all
+        aws.buckets_in_region().await?
     } else {
         let mut v: Vec<String> = Vec::new();
         for b in &args.bucket {
@@ -524,7 +523,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         let set = match f.set {
             Ok(s) => s,
             // --all-buckets: deleted since ListBuckets; not a failure of the audit.
-            Err(e) if vanished(&e) && !args.bucket.contains(&f.bucket) => {
+            Err(e) if vanished(&e) && args.all_buckets => {
                 ctx.printer.status(format!(
                     "bucket '{}' was deleted while auditing; skipped",
                     f.bucket
