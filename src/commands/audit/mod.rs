@@ -48,39 +48,18 @@ pub fn parse_s3_url(opt: &str, url: &str) -> Result<(String, String)> {
     Ok((bucket.to_string(), prefix))
 }
 
-/// A `YYYY-MM-DD` date (the report's `dt` partition), validated as a calendar date.
+/// A `YYYY-MM-DD` date (the report's `dt` partition), validated as a calendar date: it must
+/// read back unchanged from the day it parses to (so 2023-02-29 is refused).
 pub fn check_date(opt: &str, d: &str) -> Result<()> {
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10)
-        && {
-            let (y, m, day): (i64, u32, u32) = (
-                d[0..4].parse().unwrap_or(0),
-                d[5..7].parse().unwrap_or(0),
-                d[8..10].parse().unwrap_or(0),
-            );
-            (1..=12).contains(&m) && day >= 1 && day <= days_in_month(y, m)
-        };
-    if ok {
+    let day = crate::policy::eval::condition::parse_date(d)
+        .filter(|_| d.len() == 10)
+        .map(|ms| civil_from_days(ms.div_euclid(86_400_000)));
+    if day.as_deref() == Some(d) {
         Ok(())
     } else {
         Err(input_error(format!(
             "{opt}: invalid date '{d}': expected YYYY-MM-DD"
         )))
-    }
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
     }
 }
 

@@ -192,16 +192,44 @@ pub fn principal_account(principal: &str) -> String {
     Principal::new(principal).account
 }
 
+fn is_account_id(value: &str) -> bool {
+    crate::policy::arn::validate_account_id(value).is_ok()
+}
+
+/// A finding's principal value as a row's principal: a 12-digit account as its root ARN.
+fn principal_of(value: &str, partition: &str) -> String {
+    if is_account_id(value) {
+        format!("arn:{partition}:iam::{value}:root")
+    } else {
+        value.to_string()
+    }
+}
+
 /// Does a finding's principal value name this row's principal?
 fn finding_names(value: &str, principal: &str) -> bool {
     if value == principal {
         return true;
     }
     // A 12-digit account id names the account (its root).
-    value.len() == 12
-        && value.bytes().all(|b| b.is_ascii_digit())
-        && principal.ends_with(":root")
-        && principal_account(principal) == value
+    is_account_id(value) && principal.ends_with(":root") && principal_account(principal) == value
+}
+
+/// The `source` column for a policy label (`bucket`, `access-point:NAME`).
+fn source_of(label: &str) -> String {
+    if label == "bucket" {
+        "bucket-policy".to_string()
+    } else {
+        label.to_string()
+    }
+}
+
+/// `read`, `write`, `list`: those that are on.
+fn kinds(read: bool, write: bool, list: bool) -> Vec<&'static str> {
+    [("read", read), ("write", write), ("list", list)]
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// Everything one bucket's audit needs besides its policies.
@@ -273,13 +301,7 @@ impl BucketAudit<'_> {
                 if on_route {
                     add_all(
                         &mut out,
-                        f.principals.iter().map(|p| {
-                            if p.len() == 12 && p.bytes().all(|b| b.is_ascii_digit()) {
-                                format!("arn:{}:iam::{p}:root", self.partition)
-                            } else {
-                                p.clone()
-                            }
-                        }),
+                        f.principals.iter().map(|p| principal_of(p, self.partition)),
                     );
                 }
             }
@@ -351,22 +373,13 @@ impl BucketAudit<'_> {
             f.allows(WRITE_ACTION),
             f.allows(LIST_ACTION),
         );
-        let kinds: Vec<&str> = [("read", read), ("write", write), ("list", list)]
-            .into_iter()
-            .filter(|(_, on)| *on)
-            .map(|(k, _)| k)
-            .collect();
+        let kinds = kinds(read, write, list);
         for value in &f.principals {
-            let principal = if value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit()) {
-                format!("arn:{}:iam::{value}:root", self.partition)
-            } else {
-                value.clone()
-            };
+            let principal = principal_of(value, self.partition);
             let account = principal_account(&principal);
             // Access Analyzer reports only access from outside the zone of trust: a principal of
             // no known account (`*`, a canonical user) is external.
-            let external =
-                account.is_empty() || (account != owner && !self.trusted.contains(&account));
+            let external = account.is_empty() || self.foreign(&account, owner);
             emit(AuditRow {
                 principal,
                 principal_account: account,
@@ -414,8 +427,7 @@ impl BucketAudit<'_> {
         for p in principals {
             let principal = Principal::new(p);
             let account = principal.account.clone();
-            let external = p == "*"
-                || (!account.is_empty() && account != owner && !self.trusted.contains(&account));
+            let external = p == "*" || (!account.is_empty() && self.foreign(&account, owner));
             let mut seen: Vec<(&str, Access)> = Vec::new();
             for (prefix, public) in prefixes.iter().zip(&everyone) {
                 let mut access = if p == "*" {
@@ -458,6 +470,11 @@ impl BucketAudit<'_> {
         n
     }
 
+    /// An account that is neither the bucket owner nor trusted.
+    fn foreign(&self, account: &str, owner: &str) -> bool {
+        account != owner && !self.trusted.iter().any(|t| t == account)
+    }
+
     fn access(
         &self,
         set: &PolicySet,
@@ -491,28 +508,19 @@ impl BucketAudit<'_> {
         prefix: &str,
         a: &Access,
     ) -> AuditRow {
-        let source = match route {
-            Some(t) => format!("access-point:{}", t.name),
-            None => "bucket-policy".to_string(),
-        };
         let label = match route {
             Some(t) => format!("access-point:{}", t.name),
             None => "bucket".to_string(),
         };
+        let mut source = source_of(&label);
         let mut sids: Vec<&str> = Vec::new();
         let mut requires: Vec<String> = Vec::new();
-        let mut kinds: Vec<&str> = Vec::new();
-        let mut source = source;
         if !a.any() {
             // Everything removed: name the Deny statements, wherever they are.
             for c in [&a.read, &a.write, &a.list] {
                 for (policy, sid) in &c.granting {
                     if sids.is_empty() {
-                        source = if policy == "bucket" {
-                            "bucket-policy".to_string()
-                        } else {
-                            policy.clone()
-                        };
+                        source = source_of(policy);
                     }
                     if !sids.contains(&sid.as_str()) {
                         sids.push(sid);
@@ -520,11 +528,10 @@ impl BucketAudit<'_> {
                 }
             }
         }
-        for (name, c) in [("read", &a.read), ("write", &a.write), ("list", &a.list)] {
-            if !c.allowed {
-                continue;
-            }
-            kinds.push(name);
+        for c in [&a.read, &a.write, &a.list]
+            .into_iter()
+            .filter(|c| c.allowed)
+        {
             for (policy, sid) in &c.granting {
                 if *policy == label && !sids.contains(&sid.as_str()) {
                     sids.push(sid);
@@ -583,10 +590,9 @@ impl BucketAudit<'_> {
             read: a.read.allowed,
             write: a.write.allowed,
             list: a.list.allowed,
-            access: if kinds.is_empty() {
-                "none".to_string()
-            } else {
-                kinds.join("+")
+            access: match kinds(a.read.allowed, a.write.allowed, a.list.allowed) {
+                k if k.is_empty() => "none".to_string(),
+                k => k.join("+"),
             },
             source,
             sid: sids.join("+"),

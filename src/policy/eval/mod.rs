@@ -348,7 +348,7 @@ impl CompiledPolicy {
                         continue;
                     }
                     if key == "aws:principalaccount" {
-                        if v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()) {
+                        if super::arn::validate_account_id(v).is_ok() {
                             add(root(v));
                         }
                     } else if v.starts_with("arn:") {
