@@ -329,9 +329,28 @@ impl Aws {
         analyzer_arn: &str,
         concurrency: usize,
     ) -> Result<Vec<Finding>> {
-        check_analyzer_arn(analyzer_arn)?;
         s3_findings(&self.accessanalyzer().await, analyzer_arn, concurrency).await
     }
+}
+
+/// A [`Finding`] without details from a FindingSummaryV2 or a GetFindingV2 output (two SDK
+/// types with the same fields).
+macro_rules! finding {
+    ($x:expr) => {
+        Finding {
+            id: $x.id.clone(),
+            resource: $x.resource.clone(),
+            resource_type: $x.resource_type.as_str().to_string(),
+            resource_owner_account: $x.resource_owner_account.clone(),
+            status: $x.status.as_str().to_string(),
+            finding_type: $x.finding_type.as_ref().map(|t| t.as_str().to_string()),
+            created_at: timestamp(&$x.created_at),
+            analyzed_at: timestamp(&$x.analyzed_at),
+            updated_at: timestamp(&$x.updated_at),
+            error: $x.error.clone(),
+            finding_details: Vec::new(),
+        }
+    };
 }
 
 /// ListFindingsV2 for S3 buckets and directory buckets, every page, in the order AWS returns
@@ -361,19 +380,7 @@ pub async fn list_s3_findings(client: &Client, analyzer_arn: &str) -> Result<Vec
             )
         })?;
         for s in page.findings() {
-            out.push(Finding {
-                id: s.id.clone(),
-                resource: s.resource.clone(),
-                resource_type: s.resource_type.as_str().to_string(),
-                resource_owner_account: s.resource_owner_account.clone(),
-                status: s.status.as_str().to_string(),
-                finding_type: s.finding_type.as_ref().map(|t| t.as_str().to_string()),
-                created_at: timestamp(&s.created_at),
-                analyzed_at: timestamp(&s.analyzed_at),
-                updated_at: timestamp(&s.updated_at),
-                error: s.error.clone(),
-                finding_details: Vec::new(),
-            });
+            out.push(finding!(s));
         }
     }
     Ok(out)
@@ -405,19 +412,7 @@ pub async fn get_finding(client: &Client, analyzer_arn: &str, id: &str) -> Resul
                 e,
             )
         })?;
-        let f = finding.get_or_insert_with(|| Finding {
-            id: page.id.clone(),
-            resource: page.resource.clone(),
-            resource_type: page.resource_type.as_str().to_string(),
-            resource_owner_account: page.resource_owner_account.clone(),
-            status: page.status.as_str().to_string(),
-            finding_type: page.finding_type.as_ref().map(|t| t.as_str().to_string()),
-            created_at: timestamp(&page.created_at),
-            analyzed_at: timestamp(&page.analyzed_at),
-            updated_at: timestamp(&page.updated_at),
-            error: page.error.clone(),
-            finding_details: Vec::new(),
-        });
+        let f = finding.get_or_insert_with(|| finding!(page));
         f.finding_details
             .extend(page.finding_details().iter().filter_map(details));
     }
