@@ -10,6 +10,16 @@ impl Cell {
     pub fn plain(&self) -> &str {
         &self.0
     }
+
+    /// The text, or `-` when it is empty (kubectl's way of showing "none" in a table).
+    pub fn or_dash(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        if s.is_empty() {
+            Cell("-".into())
+        } else {
+            Cell(s)
+        }
+    }
 }
 
 impl<T: Into<String>> From<T> for Cell {

@@ -48,14 +48,6 @@ pub fn short_principal(p: &str) -> &str {
     p.rsplit('/').next().unwrap_or(p)
 }
 
-fn dash_if_empty(v: String) -> String {
-    if v.is_empty() {
-        "-".into()
-    } else {
-        v
-    }
-}
-
 impl Row for ListRow {
     fn headers(wide: bool) -> Vec<&'static str> {
         if wide {
@@ -75,15 +67,15 @@ impl Row for ListRow {
     }
 
     fn cells(&self, wide: bool) -> Vec<Cell> {
-        let prefixes = dash_if_empty(self.prefixes.join(","));
+        let prefixes = Cell::or_dash(self.prefixes.join(","));
         if wide {
             vec![
                 self.name.clone().into(),
                 self.bucket.clone().into(),
                 self.network_origin.clone().into(),
                 self.vpc_id.clone().unwrap_or_else(|| "-".into()).into(),
-                prefixes.into(),
-                dash_if_empty(self.principals.join(",")).into(),
+                prefixes,
+                Cell::or_dash(self.principals.join(",")),
                 self.alias.clone().unwrap_or_else(|| "-".into()).into(),
                 self.arn.clone().into(),
             ]
@@ -93,8 +85,8 @@ impl Row for ListRow {
                 self.name.clone().into(),
                 self.bucket.clone().into(),
                 self.network_origin.clone().into(),
-                prefixes.into(),
-                dash_if_empty(short.join(",")).into(),
+                prefixes,
+                Cell::or_dash(short.join(",")),
             ]
         }
     }

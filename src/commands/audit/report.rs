@@ -109,13 +109,6 @@ impl Row for AuditRow {
     }
 
     fn cells(&self, wide: bool) -> Vec<Cell> {
-        let dash = |s: &str| -> Cell {
-            if s.is_empty() {
-                "-".into()
-            } else {
-                s.into()
-            }
-        };
         let prefix = if self.prefix.is_empty() {
             "/".to_string()
         } else {
@@ -125,28 +118,28 @@ impl Row for AuditRow {
         if wide {
             vec![
                 self.principal.clone().into(),
-                dash(&self.principal_account),
+                Cell::or_dash(self.principal_account.as_str()),
                 external.into(),
                 self.bucket.clone().into(),
-                dash(&self.access_point),
+                Cell::or_dash(self.access_point.as_str()),
                 prefix.into(),
                 self.access.clone().into(),
                 self.source.clone().into(),
-                dash(&self.sid),
-                dash(&self.conditions),
-                dash(&self.finding_id),
-                dash(&self.finding_status),
+                Cell::or_dash(self.sid.as_str()),
+                Cell::or_dash(self.conditions.as_str()),
+                Cell::or_dash(self.finding_id.as_str()),
+                Cell::or_dash(self.finding_status.as_str()),
             ]
         } else {
             vec![
                 short_principal(&self.principal).into(),
                 external.into(),
                 self.bucket.clone().into(),
-                dash(&self.access_point),
+                Cell::or_dash(self.access_point.as_str()),
                 prefix.into(),
                 self.access.clone().into(),
-                dash(&self.conditions),
-                dash(&self.finding_id),
+                Cell::or_dash(self.conditions.as_str()),
+                Cell::or_dash(self.finding_id.as_str()),
             ]
         }
     }
