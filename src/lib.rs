@@ -11,7 +11,8 @@ pub mod error;
 pub mod output;
 pub mod plan;
 pub mod plugin;
-pub mod policy;
+/// The pure policy core, its own crate (`crates/lakegate-policy`) so it builds without the SDK.
+pub use lakegate_policy as policy;
 pub mod routes;
 pub mod state;
 

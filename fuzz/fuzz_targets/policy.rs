@@ -3,10 +3,10 @@
 //! without explanations.
 #![no_main]
 
-use lakegate::policy::eval::{
+use lakegate_policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Principal, Request,
 };
-use lakegate::policy::PolicyDocument;
+use lakegate_policy::PolicyDocument;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

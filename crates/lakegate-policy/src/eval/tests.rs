@@ -1,5 +1,5 @@
 use super::*;
-use crate::policy::access::{delegate_statement, grant, AccessLevel, AccessPointRef};
+use crate::access::{delegate_statement, grant, AccessLevel, AccessPointRef};
 use serde_json::json;
 
 const ACCOUNT: &str = "123456789012";
@@ -69,7 +69,7 @@ fn seed_ec2_role_writes_sales_event_through_its_access_point_only() {
     assert!(d
         .deciding
         .iter()
-        .any(|s| s.sid == Some(crate::policy::access::DELEGATE_SID)));
+        .any(|s| s.sid == Some(crate::access::DELEGATE_SID)));
 
     for (key, ap) in [
         ("kon.json", Some("ec2-consumer")),

@@ -4,12 +4,12 @@
 //! `cargo bench --bench policy` (add `-- --quick` for a short run).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use lakegate::policy::access::{delegate_statement, grant, AccessLevel, AccessPointRef};
-use lakegate::policy::eval::matrix::matrix;
-use lakegate::policy::eval::{
+use lakegate_policy::access::{delegate_statement, grant, AccessLevel, AccessPointRef};
+use lakegate_policy::eval::matrix::matrix;
+use lakegate_policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Principal, Request,
 };
-use lakegate::policy::PolicyDocument;
+use lakegate_policy::PolicyDocument;
 use serde_json::json;
 use std::hint::black_box;
 

@@ -4,7 +4,7 @@
 //! case cites; a case may cite another page with its own `source`), the policies (bucket, access
 //! points, identity) and the cases, each a request and the decision AWS documents for it.
 
-use lakegate::policy::eval::{
+use lakegate_policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Principal, Request, Verdict,
 };
 use serde::Deserialize;

@@ -10,7 +10,7 @@
 use super::variables::{Template, Val};
 use super::wildcard::Pattern;
 use super::{RequestCtx, Vals};
-use crate::policy::PolicyError;
+use crate::PolicyError;
 use ipnet::IpNet;
 use serde_json::Value;
 use std::net::IpAddr;

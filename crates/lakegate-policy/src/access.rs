@@ -14,7 +14,8 @@ pub const SID_PREFIX: &str = "Lakegate";
 /// Sid of the bucket statement that delegates access control to access points.
 pub const DELEGATE_SID: &str = "LakegateDelegateToAccessPoints";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum AccessLevel {
     /// GetObject/GetObjectVersion on the prefix, and ListBucket limited to it

@@ -326,8 +326,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const BEFORE: &str = include_str!("../../tests/fixtures/athena_user_policy.json");
-    const AFTER: &str = include_str!("../../tests/fixtures/athena_user_policy_locked.json");
+    const BEFORE: &str = include_str!("../../../tests/fixtures/athena_user_policy.json");
+    const AFTER: &str = include_str!("../../../tests/fixtures/athena_user_policy_locked.json");
     const VPCE: &str = "vpce-0123456789abcdef0";
 
     fn after() -> Value {

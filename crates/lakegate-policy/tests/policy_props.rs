@@ -1,8 +1,8 @@
 //! Property tests of the policy model and the evaluator on generated policies.
 
-use lakegate::policy::eval::wildcard::Pattern;
-use lakegate::policy::eval::{CompiledPolicy, PolicySet, Principal, Request};
-use lakegate::policy::PolicyDocument;
+use lakegate_policy::eval::wildcard::Pattern;
+use lakegate_policy::eval::{CompiledPolicy, PolicySet, Principal, Request};
+use lakegate_policy::PolicyDocument;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 

@@ -193,7 +193,7 @@ pub fn principal_account(principal: &str) -> String {
 }
 
 fn is_account_id(value: &str) -> bool {
-    crate::policy::arn::validate_account_id(value).is_ok()
+    crate::arn::validate_account_id(value).is_ok()
 }
 
 /// A finding's principal value as a row's principal: a 12-digit account as its root ARN.
