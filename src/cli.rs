@@ -69,11 +69,11 @@ pub enum ColorChoice {
 #[derive(Debug, Clone, Args, Default)]
 pub struct GlobalArgs {
     /// Named AWS profile (SSO profiles included) [env: AWS_PROFILE]
-    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS", add = crate::completion::profile_completer())]
     pub profile: Option<String>,
 
     /// AWS region [env: AWS_REGION]
-    #[arg(long, global = true, value_name = "REGION", help_heading = "AWS")]
+    #[arg(long, global = true, value_name = "REGION", help_heading = "AWS", add = crate::completion::region_completer())]
     pub region: Option<String>,
 
     /// Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod completion;
 pub mod error;
+pub mod help;
 pub mod output;
 pub mod plan;
 pub mod plugin;
@@ -16,7 +17,7 @@ pub use lakegate_policy as policy;
 pub mod routes;
 pub mod state;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use cli::{Cli, Command};
 use commands::Ctx;
 use error::{exit, CliError, Kind};
@@ -57,11 +58,14 @@ fn init_tracing(verbose: u8, quiet: bool, ansi: bool) {
 /// Run lakegate with the process arguments and return the exit code.
 pub fn main_exit_code() -> i32 {
     // `COMPLETE=bash lakegate ...` is the dynamic completion protocol; it exits when handled.
-    clap_complete::CompleteEnv::with_factory(Cli::command)
+    clap_complete::CompleteEnv::with_factory(completion::command_with_plugins)
         .bin("lakegate")
         .complete();
 
-    let cli = match Cli::try_parse() {
+    let cli = match help::command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {

@@ -1,31 +1,38 @@
 //! `lakegate completion SHELL`
 
-use crate::cli::Cli;
 use crate::error::Result;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// Print a shell completion script.
 ///
-/// By default the script is static: every command and option, no network. With --dynamic it is a
-/// small script that asks lakegate itself, which also completes bucket and access point names
-/// from your account (bash, zsh, fish, elvish, powershell):
+/// The script asks lakegate itself what to offer, as kubectl's do: commands, options and plugins
+/// on PATH; profiles from the shared config files; regions; and bucket and access point names from
+/// the account, using the --profile, --region and --endpoint-url typed on the line (2-second limit,
+/// silent on failure). Load it from your shell's start-up file:
 ///
-///   source <(lakegate completion bash --dynamic)
+///   source <(lakegate completion bash)      # ~/.bashrc
+///   source <(lakegate completion zsh)       # ~/.zshrc
+///   lakegate completion fish | source       # ~/.config/fish/config.fish
+///
+/// --static prints a self-contained script instead: commands and options only, no lakegate calls.
 #[derive(Debug, clap::Args)]
 pub struct CompletionArgs {
     /// The shell
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: Shell,
 
-    /// Print the script that completes names dynamically by calling lakegate
-    #[arg(long)]
+    /// Print a self-contained script (commands and options only; never runs lakegate)
+    #[arg(long, conflicts_with = "dynamic")]
+    pub r#static: bool,
+
+    /// The default; kept so existing start-up files keep working
+    #[arg(long, hide = true)]
     pub dynamic: bool,
 }
 
 /// The static completion script for a shell.
 pub fn static_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::help::command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "lakegate", &mut buf);
     buf
@@ -53,10 +60,10 @@ pub fn dynamic_script(shell: Shell) -> std::io::Result<Vec<u8>> {
 
 pub fn run(args: &CompletionArgs) -> Result<()> {
     use std::io::Write;
-    let script = if args.dynamic {
-        dynamic_script(args.shell)?
-    } else {
+    let script = if args.r#static {
         static_script(args.shell)
+    } else {
+        dynamic_script(args.shell)?
     };
     let mut out = std::io::stdout().lock();
     out.write_all(&script)?;

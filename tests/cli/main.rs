@@ -31,5 +31,6 @@ mod lease;
 mod limits;
 mod output;
 mod plugin;
+mod shells;
 mod subscription;
 mod surface;

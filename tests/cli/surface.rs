@@ -76,7 +76,10 @@ fn noun_without_verb_shows_its_verbs() {
 fn static_completion_scripts() {
     let env = TestEnv::offline();
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let a = env.lg(["completion", shell]).success().stderr("");
+        let a = env
+            .lg(["completion", shell, "--static"])
+            .success()
+            .stderr("");
         let out = stdout(&a);
         assert!(out.len() > 1000, "{shell}: {} bytes", out.len());
         for word in ["accesspoint", "delegate", "rollback", "dry-run"] {
@@ -84,7 +87,7 @@ fn static_completion_scripts() {
         }
     }
     // The scripts are valid for the shells we can run here.
-    let bash = stdout(&env.lg(["completion", "bash"]).success());
+    let bash = stdout(&env.lg(["completion", "bash", "--static"]).success());
     let dir = env.temp().join("completion.bash");
     std::fs::write(&dir, bash).unwrap();
     std::process::Command::new("bash")
@@ -99,6 +102,8 @@ fn static_completion_scripts() {
 fn dynamic_completion_scripts() {
     let env = TestEnv::offline();
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        // The default, and --dynamic (kept for existing start-up files) print the same script.
+        let default = stdout(&env.lg(["completion", shell]).success());
         let a = env
             .lg(["completion", shell, "--dynamic"])
             .success()
@@ -106,6 +111,7 @@ fn dynamic_completion_scripts() {
         let out = stdout(&a);
         assert!(!out.trim().is_empty(), "{shell}");
         assert!(out.contains("COMPLETE"), "{shell}: {out}");
+        assert_eq!(out, default, "{shell}");
     }
     env.lg(["completion", "tcsh"]).code(2);
 }
@@ -154,4 +160,132 @@ fn quiet_keeps_data_and_drops_status() {
     env.lg(["accesspoint", "list", "--bucket", &b])
         .success()
         .stderr(contains("no access points"));
+}
+
+/// Every command's --help ends with examples; a verb lists its own options, not the global ones,
+/// and points at `lakegate --help` for those (which lists them once).
+#[test]
+fn help_has_examples_and_keeps_global_options_to_the_top_level() {
+    let env = TestEnv::offline();
+    let top = stdout(&env.lg(["--help"]).success());
+    assert!(
+        top.contains("Examples:\n  lakegate bucket delegate"),
+        "{top}"
+    );
+    for flag in [
+        "--profile <NAME>",
+        "--region <REGION>",
+        "--lock-bucket <BUCKET>",
+    ] {
+        assert!(top.contains(flag), "{flag} in lakegate --help:\n{top}");
+    }
+    for args in [
+        vec!["accesspoint", "get", "--help"],
+        vec!["bucket", "policy", "rollback", "--help"],
+        vec!["subscription", "target", "create", "--help"],
+        vec!["access", "--help"],
+    ] {
+        let out = stdout(&env.lg(&args).success());
+        let examples = out.split("\nExamples:\n").nth(1).unwrap_or_default();
+        assert!(
+            examples.lines().any(|l| l.starts_with("  lakegate ")),
+            "{args:?}:\n{out}"
+        );
+        assert!(out.contains("see lakegate --help"), "{args:?}:\n{out}");
+        for flag in [
+            "--profile <NAME>",
+            "--endpoint-url <URL>",
+            "--lock-bucket <BUCKET>",
+        ] {
+            assert!(
+                !out.contains(flag),
+                "{args:?} lists the global {flag}:\n{out}"
+            );
+        }
+    }
+    let get = stdout(&env.lg(["accesspoint", "get", "--help"]).success());
+    assert!(
+        get.lines().count() < 30,
+        "{} lines:\n{get}",
+        get.lines().count()
+    );
+    // Global options still work after the verb.
+    env.lg(["accesspoint", "get", "--help", "--region", "eu-west-1"])
+        .success();
+}
+
+/// The committed man pages have EXAMPLES, ENVIRONMENT, EXIT STATUS and SEE ALSO sections.
+#[test]
+fn man_pages_have_examples_environment_exit_status_and_see_also() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for section in [
+            ".SH EXAMPLES",
+            ".SH ENVIRONMENT",
+            ".SH \"EXIT STATUS\"",
+            ".SH \"SEE ALSO\"",
+        ] {
+            assert!(text.contains(section), "{}: no {section}", path.display());
+        }
+        pages += 1;
+    }
+    assert!(pages > 40, "{pages} pages");
+}
+
+/// `scripts/install --prefix DIR --bin lakegate` puts the binary, the man pages and the completions
+/// where `man` and the shells look; `man lakegate` then finds the page.
+#[test]
+fn install_script_makes_man_lakegate_work() {
+    let env = TestEnv::offline();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let prefix = env.temp().join("prefix");
+    let out = std::process::Command::new("bash")
+        .arg(root.join("scripts/install"))
+        .arg("--prefix")
+        .arg(&prefix)
+        .arg("--bin")
+        .arg(assert_cmd::cargo::cargo_bin("lakegate"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in [
+        "bin/lakegate",
+        "share/man/man1/lakegate.1",
+        "share/man/man1/lakegate-accesspoint-get.1",
+        "share/bash-completion/completions/lakegate",
+        "share/fish/vendor_completions.d/lakegate.fish",
+    ] {
+        assert!(prefix.join(f).is_file(), "{f} not installed");
+    }
+    // man-db finds DIR/share/man for DIR/bin on PATH.
+    let man = std::process::Command::new("man")
+        .arg("-w")
+        .arg("lakegate-accesspoint-get")
+        .env(
+            "PATH",
+            format!(
+                "{}:/usr/local/bin:/usr/bin:/bin",
+                prefix.join("bin").display()
+            ),
+        )
+        .env_remove("MANPATH")
+        .output();
+    match man {
+        Ok(m) if m.status.code() != Some(127) => {
+            let found = String::from_utf8_lossy(&m.stdout);
+            assert!(
+                found.contains("share/man/man1/lakegate-accesspoint-get.1"),
+                "man -w: {found} {}",
+                String::from_utf8_lossy(&m.stderr)
+            );
+        }
+        _ => eprintln!("man is not installed: only the files were checked"),
+    }
 }

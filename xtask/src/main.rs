@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use clap_complete::{Generator, Shell};
 
 #[derive(Debug, Parser)]
@@ -60,37 +60,154 @@ fn generated() -> std::io::Result<BTreeMap<String, Vec<u8>>> {
     for &shell in Shell::value_variants() {
         files.insert(
             format!("completions/{}", shell.file_name("lakegate")),
-            lakegate::commands::completion::static_script(shell),
+            // What `lakegate completion SHELL` prints: the script that asks lakegate for names.
+            lakegate::commands::completion::dynamic_script(shell)?,
         );
     }
 
-    let mut cmd = lakegate::cli::Cli::command().disable_help_subcommand(true);
+    let mut cmd = lakegate::help::command().disable_help_subcommand(true);
     // Building names every subcommand `lakegate-NOUN-VERB` (its display name), which is both the
     // page's file name and the name its parent's SUBCOMMANDS section refers to.
     cmd.build();
     let source = format!("lakegate {}", cmd.get_version().unwrap_or_default());
-    man_pages(&cmd, &source, &mut files)?;
+    man_pages(&cmd, "", &source, &mut files)?;
     Ok(files)
 }
 
 fn man_pages(
     cmd: &clap::Command,
+    path: &str,
     source: &str,
     files: &mut BTreeMap<String, Vec<u8>>,
 ) -> std::io::Result<()> {
     let man = clap_mangen::Man::new(cmd.clone()).source(source);
     let mut page = Vec::new();
-    man.render(&mut page)?;
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut page)?;
+    }
+    // The after-help text is the examples and the global-options line, written as sections of
+    // their own below.
+    page.extend_from_slice(extra_sections(cmd, path).render().as_bytes());
+    man.render_version_section(&mut page)?;
     files.insert(format!("man/{}", man.get_filename()), page);
     // External (plugin) subcommands are not in this list; hidden ones and `help` are skipped.
     for sub in cmd
         .get_subcommands()
         .filter(|s| !s.is_hide_set() && s.get_name() != "help")
     {
-        man_pages(sub, source, files)?;
+        let sub_path = if path.is_empty() {
+            sub.get_name().to_string()
+        } else {
+            format!("{path} {}", sub.get_name())
+        };
+        man_pages(sub, &sub_path, source, files)?;
     }
     Ok(())
 }
+
+/// EXAMPLES, GLOBAL OPTIONS, ENVIRONMENT, EXIT STATUS and SEE ALSO of one page.
+fn extra_sections(cmd: &clap::Command, path: &str) -> roff::Roff {
+    use roff::{bold, roman, Roff};
+    let mut r = Roff::new();
+    if let Some(ex) = lakegate::help::examples(path) {
+        r.control("SH", ["EXAMPLES"]);
+        r.control("nf", []);
+        r.control("RS", ["4"]);
+        for line in ex.lines() {
+            r.text([roman(line)]);
+        }
+        r.control("RE", []);
+        r.control("fi", []);
+    }
+    if path.is_empty() {
+        r.control("SH", ["PLUGINS"]);
+        r.text([roman(
+            "Any other `lakegate NAME` runs the plugin `lakegate-NAME` found on PATH (see `lakegate plugin list`).",
+        )]);
+    } else {
+        r.control("SH", ["GLOBAL OPTIONS"]);
+        r.text([roman(
+            "Every global option of lakegate(1) (--profile, --region, --endpoint-url, -o, -q, -v, --dry-run, --yes, ...) works here too; they are listed there once.",
+        )]);
+    }
+    r.control("SH", ["ENVIRONMENT"]);
+    for (name, what) in ENVIRONMENT {
+        r.control("TP", []);
+        r.text([bold(*name)]);
+        r.text([roman(*what)]);
+    }
+    r.control("SH", ["EXIT STATUS"]);
+    for (code, what) in EXIT_STATUS {
+        r.control("TP", []);
+        r.text([bold(*code)]);
+        r.text([roman(*what)]);
+    }
+    r.control("SH", ["SEE ALSO"]);
+    let mut see: Vec<String> = Vec::new();
+    if !path.is_empty() {
+        see.push("lakegate(1)".into());
+        // The parent noun's page, and the sibling verbs.
+        let parent: Vec<&str> = path.split(' ').collect();
+        if parent.len() > 1 {
+            see.push(format!(
+                "lakegate-{}(1)",
+                parent[..parent.len() - 1].join("-")
+            ));
+        }
+    }
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
+        let p = if path.is_empty() {
+            sub.get_name().to_string()
+        } else {
+            format!("{path} {}", sub.get_name())
+        };
+        see.push(format!("lakegate-{}(1)", p.replace(' ', "-")));
+    }
+    see.push("aws(1)".into());
+    r.text([roman(see.join(", "))]);
+    r
+}
+
+/// The environment variables lakegate reads (the AWS ones as the AWS CLI reads them).
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("AWS_PROFILE", "The named profile to use when --profile is not given."),
+    ("AWS_REGION, AWS_DEFAULT_REGION", "The region when --region is not given."),
+    ("AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN", "Credentials, used when no --profile is given."),
+    ("AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE", "Where the shared config and credentials files are (default ~/.aws/config and ~/.aws/credentials)."),
+    ("AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>", "Send requests (of one service) to this endpoint, e.g. a local emulator."),
+    ("AWS_MAX_ATTEMPTS, AWS_RETRY_MODE", "Retries: attempts per request (default 5) and standard or adaptive mode."),
+    ("LAKEGATE_OUTPUT", "Default output format (table, wide, json, yaml, csv)."),
+    ("LAKEGATE_LOG", "A tracing filter for the log on stderr, instead of -v."),
+    ("LAKEGATE_LOCK_TIMEOUT", "Seconds to wait for another writer's lease (default 300)."),
+    ("LAKEGATE_STATE_DIR", "Where policy history is kept (default $XDG_STATE_HOME/lakegate, else ~/.local/state/lakegate)."),
+    ("NO_COLOR", "Set to any value: no colour under --color auto."),
+];
+
+/// lakegate's exit codes (src/error.rs).
+const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Success; for checks, allowed or compliant."),
+    (
+        "1",
+        "The operation failed: AWS refused, a resource is missing, a verification did not hold.",
+    ),
+    ("2", "Bad usage or bad input; nothing was changed."),
+    (
+        "3",
+        "A check answered denied (access check, endpoint status).",
+    ),
+    (
+        "130",
+        "Interrupted (Ctrl-C); the write in flight was settled and the lease released.",
+    ),
+];
 
 /// Files currently in the owned directories, relative to the repository root.
 fn existing(root: &Path) -> std::io::Result<Vec<String>> {
@@ -168,7 +285,7 @@ mod tests {
 
     #[test]
     fn xtask_cli_is_consistent() {
-        Xtask::command().debug_assert();
+        <Xtask as clap::CommandFactory>::command().debug_assert();
     }
 
     #[test]
