@@ -3,6 +3,7 @@
 //! Layers (data flows down, never back up): `policy` (pure model and edits) → `plan` (pure
 //! desired-vs-current) → `aws` (the only SDK user) → `commands` (one file per verb) → `output`.
 
+pub mod apply;
 pub mod aws;
 pub mod cli;
 pub mod commands;

@@ -1,6 +1,7 @@
 //! The one printer: output formats, colour, quiet/verbose, and where progress bars draw.
 
 mod diff;
+mod plan;
 mod statements;
 mod table;
 
@@ -90,6 +91,19 @@ impl Printer {
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
+    }
+
+    /// Text for stdout as it is (a rendered table, a plan's diffs).
+    pub fn text(&self, text: &str) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// One line of a verb's result for people on stdout ("access point x created").
+    pub fn line(&self, msg: impl AsRef<str>) -> Result<()> {
+        self.text(&format!("{}\n", msg.as_ref()))
     }
 
     /// A status line for people on stderr ("created access point ..."), silent under -q.

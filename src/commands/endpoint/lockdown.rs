@@ -233,14 +233,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     if !plan.is_empty() {
-        ctx.confirm(&format!(
-            "remove internet routes from {}",
-            plan.removals
-                .iter()
-                .map(|r| r.route_table_id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))?;
+        // Not on the pipeline yet: asks the pipeline's question itself.
+        crate::apply::confirm(
+            &ctx.printer,
+            &ctx.apply_options(),
+            &crate::plan::Plan::default(),
+            &format!(
+                "remove internet routes from {}",
+                plan.removals
+                    .iter()
+                    .map(|r| r.route_table_id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )?;
     }
 
     // Keep what is about to change (merged with an earlier lockdown's record) before changing it.
