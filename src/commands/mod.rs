@@ -11,13 +11,15 @@ pub mod history;
 pub mod plugin;
 pub mod subscription;
 
+use crate::aws::lease::LeaseGuard;
 use crate::aws::Aws;
 use crate::cli::GlobalArgs;
-use crate::error::{failed, input_error, Result};
+use crate::error::{failed, input_error, Delivery, Result};
 use crate::output::Printer;
 use crate::plan::{Plan, Target};
 use crate::policy::PolicyDocument;
 use crate::state::StateStore;
+use crate::verify::ReadBack;
 use serde::Serialize;
 use serde_json::Value;
 use std::io::{BufRead, IsTerminal, Write};
@@ -42,6 +44,8 @@ impl Ctx {
     pub async fn aws(&self) -> Result<&Aws> {
         self.aws
             .get_or_try_init(|| async {
+                // The lease settings come from the environment: refuse bad ones before any call.
+                crate::aws::lease::LeaseOptions::from_env()?;
                 let aws = Aws::load(&self.global).await?;
                 if let Some(id) = &self.global.account_id {
                     crate::policy::arn::validate_account_id(id)
@@ -229,20 +233,20 @@ pub async fn edit_policy(
 
     // Serialise writers of this policy across processes and machines, then apply.
     let lease = aws
-        .acquire(
+        .lease(
             pref.lock_bucket(ctx),
             pref.arn(),
-            crate::aws::lease::LeaseOptions::default(),
+            crate::aws::lease::LeaseOptions::from_env()?,
         )
         .await?;
-    let result = apply_locked(ctx, aws, pref, reason, current, desired, &edit).await;
-    aws.release(&lease).await;
+    let result = apply_locked(&lease, aws, pref, reason, current, desired, &edit).await;
+    lease.release().await;
     result
 }
 
 /// The part of the pipeline that runs under the lease: re-read, keep, write, verify.
 async fn apply_locked(
-    _ctx: &Ctx,
+    lease: &LeaseGuard,
     aws: &Aws,
     pref: &PolicyRef,
     reason: &str,
@@ -250,8 +254,12 @@ async fn apply_locked(
     desired: PolicyDocument,
     edit: &dyn Fn(&mut PolicyDocument) -> Result<()>,
 ) -> Result<EditResult> {
-    // Re-read just before writing: if another writer got in between, apply the edit to theirs.
-    let fresh = pref.read(aws).await?;
+    // Re-read just before writing (while proving the lease is held, to keep the window between
+    // the read and the write as short as it can be): if another writer got in between, apply
+    // the edit to theirs.
+    let (held, fresh) = tokio::join!(lease.check_held(), pref.read(aws));
+    held?;
+    let fresh = fresh?;
     let (base, desired) = if same(fresh.as_ref(), current.as_ref()) {
         (current, desired)
     } else {
@@ -290,17 +298,58 @@ async fn apply_locked(
         version,
         "kept the previous document; writing"
     );
-    pref.write(aws, Some(&desired)).await?;
-
-    let after = pref.read(aws).await?;
-    if !same(after.as_ref(), Some(&desired)) {
+    let written = lease.write(|| pref.write(aws, Some(&desired))).await;
+    let after = match (pref.read(aws).await, written) {
+        (Ok(after), Ok(())) => after,
+        // No answer to the write, but the read-back shows it in place: it was applied.
+        (Ok(after), Err(e))
+            if e.delivery == Delivery::Unanswered && same(after.as_ref(), Some(&desired)) =>
+        {
+            tracing::info!(
+                resource = pref.arn(),
+                "the write got no answer but is in place"
+            );
+            after
+        }
+        (_, Err(e)) => return Err(e),
+        (Err(e), Ok(())) => {
+            return Err(failed(format!(
+                "written, not verified: the {} of {} was written but could not be read back: {}",
+                pref.target().label(),
+                pref.arn(),
+                e.message
+            ))
+            .hinted(format!(
+                "check it with `{}`; the previous document is kept as version {version}",
+                get_command(pref)
+            )))
+        }
+    };
+    if let ReadBack::Changed { appeared, missing } =
+        crate::verify::compare(base.as_ref(), Some(&desired), after.as_ref())
+    {
+        // Keep what another writer put there, so nothing of theirs can be lost for good.
+        let kept = store.save(
+            pref.arn(),
+            pref.target(),
+            &format!("{reason}: read back, changed by another writer"),
+            after.as_ref().map(PolicyDocument::to_value).as_ref(),
+        )?;
+        let mut what = Vec::new();
+        if !appeared.is_empty() {
+            what.push(format!("{} appeared", appeared.join(", ")));
+        }
+        if !missing.is_empty() {
+            what.push(format!("lakegate's {} missing", missing.join(", ")));
+        }
         return Err(failed(format!(
-            "verification failed: the {} of {} read back differs from the one written (another writer?)",
+            "possibly overwritten: the {} of {} changed while lakegate wrote it ({})",
             pref.target().label(),
-            pref.arn()
+            pref.arn(),
+            what.join("; ")
         ))
         .hinted(format!(
-            "the previous document is kept as version {version}: `{}`",
+            "another writer changed it at the same time; the document read back is kept as version {kept}, the one before lakegate's write as version {version} (`{}`); run the command again to re-apply",
             history_command(pref)
         )));
     }
@@ -316,6 +365,14 @@ async fn apply_locked(
         history_version: Some(version),
         policy: after.as_ref().map(PolicyDocument::to_value),
     })
+}
+
+/// The command that shows a policy.
+fn get_command(pref: &PolicyRef) -> String {
+    match pref {
+        PolicyRef::Bucket { bucket, .. } => format!("lakegate bucket policy get {bucket}"),
+        PolicyRef::AccessPoint { name, .. } => format!("lakegate accesspoint get {name}"),
+    }
 }
 
 /// The command that lists the kept documents of a policy.

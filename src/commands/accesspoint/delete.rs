@@ -58,14 +58,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     )?;
     let lock_bucket = ctx.global.lock_bucket.as_deref().unwrap_or(&info.bucket);
     let lease = aws
-        .acquire(
+        .lease(
             lock_bucket,
             &info.arn,
-            crate::aws::lease::LeaseOptions::default(),
+            crate::aws::lease::LeaseOptions::from_env()?,
         )
         .await?;
-    let deleted = aws.delete_access_point(&account, &args.name).await;
-    aws.release(&lease).await;
+    let deleted = lease
+        .write(|| aws.delete_access_point(&account, &args.name))
+        .await;
+    lease.release().await;
     deleted?;
     if ctx.printer.is_structured() {
         return ctx.printer.value(&json!({
