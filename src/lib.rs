@@ -12,15 +12,17 @@ pub mod error;
 pub mod output;
 pub mod plan;
 pub mod plugin;
+pub mod verify;
 /// The pure policy core, its own crate (`crates/lakegate-policy`) so it builds without the SDK.
 pub use lakegate_policy as policy;
 pub mod routes;
+mod signals;
 pub mod state;
 
 use clap::{CommandFactory, Parser};
 use cli::{Cli, Command};
 use commands::Ctx;
-use error::{exit, CliError, Kind};
+use error::exit;
 use std::ffi::OsString;
 
 /// Names (and aliases) of the built-in commands, which a plugin cannot take.
@@ -98,16 +100,11 @@ pub fn main_exit_code() -> i32 {
             };
             let ctx = Ctx::new(cli.global.clone(), printer);
             rt.block_on(async {
+                let work = dispatch(&ctx, &cli.command);
+                tokio::pin!(work);
                 tokio::select! {
-                    r = dispatch(&ctx, &cli.command) => r,
-                    _ = tokio::signal::ctrl_c() => {
-                        // Leave no lease behind for other writers to wait on.
-                        if let Some(aws) = ctx.aws_loaded() {
-                            aws.release_all().await;
-                            aws.stop_running_query().await;
-                        }
-                        Err(CliError::new(Kind::Interrupted, "interrupted"))
-                    }
+                    r = &mut work => r,
+                    sig = signals::received() => signals::settle(&ctx, sig, work).await,
                 }
             })
         }

@@ -59,4 +59,15 @@ impl Resource for BucketPolicy {
     fn destructive_delete(&self) -> bool {
         false
     }
+    fn differences(
+        &self,
+        before: Option<&Value>,
+        written: Option<&Value>,
+        after: Option<&Value>,
+    ) -> Option<String> {
+        policy::differences(before, written, after)
+    }
+    fn show_command(&self) -> Option<String> {
+        Some(format!("lakegate bucket policy get {}", self.bucket))
+    }
 }

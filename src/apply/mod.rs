@@ -12,9 +12,9 @@ pub mod access_point_policy;
 pub mod bucket_policy;
 pub mod policy;
 
-use crate::aws::lease::{Lease, LeaseOptions};
+use crate::aws::lease::{LeaseGuard, LeaseOptions};
 use crate::aws::Aws;
-use crate::error::{failed, input_error, Result};
+use crate::error::{failed, input_error, Delivery, Result};
 use crate::output::Printer;
 use crate::plan::{self, ChangeAction, Target};
 use crate::state::StateStore;
@@ -68,20 +68,19 @@ pub trait Resource {
     fn destructive_delete(&self) -> bool {
         true
     }
-    /// Verify by reading back that `expected` is in place.
-    fn verify<'a>(&'a self, aws: &'a Aws, expected: Option<&'a Value>) -> Fut<'a, ()> {
-        Box::pin(async move {
-            let got = self.read(aws).await?;
-            if self.same(got.as_ref(), expected) {
-                Ok(())
-            } else {
-                Err(failed(format!(
-                    "verification failed: the {} of {} read back differs from the one written (another writer?)",
-                    self.target().label(),
-                    self.id()
-                )))
-            }
-        })
+    /// What differs between the state written and the one read back, for people ("Sid A
+    /// appeared"); read with `before`, the state just before the write.
+    fn differences(
+        &self,
+        _before: Option<&Value>,
+        _written: Option<&Value>,
+        _after: Option<&Value>,
+    ) -> Option<String> {
+        None
+    }
+    /// The command that shows it, for hints.
+    fn show_command(&self) -> Option<String> {
+        None
     }
 }
 
@@ -292,36 +291,39 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
     }
 
     // Lease every resource the plan changes (in key order, so two plans never deadlock).
+    let lease_opts = LeaseOptions::from_env()?;
+    let key_of = |s: &Step<'_>| {
+        let mut k = s.resource.lease_key();
+        if let Some(b) = &opts.lock_bucket {
+            k.bucket = b.clone();
+        }
+        k
+    };
     let mut keys: Vec<LeaseKey> = plan
         .steps
         .iter()
         .zip(&firsts)
         .filter(|(_, (_, _, same))| !same)
-        .map(|(s, _)| {
-            let mut k = s.resource.lease_key();
-            if let Some(b) = &opts.lock_bucket {
-                k.bucket = b.clone();
-            }
-            k
-        })
+        .map(|(s, _)| key_of(s))
         .collect();
     keys.sort();
     keys.dedup();
-    let mut leases: Vec<Lease> = Vec::new();
-    for k in &keys {
-        match aws
-            .acquire(&k.bucket, &k.resource, LeaseOptions::default())
-            .await
-        {
-            Ok(l) => leases.push(l),
+    let mut leases: Vec<(LeaseKey, LeaseGuard)> = Vec::new();
+    for k in keys {
+        match aws.lease(&k.bucket, &k.resource, lease_opts).await {
+            Ok(g) => leases.push((k, g)),
             Err(e) => {
-                release(aws, &leases).await;
+                release(leases).await;
                 return Err(e);
             }
         }
     }
-    let result = apply_locked(aws, &plan, firsts).await;
-    release(aws, &leases).await;
+    let result = apply_locked(aws, &plan, firsts, &|s| {
+        let k = key_of(s);
+        leases.iter().find(|(x, _)| *x == k).map(|(_, g)| g)
+    })
+    .await;
+    release(leases).await;
     let steps = result?;
     Ok(Report {
         dry_run: false,
@@ -330,16 +332,23 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
     })
 }
 
-async fn release(aws: &Aws, leases: &[Lease]) {
-    for l in leases.iter().rev() {
-        aws.release(l).await;
+async fn release(leases: Vec<(LeaseKey, LeaseGuard)>) {
+    for (_, g) in leases.into_iter().rev() {
+        g.release().await;
     }
 }
 
 type First = (Option<Value>, Option<Value>, bool);
 
 /// Under the leases: re-read, re-plan onto another writer's state, keep, write, verify.
-async fn apply_locked(aws: &Aws, plan: &Plan<'_>, firsts: Vec<First>) -> Result<Vec<Applied>> {
+async fn apply_locked<'p>(
+    aws: &Aws,
+    plan: &'p Plan<'_>,
+    firsts: Vec<First>,
+    guard_of: &dyn Fn(&Step<'_>) -> Option<&'p LeaseGuard>,
+) -> Result<Vec<Applied>>
+where
+{
     let mut out = Vec::with_capacity(plan.steps.len());
     let mut store: Option<StateStore> = None;
     for (step, (before, after, same)) in plan.steps.iter().zip(firsts) {
@@ -355,8 +364,12 @@ async fn apply_locked(aws: &Aws, plan: &Plan<'_>, firsts: Vec<First>) -> Result<
             out.push(applied);
             continue;
         }
-        // Re-read just before writing: if another writer got in between, edit theirs.
-        let fresh = r.read(aws).await?;
+        let guard = guard_of(step).ok_or_else(|| failed("no lease for a planned change"))?;
+        // Re-read just before writing (while proving the lease is held, to keep the window
+        // between the read and the write short): if another writer got in between, edit theirs.
+        let (held, fresh) = tokio::join!(guard.check_held(), r.read(aws));
+        held?;
+        let fresh = fresh?;
         let (base, desired) = if r.same(fresh.as_ref(), before.as_ref()) {
             (before, after)
         } else {
@@ -376,28 +389,83 @@ async fn apply_locked(aws: &Aws, plan: &Plan<'_>, firsts: Vec<First>) -> Result<
             out.push(applied);
             continue;
         }
-        if let Some(key) = r.history_key() {
+        let mut keep = |state: Option<&Value>, reason: &str| -> Result<Option<u32>> {
+            let Some(key) = r.history_key() else {
+                return Ok(None);
+            };
             if store.is_none() {
                 store = Some(StateStore::open()?);
             }
-            if let Some(s) = &store {
-                let v = s.save(key, r.target(), &plan.reason, base.as_ref())?;
-                tracing::debug!(resource = r.id(), version = v, "kept the previous state");
-                applied.history_version = Some(v);
+            match &store {
+                Some(s) => Ok(Some(s.save(key, r.target(), reason, state)?)),
+                None => Ok(None),
             }
-        }
-        match &desired {
-            Some(d) => r.write(aws, d).await?,
-            None => r.delete(aws).await?,
-        }
-        r.verify(aws, desired.as_ref()).await.map_err(|e| {
-            match (applied.history_version, r.history_command()) {
-                (Some(v), Some(cmd)) => e.hinted(format!(
-                    "the previous state is kept as version {v}: `{cmd}`"
-                )),
-                _ => e,
+        };
+        let version = keep(base.as_ref(), &plan.reason)?;
+        tracing::debug!(
+            resource = r.id(),
+            version,
+            "kept the previous state; writing"
+        );
+        applied.history_version = version;
+
+        let written = guard
+            .write(|| async {
+                match &desired {
+                    Some(d) => r.write(aws, d).await,
+                    None => r.delete(aws).await,
+                }
+            })
+            .await;
+        // Verify by reading back.
+        let read_back = match (r.read(aws).await, written) {
+            (Ok(a), Ok(())) => a,
+            // No answer to the write, but the read-back shows it in place: it was applied.
+            (Ok(a), Err(e))
+                if e.delivery == Delivery::Unanswered && r.same(a.as_ref(), desired.as_ref()) =>
+            {
+                tracing::info!(resource = r.id(), "the write got no answer but is in place");
+                a
             }
-        })?;
+            (_, Err(e)) => return Err(e),
+            (Err(e), Ok(())) => {
+                let mut err = failed(format!(
+                    "written, not verified: the {} of {} was written but could not be read back: {}",
+                    r.target().label(),
+                    r.id(),
+                    e.message
+                ));
+                if let Some(cmd) = r.show_command() {
+                    let kept = version
+                        .map(|v| format!("; the previous state is kept as version {v}"))
+                        .unwrap_or_default();
+                    err = err.hinted(format!("check it with `{cmd}`{kept}"));
+                }
+                return Err(err);
+            }
+        };
+        if !r.same(read_back.as_ref(), desired.as_ref()) {
+            // Keep what another writer put there, so nothing of theirs can be lost for good.
+            let kept = keep(
+                read_back.as_ref(),
+                &format!("{}: read back, changed by another writer", plan.reason),
+            )?;
+            let what = r
+                .differences(base.as_ref(), desired.as_ref(), read_back.as_ref())
+                .map(|w| format!(" ({w})"))
+                .unwrap_or_default();
+            let mut err = failed(format!(
+                "possibly overwritten: the {} of {} changed while lakegate wrote it{what}",
+                r.target().label(),
+                r.id()
+            ));
+            if let (Some(k), Some(v), Some(cmd)) = (kept, version, r.history_command()) {
+                err = err.hinted(format!(
+                    "another writer changed it at the same time; the state read back is kept as version {k}, the one before lakegate's write as version {v} (`{cmd}`); run the command again to re-apply"
+                ));
+            }
+            return Err(err);
+        }
         tracing::debug!(
             resource = r.id(),
             "verified: the state read back is the one written"

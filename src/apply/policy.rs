@@ -44,3 +44,26 @@ pub fn check(kind: PolicyKind, resource: &str, after: &Value) -> Result<()> {
 pub fn parse(state: &Value) -> Result<PolicyDocument> {
     Ok(PolicyDocument::from_value(state.clone())?)
 }
+
+/// What another writer changed, from a read-back (see `crate::verify`).
+pub fn differences(
+    before: Option<&Value>,
+    written: Option<&Value>,
+    after: Option<&Value>,
+) -> Option<String> {
+    let doc = |v: Option<&Value>| v.and_then(|v| PolicyDocument::from_value(v.clone()).ok());
+    let (b, w, a) = (doc(before), doc(written), doc(after));
+    match crate::verify::compare(b.as_ref(), w.as_ref(), a.as_ref()) {
+        crate::verify::ReadBack::Verified => None,
+        crate::verify::ReadBack::Changed { appeared, missing } => {
+            let mut what = Vec::new();
+            if !appeared.is_empty() {
+                what.push(format!("{} appeared", appeared.join(", ")));
+            }
+            if !missing.is_empty() {
+                what.push(format!("lakegate's {} missing", missing.join(", ")));
+            }
+            Some(what.join("; "))
+        }
+    }
+}

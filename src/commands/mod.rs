@@ -43,6 +43,8 @@ impl Ctx {
     pub async fn aws(&self) -> Result<&Aws> {
         self.aws
             .get_or_try_init(|| async {
+                // The lease settings come from the environment: refuse bad ones before any call.
+                crate::aws::lease::LeaseOptions::from_env()?;
                 let aws = Aws::load(&self.global).await?;
                 if let Some(id) = &self.global.account_id {
                     crate::policy::arn::validate_account_id(id)
