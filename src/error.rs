@@ -178,6 +178,6 @@ pub fn report(err: &CliError, color: bool, verbose: bool) -> i32 {
     for h in &err.hints {
         out.push_str(&format!("{yellow}hint:{reset} {h}\n"));
     }
-    eprint!("{out}");
+    crate::output::to_stderr(&out);
     err.exit_code()
 }

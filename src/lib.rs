@@ -3,6 +3,8 @@
 //! Layers (data flows down, never back up): `policy` (pure model and edits) → `plan` (pure
 //! desired-vs-current) → `aws` (the only SDK user) → `commands` (one file per verb) → `output`.
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod apply;
 pub mod aws;
 pub mod cli;

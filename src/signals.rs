@@ -69,7 +69,11 @@ where
     }
     if let Some(aws) = ctx.aws_loaded() {
         aws.release_all().await;
-        aws.stop_running_query().await;
+        match aws.stop_running_query().await {
+            Some(Ok(id)) => ctx.printer.status(format!("stopped query {id}")),
+            Some(Err(e)) => ctx.printer.warn(format!("could not stop the query: {e}")),
+            None => {}
+        }
     }
     Err(CliError::new(
         Kind::Interrupted,

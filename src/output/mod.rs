@@ -1,4 +1,6 @@
-//! The one printer: output formats, colour, quiet/verbose, and where progress bars draw.
+//! The one printer: output formats, colour, quiet/verbose, and where progress bars draw. The
+//! only module that writes to stdout and stderr (the crate denies `print!` everywhere else).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod diff;
 mod plan;
@@ -15,6 +17,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
+
+/// Text for stderr, for what runs before or without a printer (the error report).
+pub fn to_stderr(text: &str) {
+    eprint!("{text}");
+}
 
 #[derive(Debug, Clone)]
 pub struct Printer {

@@ -152,19 +152,19 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 .value(&serde_json::json!({"dry_run": true, "changes": changes}));
         }
         if !cidrs.is_empty() {
-            println!(
+            ctx.printer.line(format!(
                 "create security group {sg_name} in {}: TCP 443 and 444 from {}",
                 args.vpc_id,
                 cidrs.join(", ")
-            );
+            ))?;
         }
-        println!(
+        ctx.printer.line(format!(
             "create interface endpoint {service} in {} (subnets {}; private DNS {})",
             args.vpc_id,
             args.subnets.join(", "),
             if args.private_dns { "on" } else { "off" }
-        );
-        println!("Dry run: nothing was changed.");
+        ))?;
+        ctx.printer.line("Dry run: nothing was changed.")?;
         return Ok(());
     }
 
@@ -275,34 +275,38 @@ fn report(
         });
     }
     if ctx.global.dry_run && !created {
-        println!("No changes: endpoint {} exists.", endpoint.id);
+        ctx.printer
+            .line(format!("No changes: endpoint {} exists.", endpoint.id))?;
     }
-    println!(
+    ctx.printer.line(format!(
         "endpoint {} {}: {} in {} ({})",
         endpoint.id,
         if created { "created" } else { "exists" },
         endpoint.service_name,
         endpoint.vpc_id,
         endpoint.state
-    );
-    println!(
+    ))?;
+    ctx.printer.line(format!(
         "  private DNS:     {}",
         if endpoint.private_dns_enabled {
             "on"
         } else {
             "off"
         }
-    );
-    println!("  subnets:         {}", endpoint.subnet_ids.join(", "));
-    println!(
+    ))?;
+    ctx.printer.line(format!(
+        "  subnets:         {}",
+        endpoint.subnet_ids.join(", ")
+    ))?;
+    ctx.printer.line(format!(
         "  security groups: {}",
         endpoint.security_group_ids.join(", ")
-    );
-    println!("  DNS name:        {dns}");
+    ))?;
+    ctx.printer.line(format!("  DNS name:        {dns}"))?;
     for d in endpoint.dns_names.iter().filter(|d| **d != dns) {
-        println!("                   {d}");
+        ctx.printer.line(format!("                   {d}"))?;
     }
-    println!("  JDBC URL:        {jdbc}");
+    ctx.printer.line(format!("  JDBC URL:        {jdbc}"))?;
     Ok(())
 }
 

@@ -201,7 +201,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         if ctx.global.dry_run {
             out.push_str("Dry run: nothing was changed.\n");
         }
-        print!("{out}");
+        ctx.printer.text(&out)?;
     }
     for w in &warnings {
         ctx.printer.warn(w);
@@ -229,7 +229,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         if ctx.printer.is_structured() {
             return ctx.printer.value(&result(false, None));
         }
-        println!("Already locked down: nothing changed.");
+        ctx.printer.line("Already locked down: nothing changed.")?;
         return Ok(());
     }
     if !plan.is_empty() {
@@ -323,10 +323,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             .printer
             .value(&result(false, Some(path.display().to_string())));
     }
-    println!(
+    ctx.printer.line(format!(
         "Locked down user {} to {} (undo with `lakegate endpoint unlock --vpce {} --user {}`)",
         args.user, args.vpce, args.vpce, args.user
-    );
+    ))?;
     Ok(())
 }
 

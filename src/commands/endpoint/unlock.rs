@@ -131,7 +131,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         if ctx.global.dry_run {
             out.push_str("Dry run: nothing was changed.\n");
         }
-        print!("{out}");
+        ctx.printer.text(&out)?;
     }
     let result = |dry_run| UnlockResult {
         vpce: args.vpce.clone(),
@@ -184,9 +184,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if ctx.printer.is_structured() {
         return ctx.printer.value(&result(false));
     }
-    println!(
+    ctx.printer.line(format!(
         "Unlocked user {} from {}: routes and policy restored",
         args.user, args.vpce
-    );
+    ))?;
     Ok(())
 }

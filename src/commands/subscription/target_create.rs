@@ -184,13 +184,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if ctx.printer.is_structured() {
         return ctx.printer.value(&created);
     }
-    println!(
+    ctx.printer.line(format!(
         "subscription target {} ({}) created in environment {} for {}",
         created.name,
         created.id,
         created.environment_id,
         created.authorized_principals.join(", ")
-    );
+    ))?;
     Ok(())
 }
 
