@@ -30,6 +30,7 @@ mod history;
 mod lease;
 mod limits;
 mod output;
+mod pipeline;
 mod plugin;
 mod subscription;
 mod surface;
