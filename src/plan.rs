@@ -13,6 +13,8 @@ pub enum Target {
     BucketPolicy,
     AccessPointPolicy,
     AccessPoint,
+    RouteTable,
+    UserInlinePolicy,
 }
 
 impl Target {
@@ -21,6 +23,8 @@ impl Target {
             Target::BucketPolicy => "bucket policy",
             Target::AccessPointPolicy => "access point policy",
             Target::AccessPoint => "access point",
+            Target::RouteTable => "route table",
+            Target::UserInlinePolicy => "inline policy",
         }
     }
 }
@@ -41,6 +45,9 @@ pub struct Change {
     pub action: ChangeAction,
     pub before: Option<Value>,
     pub after: Option<Value>,
+    /// The (before, after) texts people read in the diff, when not the JSON (routes).
+    #[serde(skip)]
+    pub display: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -54,11 +54,11 @@ impl Resource for AccessPoint {
     fn id(&self) -> &str {
         &self.arn
     }
-    fn lease_key(&self) -> LeaseKey {
-        LeaseKey {
+    fn lease_key(&self) -> Option<LeaseKey> {
+        Some(LeaseKey {
             bucket: self.bucket.clone(),
             resource: self.arn.clone(),
-        }
+        })
     }
     fn history_key(&self) -> Option<&str> {
         None

@@ -36,11 +36,11 @@ impl Resource for AccessPointPolicy {
     fn id(&self) -> &str {
         &self.arn
     }
-    fn lease_key(&self) -> LeaseKey {
-        LeaseKey {
+    fn lease_key(&self) -> Option<LeaseKey> {
+        Some(LeaseKey {
             bucket: self.bucket.clone(),
             resource: self.arn.clone(),
-        }
+        })
     }
     fn history_command(&self) -> Option<String> {
         Some(format!("lakegate accesspoint history {}", self.name))

@@ -11,6 +11,8 @@ pub mod access_point;
 pub mod access_point_policy;
 pub mod bucket_policy;
 pub mod policy;
+pub mod route_table;
+pub mod user_inline_policy;
 
 use crate::aws::lease::{LeaseGuard, LeaseOptions};
 use crate::aws::Aws;
@@ -38,8 +40,14 @@ pub trait Resource {
     fn target(&self) -> Target;
     /// The resource's id in plans, leases and history (an ARN or an AWS id).
     fn id(&self) -> &str;
-    /// The lease that serialises writers of this resource.
-    fn lease_key(&self) -> LeaseKey;
+    /// The lease that serialises writers of this resource. Kinds that live outside S3 (routes,
+    /// IAM) have no bucket of their own: they are leased only when `--lock-bucket` names one.
+    fn lease_key(&self) -> Option<LeaseKey>;
+    /// The state as people read it in a plan, when JSON is not the clearest form (routes):
+    /// (before, after) texts for the diff.
+    fn display(&self, _before: Option<&Value>, _after: Option<&Value>) -> Option<(String, String)> {
+        None
+    }
     /// Where its previous state is kept before an overwrite; `None` for kinds that cannot be
     /// restored (their state is not kept).
     fn history_key(&self) -> Option<&str> {
@@ -232,6 +240,7 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
                 action,
                 before: before.clone(),
                 after: after.clone(),
+                display: r.display(before.as_ref(), after.as_ref()),
             });
         }
         firsts.push((before, after, same));
@@ -292,19 +301,23 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
 
     // Lease every resource the plan changes (in key order, so two plans never deadlock).
     let lease_opts = LeaseOptions::from_env()?;
-    let key_of = |s: &Step<'_>| {
-        let mut k = s.resource.lease_key();
-        if let Some(b) = &opts.lock_bucket {
-            k.bucket = b.clone();
-        }
-        k
+    let key_of = |s: &Step<'_>| match (s.resource.lease_key(), &opts.lock_bucket) {
+        (Some(k), Some(b)) => Some(LeaseKey {
+            bucket: b.clone(),
+            ..k
+        }),
+        (None, Some(b)) => Some(LeaseKey {
+            bucket: b.clone(),
+            resource: s.resource.id().to_string(),
+        }),
+        (k, None) => k,
     };
     let mut keys: Vec<LeaseKey> = plan
         .steps
         .iter()
         .zip(&firsts)
         .filter(|(_, (_, _, same))| !same)
-        .map(|(s, _)| key_of(s))
+        .filter_map(|(s, _)| key_of(s))
         .collect();
     keys.sort();
     keys.dedup();
@@ -319,7 +332,7 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
         }
     }
     let result = apply_locked(aws, &plan, firsts, &|s| {
-        let k = key_of(s);
+        let k = key_of(s)?;
         leases.iter().find(|(x, _)| *x == k).map(|(_, g)| g)
     })
     .await;
@@ -364,12 +377,17 @@ where
             out.push(applied);
             continue;
         }
-        let guard = guard_of(step).ok_or_else(|| failed("no lease for a planned change"))?;
+        let guard = guard_of(step);
         // Re-read just before writing (while proving the lease is held, to keep the window
         // between the read and the write short): if another writer got in between, edit theirs.
-        let (held, fresh) = tokio::join!(guard.check_held(), r.read(aws));
-        held?;
-        let fresh = fresh?;
+        let fresh = match guard {
+            Some(g) => {
+                let (held, fresh) = tokio::join!(g.check_held(), r.read(aws));
+                held?;
+                fresh?
+            }
+            None => r.read(aws).await?,
+        };
         let (base, desired) = if r.same(fresh.as_ref(), before.as_ref()) {
             (before, after)
         } else {
@@ -409,14 +427,16 @@ where
         );
         applied.history_version = version;
 
-        let written = guard
-            .write(|| async {
-                match &desired {
-                    Some(d) => r.write(aws, d).await,
-                    None => r.delete(aws).await,
-                }
-            })
-            .await;
+        let write = || async {
+            match &desired {
+                Some(d) => r.write(aws, d).await,
+                None => r.delete(aws).await,
+            }
+        };
+        let written = match guard {
+            Some(g) => g.write(write).await,
+            None => write().await,
+        };
         // Verify by reading back.
         let read_back = match (r.read(aws).await, written) {
             (Ok(a), Ok(())) => a,

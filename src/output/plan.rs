@@ -26,7 +26,10 @@ impl Printer {
                     .map(|v| serde_json::to_string_pretty(v).unwrap_or_default() + "\n")
                     .unwrap_or_default()
             };
-            let (b, a) = (pretty(&c.before), pretty(&c.after));
+            let (b, a) = match &c.display {
+                Some((b, a)) => (b.clone(), a.clone()),
+                None => (pretty(&c.before), pretty(&c.after)),
+            };
             if !(b.is_empty() && a.is_empty()) {
                 out.push_str(&render_diff(&b, &a, c.target.label(), self.color));
             }
