@@ -15,6 +15,8 @@ pub enum Target {
     AccessPoint,
     RouteTable,
     UserInlinePolicy,
+    SecurityGroup,
+    VpcEndpoint,
 }
 
 impl Target {
@@ -25,6 +27,8 @@ impl Target {
             Target::AccessPoint => "access point",
             Target::RouteTable => "route table",
             Target::UserInlinePolicy => "inline policy",
+            Target::SecurityGroup => "security group",
+            Target::VpcEndpoint => "VPC endpoint",
         }
     }
 }

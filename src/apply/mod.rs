@@ -12,7 +12,9 @@ pub mod access_point_policy;
 pub mod bucket_policy;
 pub mod policy;
 pub mod route_table;
+pub mod security_group;
 pub mod user_inline_policy;
+pub mod vpc_endpoint;
 
 use crate::aws::lease::{LeaseGuard, LeaseOptions};
 use crate::aws::Aws;

@@ -689,8 +689,54 @@ fn lockdown_and_unlock_are_on_the_pipeline() {
     let net = network(&env, 36);
     let user = env.name("piped");
     user_with_policy(&env, &user, POLICY);
+    // endpoint create: one plan document (the security group, then the endpoint).
+    let dry = env
+        .lg([
+            "--dry-run",
+            "-o",
+            "json",
+            "endpoint",
+            "create",
+            "athena",
+            "--vpc-id",
+            &net.vpc,
+            "--subnet",
+            &net.private_a,
+            "--allow-cidr",
+            "10.10.0.0/16",
+        ])
+        .success();
+    let plan = crate::pipeline::one_plan(&stdout(&dry));
+    let targets: Vec<&str> = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, ["security-group", "vpc-endpoint"], "{plan:#}");
     let created = create_endpoint(&env, &net, &["--allow-cidr", "10.10.0.0/16"]);
     let vpce = created["endpoint"]["id"].as_str().unwrap().to_string();
+    // Again, under --dry-run: reused, nothing planned.
+    let again = env
+        .lg([
+            "--dry-run",
+            "-o",
+            "json",
+            "endpoint",
+            "create",
+            "athena",
+            "--vpc-id",
+            &net.vpc,
+            "--subnet",
+            &net.private_a,
+            "--allow-cidr",
+            "10.10.0.0/16",
+        ])
+        .success();
+    assert_eq!(
+        crate::pipeline::one_plan(&stdout(&again))["changes"],
+        serde_json::json!([])
+    );
     let before = routes(&env, &net.rtb);
     let lockdown = [
         "endpoint",
