@@ -7,13 +7,13 @@ use serde_json::json;
 
 /// A (fake) SigV4 header: moto does not check signatures but, once a bucket has a policy, treats
 /// unsigned requests as anonymous and denies them.
-const AUTH: &str = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
+pub const AUTH: &str = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
 
-fn ap_arn(name: &str) -> String {
+pub fn ap_arn(name: &str) -> String {
     format!("arn:aws:s3:{REGION}:{ACCOUNT}:accesspoint/{name}")
 }
 
-fn lease_path(bucket: &str, resource: &str) -> String {
+pub fn lease_path(bucket: &str, resource: &str) -> String {
     let safe: String = resource
         .chars()
         .map(|c| {
@@ -49,7 +49,7 @@ fn put_lease(env: &TestEnv, bucket: &str, resource: &str, owner: &str, expires_a
     assert_eq!(status, 200);
 }
 
-fn lease_exists(env: &TestEnv, bucket: &str, resource: &str) -> bool {
+pub fn lease_exists(env: &TestEnv, bucket: &str, resource: &str) -> bool {
     let (status, body) = http(
         env.port(),
         "GET",
@@ -65,7 +65,7 @@ fn lease_exists(env: &TestEnv, bucket: &str, resource: &str) -> bool {
     }
 }
 
-fn grant_args(name: &str) -> Vec<String> {
+pub fn grant_args(name: &str) -> Vec<String> {
     [
         "accesspoint",
         "grant",
