@@ -4,6 +4,7 @@ pub mod access;
 pub mod accesspoint;
 pub mod athena;
 pub mod audit;
+pub mod aws_settings;
 pub mod bucket;
 pub mod completion;
 pub mod endpoint;
@@ -46,7 +47,9 @@ impl Ctx {
             .get_or_try_init(|| async {
                 // The lease settings come from the environment: refuse bad ones before any call.
                 crate::aws::lease::LeaseOptions::from_env()?;
-                let aws = Aws::load(&self.global).await?;
+                let aws = Aws::load(&aws_settings::from_flags(&self.global))
+                    .await
+                    .map_err(|e| aws_settings::error(e, &self.global))?;
                 if let Some(id) = &self.global.account_id {
                     crate::policy::arn::validate_account_id(id)
                         .map_err(|e| input_error(format!("--account-id: {e}")))?;

@@ -24,6 +24,7 @@ impl FaultProxy {
         let rules = dir.join("fault-rules.json");
         let log = dir.join("fault-requests.jsonl");
         std::fs::write(&rules, "[]").unwrap();
+        let _ = std::fs::remove_file(&log); // a proxy started earlier in this test logged there
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/latency_proxy.py");
         let python = std::env::var("LAKEGATE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
         let mut child = Command::new(python)

@@ -23,6 +23,7 @@ mod accesspoint;
 mod athena;
 mod audit;
 mod bucket;
+mod credentials;
 mod endpoint;
 mod errors;
 mod faults;
