@@ -22,6 +22,7 @@ mod access;
 mod accesspoint;
 mod athena;
 mod audit;
+mod bad_input;
 mod bucket;
 mod credentials;
 mod endpoint;
