@@ -295,7 +295,7 @@ impl Aws {
                 }
                 Ok(Err(e)) if classify_delivery(&e) == Delivery::Final => {
                     return Err(classify("s3:PutObject (lease)", e).hinted(format!(
-                        "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there (or choose another bucket with --lock-bucket)"
+                        "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there"
                     )))
                 }
                 // Transient, or no answer: our write may have landed; look before trying again.

@@ -241,7 +241,8 @@ pub async fn edit_policy(
             pref.arn(),
             crate::aws::lease::LeaseOptions::from_env()?,
         )
-        .await?;
+        .await
+        .map_err(lock_bucket_hint)?;
     let result = apply_locked(&lease, aws, pref, reason, current, desired, &edit).await;
     lease.release().await;
     result
@@ -368,6 +369,15 @@ async fn apply_locked(
         history_version: Some(version),
         policy: after.as_ref().map(PolicyDocument::to_value),
     })
+}
+
+/// A lease that cannot be taken for lack of permissions can be moved to another bucket.
+pub fn lock_bucket_hint(e: crate::error::CliError) -> crate::error::CliError {
+    if e.message.starts_with("s3:PutObject (lease) failed") {
+        e.hinted("or keep the lease in another bucket with --lock-bucket")
+    } else {
+        e
+    }
 }
 
 /// The command that shows a policy.
