@@ -101,7 +101,11 @@ pub fn main_exit_code() -> i32 {
             };
             let ctx = Ctx::new(cli.global.clone(), printer);
             rt.block_on(async {
-                let work = dispatch(&ctx, &cli.command);
+                let work = async {
+                    dispatch(&ctx, &cli.command)
+                        .await
+                        .map_err(commands::aws_settings::with_flag_hints)
+                };
                 tokio::pin!(work);
                 tokio::select! {
                     r = &mut work => r,

@@ -73,7 +73,7 @@ fn state_left(unsettled: bool) -> String {
         return "a policy write did not settle in time; the policy is at its old or its new state: check it before running again".into();
     }
     if outcomes.is_empty() {
-        return "nothing was written".into();
+        return "no policy write had started".into();
     }
     let parts: Vec<String> = outcomes
         .iter()

@@ -51,3 +51,30 @@ pub fn error(e: SettingsError, g: &GlobalArgs) -> CliError {
         } => input_error(format!("invalid {source} '{value}': expected {expected}")),
     }
 }
+
+/// The AWS layer's hints, in terms of the flags that fix them: (hint as the AWS layer words it,
+/// the same with the flag named).
+const FLAG_HINTS: [(&str, &str); 3] = [
+    (
+        "check the endpoint URL in use and the network",
+        "check --endpoint-url / AWS_ENDPOINT_URL and the network",
+    ),
+    (
+        "check the bucket name and the region in use; `aws s3 ls` lists your buckets",
+        "check the bucket name and --region; `aws s3 ls` lists your buckets",
+    ),
+    (
+        "check the bucket name and the region in use",
+        "check the bucket name and --region",
+    ),
+];
+
+/// Name the flags in the hints of an error that came from the AWS layer.
+pub fn with_flag_hints(mut e: CliError) -> CliError {
+    for h in &mut e.hints {
+        if let Some((_, cli)) = FLAG_HINTS.iter().find(|(aws, _)| h == aws) {
+            *h = (*cli).to_string();
+        }
+    }
+    e
+}

@@ -64,8 +64,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             crate::aws::lease::LeaseOptions::from_env()?,
         )
         .await?;
+    // Gone already is what was asked for (an earlier attempt whose answer was lost did it).
     let deleted = lease
-        .write(|| aws.delete_access_point(&account, &args.name))
+        .write(|| async {
+            match aws.delete_access_point(&account, &args.name).await {
+                Err(e) if e.kind == crate::error::Kind::NotFound => Ok(()),
+                r => r,
+            }
+        })
         .await;
     lease.release().await;
     deleted?;
