@@ -355,3 +355,36 @@ fn a_signal_before_the_write_changes_nothing() {
     assert_eq!(env.ap_policy(&name), before);
     assert!(!lease_exists(&env, &b, &ap_arn(&name)));
 }
+
+/// Issue 16.15: a lease that cannot be released is reported in one true line (where, until
+/// when, why), not the SDK's Debug output; the change itself succeeded (exit 0).
+#[test]
+fn a_failed_lease_release_is_one_true_line() {
+    let env = TestEnv::new();
+    let b = env.bucket("relwarn");
+    let name = env.create_ap("ap", &b, "shared/", EC2_ROLE, "read");
+    let proxy = FaultProxy::start(&env);
+    proxy.rules(json!([{
+        "method": "DELETE", "path": ".lakegate/locks/", "action": "respond", "status": 500
+    }]));
+    let a = proxy
+        .cmd(&env)
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .args(grant(&name, ANALYST_ROLE))
+        .assert()
+        .success();
+    let err = stderr(&a);
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains(" WARN ")).collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].contains("could not release the lease s3://"),
+        "{err}"
+    );
+    assert!(lines[0].contains("it expires by itself at"), "{err}");
+    assert!(lines[0].contains("InternalError"), "{err}");
+    assert!(
+        !err.contains("ServiceError {") && !err.contains("raw:"),
+        "{err}"
+    );
+    assert!(granted(&env, &name).contains(&ANALYST_ROLE.to_string()));
+}
