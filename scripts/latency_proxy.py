@@ -34,8 +34,8 @@ change them while the proxy runs. A rule is an object:
    "nth": 2, "times": 1, "action": "respond", "status": 503, "delay_ms": 3000}
 
 - match: `method` (exact), `path` (a substring of the request target, query included),
-  `header` (a substring of any header line, case-insensitive), `absent_header` (no header line
-  contains it); all optional.
+  `header` (a substring of any header line, case-insensitive; a list: each of them), and
+  `absent_header` (no header line contains it); all optional.
 - which matches: `nth` (the first matching request it applies to, 1-based, default 1) and
   `times` (how many from there; default: all later ones). Counters are per rule and survive a
   reload while the rule's JSON is unchanged.
@@ -127,7 +127,10 @@ class Rules:
                 continue
             if r.get("path") and r["path"] not in target:
                 continue
-            if r.get("header") and not any(r["header"].lower() in h for h in lines):
+            wanted = r.get("header") or []
+            if isinstance(wanted, str):
+                wanted = [wanted]
+            if not all(any(w.lower() in h for h in lines) for w in wanted):
                 continue
             if r.get("absent_header") and any(r["absent_header"].lower() in h for h in lines):
                 continue

@@ -18,7 +18,7 @@ where
     else {
         return Vec::new();
     };
-    let global = crate::cli::GlobalArgs {
+    let global = crate::aws::Settings {
         endpoint_url: std::env::var("LAKEGATE_ENDPOINT_URL").ok(),
         ..Default::default()
     };

@@ -168,16 +168,44 @@ pub fn report(err: &CliError, color: bool, verbose: bool) -> i32 {
     } else {
         ("", "", "")
     };
-    let mut out = format!("{red}error:{reset} {}\n", err.message);
+    let mut out = format!("{red}error:{reset} {}\n", escape_controls(&err.message));
     // Causes repeat detail (SDK error chains); show them only when asked.
     if verbose {
         for c in &err.causes {
-            out.push_str(&format!("  caused by: {c}\n"));
+            out.push_str(&format!("  caused by: {}\n", escape_controls(c)));
         }
     }
     for h in &err.hints {
-        out.push_str(&format!("{yellow}hint:{reset} {h}\n"));
+        out.push_str(&format!("{yellow}hint:{reset} {}\n", escape_controls(h)));
     }
     crate::output::to_stderr(&out);
     err.exit_code()
+}
+
+/// Control characters (escape sequences, newlines, NUL...) from user input written as `\u{1b}`,
+/// so an argument or event field can neither restyle the terminal nor forge extra lines.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape_controls("a\x1b[31mb\nc"), "a\\u{1b}[31mb\\nc");
+        assert_eq!(escape_controls("plain – text"), "plain – text");
+    }
 }

@@ -69,13 +69,15 @@ pub fn main_exit_code() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            };
-            let _ = e.print();
-            return code;
+            if !e.use_stderr() {
+                let _ = e.print(); // --help, --version
+                return exit::OK;
+            }
+            // Usage errors repeat the arguments: escape what could restyle the terminal.
+            let text = e.render().to_string();
+            let escaped: Vec<String> = text.lines().map(error::escape_controls).collect();
+            output::to_stderr(&(escaped.join("\n") + "\n"));
+            return exit::USAGE;
         }
     };
     let printer = output::Printer::from_args(&cli.global);
@@ -102,7 +104,11 @@ pub fn main_exit_code() -> i32 {
             };
             let ctx = Ctx::new(cli.global.clone(), printer);
             rt.block_on(async {
-                let work = dispatch(&ctx, &cli.command);
+                let work = async {
+                    dispatch(&ctx, &cli.command)
+                        .await
+                        .map_err(commands::aws_settings::with_flag_hints)
+                };
                 tokio::pin!(work);
                 tokio::select! {
                     r = &mut work => r,

@@ -36,12 +36,12 @@ pub async fn received() -> Stop {
 /// default lease (its own bound), plus a margin.
 fn settle_limit() -> Duration {
     let opts = lease::LeaseOptions::from_env().unwrap_or_default();
-    opts.write_attempt() + Duration::from_secs(2)
+    opts.write_attempt() + Duration::from_secs(5)
 }
 
-/// After a signal: refuse new writes; if a write is in flight, let the command run on until it
-/// is answered (bounded) — the command then stops at its next lease check; release every lease;
-/// report what was left.
+/// After a signal: refuse new writes; if a write is in flight, let the command run on (bounded)
+/// until it ends — it stops at its next lease check; release every lease left; report what
+/// was left.
 pub async fn settle<F>(ctx: &Ctx, sig: Stop, work: std::pin::Pin<&mut F>) -> Result<()>
 where
     F: Future<Output = Result<()>>,
@@ -49,23 +49,11 @@ where
     lease::interrupt();
     let mut unsettled = false;
     if lease::write_in_flight() {
-        tracing::info!(
-            "{}: waiting for the write in flight to be answered",
-            sig.name
-        );
-        let waited = tokio::time::timeout(settle_limit(), async {
-            let mut work = work;
-            tokio::select! {
-                _ = &mut work => {},
-                _ = async {
-                    while lease::write_in_flight() {
-                        tokio::time::sleep(Duration::from_millis(20)).await;
-                    }
-                } => {},
-            }
-        })
-        .await;
-        unsettled = waited.is_err();
+        // Let the command run on: it gets the write's answer, reads back, releases its lease,
+        // and stops at its next lease check (every new write is refused from now on).
+        tracing::info!("{}: waiting for the write in flight to settle", sig.name);
+        let _ = tokio::time::timeout(settle_limit(), work).await;
+        unsettled = lease::write_in_flight();
     }
     if let Some(aws) = ctx.aws_loaded() {
         aws.release_all().await;
@@ -89,7 +77,7 @@ fn state_left(unsettled: bool) -> String {
         return "a policy write did not settle in time; the policy is at its old or its new state: check it before running again".into();
     }
     if outcomes.is_empty() {
-        return "nothing was written".into();
+        return "no policy write had started".into();
     }
     let parts: Vec<String> = outcomes
         .iter()

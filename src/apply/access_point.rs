@@ -97,7 +97,13 @@ impl Resource for AccessPoint {
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
-        Box::pin(async move { aws.delete_access_point(&self.account, &self.name).await })
+        Box::pin(async move {
+            // Gone already is what was asked for (an earlier attempt whose answer was lost did it).
+            match aws.delete_access_point(&self.account, &self.name).await {
+                Err(e) if e.kind == crate::error::Kind::NotFound => Ok(()),
+                r => r,
+            }
+        })
     }
     fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
         a.map(identity) == b.map(identity)

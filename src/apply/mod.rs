@@ -329,7 +329,7 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
             Ok(g) => leases.push((k, g)),
             Err(e) => {
                 release(leases).await;
-                return Err(e);
+                return Err(lock_bucket_hint(e));
             }
         }
     }
@@ -345,6 +345,15 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
         plan: planned,
         steps,
     })
+}
+
+/// A lease that cannot be taken for lack of permissions can be moved to another bucket.
+fn lock_bucket_hint(e: crate::error::CliError) -> crate::error::CliError {
+    if e.message.starts_with("s3:PutObject (lease) failed") {
+        e.hinted("or keep the lease in another bucket with --lock-bucket")
+    } else {
+        e
+    }
 }
 
 async fn release(leases: Vec<(LeaseKey, LeaseGuard)>) {

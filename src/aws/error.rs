@@ -92,7 +92,7 @@ where
                     "{op}: could not reach the AWS endpoint: {}",
                     root_cause(err)
                 ))
-                .hinted("check --endpoint-url / AWS_ENDPOINT_URL and the network")
+                .hinted("check the endpoint URL in use and the network")
                 .caused_by(chain)
             }
         }
@@ -127,7 +127,7 @@ pub fn service_error(op: &str, code: &str, msg: &str) -> CliError {
         "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => failed(base).hinted(
             format!("the caller's IAM policy (or an SCP or the resource policy) must allow {op}"),
         ),
-        "NoSuchBucket" => failed(base).hinted("check the bucket name and --region"),
+        "NoSuchBucket" => failed(base).hinted("check the bucket name and the region in use"),
         "NoSuchAccessPoint" => failed(base)
             .hinted("run `lakegate accesspoint list` to see the account's access points"),
         "MalformedPolicy" => failed(base).hinted(

@@ -295,7 +295,7 @@ impl Aws {
                 }
                 Ok(Err(e)) if classify_delivery(&e) == Delivery::Final => {
                     return Err(classify("s3:PutObject (lease)", e).hinted(format!(
-                        "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there (or choose another bucket with --lock-bucket)"
+                        "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there"
                     )))
                 }
                 // Transient, or no answer: our write may have landed; look before trying again.
@@ -703,14 +703,15 @@ impl LeaseGuard {
     /// Stop renewing and release the lease (only if it is still ours: `If-Match` on its ETag).
     pub async fn release(self) {
         self.renewer.abort();
-        if let Ok(mut h) = HELD.lock() {
-            h.retain(|l| !Arc::ptr_eq(l, &self.lease));
-        }
         let lease = self.lease.lock().map(|l| l.clone());
         if let Ok(lease) = lease {
             if lease.lost.is_none() {
                 release_one(&self.s3, &lease, self.opts).await;
             }
+        }
+        // Only now: a release cut short by an interrupt is done again by `release_all`.
+        if let Ok(mut h) = HELD.lock() {
+            h.retain(|l| !Arc::ptr_eq(l, &self.lease));
         }
     }
 }

@@ -4,6 +4,7 @@ pub mod access;
 pub mod accesspoint;
 pub mod athena;
 pub mod audit;
+pub mod aws_settings;
 pub mod bucket;
 pub mod completion;
 pub mod endpoint;
@@ -45,7 +46,9 @@ impl Ctx {
             .get_or_try_init(|| async {
                 // The lease settings come from the environment: refuse bad ones before any call.
                 crate::aws::lease::LeaseOptions::from_env()?;
-                let aws = Aws::load(&self.global).await?;
+                let aws = Aws::load(&aws_settings::from_flags(&self.global))
+                    .await
+                    .map_err(|e| aws_settings::error(e, &self.global))?;
                 if let Some(id) = &self.global.account_id {
                     crate::policy::arn::validate_account_id(id)
                         .map_err(|e| input_error(format!("--account-id: {e}")))?;
@@ -202,14 +205,37 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
     }
 }
 
-/// Read a file argument (`-` is stdin) with an error that names the argument.
+/// The most lakegate reads from one input file: four times AWS's largest limit on what such a
+/// file can hold (EventBridge events and Athena queries: 256 KB; policies: 20 KB at most).
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
+
+/// Read a file argument (`-` is stdin) with an error that names the argument; at most
+/// [`MAX_INPUT_BYTES`], so `/dev/zero` or a wrong file fails at once instead of filling memory.
 pub fn read_input(arg: &str, path: &str) -> Result<String> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| input_error(format!("{arg}: cannot read stdin: {e}")))?;
-        return Ok(s);
+    use std::io::Read;
+    let what = if path == "-" {
+        "stdin".to_string()
+    } else {
+        format!("'{path}'")
+    };
+    let reader: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(
+            std::fs::File::open(path)
+                .map_err(|e| input_error(format!("{arg}: cannot read {what}: {e}")))?,
+        )
+    };
+    let mut buf = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| input_error(format!("{arg}: cannot read {what}: {e}")))?;
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(input_error(format!(
+            "{arg}: {what} is larger than {} KiB, more than any event, query or policy AWS accepts",
+            MAX_INPUT_BYTES / 1024
+        )));
     }
-    std::fs::read_to_string(path)
-        .map_err(|e| input_error(format!("{arg}: cannot read '{path}': {e}")))
+    String::from_utf8(buf).map_err(|_| input_error(format!("{arg}: {what} is not UTF-8 text")))
 }
