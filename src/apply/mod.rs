@@ -510,12 +510,7 @@ where
 
 /// Ask before a destructive plan: on a terminal, the plan and a y/N prompt; in a script, --yes
 /// is required (exit 2 otherwise, nothing changed).
-pub fn confirm(
-    printer: &Printer,
-    opts: &Options,
-    planned: &plan::Plan,
-    question: &str,
-) -> Result<()> {
+fn confirm(printer: &Printer, opts: &Options, planned: &plan::Plan, question: &str) -> Result<()> {
     if opts.yes {
         return Ok(());
     }
