@@ -18,7 +18,7 @@ where
 }
 
 /// Whether the request was answered, and whether a retry may help.
-fn delivery_of<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> Delivery
+pub fn delivery_of<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> Delivery
 where
     R: HttpStatus,
 {

@@ -293,7 +293,7 @@ impl Aws {
                 Ok(Err(e)) if matches!(status_of(&e), Some(412) | Some(409)) => {
                     self.current_holder(bucket, &key).await?
                 }
-                Ok(Err(e)) if classify_delivery(&e) == Delivery::Final => {
+                Ok(Err(e)) if super::error::delivery_of(&e) == Delivery::Final => {
                     return Err(classify("s3:PutObject (lease)", e).hinted(format!(
                         "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there"
                     )))
@@ -338,7 +338,7 @@ impl Aws {
                         Ok(Ok(out)) => return Ok(held(bucket, &key, out.e_tag(), &owner, &body)),
                         Ok(Err(e))
                             if matches!(status_of(&e), Some(412) | Some(409) | Some(404))
-                                || classify_delivery(&e) != Delivery::Final => {}
+                                || super::error::delivery_of(&e) != Delivery::Final => {}
                         Err(_) => {}
                         Ok(Err(e)) => return Err(classify("s3:PutObject (lease takeover)", e)),
                     }
@@ -434,28 +434,6 @@ fn held(bucket: &str, key: &str, etag: Option<&str>, owner: &str, body: &LeaseBo
 /// A future with a deadline: `Err(())` when it did not finish in time.
 async fn bounded<T>(limit: Duration, f: impl Future<Output = T>) -> Result<T, ()> {
     tokio::time::timeout(limit, f).await.map_err(|_| ())
-}
-
-fn classify_delivery<E>(e: &SdkError<E, HttpResponse>) -> Delivery
-where
-    E: aws_smithy_types::error::metadata::ProvideErrorMetadata
-        + std::error::Error
-        + Send
-        + Sync
-        + 'static,
-{
-    match e {
-        SdkError::ServiceError(se) => {
-            let s = se.raw().status().as_u16();
-            if s >= 500 || s == 429 {
-                Delivery::Refused
-            } else {
-                Delivery::Final
-            }
-        }
-        SdkError::ConstructionFailure(_) => Delivery::Final,
-        _ => Delivery::Unanswered,
-    }
 }
 
 /// Renew every quarter of the lease until it is lost (the guard aborts this task on release).
