@@ -132,12 +132,19 @@ pub struct GlobalArgs {
     pub dry_run: bool,
 
     /// Bucket that holds the lease serialising policy writes (default: the governed bucket)
-    #[arg(long, global = true, value_name = "BUCKET", help_heading = "Safety")]
+    #[arg(long, global = true, value_name = "BUCKET", value_parser = bucket_name, help_heading = "Safety")]
     pub lock_bucket: Option<String>,
 
     /// Answer yes to confirmation prompts (required for destructive changes in scripts)
     #[arg(short = 'y', long, global = true, help_heading = "Safety")]
     pub yes: bool,
+}
+
+/// A bucket name as S3 allows it (a clap value parser: the error names the flag).
+fn bucket_name(s: &str) -> Result<String, String> {
+    crate::policy::arn::validate_bucket_name(s)
+        .map(|()| s.to_string())
+        .map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Subcommand)]

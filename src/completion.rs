@@ -108,7 +108,7 @@ where
         return Vec::new();
     };
     let line = LineAws::from_process();
-    let global = crate::cli::GlobalArgs {
+    let global = crate::aws::Settings {
         profile: line.profile,
         region: line.region,
         endpoint_url: line.endpoint_url,

@@ -11,7 +11,7 @@ pub mod exit {
     pub const USAGE: i32 = 2;
     /// A check answered "denied" (used by `access check` and `endpoint status`).
     pub const DENIED: i32 = 3;
-    /// Interrupted by Ctrl-C.
+    /// Interrupted by SIGINT (Ctrl-C); SIGTERM gives 143 and SIGHUP 129 (128 + the signal).
     pub const INTERRUPTED: i32 = 130;
 }
 
@@ -36,6 +36,23 @@ pub struct CliError {
     pub message: String,
     pub hints: Vec<String>,
     pub causes: Vec<String>,
+    /// What an AWS failure says about the request that failed (set by `aws::classify`).
+    pub delivery: Delivery,
+    /// An exit code other than the kind's (128 + N after signal N).
+    pub code: Option<i32>,
+}
+
+/// How a failed AWS request ended, for callers that retry or must tell "not written" from
+/// "maybe written".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// The service answered with an error that a retry would get again (or not an AWS error).
+    #[default]
+    Final,
+    /// The service answered with a transient error (5xx, throttling): not applied, retry may help.
+    Refused,
+    /// No answer came (timeout, connection lost after sending): the request may have been applied.
+    Unanswered,
 }
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;
@@ -47,6 +64,8 @@ impl CliError {
             message: message.into(),
             hints: Vec::new(),
             causes: Vec::new(),
+            delivery: Delivery::Final,
+            code: None,
         }
     }
 
@@ -57,12 +76,32 @@ impl CliError {
     }
 
     #[must_use]
+    pub fn delivered(mut self, d: Delivery) -> Self {
+        self.delivery = d;
+        self
+    }
+
+    /// True when retrying the failed request may succeed.
+    pub fn is_transient(&self) -> bool {
+        self.delivery != Delivery::Final
+    }
+
+    #[must_use]
     pub fn caused_by(mut self, cause: impl fmt::Display) -> Self {
         self.causes.push(cause.to_string());
         self
     }
 
+    #[must_use]
+    pub fn with_exit_code(mut self, code: i32) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     pub fn exit_code(&self) -> i32 {
+        if let Some(c) = self.code {
+            return c;
+        }
         match self.kind {
             Kind::Input => exit::USAGE,
             Kind::Failed | Kind::NotFound => exit::FAILED,
@@ -129,16 +168,44 @@ pub fn report(err: &CliError, color: bool, verbose: bool) -> i32 {
     } else {
         ("", "", "")
     };
-    let mut out = format!("{red}error:{reset} {}\n", err.message);
+    let mut out = format!("{red}error:{reset} {}\n", escape_controls(&err.message));
     // Causes repeat detail (SDK error chains); show them only when asked.
     if verbose {
         for c in &err.causes {
-            out.push_str(&format!("  caused by: {c}\n"));
+            out.push_str(&format!("  caused by: {}\n", escape_controls(c)));
         }
     }
     for h in &err.hints {
-        out.push_str(&format!("{yellow}hint:{reset} {h}\n"));
+        out.push_str(&format!("{yellow}hint:{reset} {}\n", escape_controls(h)));
     }
-    eprint!("{out}");
+    crate::output::to_stderr(&out);
     err.exit_code()
+}
+
+/// Control characters (escape sequences, newlines, NUL...) from user input written as `\u{1b}`,
+/// so an argument or event field can neither restyle the terminal nor forge extra lines.
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape_controls("a\x1b[31mb\nc"), "a\\u{1b}[31mb\\nc");
+        assert_eq!(escape_controls("plain – text"), "plain – text");
+    }
 }

@@ -3,6 +3,9 @@
 //! Layers (data flows down, never back up): `policy` (pure model and edits) → `plan` (pure
 //! desired-vs-current) → `aws` (the only SDK user) → `commands` (one file per verb) → `output`.
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod apply;
 pub mod aws;
 pub mod cli;
 pub mod commands;
@@ -12,15 +15,17 @@ pub mod help;
 pub mod output;
 pub mod plan;
 pub mod plugin;
+pub mod verify;
 /// The pure policy core, its own crate (`crates/lakegate-policy`) so it builds without the SDK.
 pub use lakegate_policy as policy;
 pub mod routes;
+mod signals;
 pub mod state;
 
 use clap::CommandFactory;
 use cli::{Cli, Command};
 use commands::Ctx;
-use error::{exit, CliError, Kind};
+use error::exit;
 use std::ffi::OsString;
 
 /// Names (and aliases) of the built-in commands, which a plugin cannot take.
@@ -68,13 +73,15 @@ pub fn main_exit_code() -> i32 {
     {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            };
-            let _ = e.print();
-            return code;
+            if !e.use_stderr() {
+                let _ = e.print(); // --help, --version
+                return exit::OK;
+            }
+            // Usage errors repeat the arguments: escape what could restyle the terminal.
+            let text = e.render().to_string();
+            let escaped: Vec<String> = text.lines().map(error::escape_controls).collect();
+            output::to_stderr(&(escaped.join("\n") + "\n"));
+            return exit::USAGE;
         }
     };
     let printer = output::Printer::from_args(&cli.global);
@@ -101,16 +108,15 @@ pub fn main_exit_code() -> i32 {
             };
             let ctx = Ctx::new(cli.global.clone(), printer);
             rt.block_on(async {
+                let work = async {
+                    dispatch(&ctx, &cli.command)
+                        .await
+                        .map_err(commands::aws_settings::with_flag_hints)
+                };
+                tokio::pin!(work);
                 tokio::select! {
-                    r = dispatch(&ctx, &cli.command) => r,
-                    _ = tokio::signal::ctrl_c() => {
-                        // Leave no lease behind for other writers to wait on.
-                        if let Some(aws) = ctx.aws_loaded() {
-                            aws.release_all().await;
-                            aws.stop_running_query().await;
-                        }
-                        Err(CliError::new(Kind::Interrupted, "interrupted"))
-                    }
+                    r = &mut work => r,
+                    sig = signals::received() => signals::settle(&ctx, sig, work).await,
                 }
             })
         }

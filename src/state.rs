@@ -126,70 +126,34 @@ impl StateStore {
     }
 }
 
-/// What `endpoint lockdown` changed, kept so `endpoint unlock` can put it back.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct LockdownRecord {
-    pub vpce: String,
-    pub user: String,
-    pub policy_name: String,
-    pub saved_at: String,
-    /// The user's inline policy before the first lockdown; null when there was none.
-    pub policy: Option<Value>,
-    /// The routes removed (all lockdowns of this endpoint and user, oldest first).
-    pub routes: Vec<crate::routes::TableRoutes>,
-}
-
 impl StateStore {
-    fn lockdown_path(&self, vpce: &str, user: &str) -> PathBuf {
-        let safe = |s: &str| -> String {
-            s.chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect()
+    /// Every kept entry whose reason is `reason`, across all resources (oldest first per
+    /// resource): how `endpoint unlock` finds what `endpoint lockdown` changed.
+    pub fn with_reason(&self, reason: &str) -> Result<Vec<HistoryEntry>> {
+        let dir = self.root.join("history");
+        let rd = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(failed(format!("cannot read {}: {e}", dir.display()))),
         };
-        self.root
-            .join("lockdown")
-            .join(format!("{}__{}.json", safe(vpce), safe(user)))
-    }
-
-    pub fn lockdown(&self, vpce: &str, user: &str) -> Result<Option<LockdownRecord>> {
-        let path = self.lockdown_path(vpce, user);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|e| failed(format!("cannot read {}: {e}", path.display()))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(failed(format!("cannot read {}: {e}", path.display()))),
+        let mut resources = std::collections::BTreeSet::new();
+        for d in rd.flatten() {
+            let Ok(files) = std::fs::read_dir(d.path()) else {
+                continue;
+            };
+            for f in files.flatten() {
+                if let Ok(e) = read_entry(&f.path()) {
+                    if e.reason == reason {
+                        resources.insert(e.resource);
+                    }
+                }
+            }
         }
-    }
-
-    pub fn save_lockdown(&self, rec: &LockdownRecord) -> Result<PathBuf> {
-        let path = self.lockdown_path(&rec.vpce, &rec.user);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+        let mut out = Vec::new();
+        for r in resources {
+            out.extend(self.history(&r)?);
         }
-        let tmp = path.with_extension("json.tmp");
-        let text = serde_json::to_string_pretty(rec)
-            .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
-        std::fs::write(&tmp, text)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
-        Ok(path)
-    }
-
-    pub fn remove_lockdown(&self, vpce: &str, user: &str) -> Result<()> {
-        let path = self.lockdown_path(vpce, user);
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(failed(format!("cannot remove {}: {e}", path.display()))),
-        }
+        Ok(out)
     }
 }
 

@@ -228,22 +228,23 @@ impl Aws {
         }
     }
 
-    /// Ctrl-C: stop the query being waited on, if any (StopQueryExecution).
-    pub async fn stop_running_query(&self) {
-        let running = RUNNING.lock().ok().and_then(|mut r| r.take());
-        if let Some((client, id)) = running {
+    /// Ctrl-C: stop the query being waited on, if any (StopQueryExecution). Returns the id of
+    /// the query stopped, or the error of the attempt.
+    pub async fn stop_running_query(&self) -> Option<Result<String>> {
+        let (client, id) = RUNNING.lock().ok().and_then(|mut r| r.take())?;
+        Some(
             match client
                 .stop_query_execution()
                 .query_execution_id(&id)
                 .send()
                 .await
             {
-                Ok(_) => eprintln!("stopped query {id}"),
-                Err(e) => eprintln!(
-                    "warning: could not stop query {id}: {}",
-                    classify("athena:StopQueryExecution", e)
-                ),
-            }
-        }
+                Ok(_) => Ok(id),
+                Err(e) => {
+                    Err(classify("athena:StopQueryExecution", e)
+                        .hinted(format!("the query was {id}")))
+                }
+            },
+        )
     }
 }

@@ -1,6 +1,6 @@
 //! AWS errors → one clear message with the service's error code and a hint.
 
-use crate::error::{failed, input_error, CliError};
+use crate::error::{failed, input_error, CliError, Delivery};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::display::DisplayErrorContext;
@@ -12,7 +12,55 @@ where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let chain = DisplayErrorContext(&err).to_string();
-    match &err {
+    let delivery = delivery_of(&err);
+    let e = classify_inner(op, &err, chain);
+    e.delivered(delivery)
+}
+
+/// Whether the request was answered, and whether a retry may help.
+pub fn delivery_of<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> Delivery
+where
+    R: HttpStatus,
+{
+    match err {
+        SdkError::ServiceError(se) => {
+            let status = se.raw().status_code();
+            let throttled = matches!(
+                se.err().code(),
+                Some("Throttling" | "ThrottlingException" | "SlowDown" | "RequestLimitExceeded")
+            );
+            if status >= 500 || status == 429 || throttled {
+                Delivery::Refused
+            } else {
+                Delivery::Final
+            }
+        }
+        SdkError::ConstructionFailure(_) => Delivery::Final,
+        // A connection that failed before the request was sent is harmless to retry; one lost
+        // after sending may have been applied. The SDK does not say which, so assume the worst.
+        SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) | SdkError::ResponseError(_) => {
+            Delivery::Unanswered
+        }
+        _ => Delivery::Final,
+    }
+}
+
+/// The HTTP status of a raw response (the SDK's response type is generic in `SdkError`).
+pub trait HttpStatus {
+    fn status_code(&self) -> u16;
+}
+
+impl HttpStatus for HttpResponse {
+    fn status_code(&self) -> u16 {
+        self.status().as_u16()
+    }
+}
+
+fn classify_inner<E>(op: &str, err: &SdkError<E, HttpResponse>, chain: String) -> CliError
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    match err {
         SdkError::ServiceError(se) => {
             let e = se.err();
             // Some answers (a 403 from a bucket policy on a HEAD, emulators) carry no error code:
@@ -42,13 +90,13 @@ where
             } else {
                 failed(format!(
                     "{op}: could not reach the AWS endpoint: {}",
-                    root_cause(&err)
+                    root_cause(err)
                 ))
-                .hinted("check --endpoint-url / AWS_ENDPOINT_URL and the network")
+                .hinted("check the endpoint URL in use and the network")
                 .caused_by(chain)
             }
         }
-        _ => failed(format!("{op} failed: {}", root_cause(&err))).caused_by(chain),
+        _ => failed(format!("{op} failed: {}", root_cause(err))).caused_by(chain),
     }
 }
 
@@ -79,7 +127,7 @@ pub fn service_error(op: &str, code: &str, msg: &str) -> CliError {
         "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => failed(base).hinted(
             format!("the caller's IAM policy (or an SCP or the resource policy) must allow {op}"),
         ),
-        "NoSuchBucket" => failed(base).hinted("check the bucket name and --region"),
+        "NoSuchBucket" => failed(base).hinted("check the bucket name and the region in use"),
         "NoSuchAccessPoint" => failed(base)
             .hinted("run `lakegate accesspoint list` to see the account's access points"),
         "MalformedPolicy" => failed(base).hinted(

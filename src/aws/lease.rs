@@ -1,15 +1,23 @@
 //! A lease that serialises policy writes across processes and machines, built on S3 conditional
 //! writes only: acquire = PutObject with `If-None-Match: *`; a lease past its expiry is taken
-//! over with `If-Match: <its ETag>`; release = DeleteObject with `If-Match`. Leases held when
-//! the user presses Ctrl-C are released before lakegate exits.
+//! over with `If-Match: <its ETag>`; release = DeleteObject with `If-Match`.
+//!
+//! A held lease is a [`LeaseGuard`]: a background task renews it (conditional PutObject on its
+//! ETag) while its holder works, and [`LeaseGuard::write`] proves the lease is still held (the same
+//! conditional PutObject, which also extends it) right before each attempt of a policy write,
+//! and bounds each attempt well inside the lease, so a slow writer can never overwrite the writer
+//! that took over after it. SIGINT/SIGTERM/SIGHUP ([`interrupt`]) stop new writes at once; the
+//! in-flight one is settled before the lease is released ([`write_in_flight`], [`outcome`]).
 
 use super::{classify, Aws};
-use crate::error::{failed, Result};
+use crate::error::{failed, CliError, Delivery, Kind, Result};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use serde::{Deserialize, Serialize};
-use std::sync::Mutex;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Where lease objects live inside the lock bucket.
@@ -24,18 +32,46 @@ pub struct LeaseBody {
     pub expires_at: u64,
 }
 
-/// A held lease. Release it with [`Aws::release`]; dropping it without release leaves the lease
-/// to expire.
+/// Where a held lease is and its current ETag (which changes with every renewal).
 #[derive(Debug, Clone)]
-pub struct Lease {
-    pub bucket: String,
-    pub key: String,
-    pub etag: String,
-    pub owner: String,
+struct Lease {
+    bucket: String,
+    key: String,
+    etag: String,
+    owner: String,
+    resource: String,
+    /// Seconds since the Unix epoch, as last written.
+    expires_at: u64,
+    /// Why the lease is no longer ours, once that is known.
+    lost: Option<String>,
+    /// When [`LeaseGuard::check_held`] last proved the lease held.
+    checked_at: Option<Instant>,
 }
 
-/// Leases currently held by this process, released on Ctrl-C.
-static HELD: Mutex<Vec<Lease>> = Mutex::new(Vec::new());
+type Shared = Arc<Mutex<Lease>>;
+
+/// Leases currently held by this process, released on an interrupt.
+static HELD: Mutex<Vec<Shared>> = Mutex::new(Vec::new());
+/// Renewals of this process, one at a time: two conditional PUTs on the same ETag would make
+/// the second look like a takeover.
+static RENEWING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+/// Set by a signal: no new write may start.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Policy writes whose answer has not come back yet.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+/// What the writes of this process did, for the report after an interrupt.
+static OUTCOMES: Mutex<Vec<(String, WriteOutcome)>> = Mutex::new(Vec::new());
+
+/// How a fenced write ended, as far as lakegate knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// The write was answered with success.
+    Written,
+    /// The write was refused or never sent: the resource is at its old state.
+    NotWritten,
+    /// No answer came back: the resource is at its old or its new state.
+    Unknown,
+}
 
 fn now() -> u64 {
     SystemTime::now()
@@ -82,96 +118,235 @@ fn status_of<E>(e: &SdkError<E, HttpResponse>) -> Option<u16> {
 /// Settings of lease acquisition.
 #[derive(Debug, Clone, Copy)]
 pub struct LeaseOptions {
-    /// How long a lease is valid without release.
+    /// How long a lease is valid without renewal.
     pub ttl: Duration,
     /// How long to wait for another holder before giving up.
     pub wait: Duration,
 }
 
 impl Default for LeaseOptions {
-    /// A 120-second lease; wait up to 300 seconds for another holder, or
-    /// `LAKEGATE_LOCK_TIMEOUT` seconds when set.
+    /// A 120-second lease; wait up to 300 seconds for another holder.
     fn default() -> Self {
-        let wait = std::env::var("LAKEGATE_LOCK_TIMEOUT")
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .unwrap_or(300);
         LeaseOptions {
             ttl: Duration::from_secs(120),
-            wait: Duration::from_secs(wait),
+            wait: Duration::from_secs(300),
         }
+    }
+}
+
+impl LeaseOptions {
+    /// The defaults, with `LAKEGATE_LOCK_TIMEOUT` (seconds to wait, 0-86400) and
+    /// `LAKEGATE_LEASE_TTL` (seconds a lease lives without renewal, 3-3600) when set; a bad
+    /// value is an input error naming the variable.
+    pub fn from_env() -> Result<Self> {
+        let mut o = LeaseOptions::default();
+        if let Some(w) = env_secs("LAKEGATE_LOCK_TIMEOUT", 0, 86_400)? {
+            o.wait = Duration::from_secs(w);
+        }
+        if let Some(t) = env_secs("LAKEGATE_LEASE_TTL", 3, 3_600)? {
+            o.ttl = Duration::from_secs(t);
+        }
+        Ok(o)
+    }
+
+    /// How often the background task renews the lease.
+    fn renew_every(&self) -> Duration {
+        self.ttl / 4
+    }
+
+    /// The longest one write attempt may take: a third of the lease, so that an attempt started
+    /// right after a renewal ends well before anyone else may take the lease over.
+    pub fn write_attempt(&self) -> Duration {
+        self.ttl / 3
+    }
+
+    /// The longest one lease request (acquire, renew, release) may take.
+    fn lease_call(&self) -> Duration {
+        (self.ttl / 6).max(Duration::from_secs(1))
+    }
+}
+
+fn env_secs(name: &str, min: u64, max: u64) -> Result<Option<u64>> {
+    let Some(raw) = std::env::var_os(name) else {
+        return Ok(None);
+    };
+    let v = raw.to_string_lossy();
+    match v.trim().parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(crate::error::input_error(format!(
+            "invalid {name} '{v}': expected a whole number of seconds from {min} to {max}"
+        ))),
+    }
+}
+
+/// Stop every new policy write of this process (called on SIGINT, SIGTERM and SIGHUP).
+pub fn interrupt() {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+}
+
+/// True while a policy write has been sent and not answered yet.
+pub fn write_in_flight() -> bool {
+    IN_FLIGHT.load(Ordering::SeqCst) > 0
+}
+
+/// What the writes of this process did so far: (resource, outcome), in order.
+pub fn outcomes() -> Vec<(String, WriteOutcome)> {
+    OUTCOMES.lock().map(|o| o.clone()).unwrap_or_default()
+}
+
+fn record(resource: &str, o: WriteOutcome) {
+    if let Ok(mut v) = OUTCOMES.lock() {
+        v.push((resource.to_string(), o));
+    }
+}
+
+fn interrupted_error() -> CliError {
+    CliError::new(
+        Kind::Interrupted,
+        "interrupted before writing: nothing was changed",
+    )
+}
+
+/// Decrements the in-flight counter however the write future ends (also when it is dropped).
+struct InFlight;
+
+impl InFlight {
+    fn start() -> Self {
+        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        InFlight
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A held lease: renewed in the background until released or dropped. Release it with
+/// [`LeaseGuard::release`]; dropping it stops the renewal and leaves the lease to expire.
+pub struct LeaseGuard {
+    lease: Shared,
+    s3: aws_sdk_s3::Client,
+    opts: LeaseOptions,
+    renewer: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for LeaseGuard {
+    fn drop(&mut self) {
+        self.renewer.abort();
     }
 }
 
 impl Aws {
     /// Acquire the lease of `resource` in `bucket`, waiting (with jittered backoff) while another
-    /// live holder has it, and taking over a lease past its expiry.
-    pub async fn acquire(&self, bucket: &str, resource: &str, opts: LeaseOptions) -> Result<Lease> {
+    /// live holder has it, and taking over a lease past its expiry; then keep it renewed.
+    pub async fn lease(
+        &self,
+        bucket: &str,
+        resource: &str,
+        opts: LeaseOptions,
+    ) -> Result<LeaseGuard> {
+        let lease = self.acquire(bucket, resource, opts).await?;
+        let s3 = self.s3().await.clone();
+        let shared: Shared = Arc::new(Mutex::new(lease));
+        if let Ok(mut h) = HELD.lock() {
+            h.push(shared.clone());
+        }
+        let renewer = tokio::spawn(renew_loop(s3.clone(), shared.clone(), opts));
+        Ok(LeaseGuard {
+            lease: shared,
+            s3,
+            opts,
+            renewer,
+        })
+    }
+
+    async fn acquire(&self, bucket: &str, resource: &str, opts: LeaseOptions) -> Result<Lease> {
         let s3 = self.s3().await;
         let key = lease_key(resource);
         let owner = owner_id();
         let started = Instant::now();
         let mut backoff = Duration::from_millis(20);
         let mut attempt: u64 = 0;
+        // The body of our last PutObject whose answer was lost: if the object now holds it, the
+        // lease is ours (our own write landed), not someone else's.
+        let mut sent: Option<LeaseBody> = None;
         loop {
             attempt += 1;
-            let t = now();
-            let body = LeaseBody {
-                owner: owner.clone(),
-                resource: resource.to_string(),
-                acquired_at: t,
-                expires_at: t + opts.ttl.as_secs(),
-            };
+            let body = lease_body(&owner, resource, opts.ttl);
             let bytes = serde_json::to_vec(&body).unwrap_or_default();
-            let put = s3
-                .put_object()
-                .bucket(bucket)
-                .key(&key)
-                .if_none_match("*")
-                .content_type("application/json")
-                .body(ByteStream::from(bytes.clone()))
-                .send()
-                .await;
+            let put = bounded(
+                opts.lease_call(),
+                s3.put_object()
+                    .bucket(bucket)
+                    .key(&key)
+                    .if_none_match("*")
+                    .content_type("application/json")
+                    .body(ByteStream::from(bytes.clone()))
+                    .send(),
+            )
+            .await;
             let holder = match put {
-                Ok(out) => {
-                    return Ok(self.held(bucket, &key, out.e_tag(), &owner));
-                }
+                Ok(Ok(out)) => return Ok(held(bucket, &key, out.e_tag(), &owner, &body)),
                 // 412: someone holds it; 409: a concurrent conditional write, try again.
-                Err(e) if matches!(status_of(&e), Some(412) | Some(409)) => {
+                Ok(Err(e)) if matches!(status_of(&e), Some(412) | Some(409)) => {
                     self.current_holder(bucket, &key).await?
                 }
-                Err(e) => {
+                Ok(Err(e)) if super::error::delivery_of(&e) == Delivery::Final => {
                     return Err(classify("s3:PutObject (lease)", e).hinted(format!(
-                        "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there (or choose another bucket with --lock-bucket)"
+                        "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there"
                     )))
                 }
+                // Transient, or no answer: our write may have landed; look before trying again.
+                Ok(Err(_)) | Err(_) => {
+                    sent = Some(body.clone());
+                    if started.elapsed() >= opts.wait {
+                        return Err(failed(format!(
+                            "cannot take the lease s3://{bucket}/{key}: S3 did not answer for {} s",
+                            started.elapsed().as_secs()
+                        )));
+                    }
+                    self.current_holder(bucket, &key).await.ok().flatten()
+                }
             };
-            if let Some((etag, held)) = holder {
-                if held.expires_at <= now() {
+            if let Some((etag, current)) = holder {
+                if current.owner == owner {
+                    // Our own lease (an earlier attempt whose answer was lost): take it.
+                    tracing::debug!(key, "the lease holds our own id: an earlier attempt landed");
+                    let _ = sent.take();
+                    return Ok(held(bucket, &key, Some(&etag), &owner, &current));
+                }
+                if current.expires_at <= now() {
                     tracing::info!(
                         resource,
-                        previous = held.owner,
+                        previous = current.owner,
                         "taking over an expired lease"
                     );
-                    let takeover = s3
-                        .put_object()
-                        .bucket(bucket)
-                        .key(&key)
-                        .if_match(&etag)
-                        .content_type("application/json")
-                        .body(ByteStream::from(bytes))
-                        .send()
-                        .await;
+                    let takeover = bounded(
+                        opts.lease_call(),
+                        s3.put_object()
+                            .bucket(bucket)
+                            .key(&key)
+                            .if_match(&etag)
+                            .content_type("application/json")
+                            .body(ByteStream::from(bytes))
+                            .send(),
+                    )
+                    .await;
                     match takeover {
-                        Ok(out) => return Ok(self.held(bucket, &key, out.e_tag(), &owner)),
-                        Err(e) if matches!(status_of(&e), Some(412) | Some(409) | Some(404)) => {}
-                        Err(e) => return Err(classify("s3:PutObject (lease takeover)", e)),
+                        Ok(Ok(out)) => return Ok(held(bucket, &key, out.e_tag(), &owner, &body)),
+                        Ok(Err(e))
+                            if matches!(status_of(&e), Some(412) | Some(409) | Some(404))
+                                || super::error::delivery_of(&e) != Delivery::Final => {}
+                        Err(_) => {}
+                        Ok(Err(e)) => return Err(classify("s3:PutObject (lease takeover)", e)),
                     }
                 } else if started.elapsed() >= opts.wait {
                     return Err(failed(format!(
                         "{resource} is being changed by {} (lease until {}); waited {} s",
-                        held.owner,
-                        aws_smithy_types::DateTime::from_secs(held.expires_at as i64),
+                        current.owner,
+                        aws_smithy_types::DateTime::from_secs(current.expires_at as i64),
                         started.elapsed().as_secs()
                     ))
                     .hinted(format!(
@@ -184,20 +359,6 @@ impl Aws {
             tokio::time::sleep(backoff + Duration::from_millis(jitter)).await;
             backoff = (backoff * 2).min(Duration::from_secs(1));
         }
-    }
-
-    fn held(&self, bucket: &str, key: &str, etag: Option<&str>, owner: &str) -> Lease {
-        let lease = Lease {
-            bucket: bucket.to_string(),
-            key: key.to_string(),
-            etag: etag.unwrap_or_default().to_string(),
-            owner: owner.to_string(),
-        };
-        tracing::debug!(key, "lease acquired");
-        if let Ok(mut h) = HELD.lock() {
-            h.push(lease.clone());
-        }
-        lease
     }
 
     /// The lease object and its ETag, or None when it vanished in between.
@@ -230,39 +391,345 @@ impl Aws {
         }
     }
 
-    /// Release a lease (only if it is still ours: `If-Match` on its ETag).
-    pub async fn release(&self, lease: &Lease) {
-        if let Ok(mut h) = HELD.lock() {
-            h.retain(|l| l.key != lease.key || l.bucket != lease.bucket);
-        }
-        release_one(self.s3().await, lease).await;
-    }
-
-    /// Release every lease this process holds (on Ctrl-C).
+    /// Release every lease this process holds (after an interrupt).
     pub async fn release_all(&self) {
-        let held: Vec<Lease> = HELD
+        let held: Vec<Shared> = HELD
             .lock()
             .map(|mut h| std::mem::take(&mut *h))
             .unwrap_or_default();
         let s3 = self.s3().await;
         for l in &held {
-            release_one(s3, l).await;
+            let lease = l.lock().map(|l| l.clone());
+            if let Ok(lease) = lease {
+                release_one(s3, &lease, LeaseOptions::default()).await;
+            }
         }
     }
 }
 
-async fn release_one(s3: &aws_sdk_s3::Client, lease: &Lease) {
+fn lease_body(owner: &str, resource: &str, ttl: Duration) -> LeaseBody {
+    let t = now();
+    LeaseBody {
+        owner: owner.to_string(),
+        resource: resource.to_string(),
+        acquired_at: t,
+        expires_at: t + ttl.as_secs(),
+    }
+}
+
+fn held(bucket: &str, key: &str, etag: Option<&str>, owner: &str, body: &LeaseBody) -> Lease {
+    tracing::debug!(key, "lease acquired");
+    Lease {
+        bucket: bucket.to_string(),
+        key: key.to_string(),
+        etag: etag.unwrap_or_default().to_string(),
+        owner: owner.to_string(),
+        resource: body.resource.clone(),
+        expires_at: body.expires_at,
+        lost: None,
+        checked_at: None,
+    }
+}
+
+/// A future with a deadline: `Err(())` when it did not finish in time.
+async fn bounded<T>(limit: Duration, f: impl Future<Output = T>) -> Result<T, ()> {
+    tokio::time::timeout(limit, f).await.map_err(|_| ())
+}
+
+/// Renew every quarter of the lease until it is lost (the guard aborts this task on release).
+async fn renew_loop(s3: aws_sdk_s3::Client, lease: Shared, opts: LeaseOptions) {
+    loop {
+        tokio::time::sleep(opts.renew_every()).await;
+        match renew(&s3, &lease, opts).await {
+            Ok(()) => {}
+            Err(e) if is_lost(&lease) => {
+                tracing::warn!("{e}");
+                return;
+            }
+            Err(e) => tracing::debug!("lease renewal failed (will retry): {e}"),
+        }
+    }
+}
+
+fn is_lost(lease: &Shared) -> bool {
+    lease.lock().map(|l| l.lost.is_some()).unwrap_or(true)
+}
+
+/// Extend the lease by its TTL with a PutObject conditional on its ETag: success proves it was
+/// still ours. 412/404 mean someone took it over (or deleted it): the lease is lost.
+async fn renew(s3: &aws_sdk_s3::Client, shared: &Shared, opts: LeaseOptions) -> Result<()> {
+    let _one_at_a_time = RENEWING.lock().await;
+    let lease = shared
+        .lock()
+        .map_err(|_| failed("lease state poisoned"))?
+        .clone();
+    if let Some(why) = &lease.lost {
+        return Err(lost_error(&lease, why));
+    }
+    let body = lease_body(&lease.owner, &lease.resource, opts.ttl);
+    let put = bounded(
+        opts.lease_call(),
+        s3.put_object()
+            .bucket(&lease.bucket)
+            .key(&lease.key)
+            .if_match(&lease.etag)
+            .content_type("application/json")
+            .body(ByteStream::from(
+                serde_json::to_vec(&body).unwrap_or_default(),
+            ))
+            .send(),
+    )
+    .await;
+    let mut l = shared.lock().map_err(|_| failed("lease state poisoned"))?;
+    match put {
+        Ok(Ok(out)) => {
+            l.etag = out.e_tag().unwrap_or_default().to_string();
+            l.expires_at = body.expires_at;
+            tracing::trace!(key = l.key, "lease renewed");
+            Ok(())
+        }
+        Ok(Err(e)) if matches!(status_of(&e), Some(412) | Some(404)) => {
+            drop(l);
+            // An earlier renewal whose answer was lost changed the ETag: the object still
+            // holds our id, so the lease is ours.
+            if let Some((etag, body)) = read_lease(s3, &lease.bucket, &lease.key, opts).await {
+                if body.owner == lease.owner {
+                    let mut l = shared.lock().map_err(|_| failed("lease state poisoned"))?;
+                    l.etag = etag;
+                    l.expires_at = body.expires_at;
+                    return Ok(());
+                }
+            }
+            let mut l = shared.lock().map_err(|_| failed("lease state poisoned"))?;
+            let why = if status_of(&e) == Some(404) {
+                "its lease object was deleted".to_string()
+            } else {
+                "another writer took it over".to_string()
+            };
+            l.lost = Some(why.clone());
+            Err(lost_error(&l, &why))
+        }
+        other => {
+            let detail = match other {
+                Ok(Err(e)) => classify("s3:PutObject (lease renewal)", e).message,
+                _ => format!("no answer within {} s", opts.lease_call().as_secs()),
+            };
+            // Still ours only as long as the last renewal says.
+            if l.expires_at <= now() + opts.write_attempt().as_secs() + 1 {
+                let why = format!("it could not be renewed before it expired ({detail})");
+                l.lost = Some(why.clone());
+                return Err(lost_error(&l, &why));
+            }
+            Err(failed(format!("lease renewal failed: {detail}")).delivered(Delivery::Refused))
+        }
+    }
+}
+
+/// The lease object's ETag and body, when it can be read.
+async fn read_lease(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    key: &str,
+    opts: LeaseOptions,
+) -> Option<(String, LeaseBody)> {
+    let out = bounded(
+        opts.lease_call(),
+        s3.get_object().bucket(bucket).key(key).send(),
+    )
+    .await
+    .ok()?
+    .ok()?;
+    let etag = out.e_tag().unwrap_or_default().to_string();
+    let data = out.body.collect().await.ok()?.into_bytes();
+    Some((etag, serde_json::from_slice(&data).ok()?))
+}
+
+fn lost_error(lease: &Lease, why: &str) -> CliError {
+    failed(format!(
+        "lost the lease on {} ({why}): stopped without writing",
+        lease.resource
+    ))
+    .hinted(format!(
+        "another lakegate may have changed it meanwhile; check the policy and run the command again (lease object s3://{}/{})",
+        lease.bucket, lease.key
+    ))
+}
+
+impl LeaseGuard {
+    /// Prove the lease is still held, and extend it: a PutObject conditional on its ETag.
+    /// Fails (without writing anything) when it was lost or an interrupt arrived.
+    pub async fn check_held(&self) -> Result<()> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(interrupted_error());
+        }
+        match renew(&self.s3, &self.lease, self.opts).await {
+            Ok(()) => {}
+            Err(e) if is_lost(&self.lease) => return Err(e),
+            // S3 did not confirm, but the lease as last written outlives a write attempt by
+            // more than a second (else `renew` calls it lost): nobody may take it before then.
+            Err(e) => tracing::debug!("lease not confirmed, still valid: {}", e.message),
+        }
+        if let Ok(mut l) = self.lease.lock() {
+            l.checked_at = Some(Instant::now());
+        }
+        Ok(())
+    }
+
+    /// Run one policy write under the lease: before each attempt prove the lease is still ours
+    /// ([`check_held`](Self::check_held)); bound each attempt to a third of the lease; retry
+    /// transient failures (three attempts in all). The error of the last attempt is returned
+    /// with its [`Delivery`], so the caller can tell "not written" from "maybe written".
+    pub async fn write<F, Fut>(&self, mut attempt: F) -> Result<()>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<()>>,
+    {
+        let resource = self.resource();
+        let mut last: Option<CliError> = None;
+        for n in 1..=3u32 {
+            if let Err(e) = self.check_before_write().await {
+                record(&resource, self.outcome_after(last.as_ref()));
+                return Err(match last {
+                    // An earlier attempt may have landed: say so rather than "nothing changed".
+                    Some(prev) if prev.delivery == Delivery::Unanswered => e.hinted(
+                        "an earlier attempt of this write got no answer and may have been applied",
+                    ),
+                    _ => e,
+                });
+            }
+            let limit = self.opts.write_attempt();
+            let guard = InFlight::start();
+            let r = bounded(limit, attempt()).await;
+            drop(guard);
+            let e = match r {
+                Ok(Ok(())) => {
+                    record(&resource, WriteOutcome::Written);
+                    return Ok(());
+                }
+                Ok(Err(e)) => e,
+                Err(()) => failed(format!(
+                    "the write to {resource} got no answer within {} s",
+                    limit.as_secs()
+                ))
+                .delivered(Delivery::Unanswered),
+            };
+            if !e.is_transient() || n == 3 {
+                let e = match (&last, e.delivery) {
+                    (Some(p), Delivery::Refused) if p.delivery == Delivery::Unanswered => {
+                        e.delivered(Delivery::Unanswered)
+                    }
+                    _ => e,
+                };
+                record(&resource, self.outcome_after(Some(&e)));
+                return Err(e);
+            }
+            tracing::info!(
+                resource,
+                attempt = n,
+                "write failed, retrying: {}",
+                e.message
+            );
+            let keep_unanswered = last
+                .as_ref()
+                .is_some_and(|p| p.delivery == Delivery::Unanswered);
+            last = Some(if keep_unanswered {
+                e.delivered(Delivery::Unanswered)
+            } else {
+                e
+            });
+            tokio::time::sleep(Duration::from_millis(250 << n)).await;
+        }
+        Err(failed("write failed"))
+    }
+
+    /// [`check_held`](Self::check_held), unless it succeeded within the last second (the
+    /// caller checked while re-reading the policy): the write attempt that follows is bounded to
+    /// a third of the lease, so it still ends long before anyone may take the lease over.
+    async fn check_before_write(&self) -> Result<()> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(interrupted_error());
+        }
+        let recent = self
+            .lease
+            .lock()
+            .map(|mut l| {
+                l.checked_at
+                    .take()
+                    .is_some_and(|t| t.elapsed() < Duration::from_secs(1))
+            })
+            .unwrap_or(false);
+        if recent {
+            return Ok(());
+        }
+        self.check_held().await
+    }
+
+    fn outcome_after(&self, e: Option<&CliError>) -> WriteOutcome {
+        match e {
+            Some(e) if e.delivery == Delivery::Unanswered => WriteOutcome::Unknown,
+            _ => WriteOutcome::NotWritten,
+        }
+    }
+
+    fn resource(&self) -> String {
+        self.lease
+            .lock()
+            .map(|l| l.resource.clone())
+            .unwrap_or_default()
+    }
+
+    /// Stop renewing and release the lease (only if it is still ours: `If-Match` on its ETag).
+    pub async fn release(self) {
+        self.renewer.abort();
+        let lease = self.lease.lock().map(|l| l.clone());
+        if let Ok(lease) = lease {
+            if lease.lost.is_none() {
+                release_one(&self.s3, &lease, self.opts).await;
+            }
+        }
+        // Only now: a release cut short by an interrupt is done again by `release_all`.
+        if let Ok(mut h) = HELD.lock() {
+            h.retain(|l| !Arc::ptr_eq(l, &self.lease));
+        }
+    }
+}
+
+async fn release_one(s3: &aws_sdk_s3::Client, lease: &Lease, opts: LeaseOptions) {
     let mut req = s3.delete_object().bucket(&lease.bucket).key(&lease.key);
     if !lease.etag.is_empty() {
         req = req.if_match(&lease.etag);
     }
-    let err = match req.send().await {
-        Ok(_) => {
+    let err = match bounded(opts.lease_call(), req.send()).await {
+        Ok(Ok(_)) => {
             tracing::debug!(key = lease.key, "lease released");
             return;
         }
-        Err(e) => e,
+        Ok(Err(e)) => e,
+        Err(()) => {
+            release_warning(
+                lease,
+                &format!("no answer within {} s", opts.lease_call().as_secs()),
+            );
+            return;
+        }
     };
+    match status_of(&err) {
+        // Gone already (released by an earlier attempt whose answer was lost), or taken over by
+        // another writer after it expired: either way it is not ours to release any more.
+        Some(404) => {
+            tracing::debug!(key = lease.key, "lease already gone");
+            return;
+        }
+        Some(412) => {
+            tracing::warn!(
+                "the lease s3://{}/{} was taken over by another writer before it was released",
+                lease.bucket,
+                lease.key
+            );
+            return;
+        }
+        _ => {}
+    }
     // A bucket policy may deny deletes (a common safeguard): mark the lease expired instead,
     // so the next writer takes it over at once rather than waiting for the expiry.
     if status_of(&err) == Some(403) && !lease.etag.is_empty() {
@@ -281,17 +748,22 @@ async fn release_one(s3: &aws_sdk_s3::Client, lease: &Lease) {
             .body(ByteStream::from(
                 serde_json::to_vec(&body).unwrap_or_default(),
             ))
-            .send()
-            .await;
-        if put.is_ok() {
+            .send();
+        if let Ok(Ok(_)) = bounded(opts.lease_call(), put).await {
             tracing::debug!(key = lease.key, "lease marked released (delete denied)");
             return;
         }
     }
+    release_warning(lease, &classify("s3:DeleteObject (lease)", err).message);
+}
+
+/// One line: what could not be released, when it expires by itself, and why.
+fn release_warning(lease: &Lease, why: &str) {
     tracing::warn!(
-        key = lease.key,
-        "could not release the lease (it expires by itself): {}",
-        aws_smithy_types::error::display::DisplayErrorContext(&err)
+        "could not release the lease s3://{}/{} (it expires by itself at {}): {why}",
+        lease.bucket,
+        lease.key,
+        aws_smithy_types::DateTime::from_secs(lease.expires_at as i64)
     );
 }
 

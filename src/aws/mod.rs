@@ -11,12 +11,13 @@ pub mod iam;
 pub mod iam_user;
 pub mod lease;
 mod log;
+pub mod profile;
 pub mod s3;
 pub mod s3control;
 
-use crate::cli::GlobalArgs;
-use crate::error::{input_error, Result};
+use crate::error::Result;
 use aws_config::{retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, SdkConfig};
+use std::path::PathBuf;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
@@ -40,6 +41,41 @@ pub struct Aws {
     accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
 }
 
+/// What lakegate was asked to use, built by the command layer from its flags.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// A named profile chosen explicitly: its credentials win over the environment's.
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    /// A role to assume, on top of whatever credentials were chosen.
+    pub assume_role: Option<String>,
+}
+
+/// A configuration lakegate refuses before making any call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsError {
+    /// No region from the settings, the environment or the profile.
+    NoRegion,
+    /// A region that is not a region name.
+    BadRegion(String),
+    BadEndpoint(String),
+    BadRole(String),
+    /// The named profile is in neither file; `from_env` when it came from AWS_PROFILE.
+    MissingProfile {
+        name: String,
+        from_env: bool,
+        config: PathBuf,
+        credentials: PathBuf,
+    },
+    /// A retry setting the SDK cannot use: where it was set, its value, what is expected.
+    BadRetry {
+        source: String,
+        value: String,
+        expected: &'static str,
+    },
+}
+
 /// True when the environment points S3 at a custom endpoint (emulators need path-style URLs).
 fn endpoint_overridden_in_env() -> bool {
     ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"]
@@ -49,8 +85,20 @@ fn endpoint_overridden_in_env() -> bool {
 
 impl Aws {
     /// Build the configuration the way the AWS CLI does (environment, profiles including SSO,
-    /// credential process, web identity...), with lakegate's flags taking precedence.
-    pub async fn load(g: &GlobalArgs) -> Result<Self> {
+    /// credential process, web identity...), with the settings taking precedence: an explicit
+    /// profile's credentials win over credentials in the environment, as with the AWS CLI.
+    pub async fn load(g: &Settings) -> Result<Self, SettingsError> {
+        let retry = check_retry_settings(g.profile.as_deref())?;
+        if let Some(p) = &g.profile {
+            check_profile(p, false)?;
+        } else if let Some(p) = std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty()) {
+            check_profile(&p, true)?;
+        }
+        if let Some(r) = &g.region {
+            if !valid_region(r) {
+                return Err(SettingsError::BadRegion(r.clone()));
+            }
+        }
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .http_client(dns::http_client())
             .timeout_config(
@@ -61,10 +109,7 @@ impl Aws {
             );
         // Standard retries with backoff; 5 attempts unless the environment or profile says
         // otherwise (AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, max_attempts / retry_mode).
-        let retry_configured = ["AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"]
-            .iter()
-            .any(|k| std::env::var_os(k).is_some());
-        if !retry_configured {
+        if !retry {
             loader = loader.retry_config(RetryConfig::standard().with_max_attempts(5));
         }
         if let Some(p) = &g.profile {
@@ -77,12 +122,38 @@ impl Aws {
             validate_endpoint(e)?;
             loader = loader.endpoint_url(e);
         }
+        if let Some(p) = &g.profile {
+            // The default chain asks the environment first whatever the profile; a profile
+            // named explicitly must win, so its provider is the only one.
+            let region = match &g.region {
+                Some(r) => Some(Region::new(r.clone())),
+                None => {
+                    use aws_config::meta::region::ProvideRegion;
+                    aws_config::profile::ProfileFileRegionProvider::builder()
+                        .profile_name(p)
+                        .build()
+                        .region()
+                        .await
+                }
+            };
+            let conf = aws_config::provider_config::ProviderConfig::default()
+                .with_http_client(dns::http_client())
+                .with_region(region);
+            loader = loader.credentials_provider(
+                aws_config::profile::ProfileFileCredentialsProvider::builder()
+                    .configure(&conf)
+                    .profile_name(p)
+                    .build(),
+            );
+        }
         let mut sdk = loader.load().await;
-        let region = sdk.region().map(|r| r.to_string()).ok_or_else(|| {
-            input_error(
-                "no AWS region: pass --region, set AWS_REGION, or set `region` in the profile",
-            )
-        })?;
+        let region = sdk
+            .region()
+            .map(|r| r.to_string())
+            .ok_or(SettingsError::NoRegion)?;
+        if region.trim().is_empty() || !valid_region(&region) {
+            return Err(SettingsError::BadRegion(region));
+        }
         if let Some(role) = &g.assume_role {
             sdk = assume_role(sdk, role).await?;
         }
@@ -171,27 +242,87 @@ impl Aws {
     }
 }
 
-fn validate_endpoint(e: &str) -> Result<()> {
+/// A region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`...): lower-case
+/// letters, digits and dashes, starting with a letter.
+fn valid_region(r: &str) -> bool {
+    !r.is_empty()
+        && r.len() <= 32
+        && r.starts_with(|c: char| c.is_ascii_lowercase())
+        && r.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn check_profile(name: &str, from_env: bool) -> Result<(), SettingsError> {
+    if profile::exists(name) {
+        return Ok(());
+    }
+    let (config, credentials) = profile::files();
+    Err(SettingsError::MissingProfile {
+        name: name.to_string(),
+        from_env,
+        config,
+        credentials,
+    })
+}
+
+/// AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, else the profile's max_attempts / retry_mode, checked as
+/// the SDK would read them (it panics on bad ones). True when any is set.
+fn check_retry_settings(explicit_profile: Option<&str>) -> Result<bool, SettingsError> {
+    let profile = explicit_profile
+        .map(str::to_owned)
+        .or_else(|| std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty()))
+        .unwrap_or_else(|| "default".into());
+    let mut any = false;
+    let lookups = [
+        (
+            "AWS_MAX_ATTEMPTS",
+            "max_attempts",
+            "a whole number of attempts from 1 to 100",
+        ),
+        ("AWS_RETRY_MODE", "retry_mode", "standard or adaptive"),
+    ];
+    for (var, key, expected) in lookups {
+        let (source, value) = match std::env::var_os(var) {
+            Some(v) => (var.to_string(), v.to_string_lossy().into_owned()),
+            None => match profile::value(&profile, key) {
+                Some(v) => (format!("{key} in profile {profile}"), v),
+                None => continue,
+            },
+        };
+        any = true;
+        let ok = match key {
+            "max_attempts" => value
+                .trim()
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=100).contains(&n)),
+            _ => value.trim().parse::<aws_config::retry::RetryMode>().is_ok(),
+        };
+        if !ok {
+            return Err(SettingsError::BadRetry {
+                source,
+                value,
+                expected,
+            });
+        }
+    }
+    Ok(any)
+}
+
+fn validate_endpoint(e: &str) -> Result<(), SettingsError> {
     let ok = (e.starts_with("http://") || e.starts_with("https://"))
         && e.split("://").nth(1).is_some_and(|h| !h.is_empty());
     if ok {
         Ok(())
     } else {
-        Err(input_error(format!(
-            "invalid --endpoint-url '{e}': expected http://HOST[:PORT] or https://HOST[:PORT]"
-        )))
+        Err(SettingsError::BadEndpoint(e.to_string()))
     }
 }
 
-async fn assume_role(sdk: SdkConfig, role: &str) -> Result<SdkConfig> {
+async fn assume_role(sdk: SdkConfig, role: &str) -> Result<SdkConfig, SettingsError> {
     crate::policy::arn::normalize_principal(role, "aws")
         .ok()
         .filter(|r| r.contains(":role/"))
-        .ok_or_else(|| {
-            input_error(format!(
-                "invalid --assume-role '{role}': expected arn:aws:iam::ACCOUNT:role/NAME"
-            ))
-        })?;
+        .ok_or_else(|| SettingsError::BadRole(role.to_string()))?;
     let provider = aws_config::sts::AssumeRoleProvider::builder(role)
         .session_name("lakegate")
         .configure(&sdk)

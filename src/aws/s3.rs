@@ -16,7 +16,7 @@ impl Aws {
                 match status {
                     Some(404) => Err(not_found(format!("bucket '{bucket}' does not exist"))
                         .hinted(
-                            "check the bucket name and --region; `aws s3 ls` lists your buckets",
+                            "check the bucket name and the region in use; `aws s3 ls` lists your buckets",
                         )),
                     Some(403) => Err(failed(format!(
                         "access to bucket '{bucket}' is denied (s3:ListBucket on HeadBucket)"
@@ -44,7 +44,7 @@ impl Aws {
             Err(e) if code(&e) == Some("NoSuchBucketPolicy") => Ok(None),
             Err(e) if code(&e) == Some("NoSuchBucket") => {
                 Err(not_found(format!("bucket '{bucket}' does not exist"))
-                    .hinted("check the bucket name and --region"))
+                    .hinted("check the bucket name and the region in use"))
             }
             Err(e) => Err(classify("s3:GetBucketPolicy", e)),
         }
@@ -148,7 +148,7 @@ impl Aws {
             .await
             .map_err(|e| match code(&e) {
                 Some("NoSuchBucket") => not_found(format!("bucket '{bucket}' does not exist"))
-                    .hinted("check the bucket name and --region"),
+                    .hinted("check the bucket name and the region in use"),
                 _ => classify("s3:PutObject", e),
             })?;
         Ok(())

@@ -260,7 +260,12 @@ impl Aws {
             .name(name)
             .send()
             .await
-            .map_err(|e| classify("s3:DeleteAccessPoint", e))?;
+            .map_err(|e| match code(&e) {
+                Some("NoSuchAccessPoint") => not_found(format!(
+                    "access point '{name}' does not exist in account {account}"
+                )),
+                _ => classify("s3:DeleteAccessPoint", e),
+            })?;
         Ok(())
     }
 }

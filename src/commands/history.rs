@@ -1,6 +1,7 @@
 //! Policy history and rollback, shared by `bucket policy` and `accesspoint` verbs.
 
-use super::{edit_policy, print_edit, Ctx, PolicyRef};
+use super::{print_edit, Ctx, EditResult, PolicyRef};
+use crate::apply::Plan;
 use crate::error::{failed, input_error, Result};
 use crate::output::{Cell, Row};
 use crate::policy::PolicyDocument;
@@ -90,19 +91,15 @@ pub async fn rollback(ctx: &Ctx, pref: &PolicyRef, what: &str, to: Option<u32>) 
         })?,
         None => PolicyDocument::new(),
     };
-    if !ctx.global.dry_run {
-        ctx.confirm(&format!(
+    let reason = format!("rollback --to {}", entry.version);
+    let plan = Plan::new(reason)
+        .step(pref.step(crate::apply::policy::replace(restored)))
+        .confirming(format!(
             "replace the {} of {what} with version {}",
             pref.target().label(),
             entry.version
-        ))?;
-    }
-    let reason = format!("rollback --to {}", entry.version);
-    let result = edit_policy(ctx, pref, &reason, |doc| {
-        *doc = restored.clone();
-        Ok(())
-    })
-    .await?;
+        ));
+    let result = EditResult::of(&ctx.apply(plan).await?, pref);
     print_edit(
         ctx,
         &result,

@@ -4,6 +4,7 @@ pub mod access;
 pub mod accesspoint;
 pub mod athena;
 pub mod audit;
+pub mod aws_settings;
 pub mod bucket;
 pub mod completion;
 pub mod endpoint;
@@ -11,16 +12,17 @@ pub mod history;
 pub mod plugin;
 pub mod subscription;
 
+use crate::apply::access_point_policy::AccessPointPolicy;
+use crate::apply::bucket_policy::BucketPolicy;
+use crate::apply::{Plan, Step};
 use crate::aws::Aws;
 use crate::cli::GlobalArgs;
-use crate::error::{failed, input_error, Result};
+use crate::error::{input_error, Result};
 use crate::output::Printer;
-use crate::plan::{Plan, Target};
+use crate::plan::Target;
 use crate::policy::PolicyDocument;
-use crate::state::StateStore;
 use serde::Serialize;
 use serde_json::Value;
-use std::io::{BufRead, IsTerminal, Write};
 use tokio::sync::OnceCell;
 
 /// What every command gets: the global flags, the printer, and AWS (loaded on first use).
@@ -42,7 +44,11 @@ impl Ctx {
     pub async fn aws(&self) -> Result<&Aws> {
         self.aws
             .get_or_try_init(|| async {
-                let aws = Aws::load(&self.global).await?;
+                // The lease settings come from the environment: refuse bad ones before any call.
+                crate::aws::lease::LeaseOptions::from_env()?;
+                let aws = Aws::load(&aws_settings::from_flags(&self.global))
+                    .await
+                    .map_err(|e| aws_settings::error(e, &self.global))?;
                 if let Some(id) = &self.global.account_id {
                     crate::policy::arn::validate_account_id(id)
                         .map_err(|e| input_error(format!("--account-id: {e}")))?;
@@ -62,30 +68,19 @@ impl Ctx {
         self.aws().await?.account_id().await
     }
 
-    /// Ask before a destructive change: on a terminal, a y/N prompt; in a script, --yes is required.
-    pub fn confirm(&self, what: &str) -> Result<()> {
-        if self.global.yes {
-            return Ok(());
+    /// How the pipeline applies plans, from the global flags.
+    pub fn apply_options(&self) -> crate::apply::Options {
+        crate::apply::Options {
+            dry_run: self.global.dry_run,
+            yes: self.global.yes,
+            lock_bucket: self.global.lock_bucket.clone(),
         }
-        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-            return Err(input_error(format!(
-                "refusing to {what} without confirmation: pass --yes (or run on a terminal to be asked)"
-            )));
-        }
-        let mut chars = what.chars();
-        let capitalised: String = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        eprint!("{capitalised}? [y/N] ");
-        std::io::stderr().flush()?;
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        if matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-            Ok(())
-        } else {
-            Err(failed("aborted: nothing was changed"))
-        }
+    }
+
+    /// Hand a plan to the one change pipeline.
+    pub async fn apply(&self, plan: crate::apply::Plan<'_>) -> Result<crate::apply::Report> {
+        let aws = self.aws().await?;
+        crate::apply::apply(aws, &self.printer, &self.apply_options(), plan).await
     }
 }
 
@@ -119,16 +114,6 @@ impl PolicyRef {
         }
     }
 
-    /// The bucket that holds this policy's lease: --lock-bucket, else the governed bucket.
-    pub fn lock_bucket<'a>(&'a self, ctx: &'a Ctx) -> &'a str {
-        if let Some(b) = &ctx.global.lock_bucket {
-            return b;
-        }
-        match self {
-            PolicyRef::Bucket { bucket, .. } | PolicyRef::AccessPoint { bucket, .. } => bucket,
-        }
-    }
-
     pub fn target(&self) -> Target {
         match self {
             PolicyRef::Bucket { .. } => Target::BucketPolicy,
@@ -136,27 +121,24 @@ impl PolicyRef {
         }
     }
 
-    pub async fn read(&self, aws: &Aws) -> Result<Option<PolicyDocument>> {
-        match self {
-            PolicyRef::Bucket { bucket, .. } => aws.bucket_policy(bucket).await,
-            PolicyRef::AccessPoint { account, name, .. } => {
-                aws.access_point_policy(account, name).await
-            }
-        }
-    }
-
-    /// Write the document, or delete the policy when there is no document or it has no statement.
-    pub async fn write(&self, aws: &Aws, doc: Option<&PolicyDocument>) -> Result<()> {
-        let doc = doc.filter(|d| !d.is_empty());
-        match (self, doc) {
-            (PolicyRef::Bucket { bucket, .. }, Some(d)) => aws.put_bucket_policy(bucket, d).await,
-            (PolicyRef::Bucket { bucket, .. }, None) => aws.delete_bucket_policy(bucket).await,
-            (PolicyRef::AccessPoint { account, name, .. }, Some(d)) => {
-                aws.put_access_point_policy(account, name, d).await
-            }
-            (PolicyRef::AccessPoint { account, name, .. }, None) => {
-                aws.delete_access_point_policy(account, name).await
-            }
+    /// The pipeline step that makes `edit` to this policy.
+    pub fn step<'a>(&self, edit: crate::apply::Edit<'a>) -> Step<'a> {
+        match self.clone() {
+            PolicyRef::Bucket { bucket, arn } => Step::new(BucketPolicy { bucket, arn }, edit),
+            PolicyRef::AccessPoint {
+                account,
+                name,
+                arn,
+                bucket,
+            } => Step::new(
+                AccessPointPolicy {
+                    account,
+                    name,
+                    arn,
+                    bucket,
+                },
+                edit,
+            ),
         }
     }
 }
@@ -174,14 +156,22 @@ pub struct EditResult {
     pub policy: Option<Value>,
 }
 
-fn same(a: Option<&PolicyDocument>, b: Option<&PolicyDocument>) -> bool {
-    let a = a.filter(|d| !d.is_empty());
-    let b = b.filter(|d| !d.is_empty());
-    a.map(PolicyDocument::to_value) == b.map(PolicyDocument::to_value)
+impl EditResult {
+    /// The result of the one step of a policy plan.
+    pub fn of(report: &crate::apply::Report, pref: &PolicyRef) -> Self {
+        let step = report.step(pref.target(), pref.arn());
+        EditResult {
+            resource: pref.arn().to_string(),
+            target: pref.target(),
+            changed: step.is_some_and(|s| s.changed),
+            dry_run: report.dry_run,
+            history_version: step.and_then(|s| s.history_version),
+            policy: step.and_then(|s| s.after.clone()),
+        }
+    }
 }
 
-/// The mutation pipeline for one policy: read → plan → (dry-run: print and stop) → re-read →
-/// keep the old document → apply → read back and verify.
+/// Make a keyed edit to one policy through the pipeline.
 ///
 /// `edit` is applied to the current document (an empty one when there is no policy); it must be
 /// keyed (idempotent), because it is applied again if the policy changed since it was first read.
@@ -191,139 +181,9 @@ pub async fn edit_policy(
     reason: &str,
     edit: impl Fn(&mut PolicyDocument) -> Result<()>,
 ) -> Result<EditResult> {
-    let aws = ctx.aws().await?;
-    let current = pref.read(aws).await?;
-    tracing::debug!(
-        resource = pref.arn(),
-        exists = current.is_some(),
-        "read {}",
-        pref.target().label()
-    );
-    let mut desired = current.clone().unwrap_or_default();
-    edit(&mut desired)?;
-    let mut plan = Plan::default();
-    plan.policy(pref.target(), pref.arn(), current.as_ref(), &desired);
-    plan.check_sizes()?;
-
-    if ctx.global.dry_run {
-        plan.print(&ctx.printer)?;
-        return Ok(EditResult {
-            resource: pref.arn().to_string(),
-            target: pref.target(),
-            changed: !plan.is_empty(),
-            dry_run: true,
-            history_version: None,
-            policy: (!desired.is_empty()).then(|| desired.to_value()),
-        });
-    }
-    if plan.is_empty() {
-        return Ok(EditResult {
-            resource: pref.arn().to_string(),
-            target: pref.target(),
-            changed: false,
-            dry_run: false,
-            history_version: None,
-            policy: current.as_ref().map(PolicyDocument::to_value),
-        });
-    }
-
-    // Serialise writers of this policy across processes and machines, then apply.
-    let lease = aws
-        .acquire(
-            pref.lock_bucket(ctx),
-            pref.arn(),
-            crate::aws::lease::LeaseOptions::default(),
-        )
-        .await?;
-    let result = apply_locked(ctx, aws, pref, reason, current, desired, &edit).await;
-    aws.release(&lease).await;
-    result
-}
-
-/// The part of the pipeline that runs under the lease: re-read, keep, write, verify.
-async fn apply_locked(
-    _ctx: &Ctx,
-    aws: &Aws,
-    pref: &PolicyRef,
-    reason: &str,
-    current: Option<PolicyDocument>,
-    desired: PolicyDocument,
-    edit: &dyn Fn(&mut PolicyDocument) -> Result<()>,
-) -> Result<EditResult> {
-    // Re-read just before writing: if another writer got in between, apply the edit to theirs.
-    let fresh = pref.read(aws).await?;
-    let (base, desired) = if same(fresh.as_ref(), current.as_ref()) {
-        (current, desired)
-    } else {
-        tracing::info!(
-            resource = pref.arn(),
-            "policy changed since it was read; re-planning"
-        );
-        let mut d = fresh.clone().unwrap_or_default();
-        edit(&mut d)?;
-        d.check_size(match pref.target() {
-            Target::BucketPolicy => crate::policy::PolicyKind::Bucket,
-            _ => crate::policy::PolicyKind::AccessPoint,
-        })?;
-        if same(fresh.as_ref(), Some(&d)) {
-            return Ok(EditResult {
-                resource: pref.arn().to_string(),
-                target: pref.target(),
-                changed: false,
-                dry_run: false,
-                history_version: None,
-                policy: fresh.as_ref().map(PolicyDocument::to_value),
-            });
-        }
-        (fresh, d)
-    };
-
-    let store = StateStore::open()?;
-    let version = store.save(
-        pref.arn(),
-        pref.target(),
-        reason,
-        base.as_ref().map(PolicyDocument::to_value).as_ref(),
-    )?;
-    tracing::debug!(
-        resource = pref.arn(),
-        version,
-        "kept the previous document; writing"
-    );
-    pref.write(aws, Some(&desired)).await?;
-
-    let after = pref.read(aws).await?;
-    if !same(after.as_ref(), Some(&desired)) {
-        return Err(failed(format!(
-            "verification failed: the {} of {} read back differs from the one written (another writer?)",
-            pref.target().label(),
-            pref.arn()
-        ))
-        .hinted(format!(
-            "the previous document is kept as version {version}: `{}`",
-            history_command(pref)
-        )));
-    }
-    tracing::debug!(
-        resource = pref.arn(),
-        "verified: the document read back is the one written"
-    );
-    Ok(EditResult {
-        resource: pref.arn().to_string(),
-        target: pref.target(),
-        changed: true,
-        dry_run: false,
-        history_version: Some(version),
-        policy: after.as_ref().map(PolicyDocument::to_value),
-    })
-}
-
-/// The command that lists the kept documents of a policy.
-fn history_command(pref: &PolicyRef) -> String {
-    match pref {
-        PolicyRef::Bucket { bucket, .. } => format!("lakegate bucket policy history {bucket}"),
-        PolicyRef::AccessPoint { name, .. } => format!("lakegate accesspoint history {name}"),
-    }
+    let plan = Plan::new(reason).step(pref.step(crate::apply::policy::edit(edit)));
+    let report = ctx.apply(plan).await?;
+    Ok(EditResult::of(&report, pref))
 }
 
 /// Print an edit's result: the whole result for scripts, one line for people.
@@ -339,21 +199,43 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
             .history_version
             .map(|v| format!(" (previous document kept as version {v})"))
             .unwrap_or_default();
-        println!("{done}{kept}");
+        ctx.printer.line(format!("{done}{kept}"))
     } else {
-        println!("{unchanged}");
+        ctx.printer.line(unchanged)
     }
-    Ok(())
 }
 
-/// Read a file argument (`-` is stdin) with an error that names the argument.
+/// The most lakegate reads from one input file: four times AWS's largest limit on what such a
+/// file can hold (EventBridge events and Athena queries: 256 KB; policies: 20 KB at most).
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
+
+/// Read a file argument (`-` is stdin) with an error that names the argument; at most
+/// [`MAX_INPUT_BYTES`], so `/dev/zero` or a wrong file fails at once instead of filling memory.
 pub fn read_input(arg: &str, path: &str) -> Result<String> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| input_error(format!("{arg}: cannot read stdin: {e}")))?;
-        return Ok(s);
+    use std::io::Read;
+    let what = if path == "-" {
+        "stdin".to_string()
+    } else {
+        format!("'{path}'")
+    };
+    let reader: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(
+            std::fs::File::open(path)
+                .map_err(|e| input_error(format!("{arg}: cannot read {what}: {e}")))?,
+        )
+    };
+    let mut buf = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| input_error(format!("{arg}: cannot read {what}: {e}")))?;
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(input_error(format!(
+            "{arg}: {what} is larger than {} KiB, more than any event, query or policy AWS accepts",
+            MAX_INPUT_BYTES / 1024
+        )));
     }
-    std::fs::read_to_string(path)
-        .map_err(|e| input_error(format!("{arg}: cannot read '{path}': {e}")))
+    String::from_utf8(buf).map_err(|_| input_error(format!("{arg}: {what} is not UTF-8 text")))
 }

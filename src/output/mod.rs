@@ -1,6 +1,9 @@
-//! The one printer: output formats, colour, quiet/verbose, and where progress bars draw.
+//! The one printer: output formats, colour, quiet/verbose, and where progress bars draw. The
+//! only module that writes to stdout and stderr (the crate denies `print!` everywhere else).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod diff;
+mod plan;
 mod statements;
 mod table;
 
@@ -14,6 +17,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
+
+/// Text for stderr, for what runs before or without a printer (the error report).
+pub fn to_stderr(text: &str) {
+    eprint!("{text}");
+}
 
 #[derive(Debug, Clone)]
 pub struct Printer {
@@ -90,6 +98,19 @@ impl Printer {
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
+    }
+
+    /// Text for stdout as it is (a rendered table, a plan's diffs).
+    pub fn text(&self, text: &str) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// One line of a verb's result for people on stdout ("access point x created").
+    pub fn line(&self, msg: impl AsRef<str>) -> Result<()> {
+        self.text(&format!("{}\n", msg.as_ref()))
     }
 
     /// A status line for people on stderr ("created access point ..."), silent under -q.

@@ -682,3 +682,134 @@ fn bad_arguments_exit_2_naming_the_argument() {
     env.lg(["endpoint", "lockdown", "--vpce", "vpce-1", "--user", "u"])
         .code(2);
 }
+
+#[test]
+fn lockdown_and_unlock_are_on_the_pipeline() {
+    let env = TestEnv::new();
+    let net = network(&env, 36);
+    let user = env.name("piped");
+    user_with_policy(&env, &user, POLICY);
+    // endpoint create: one plan document (the security group, then the endpoint).
+    let dry = env
+        .lg([
+            "--dry-run",
+            "-o",
+            "json",
+            "endpoint",
+            "create",
+            "athena",
+            "--vpc-id",
+            &net.vpc,
+            "--subnet",
+            &net.private_a,
+            "--allow-cidr",
+            "10.10.0.0/16",
+        ])
+        .success();
+    let plan = crate::pipeline::one_plan(&stdout(&dry));
+    let targets: Vec<&str> = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, ["security-group", "vpc-endpoint"], "{plan:#}");
+    let created = create_endpoint(&env, &net, &["--allow-cidr", "10.10.0.0/16"]);
+    let vpce = created["endpoint"]["id"].as_str().unwrap().to_string();
+    // Again, under --dry-run: reused, nothing planned.
+    let again = env
+        .lg([
+            "--dry-run",
+            "-o",
+            "json",
+            "endpoint",
+            "create",
+            "athena",
+            "--vpc-id",
+            &net.vpc,
+            "--subnet",
+            &net.private_a,
+            "--allow-cidr",
+            "10.10.0.0/16",
+        ])
+        .success();
+    assert_eq!(
+        crate::pipeline::one_plan(&stdout(&again))["changes"],
+        serde_json::json!([])
+    );
+    let before = routes(&env, &net.rtb);
+    let lockdown = [
+        "endpoint",
+        "lockdown",
+        "--vpce",
+        &vpce,
+        "--user",
+        &user,
+        "--route-table",
+        &net.rtb,
+    ];
+
+    // --dry-run -o json: one plan document, the routes and the policy, nothing changed.
+    let mut a = vec!["--dry-run", "-o", "json"];
+    a.extend(lockdown);
+    let plan = crate::pipeline::one_plan(&stdout(&env.lg(&a).success()));
+    let targets: Vec<&str> = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, ["route-table", "user-inline-policy"]);
+    assert_eq!(routes(&env, &net.rtb), before);
+
+    // Under --lock-bucket, another holder's lease on the route table blocks it.
+    let locks = env.bucket("ep-locks");
+    crate::pipeline::put_lease(&env, &locks, &net.rtb, "other-host/7/lease");
+    let a = env
+        .cmd()
+        .env("LAKEGATE_LOCK_TIMEOUT", "1")
+        .args(["--yes", "--lock-bucket", &locks])
+        .args(lockdown)
+        .assert()
+        .code(1);
+    assert!(
+        stderr(&a).contains("is being changed by other-host/7/lease"),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(routes(&env, &net.rtb), before);
+    assert_eq!(user_policy(&env, &user), json(POLICY));
+
+    // The lockdown leaves ordinary history entries (routes and policy); unlock rolls them back.
+    let mut a = vec!["--yes", "-o", "json"];
+    a.extend(lockdown);
+    let done = env.json(&a);
+    assert_eq!(
+        done["history_versions"].as_array().unwrap().len(),
+        2,
+        "{done:#}"
+    );
+    assert_eq!(env.history_files().len(), 2);
+    let dry = env
+        .lg([
+            "--dry-run",
+            "-o",
+            "json",
+            "endpoint",
+            "unlock",
+            "--vpce",
+            &vpce,
+            "--user",
+            &user,
+        ])
+        .success();
+    crate::pipeline::one_plan(&stdout(&dry));
+    env.lg(["endpoint", "unlock", "--vpce", &vpce, "--user", &user])
+        .success();
+    let mut restored = routes(&env, &net.rtb);
+    restored.sort();
+    let mut expected = before.clone();
+    expected.sort();
+    assert_eq!(restored, expected);
+    assert_eq!(user_policy(&env, &user), json(POLICY));
+}

@@ -7,13 +7,13 @@ use serde_json::json;
 
 /// A (fake) SigV4 header: moto does not check signatures but, once a bucket has a policy, treats
 /// unsigned requests as anonymous and denies them.
-const AUTH: &str = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
+pub const AUTH: &str = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
 
-fn ap_arn(name: &str) -> String {
+pub fn ap_arn(name: &str) -> String {
     format!("arn:aws:s3:{REGION}:{ACCOUNT}:accesspoint/{name}")
 }
 
-fn lease_path(bucket: &str, resource: &str) -> String {
+pub fn lease_path(bucket: &str, resource: &str) -> String {
     let safe: String = resource
         .chars()
         .map(|c| {
@@ -49,7 +49,7 @@ fn put_lease(env: &TestEnv, bucket: &str, resource: &str, owner: &str, expires_a
     assert_eq!(status, 200);
 }
 
-fn lease_exists(env: &TestEnv, bucket: &str, resource: &str) -> bool {
+pub fn lease_exists(env: &TestEnv, bucket: &str, resource: &str) -> bool {
     let (status, body) = http(
         env.port(),
         "GET",
@@ -65,7 +65,7 @@ fn lease_exists(env: &TestEnv, bucket: &str, resource: &str) -> bool {
     }
 }
 
-fn grant_args(name: &str) -> Vec<String> {
+pub fn grant_args(name: &str) -> Vec<String> {
     [
         "accesspoint",
         "grant",
@@ -174,4 +174,74 @@ fn a_bucket_that_denies_deletes_does_not_block_the_next_writer() {
         .args(["bucket", "policy", "rollback", &b, "--yes"])
         .assert()
         .success();
+}
+
+/// 30 `accesspoint grant` processes at once on one access point, then 30 revokes at once: no
+/// grant is lost and the revokes give back the original policy. Timings are printed
+/// (`--nocapture` shows them).
+#[test]
+fn thirty_concurrent_grants_then_thirty_concurrent_revokes_on_one_access_point() {
+    use std::time::{Duration, Instant};
+    let env = TestEnv::new();
+    let b = env.bucket("thirty");
+    let name = env.create_ap("ap", &b, "shared/", EC2_ROLE, "read");
+    let original = env.ap_policy(&name).unwrap();
+    let roles: Vec<String> = (1..=30)
+        .map(|i| format!("arn:aws:iam::123456789012:role/Thirty{i:02}"))
+        .collect();
+    let wave = |verb: &str| -> Vec<(String, i32, Duration, String)> {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = roles
+                .iter()
+                .map(|r| {
+                    let (env, name) = (&env, &name);
+                    let verb = verb.to_string();
+                    s.spawn(move || {
+                        let start = Instant::now();
+                        let out = env
+                            .cmd()
+                            .env("LAKEGATE_LOCK_TIMEOUT", "600")
+                            .timeout(Duration::from_secs(900))
+                            .args(["accesspoint", &verb, name, "--principal", r])
+                            .args(["--prefix", "shared/", "--access", "read"])
+                            .output()
+                            .unwrap();
+                        (
+                            r.clone(),
+                            out.status.code().unwrap_or(-1),
+                            start.elapsed(),
+                            String::from_utf8_lossy(&out.stderr).into_owned(),
+                        )
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        })
+    };
+    let report = |verb: &str, r: &[(String, i32, Duration, String)]| {
+        let mut t: Vec<f64> = r.iter().map(|x| x.2.as_secs_f64()).collect();
+        t.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        eprintln!(
+            "30 concurrent {verb}s on one access point: min {:.2}s, median {:.2}s, max {:.2}s",
+            t[0],
+            t[t.len() / 2],
+            t[t.len() - 1]
+        );
+        for (role, code, _, err) in r {
+            assert_eq!(*code, 0, "{verb} {role} failed: {err}");
+        }
+    };
+    let grants = wave("grant");
+    report("grant", &grants);
+    let policy = env.ap_policy(&name).unwrap();
+    let granted: Vec<String> = crate::harness::statements(&policy)
+        .iter()
+        .flat_map(crate::harness::principals)
+        .collect();
+    let lost: Vec<&String> = roles.iter().filter(|r| !granted.contains(r)).collect();
+    assert!(lost.is_empty(), "{} grants lost: {lost:?}", lost.len());
+    let revokes = wave("revoke");
+    report("revoke", &revokes);
+    assert_eq!(env.ap_policy(&name).unwrap(), original);
+    assert!(!lease_exists(&env, &b, &ap_arn(&name)));
 }

@@ -955,3 +955,109 @@ fn dry_run_grant_prints_the_plan_and_changes_nothing_and_tables_read_well() {
         "{out}"
     );
 }
+
+#[test]
+fn subscription_verbs_dry_run_as_one_plan_document_wait_for_leases_and_keep_history() {
+    let env = TestEnv::new();
+    let fake = Fake::new();
+    let b = env.bucket("sub-pipe");
+    env.put_policy(&b, &foreign(&b));
+    let project = format!("q{}", env.id);
+    fake.request(
+        "pipe1",
+        &project,
+        &format!("arn:aws:s3:::{b}/seq/"),
+        S3_TYPE,
+    );
+    fake.project(&project, ROLE_A, ROLE_B, ACCOUNT);
+    let before = env.policy_text(&b);
+    let grant = [
+        "subscription",
+        "grant",
+        "--domain",
+        DOMAIN,
+        "--request",
+        "pipe1",
+    ];
+    let revoke = [
+        "subscription",
+        "revoke",
+        "--domain",
+        DOMAIN,
+        "--request",
+        "pipe1",
+    ];
+
+    // --dry-run -o json: one document, the plan (also --via access-point, which plans the
+    // access point, its policy and the delegation).
+    let dry = |args: &[&str]| {
+        let mut a = vec!["--dry-run", "-o", "json"];
+        a.extend_from_slice(args);
+        crate::pipeline::one_plan(&stdout(&run(&env, &fake, &a).success()))
+    };
+    let p = dry(&grant);
+    assert_eq!(p["changes"].as_array().unwrap().len(), 1, "{p:#}");
+    let mut via = grant.to_vec();
+    via.extend(["--via", "access-point"]);
+    let p = dry(&via);
+    let targets: Vec<&str> = p["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        targets,
+        ["access-point", "access-point-policy", "bucket-policy"],
+        "{p:#}"
+    );
+    // handle-event --dry-run: one JSON document even without -o json.
+    let a = crate::harness::no_panic(
+        lg(&env, &fake)
+            .args(["--dry-run", "subscription", "handle-event"])
+            .write_stdin(event("Subscription Created", "pipe1"))
+            .assert(),
+    )
+    .success();
+    crate::pipeline::one_plan(&stdout(&a));
+    assert_eq!(env.policy_text(&b), before, "dry runs change nothing");
+    assert!(env.history_files().is_empty());
+
+    // Another holder's lease: wait, fail naming it, change nothing.
+    crate::pipeline::put_lease(&env, &b, &format!("arn:aws:s3:::{b}"), "other-host/7/lease");
+    let a = lg(&env, &fake)
+        .env("LAKEGATE_LOCK_TIMEOUT", "1")
+        .args(grant)
+        .assert()
+        .code(1);
+    assert!(
+        stderr(&a).contains("is being changed by other-host/7/lease"),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(env.policy_text(&b), before);
+    // The other holder is done.
+    let lease = format!("/{b}/.lakegate/locks/arn_aws_s3___{b}.lease");
+    let auth = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
+    crate::harness::http(
+        env.port(),
+        "DELETE",
+        &lease,
+        &[("Authorization", auth)],
+        &[],
+    )
+    .unwrap();
+
+    // grant and revoke overwrite the bucket policy: each leaves a history entry that
+    // `bucket policy rollback` restores.
+    run(&env, &fake, &grant).success();
+    let granted = env.policy(&b);
+    run(&env, &fake, &revoke).success();
+    assert_eq!(env.policy(&b), Some(foreign(&b)));
+    env.lg(["bucket", "policy", "rollback", &b, "--yes"])
+        .success();
+    assert_eq!(env.policy(&b), granted);
+    env.lg(["bucket", "policy", "rollback", &b, "--yes", "--to", "1"])
+        .success();
+    assert_eq!(env.policy(&b), Some(foreign(&b)));
+}

@@ -401,25 +401,25 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
         .as_ref()
         .map(|t| format!(" through access point {}", t.name))
         .unwrap_or_default();
-    println!(
+    ctx.printer.line(format!(
         "{}: {} {} {}{via}",
         ctx.printer.paint(colour, d.verdict.as_str()),
         req.principal.arn,
         args.action,
         resource
-    );
+    ))?;
     if let Some(why) = d.missing {
-        println!("reason: {why}");
+        ctx.printer.line(format!("reason: {why}"))?;
     }
     if !d.deciding.is_empty() {
-        println!();
-        println!("Deciding statements:");
+        ctx.printer.line("")?;
+        ctx.printer.line("Deciding statements:")?;
         let rows: Vec<DecidingRow<'_>> = d.deciding.iter().map(DecidingRow).collect();
         ctx.printer.rows(&rows)?;
     }
     if explain && !d.statements.is_empty() {
-        println!();
-        println!("Statements:");
+        ctx.printer.line("")?;
+        ctx.printer.line("Statements:")?;
         let rows: Vec<TraceRow<'_>> = d.statements.iter().map(TraceRow).collect();
         ctx.printer.rows(&rows)?;
     }

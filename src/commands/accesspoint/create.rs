@@ -1,15 +1,17 @@
 //! `lakegate accesspoint create NAME --bucket B --prefix P --principal ARN --access LEVEL`
 
 use super::{check_name, check_prefix, check_principals, policy_ref, warn_if_not_delegated};
+use crate::apply::access_point::{self, AccessPoint};
+use crate::apply::access_point_policy::AccessPointPolicy;
+use crate::apply::{Plan, Step};
 use crate::aws::s3control::{AccessPointInfo, BlockPublicAccess};
 use crate::commands::bucket::check_bucket;
-use crate::commands::{edit_policy, Ctx};
+use crate::commands::{Ctx, EditResult};
 use crate::error::{failed, Result};
-use crate::plan::{Change, ChangeAction, Plan, Target};
 use crate::policy::access::{grant, AccessPointRef};
 use crate::policy::{arn, AccessLevel, PolicyDocument};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// Create an access point for one consuming application and put a least-privilege policy on it:
 /// object actions only on `…:accesspoint/NAME/object/PREFIX*`, ListBucket only with an
@@ -129,61 +131,50 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let apref = AccessPointRef {
         arn: arn_str.clone(),
     };
-    let edit = |doc: &mut PolicyDocument| -> Result<()> {
-        grant(doc, &apref, &prefix, &principals, args.access);
-        Ok(())
+    // The access point when missing, then its policy: one plan.
+    let ap = AccessPoint {
+        account: account.clone(),
+        name: args.name.clone(),
+        arn: arn_str.clone(),
+        bucket: args.bucket.clone(),
     };
-
-    if existing.is_none() {
-        // Plan the whole creation: the access point, then its policy.
-        let mut desired = PolicyDocument::new();
-        edit(&mut desired)?;
-        let mut plan = Plan::default();
-        plan.push(Change {
-            target: Target::AccessPoint,
-            resource: arn_str.clone(),
-            action: ChangeAction::Create,
-            before: None,
-            after: Some(json!({
-                "name": args.name,
-                "bucket": args.bucket,
-                "network_origin": if args.vpc_id.is_some() { "VPC" } else { "Internet" },
-                "vpc_id": args.vpc_id,
-                "block_public_access": args.block_public_access,
-            })),
-        });
-        plan.policy(Target::AccessPointPolicy, &arn_str, None, &desired);
-        plan.check_sizes()?;
-        if ctx.global.dry_run {
-            return plan.print(&ctx.printer);
-        }
-        aws.create_access_point(
-            &account,
-            &args.name,
-            &args.bucket,
-            args.vpc_id.as_deref(),
-            args.block_public_access,
-        )
-        .await?;
-        // The result line below says it for people; -v logs the step.
-        tracing::info!(name = %args.name, bucket = %args.bucket, "access point created");
-    }
-
-    let info = match aws.access_point(&account, &args.name).await? {
-        Some(i) => i,
-        None if ctx.global.dry_run => existing.clone().ok_or_else(|| failed("unreachable"))?,
-        None => {
-            return Err(failed(format!(
-                "access point '{}' was created but cannot be read back",
-                args.name
-            )))
-        }
+    let policy = AccessPointPolicy {
+        account: account.clone(),
+        name: args.name.clone(),
+        arn: arn_str.clone(),
+        bucket: args.bucket.clone(),
     };
-    let pref = policy_ref(&account, &info);
-    let result = edit_policy(ctx, &pref, "accesspoint create", edit).await?;
-    if result.dry_run {
+    let plan = Plan::new("accesspoint create")
+        .step(Step::ensure(
+            ap,
+            access_point::state(
+                &args.name,
+                &args.bucket,
+                args.vpc_id.as_deref(),
+                Some(args.block_public_access),
+            ),
+        ))
+        .step(Step::new(
+            policy,
+            crate::apply::policy::edit(|doc: &mut PolicyDocument| {
+                grant(doc, &apref, &prefix, &principals, args.access);
+                Ok(())
+            }),
+        ));
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
         return Ok(());
     }
+    let info = aws
+        .access_point(&account, &args.name)
+        .await?
+        .ok_or_else(|| {
+            failed(format!(
+                "access point '{}' was created but cannot be read back",
+                args.name
+            ))
+        })?;
+    let result = EditResult::of(&report, &policy_ref(&account, &info));
     warn_if_not_delegated(ctx, &args.bucket, &account).await;
 
     if ctx.printer.is_structured() {
@@ -200,7 +191,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         (false, true) => "exists; policy updated",
         (false, false) => "exists with this grant; nothing changed",
     };
-    println!(
+    ctx.printer.line(format!(
         "access point {} {what}: {} {} for {} on {} ({})",
         args.name,
         args.access.as_str(),
@@ -208,8 +199,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         principals.join(", "),
         args.bucket,
         info.arn
-    );
-    Ok(())
+    ))
 }
 
 #[cfg(test)]

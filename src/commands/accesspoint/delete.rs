@@ -1,10 +1,12 @@
 //! `lakegate accesspoint delete NAME`
 
 use super::{check_name, existing};
+use crate::apply::access_point::AccessPoint;
+use crate::apply::access_point_policy::AccessPointPolicy;
+use crate::apply::{Plan, Step};
 use crate::commands::Ctx;
 use crate::error::Result;
-use crate::plan::{Change, ChangeAction, Plan, Target};
-use crate::state::StateStore;
+use crate::plan::Target;
 use serde_json::json;
 
 /// Delete an access point and its policy. The policy is kept in the local history first.
@@ -18,55 +20,31 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_name(&args.name)?;
-    let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let info = existing(ctx, &account, &args.name).await?;
-    let policy = aws.access_point_policy(&account, &args.name).await?;
-    let mut plan = Plan::default();
-    plan.push(Change {
-        target: Target::AccessPoint,
-        resource: info.arn.clone(),
-        action: ChangeAction::Delete,
-        before: Some(json!({
-            "name": info.name,
-            "bucket": info.bucket,
-            "network_origin": info.network_origin,
-            "vpc_id": info.vpc_id,
-        })),
-        after: None,
-    });
-    if let Some(p) = &policy {
-        plan.policy(
-            Target::AccessPointPolicy,
-            &info.arn,
-            Some(p),
-            &crate::policy::PolicyDocument::new(),
-        );
+    // The policy first (kept in history), then the access point.
+    let plan = Plan::new("accesspoint delete")
+        .step(Step::set(AccessPointPolicy::of(&account, &info), None))
+        .step(Step::set(
+            AccessPoint {
+                account: account.clone(),
+                name: info.name.clone(),
+                arn: info.arn.clone(),
+                bucket: info.bucket.clone(),
+            },
+            None,
+        ))
+        .confirming(format!(
+            "delete access point {} (bucket {}); applications using it lose access",
+            info.name, info.bucket
+        ));
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
     }
-    if ctx.global.dry_run {
-        return plan.print(&ctx.printer);
-    }
-    ctx.confirm(&format!(
-        "delete access point {} (bucket {}); applications using it lose access",
-        info.name, info.bucket
-    ))?;
-    let version = StateStore::open()?.save(
-        &info.arn,
-        Target::AccessPointPolicy,
-        "accesspoint delete",
-        policy.as_ref().map(|p| p.to_value()).as_ref(),
-    )?;
-    let lock_bucket = ctx.global.lock_bucket.as_deref().unwrap_or(&info.bucket);
-    let lease = aws
-        .acquire(
-            lock_bucket,
-            &info.arn,
-            crate::aws::lease::LeaseOptions::default(),
-        )
-        .await?;
-    let deleted = aws.delete_access_point(&account, &args.name).await;
-    aws.release(&lease).await;
-    deleted?;
+    let version = report
+        .step(Target::AccessPointPolicy, &info.arn)
+        .and_then(|s| s.history_version);
     if ctx.printer.is_structured() {
         return ctx.printer.value(&json!({
             "resource": info.arn,
@@ -74,9 +52,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "history_version": version,
         }));
     }
-    println!(
-        "access point {} deleted (its policy is kept as history version {version})",
-        info.name
-    );
-    Ok(())
+    ctx.printer.line(match version {
+        Some(v) => format!(
+            "access point {} deleted (its policy is kept as history version {v})",
+            info.name
+        ),
+        None => format!("access point {} deleted (it had no policy)", info.name),
+    })
 }

@@ -88,21 +88,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     for (k, v) in lines {
         out.push_str(&format!("{:<21}{v}\n", format!("{k}:")));
     }
-    print!("{out}");
-    println!();
+    ctx.printer.text(&out)?;
+    ctx.printer.line("")?;
     if grants.is_empty() {
-        println!("Grants: none");
+        ctx.printer.line("Grants: none")?;
     } else {
-        println!("Grants:");
+        ctx.printer.line("Grants:")?;
         ctx.printer.rows(&grants)?;
     }
-    println!();
+    ctx.printer.line("")?;
     match &policy {
-        None => println!("Policy: none"),
+        None => ctx.printer.line("Policy: none"),
         Some(p) => {
-            println!("Policy statements:");
-            ctx.printer.rows(&statement_rows(p))?;
+            ctx.printer.line("Policy statements:")?;
+            ctx.printer.rows(&statement_rows(p))
         }
     }
-    Ok(())
 }

@@ -21,7 +21,7 @@ pub struct Args {
     pub no_policies: bool,
 
     /// How many policies to fetch at once
-    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", default_value_t = 16, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
 }
 

@@ -122,7 +122,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 query_execution_id: &id,
             });
         }
-        println!("{id}");
+        ctx.printer.line(id)?;
         return Ok(());
     }
     tracing::debug!(id, "query started");

@@ -56,7 +56,7 @@ pub struct Args {
     pub trusted_account: Vec<String>,
 
     /// How many AWS requests to have in flight at once
-    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", default_value_t = 16, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
 
     /// Upload the report (CSV) and the raw findings (JSON) under s3://BUCKET/PREFIX/

@@ -2,11 +2,15 @@
 //! CIDR…) [--private-dns]`
 
 use super::{athena_service, check_id, check_ids};
+use crate::apply::security_group::{self, SecurityGroup};
+use crate::apply::vpc_endpoint::{self, VpcEndpoint};
+use crate::apply::{Plan, Step};
 use crate::aws::ec2::EndpointInfo;
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, Result};
+use crate::plan::Target;
 use serde::Serialize;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Service {
@@ -129,129 +133,73 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                     .join(", ")
             ));
         }
-        return report(ctx, e.clone(), false, None, &aws.region, args);
     }
 
+    // One plan: lakegate's security group (with --allow-cidr), then the endpoint.
     let sg_name = format!("lakegate-athena-{}", args.vpc_id);
-    if ctx.global.dry_run {
-        if ctx.printer.is_structured() {
-            let mut changes = Vec::new();
-            if !cidrs.is_empty() {
-                changes.push(serde_json::json!({
-                    "action": "create", "target": "security-group", "name": sg_name,
-                    "vpc_id": args.vpc_id, "ingress": {"tcp": PORTS, "cidrs": cidrs}
-                }));
-            }
-            changes.push(serde_json::json!({
-                "action": "create", "target": "vpc-endpoint", "service_name": service,
-                "vpc_id": args.vpc_id, "subnet_ids": args.subnets,
-                "private_dns_enabled": args.private_dns
-            }));
-            return ctx
-                .printer
-                .value(&serde_json::json!({"dry_run": true, "changes": changes}));
-        }
-        if !cidrs.is_empty() {
-            println!(
-                "create security group {sg_name} in {}: TCP 443 and 444 from {}",
-                args.vpc_id,
-                cidrs.join(", ")
-            );
-        }
-        println!(
-            "create interface endpoint {service} in {} (subnets {}; private DNS {})",
-            args.vpc_id,
-            args.subnets.join(", "),
-            if args.private_dns { "on" } else { "off" }
+    let mut plan = Plan::new("endpoint create");
+    let mut own_group = None;
+    let sg_id = format!("{}/{sg_name}", args.vpc_id);
+    if existing.is_empty() && !cidrs.is_empty() {
+        let sg = SecurityGroup::new(
+            &args.vpc_id,
+            &sg_name,
+            "lakegate: Athena interface endpoint (443, and 444 for result streaming)",
+            &PORTS,
         );
-        println!("Dry run: nothing was changed.");
+        let edit_sg = sg.clone();
+        let wanted = cidrs.clone();
+        plan.push(Step::new(
+            sg,
+            Box::new(move |cur: Option<&serde_json::Value>| {
+                Ok(Some(security_group::admitting(cur, &edit_sg, &wanted)))
+            }),
+        ));
+        own_group = Some((args.vpc_id.clone(), sg_name.clone()));
+    }
+    let progress = ctx.printer.spinner("creating the VPC endpoint");
+    plan.push(Step::ensure(
+        VpcEndpoint {
+            vpc_id: args.vpc_id.clone(),
+            service: service.clone(),
+            id: format!("{}/{service}", args.vpc_id),
+            security_groups: args.security_groups.clone(),
+            own_group,
+            timeout: Duration::from_secs(args.timeout),
+            progress: progress.clone(),
+        },
+        vpc_endpoint::state(&args.vpc_id, &service, &args.subnets, args.private_dns),
+    ));
+    let applied = ctx.apply(plan).await;
+    progress.finish_and_clear();
+    let applied = applied?;
+    if applied.dry_run {
         return Ok(());
     }
-
-    // The security group: the one given, or lakegate's own for this VPC (reused, completed).
-    let mut groups = args.security_groups.clone();
-    let mut sg_created = None;
-    if !cidrs.is_empty() {
-        let sg = match aws.security_group_named(&args.vpc_id, &sg_name).await? {
-            Some(g) => g,
-            None => {
-                let id = aws
-                    .create_security_group(
-                        &args.vpc_id,
-                        &sg_name,
-                        "lakegate: Athena interface endpoint (443, and 444 for result streaming)",
-                    )
-                    .await?;
-                ctx.printer
-                    .status(format!("created security group {id} ({sg_name})"));
-                sg_created = Some(id.clone());
-                crate::aws::ec2::SecurityGroupInfo {
-                    id,
-                    name: sg_name.clone(),
-                    vpc_id: Some(args.vpc_id.clone()),
-                    ingress: Vec::new(),
-                }
-            }
+    let sg_created =
+        match applied.plan.changes.iter().find(|c| {
+            c.target == Target::SecurityGroup && c.resource == sg_id && c.before.is_none()
+        }) {
+            Some(_) => aws
+                .security_group_named(&args.vpc_id, &sg_name)
+                .await?
+                .map(|g| g.id),
+            None => None,
         };
-        for port in PORTS {
-            let missing: Vec<String> = cidrs
-                .iter()
-                .filter(|c| !sg.ingress.iter().any(|r| r.admits(port, c)))
-                .cloned()
-                .collect();
-            if !missing.is_empty() {
-                aws.allow_tcp(&sg.id, port, &missing).await?;
-            }
-        }
-        groups.push(sg.id);
-    }
-
-    let created = aws
-        .create_interface_endpoint(
-            &args.vpc_id,
-            &service,
-            &args.subnets,
-            &groups,
-            args.private_dns,
-        )
-        .await?;
-    ctx.printer
-        .status(format!("created VPC endpoint {} for {service}", created.id));
-
-    // Wait until available.
-    let spinner = ctx
-        .printer
-        .spinner(format!("endpoint {}: {}", created.id, created.state));
-    let started = Instant::now();
-    let mut info = created.clone();
-    let mut delay = Duration::from_millis(500);
-    while info.state != "available" {
-        if info.state == "failed" || info.state == "rejected" {
-            spinner.finish_and_clear();
-            return Err(failed(format!("endpoint {} is {}", info.id, info.state)));
-        }
-        if started.elapsed() > Duration::from_secs(args.timeout) {
-            spinner.finish_and_clear();
-            return Err(failed(format!(
-                "endpoint {} is still {} after {} s",
-                info.id, info.state, args.timeout
-            ))
-            .hinted("check it later with `lakegate endpoint status --vpce ID`"));
-        }
-        tokio::time::sleep(delay).await;
-        delay = (delay * 2).min(Duration::from_secs(10));
-        if let Some(i) = aws.endpoint(&created.id).await? {
-            info = i;
-        }
-        spinner.set_message(format!(
-            "endpoint {}: {} {:.0}s",
-            info.id,
-            info.state,
-            started.elapsed().as_secs_f64()
-        ));
-    }
-    spinner.finish_and_clear();
-    report(ctx, info, true, sg_created, &aws.region, args)
+    let info = aws
+        .find_endpoints(&args.vpc_id, &service)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| failed("the VPC endpoint was created but cannot be read back"))?;
+    report(
+        ctx,
+        info,
+        existing.is_empty(),
+        sg_created,
+        &aws.region,
+        args,
+    )
 }
 
 fn report(
@@ -274,35 +222,35 @@ fn report(
             jdbc_url: jdbc,
         });
     }
-    if ctx.global.dry_run && !created {
-        println!("No changes: endpoint {} exists.", endpoint.id);
-    }
-    println!(
+    ctx.printer.line(format!(
         "endpoint {} {}: {} in {} ({})",
         endpoint.id,
         if created { "created" } else { "exists" },
         endpoint.service_name,
         endpoint.vpc_id,
         endpoint.state
-    );
-    println!(
+    ))?;
+    ctx.printer.line(format!(
         "  private DNS:     {}",
         if endpoint.private_dns_enabled {
             "on"
         } else {
             "off"
         }
-    );
-    println!("  subnets:         {}", endpoint.subnet_ids.join(", "));
-    println!(
+    ))?;
+    ctx.printer.line(format!(
+        "  subnets:         {}",
+        endpoint.subnet_ids.join(", ")
+    ))?;
+    ctx.printer.line(format!(
         "  security groups: {}",
         endpoint.security_group_ids.join(", ")
-    );
-    println!("  DNS name:        {dns}");
+    ))?;
+    ctx.printer.line(format!("  DNS name:        {dns}"))?;
     for d in endpoint.dns_names.iter().filter(|d| **d != dns) {
-        println!("                   {d}");
+        ctx.printer.line(format!("                   {d}"))?;
     }
-    println!("  JDBC URL:        {jdbc}");
+    ctx.printer.line(format!("  JDBC URL:        {jdbc}"))?;
     Ok(())
 }
 

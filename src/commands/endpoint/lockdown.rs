@@ -4,12 +4,13 @@
 use super::{
     check_id, check_ids, check_user, choose_tables, existing_endpoint, resolve_policy_name,
 };
+use crate::apply::route_table::{self, RouteTable};
+use crate::apply::user_inline_policy::UserInlinePolicy;
+use crate::apply::{policy, Plan, Step};
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, Result};
-use crate::output::render_diff;
 use crate::policy::lockdown::{lock_down, StatementGuard};
-use crate::routes::{plan_removals, render, Route, TableRoutes};
-use crate::state::{now_rfc3339, LockdownRecord, StateStore};
+use crate::routes::{plan_removals, Route, TableRoutes};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -17,8 +18,8 @@ use serde_json::Value;
 /// through an internet, egress-only or NAT gateway) from the private subnets' route tables, and
 /// condition the user's inline policy — `aws:SourceVpce` on what the user calls directly (Athena,
 /// Glue), `aws:CalledVia athena.amazonaws.com` on what Athena calls for them (S3, Glue). Shows
-/// both as diffs (and stops there under --dry-run); keeps the old routes and policy so `endpoint
-/// unlock` restores them. Refuses to lock down the identity running lakegate unless --force.
+/// both as diffs (and stops there under --dry-run); keeps the old routes and policy in the history
+/// so `endpoint unlock` restores them. Refuses to lock down the identity running lakegate unless --force.
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("where").required(true).multiple(false).args(["subnets", "route_tables"]))]
 pub struct Args {
@@ -59,7 +60,8 @@ struct LockdownResult {
     policy_after: Value,
     statements: Vec<StatementGuard>,
     warnings: Vec<String>,
-    state_file: Option<String>,
+    /// The history versions that keep what was changed (`endpoint unlock` restores them).
+    history_versions: Vec<u32>,
 }
 
 /// The caller is this user: same account and the same user name.
@@ -138,190 +140,79 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             ));
         }
     }
-    let policy_changed = desired != current;
-    let changed = policy_changed || !plan.is_empty();
-    // The conditions add characters: refuse a rewrite IAM would reject, before any change.
-    if policy_changed {
-        desired
-            .check_size(crate::policy::PolicyKind::UserInline)
-            .map_err(|e| crate::error::input_error(format!("user {}: {e}", args.user)))?;
-    }
-
-    // Show the plan: route diffs and the policy diff.
-    if !ctx.printer.is_structured() {
-        let mut out = String::new();
-        for t in &chosen.chosen {
-            let table = chosen.tables.iter().find(|x| &x.id == t);
-            let Some(table) = table else { continue };
-            let removed: Vec<Route> = plan
-                .removals
-                .iter()
-                .filter(|r| &r.route_table_id == t)
-                .flat_map(|r| r.routes.clone())
-                .collect();
-            if removed.is_empty() {
-                out.push_str(&format!("route table {t}: no internet route\n"));
-                continue;
-            }
-            let after: Vec<Route> = table
-                .routes
-                .iter()
-                .filter(|r| !removed.contains(r))
-                .cloned()
-                .collect();
-            out.push_str(&format!(
-                "{} route table {t}\n",
-                ctx.printer.paint("33", "update")
-            ));
-            out.push_str(&render_diff(
-                &render(&table.routes),
-                &render(&after),
-                &format!("routes of {t}"),
-                ctx.printer.color,
-            ));
-        }
-        if policy_changed {
-            out.push_str(&format!(
-                "{} inline policy {policy_name} of user {}\n",
-                ctx.printer.paint("33", "update"),
-                args.user
-            ));
-            out.push_str(&render_diff(
-                &(current.to_pretty() + "\n"),
-                &(desired.to_pretty() + "\n"),
-                &format!("policy {policy_name}"),
-                ctx.printer.color,
-            ));
-        } else {
-            out.push_str(&format!(
-                "inline policy {policy_name} of user {}: already conditioned on {}\n",
-                args.user, args.vpce
-            ));
-        }
-        if ctx.global.dry_run {
-            out.push_str("Dry run: nothing was changed.\n");
-        }
-        print!("{out}");
-    }
     for w in &warnings {
         ctx.printer.warn(w);
     }
-    let result = |dry_run: bool, state_file: Option<String>| LockdownResult {
-        vpce: args.vpce.clone(),
-        user: args.user.clone(),
-        policy_name: policy_name.clone(),
-        dry_run,
-        changed,
-        routes_removed: plan.removals.clone(),
-        policy_before: current.to_value(),
-        policy_after: desired.to_value(),
-        statements: statements.clone(),
-        warnings: warnings.clone(),
-        state_file,
-    };
-    if ctx.global.dry_run {
-        if ctx.printer.is_structured() {
-            return ctx.printer.value(&result(true, None));
+
+    // One plan: the internet routes of each chosen table, then the user's inline policy.
+    let mut tables: Vec<&String> = Vec::new();
+    for t in &chosen.chosen {
+        if !tables.contains(&t) && chosen.tables.iter().any(|x| &x.id == t) {
+            tables.push(t);
         }
-        return Ok(());
     }
-    if !changed {
-        if ctx.printer.is_structured() {
-            return ctx.printer.value(&result(false, None));
-        }
-        println!("Already locked down: nothing changed.");
-        return Ok(());
+    let mut steps = Plan::new(super::lockdown_reason(&args.vpce, &args.user));
+    for t in tables {
+        steps.push(Step::new(
+            RouteTable { id: t.clone() },
+            Box::new(|cur: Option<&Value>| {
+                let kept: Vec<Route> = route_table::routes(cur)?
+                    .into_iter()
+                    .filter(|r| !r.is_internet())
+                    .collect();
+                Ok(Some(route_table::state(&kept)))
+            }),
+        ));
     }
+    let vpce = args.vpce.clone();
+    steps.push(Step::new(
+        UserInlinePolicy::new(&user_arn, &args.user, &policy_name),
+        Box::new(move |cur: Option<&Value>| {
+            let (d, _) = lock_down(&policy::document(cur)?, &vpce)?;
+            Ok(policy::state(Some(&d)))
+        }),
+    ));
     if !plan.is_empty() {
-        ctx.confirm(&format!(
+        steps = steps.confirming(format!(
             "remove internet routes from {}",
             plan.removals
                 .iter()
                 .map(|r| r.route_table_id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        ))?;
+        ));
     }
-
-    // Keep what is about to change (merged with an earlier lockdown's record) before changing it.
-    let store = StateStore::open()?;
-    let mut record = store
-        .lockdown(&args.vpce, &args.user)?
-        .unwrap_or(LockdownRecord {
+    let report = ctx.apply(steps).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    let changed = report.changed();
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(&LockdownResult {
             vpce: args.vpce.clone(),
             user: args.user.clone(),
             policy_name: policy_name.clone(),
-            saved_at: now_rfc3339(),
-            policy: Some(current.to_value()),
-            routes: Vec::new(),
+            dry_run: false,
+            changed,
+            routes_removed: plan.removals.clone(),
+            policy_before: current.to_value(),
+            policy_after: desired.to_value(),
+            statements: statements.clone(),
+            warnings: warnings.clone(),
+            history_versions: report
+                .steps
+                .iter()
+                .filter_map(|s| s.history_version)
+                .collect(),
         });
-    if record.policy_name != policy_name {
-        return Err(failed(format!(
-            "a lockdown of {} on {} is recorded for policy {}, not {policy_name}",
-            args.user, args.vpce, record.policy_name
-        ))
-        .hinted("run `lakegate endpoint unlock` first"));
     }
-    record.routes.extend(plan.removals.iter().cloned());
-    let path = store.save_lockdown(&record)?;
-
-    for t in &plan.removals {
-        for r in &t.routes {
-            aws.delete_route(&t.route_table_id, r).await?;
-            ctx.printer.status(format!(
-                "removed route {} from {}",
-                r.describe(),
-                t.route_table_id
-            ));
-        }
+    if !changed {
+        return ctx.printer.line("Already locked down: nothing changed.");
     }
-    if policy_changed {
-        aws.put_user_policy(&args.user, &policy_name, &desired)
-            .await?;
-        ctx.printer.status(format!(
-            "conditioned inline policy {policy_name} of user {} on {}",
-            args.user, args.vpce
-        ));
-    }
-
-    // Verify by reading back.
-    let after = aws.user_policy(&args.user, &policy_name).await?;
-    if after.as_ref() != Some(&desired) {
-        return Err(failed(format!(
-            "verification failed: the policy {policy_name} read back differs from the one written"
-        ))
-        .hinted(format!(
-            "`lakegate endpoint unlock --vpce {} --user {}` restores the previous one",
-            args.vpce, args.user
-        )));
-    }
-    let ids: Vec<String> = plan
-        .removals
-        .iter()
-        .map(|r| r.route_table_id.clone())
-        .collect();
-    if !ids.is_empty() {
-        let tables = aws.route_tables(Some(&ids), None).await?;
-        if let Some(t) = tables
-            .iter()
-            .find(|t| t.routes.iter().any(Route::is_internet))
-        {
-            return Err(failed(format!(
-                "verification failed: route table {} still has an internet route",
-                t.id
-            )));
-        }
-    }
-    if ctx.printer.is_structured() {
-        return ctx
-            .printer
-            .value(&result(false, Some(path.display().to_string())));
-    }
-    println!(
+    ctx.printer.line(format!(
         "Locked down user {} to {} (undo with `lakegate endpoint unlock --vpce {} --user {}`)",
         args.user, args.vpce, args.vpce, args.user
-    );
-    Ok(())
+    ))
 }
 
 #[cfg(test)]

@@ -69,6 +69,16 @@ pub fn check_user(arg: &str, name: &str) -> Result<()> {
     }
 }
 
+/// The reason lockdown history entries carry: `endpoint unlock` finds them by it.
+pub fn lockdown_reason(vpce: &str, user: &str) -> String {
+    format!("endpoint lockdown --vpce {vpce} --user {user}")
+}
+
+/// The reason of the entries `endpoint unlock` leaves (a later unlock starts after them).
+pub fn unlock_reason(vpce: &str, user: &str) -> String {
+    format!("endpoint unlock --vpce {vpce} --user {user}")
+}
+
 pub fn athena_service(region: &str) -> String {
     format!("com.amazonaws.{region}.athena")
 }

@@ -255,14 +255,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     } else {
         ctx.printer.rows(&checks)?;
         if !ctx.printer.is_structured() {
-            println!(
-                "{}",
-                if locked {
-                    format!("{} is locked down", args.vpce)
-                } else {
-                    format!("{} is NOT locked down", args.vpce)
-                }
-            );
+            ctx.printer.line(if locked {
+                format!("{} is locked down", args.vpce)
+            } else {
+                format!("{} is NOT locked down", args.vpce)
+            })?;
         }
     }
     if locked {

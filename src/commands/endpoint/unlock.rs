@@ -1,17 +1,20 @@
 //! `lakegate endpoint unlock --vpce ID --user NAME`
 
-use super::{check_id, check_user};
+use super::{check_id, check_user, lockdown_reason, unlock_reason};
+use crate::apply::route_table::{self, RouteTable};
+use crate::apply::user_inline_policy::UserInlinePolicy;
+use crate::apply::{Plan, Step};
 use crate::commands::Ctx;
 use crate::error::{failed, Result};
-use crate::output::render_diff;
-use crate::policy::PolicyDocument;
-use crate::routes::{render, TableRoutes};
-use crate::state::StateStore;
+use crate::plan::Target;
+use crate::routes::{Route, TableRoutes};
+use crate::state::{HistoryEntry, StateStore};
 use serde::Serialize;
 use serde_json::Value;
 
-/// Undo `endpoint lockdown`: put back the routes it removed and the inline policy it rewrote,
-/// from the record kept in lakegate's state directory.
+/// Undo `endpoint lockdown`: a rollback of the history entries it left — the routes it removed
+/// are put back (routes added since are kept) and the inline policy it rewrote is restored, each
+/// verified by reading back.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The endpoint the user was locked down to (vpce-…)
@@ -27,166 +30,114 @@ pub struct Args {
 struct UnlockResult {
     vpce: String,
     user: String,
-    policy_name: String,
+    policy_name: Option<String>,
     dry_run: bool,
     routes_restored: Vec<TableRoutes>,
     policy: Option<Value>,
 }
 
+/// Per resource, the state before the first lockdown since the last unlock.
+fn to_restore(entries: Vec<HistoryEntry>, lock: &str, unlock: &str) -> Vec<HistoryEntry> {
+    let mut by_resource: std::collections::BTreeMap<String, Vec<HistoryEntry>> = Default::default();
+    for e in entries {
+        by_resource.entry(e.resource.clone()).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    for (_, mut es) in by_resource {
+        es.sort_by_key(|e| e.version);
+        let start = es
+            .iter()
+            .rposition(|e| e.reason == unlock)
+            .map_or(0, |i| i + 1);
+        if let Some(e) = es[start..].iter().find(|e| e.reason == lock) {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_id("--vpce", "vpce", &args.vpce)?;
     check_user("--user", &args.user)?;
-    let store = StateStore::open()?;
-    let record = store.lockdown(&args.vpce, &args.user)?.ok_or_else(|| {
-        failed(format!(
+    let (lock, unlock) = (
+        lockdown_reason(&args.vpce, &args.user),
+        unlock_reason(&args.vpce, &args.user),
+    );
+    let entries = to_restore(StateStore::open()?.with_reason(&lock)?, &lock, &unlock);
+    if entries.is_empty() {
+        return Err(failed(format!(
             "no lockdown of user {} on {} is recorded",
             args.user, args.vpce
         ))
-        .hinted("lockdowns are recorded in lakegate's state directory (LAKEGATE_STATE_DIR) of the machine that ran them")
-    })?;
-    let aws = ctx.aws().await?;
-
-    // Routes still missing (one may have been put back by hand).
-    let ids: Vec<String> = record
-        .routes
-        .iter()
-        .map(|t| t.route_table_id.clone())
-        .collect();
-    let tables = if ids.is_empty() {
-        Vec::new()
-    } else {
-        aws.route_tables(Some(&ids), None).await?
-    };
-    let mut restore: Vec<TableRoutes> = Vec::new();
-    for t in &record.routes {
-        let current = tables.iter().find(|x| x.id == t.route_table_id);
-        let missing: Vec<_> = t
-            .routes
-            .iter()
-            .filter(|r| {
-                current.is_none_or(|c| !c.routes.iter().any(|x| x.destination == r.destination))
-            })
-            .cloned()
-            .collect();
-        if !missing.is_empty() {
-            match restore
-                .iter_mut()
-                .find(|x| x.route_table_id == t.route_table_id)
-            {
-                Some(x) => x.routes.extend(missing),
-                None => restore.push(TableRoutes {
-                    route_table_id: t.route_table_id.clone(),
-                    routes: missing,
-                }),
+        .hinted("lockdowns are recorded in lakegate's history (LAKEGATE_STATE_DIR) on the machine that ran them"));
+    }
+    let mut plan = Plan::new(unlock);
+    let mut policy_name = None;
+    let mut policy = None;
+    for e in entries {
+        match e.target.as_str() {
+            "route-table" => {
+                let kept = route_table::routes(e.policy.as_ref())?;
+                plan.push(Step::new(
+                    RouteTable {
+                        id: e.resource.clone(),
+                    },
+                    // Put back the routes the lockdown removed; keep what was added since.
+                    Box::new(move |cur: Option<&Value>| {
+                        let mut routes = route_table::routes(cur)?;
+                        for r in &kept {
+                            if !routes.iter().any(|x| x.destination == r.destination) {
+                                routes.push(r.clone());
+                            }
+                        }
+                        Ok(Some(route_table::state(&routes)))
+                    }),
+                ));
             }
+            "user-inline-policy" => {
+                let r = UserInlinePolicy::from_id(&e.resource).ok_or_else(|| {
+                    failed(format!("history entry {} cannot be read", e.resource))
+                })?;
+                policy_name = Some(r.name.clone());
+                policy = e.policy.clone();
+                plan.push(Step::set(r, e.policy));
+            }
+            other => tracing::warn!(resource = e.resource, "skipping a {other} entry"),
         }
     }
-    let before = record
-        .policy
-        .clone()
-        .map(PolicyDocument::from_value)
-        .transpose()?;
-    let current = aws.user_policy(&args.user, &record.policy_name).await?;
-    let policy_changes = current != before;
-
-    if !ctx.printer.is_structured() {
-        let mut out = String::new();
-        for t in &restore {
-            let cur = tables
-                .iter()
-                .find(|x| x.id == t.route_table_id)
-                .map(|x| x.routes.clone())
-                .unwrap_or_default();
-            let mut after = cur.clone();
-            after.extend(t.routes.iter().cloned());
-            out.push_str(&format!(
-                "{} route table {}\n",
-                ctx.printer.paint("33", "update"),
-                t.route_table_id
-            ));
-            out.push_str(&render_diff(
-                &render(&cur),
-                &render(&after),
-                &format!("routes of {}", t.route_table_id),
-                ctx.printer.color,
-            ));
-        }
-        if policy_changes {
-            let pretty = |d: &Option<PolicyDocument>| {
-                d.as_ref().map(|d| d.to_pretty() + "\n").unwrap_or_default()
-            };
-            out.push_str(&format!(
-                "{} inline policy {} of user {}\n",
-                ctx.printer.paint("33", "restore"),
-                record.policy_name,
-                args.user
-            ));
-            out.push_str(&render_diff(
-                &pretty(&current),
-                &pretty(&before),
-                &format!("policy {}", record.policy_name),
-                ctx.printer.color,
-            ));
-        }
-        if ctx.global.dry_run {
-            out.push_str("Dry run: nothing was changed.\n");
-        }
-        print!("{out}");
-    }
-    let result = |dry_run| UnlockResult {
-        vpce: args.vpce.clone(),
-        user: args.user.clone(),
-        policy_name: record.policy_name.clone(),
-        dry_run,
-        routes_restored: restore.clone(),
-        policy: record.policy.clone(),
-    };
-    if ctx.global.dry_run {
-        if ctx.printer.is_structured() {
-            return ctx.printer.value(&result(true));
-        }
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
         return Ok(());
     }
-    for t in &restore {
-        for r in &t.routes {
-            aws.create_route(&t.route_table_id, r).await?;
-            ctx.printer.status(format!(
-                "restored route {} in {}",
-                r.describe(),
-                t.route_table_id
-            ));
-        }
-    }
-    if policy_changes {
-        match &before {
-            Some(doc) => {
-                aws.put_user_policy(&args.user, &record.policy_name, doc)
-                    .await?
+    let routes_restored: Vec<TableRoutes> = report
+        .plan
+        .changes
+        .iter()
+        .filter(|c| c.target == Target::RouteTable)
+        .map(|c| {
+            let before = route_table::routes(c.before.as_ref()).unwrap_or_default();
+            TableRoutes {
+                route_table_id: c.resource.clone(),
+                routes: route_table::routes(c.after.as_ref())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|r: &Route| !before.contains(r))
+                    .collect(),
             }
-            None => {
-                aws.delete_user_policy(&args.user, &record.policy_name)
-                    .await?
-            }
-        }
-        ctx.printer.status(format!(
-            "restored inline policy {} of user {}",
-            record.policy_name, args.user
-        ));
-    }
-    let after = aws.user_policy(&args.user, &record.policy_name).await?;
-    if after != before {
-        return Err(failed(format!(
-            "verification failed: the policy {} read back is not the one restored",
-            record.policy_name
-        )));
-    }
-    store.remove_lockdown(&args.vpce, &args.user)?;
+        })
+        .collect();
     if ctx.printer.is_structured() {
-        return ctx.printer.value(&result(false));
+        return ctx.printer.value(&UnlockResult {
+            vpce: args.vpce.clone(),
+            user: args.user.clone(),
+            policy_name,
+            dry_run: false,
+            routes_restored,
+            policy,
+        });
     }
-    println!(
+    ctx.printer.line(format!(
         "Unlocked user {} from {}: routes and policy restored",
         args.user, args.vpce
-    );
-    Ok(())
+    ))
 }

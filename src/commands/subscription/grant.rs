@@ -28,5 +28,5 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_id("--request", &args.request)?;
     args.opts.check()?;
     let o = grant_request(ctx, &args.domain, &args.request, None, &args.opts).await?;
-    print_outcome(ctx, &o, false)
+    print_outcome(ctx, &o)
 }

@@ -115,6 +115,16 @@ pub fn parse_event(text: &str) -> Result<Event> {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     args.opts.check()?;
+    // Its callers are functions and queues: always one JSON document (its plan under --dry-run).
+    let json;
+    let ctx = if ctx.printer.is_structured() {
+        ctx
+    } else {
+        let mut printer = ctx.printer.clone();
+        printer.format = crate::cli::OutputFormat::Json;
+        json = Ctx::new(ctx.global.clone(), printer);
+        &json
+    };
     let text = read_input("--file", &args.file)?;
     let ev = parse_event(&text)?;
     let o = match &ev.action {
@@ -145,7 +155,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             .await?
         }
     };
-    print_outcome(ctx, &o, true)
+    print_outcome(ctx, &o)
 }
 
 #[cfg(test)]

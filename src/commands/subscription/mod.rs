@@ -14,11 +14,16 @@ pub mod revoke;
 pub mod target_create;
 pub mod target_list;
 
-use super::{edit_policy, Ctx, PolicyRef};
+use super::Ctx;
+use crate::apply::access_point::{self, AccessPoint};
+use crate::apply::access_point_policy::AccessPointPolicy;
+use crate::apply::bucket_policy::BucketPolicy;
+use crate::apply::{policy, Plan, Step};
 use crate::aws::datazone::{Listing, SubscriptionRequest, S3_ASSET_TYPE};
 use crate::aws::s3control::BlockPublicAccess;
 use crate::cli::GlobalArgs;
 use crate::error::{failed, input_error, CliError, Result};
+use crate::plan::Target;
 use crate::policy::access::{delegate_statement, delegates_to};
 use crate::policy::subscription::{self as sub, Actions, Resource, S3Location};
 use crate::policy::{arn, PolicyDocument};
@@ -389,53 +394,34 @@ pub async fn grant_request(
         ..Default::default()
     };
     let reason = format!("subscription grant {id}");
+    let baws = c.aws().await?;
+    let grant_edit = |stmts: Vec<serde_json::Value>| {
+        policy::edit(move |doc: &mut PolicyDocument| {
+            sub::grant(doc, id, stmts.clone());
+            Ok(())
+        })
+    };
     match opts.via {
         Via::BucketPolicy => {
-            let baws = c.aws().await?;
-            let pref = PolicyRef::bucket(baws, &loc.bucket);
+            let bp = BucketPolicy::new(baws, &loc.bucket);
             let target = Resource::Bucket {
                 partition: baws.partition.to_string(),
                 bucket: loc.bucket.clone(),
             };
             let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
-            let r = edit_policy(c, &pref, &reason, |doc| {
-                sub::grant(doc, id, stmts.clone());
-                Ok(())
-            })
-            .await
-            .map_err(|e| explain_malformed(e, &principals))?;
-            out.changed = r.changed;
-            out.policies.push(r.resource);
+            out.policies.push(bp.arn.clone());
+            let plan = Plan::new(reason).step(Step::new(bp, grant_edit(stmts)));
+            let r = c
+                .apply(plan)
+                .await
+                .map_err(|e| explain_malformed(e, &principals))?;
+            out.changed = r.changed();
         }
         Via::AccessPoint => {
-            let baws = c.aws().await?;
             let account = c.account().await?;
             let name = sub::access_point_name(&project, &loc.bucket);
-            let mut info = baws.access_point(&account, &name).await?;
-            if info.is_none() {
-                if ctx.global.dry_run {
-                    ctx.printer.status(format!(
-                        "would create access point {name} on bucket {} for project {project}",
-                        loc.bucket
-                    ));
-                } else {
-                    baws.create_access_point(
-                        &account,
-                        &name,
-                        &loc.bucket,
-                        None,
-                        BlockPublicAccess::all(true),
-                    )
-                    .await?;
-                    out.changed = true;
-                    info = baws.access_point(&account, &name).await?;
-                    if info.is_none() {
-                        return Err(failed(format!(
-                            "access point '{name}' was created but cannot be read back"
-                        )));
-                    }
-                }
-            } else if let Some(i) = &info {
+            let existing = baws.access_point(&account, &name).await?;
+            if let Some(i) = &existing {
                 if i.bucket != loc.bucket {
                     return Err(failed(format!(
                         "access point '{name}' exists on bucket '{}', not '{}'",
@@ -443,45 +429,71 @@ pub async fn grant_request(
                     )));
                 }
             }
-            let ap_arn = info.as_ref().map(|i| i.arn.clone()).unwrap_or_else(|| {
+            let ap_arn = existing.as_ref().map(|i| i.arn.clone()).unwrap_or_else(|| {
                 arn::access_point_arn(baws.partition, &baws.region, &account, &name)
             });
-            out.access_point_arn = Some(ap_arn.clone());
-            out.access_point_alias = info.as_ref().and_then(|i| i.alias.clone());
-            if let Some(i) = &info {
-                let pref = super::accesspoint::policy_ref(&account, i);
-                let target = Resource::AccessPoint {
-                    arn: ap_arn.clone(),
-                };
-                let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
-                let r = edit_policy(c, &pref, &reason, |doc| {
-                    sub::grant(doc, id, stmts.clone());
-                    Ok(())
-                })
+            let target = Resource::AccessPoint {
+                arn: ap_arn.clone(),
+            };
+            let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
+            let bp = BucketPolicy::new(baws, &loc.bucket);
+            let bucket_arn = bp.arn.clone();
+            let partition = baws.partition;
+            // The project's access point when missing, its grant, and the bucket delegating
+            // access control to the account's access points: one plan.
+            let plan = Plan::new(reason)
+                .step(Step::ensure(
+                    AccessPoint {
+                        account: account.clone(),
+                        name: name.clone(),
+                        arn: ap_arn.clone(),
+                        bucket: loc.bucket.clone(),
+                    },
+                    access_point::state(
+                        &name,
+                        &loc.bucket,
+                        None,
+                        Some(BlockPublicAccess::all(true)),
+                    ),
+                ))
+                .step(Step::new(
+                    AccessPointPolicy {
+                        account: account.clone(),
+                        name: name.clone(),
+                        arn: ap_arn.clone(),
+                        bucket: loc.bucket.clone(),
+                    },
+                    grant_edit(stmts),
+                ))
+                .step(Step::new(
+                    bp,
+                    policy::edit(|doc: &mut PolicyDocument| {
+                        if !delegates_to(doc, &account) {
+                            doc.upsert(delegate_statement(partition, &loc.bucket, &account));
+                        }
+                        Ok(())
+                    }),
+                ));
+            let r = c
+                .apply(plan)
                 .await
                 .map_err(|e| explain_malformed(e, &principals))?;
-                out.changed |= r.changed;
-                out.policies.push(r.resource);
+            out.changed = r.changed();
+            out.policies.push(ap_arn.clone());
+            if r.step(Target::BucketPolicy, &bucket_arn)
+                .is_some_and(|s| s.changed)
+            {
+                out.policies.push(bucket_arn);
             }
-            // The bucket delegates access control to the account's access points.
-            let bref = PolicyRef::bucket(baws, &loc.bucket);
-            let partition = baws.partition;
-            let r = edit_policy(
-                c,
-                &bref,
-                "subscription grant: delegate to access points",
-                |doc| {
-                    if !delegates_to(doc, &account) {
-                        doc.upsert(delegate_statement(partition, &loc.bucket, &account));
-                    }
-                    Ok(())
-                },
-            )
-            .await?;
-            out.changed |= r.changed;
-            if r.changed {
-                out.policies.push(r.resource);
-            }
+            out.access_point_arn = Some(ap_arn);
+            out.access_point_alias = match existing {
+                Some(i) => i.alias,
+                None if r.dry_run => None,
+                None => baws
+                    .access_point(&account, &name)
+                    .await?
+                    .and_then(|i| i.alias),
+            };
         }
     }
     let _ = bucket_arn;
@@ -553,32 +565,34 @@ pub async fn revoke_request(
     };
     let reason = format!("subscription revoke {id}");
     let baws = c.aws().await?;
-    let pref = PolicyRef::bucket(baws, &loc.bucket);
-    let r = edit_policy(c, &pref, &reason, |doc| {
-        sub::revoke(doc, id);
-        Ok(())
-    })
-    .await?;
-    if r.changed {
-        out.changed = true;
-        out.policies.push(r.resource);
-    }
+    let revoke_edit = || {
+        policy::edit(move |doc: &mut PolicyDocument| {
+            sub::revoke(doc, id);
+            Ok(())
+        })
+    };
+    // Wherever its statements are: the bucket policy and the project's access point policy.
+    let bp = BucketPolicy::new(baws, &loc.bucket);
+    let mut policies = vec![(Target::BucketPolicy, bp.arn.clone())];
+    let mut plan = Plan::new(reason).step(Step::new(bp, revoke_edit()));
     if let Some(project) = &project {
         let account = c.account().await?;
         let name = sub::access_point_name(project, &loc.bucket);
         if let Some(info) = baws.access_point(&account, &name).await? {
             out.access_point_arn = Some(info.arn.clone());
             out.access_point_alias = info.alias.clone();
-            let pref = super::accesspoint::policy_ref(&account, &info);
-            let r = edit_policy(c, &pref, &reason, |doc| {
-                sub::revoke(doc, id);
-                Ok(())
-            })
-            .await?;
-            if r.changed {
-                out.changed = true;
-                out.policies.push(r.resource);
-            }
+            policies.push((Target::AccessPointPolicy, info.arn.clone()));
+            plan.push(Step::new(
+                AccessPointPolicy::of(&account, &info),
+                revoke_edit(),
+            ));
+        }
+    }
+    let r = c.apply(plan).await?;
+    for (t, arn) in policies {
+        if r.step(t, &arn).is_some_and(|s| s.changed) {
+            out.changed = true;
+            out.policies.push(arn);
         }
     }
     out.message = match (out.dry_run, out.changed) {
@@ -593,13 +607,12 @@ pub async fn revoke_request(
 }
 
 /// Print an outcome: the JSON object for scripts (and handle-event), one line for people.
-pub fn print_outcome(ctx: &Ctx, o: &Outcome, always_json: bool) -> Result<()> {
-    if always_json && !ctx.printer.is_structured() {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(o)
-                .map_err(|e| failed(format!("cannot render JSON: {e}")))?
-        );
+///
+/// Under --dry-run the plan is the one document, printed by the pipeline; a skipped or ignored
+/// request has no plan, so its outcome is printed instead.
+pub fn print_outcome(ctx: &Ctx, o: &Outcome) -> Result<()> {
+    let planned = matches!(o.action.as_str(), "grant" | "revoke");
+    if o.dry_run && planned && ctx.printer.is_structured() {
         return Ok(());
     }
     if ctx.printer.is_structured() {
@@ -619,8 +632,7 @@ pub fn print_outcome(ctx: &Ctx, o: &Outcome, always_json: bool) -> Result<()> {
                 .unwrap_or_default()
         ));
     }
-    println!("{line}");
-    Ok(())
+    ctx.printer.line(line)
 }
 
 /// The state of one policy, read once (reconcile and list read many subscriptions' grants).

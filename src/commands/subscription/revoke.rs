@@ -25,5 +25,5 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_domain(&args.domain)?;
     check_id("--request", &args.request)?;
     let o = revoke_request(ctx, &args.domain, &args.request, None, &args.opts).await?;
-    print_outcome(ctx, &o, false)
+    print_outcome(ctx, &o)
 }

@@ -159,13 +159,11 @@ fn check(t: &NewSubscriptionTarget) -> Result<()> {
             "--principal: at least one principal ARN is required",
         ));
     }
-    for p in t
-        .authorized_principals
-        .iter()
-        .chain(std::iter::once(&t.manage_access_role))
-    {
+    for p in &t.authorized_principals {
         arn::normalize_principal(p, "aws").map_err(|e| input_error(format!("--principal: {e}")))?;
     }
+    arn::normalize_principal(&t.manage_access_role, "aws")
+        .map_err(|e| input_error(format!("--manage-access-role: {e}")))?;
     Ok(())
 }
 
@@ -184,13 +182,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if ctx.printer.is_structured() {
         return ctx.printer.value(&created);
     }
-    println!(
+    ctx.printer.line(format!(
         "subscription target {} ({}) created in environment {} for {}",
         created.name,
         created.id,
         created.environment_id,
         created.authorized_principals.join(", ")
-    );
+    ))?;
     Ok(())
 }
 

@@ -13,7 +13,7 @@ pub struct Args {
     pub bucket: String,
 
     /// The version to restore (see `bucket policy history`); the latest by default
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..))]
     pub to: Option<u32>,
 }
 

@@ -1,0 +1,87 @@
+//! Kind: an access point policy. Restorable (its history outlives the access point); its lease
+//! lives in the bucket the access point serves.
+
+use super::{policy, Fut, LeaseKey, Resource};
+use crate::aws::s3control::AccessPointInfo;
+use crate::aws::Aws;
+use crate::error::Kind;
+use crate::plan::Target;
+use crate::policy::PolicyKind;
+use serde_json::Value;
+
+#[derive(Debug, Clone)]
+pub struct AccessPointPolicy {
+    pub account: String,
+    pub name: String,
+    pub arn: String,
+    /// The bucket the access point serves.
+    pub bucket: String,
+}
+
+impl AccessPointPolicy {
+    pub fn of(account: &str, info: &AccessPointInfo) -> Self {
+        AccessPointPolicy {
+            account: account.to_string(),
+            name: info.name.clone(),
+            arn: info.arn.clone(),
+            bucket: info.bucket.clone(),
+        }
+    }
+}
+
+impl Resource for AccessPointPolicy {
+    fn target(&self) -> Target {
+        Target::AccessPointPolicy
+    }
+    fn id(&self) -> &str {
+        &self.arn
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        Some(LeaseKey {
+            bucket: self.bucket.clone(),
+            resource: self.arn.clone(),
+        })
+    }
+    fn history_command(&self) -> Option<String> {
+        Some(format!("lakegate accesspoint history {}", self.name))
+    }
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+        Box::pin(async move {
+            match aws.access_point_policy(&self.account, &self.name).await {
+                Ok(doc) => Ok(policy::state(doc.as_ref())),
+                // Planned in the same plan as the access point's creation: no policy yet.
+                Err(e) if e.kind == Kind::NotFound => Ok(None),
+                Err(e) => Err(e),
+            }
+        })
+    }
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+        Box::pin(async move {
+            aws.put_access_point_policy(&self.account, &self.name, &policy::parse(state)?)
+                .await
+        })
+    }
+    fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
+        Box::pin(async move {
+            aws.delete_access_point_policy(&self.account, &self.name)
+                .await
+        })
+    }
+    fn check(&self, after: &Value) -> crate::error::Result<()> {
+        policy::check(PolicyKind::AccessPoint, &self.arn, after)
+    }
+    fn destructive_delete(&self) -> bool {
+        false
+    }
+    fn differences(
+        &self,
+        before: Option<&Value>,
+        written: Option<&Value>,
+        after: Option<&Value>,
+    ) -> Option<String> {
+        policy::differences(before, written, after)
+    }
+    fn show_command(&self) -> Option<String> {
+        Some(format!("lakegate accesspoint get {}", self.name))
+    }
+}

@@ -1,0 +1,91 @@
+//! Kind: the routes of a route table. Restorable; lakegate only ever removes or adds internet
+//! routes (0.0.0.0/0 and ::/0 through an internet, egress-only or NAT gateway), so a write
+//! deletes the internet routes the desired state lacks and creates the routes it adds.
+
+use super::{Fut, LeaseKey, Resource};
+use crate::aws::Aws;
+use crate::error::{failed, Result};
+use crate::plan::Target;
+use crate::routes::{render, Route};
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone)]
+pub struct RouteTable {
+    pub id: String,
+}
+
+/// A route table's state: its routes.
+pub fn state(routes: &[Route]) -> Value {
+    json!({ "routes": routes })
+}
+
+/// The routes of a state.
+pub fn routes(state: Option<&Value>) -> Result<Vec<Route>> {
+    match state.and_then(|s| s.get("routes")) {
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|e| failed(format!("cannot read the routes of a kept state: {e}"))),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn sorted(state: Option<&Value>) -> Option<Vec<String>> {
+    let mut v: Vec<String> = routes(state).ok()?.iter().map(Route::describe).collect();
+    v.sort();
+    Some(v)
+}
+
+impl Resource for RouteTable {
+    fn target(&self) -> Target {
+        Target::RouteTable
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        None
+    }
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+        Box::pin(async move {
+            let tables = aws
+                .route_tables(Some(std::slice::from_ref(&self.id)), None)
+                .await?;
+            Ok(tables
+                .iter()
+                .find(|t| t.id == self.id)
+                .map(|t| state(&t.routes)))
+        })
+    }
+    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Value) -> Fut<'a, ()> {
+        Box::pin(async move {
+            let current = routes(self.read(aws).await?.as_ref())?;
+            let desired = routes(Some(desired))?;
+            for r in current.iter().filter(|r| r.is_internet()) {
+                if !desired.iter().any(|d| d.destination == r.destination) {
+                    aws.delete_route(&self.id, r).await?;
+                    tracing::info!(route = r.describe(), table = self.id, "removed route");
+                }
+            }
+            for r in &desired {
+                if !current.iter().any(|c| c.destination == r.destination) {
+                    aws.create_route(&self.id, r).await?;
+                    tracing::info!(route = r.describe(), table = self.id, "restored route");
+                }
+            }
+            Ok(())
+        })
+    }
+    fn delete<'a>(&'a self, _aws: &'a Aws) -> Fut<'a, ()> {
+        Box::pin(async move {
+            Err(failed(format!(
+                "lakegate does not delete route tables ({})",
+                self.id
+            )))
+        })
+    }
+    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+        sorted(a) == sorted(b)
+    }
+    fn display(&self, before: Option<&Value>, after: Option<&Value>) -> Option<(String, String)> {
+        Some((render(&routes(before).ok()?), render(&routes(after).ok()?)))
+    }
+}

@@ -1,0 +1,160 @@
+//! Kind: lakegate's security group for an interface endpoint (`lakegate-athena-VPC`), identified
+//! by VPC and name; its state is the CIDRs admitted on each TCP port lakegate manages. Writes
+//! only add: the group is created when missing, missing ingress rules are authorised. Not
+//! restorable (nothing is ever removed from it).
+
+use super::{Fut, LeaseKey, Resource};
+use crate::aws::ec2::SecurityGroupInfo;
+use crate::aws::Aws;
+use crate::error::{failed, Result};
+use crate::plan::Target;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone)]
+pub struct SecurityGroup {
+    pub vpc_id: String,
+    pub name: String,
+    pub description: String,
+    /// The TCP ports whose ingress is planned.
+    pub ports: Vec<i32>,
+    /// `VPC/NAME`: its id in plans (the group id is not known before it exists).
+    pub id: String,
+}
+
+impl SecurityGroup {
+    pub fn new(vpc_id: &str, name: &str, description: &str, ports: &[i32]) -> Self {
+        SecurityGroup {
+            vpc_id: vpc_id.to_string(),
+            name: name.to_string(),
+            description: description.to_string(),
+            ports: ports.to_vec(),
+            id: format!("{vpc_id}/{name}"),
+        }
+    }
+
+    fn state_of(&self, g: &SecurityGroupInfo) -> Value {
+        let mut ingress = serde_json::Map::new();
+        for p in &self.ports {
+            let cidrs: BTreeSet<&String> = g
+                .ingress
+                .iter()
+                .flat_map(|r| r.cidrs.iter())
+                .filter(|c| g.ingress.iter().any(|r| r.admits(*p, c)))
+                .collect();
+            ingress.insert(p.to_string(), json!(cidrs));
+        }
+        json!({"group_id": g.id, "name": g.name, "vpc_id": self.vpc_id, "tcp_ingress": ingress})
+    }
+}
+
+/// The state with `cidrs` admitted on every port (an edit: keeps what is there).
+pub fn admitting(current: Option<&Value>, sg: &SecurityGroup, cidrs: &[String]) -> Value {
+    let mut ingress = serde_json::Map::new();
+    for p in &sg.ports {
+        let mut set: BTreeSet<String> = current
+            .and_then(|c| c["tcp_ingress"][p.to_string()].as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        set.extend(cidrs.iter().cloned());
+        ingress.insert(p.to_string(), json!(set));
+    }
+    json!({
+        "group_id": current.and_then(|c| c.get("group_id")).cloned().unwrap_or(Value::Null),
+        "name": sg.name,
+        "vpc_id": sg.vpc_id,
+        "tcp_ingress": ingress,
+    })
+}
+
+fn cidrs(state: Option<&Value>, port: i32) -> BTreeSet<String> {
+    state
+        .and_then(|s| s["tcp_ingress"][port.to_string()].as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Resource for SecurityGroup {
+    fn target(&self) -> Target {
+        Target::SecurityGroup
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        None
+    }
+    fn history_key(&self) -> Option<&str> {
+        None
+    }
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+        Box::pin(async move {
+            Ok(aws
+                .security_group_named(&self.vpc_id, &self.name)
+                .await?
+                .map(|g| self.state_of(&g)))
+        })
+    }
+    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Value) -> Fut<'a, ()> {
+        Box::pin(async move {
+            let group = match aws.security_group_named(&self.vpc_id, &self.name).await? {
+                Some(g) => g,
+                None => {
+                    let id = aws
+                        .create_security_group(&self.vpc_id, &self.name, &self.description)
+                        .await?;
+                    tracing::info!(group = id, name = self.name, "created security group");
+                    SecurityGroupInfo {
+                        id,
+                        name: self.name.clone(),
+                        vpc_id: Some(self.vpc_id.clone()),
+                        ingress: Vec::new(),
+                    }
+                }
+            };
+            let current = self.state_of(&group);
+            for p in &self.ports {
+                let have = cidrs(Some(&current), *p);
+                let missing: Vec<String> = cidrs(Some(desired), *p)
+                    .into_iter()
+                    .filter(|c| !have.contains(c))
+                    .collect();
+                if !missing.is_empty() {
+                    aws.allow_tcp(&group.id, *p, &missing).await?;
+                }
+            }
+            Ok(())
+        })
+    }
+    fn delete<'a>(&'a self, _aws: &'a Aws) -> Fut<'a, ()> {
+        Box::pin(async move {
+            Err(failed(format!(
+                "lakegate does not delete security groups ({})",
+                self.id
+            )))
+        })
+    }
+    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+        match (a, b) {
+            (None, None) => true,
+            (Some(_), Some(_)) => self.ports.iter().all(|p| cidrs(a, *p) == cidrs(b, *p)),
+            _ => false,
+        }
+    }
+}
+
+/// The group id of a state read back.
+pub fn group_id(state: Option<&Value>) -> Result<String> {
+    state
+        .and_then(|s| s["group_id"].as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| failed("the security group was created but cannot be read back"))
+}

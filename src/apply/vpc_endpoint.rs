@@ -1,0 +1,156 @@
+//! Kind: an interface VPC endpoint, identified by VPC and service (lakegate keeps one per
+//! service and VPC). Created when missing, then waited on until available; an existing one is
+//! reused unchanged. Not restorable.
+
+use super::{security_group, Fut, LeaseKey, Resource};
+use crate::aws::ec2::EndpointInfo;
+use crate::aws::Aws;
+use crate::error::{failed, Result};
+use crate::plan::Target;
+use indicatif::ProgressBar;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct VpcEndpoint {
+    pub vpc_id: String,
+    pub service: String,
+    /// `VPC/SERVICE`: its id in plans (the endpoint id is not known before it exists).
+    pub id: String,
+    /// Security groups by id, and (vpc, name) of lakegate's own group created in the same plan.
+    pub security_groups: Vec<String>,
+    pub own_group: Option<(String, String)>,
+    /// How long to wait for it to become available.
+    pub timeout: Duration,
+    /// Where the wait is shown (the printer's draw target).
+    pub progress: ProgressBar,
+}
+
+/// The state of an endpoint to create.
+pub fn state(vpc_id: &str, service: &str, subnets: &[String], private_dns: bool) -> Value {
+    json!({
+        "vpc_id": vpc_id,
+        "service_name": service,
+        "subnet_ids": subnets,
+        "private_dns_enabled": private_dns,
+    })
+}
+
+fn info_state(e: &EndpointInfo) -> Value {
+    let mut v = state(
+        &e.vpc_id,
+        &e.service_name,
+        &e.subnet_ids,
+        e.private_dns_enabled,
+    );
+    v["endpoint_id"] = json!(e.id);
+    v
+}
+
+impl VpcEndpoint {
+    async fn existing(&self, aws: &Aws) -> Result<Option<EndpointInfo>> {
+        Ok(aws
+            .find_endpoints(&self.vpc_id, &self.service)
+            .await?
+            .into_iter()
+            .next())
+    }
+
+    async fn wait_available(&self, aws: &Aws, mut info: EndpointInfo) -> Result<EndpointInfo> {
+        let started = Instant::now();
+        let mut delay = Duration::from_millis(500);
+        while info.state != "available" {
+            if info.state == "failed" || info.state == "rejected" {
+                self.progress.finish_and_clear();
+                return Err(failed(format!("endpoint {} is {}", info.id, info.state)));
+            }
+            if started.elapsed() > self.timeout {
+                self.progress.finish_and_clear();
+                return Err(failed(format!(
+                    "endpoint {} is still {} after {} s",
+                    info.id,
+                    info.state,
+                    self.timeout.as_secs()
+                ))
+                .hinted("check it later with `lakegate endpoint status --vpce ID`"));
+            }
+            tokio::time::sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(10));
+            if let Some(i) = aws.endpoint(&info.id).await? {
+                info = i;
+            }
+            self.progress.set_message(format!(
+                "endpoint {}: {} {:.0}s",
+                info.id,
+                info.state,
+                started.elapsed().as_secs_f64()
+            ));
+        }
+        self.progress.finish_and_clear();
+        Ok(info)
+    }
+}
+
+impl Resource for VpcEndpoint {
+    fn target(&self) -> Target {
+        Target::VpcEndpoint
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        None
+    }
+    fn history_key(&self) -> Option<&str> {
+        None
+    }
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+        Box::pin(async move { Ok(self.existing(aws).await?.as_ref().map(info_state)) })
+    }
+    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Value) -> Fut<'a, ()> {
+        Box::pin(async move {
+            if self.existing(aws).await?.is_some() {
+                return Ok(()); // reused unchanged
+            }
+            let mut groups = self.security_groups.clone();
+            if let Some((vpc, name)) = &self.own_group {
+                let g = aws.security_group_named(vpc, name).await?;
+                groups.push(security_group::group_id(
+                    g.map(|g| json!({"group_id": g.id})).as_ref(),
+                )?);
+            }
+            let subnets: Vec<String> = serde_json::from_value(desired["subnet_ids"].clone())
+                .map_err(|e| failed(format!("subnet_ids: {e}")))?;
+            let created = aws
+                .create_interface_endpoint(
+                    &self.vpc_id,
+                    &self.service,
+                    &subnets,
+                    &groups,
+                    desired["private_dns_enabled"].as_bool().unwrap_or(false),
+                )
+                .await?;
+            tracing::info!(
+                endpoint = created.id,
+                service = self.service,
+                "created VPC endpoint"
+            );
+            self.progress
+                .set_message(format!("endpoint {}: {}", created.id, created.state));
+            self.wait_available(aws, created).await?;
+            Ok(())
+        })
+    }
+    fn delete<'a>(&'a self, _aws: &'a Aws) -> Fut<'a, ()> {
+        Box::pin(async move {
+            Err(failed(format!(
+                "lakegate does not delete VPC endpoints ({})",
+                self.id
+            )))
+        })
+    }
+    /// An endpoint is the one of its VPC and service: an existing one is the same.
+    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+        a.is_some() == b.is_some()
+    }
+}

@@ -1,0 +1,80 @@
+//! The AWS settings a command asks for, built from the global flags, and the errors of a bad
+//! configuration in terms of those flags (the AWS layer knows nothing of the command line).
+
+use crate::aws::{Settings, SettingsError};
+use crate::cli::GlobalArgs;
+use crate::error::{input_error, CliError};
+
+pub fn from_flags(g: &GlobalArgs) -> Settings {
+    Settings {
+        profile: g.profile.clone(),
+        region: g.region.clone(),
+        endpoint_url: g.endpoint_url.clone(),
+        assume_role: g.assume_role.clone(),
+    }
+}
+
+/// A configuration error as the user would fix it: exit 2, naming the flag or variable.
+pub fn error(e: SettingsError, g: &GlobalArgs) -> CliError {
+    match e {
+        SettingsError::NoRegion => input_error(
+            "no AWS region: pass --region, set AWS_REGION, or set `region` in the profile",
+        ),
+        SettingsError::BadRegion(r) if g.region.is_some() => input_error(format!(
+            "invalid --region '{r}': expected a region name such as us-east-1"
+        )),
+        SettingsError::BadRegion(r) => input_error(format!(
+            "invalid AWS region '{r}' (from AWS_REGION, AWS_DEFAULT_REGION or the profile): expected a region name such as us-east-1"
+        )),
+        SettingsError::BadEndpoint(e) => input_error(format!(
+            "invalid --endpoint-url '{e}': expected http://HOST[:PORT] or https://HOST[:PORT]"
+        )),
+        SettingsError::BadRole(r) => input_error(format!(
+            "invalid --assume-role '{r}': expected arn:aws:iam::ACCOUNT:role/NAME"
+        )),
+        SettingsError::MissingProfile {
+            name,
+            from_env,
+            config,
+            credentials,
+        } => input_error(format!(
+            "The config profile ({name}) could not be found (from {}; looked in {} and {})",
+            if from_env { "AWS_PROFILE" } else { "--profile" },
+            config.display(),
+            credentials.display()
+        ))
+        .hinted("`aws configure list-profiles` lists the profiles; AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE move the files"),
+        SettingsError::BadRetry {
+            source,
+            value,
+            expected,
+        } => input_error(format!("invalid {source} '{value}': expected {expected}")),
+    }
+}
+
+/// The AWS layer's hints, in terms of the flags that fix them: (hint as the AWS layer words it,
+/// the same with the flag named).
+const FLAG_HINTS: [(&str, &str); 3] = [
+    (
+        "check the endpoint URL in use and the network",
+        "check --endpoint-url / AWS_ENDPOINT_URL and the network",
+    ),
+    (
+        "check the bucket name and the region in use; `aws s3 ls` lists your buckets",
+        "check the bucket name and --region; `aws s3 ls` lists your buckets",
+    ),
+    (
+        "check the bucket name and the region in use",
+        "check the bucket name and --region",
+    ),
+];
+
+/// Name the flags in the hints of an error that came from the AWS layer.
+pub fn with_flag_hints(mut e: CliError) -> CliError {
+    for h in &mut e.hints {
+        if let Some((_, cli)) = FLAG_HINTS.iter().find(|(aws, _)| h == aws) {
+            *h = (*cli).to_string();
+        }
+    }
+    e
+}

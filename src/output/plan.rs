@@ -1,0 +1,77 @@
+//! Rendering a plan: a diff per change for people, the plan document for scripts; and the
+//! confirmation prompt that shows it.
+
+use super::{render_diff, Printer};
+use crate::error::Result;
+use crate::plan::{ChangeAction, DryRun, Plan};
+use serde_json::Value;
+use std::io::{BufRead, IsTerminal, Write};
+
+impl Printer {
+    /// The plan as people read it: one line and a diff per change.
+    pub fn render_plan(&self, plan: &Plan) -> String {
+        let mut out = String::new();
+        if plan.changes.is_empty() {
+            out.push_str("No changes: the current state already matches.\n");
+        }
+        for c in &plan.changes {
+            let verb = match c.action {
+                ChangeAction::Create => self.paint("32", "create"),
+                ChangeAction::Update => self.paint("33", "update"),
+                ChangeAction::Delete => self.paint("31", "delete"),
+            };
+            out.push_str(&format!("{verb} {} {}\n", c.target.label(), c.resource));
+            let pretty = |v: &Option<Value>| {
+                v.as_ref()
+                    .map(|v| serde_json::to_string_pretty(v).unwrap_or_default() + "\n")
+                    .unwrap_or_default()
+            };
+            let (b, a) = match &c.display {
+                Some((b, a)) => (b.clone(), a.clone()),
+                None => (pretty(&c.before), pretty(&c.after)),
+            };
+            if !(b.is_empty() && a.is_empty()) {
+                out.push_str(&render_diff(&b, &a, c.target.label(), self.color));
+            }
+        }
+        out
+    }
+
+    /// Print a plan: the document for scripts, the diffs for people.
+    pub fn plan(&self, plan: &Plan, dry_run: bool) -> Result<()> {
+        if self.is_structured() {
+            return self.value(&DryRun {
+                dry_run,
+                changes: &plan.changes,
+            });
+        }
+        let mut out = self.render_plan(plan);
+        if dry_run {
+            out.push_str("Dry run: nothing was changed.\n");
+        }
+        self.text(&out)
+    }
+
+    /// Whether a person can be asked (stdin and stderr are terminals).
+    pub fn interactive(&self) -> bool {
+        std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+
+    /// Show the plan on stderr and ask `question` (y/N).
+    pub fn ask(&self, plan: &Plan, question: &str) -> Result<bool> {
+        let mut chars = question.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        let mut err = std::io::stderr().lock();
+        write!(err, "{}{capitalised}? [y/N] ", self.render_plan(plan))?;
+        err.flush()?;
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(matches!(
+            line.trim().to_ascii_lowercase().as_str(),
+            "y" | "yes"
+        ))
+    }
+}
