@@ -106,8 +106,15 @@ impl PolicyDocument {
 
     /// Parse and validate a policy's JSON text.
     pub fn parse(text: &str) -> Result<Self, PolicyError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| PolicyError::new("", format!("not valid JSON: {e}")))?;
+        let value = crate::json::parse_strict(text).map_err(|e| match e {
+            crate::json::JsonError::Syntax(e) => PolicyError::new("", format!("not valid JSON: {e}")),
+            crate::json::JsonError::Duplicate { path, key } => PolicyError::new(
+                path,
+                format!(
+                    "duplicate key \"{key}\": refused, because which value AWS would use is not defined"
+                ),
+            ),
+        })?;
         Self::from_value(value)
     }
 

@@ -225,6 +225,37 @@ fn parse_ip_net(s: &str) -> Option<IpNet> {
         .or_else(|| s.parse::<IpAddr>().ok().map(IpNet::from))
 }
 
+/// Validate the values of one condition key for its operator, as IAM does before storing a
+/// policy: numbers, dates, booleans and CIDRs must parse (a value holding a policy variable is
+/// checked when the request supplies it).
+pub fn check_values(op: Operator, values: &Value, path: &str) -> Result<(), PolicyError> {
+    let bad = |what: &str, s: &str| PolicyError::new(path, format!("'{s}' is not {what}"));
+    for s in value_strings(values) {
+        if s.contains("${") {
+            continue;
+        }
+        match op.family {
+            Family::Numeric(_) if s.trim().parse::<f64>().is_err() => {
+                return Err(bad("a number", &s))
+            }
+            Family::Date(_) if parse_date(&s).is_none() => {
+                return Err(bad(
+                    "a date (ISO 8601 such as 2026-01-31T12:00:00Z, or epoch seconds)",
+                    &s,
+                ))
+            }
+            Family::Bool | Family::Null if parse_bool(&s).is_none() => {
+                return Err(bad("true or false", &s))
+            }
+            Family::Ip if parse_ip_net(&s).is_none() => {
+                return Err(bad("an IP address or CIDR such as 10.0.0.0/16", &s))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 impl Condition {
     /// Compile one key of an operator block; `path` names it in errors.
     pub fn compile(
@@ -353,6 +384,55 @@ impl Condition {
     }
 
     /// The lower-cased context key.
+    /// Whether the condition narrows an Allow to fixed values of a key S3 accepts as making a
+    /// policy non-public ("The meaning of public" in "Blocking public access to your Amazon S3
+    /// storage"): a positive operator (no IfExists, not ForAllValues) on aws:SourceIp (not
+    /// 0.0.0.0/0), aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:SourceOwner,
+    /// aws:SourceAccount, aws:userid, aws:PrincipalArn, aws:PrincipalAccount,
+    /// aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalServiceName, aws:SourceOrgID,
+    /// aws:SourceOrgPaths, s3:DataAccessPointArn, s3:DataAccessPointAccount or
+    /// s3:x-amz-server-side-encryption-aws-kms-key-id, with values free of wildcards and
+    /// variables.
+    pub fn restricts_publicly(&self) -> bool {
+        const KEYS: &[&str] = &[
+            "aws:sourceip",
+            "aws:sourcearn",
+            "aws:sourcevpc",
+            "aws:sourcevpce",
+            "aws:sourceowner",
+            "aws:sourceaccount",
+            "aws:userid",
+            "aws:principalarn",
+            "aws:principalaccount",
+            "aws:principalorgid",
+            "aws:principalorgpaths",
+            "aws:principalservicename",
+            "aws:sourceorgid",
+            "aws:sourceorgpaths",
+            "s3:dataaccesspointarn",
+            "s3:dataaccesspointaccount",
+            "s3:x-amz-server-side-encryption-aws-kms-key-id",
+        ];
+        if !KEYS.contains(&self.key_lower.as_str())
+            || self.op.negated
+            || self.op.if_exists
+            || self.op.qualifier == Qualifier::ForAllValues
+            || matches!(
+                self.op.family,
+                Family::Null | Family::Bool | Family::Numeric(_) | Family::Date(_)
+            )
+            || self.raw.is_empty()
+        {
+            return false;
+        }
+        self.raw.iter().all(|v| {
+            !v.contains(['*', '?']) && !v.contains("${") && {
+                let t = v.trim();
+                !(self.key_lower == "aws:sourceip" && (t.ends_with("/0")))
+            }
+        })
+    }
+
     pub fn key_lower(&self) -> &str {
         &self.key_lower
     }

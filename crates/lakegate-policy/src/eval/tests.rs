@@ -260,7 +260,8 @@ fn role_arn_matches_its_sessions() {
 fn not_principal_not_action_not_resource() {
     let set = bucket_only(json!([
         {"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"},
-        {"Sid": "NP", "Effect": "Deny", "NotPrincipal": {"AWS": EC2}, "Action": "s3:DeleteObject", "Resource": "*"},
+        // NotPrincipal must name the account too ("AWS JSON policy elements: NotPrincipal").
+        {"Sid": "NP", "Effect": "Deny", "NotPrincipal": {"AWS": [EC2, format!("arn:aws:iam::{ACCOUNT}:root")]}, "Action": "s3:DeleteObject", "Resource": "*"},
         {"Sid": "NA", "Effect": "Deny", "Principal": "*", "NotAction": ["s3:Get*", "s3:Delete*", "s3:List*"], "Resource": "*"},
         {"Sid": "NR", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::store-events/public/*"}
     ]));
