@@ -413,3 +413,58 @@ pub fn parse_as(text: &str, ty: PolicyType) -> Result<PolicyDocument, PolicyErro
     validate_as(&doc, ty)?;
     Ok(doc)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str, ty: PolicyType) -> PolicyError {
+        parse_as(text, ty).expect_err("refused")
+    }
+
+    #[test]
+    fn issue_examples_are_refused_naming_the_element() {
+        let no_principal = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::mybucket/*"}]}"#;
+        let e = refused(no_principal, PolicyType::Bucket);
+        assert_eq!(e.path, "Statement[0].Principal");
+        assert!(e
+            .message
+            .contains("you must use the Principal element in resource-based policies"));
+        // The same statement is a valid identity policy.
+        parse_as(no_principal, PolicyType::Identity).unwrap();
+        let with_principal = r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"#;
+        let e = refused(with_principal, PolicyType::Identity);
+        assert_eq!(e.to_string(), "Statement[0].Principal: has prohibited field Principal: an identity-based policy applies to the identity it is attached to and cannot name principals");
+        parse_as(with_principal, PolicyType::Bucket).unwrap();
+    }
+
+    #[test]
+    fn single_statement_objects_are_named_without_an_index() {
+        let e = refused(
+            r#"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"bucket/*"}}"#,
+            PolicyType::Identity,
+        );
+        assert_eq!(e.path, "Statement.Resource");
+    }
+
+    #[test]
+    fn every_type_accepts_its_typical_document() {
+        let ok = |t: &str, ty| parse_as(t, ty).unwrap_or_else(|e| panic!("{ty}: {e}"));
+        ok(
+            r#"{"Version":"2012-10-17","Id":"x","Statement":[{"Sid":"A","Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:role/path/R","444455556666"]},"Action":["s3:GetObject"],"Resource":"arn:aws:s3:::b/${aws:username}/*","Condition":{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","2001:db8::/32"]},"DateGreaterThan":{"aws:CurrentTime":"2024-01-01T00:00:00Z"}}}]}"#,
+            PolicyType::Bucket,
+        );
+        ok(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:Get*","NotResource":"arn:aws:s3:::b/*"}]}"#,
+            PolicyType::Scp,
+        );
+        ok(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#,
+            PolicyType::Rcp,
+        );
+        ok(
+            r#"{"Statement":[{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:*","Resource":"*"}]}"#,
+            PolicyType::VpcEndpoint,
+        );
+    }
+}

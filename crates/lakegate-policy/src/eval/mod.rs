@@ -1233,7 +1233,7 @@ pub struct Chain {
     pub public_access: PublicAccessBlock,
 }
 
-static NO_CHAIN: Chain = Chain {
+pub(crate) static NO_CHAIN: Chain = Chain {
     scps: Vec::new(),
     rcps: Vec::new(),
     management_account: None,
@@ -1449,7 +1449,9 @@ impl PolicySet {
                 }
                 None => Said::default(),
             };
-            ap_ok = satisfied(said, &t.account) && !anonymous;
+            // Access points do not support anonymous requests (an audit's `*` stands for anyone,
+            // authenticated principals of any account included).
+            ap_ok = satisfied(said, &t.account) && !(anonymous && req.audit.is_none());
             if outsider && restrict_bucket && ap_policy.is_some_and(CompiledPolicy::is_public) {
                 ap_ok = false;
                 blocked = true;
@@ -1489,7 +1491,7 @@ impl PolicySet {
                 "the VPC endpoint policy does not allow"
             } else if blocked {
                 "Block Public Access: RestrictPublicBuckets limits a bucket or access point with a public policy to service principals and principals of its own account"
-            } else if anonymous && ap.is_some() {
+            } else if anonymous && ap.is_some() && req.audit.is_none() {
                 "access points do not support anonymous requests"
             } else if anonymous {
                 "an anonymous request needs a resource policy that allows \"*\""
