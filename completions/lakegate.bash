@@ -570,7 +570,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__access__subcmd__check)
-            opts="-o -q -v -y -h -V --principal --action --bucket --key --prefix --access-point --context --principal-tag --bucket-policy --access-point-policy --identity-policy --bucket-owner --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
+            opts="-o -q -v -y -h -V --principal --anonymous --action --bucket --key --prefix --access-point --context --principal-tag --bucket-policy --access-point-policy --identity-policy --bucket-owner --scp --rcp --management-account --permission-boundary --session-policy --vpc-endpoint-policy --public-access-block --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -621,6 +621,34 @@ _lakegate() {
                     return 0
                     ;;
                 --bucket-owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --management-account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission-boundary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vpc-endpoint-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-access-block)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -724,7 +752,7 @@ _lakegate() {
             return 0
             ;;
         lakegate__subcmd__access__subcmd__matrix)
-            opts="-o -q -v -y -h -V --bucket --principal --prefix --access-point --no-direct --context --bucket-policy --access-point-policy --identity-policy --bucket-owner --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
+            opts="-o -q -v -y -h -V --bucket --principal --prefix --access-point --no-direct --context --bucket-policy --access-point-policy --identity-policy --bucket-owner --scp --rcp --management-account --permission-boundary --session-policy --vpc-endpoint-policy --public-access-block --profile --region --endpoint-url --account-id --assume-role --output --no-headers --quiet --verbose --no-progress --color --dry-run --lock-bucket --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -763,6 +791,34 @@ _lakegate() {
                     return 0
                     ;;
                 --bucket-owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rcp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --management-account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --permission-boundary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vpc-endpoint-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-access-block)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -67,6 +67,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let chain = Chain {
         scps: vec![vec![compiled.clone()]],
+        scp_account: None,
         rcps: vec![vec![compiled.clone()]],
         management_account: None,
         boundary: Some(compiled.clone()),

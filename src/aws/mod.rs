@@ -11,6 +11,7 @@ pub mod iam;
 pub mod iam_user;
 pub mod lease;
 mod log;
+pub mod organizations;
 pub mod s3;
 pub mod s3control;
 
@@ -38,6 +39,7 @@ pub struct Aws {
     s3control: OnceCell<aws_sdk_s3control::Client>,
     datazone: OnceCell<aws_sdk_datazone::Client>,
     accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
+    organizations: std::sync::OnceLock<aws_sdk_organizations::Client>,
 }
 
 /// True when the environment points S3 at a custom endpoint (emulators need path-style URLs).
@@ -102,6 +104,7 @@ impl Aws {
             s3control: OnceCell::new(),
             datazone: OnceCell::new(),
             accessanalyzer: OnceCell::new(),
+            organizations: std::sync::OnceLock::new(),
         })
     }
 
@@ -168,6 +171,21 @@ impl Aws {
                 aws_sdk_s3control::Client::from_conf(conf)
             })
             .await
+    }
+}
+
+/// A policy document AWS returned that lakegate refuses to read: duplicate keys are a bad
+/// document (exit 2, nothing is changed), anything else a failure.
+pub(crate) fn unreadable_policy(
+    what: &str,
+    e: &crate::policy::PolicyError,
+) -> crate::error::CliError {
+    if e.message.starts_with("duplicate key") {
+        input_error(format!(
+            "{what} cannot be read or edited: {e}; fix the document by hand first"
+        ))
+    } else {
+        crate::error::failed(format!("{what} cannot be read: {e}"))
     }
 }
 

@@ -140,6 +140,7 @@ fn decisions(c: &mut Criterion) {
                 ),
             ],
         ],
+        scp_account: None,
         rcps: vec![vec![policy(
             json!({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}),
             "rcp",

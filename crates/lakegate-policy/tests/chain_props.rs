@@ -145,6 +145,7 @@ fn allowed(w: &World, req: &Request, scps: bool) -> bool {
         } else {
             Vec::new()
         },
+        scp_account: None,
         rcps: if w.has[3] {
             vec![vec![compile(&p[4], "rcp")]]
         } else {

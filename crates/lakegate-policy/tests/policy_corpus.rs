@@ -46,6 +46,9 @@ struct Scenario {
     /// RCP levels, likewise.
     #[serde(default)]
     rcp: Vec<Value>,
+    /// The account the SCPs belong to (None: whichever the principal's is).
+    #[serde(default)]
+    scp_account: Option<String>,
     #[serde(default)]
     management_account: Option<String>,
     #[serde(default)]
@@ -274,6 +277,7 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
     };
     let chain = Chain {
         scps: levels(&sc.scp, "scp", PolicyType::Scp),
+        scp_account: sc.scp_account.clone(),
         rcps: levels(&sc.rcp, "rcp", PolicyType::Rcp),
         management_account: sc.management_account.clone(),
         boundary: sc

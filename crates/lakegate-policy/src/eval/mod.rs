@@ -1217,6 +1217,9 @@ pub struct Chain {
     /// level must have a policy that allows. Not applied to the management account, to
     /// service-linked roles, to AWS service principals or to anonymous requests.
     pub scps: Vec<Vec<CompiledPolicy>>,
+    /// The account the SCPs are those of (an audit reads its own account's): principals of
+    /// other accounts are not held to them. None: the principal's account, whichever it is.
+    pub scp_account: Option<String>,
     /// Resource control policies of the bucket owner's account, by level like `scps`. The AWS
     /// managed RCPFullAWSAccess is attached to every level and cannot be detached, so RCPs only
     /// deny. Not applied to resources of the management account, to service-linked roles or to
@@ -1235,6 +1238,7 @@ pub struct Chain {
 
 pub(crate) static NO_CHAIN: Chain = Chain {
     scps: Vec::new(),
+    scp_account: None,
     rcps: Vec::new(),
     management_account: None,
     boundary: None,
@@ -1309,8 +1313,11 @@ impl PolicySet {
         let session = chain.session.as_ref().filter(|_| p.is_session());
         let management = |a: &str| chain.management_account.as_deref() == Some(a);
         let org_exempt = p.is_service() || p.is_service_linked_role();
-        let scps_apply =
-            !chain.scps.is_empty() && !anonymous && !org_exempt && !management(&p.account);
+        let scps_apply = !chain.scps.is_empty()
+            && !anonymous
+            && !org_exempt
+            && !management(&p.account)
+            && chain.scp_account.as_ref().is_none_or(|a| *a == p.account);
         let rcps_apply = !chain.rcps.is_empty() && !org_exempt && !management(&self.bucket_account);
 
         // Identity policies see the access point resource when the request goes through one.
