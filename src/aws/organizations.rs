@@ -73,7 +73,15 @@ impl Aws {
         for _ in 0..10 {
             let out = match org.list_parents().child_id(&child).send().await {
                 Ok(o) => o,
-                Err(e) if code(&e) == Some("ChildNotFoundException") => return Ok(None),
+                // Not in the organization (moto answers AccountNotFoundException).
+                Err(e)
+                    if matches!(
+                        code(&e),
+                        Some("ChildNotFoundException" | "AccountNotFoundException")
+                    ) =>
+                {
+                    return Ok(None)
+                }
                 Err(e) => return Err(classify("organizations:ListParents", e)),
             };
             let Some(parent) = out.parents.unwrap_or_default().into_iter().next() else {

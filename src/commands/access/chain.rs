@@ -148,6 +148,11 @@ impl ChainArgs {
                     "--public-access-block: expected SCOPE=FILE (SCOPE account, bucket or access-point), got '{item}'"
                 )));
             };
+            if !matches!(scope, "account" | "bucket" | "access-point") {
+                return Err(input_error(format!(
+                    "--public-access-block: unknown scope '{scope}' (expected account, bucket or access-point)"
+                )));
+            }
             let text = read_input("--public-access-block", file)?;
             let on = restrict_public_buckets(&format!("--public-access-block {item}"), &text)?;
             match scope {
@@ -159,14 +164,9 @@ impl ChainArgs {
                     chain.public_access.bucket = on;
                     given.bucket_pab = true;
                 }
-                "access-point" => {
+                _ => {
                     chain.public_access.access_point = on;
                     given.access_point_pab = true;
-                }
-                other => {
-                    return Err(input_error(format!(
-                        "--public-access-block: unknown scope '{other}' (expected account, bucket or access-point)"
-                    )))
                 }
             }
         }
