@@ -157,6 +157,11 @@ impl PolicyDocument {
         Ok(())
     }
 
+    /// The policy language version (`Version`), when given.
+    pub fn version(&self) -> Option<&str> {
+        self.root.get("Version").and_then(Value::as_str)
+    }
+
     /// The statements, whether the document holds one object or a list.
     pub fn statements(&self) -> Vec<&Value> {
         match self.root.get("Statement") {

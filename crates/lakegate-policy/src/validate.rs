@@ -140,7 +140,12 @@ pub fn validate_as(doc: &PolicyDocument, ty: PolicyType) -> Result<(), PolicyErr
         let Value::Object(m) = st else {
             return Err(err(path, "expected an object"));
         };
-        statement(m, &path, ty)?;
+        statement(
+            m,
+            &path,
+            ty,
+            doc.version() == Some(crate::document::VERSION),
+        )?;
         if let Some(sid) = m.get("Sid").and_then(Value::as_str) {
             if let Some((_, first)) = sids.iter().find(|(s, _)| *s == sid) {
                 return Err(err(
@@ -154,7 +159,12 @@ pub fn validate_as(doc: &PolicyDocument, ty: PolicyType) -> Result<(), PolicyErr
     Ok(())
 }
 
-fn statement(m: &Map<String, Value>, path: &str, ty: PolicyType) -> Result<(), PolicyError> {
+fn statement(
+    m: &Map<String, Value>,
+    path: &str,
+    ty: PolicyType,
+    vars: bool,
+) -> Result<(), PolicyError> {
     for k in m.keys() {
         if !STATEMENT.contains(&k.as_str()) {
             return Err(err(
@@ -272,7 +282,7 @@ fn statement(m: &Map<String, Value>, path: &str, ty: PolicyType) -> Result<(), P
                 "NotResource"
             };
             for (j, s) in string_list(Some(r)).iter().enumerate() {
-                resource(s, &format!("{path}.{which}{}", index(r, j)))?;
+                resource(s, &format!("{path}.{which}{}", index(r, j)), vars)?;
             }
         }
     }
@@ -292,8 +302,10 @@ fn statement(m: &Map<String, Value>, path: &str, ty: PolicyType) -> Result<(), P
                         ));
                     }
                     check_values(operator, v, &kp)?;
-                    for s in string_list(Some(v)) {
-                        variables(&s, &kp)?;
+                    if vars {
+                        for s in string_list(Some(v)) {
+                            variables(&s, &kp)?;
+                        }
                     }
                 }
             }
@@ -349,8 +361,10 @@ fn action(s: &str, path: &str) -> Result<(), PolicyError> {
     }
 }
 
-fn resource(s: &str, path: &str) -> Result<(), PolicyError> {
-    variables(s, path)?;
+fn resource(s: &str, path: &str, vars: bool) -> Result<(), PolicyError> {
+    if vars {
+        variables(s, path)?;
+    }
     if s == "*" {
         return Ok(());
     }

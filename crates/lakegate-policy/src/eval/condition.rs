@@ -201,8 +201,10 @@ fn value_strings(v: &Value) -> Vec<String> {
     }
 }
 
-fn val<T>(s: &str, fixed: impl Fn(&str) -> T) -> Val<T> {
-    match Template::parse(s) {
+/// A value, with policy variables when `vars` (policy language version 2012-10-17: in older
+/// versions `${…}` is literal text, "IAM policy elements: Variables and tags").
+fn val<T>(s: &str, vars: bool, fixed: impl Fn(&str) -> T) -> Val<T> {
+    match Template::parse(s).filter(|_| vars) {
         Some(t) => Val::Var(t),
         None => Val::Fixed(fixed(s)),
     }
@@ -264,6 +266,17 @@ impl Condition {
         values: &Value,
         path: &str,
     ) -> Result<Condition, PolicyError> {
+        Self::compile_with(operator_name, key, values, path, true)
+    }
+
+    /// [`Condition::compile`]; `vars`: whether `${…}` are policy variables (version 2012-10-17).
+    pub fn compile_with(
+        operator_name: &str,
+        key: &str,
+        values: &Value,
+        path: &str,
+        vars: bool,
+    ) -> Result<Condition, PolicyError> {
         let op = Operator::parse(operator_name).ok_or_else(|| {
             PolicyError::new(
                 path,
@@ -273,19 +286,23 @@ impl Condition {
         let raw = value_strings(values);
         let compiled = match op.family {
             Family::StringEquals | Family::Binary => {
-                Values::Str(raw.iter().map(|s| val(s, str::to_string)).collect())
+                Values::Str(raw.iter().map(|s| val(s, vars, str::to_string)).collect())
             }
-            Family::StringEqualsIgnoreCase => {
-                Values::StrLower(raw.iter().map(|s| val(s, str::to_lowercase)).collect())
+            Family::StringEqualsIgnoreCase => Values::StrLower(
+                raw.iter()
+                    .map(|s| val(s, vars, str::to_lowercase))
+                    .collect(),
+            ),
+            Family::StringLike => {
+                Values::Like(raw.iter().map(|s| val(s, vars, Pattern::new)).collect())
             }
-            Family::StringLike => Values::Like(raw.iter().map(|s| val(s, Pattern::new)).collect()),
             Family::Numeric(_) => Values::Num(raw.iter().map(|s| s.trim().parse().ok()).collect()),
             Family::Date(_) => Values::Date(raw.iter().map(|s| parse_date(s)).collect()),
             Family::Bool | Family::Null => {
                 Values::Bool(raw.iter().map(|s| parse_bool(s)).collect())
             }
             Family::Ip => Values::Ip(raw.iter().map(|s| parse_ip_net(s)).collect()),
-            Family::Arn => Values::Arn(raw.iter().map(|s| val(s, ArnPattern::new)).collect()),
+            Family::Arn => Values::Arn(raw.iter().map(|s| val(s, vars, ArnPattern::new)).collect()),
         };
         Ok(Condition {
             operator_name: operator_name.to_string(),

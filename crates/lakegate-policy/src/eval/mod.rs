@@ -67,13 +67,13 @@ struct Matcher {
 }
 
 impl Matcher {
-    fn compile(v: &Value, lower: bool) -> Matcher {
+    fn compile(v: &Value, lower: bool, vars: bool) -> Matcher {
         let items = super::document::string_list(Some(v));
         Matcher {
             negated: false,
             patterns: items
                 .iter()
-                .map(|s| match (lower, Template::parse(s)) {
+                .map(|s| match (lower, Template::parse(s).filter(|_| vars)) {
                     (_, Some(t)) => Val::Var(t),
                     (true, None) => Val::Fixed(Pattern::new_lower(s)),
                     (false, None) => Val::Fixed(Pattern::new(s)),
@@ -196,6 +196,9 @@ fn principal_patterns(v: &Value) -> Vec<PrincipalPattern> {
 impl CompiledPolicy {
     /// Compile a validated document. Errors (an unknown condition operator) name the path.
     pub fn compile(doc: &PolicyDocument, label: impl Into<String>) -> Result<Self, PolicyError> {
+        // Policy variables exist from version 2012-10-17; without it (or with 2008-10-17) `${…}`
+        // is literal text.
+        let vars = doc.version() == Some("2012-10-17");
         let mut statements = Vec::new();
         for (index, st) in doc.statements().into_iter().enumerate() {
             let path = format!("Statement[{index}]");
@@ -209,10 +212,10 @@ impl CompiledPolicy {
                 (None, None) => PrincipalSpec::Absent,
             };
             let action = match (st.get("Action"), st.get("NotAction")) {
-                (Some(a), _) => Matcher::compile(a, true),
+                (Some(a), _) => Matcher::compile(a, true, vars),
                 (None, Some(a)) => Matcher {
                     negated: true,
-                    ..Matcher::compile(a, true)
+                    ..Matcher::compile(a, true, vars)
                 },
                 (None, None) => Matcher {
                     negated: false,
@@ -220,10 +223,10 @@ impl CompiledPolicy {
                 },
             };
             let resource = match (st.get("Resource"), st.get("NotResource")) {
-                (Some(r), _) => Some(Matcher::compile(r, false)),
+                (Some(r), _) => Some(Matcher::compile(r, false, vars)),
                 (None, Some(r)) => Some(Matcher {
                     negated: true,
-                    ..Matcher::compile(r, false)
+                    ..Matcher::compile(r, false, vars)
                 }),
                 (None, None) => None,
             };
@@ -232,11 +235,12 @@ impl CompiledPolicy {
                 for (op, body) in ops {
                     if let Value::Object(keys) = body {
                         for (k, v) in keys {
-                            conditions.push(Condition::compile(
+                            conditions.push(Condition::compile_with(
                                 op,
                                 k,
                                 v,
                                 &format!("{path}.Condition.{op}"),
+                                vars,
                             )?);
                         }
                     }
@@ -593,6 +597,11 @@ impl Principal {
             PrincipalPattern::Account(_) => None,
             PrincipalPattern::Exact(x) => {
                 if *x == self.arn {
+                    // A role acts through its sessions: a grant to the role ARN is limited by the
+                    // role's boundary and session policies, as for a session.
+                    if self.kind == "AssumedRole" && self.session_role.is_none() {
+                        return Some(Level::Role);
+                    }
                     return Some(Level::Direct);
                 }
                 // A role ARN also names the role's sessions.
