@@ -812,7 +812,16 @@ impl<'a> RequestCtx<'a> {
         let ap = req.access_point.as_ref();
         let nonempty = |s: &'a str| (!s.is_empty()).then(|| Vals::one(s));
         match key {
-            "aws:principalarn" => nonempty(&p.arn),
+            // For a role session, the role's ARN, not the session's ("AWS global condition
+            // context keys": aws:PrincipalArn).
+            "aws:principalarn" => match (&p.session_role, &p.keys.1) {
+                (Some(_), Some(role)) => Some(Vals::one(role)),
+                _ => nonempty(&p.arn),
+            },
+            "aws:principalisawsservice" if !p.is_anonymous() => {
+                Some(Vals::one(if p.is_service() { "true" } else { "false" }))
+            }
+            "aws:principalservicename" if p.is_service() => nonempty(&p.arn),
             "aws:principalaccount" => nonempty(&p.account),
             "aws:principaltype" => Some(Vals::one(p.kind)),
             "aws:username" => p.username.as_deref().map(Vals::one),
@@ -843,7 +852,11 @@ impl RequestCtx<'_> {
         if self.req.principal.kind == "Anonymous"
             && matches!(
                 key,
-                "aws:principalarn" | "aws:principalaccount" | "aws:principaltype" | "aws:username"
+                "aws:principalarn"
+                    | "aws:principalaccount"
+                    | "aws:principaltype"
+                    | "aws:username"
+                    | "aws:principalisawsservice"
             )
         {
             return false;
@@ -854,6 +867,7 @@ impl RequestCtx<'_> {
                 | "aws:principalaccount"
                 | "aws:principaltype"
                 | "aws:username"
+                | "aws:principalisawsservice"
                 | "aws:resourceaccount"
                 | "s3:dataaccesspointarn"
                 | "s3:dataaccesspointaccount"
