@@ -1,7 +1,7 @@
 //! IAM: the identity policies (inline and attached managed) of a role or user, for `access check`.
 
 use super::{classify, error::code, log, Aws};
-use crate::error::{failed, Result};
+use crate::error::Result;
 use crate::policy::PolicyDocument;
 
 /// Whose identity policies to read.
@@ -33,7 +33,7 @@ pub(super) fn parse(label: &str, text: &str) -> Result<PolicyDocument> {
         decode(text)
     };
     PolicyDocument::parse(&decoded)
-        .map_err(|e| failed(format!("the IAM policy {label} cannot be read: {e}")))
+        .map_err(|e| super::unreadable_policy(&format!("the IAM policy {label}"), &e))
 }
 
 impl Aws {

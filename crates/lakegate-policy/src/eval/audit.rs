@@ -710,6 +710,48 @@ mod tests {
             .unwrap_or_else(|| panic!("no row {principal} {ap} {prefix:?} in {rows:#?}"))
     }
 
+    /// Issue 11: a bucket-policy statement without Principal (which S3 refuses) is never
+    /// reported as a grant to anyone, let alone a public one.
+    #[test]
+    fn a_statement_without_principal_grants_nothing_in_the_audit() {
+        let set = bucket_only(json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/*"}]}));
+        let rows = rows(&set, &[], &[]);
+        assert!(
+            rows.iter().all(|r| !r.read && !r.write && !r.list),
+            "{rows:#?}"
+        );
+        assert!(!rows.iter().any(|r| r.principal == "*"), "{rows:#?}");
+    }
+
+    /// RestrictPublicBuckets on the account: a public grant reaches no one outside the account.
+    #[test]
+    fn restrict_public_buckets_takes_public_grants_out_of_the_audit() {
+        let set = bucket_only(json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "Public", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/*"}]}));
+        let open = rows(&set, &[], &[]);
+        assert!(find(&open, "*", "", "").read, "{open:#?}");
+        let chain = Chain {
+            public_access: super::super::PublicAccessBlock {
+                account: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let a = BucketAudit {
+            bucket: "lake",
+            partition: "aws",
+            trusted: &[],
+            findings: &[],
+        };
+        a.rows_with(&set, &chain, |r| out.push(r));
+        assert!(
+            out.iter().all(|r| !(r.principal == "*" && r.read)),
+            "{out:#?}"
+        );
+    }
+
     #[test]
     fn rows_follow_the_evaluator() {
         let set = lake();
