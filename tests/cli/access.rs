@@ -975,3 +975,86 @@ fn a_foreign_policy_with_duplicate_keys_is_refused_not_rewritten() {
         "duplicate key",
     );
 }
+
+#[test]
+fn check_online_reads_rcps_of_the_bucket_owner_account() {
+    let env = TestEnv::new();
+    let (status, v) = org(&env, "CreateOrganization", json!({"FeatureSet": "ALL"}));
+    assert!(
+        status == 200 || v.to_string().contains("AlreadyInOrganization"),
+        "{status} {v}"
+    );
+    let (_, v) = org(
+        &env,
+        "CreateAccount",
+        json!({"AccountName": env.name("owner"), "Email": format!("{}@example.com", env.name("o"))}),
+    );
+    let owner = v["CreateAccountStatus"]["AccountId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, roots) = org(&env, "ListRoots", json!({}));
+    let root = roots["Roots"][0]["Id"].as_str().unwrap().to_string();
+    let create = |name: &str, content: String| {
+        let (status, v) = org(
+            &env,
+            "CreatePolicy",
+            json!({"Name": env.name(name), "Description": "d", "Type": "RESOURCE_CONTROL_POLICY", "Content": content}),
+        );
+        assert_eq!(status, 200, "{v}");
+        v["Policy"]["PolicySummary"]["Id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // RCPFullAWSAccess at every level (moto does not attach it), and a Deny on the account.
+    let full = create(
+        "rcp-full",
+        doc(json!([{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}])),
+    );
+    let deny = create(
+        "rcp-no-reads",
+        doc(
+            json!([{"Sid": "NoReads", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]),
+        ),
+    );
+    for (p, t) in [(&full, &root), (&full, &owner), (&deny, &owner)] {
+        let (status, v) = org(&env, "AttachPolicy", json!({"PolicyId": p, "TargetId": t}));
+        assert!(
+            status == 200 || v.to_string().contains("Duplicate"),
+            "{status} {v}"
+        );
+    }
+    let b = env.bucket("rcp");
+    let root_user = format!("arn:aws:iam::{owner}:root");
+    let args = |action: &'static str| {
+        vec![
+            "--account-id".to_string(),
+            owner.clone(),
+            "access".into(),
+            "check".into(),
+            "-o".into(),
+            "json".into(),
+            "--principal".into(),
+            root_user.clone(),
+            "--action".into(),
+            action.into(),
+            "--bucket".into(),
+            b.clone(),
+            "--key".into(),
+            "x".into(),
+        ]
+    };
+    let a = env.lg(args("s3:GetObject"));
+    let v: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(
+        (a.get_output().status.code(), v["decision"].as_str()),
+        (Some(3), Some("explicitly-denied")),
+        "{v}"
+    );
+    assert_eq!(v["deciding"][0]["policy"], format!("rcp:{deny}"), "{v}");
+    assert_eq!(v["deciding"][0]["policy_type"], "rcp", "{v}");
+    // RCPs only deny: another action passes them (the root user needs no identity policy).
+    let a = env.lg(args("s3:PutObject"));
+    assert_eq!(a.get_output().status.code(), Some(0), "{}", stdout(&a));
+}
