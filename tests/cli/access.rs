@@ -563,6 +563,22 @@ fn check_refuses_chain_flags_that_cannot_apply() {
         )),
         "--management-account",
     );
+    crate::harness::assert_usage_error(
+        env.lg([
+            "access",
+            "check",
+            "--anonymous",
+            "--action",
+            "s3:GetObject",
+            "--bucket",
+            "mybucket",
+            "--bucket-owner",
+            OWNER,
+            "--identity-policy",
+            &id,
+        ]),
+        "--identity-policy: an anonymous request has no identity policies",
+    );
     // --anonymous and --principal exclude each other; one of them is required.
     env.lg(with(
         "arn:aws:iam::444455556666:user/Jane",

@@ -382,6 +382,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         Principal::new(&principal)
     };
     args.chain.check_applies(&p)?;
+    if args.anonymous && !args.identity_policy.is_empty() {
+        return Err(input_error(
+            "--identity-policy: an anonymous request has no identity policies",
+        ));
+    }
     let (mut chain, given) = args.chain.from_files()?;
     let (set, target) = gather(ctx, args, &principal).await?;
     if !args.offline() {

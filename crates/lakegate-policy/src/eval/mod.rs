@@ -1357,7 +1357,13 @@ impl PolicySet {
         // The account root user has every permission in its own account: no identity policy
         // is needed (nor can one be attached).
         let mut identity_allow = p.is_root();
-        for (owner, pol) in &self.identity {
+        // Anonymous requests and AWS service principals have no identity policies.
+        let identities = if anonymous || p.is_service() {
+            &[][..]
+        } else {
+            &self.identity[..]
+        };
+        for (owner, pol) in identities {
             // A role's identity policies also apply to its sessions.
             if owner.as_deref().is_some_and(|o| {
                 p.matched_by(&PrincipalPattern::Exact(o.to_string()))
