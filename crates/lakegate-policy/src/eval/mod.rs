@@ -1335,13 +1335,14 @@ impl PolicySet {
         let boundary = chain.boundary.as_ref().filter(|_| p.can_have_boundary());
         let session = chain.session.as_ref().filter(|_| p.is_session());
         let management = |a: &str| chain.management_account.as_deref() == Some(a);
-        let org_exempt = p.is_service() || p.is_service_linked_role();
+        let org_exempt = || p.is_service() || p.is_service_linked_role();
         let scps_apply = !chain.scps.is_empty()
             && !anonymous
-            && !org_exempt
+            && !org_exempt()
             && !management(&p.account)
             && chain.scp_account.as_ref().is_none_or(|a| *a == p.account);
-        let rcps_apply = !chain.rcps.is_empty() && !org_exempt && !management(&self.bucket_account);
+        let rcps_apply =
+            !chain.rcps.is_empty() && !org_exempt() && !management(&self.bucket_account);
 
         // Identity policies see the access point resource when the request goes through one.
         let id_res = ap_res.as_deref().unwrap_or(&bucket_res);
