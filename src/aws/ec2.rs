@@ -140,6 +140,45 @@ impl Aws {
             .collect())
     }
 
+    /// The policy of a VPC endpoint (DescribeVpcEndpoints `PolicyDocument`); None when the
+    /// endpoint does not exist.
+    pub async fn endpoint_policy(&self, id: &str) -> Result<Option<crate::policy::PolicyDocument>> {
+        let res = self
+            .ec2()
+            .describe_vpc_endpoints()
+            .vpc_endpoint_ids(id)
+            .send()
+            .await;
+        let out = match res {
+            Ok(out) => out,
+            Err(e)
+                if super::error::code(&e)
+                    .is_some_and(|c| c.starts_with("InvalidVpcEndpointId")) =>
+            {
+                return Ok(None)
+            }
+            Err(e) => return Err(classify("ec2:DescribeVpcEndpoints", e)),
+        };
+        let Some(ep) = out
+            .vpc_endpoints()
+            .iter()
+            .find(|e| e.vpc_endpoint_id() == Some(id))
+        else {
+            return Ok(None);
+        };
+        // An endpoint without a policy has the default full-access one.
+        let text = ep.policy_document().unwrap_or(
+            r#"{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#,
+        );
+        crate::policy::PolicyDocument::parse(text)
+            .map(Some)
+            .map_err(|e| {
+                crate::error::input_error(format!(
+                    "the policy of VPC endpoint {id} cannot be read: {e}"
+                ))
+            })
+    }
+
     /// One endpoint by id; None when it does not exist.
     pub async fn endpoint(&self, id: &str) -> Result<Option<EndpointInfo>> {
         let res = self

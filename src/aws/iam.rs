@@ -1,7 +1,7 @@
 //! IAM: the identity policies (inline and attached managed) of a role or user, for `access check`.
 
 use super::{classify, error::code, log, Aws};
-use crate::error::{failed, Result};
+use crate::error::Result;
 use crate::policy::PolicyDocument;
 
 /// Whose identity policies to read.
@@ -33,7 +33,7 @@ pub(super) fn parse(label: &str, text: &str) -> Result<PolicyDocument> {
         decode(text)
     };
     PolicyDocument::parse(&decoded)
-        .map_err(|e| failed(format!("the IAM policy {label} cannot be read: {e}")))
+        .map_err(|e| super::unreadable_policy(&format!("the IAM policy {label}"), &e))
 }
 
 impl Aws {
@@ -187,6 +187,59 @@ impl Aws {
             out.push(IdentityPolicy { label, document });
         }
         Ok(Some(out))
+    }
+
+    /// The permissions boundary of a role or user (GetRole/GetUser `PermissionsBoundary`, then
+    /// the managed policy's default version). None when it has none or does not exist.
+    pub async fn permissions_boundary(
+        &self,
+        kind: IdentityKind,
+        name: &str,
+    ) -> Result<Option<IdentityPolicy>> {
+        let iam = self.iam().await;
+        let arn = match kind {
+            IdentityKind::Role => match iam.get_role().role_name(name).send().await {
+                Ok(o) => o
+                    .role
+                    .and_then(|r| r.permissions_boundary)
+                    .and_then(|b| b.permissions_boundary_arn),
+                Err(e) if code(&e) == Some("NoSuchEntity") => return Ok(None),
+                Err(e) => return Err(classify("iam:GetRole", e)),
+            },
+            IdentityKind::User => match iam.get_user().user_name(name).send().await {
+                Ok(o) => o
+                    .user
+                    .and_then(|u| u.permissions_boundary)
+                    .and_then(|b| b.permissions_boundary_arn),
+                Err(e) if code(&e) == Some("NoSuchEntity") => return Ok(None),
+                Err(e) => return Err(classify("iam:GetUser", e)),
+            },
+        };
+        let Some(arn) = arn else { return Ok(None) };
+        let policy = iam
+            .get_policy()
+            .policy_arn(&arn)
+            .send()
+            .await
+            .map_err(|e| classify("iam:GetPolicy", e))?;
+        let Some(version) = policy.policy().and_then(|p| p.default_version_id()) else {
+            return Ok(None);
+        };
+        let v = iam
+            .get_policy_version()
+            .policy_arn(&arn)
+            .version_id(version)
+            .send()
+            .await
+            .map_err(|e| classify("iam:GetPolicyVersion", e))?;
+        let Some(text) = v.policy_version().and_then(|p| p.document()) else {
+            return Ok(None);
+        };
+        let document = parse(&arn, text)?;
+        Ok(Some(IdentityPolicy {
+            label: arn,
+            document,
+        }))
     }
 }
 

@@ -11,6 +11,7 @@ pub mod iam;
 pub mod iam_user;
 pub mod lease;
 mod log;
+pub mod organizations;
 pub mod profile;
 pub mod s3;
 pub mod s3control;
@@ -39,6 +40,7 @@ pub struct Aws {
     s3control: OnceCell<aws_sdk_s3control::Client>,
     datazone: OnceCell<aws_sdk_datazone::Client>,
     accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
+    organizations: std::sync::OnceLock<aws_sdk_organizations::Client>,
 }
 
 /// What lakegate was asked to use, built by the command layer from its flags.
@@ -173,6 +175,7 @@ impl Aws {
             s3control: OnceCell::new(),
             datazone: OnceCell::new(),
             accessanalyzer: OnceCell::new(),
+            organizations: std::sync::OnceLock::new(),
         })
     }
 
@@ -306,6 +309,21 @@ fn check_retry_settings(explicit_profile: Option<&str>) -> Result<bool, Settings
         }
     }
     Ok(any)
+}
+
+/// A policy document AWS returned that lakegate refuses to read: duplicate keys are a bad
+/// document (exit 2, nothing is changed), anything else a failure.
+pub(crate) fn unreadable_policy(
+    what: &str,
+    e: &crate::policy::PolicyError,
+) -> crate::error::CliError {
+    if e.message.starts_with("duplicate key") {
+        crate::error::input_error(format!(
+            "{what} cannot be read or edited: {e}; fix the document by hand first"
+        ))
+    } else {
+        crate::error::failed(format!("{what} cannot be read: {e}"))
+    }
 }
 
 fn validate_endpoint(e: &str) -> Result<(), SettingsError> {

@@ -34,9 +34,7 @@ impl Aws {
             Ok(out) => match out.policy() {
                 Some(text) if !text.trim().is_empty() => {
                     PolicyDocument::parse(text).map(Some).map_err(|e| {
-                        failed(format!(
-                            "the bucket policy of '{bucket}' cannot be read: {e}"
-                        ))
+                        super::unreadable_policy(&format!("the bucket policy of '{bucket}'"), &e)
                     })
                 }
                 _ => Ok(None),
@@ -47,6 +45,25 @@ impl Aws {
                     .hinted("check the bucket name and the region in use"))
             }
             Err(e) => Err(classify("s3:GetBucketPolicy", e)),
+        }
+    }
+
+    /// `RestrictPublicBuckets` of the bucket's Block Public Access (false when none is set).
+    pub async fn bucket_restrict_public_buckets(&self, bucket: &str) -> Result<bool> {
+        match self
+            .s3()
+            .await
+            .get_public_access_block()
+            .bucket(bucket)
+            .send()
+            .await
+        {
+            Ok(o) => Ok(o
+                .public_access_block_configuration()
+                .and_then(|c| c.restrict_public_buckets())
+                .unwrap_or(false)),
+            Err(e) if code(&e) == Some("NoSuchPublicAccessBlockConfiguration") => Ok(false),
+            Err(e) => Err(classify("s3:GetBucketPublicAccessBlock", e)),
         }
     }
 

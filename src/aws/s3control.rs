@@ -138,6 +138,38 @@ impl Aws {
         }))
     }
 
+    /// `RestrictPublicBuckets` of the account's Block Public Access (false when none is set).
+    pub async fn account_restrict_public_buckets(&self, account: &str) -> Result<bool> {
+        match self
+            .s3control()
+            .await
+            .get_public_access_block()
+            .account_id(account)
+            .send()
+            .await
+        {
+            Ok(o) => Ok(o
+                .public_access_block_configuration()
+                .and_then(|c| c.restrict_public_buckets())
+                .unwrap_or(false)),
+            Err(e) if code(&e) == Some("NoSuchPublicAccessBlockConfiguration") => Ok(false),
+            Err(e) => Err(classify("s3:GetAccountPublicAccessBlock", e)),
+        }
+    }
+
+    /// `RestrictPublicBuckets` of an access point (GetAccessPoint); false when it has none.
+    pub async fn access_point_restrict_public_buckets(
+        &self,
+        account: &str,
+        name: &str,
+    ) -> Result<bool> {
+        Ok(self
+            .access_point(account, name)
+            .await?
+            .and_then(|a| a.block_public_access)
+            .is_some_and(|b| b.restrict_public_buckets))
+    }
+
     /// Every access point of the account (on one bucket when given), all pages.
     /// `on_page` is called with the running count after each page.
     pub async fn list_access_points(
@@ -206,9 +238,10 @@ impl Aws {
             Ok(out) => match out.policy() {
                 Some(text) if !text.trim().is_empty() => {
                     PolicyDocument::parse(text).map(Some).map_err(|e| {
-                        failed(format!(
-                            "the policy of access point '{name}' cannot be read: {e}"
-                        ))
+                        super::unreadable_policy(
+                            &format!("the policy of access point '{name}'"),
+                            &e,
+                        )
                     })
                 }
                 _ => Ok(None),

@@ -1,4 +1,6 @@
-//! Decisions per second on the seed scenario and on a 500-statement policy, and the
+//! Decisions per second on the seed scenario, on the seed scenario with the whole chain present
+//! (two SCP levels, an RCP, a permissions boundary, a session policy, a VPC
+//! endpoint policy and Block Public Access), on a 500-statement policy, and the
 //! 1,000 principals × 100 prefixes access matrix.
 //!
 //! `cargo bench --bench policy` (add `-- --quick` for a short run).
@@ -7,7 +9,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use lakegate_policy::access::{delegate_statement, grant, AccessLevel, AccessPointRef};
 use lakegate_policy::eval::matrix::matrix;
 use lakegate_policy::eval::{
-    AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Principal, Request,
+    AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet, Principal,
+    PublicAccessBlock, Request,
 };
 use lakegate_policy::PolicyDocument;
 use serde_json::json;
@@ -114,6 +117,85 @@ fn decisions(c: &mut Criterion) {
         b.iter(|| {
             for r in &requests {
                 black_box(set.evaluate(black_box(r), false).verdict);
+            }
+        })
+    });
+
+    // The whole chain, every part of which applies to the seed's role sessions.
+    let policy = |v: serde_json::Value, label: &str| {
+        CompiledPolicy::parse(&v.to_string(), label).expect("chain policy")
+    };
+    // No identity policy: the access point grants name the roles, so every grant is limited by
+    // the boundary and the session policy, and the decisions stay the seed's.
+    let with_identity = seed();
+    let full = json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]});
+    let chain = Chain {
+        scps: vec![
+            vec![policy(full.clone(), "scp:root")],
+            vec![
+                policy(full.clone(), "scp:ou"),
+                policy(
+                    json!({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}]}),
+                    "scp:deny",
+                ),
+            ],
+        ],
+        scp_account: None,
+        rcps: vec![vec![policy(
+            json!({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}),
+            "rcp",
+        )]],
+        management_account: None,
+        boundary: Some(policy(
+            json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": format!("arn:aws:s3:::{BUCKET}/*")}, {"Effect": "Allow", "Action": "s3:*", "Resource": format!("arn:aws:s3:us-east-1:{ACCOUNT}:accesspoint/*")}]}),
+            "boundary",
+        )),
+        session: Some(policy(full.clone(), "session")),
+        vpc_endpoint: Some(policy(
+            json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}),
+            "vpc-endpoint",
+        )),
+        public_access: PublicAccessBlock {
+            account: true,
+            bucket: true,
+            access_point: true,
+        },
+    };
+    let session_requests: Vec<Request> = requests
+        .iter()
+        .map(|r| {
+            let who = r
+                .principal
+                .arn
+                .replace(":iam::", ":sts::")
+                .replace(":role/", ":assumed-role/")
+                + "/i-0abc";
+            let mut x = Request::new(Principal::new(&who), &r.action, BUCKET, r.key.as_deref())
+                .context("aws:SecureTransport", "true");
+            if let Some(t) = &r.access_point {
+                x = x.through(t.clone());
+            }
+            x
+        })
+        .collect();
+    // The chain must decide as the seed does (it only adds checks that pass).
+    for (r, s) in requests.iter().zip(&session_requests) {
+        assert_eq!(
+            set.evaluate(r, false).verdict,
+            with_identity.evaluate_with(&chain, s, false).verdict,
+            "{}",
+            s.principal.arn
+        );
+    }
+    g.throughput(Throughput::Elements(session_requests.len() as u64));
+    g.bench_function("seed scenario, whole chain", |b| {
+        b.iter(|| {
+            for r in &session_requests {
+                black_box(
+                    with_identity
+                        .evaluate_with(&chain, black_box(r), false)
+                        .verdict,
+                );
             }
         })
     });

@@ -106,8 +106,15 @@ impl PolicyDocument {
 
     /// Parse and validate a policy's JSON text.
     pub fn parse(text: &str) -> Result<Self, PolicyError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| PolicyError::new("", format!("not valid JSON: {e}")))?;
+        let value = crate::json::parse_strict(text).map_err(|e| match e {
+            crate::json::JsonError::Syntax(e) => PolicyError::new("", format!("not valid JSON: {e}")),
+            crate::json::JsonError::Duplicate { path, key } => PolicyError::new(
+                path,
+                format!(
+                    "duplicate key \"{key}\": refused, because which value AWS would use is not defined"
+                ),
+            ),
+        })?;
         Self::from_value(value)
     }
 
@@ -148,6 +155,11 @@ impl PolicyDocument {
             validate_statement(st, &format!("Statement[{i}]"))?;
         }
         Ok(())
+    }
+
+    /// The policy language version (`Version`), when given.
+    pub fn version(&self) -> Option<&str> {
+        self.root.get("Version").and_then(Value::as_str)
     }
 
     /// The statements, whether the document holds one object or a list.

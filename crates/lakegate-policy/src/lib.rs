@@ -5,8 +5,12 @@ pub mod access;
 pub mod arn;
 pub mod document;
 pub mod eval;
+pub mod event;
+pub mod json;
 pub mod lockdown;
 pub mod subscription;
+pub mod validate;
 
 pub use access::AccessLevel;
 pub use document::{PolicyDocument, PolicyError, PolicyKind};
+pub use validate::PolicyType;

@@ -2,11 +2,18 @@
 //!
 //! Each file under `tests/corpus/` is one scenario: the page it comes from (`source`, which every
 //! case cites; a case may cite another page with its own `source`), the policies (bucket, access
-//! points, identity) and the cases, each a request and the decision AWS documents for it.
+//! points, identity; and the rest of the chain: SCP and RCP levels, the permissions boundary, the
+//! session policy, the VPC endpoint policy, Block Public Access) and the cases, each a request and
+//! the decision AWS documents for it. `invalid` lists documents AWS refuses, each with the policy
+//! type it is refused as and the element the error must name.
+//!
+//! Every policy is validated as its type before it is evaluated, as `access check` does.
 
 use lakegate_policy::eval::{
-    AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Principal, Request, Verdict,
+    AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet, Principal,
+    PublicAccessBlock, Request, Verdict,
 };
+use lakegate_policy::validate::{parse_as, PolicyType};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -32,7 +39,58 @@ struct Scenario {
     identity: Vec<Identity>,
     #[serde(default)]
     defaults: Defaults,
+    /// SCP levels from the organization root to the account: a policy, or a list of the
+    /// policies attached at that level.
+    #[serde(default)]
+    scp: Vec<Value>,
+    /// RCP levels, likewise.
+    #[serde(default)]
+    rcp: Vec<Value>,
+    /// The account the SCPs belong to (None: whichever the principal's is).
+    #[serde(default)]
+    scp_account: Option<String>,
+    #[serde(default)]
+    management_account: Option<String>,
+    #[serde(default)]
+    permission_boundary: Option<Value>,
+    #[serde(default)]
+    session_policy: Option<Value>,
+    #[serde(default)]
+    vpc_endpoint_policy: Option<Value>,
+    /// RestrictPublicBuckets at each scope.
+    #[serde(default)]
+    public_access_block: Option<Pab>,
+    #[serde(default)]
     cases: Vec<Case>,
+    #[serde(default)]
+    invalid: Vec<Invalid>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pab {
+    #[serde(default)]
+    account: bool,
+    #[serde(default)]
+    bucket: bool,
+    #[serde(default)]
+    access_point: bool,
+}
+
+/// A document refused as `policy_type`, the error naming `path`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Invalid {
+    name: String,
+    #[serde(default)]
+    source: Option<String>,
+    policy_type: String,
+    /// The document: JSON, or text when it is not JSON (duplicate keys).
+    policy: Value,
+    path: String,
+    /// Text the message must contain.
+    #[serde(default)]
+    message: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -61,6 +119,9 @@ struct Case {
     source: Option<String>,
     #[serde(default)]
     principal: Option<String>,
+    /// An unauthenticated request (no principal).
+    #[serde(default)]
+    anonymous: bool,
     #[serde(default)]
     tags: BTreeMap<String, String>,
     #[serde(default)]
@@ -92,9 +153,66 @@ fn default_region() -> String {
     "us-west-2".into()
 }
 
-fn compile(v: &Value, label: &str) -> CompiledPolicy {
-    CompiledPolicy::parse(&v.to_string(), label)
-        .unwrap_or_else(|e| panic!("policy {label} does not parse: {e}"))
+fn policy_type(name: &str) -> PolicyType {
+    match name {
+        "bucket" => PolicyType::Bucket,
+        "access-point" => PolicyType::AccessPoint,
+        "identity" => PolicyType::Identity,
+        "scp" => PolicyType::Scp,
+        "rcp" => PolicyType::Rcp,
+        "boundary" => PolicyType::Boundary,
+        "session" => PolicyType::Session,
+        "vpc-endpoint" => PolicyType::VpcEndpoint,
+        other => panic!("unknown policy type {other}"),
+    }
+}
+
+fn compile_as(v: &Value, label: &str, ty: PolicyType) -> CompiledPolicy {
+    let doc = parse_as(&v.to_string(), ty)
+        .unwrap_or_else(|e| panic!("policy {label} is not a valid {ty} policy: {e}"));
+    CompiledPolicy::compile(&doc, label).unwrap_or_else(|e| panic!("policy {label}: {e}"))
+}
+
+fn levels(v: &[Value], kind: &str, ty: PolicyType) -> Vec<Vec<CompiledPolicy>> {
+    v.iter()
+        .enumerate()
+        .map(|(i, level)| match level {
+            Value::Array(list) => list
+                .iter()
+                .enumerate()
+                .map(|(j, p)| compile_as(p, &format!("{kind}:level{i}.{j}"), ty))
+                .collect(),
+            p => vec![compile_as(p, &format!("{kind}:level{i}"), ty)],
+        })
+        .collect()
+}
+
+fn check_invalid(path: &std::path::Path, sc: &Scenario, failures: &mut Vec<String>) {
+    for inv in &sc.invalid {
+        let text = match &inv.policy {
+            Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let cite = inv.source.as_deref().unwrap_or(&sc.source);
+        let file = path.file_name().unwrap().to_string_lossy();
+        match parse_as(&text, policy_type(&inv.policy_type)) {
+            Ok(_) => failures.push(format!("{file} / {} ({cite}): accepted", inv.name)),
+            Err(e) if e.path != inv.path => failures.push(format!(
+                "{file} / {} ({cite}): error names '{}', expected '{}': {e}",
+                inv.name, e.path, inv.path
+            )),
+            Err(e) => {
+                if let Some(m) = &inv.message {
+                    if !e.message.contains(m.as_str()) {
+                        failures.push(format!(
+                            "{file} / {} ({cite}): message lacks '{m}': {e}",
+                            inv.name
+                        ));
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn add_context(req: &mut Request, ctx: &BTreeMap<String, Value>) {
@@ -128,6 +246,7 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
         ))
         .unwrap()
     };
+    check_invalid(path, &sc, failures);
     let set = PolicySet {
         identity: sc
             .identity
@@ -136,20 +255,52 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
             .map(|(i, id)| {
                 (
                     id.principal.clone(),
-                    compile(&id.policy, &format!("identity{i}")),
+                    compile_as(&id.policy, &format!("identity{i}"), PolicyType::Identity),
                 )
             })
             .collect(),
-        bucket: sc.bucket_policy.as_ref().map(|b| compile(b, "bucket")),
+        bucket: sc
+            .bucket_policy
+            .as_ref()
+            .map(|b| compile_as(b, "bucket", PolicyType::Bucket)),
         bucket_account: sc.owner.clone(),
         access_points: sc
             .access_points
             .iter()
             .map(|(name, p)| AccessPointPolicy {
                 target: target(name),
-                policy: (!p.is_null()).then(|| compile(p, &format!("access-point:{name}"))),
+                policy: (!p.is_null()).then(|| {
+                    compile_as(p, &format!("access-point:{name}"), PolicyType::AccessPoint)
+                }),
             })
             .collect(),
+    };
+    let chain = Chain {
+        scps: levels(&sc.scp, "scp", PolicyType::Scp),
+        scp_account: sc.scp_account.clone(),
+        rcps: levels(&sc.rcp, "rcp", PolicyType::Rcp),
+        management_account: sc.management_account.clone(),
+        boundary: sc
+            .permission_boundary
+            .as_ref()
+            .map(|p| compile_as(p, "boundary", PolicyType::Boundary)),
+        session: sc
+            .session_policy
+            .as_ref()
+            .map(|p| compile_as(p, "session", PolicyType::Session)),
+        vpc_endpoint: sc
+            .vpc_endpoint_policy
+            .as_ref()
+            .map(|p| compile_as(p, "vpc-endpoint", PolicyType::VpcEndpoint)),
+        public_access: sc
+            .public_access_block
+            .as_ref()
+            .map(|p| PublicAccessBlock {
+                account: p.account,
+                bucket: p.bucket,
+                access_point: p.access_point,
+            })
+            .unwrap_or_default(),
     };
     for case in &sc.cases {
         let principal = case
@@ -157,7 +308,11 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
             .clone()
             .or(sc.defaults.principal.clone())
             .unwrap_or_else(|| format!("arn:aws:iam::{}:user/Jane", sc.owner));
-        let mut p = Principal::new(&principal);
+        let mut p = if case.anonymous {
+            Principal::anonymous()
+        } else {
+            Principal::new(&principal)
+        };
         for (k, v) in &case.tags {
             p = p.with_tag(k, v);
         }
@@ -179,7 +334,13 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
         ctx.retain(|k, _| !case.without.contains(k) && !case.context.contains_key(k));
         add_context(&mut req, &ctx);
         add_context(&mut req, &case.context);
-        let d = set.evaluate(&req, true);
+        let d = set.evaluate_with(&chain, &req, true);
+        let quick = set.evaluate_with(&chain, &req, false);
+        assert_eq!(
+            quick.verdict, d.verdict,
+            "{}: explain changes the verdict",
+            case.name
+        );
         let cite = case.source.as_deref().unwrap_or(&sc.source);
         let mut problem = None;
         if d.verdict != case.expect {
@@ -208,7 +369,7 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
             ));
         }
     }
-    sc.cases.len()
+    sc.cases.len() + sc.invalid.len()
 }
 
 #[test]

@@ -13,6 +13,7 @@ use crate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, Decision, PolicySet, Principal, Request,
     StatementRef, Trace, Verdict,
 };
+use crate::policy::PolicyType;
 use serde::Serialize;
 
 /// Decide whether a principal may perform an action on a bucket or key, directly or through an
@@ -20,15 +21,28 @@ use serde::Serialize;
 /// apply). Exit code 0 when allowed, 3 when denied.
 ///
 /// Online, the bucket policy, the access point policy and (for a role or user of this account,
-/// when the caller may read them) the principal's identity policies are fetched. Give any of
+/// when the caller may read them) the principal's identity policies are fetched, and so is the
+/// rest of the chain the caller may read (SCPs and RCPs from Organizations, the permissions
+/// boundary, the VPC endpoint policy of aws:SourceVpce, Block Public Access). Give any of
 /// --bucket-policy, --access-point-policy or --identity-policy to decide offline from files
-/// instead: a policy not given is taken as absent.
+/// instead: a policy not given is taken as absent. Every file is validated as its policy type
+/// first (exit 2 naming the element).
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("object").args(["key", "prefix"])))]
 pub struct Args {
     /// The principal: an IAM role, user or STS session ARN, or an account id
-    #[arg(long, value_name = "ARN")]
-    pub principal: String,
+    #[arg(
+        long,
+        value_name = "ARN",
+        required_unless_present = "anonymous",
+        conflicts_with = "anonymous"
+    )]
+    pub principal: Option<String>,
+
+    /// An unauthenticated request instead of --principal: allowed only by a resource policy
+    /// that names "*", never through an access point
+    #[arg(long)]
+    pub anonymous: bool,
 
     /// The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket
     #[arg(long, value_name = "ACTION")]
@@ -76,6 +90,9 @@ pub struct Args {
     /// point's account, else the principal's)
     #[arg(long, value_name = "ID", help_heading = "Offline")]
     pub bucket_owner: Option<String>,
+
+    #[command(flatten)]
+    pub chain: Box<super::chain::ChainArgs>,
 }
 
 impl Args {
@@ -99,6 +116,9 @@ pub struct CheckResult<'a> {
     pub deciding: Vec<StatementRef<'a>>,
     /// For an implicit deny: what did not allow.
     pub reason: Option<&'static str>,
+    /// For an implicit deny by a policy of the chain (an SCP level, the boundary, the session
+    /// or VPC endpoint policy): that policy.
+    pub not_allowed_by: Option<&'a str>,
     /// Every statement considered, with the reason (with -v).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statements: Option<Vec<Trace<'a>>>,
@@ -108,12 +128,13 @@ struct DecidingRow<'a>(&'a StatementRef<'a>);
 
 impl Row for DecidingRow<'_> {
     fn headers(_wide: bool) -> Vec<&'static str> {
-        vec!["POLICY", "INDEX", "SID", "EFFECT"]
+        vec!["POLICY", "TYPE", "INDEX", "SID", "EFFECT"]
     }
     fn cells(&self, _wide: bool) -> Vec<Cell> {
         let s = self.0;
         vec![
             s.policy.into(),
+            s.policy_type.as_str().into(),
             s.index.to_string().into(),
             s.sid.unwrap_or("-").into(),
             format!("{:?}", s.effect).into(),
@@ -132,12 +153,15 @@ struct TraceRow<'a>(&'a Trace<'a>);
 
 impl Row for TraceRow<'_> {
     fn headers(_wide: bool) -> Vec<&'static str> {
-        vec!["POLICY", "INDEX", "SID", "EFFECT", "APPLIES", "REASON"]
+        vec![
+            "POLICY", "TYPE", "INDEX", "SID", "EFFECT", "APPLIES", "REASON",
+        ]
     }
     fn cells(&self, _wide: bool) -> Vec<Cell> {
         let t = self.0;
         vec![
             t.statement.policy.into(),
+            t.statement.policy_type.as_str().into(),
             t.statement.index.to_string().into(),
             t.statement.sid.unwrap_or("-").into(),
             format!("{:?}", t.statement.effect).into(),
@@ -224,10 +248,15 @@ async fn gather(
     let mut set = PolicySet::default();
     if args.offline() {
         if let Some(f) = &args.bucket_policy {
-            set.bucket = Some(load_policy("--bucket-policy", f, "bucket")?.1);
+            set.bucket = Some(load_policy("--bucket-policy", f, "bucket", PolicyType::Bucket)?.1);
         }
         let ap_policy = match &args.access_point_policy {
-            Some(f) => Some(load_policy("--access-point-policy", f, "access-point")?),
+            Some(f) => Some(load_policy(
+                "--access-point-policy",
+                f,
+                "access-point",
+                PolicyType::AccessPoint,
+            )?),
             None => None,
         };
         // The access point: named in its policy's resources, else built from the name.
@@ -251,8 +280,10 @@ async fn gather(
             } else {
                 format!("identity:{f}")
             };
-            set.identity
-                .push((None, load_policy("--identity-policy", f, &label)?.1));
+            set.identity.push((
+                None,
+                load_policy("--identity-policy", f, &label, PolicyType::Identity)?.1,
+            ));
         }
         let owner = args
             .bucket_owner
@@ -260,6 +291,11 @@ async fn gather(
             .or_else(|| ctx.global.account_id.clone())
             .or_else(|| target.as_ref().map(|t| t.account.clone()))
             .unwrap_or_else(|| Principal::new(principal).account);
+        if owner.is_empty() {
+            return Err(input_error(
+                "--bucket-owner: required offline when the principal has no account (a service principal or --anonymous)",
+            ));
+        }
         crate::policy::arn::validate_account_id(&owner)
             .map_err(|e| input_error(format!("--bucket-owner: {e}")))?;
         set.bucket_account = owner.clone();
@@ -313,14 +349,19 @@ async fn gather(
         });
         target = Some(t);
     }
-    for p in fetch_identity(ctx, principal, &account).await? {
-        set.identity.push((None, p));
+    if !principal.is_empty() {
+        for p in fetch_identity(ctx, principal, &account).await? {
+            set.identity.push((None, p));
+        }
     }
     Ok((set, target))
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let principal = check_principal(&args.principal)?;
+    let principal = match &args.principal {
+        Some(p) => check_principal(p)?,
+        None => String::new(),
+    };
     check_action(&args.action)?;
     crate::policy::arn::validate_bucket_name(&args.bucket)
         .map_err(|e| input_error(format!("--bucket: {e}")))?;
@@ -335,9 +376,39 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let tags = parse_tags(&args.principal_tags)?;
 
+    let mut p = if args.anonymous {
+        Principal::anonymous()
+    } else {
+        Principal::new(&principal)
+    };
+    args.chain.check_applies(&p)?;
+    if args.anonymous && !args.identity_policy.is_empty() {
+        return Err(input_error(
+            "--identity-policy: an anonymous request has no identity policies",
+        ));
+    }
+    let (mut chain, given) = args.chain.from_files()?;
     let (set, target) = gather(ctx, args, &principal).await?;
+    if !args.offline() {
+        let source_vpce = context
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("aws:SourceVpce"))
+            .map(|(_, v)| v.as_str());
+        super::chain::fill_online(
+            ctx,
+            &mut chain,
+            given,
+            super::chain::Online {
+                principal: &p,
+                bucket: &args.bucket,
+                bucket_account: &set.bucket_account,
+                access_point: target.as_ref().map(|t| t.name.as_str()),
+                source_vpce,
+            },
+        )
+        .await?;
+    }
 
-    let mut p = Principal::new(&principal);
     for (k, v) in &tags {
         p = p.with_tag(k, v);
     }
@@ -349,7 +420,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         req.add_context(k, v);
     }
     let explain = ctx.printer.verbose > 0;
-    let d = set.evaluate(&req, explain);
+    let d = set.evaluate_with(&chain, &req, explain);
     print(ctx, args, &req, &d, explain)?;
     if d.allowed() {
         Ok(())
@@ -358,18 +429,28 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
 }
 
+/// The principal as shown: its ARN, or `anonymous`.
+fn shown_principal(req: &Request) -> &str {
+    if req.principal.is_anonymous() {
+        "anonymous"
+    } else {
+        &req.principal.arn
+    }
+}
+
 fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool) -> Result<()> {
     let resource = req.bucket_resource();
     let result = CheckResult {
         decision: d.verdict,
         allowed: d.allowed(),
-        principal: req.principal.arn.clone(),
+        principal: shown_principal(req).to_string(),
         action: args.action.clone(),
         resource: resource.clone(),
         access_point: req.access_point.as_ref().map(|t| t.arn.clone()),
         access_point_resource: req.access_point_resource(),
         deciding: d.deciding.clone(),
         reason: d.missing,
+        not_allowed_by: d.missing_in,
         statements: explain.then(|| d.statements.clone()),
     };
     match ctx.printer.format {
@@ -377,7 +458,7 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
         OutputFormat::Csv => {
             return ctx.printer.rows(&[CsvRow {
                 decision: d.verdict.as_str(),
-                principal: &req.principal.arn,
+                principal: shown_principal(req),
                 action: &args.action,
                 resource: &resource,
                 access_point: req
@@ -404,12 +485,15 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
     ctx.printer.line(format!(
         "{}: {} {} {}{via}",
         ctx.printer.paint(colour, d.verdict.as_str()),
-        req.principal.arn,
+        shown_principal(req),
         args.action,
         resource
     ))?;
     if let Some(why) = d.missing {
-        ctx.printer.line(format!("reason: {why}"))?;
+        match d.missing_in {
+            Some(policy) => ctx.printer.line(format!("reason: {why} ({policy})"))?,
+            None => ctx.printer.line(format!("reason: {why}"))?,
+        }
     }
     if !d.deciding.is_empty() {
         ctx.printer.line("")?;

@@ -5,10 +5,11 @@ use crate::cli::OutputFormat;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
 use crate::output::{Cell, Row};
-use crate::policy::eval::matrix::{matrix, MatrixCell, MatrixRow};
+use crate::policy::eval::matrix::{matrix_with, MatrixCell, MatrixRow};
 use crate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Verdict,
 };
+use crate::policy::PolicyType;
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
 /// decides them (read: s3:GetObject and write: s3:PutObject on a key under the prefix; list:
@@ -63,6 +64,11 @@ pub struct Args {
     /// points' account)
     #[arg(long, value_name = "ID", help_heading = "Offline")]
     pub bucket_owner: Option<String>,
+
+    /// The rest of the policy chain, from files (as for `access check`; the SCPs and the
+    /// boundary apply to every principal of the matrix)
+    #[command(flatten)]
+    pub chain: Box<super::chain::ChainArgs>,
 }
 
 impl Args {
@@ -196,7 +202,7 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
     if args.offline() {
         let mut bucket = args.bucket.clone();
         if let Some(f) = &args.bucket_policy {
-            let (doc, c) = load_policy("--bucket-policy", f, "bucket")?;
+            let (doc, c) = load_policy("--bucket-policy", f, "bucket", PolicyType::Bucket)?;
             if bucket.is_none() {
                 bucket = bucket_from_policy(&doc);
             }
@@ -207,7 +213,12 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
         let mut loaded = Vec::new();
         for item in &args.access_point_policy {
             let (name, file) = split_named(item);
-            let (doc, c) = load_policy("--access-point-policy", file, "access-point")?;
+            let (doc, c) = load_policy(
+                "--access-point-policy",
+                file,
+                "access-point",
+                PolicyType::AccessPoint,
+            )?;
             let from_doc = access_points_named(&doc);
             let t = match name {
                 Some(n) => from_doc.into_iter().find(|t| t.name == n).map(Ok),
@@ -252,8 +263,10 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
                 _ => (None, item.as_str()),
             };
             let label = format!("identity:{file}");
-            set.identity
-                .push((owner, load_policy("--identity-policy", file, &label)?.1));
+            set.identity.push((
+                owner,
+                load_policy("--identity-policy", file, &label, PolicyType::Identity)?.1,
+            ));
         }
         for n in &args.access_point {
             if set.access_point(n).is_none() {
@@ -362,7 +375,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         routes.push(None);
     }
     routes.extend(aps.into_iter().map(Some));
-    let rows = matrix(&set, &bucket, &principals, &prefixes, &routes, &context);
+    let (chain, _) = args.chain.from_files()?;
+    let rows = matrix_with(
+        &set,
+        &chain,
+        &bucket,
+        &principals,
+        &prefixes,
+        &routes,
+        &context,
+    );
     match ctx.printer.format {
         OutputFormat::Json | OutputFormat::Yaml => ctx.printer.value(&rows),
         _ => ctx.printer.rows(&rows),

@@ -1,5 +1,6 @@
 //! `lakegate access ...`: decide requests against bucket, access point and identity policies.
 
+pub mod chain;
 pub mod check;
 pub mod matrix;
 
@@ -7,7 +8,7 @@ use super::{read_input, Ctx};
 use crate::aws::iam::IdentityKind;
 use crate::error::{input_error, Result};
 use crate::policy::eval::{AccessPointTarget, CompiledPolicy};
-use crate::policy::PolicyDocument;
+use crate::policy::{PolicyDocument, PolicyType};
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -54,17 +55,19 @@ pub fn parse_context(items: &[String]) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-/// Read, validate and compile a policy file (`-` is stdin). Errors name the flag, the file and
-/// the path of the bad element.
+/// Read, validate as a policy of type `ty` (the way IAM, S3 and Organizations validate it) and
+/// compile a policy file (`-` is stdin). Errors name the flag, the file and the path of the bad
+/// element.
 pub fn load_policy(
     flag: &str,
     path: &str,
     label: &str,
+    ty: PolicyType,
 ) -> Result<(PolicyDocument, CompiledPolicy)> {
     let text = read_input(flag, path)?;
     let shown = if path == "-" { "stdin" } else { path };
-    let doc =
-        PolicyDocument::parse(&text).map_err(|e| input_error(format!("{flag} {shown}: {e}")))?;
+    let doc = crate::policy::validate::parse_as(&text, ty)
+        .map_err(|e| input_error(format!("{flag} {shown}: {e}")))?;
     let compiled = CompiledPolicy::compile(&doc, label)
         .map_err(|e| input_error(format!("{flag} {shown}: {e}")))?;
     Ok((doc, compiled))

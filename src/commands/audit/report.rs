@@ -512,6 +512,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }))
     .buffered(usize::from(args.concurrency));
     let no_findings: Vec<FindingRef> = Vec::new();
+    let chain = crate::commands::access::chain::audit_chain(ctx, &account).await;
     while let Some(f) = fetched.next().await {
         let set = match f.set {
             Ok(s) => s,
@@ -539,7 +540,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             findings: refs.get(&f.bucket).unwrap_or(&no_findings),
         };
         let mut err = None;
-        audit.rows(&set, |r| {
+        audit.rows_with(&set, &chain, |r| {
             if err.is_none() {
                 if let Err(e) = sink.row(r) {
                     err = Some(e);

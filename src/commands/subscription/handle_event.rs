@@ -1,11 +1,8 @@
 //! `lakegate subscription handle-event [--file F]`
 
-use super::{
-    check_domain, check_id, grant_request, print_outcome, revoke_request, Outcome, WriteOpts,
-};
+use super::{grant_request, print_outcome, revoke_request, Outcome, WriteOpts};
 use crate::commands::{read_input, Ctx};
 use crate::error::{input_error, Result};
-use serde_json::Value;
 
 /// Handle one DataZone event from EventBridge (the JSON an EventBridge rule delivers to a
 /// function or a queue): `Subscription Created` grants, `Subscription Cancelled` and
@@ -21,96 +18,12 @@ pub struct Args {
     pub opts: WriteOpts,
 }
 
-/// What an event asks for.
-#[derive(Debug, PartialEq, Eq)]
-pub enum EventAction {
-    Grant,
-    Revoke,
-    /// Not a subscription event: why it is ignored.
-    Ignore(String),
-}
-
-/// The parts of an event lakegate acts on.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Event {
-    pub action: EventAction,
-    pub detail_type: String,
-    pub domain: String,
-    pub request_id: String,
-    pub project_id: Option<String>,
-}
-
-fn field<'a>(v: &'a Value, path: &str) -> Result<&'a str> {
-    let pointer = format!("/{}", path.replace('.', "/"));
-    match v.pointer(&pointer) {
-        Some(Value::String(s)) if !s.is_empty() => Ok(s),
-        Some(Value::String(_)) => Err(input_error(format!("event: field '{path}' is empty"))),
-        Some(_) => Err(input_error(format!(
-            "event: field '{path}' is not a string"
-        ))),
-        None => Err(input_error(format!("event: missing field '{path}'"))),
-    }
-}
+pub use crate::policy::event::{Event, EventAction};
 
 /// Parse and check an EventBridge event (exit 2 naming the field when it is not one lakegate can
-/// read).
+/// read). The parser is pure and lives in the policy crate, where it is fuzzed.
 pub fn parse_event(text: &str) -> Result<Event> {
-    let v: Value =
-        serde_json::from_str(text).map_err(|e| input_error(format!("event: not JSON: {e}")))?;
-    if !v.is_object() {
-        return Err(input_error(
-            "event: expected a JSON object (an EventBridge event)",
-        ));
-    }
-    let source = field(&v, "source")?;
-    if source != "aws.datazone" {
-        return Err(input_error(format!(
-            "event: field 'source' is '{source}', expected 'aws.datazone'"
-        )));
-    }
-    let detail_type = field(&v, "detail-type")?.to_string();
-    let action = match detail_type.as_str() {
-        "Subscription Created" => EventAction::Grant,
-        "Subscription Cancelled" | "Subscription Revoked" => EventAction::Revoke,
-        other => EventAction::Ignore(format!(
-            "'{other}' is not a Subscription Created, Cancelled or Revoked event"
-        )),
-    };
-    if let EventAction::Ignore(_) = action {
-        return Ok(Event {
-            action,
-            detail_type,
-            domain: v
-                .pointer("/detail/metadata/domain")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            request_id: String::new(),
-            project_id: None,
-        });
-    }
-    let domain = field(&v, "detail.metadata.domain")?.to_string();
-    check_domain(&domain).map_err(|_| {
-        input_error(format!(
-            "event: field 'detail.metadata.domain' is not a DataZone domain id: '{domain}'"
-        ))
-    })?;
-    let request_id = field(&v, "detail.data.subscriptionRequestId")?.to_string();
-    check_id(
-        "event: field 'detail.data.subscriptionRequestId'",
-        &request_id,
-    )?;
-    let project_id = v
-        .pointer("/detail/metadata/owningProjectId")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    Ok(Event {
-        action,
-        detail_type,
-        domain,
-        request_id,
-        project_id,
-    })
+    crate::policy::event::parse_event(text).map_err(input_error)
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {

@@ -7,7 +7,7 @@
 //! that they can be streamed.
 
 use super::matrix::{probe_key, LIST_ACTION, READ_ACTION, WRITE_ACTION};
-use super::{AccessPointTarget, Audit, Effect, PolicySet, Principal, Request};
+use super::{AccessPointTarget, Audit, Chain, Effect, PolicySet, Principal, Request};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -130,7 +130,7 @@ struct Cell {
     requires: Vec<String>,
 }
 
-fn decide(set: &PolicySet, req: Request) -> Cell {
+fn decide(set: &PolicySet, chain: &Chain, req: Request) -> Cell {
     let refs = |d: &super::Decision<'_>, effect: Effect| -> Vec<(String, String)> {
         d.deciding
             .iter()
@@ -145,7 +145,7 @@ fn decide(set: &PolicySet, req: Request) -> Cell {
             })
             .collect()
     };
-    let optimistic = set.evaluate(&req.clone().audited(Audit::Optimistic), false);
+    let optimistic = set.evaluate_with(chain, &req.clone().audited(Audit::Optimistic), false);
     if !optimistic.allowed() {
         return Cell {
             allowed: false,
@@ -153,7 +153,7 @@ fn decide(set: &PolicySet, req: Request) -> Cell {
             requires: Vec::new(),
         };
     }
-    let strict = set.evaluate(&req.audited(Audit::Strict), false);
+    let strict = set.evaluate_with(chain, &req.audited(Audit::Strict), false);
     // Allowed without assuming any unknown condition: only conditional Denies narrow it.
     let d = if strict.allowed() {
         &strict
@@ -266,7 +266,18 @@ impl BucketAudit<'_> {
     /// appearance and prefixes sorted. A prefix's row is left out when a shorter prefix of the
     /// same route already grants the principal exactly the same (same access, statements and
     /// conditions). Access points without a policy grant nothing and have no rows.
-    pub fn rows(&self, set: &PolicySet, mut emit: impl FnMut(AuditRow)) -> usize {
+    pub fn rows(&self, set: &PolicySet, emit: impl FnMut(AuditRow)) -> usize {
+        self.rows_with(set, &super::NO_CHAIN, emit)
+    }
+
+    /// [`BucketAudit::rows`] decided with the rest of the policy chain (SCPs, RCPs, Block
+    /// Public Access, …).
+    pub fn rows_with(
+        &self,
+        set: &PolicySet,
+        chain: &Chain,
+        mut emit: impl FnMut(AuditRow),
+    ) -> usize {
         // Findings that end up on no row get rows of their own (last).
         let matched: std::cell::RefCell<Vec<String>> = Default::default();
         let mut emit = |r: AuditRow| {
@@ -312,7 +323,7 @@ impl BucketAudit<'_> {
         let mut principals = bucket_principals.clone();
         add_all(&mut principals, finding_principals(None));
         let prefixes = sorted_prefixes(std::slice::from_ref(&bucket_prefixes));
-        n += self.route(set, None, &principals, &prefixes, owner, &mut emit);
+        n += self.route(set, chain, None, &principals, &prefixes, owner, &mut emit);
 
         for ap in &set.access_points {
             let Some(policy) = &ap.policy else { continue };
@@ -325,6 +336,7 @@ impl BucketAudit<'_> {
             let prefixes = sorted_prefixes(&[policy.prefixes(), bucket_prefixes.clone()]);
             n += self.route(
                 set,
+                chain,
                 Some(&ap.target),
                 &principals,
                 &prefixes,
@@ -408,9 +420,11 @@ impl BucketAudit<'_> {
         n
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn route(
         &self,
         set: &PolicySet,
+        chain: &Chain,
         route: Option<&AccessPointTarget>,
         principals: &[String],
         prefixes: &[String],
@@ -422,7 +436,7 @@ impl BucketAudit<'_> {
         // statements that grant everyone is the `*` row's, and is not repeated on its own rows.
         let everyone: Vec<Access> = prefixes
             .iter()
-            .map(|prefix| self.access(set, &Principal::new("*"), route, prefix))
+            .map(|prefix| self.access(set, chain, &Principal::new("*"), route, prefix))
             .collect();
         for p in principals {
             let principal = Principal::new(p);
@@ -433,7 +447,7 @@ impl BucketAudit<'_> {
                 let mut access = if p == "*" {
                     public.clone()
                 } else {
-                    self.access(set, &principal, route, prefix)
+                    self.access(set, chain, &principal, route, prefix)
                 };
                 if p != "*" {
                     for (mine, all) in [
@@ -478,6 +492,7 @@ impl BucketAudit<'_> {
     fn access(
         &self,
         set: &PolicySet,
+        chain: &Chain,
         principal: &Principal,
         route: Option<&AccessPointTarget>,
         prefix: &str,
@@ -491,9 +506,13 @@ impl BucketAudit<'_> {
         };
         let key = probe_key(prefix);
         Access {
-            read: decide(set, request(READ_ACTION, Some(&key))),
-            write: decide(set, request(WRITE_ACTION, Some(&key))),
-            list: decide(set, request(LIST_ACTION, None).context("s3:prefix", prefix)),
+            read: decide(set, chain, request(READ_ACTION, Some(&key))),
+            write: decide(set, chain, request(WRITE_ACTION, Some(&key))),
+            list: decide(
+                set,
+                chain,
+                request(LIST_ACTION, None).context("s3:prefix", prefix),
+            ),
         }
     }
 
@@ -689,6 +708,48 @@ mod tests {
         rows.iter()
             .find(|r| r.principal == principal && r.access_point == ap && r.prefix == prefix)
             .unwrap_or_else(|| panic!("no row {principal} {ap} {prefix:?} in {rows:#?}"))
+    }
+
+    /// Issue 11: a bucket-policy statement without Principal (which S3 refuses) is never
+    /// reported as a grant to anyone, let alone a public one.
+    #[test]
+    fn a_statement_without_principal_grants_nothing_in_the_audit() {
+        let set = bucket_only(json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/*"}]}));
+        let rows = rows(&set, &[], &[]);
+        assert!(
+            rows.iter().all(|r| !r.read && !r.write && !r.list),
+            "{rows:#?}"
+        );
+        assert!(!rows.iter().any(|r| r.principal == "*"), "{rows:#?}");
+    }
+
+    /// RestrictPublicBuckets on the account: a public grant reaches no one outside the account.
+    #[test]
+    fn restrict_public_buckets_takes_public_grants_out_of_the_audit() {
+        let set = bucket_only(json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "Public", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::lake/*"}]}));
+        let open = rows(&set, &[], &[]);
+        assert!(find(&open, "*", "", "").read, "{open:#?}");
+        let chain = Chain {
+            public_access: super::super::PublicAccessBlock {
+                account: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let a = BucketAudit {
+            bucket: "lake",
+            partition: "aws",
+            trusted: &[],
+            findings: &[],
+        };
+        a.rows_with(&set, &chain, |r| out.push(r));
+        assert!(
+            out.iter().all(|r| !(r.principal == "*" && r.read)),
+            "{out:#?}"
+        );
     }
 
     #[test]

@@ -201,8 +201,10 @@ fn value_strings(v: &Value) -> Vec<String> {
     }
 }
 
-fn val<T>(s: &str, fixed: impl Fn(&str) -> T) -> Val<T> {
-    match Template::parse(s) {
+/// A value, with policy variables when `vars` (policy language version 2012-10-17: in older
+/// versions `${…}` is literal text, "IAM policy elements: Variables and tags").
+fn val<T>(s: &str, vars: bool, fixed: impl Fn(&str) -> T) -> Val<T> {
+    match Template::parse(s).filter(|_| vars) {
         Some(t) => Val::Var(t),
         None => Val::Fixed(fixed(s)),
     }
@@ -225,6 +227,37 @@ fn parse_ip_net(s: &str) -> Option<IpNet> {
         .or_else(|| s.parse::<IpAddr>().ok().map(IpNet::from))
 }
 
+/// Validate the values of one condition key for its operator, as IAM does before storing a
+/// policy: numbers, dates, booleans and CIDRs must parse (a value holding a policy variable is
+/// checked when the request supplies it).
+pub fn check_values(op: Operator, values: &Value, path: &str) -> Result<(), PolicyError> {
+    let bad = |what: &str, s: &str| PolicyError::new(path, format!("'{s}' is not {what}"));
+    for s in value_strings(values) {
+        if s.contains("${") {
+            continue;
+        }
+        match op.family {
+            Family::Numeric(_) if s.trim().parse::<f64>().is_err() => {
+                return Err(bad("a number", &s))
+            }
+            Family::Date(_) if parse_date(&s).is_none() => {
+                return Err(bad(
+                    "a date (ISO 8601 such as 2026-01-31T12:00:00Z, or epoch seconds)",
+                    &s,
+                ))
+            }
+            Family::Bool | Family::Null if parse_bool(&s).is_none() => {
+                return Err(bad("true or false", &s))
+            }
+            Family::Ip if parse_ip_net(&s).is_none() => {
+                return Err(bad("an IP address or CIDR such as 10.0.0.0/16", &s))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 impl Condition {
     /// Compile one key of an operator block; `path` names it in errors.
     pub fn compile(
@@ -232,6 +265,17 @@ impl Condition {
         key: &str,
         values: &Value,
         path: &str,
+    ) -> Result<Condition, PolicyError> {
+        Self::compile_with(operator_name, key, values, path, true)
+    }
+
+    /// [`Condition::compile`]; `vars`: whether `${…}` are policy variables (version 2012-10-17).
+    pub fn compile_with(
+        operator_name: &str,
+        key: &str,
+        values: &Value,
+        path: &str,
+        vars: bool,
     ) -> Result<Condition, PolicyError> {
         let op = Operator::parse(operator_name).ok_or_else(|| {
             PolicyError::new(
@@ -242,19 +286,23 @@ impl Condition {
         let raw = value_strings(values);
         let compiled = match op.family {
             Family::StringEquals | Family::Binary => {
-                Values::Str(raw.iter().map(|s| val(s, str::to_string)).collect())
+                Values::Str(raw.iter().map(|s| val(s, vars, str::to_string)).collect())
             }
-            Family::StringEqualsIgnoreCase => {
-                Values::StrLower(raw.iter().map(|s| val(s, str::to_lowercase)).collect())
+            Family::StringEqualsIgnoreCase => Values::StrLower(
+                raw.iter()
+                    .map(|s| val(s, vars, str::to_lowercase))
+                    .collect(),
+            ),
+            Family::StringLike => {
+                Values::Like(raw.iter().map(|s| val(s, vars, Pattern::new)).collect())
             }
-            Family::StringLike => Values::Like(raw.iter().map(|s| val(s, Pattern::new)).collect()),
             Family::Numeric(_) => Values::Num(raw.iter().map(|s| s.trim().parse().ok()).collect()),
             Family::Date(_) => Values::Date(raw.iter().map(|s| parse_date(s)).collect()),
             Family::Bool | Family::Null => {
                 Values::Bool(raw.iter().map(|s| parse_bool(s)).collect())
             }
             Family::Ip => Values::Ip(raw.iter().map(|s| parse_ip_net(s)).collect()),
-            Family::Arn => Values::Arn(raw.iter().map(|s| val(s, ArnPattern::new)).collect()),
+            Family::Arn => Values::Arn(raw.iter().map(|s| val(s, vars, ArnPattern::new)).collect()),
         };
         Ok(Condition {
             operator_name: operator_name.to_string(),
@@ -353,6 +401,55 @@ impl Condition {
     }
 
     /// The lower-cased context key.
+    /// Whether the condition narrows an Allow to fixed values of a key S3 accepts as making a
+    /// policy non-public ("The meaning of public" in "Blocking public access to your Amazon S3
+    /// storage"): a positive operator (no IfExists, not ForAllValues) on aws:SourceIp (not
+    /// 0.0.0.0/0), aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:SourceOwner,
+    /// aws:SourceAccount, aws:userid, aws:PrincipalArn, aws:PrincipalAccount,
+    /// aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalServiceName, aws:SourceOrgID,
+    /// aws:SourceOrgPaths, s3:DataAccessPointArn, s3:DataAccessPointAccount or
+    /// s3:x-amz-server-side-encryption-aws-kms-key-id, with values free of wildcards and
+    /// variables.
+    pub fn restricts_publicly(&self) -> bool {
+        const KEYS: &[&str] = &[
+            "aws:sourceip",
+            "aws:sourcearn",
+            "aws:sourcevpc",
+            "aws:sourcevpce",
+            "aws:sourceowner",
+            "aws:sourceaccount",
+            "aws:userid",
+            "aws:principalarn",
+            "aws:principalaccount",
+            "aws:principalorgid",
+            "aws:principalorgpaths",
+            "aws:principalservicename",
+            "aws:sourceorgid",
+            "aws:sourceorgpaths",
+            "s3:dataaccesspointarn",
+            "s3:dataaccesspointaccount",
+            "s3:x-amz-server-side-encryption-aws-kms-key-id",
+        ];
+        if !KEYS.contains(&self.key_lower.as_str())
+            || self.op.negated
+            || self.op.if_exists
+            || self.op.qualifier == Qualifier::ForAllValues
+            || matches!(
+                self.op.family,
+                Family::Null | Family::Bool | Family::Numeric(_) | Family::Date(_)
+            )
+            || self.raw.is_empty()
+        {
+            return false;
+        }
+        self.raw.iter().all(|v| {
+            !v.contains(['*', '?']) && !v.contains("${") && {
+                let t = v.trim();
+                !(self.key_lower == "aws:sourceip" && (t.ends_with("/0")))
+            }
+        })
+    }
+
     pub fn key_lower(&self) -> &str {
         &self.key_lower
     }

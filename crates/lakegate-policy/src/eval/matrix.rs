@@ -1,7 +1,9 @@
 //! The access matrix: principal × access point (or the bucket directly) × prefix → read, write,
 //! list, each with the statements that decided it.
 
-use super::{AccessPointTarget, Decision, PolicySet, Principal, Request, StatementRef, Verdict};
+use super::{
+    AccessPointTarget, Chain, Decision, PolicySet, Principal, Request, StatementRef, Verdict,
+};
 use serde::Serialize;
 
 /// The three kinds of access a row reports, and the request that probes each.
@@ -71,6 +73,28 @@ pub fn matrix(
     routes: &[Option<AccessPointTarget>],
     context: &[(String, String)],
 ) -> Vec<MatrixRow> {
+    matrix_with(
+        set,
+        &super::NO_CHAIN,
+        bucket,
+        principals,
+        prefixes,
+        routes,
+        context,
+    )
+}
+
+/// [`matrix`] with the rest of the policy chain (SCPs, RCPs, boundary, session and VPC endpoint
+/// policies, Block Public Access).
+pub fn matrix_with(
+    set: &PolicySet,
+    chain: &Chain,
+    bucket: &str,
+    principals: &[String],
+    prefixes: &[String],
+    routes: &[Option<AccessPointTarget>],
+    context: &[(String, String)],
+) -> Vec<MatrixRow> {
     let mut rows = Vec::with_capacity(principals.len() * prefixes.len() * routes.len());
     for p in principals {
         let principal = Principal::new(p);
@@ -87,13 +111,13 @@ pub fn matrix(
                     }
                     r
                 };
-                let read = set.evaluate(&make(READ_ACTION, Some(&key)), false);
-                let write = set.evaluate(&make(WRITE_ACTION, Some(&key)), false);
+                let read = set.evaluate_with(chain, &make(READ_ACTION, Some(&key)), false);
+                let write = set.evaluate_with(chain, &make(WRITE_ACTION, Some(&key)), false);
                 let mut list_req = make(LIST_ACTION, None);
                 if !list_req.has_context("s3:prefix") {
                     list_req.add_context("s3:prefix", prefix);
                 }
-                let list = set.evaluate(&list_req, false);
+                let list = set.evaluate_with(chain, &list_req, false);
                 rows.push(MatrixRow {
                     principal: p.clone(),
                     access_point: route.as_ref().map(|t| t.name.clone()),

@@ -25,6 +25,7 @@ pub mod variables;
 pub mod wildcard;
 
 use super::document::PolicyDocument;
+use super::validate::PolicyType;
 use super::PolicyError;
 use condition::Condition;
 use serde::{Deserialize, Serialize};
@@ -66,13 +67,13 @@ struct Matcher {
 }
 
 impl Matcher {
-    fn compile(v: &Value, lower: bool) -> Matcher {
+    fn compile(v: &Value, lower: bool, vars: bool) -> Matcher {
         let items = super::document::string_list(Some(v));
         Matcher {
             negated: false,
             patterns: items
                 .iter()
-                .map(|s| match (lower, Template::parse(s)) {
+                .map(|s| match (lower, Template::parse(s).filter(|_| vars)) {
                     (_, Some(t)) => Val::Var(t),
                     (true, None) => Val::Fixed(Pattern::new_lower(s)),
                     (false, None) => Val::Fixed(Pattern::new(s)),
@@ -118,6 +119,9 @@ pub struct CompiledPolicy {
     index: HashMap<String, Vec<u32>>,
     /// Every other statement (no Principal, `*`, accounts, NotPrincipal), in order.
     unindexed: Vec<u32>,
+    /// The policy is public in S3's sense ("The meaning of public"): an Allow names `*` (or uses
+    /// NotPrincipal) without a condition on fixed values of the keys S3 accepts as restricting.
+    public: bool,
 }
 
 /// The index key of a principal ARN: a role ARN without its path (so that a role's sessions,
@@ -192,6 +196,9 @@ fn principal_patterns(v: &Value) -> Vec<PrincipalPattern> {
 impl CompiledPolicy {
     /// Compile a validated document. Errors (an unknown condition operator) name the path.
     pub fn compile(doc: &PolicyDocument, label: impl Into<String>) -> Result<Self, PolicyError> {
+        // Policy variables exist from version 2012-10-17; without it (or with 2008-10-17) `${…}`
+        // is literal text.
+        let vars = doc.version() == Some("2012-10-17");
         let mut statements = Vec::new();
         for (index, st) in doc.statements().into_iter().enumerate() {
             let path = format!("Statement[{index}]");
@@ -205,10 +212,10 @@ impl CompiledPolicy {
                 (None, None) => PrincipalSpec::Absent,
             };
             let action = match (st.get("Action"), st.get("NotAction")) {
-                (Some(a), _) => Matcher::compile(a, true),
+                (Some(a), _) => Matcher::compile(a, true, vars),
                 (None, Some(a)) => Matcher {
                     negated: true,
-                    ..Matcher::compile(a, true)
+                    ..Matcher::compile(a, true, vars)
                 },
                 (None, None) => Matcher {
                     negated: false,
@@ -216,10 +223,10 @@ impl CompiledPolicy {
                 },
             };
             let resource = match (st.get("Resource"), st.get("NotResource")) {
-                (Some(r), _) => Some(Matcher::compile(r, false)),
+                (Some(r), _) => Some(Matcher::compile(r, false, vars)),
                 (None, Some(r)) => Some(Matcher {
                     negated: true,
-                    ..Matcher::compile(r, false)
+                    ..Matcher::compile(r, false, vars)
                 }),
                 (None, None) => None,
             };
@@ -228,11 +235,12 @@ impl CompiledPolicy {
                 for (op, body) in ops {
                     if let Value::Object(keys) = body {
                         for (k, v) in keys {
-                            conditions.push(Condition::compile(
+                            conditions.push(Condition::compile_with(
                                 op,
                                 k,
                                 v,
                                 &format!("{path}.Condition.{op}"),
+                                vars,
                             )?);
                         }
                     }
@@ -269,11 +277,13 @@ impl CompiledPolicy {
                 _ => unindexed.push(i),
             }
         }
+        let public = statements.iter().any(Statement::is_public);
         Ok(CompiledPolicy {
             label: label.into(),
             statements,
             index,
             unindexed,
+            public,
         })
     }
 
@@ -284,6 +294,11 @@ impl CompiledPolicy {
 
     pub fn len(&self) -> usize {
         self.statements.len()
+    }
+
+    /// Public in the sense of S3 Block Public Access ("The meaning of public").
+    pub fn is_public(&self) -> bool {
+        self.public
     }
 
     pub fn is_empty(&self) -> bool {
@@ -433,6 +448,8 @@ impl Principal {
                 username = u.rsplit('/').next().map(str::to_owned);
             } else if res.starts_with("role/") {
                 kind = "AssumedRole";
+            } else if res.starts_with("federated-user/") {
+                kind = "FederatedUser";
             } else if let Some(rest) = res.strip_prefix("assumed-role/") {
                 kind = "AssumedRole";
                 if let Some((role, _session)) = rest.split_once('/') {
@@ -469,8 +486,106 @@ impl Principal {
         self
     }
 
+    /// An anonymous (unauthenticated) request: `Principal::new("")`.
+    pub fn anonymous() -> Principal {
+        Principal::new("")
+    }
+
     fn is_root_of(&self, account: &str) -> bool {
         self.kind == "Account" && self.account == account
+    }
+
+    /// The account root user (`arn:aws:iam::ACCOUNT:root`).
+    pub fn is_root(&self) -> bool {
+        self.kind == "Account"
+    }
+
+    /// No principal at all (an unauthenticated request) — or, in an audit, anyone.
+    pub fn is_anonymous(&self) -> bool {
+        self.kind == "Anonymous"
+    }
+
+    /// An AWS service principal such as `lambda.amazonaws.com`.
+    pub fn is_service(&self) -> bool {
+        self.kind == "Service"
+    }
+
+    /// A role session (`assumed-role/ROLE/SESSION`) or a federated user session: the
+    /// principals session policies apply to.
+    pub fn is_session(&self) -> bool {
+        self.session_role.is_some() || self.kind == "FederatedUser"
+    }
+
+    /// An IAM user or role, or a session of a role: the principals a permissions boundary can
+    /// be attached to.
+    pub fn can_have_boundary(&self) -> bool {
+        matches!(self.kind, "User" | "AssumedRole")
+    }
+
+    /// A service-linked role (path `/aws-service-role/`) or a session of one (their names start
+    /// with `AWSServiceRoleFor`): SCPs and RCPs do not apply to them.
+    pub fn is_service_linked_role(&self) -> bool {
+        self.arn.contains(":role/aws-service-role/")
+            || self
+                .session_role
+                .as_ref()
+                .is_some_and(|(_, r)| r.starts_with("AWSServiceRoleFor"))
+    }
+
+    /// Whether a NotPrincipal list exempts this principal. AWS checks the whole identity of
+    /// the request ("AWS JSON policy elements: NotPrincipal"): the account, then the role, then
+    /// the session; so the list must name every one of them (an IAM user: the user and its
+    /// account; a role session: the session, the role and the account). `*` names everyone.
+    fn exempt_by(&self, ps: &[PrincipalPattern]) -> bool {
+        if ps.contains(&PrincipalPattern::All) {
+            return true;
+        }
+        let account = !self.account.is_empty()
+            && ps
+                .iter()
+                .any(|x| matches!(x, PrincipalPattern::Account(a) if *a == self.account));
+        let itself = ps
+            .iter()
+            .any(|x| matches!(x, PrincipalPattern::Exact(e) if *e == self.arn));
+        match self.kind {
+            "Anonymous" => false,
+            "Account" => account,
+            "Service" => itself,
+            _ if self.session_role.is_some() => {
+                let role = ps.iter().any(|x| self.matched_by(x) == Some(Level::Role));
+                account && role && itself
+            }
+            _ => account && itself,
+        }
+    }
+
+    /// What a NotPrincipal list leaves unnamed of this principal's identity (for reasons).
+    fn unnamed_by(&self, ps: &[PrincipalPattern]) -> String {
+        let mut out = Vec::new();
+        if !self.account.is_empty()
+            && !ps
+                .iter()
+                .any(|x| matches!(x, PrincipalPattern::Account(a) if *a == self.account))
+        {
+            out.push(format!("the account {}", self.account));
+        }
+        if let Some((prefix, role)) = &self.session_role {
+            if !ps.iter().any(|x| self.matched_by(x) == Some(Level::Role)) {
+                out.push(format!("the role {prefix}{role}"));
+            }
+        }
+        if self.kind != "Account"
+            && !ps
+                .iter()
+                .any(|x| matches!(x, PrincipalPattern::Exact(e) if *e == self.arn))
+        {
+            if self.arn.is_empty() {
+                out.push("an anonymous requester".to_string());
+            } else {
+                out.push(self.arn.clone());
+            }
+        }
+        out.join(", ")
     }
 
     /// How a principal pattern matches: None, only through the account, or directly.
@@ -482,12 +597,17 @@ impl Principal {
             PrincipalPattern::Account(_) => None,
             PrincipalPattern::Exact(x) => {
                 if *x == self.arn {
+                    // A role acts through its sessions: a grant to the role ARN is limited by the
+                    // role's boundary and session policies, as for a session.
+                    if self.kind == "AssumedRole" && self.session_role.is_none() {
+                        return Some(Level::Role);
+                    }
                     return Some(Level::Direct);
                 }
                 // A role ARN also names the role's sessions.
                 let (prefix, role) = self.session_role.as_ref()?;
                 let rest = x.strip_prefix(prefix.as_str())?;
-                (rest.rsplit('/').next() == Some(role.as_str())).then_some(Level::Direct)
+                (rest.rsplit('/').next() == Some(role.as_str())).then_some(Level::Role)
             }
         }
     }
@@ -498,6 +618,9 @@ impl Principal {
 enum Level {
     /// The principal itself (or everyone): the resource policy grants it directly.
     Direct,
+    /// The role of a role session: the grant is to the role, so the role's permissions
+    /// boundary and the session policy limit it ("Session policies", "Permissions boundaries").
+    Role,
     /// Only the principal's account: the account's identity policies must also allow.
     Account,
 }
@@ -673,6 +796,9 @@ impl<'a> Vals<'a> {
 pub struct RequestCtx<'a> {
     req: &'a Request,
     resource_account: &'a str,
+    /// The principal has a permissions boundary: a Deny with NotPrincipal then always applies
+    /// to it ("Permissions boundaries for IAM entities", Important).
+    boundary: bool,
 }
 
 impl<'a> RequestCtx<'a> {
@@ -686,7 +812,16 @@ impl<'a> RequestCtx<'a> {
         let ap = req.access_point.as_ref();
         let nonempty = |s: &'a str| (!s.is_empty()).then(|| Vals::one(s));
         match key {
-            "aws:principalarn" => nonempty(&p.arn),
+            // For a role session, the role's ARN, not the session's ("AWS global condition
+            // context keys": aws:PrincipalArn).
+            "aws:principalarn" => match (&p.session_role, &p.keys.1) {
+                (Some(_), Some(role)) => Some(Vals::one(role)),
+                _ => nonempty(&p.arn),
+            },
+            "aws:principalisawsservice" if !p.is_anonymous() => {
+                Some(Vals::one(if p.is_service() { "true" } else { "false" }))
+            }
+            "aws:principalservicename" if p.is_service() => nonempty(&p.arn),
             "aws:principalaccount" => nonempty(&p.account),
             "aws:principaltype" => Some(Vals::one(p.kind)),
             "aws:username" => p.username.as_deref().map(Vals::one),
@@ -717,7 +852,11 @@ impl RequestCtx<'_> {
         if self.req.principal.kind == "Anonymous"
             && matches!(
                 key,
-                "aws:principalarn" | "aws:principalaccount" | "aws:principaltype" | "aws:username"
+                "aws:principalarn"
+                    | "aws:principalaccount"
+                    | "aws:principaltype"
+                    | "aws:username"
+                    | "aws:principalisawsservice"
             )
         {
             return false;
@@ -728,6 +867,7 @@ impl RequestCtx<'_> {
                 | "aws:principalaccount"
                 | "aws:principaltype"
                 | "aws:username"
+                | "aws:principalisawsservice"
                 | "aws:resourceaccount"
                 | "s3:dataaccesspointarn"
                 | "s3:dataaccesspointaccount"
@@ -771,6 +911,9 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatementRef<'a> {
     pub policy: &'a str,
+    /// The type of the policy: bucket, access-point, identity, scp, rcp, boundary, session,
+    /// vpc-endpoint.
+    pub policy_type: PolicyType,
     pub index: usize,
     pub sid: Option<&'a str>,
     pub effect: Effect,
@@ -791,6 +934,9 @@ pub struct Decision<'a> {
     pub deciding: Vec<StatementRef<'a>>,
     /// For an implicit deny: which policy did not allow.
     pub missing: Option<&'static str>,
+    /// For an implicit deny by a policy of the chain (an SCP level, a boundary, a session or
+    /// VPC endpoint policy): its label.
+    pub missing_in: Option<&'a str>,
     /// Every statement considered, with the reason (only when asked to explain).
     pub statements: Vec<Trace<'a>>,
     /// Audit mode only: statements that apply only under conditions it cannot know.
@@ -826,11 +972,22 @@ pub struct PolicySet {
 struct Said {
     deny: bool,
     allow_direct: bool,
+    allow_role: bool,
     allow_account: bool,
+}
+
+impl Said {
+    fn any_allow(self) -> bool {
+        self.allow_direct || self.allow_role || self.allow_account
+    }
 }
 
 enum Miss {
     Principal,
+    /// NotPrincipal names the principal's whole identity.
+    Exempt,
+    /// A resource-policy statement without Principal or NotPrincipal.
+    NoPrincipal,
     Action,
     Resource,
     NoResource,
@@ -846,7 +1003,10 @@ impl Statement {
         ctx: &RequestCtx<'_>,
     ) -> Result<(Level, u64), Miss> {
         let level = match (&self.principal, principal) {
-            (PrincipalSpec::Absent, _) | (_, None) => Level::Direct,
+            (_, None) => Level::Direct,
+            // S3 refuses such a statement; validation refuses it before evaluation, and if one
+            // reaches here it applies to no one (never to everyone).
+            (PrincipalSpec::Absent, Some(_)) => return Err(Miss::NoPrincipal),
             (PrincipalSpec::In(ps), Some(p)) => {
                 let mut best = None;
                 for pat in ps {
@@ -855,15 +1015,16 @@ impl Statement {
                             best = Some(Level::Direct);
                             break;
                         }
-                        Some(Level::Account) => best = Some(Level::Account),
-                        None => {}
+                        Some(Level::Role) => best = Some(Level::Role),
+                        Some(Level::Account) if best.is_none() => best = Some(Level::Account),
+                        _ => {}
                     }
                 }
                 best.ok_or(Miss::Principal)?
             }
             (PrincipalSpec::NotIn(ps), Some(p)) => {
-                if ps.iter().any(|pat| p.matched_by(pat).is_some()) {
-                    return Err(Miss::Principal);
+                if !ctx.boundary && p.exempt_by(ps) {
+                    return Err(Miss::Exempt);
                 }
                 Level::Direct
             }
@@ -912,9 +1073,23 @@ impl Statement {
         parts.join(if deny { " or " } else { " and " })
     }
 
-    fn reference<'a>(&'a self, policy: &'a str) -> StatementRef<'a> {
+    /// Public in S3's sense: an Allow to everyone not narrowed by a fixed-value condition.
+    fn is_public(&self) -> bool {
+        if self.effect != Effect::Allow {
+            return false;
+        }
+        let everyone = match &self.principal {
+            PrincipalSpec::In(ps) => ps.contains(&PrincipalPattern::All),
+            PrincipalSpec::NotIn(_) => true,
+            PrincipalSpec::Absent => false,
+        };
+        everyone && !self.conditions.iter().any(Condition::restricts_publicly)
+    }
+
+    fn reference<'a>(&'a self, policy: &'a str, policy_type: PolicyType) -> StatementRef<'a> {
         StatementRef {
             policy,
+            policy_type,
             index: self.index,
             sid: self.sid.as_deref(),
             effect: self.effect,
@@ -934,9 +1109,11 @@ struct Run<'a> {
 
 impl<'a> Run<'a> {
     /// Evaluate one policy, recording matching statements.
+    #[allow(clippy::too_many_arguments)]
     fn policy(
         &mut self,
         policy: &'a CompiledPolicy,
+        ty: PolicyType,
         principal: Option<&Principal>,
         action: &str,
         resource: &str,
@@ -972,12 +1149,31 @@ impl<'a> Run<'a> {
                     Ok((_, mask)) if *mask != 0 => {
                         format!("matches if {}", st.requirement(*mask))
                     }
-                    Ok((Level::Direct, _)) => "matches".to_string(),
+                    Ok((Level::Direct, _)) => match (&st.principal, principal) {
+                        (PrincipalSpec::NotIn(ps), Some(p)) if ctx.boundary && p.exempt_by(ps) => {
+                            "matches: a Deny with NotPrincipal always applies to a principal with a permissions boundary".to_string()
+                        }
+                        (PrincipalSpec::NotIn(ps), Some(p)) => format!(
+                            "matches: NotPrincipal does not name {}",
+                            p.unnamed_by(ps)
+                        ),
+                        _ => "matches".to_string(),
+                    },
+                    Ok((Level::Role, _)) => {
+                        "matches the session's role (its permissions boundary and session policy also limit this grant)"
+                            .to_string()
+                    }
                     Ok((Level::Account, _)) => {
                         "matches the principal's account (its identity policies must also allow)"
                             .to_string()
                     }
                     Err(Miss::Principal) => "the principal is not named".to_string(),
+                    Err(Miss::Exempt) => {
+                        "NotPrincipal names the principal's whole identity (account, role, session): exempt".to_string()
+                    }
+                    Err(Miss::NoPrincipal) => {
+                        "the statement has no Principal: S3 refuses such a resource policy, and it applies to no one".to_string()
+                    }
                     Err(Miss::Action) => {
                         format!("the action does not match {}", self.shown_action)
                     }
@@ -986,7 +1182,7 @@ impl<'a> Run<'a> {
                     Err(Miss::Condition(i)) => st.conditions[*i].explain(ctx),
                 };
                 self.traces.push(Trace {
-                    statement: st.reference(&policy.label),
+                    statement: st.reference(&policy.label, ty),
                     applies: r.is_ok(),
                     reason,
                 });
@@ -994,7 +1190,7 @@ impl<'a> Run<'a> {
             let Ok((level, mask)) = r else { continue };
             if mask != 0 {
                 self.narrowing.push(Narrowing {
-                    statement: st.reference(&policy.label),
+                    statement: st.reference(&policy.label, ty),
                     requires: st.requirement(mask),
                 });
                 if st.effect == Effect::Deny {
@@ -1004,18 +1200,88 @@ impl<'a> Run<'a> {
             match st.effect {
                 Effect::Deny => {
                     said.deny = true;
-                    self.denies.push(st.reference(&policy.label));
+                    self.denies.push(st.reference(&policy.label, ty));
                 }
                 Effect::Allow => {
                     match level {
                         Level::Direct => said.allow_direct = true,
+                        Level::Role => said.allow_role = true,
                         Level::Account => said.allow_account = true,
                     }
-                    self.allows.push(st.reference(&policy.label));
+                    self.allows.push(st.reference(&policy.label, ty));
                 }
             }
         }
         said
+    }
+}
+
+/// The S3 Block Public Access setting that decides access (`RestrictPublicBuckets`) at each
+/// scope. The most restrictive combination applies ("Blocking public access to your Amazon S3
+/// storage"): a request through an access point is held to all three, a direct one to the
+/// account's and the bucket's. `BlockPublicPolicy` and `BlockPublicAcls` only refuse writes of
+/// policies and ACLs, and `IgnorePublicAcls` concerns ACLs, which lakegate does not evaluate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PublicAccessBlock {
+    /// RestrictPublicBuckets of the bucket owner's account.
+    pub account: bool,
+    /// RestrictPublicBuckets of the bucket.
+    pub bucket: bool,
+    /// RestrictPublicBuckets of the access point the request goes through.
+    pub access_point: bool,
+}
+
+/// The policies beyond identity and resource policies that AWS evaluates for a request ("Policy
+/// evaluation logic"). Empty (the default): none of them applies.
+#[derive(Debug, Clone, Default)]
+pub struct Chain {
+    /// Service control policies of the principal's account, one level per entry from the
+    /// organization root to the account; each level holds the policies attached there. Every
+    /// level must have a policy that allows. Not applied to the management account, to
+    /// service-linked roles, to AWS service principals or to anonymous requests.
+    pub scps: Vec<Vec<CompiledPolicy>>,
+    /// The account the SCPs are those of (an audit reads its own account's): principals of
+    /// other accounts are not held to them. None: the principal's account, whichever it is.
+    pub scp_account: Option<String>,
+    /// Resource control policies of the bucket owner's account, by level like `scps`. The AWS
+    /// managed RCPFullAWSAccess is attached to every level and cannot be detached, so RCPs only
+    /// deny. Not applied to resources of the management account, to service-linked roles or to
+    /// AWS service principals.
+    pub rcps: Vec<Vec<CompiledPolicy>>,
+    /// The organization's management account (SCPs and RCPs do not apply to it).
+    pub management_account: Option<String>,
+    /// The permissions boundary of the IAM user or role (for a session: of its role).
+    pub boundary: Option<CompiledPolicy>,
+    /// The session policy of a role session or federated user session.
+    pub session: Option<CompiledPolicy>,
+    /// The policy of the VPC endpoint the request goes through.
+    pub vpc_endpoint: Option<CompiledPolicy>,
+    pub public_access: PublicAccessBlock,
+}
+
+pub(crate) static NO_CHAIN: Chain = Chain {
+    scps: Vec::new(),
+    scp_account: None,
+    rcps: Vec::new(),
+    management_account: None,
+    boundary: None,
+    session: None,
+    vpc_endpoint: None,
+    public_access: PublicAccessBlock {
+        account: false,
+        bucket: false,
+        access_point: false,
+    },
+};
+
+impl Chain {
+    pub fn is_empty(&self) -> bool {
+        self.scps.is_empty()
+            && self.rcps.is_empty()
+            && self.boundary.is_none()
+            && self.session.is_none()
+            && self.vpc_endpoint.is_none()
+            && self.public_access == PublicAccessBlock::default()
     }
 }
 
@@ -1024,8 +1290,23 @@ impl PolicySet {
         self.access_points.iter().find(|a| a.target.name == name)
     }
 
-    /// Decide a request. With `explain`, every statement considered is traced with its reason.
+    /// Decide a request from the identity and resource policies alone. With `explain`, every
+    /// statement considered is traced with its reason.
     pub fn evaluate<'a>(&'a self, req: &Request, explain: bool) -> Decision<'a> {
+        self.evaluate_with(&NO_CHAIN, req, explain)
+    }
+
+    /// Decide a request with the whole chain: explicit deny in any policy; then every SCP
+    /// level, the VPC endpoint policy, Block Public Access, and the resource and identity side
+    /// (identity policies, limited by the permissions boundary and the session policy) as
+    /// "Determining whether a request is allowed or denied within an account" and
+    /// "Cross-account policy evaluation logic" describe.
+    pub fn evaluate_with<'a>(
+        &'a self,
+        chain: &'a Chain,
+        req: &Request,
+        explain: bool,
+    ) -> Decision<'a> {
         let mut run = Run {
             explain,
             shown_action: if explain {
@@ -1050,6 +1331,18 @@ impl PolicySet {
                 .and_then(|a| a.policy.as_ref())
         });
         let ap_account = ap.map(|a| a.account.as_str()).unwrap_or("");
+        let anonymous = p.is_anonymous();
+        let boundary = chain.boundary.as_ref().filter(|_| p.can_have_boundary());
+        let session = chain.session.as_ref().filter(|_| p.is_session());
+        let management = |a: &str| chain.management_account.as_deref() == Some(a);
+        let org_exempt = || p.is_service() || p.is_service_linked_role();
+        let scps_apply = !chain.scps.is_empty()
+            && !anonymous
+            && !org_exempt()
+            && !management(&p.account)
+            && chain.scp_account.as_ref().is_none_or(|a| *a == p.account);
+        let rcps_apply =
+            !chain.rcps.is_empty() && !org_exempt() && !management(&self.bucket_account);
 
         // Identity policies see the access point resource when the request goes through one.
         let id_res = ap_res.as_deref().unwrap_or(&bucket_res);
@@ -1060,31 +1353,125 @@ impl PolicySet {
             } else {
                 &self.bucket_account
             },
+            boundary: boundary.is_some(),
         };
-        let mut identity_allow = false;
-        for (owner, pol) in &self.identity {
+        // The account root user has every permission in its own account: no identity policy
+        // is needed (nor can one be attached).
+        let mut identity_allow = p.is_root();
+        // Anonymous requests and AWS service principals have no identity policies.
+        let identities = if anonymous || p.is_service() {
+            &[][..]
+        } else {
+            &self.identity[..]
+        };
+        for (owner, pol) in identities {
             // A role's identity policies also apply to its sessions.
             if owner.as_deref().is_some_and(|o| {
-                p.matched_by(&PrincipalPattern::Exact(o.to_string())) != Some(Level::Direct)
+                p.matched_by(&PrincipalPattern::Exact(o.to_string()))
+                    .is_none_or(|l| l == Level::Account)
             }) {
                 continue;
             }
-            let s = run.policy(pol, None, action, id_res, &id_ctx);
+            let s = run.policy(pol, PolicyType::Identity, None, action, id_res, &id_ctx);
             identity_allow |= s.allow_direct;
         }
+        let mut missing_in: Option<&'a str> = None;
+        let mut limits_ok = true;
+        let mut limit_reason = None;
+        if let Some(b) = boundary {
+            let s = run.policy(b, PolicyType::Boundary, None, action, id_res, &id_ctx);
+            if !s.allow_direct {
+                limits_ok = false;
+                limit_reason = Some("the permissions boundary does not allow");
+                missing_in = Some(&b.label);
+            }
+        }
+        if let Some(sp) = session {
+            let s = run.policy(sp, PolicyType::Session, None, action, id_res, &id_ctx);
+            if !s.allow_direct && limits_ok {
+                limits_ok = false;
+                limit_reason = Some("the session policy does not allow");
+                missing_in = Some(&sp.label);
+            }
+        }
+        let mut scp_ok = true;
+        if scps_apply {
+            for level in &chain.scps {
+                let mut allows = false;
+                for pol in level {
+                    allows |= run
+                        .policy(pol, PolicyType::Scp, None, action, id_res, &id_ctx)
+                        .allow_direct;
+                }
+                if !allows && scp_ok {
+                    scp_ok = false;
+                    missing_in = level.first().map(|x| x.label.as_str()).or(Some("scp"));
+                }
+            }
+        }
+        if rcps_apply {
+            let ctx = RequestCtx {
+                req,
+                resource_account: &self.bucket_account,
+                boundary: boundary.is_some(),
+            };
+            for pol in chain.rcps.iter().flatten() {
+                run.policy(pol, PolicyType::Rcp, Some(p), action, &bucket_res, &ctx);
+            }
+        }
+        let mut vpce_ok = true;
+        if let Some(v) = &chain.vpc_endpoint {
+            let ctx = RequestCtx {
+                req,
+                resource_account: &self.bucket_account,
+                boundary: boundary.is_some(),
+            };
+            vpce_ok = run
+                .policy(
+                    v,
+                    PolicyType::VpcEndpoint,
+                    Some(p),
+                    action,
+                    &bucket_res,
+                    &ctx,
+                )
+                .any_allow();
+            if let Some(res) = ap_res.as_deref() {
+                vpce_ok &= run
+                    .policy(v, PolicyType::VpcEndpoint, Some(p), action, res, &ctx)
+                    .any_allow();
+            }
+            if !vpce_ok && missing_in.is_none() {
+                missing_in = Some(&v.label);
+            }
+        }
 
-        // An audit cannot read other accounts' identity policies: assume they allow.
-        let foreign_identity_allow = identity_allow || req.audit.is_some();
+        // The identity side: identity policies, limited by the boundary and the session policy.
+        // An audit cannot read other accounts' identity policies: it assumes they allow.
+        let identity_side = identity_allow && limits_ok;
+        let foreign_identity_side = (identity_allow || req.audit.is_some()) && limits_ok;
         let satisfied = |said: Said, owner: &str| -> bool {
             if p.account.is_empty() {
                 // Anonymous and service principals have no identity policies.
                 said.allow_direct
             } else if p.account == owner {
-                identity_allow || said.allow_direct
+                // Same account: a grant to the user or the session itself is not limited by
+                // identity policies, the boundary or the session policy; a grant to a
+                // session's role is limited by the boundary and the session policy; a grant to
+                // the account delegates to the identity policies.
+                identity_side || said.allow_direct || (said.allow_role && limits_ok)
             } else {
-                foreign_identity_allow && (said.allow_direct || said.allow_account)
+                foreign_identity_side && said.any_allow()
             }
         };
+        // RestrictPublicBuckets: with a public policy, only service principals and principals
+        // of the bucket owner's (and access point owner's) account get in.
+        let outsider = !p.is_service()
+            && p.account != self.bucket_account
+            && (ap.is_none() || p.account != ap_account);
+        let pab = chain.public_access;
+        let restrict_bucket = pab.account || pab.bucket || (ap.is_some() && pab.access_point);
+        let mut blocked = false;
 
         let mut ap_ok = true;
         if let (Some(t), Some(res)) = (ap, ap_res.as_deref()) {
@@ -1093,41 +1480,74 @@ impl PolicySet {
                     let ctx = RequestCtx {
                         req,
                         resource_account: &t.account,
+                        boundary: boundary.is_some(),
                     };
-                    run.policy(pol, Some(p), action, res, &ctx)
+                    run.policy(pol, PolicyType::AccessPoint, Some(p), action, res, &ctx)
                 }
                 None => Said::default(),
             };
-            ap_ok = satisfied(said, &t.account);
+            // Access points do not support anonymous requests (an audit's `*` stands for anyone,
+            // authenticated principals of any account included).
+            ap_ok = satisfied(said, &t.account) && !(anonymous && req.audit.is_none());
+            if outsider && restrict_bucket && ap_policy.is_some_and(CompiledPolicy::is_public) {
+                ap_ok = false;
+                blocked = true;
+            }
         }
         let bucket_said = match &self.bucket {
             Some(pol) => {
                 let ctx = RequestCtx {
                     req,
                     resource_account: &self.bucket_account,
+                    boundary: boundary.is_some(),
                 };
-                run.policy(pol, Some(p), action, &bucket_res, &ctx)
+                run.policy(pol, PolicyType::Bucket, Some(p), action, &bucket_res, &ctx)
             }
             None => Said::default(),
         };
-        let bucket_ok = satisfied(bucket_said, &self.bucket_account);
+        let mut bucket_ok = satisfied(bucket_said, &self.bucket_account);
+        if outsider
+            && restrict_bucket
+            && self.bucket.as_ref().is_some_and(CompiledPolicy::is_public)
+        {
+            bucket_ok = false;
+            blocked = true;
+        }
 
         let (verdict, deciding, missing) = if !run.denies.is_empty() {
+            missing_in = None;
             (Verdict::ExplicitlyDenied, run.denies, None)
-        } else if ap_ok && bucket_ok {
+        } else if scp_ok && vpce_ok && ap_ok && bucket_ok {
+            missing_in = None;
             let deciding = run.allows;
             (Verdict::Allowed, deciding, None)
         } else {
-            let missing = if !ap_ok {
-                if ap_policy.is_none() && !identity_allow {
+            let missing = if !scp_ok {
+                "a service control policy level does not allow (every level from the organization root to the account must)"
+            } else if !vpce_ok {
+                "the VPC endpoint policy does not allow"
+            } else if blocked {
+                "Block Public Access: RestrictPublicBuckets limits a bucket or access point with a public policy to service principals and principals of its own account"
+            } else if anonymous && ap.is_some() && req.audit.is_none() {
+                "access points do not support anonymous requests"
+            } else if anonymous {
+                "an anonymous request needs a resource policy that allows \"*\""
+            } else if !ap_ok {
+                if let (Some(r), false) = (limit_reason, p.account != ap_account) {
+                    r
+                } else if ap_policy.is_none() && !identity_allow {
                     "the access point has no policy and no identity policy allows"
-                } else if p.account != ap_account && identity_allow {
+                } else if p.account != ap_account && identity_allow && limits_ok {
                     "the access point policy does not allow this cross-account principal"
                 } else if p.account != ap_account {
-                    "cross-account: both an identity policy and the access point policy must allow"
+                    limit_reason.unwrap_or(
+                        "cross-account: both an identity policy and the access point policy must allow",
+                    )
                 } else {
                     "neither the access point policy nor an identity policy allows"
                 }
+            } else if let Some(r) = limit_reason {
+                r
             } else if self.bucket.is_none() && !identity_allow {
                 "the bucket has no policy and no identity policy allows"
             } else if p.account != self.bucket_account && identity_allow {
@@ -1137,12 +1557,16 @@ impl PolicySet {
             } else {
                 "neither the bucket policy nor an identity policy allows"
             };
+            if scp_ok && vpce_ok && limit_reason.is_none() {
+                missing_in = None;
+            }
             (Verdict::ImplicitlyDenied, Vec::new(), Some(missing))
         };
         Decision {
             verdict,
             deciding,
             missing,
+            missing_in,
             statements: run.traces,
             narrowing: run.narrowing,
         }

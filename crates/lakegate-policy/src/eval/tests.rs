@@ -260,7 +260,8 @@ fn role_arn_matches_its_sessions() {
 fn not_principal_not_action_not_resource() {
     let set = bucket_only(json!([
         {"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"},
-        {"Sid": "NP", "Effect": "Deny", "NotPrincipal": {"AWS": EC2}, "Action": "s3:DeleteObject", "Resource": "*"},
+        // NotPrincipal must name the account too ("AWS JSON policy elements: NotPrincipal").
+        {"Sid": "NP", "Effect": "Deny", "NotPrincipal": {"AWS": [EC2, format!("arn:aws:iam::{ACCOUNT}:root")]}, "Action": "s3:DeleteObject", "Resource": "*"},
         {"Sid": "NA", "Effect": "Deny", "Principal": "*", "NotAction": ["s3:Get*", "s3:Delete*", "s3:List*"], "Resource": "*"},
         {"Sid": "NR", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::store-events/public/*"}
     ]));
@@ -409,4 +410,96 @@ fn the_bucket_policy_must_also_allow_access_point_requests_without_delegation() 
     assert!(d.missing.unwrap().contains("bucket has no policy"));
     let d = set.evaluate(&put(other, "sales_event/x", Some("ec2-consumer")), false);
     assert!(!d.allowed());
+}
+
+/// Issue 11, items 1–3, as reported: a statement without Principal applies to no one; NotPrincipal
+/// is matched against the whole identity, and the reasons say so.
+#[test]
+fn not_principal_and_missing_principal_as_documented() {
+    let no_principal = bucket_only(json!([
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::store-events/*"}
+    ]));
+    for who in [
+        "arn:aws:iam::123456789012:user/test-user",
+        "arn:aws:iam::999999999999:role/Other",
+        "lambda.amazonaws.com",
+    ] {
+        let d = no_principal.evaluate(&get(who, "testobject"), true);
+        assert!(!d.allowed(), "{who}");
+        assert!(
+            d.statements[0].reason.contains("no Principal"),
+            "{:?}",
+            d.statements
+        );
+    }
+
+    let set = PolicySet {
+        identity: vec![(
+            None,
+            CompiledPolicy::parse(
+                r#"{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
+                "identity",
+            )
+            .unwrap(),
+        )],
+        bucket: Some(
+            CompiledPolicy::parse(
+                &json!({"Statement": [{"Sid": "OnlyBob", "Effect": "Deny", "NotPrincipal": {"AWS": ["arn:aws:iam::444455556666:user/Bob", "arn:aws:iam::444455556666:root"]}, "Action": "s3:*", "Resource": "*"},
+                    {"Sid": "OnlyAlice", "Effect": "Deny", "NotPrincipal": {"AWS": ["arn:aws:sts::444455556666:assumed-role/R/alice", "arn:aws:iam::444455556666:role/R", "444455556666"]}, "Action": "s3:PutObject", "Resource": "*"}]})
+                .to_string(),
+                "bucket",
+            )
+            .unwrap(),
+        ),
+        bucket_account: "444455556666".into(),
+        access_points: Vec::new(),
+    };
+    let eve = set.evaluate(&get("arn:aws:iam::444455556666:user/eve", "a"), true);
+    assert_eq!(eve.verdict, Verdict::ExplicitlyDenied);
+    let reason = &eve
+        .statements
+        .iter()
+        .find(|t| t.statement.sid == Some("OnlyBob"))
+        .unwrap()
+        .reason;
+    assert_eq!(
+        reason,
+        "matches: NotPrincipal does not name arn:aws:iam::444455556666:user/eve"
+    );
+    let bob = set.evaluate(&get("arn:aws:iam::444455556666:user/Bob", "a"), true);
+    assert!(bob.allowed());
+    let t = bob
+        .statements
+        .iter()
+        .find(|t| t.statement.sid == Some("OnlyBob"))
+        .unwrap();
+    assert!(t.reason.contains("exempt"), "{}", t.reason);
+
+    let put = |who: &str| Request::new(Principal::new(who), "s3:PutObject", BUCKET, Some("a"));
+    // Both statements apply to PutObject: alice is exempt from both only if OnlyBob names her
+    // too, so OnlyBob denies her; the reason names what OnlyAlice leaves unnamed for bob.
+    let bob_session = set.evaluate(&put("arn:aws:sts::444455556666:assumed-role/R/bob"), true);
+    let t = bob_session
+        .statements
+        .iter()
+        .find(|t| t.statement.sid == Some("OnlyAlice"))
+        .unwrap();
+    assert!(t.applies);
+    assert_eq!(
+        t.reason,
+        "matches: NotPrincipal does not name arn:aws:sts::444455556666:assumed-role/R/bob"
+    );
+    let alice = set.evaluate(&put("arn:aws:sts::444455556666:assumed-role/R/alice"), true);
+    let t = alice
+        .statements
+        .iter()
+        .find(|t| t.statement.sid == Some("OnlyAlice"))
+        .unwrap();
+    assert!(!t.applies, "{}", t.reason);
+    let t = alice
+        .statements
+        .iter()
+        .find(|t| t.statement.sid == Some("OnlyBob"))
+        .unwrap();
+    assert_eq!(t.reason, "matches: NotPrincipal does not name the role arn:aws:iam::444455556666:role/R, arn:aws:sts::444455556666:assumed-role/R/alice");
 }

@@ -1,0 +1,148 @@
+//! AWS Organizations: the service control policies and resource control policies that apply to
+//! an account — the policies attached to the organization root, to each OU on the way down and
+//! to the account ("SCP evaluation": every level must allow).
+
+use super::{classify, error::code, log, Aws};
+use crate::error::Result;
+use crate::policy::PolicyDocument;
+use aws_sdk_organizations::types::{ParentType, PolicyType as OrgType};
+
+/// Which policies to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgPolicyKind {
+    Scp,
+    Rcp,
+}
+
+impl OrgPolicyKind {
+    fn filter(self) -> OrgType {
+        match self {
+            OrgPolicyKind::Scp => OrgType::ServiceControlPolicy,
+            OrgPolicyKind::Rcp => OrgType::ResourceControlPolicy,
+        }
+    }
+}
+
+/// One policy attached at a level.
+#[derive(Debug, Clone)]
+pub struct OrgPolicy {
+    /// `p-…` (or `p-FullAWSAccess` for the AWS managed one).
+    pub id: String,
+    pub name: String,
+    pub document: PolicyDocument,
+}
+
+/// The levels from the organization root to the account, each with its attached policies.
+#[derive(Debug, Clone)]
+pub struct OrgLevels {
+    pub management_account: String,
+    pub levels: Vec<Vec<OrgPolicy>>,
+}
+
+impl Aws {
+    pub fn organizations(&self) -> &aws_sdk_organizations::Client {
+        self.organizations.get_or_init(|| {
+            let conf = aws_sdk_organizations::config::Builder::from(&self.sdk)
+                .interceptor(log::RequestLog)
+                .build();
+            aws_sdk_organizations::Client::from_conf(conf)
+        })
+    }
+
+    /// The policies of `kind` that apply to `account`. None when the caller's organization is
+    /// not in use, the account is not in it, or the policy type is not enabled (a level without
+    /// any policy: when a type is enabled, AWS attaches FullAWSAccess / RCPFullAWSAccess to
+    /// every root, OU and account and requires one at every level).
+    pub async fn org_policy_levels(
+        &self,
+        account: &str,
+        kind: OrgPolicyKind,
+    ) -> Result<Option<OrgLevels>> {
+        let org = self.organizations();
+        let management = match org.describe_organization().send().await {
+            Ok(o) => o
+                .organization
+                .and_then(|o| o.master_account_id)
+                .unwrap_or_default(),
+            Err(e) if code(&e) == Some("AWSOrganizationsNotInUseException") => return Ok(None),
+            Err(e) => return Err(classify("organizations:DescribeOrganization", e)),
+        };
+        // The path from the account up to the root.
+        let mut targets = vec![account.to_string()];
+        let mut child = account.to_string();
+        for _ in 0..10 {
+            let out = match org.list_parents().child_id(&child).send().await {
+                Ok(o) => o,
+                // Not in the organization (moto answers AccountNotFoundException).
+                Err(e)
+                    if matches!(
+                        code(&e),
+                        Some("ChildNotFoundException" | "AccountNotFoundException")
+                    ) =>
+                {
+                    return Ok(None)
+                }
+                Err(e) => return Err(classify("organizations:ListParents", e)),
+            };
+            let Some(parent) = out.parents.unwrap_or_default().into_iter().next() else {
+                break;
+            };
+            let (Some(id), ty) = (parent.id, parent.r#type) else {
+                break;
+            };
+            targets.push(id.clone());
+            if ty == Some(ParentType::Root) {
+                break;
+            }
+            child = id;
+        }
+        targets.reverse();
+        let mut levels = Vec::new();
+        for target in &targets {
+            let mut level = Vec::new();
+            let mut token: Option<String> = None;
+            loop {
+                let out = org
+                    .list_policies_for_target()
+                    .target_id(target)
+                    .filter(kind.filter())
+                    .set_next_token(token.clone())
+                    .send()
+                    .await
+                    .map_err(|e| classify("organizations:ListPoliciesForTarget", e))?;
+                for summary in out.policies.unwrap_or_default() {
+                    let Some(id) = summary.id else { continue };
+                    let policy = org
+                        .describe_policy()
+                        .policy_id(&id)
+                        .send()
+                        .await
+                        .map_err(|e| classify("organizations:DescribePolicy", e))?;
+                    let content = policy.policy.and_then(|p| p.content).unwrap_or_default();
+                    let document = PolicyDocument::parse(&content).map_err(|e| {
+                        crate::error::input_error(format!(
+                            "the organization policy {id} cannot be read: {e}"
+                        ))
+                    })?;
+                    level.push(OrgPolicy {
+                        id,
+                        name: summary.name.unwrap_or_default(),
+                        document,
+                    });
+                }
+                token = out.next_token;
+                if token.is_none() {
+                    break;
+                }
+            }
+            if level.is_empty() {
+                return Ok(None);
+            }
+            levels.push(level);
+        }
+        Ok(Some(OrgLevels {
+            management_account: management,
+            levels,
+        }))
+    }
+}
