@@ -3,6 +3,7 @@
 mod diff;
 mod statements;
 mod table;
+pub mod yaml;
 
 pub use diff::render_diff;
 pub use statements::{statement_rows, StatementRow};
@@ -114,8 +115,9 @@ impl Printer {
         let mut out = std::io::stdout().lock();
         match self.format {
             OutputFormat::Yaml => {
-                let s = serde_yaml_ng::to_string(value)
+                let v = serde_json::to_value(value)
                     .map_err(|e| input_error(format!("cannot render YAML: {e}")))?;
+                let s = yaml::to_yaml(&v);
                 out.write_all(s.as_bytes())?;
             }
             _ => {

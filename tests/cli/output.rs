@@ -293,3 +293,43 @@ fn bucket_policy_get_table_and_json() {
     let v = env.json(["bucket", "policy", "get", &s.bucket, "-o", "json"]);
     assert_eq!(Some(v), env.policy(&s.bucket));
 }
+
+/// YAML output reads back as the JSON it came from in YAML 1.1 parsers too: strings that 1.1
+/// reads as dates, numbers or booleans are quoted (`Version: "2012-10-17"`), plain ones stay plain.
+#[test]
+fn yaml_quotes_strings_that_would_load_as_another_type() {
+    let env = TestEnv::new();
+    let b = env.bucket("yamlq");
+    env.put_policy(
+        &b,
+        &serde_json::json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Sid": "yes",
+                "Effect": "Allow",
+                "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                "Action": "s3:GetObject",
+                "Resource": format!("arn:aws:s3:::{b}/*"),
+                "Condition": {"StringEquals": {"aws:PrincipalAccount": "123456789012"}}
+            }]
+        }),
+    );
+    let out = stdout(
+        &env.lg(["bucket", "policy", "get", &b, "-o", "yaml"])
+            .success(),
+    );
+    assert!(out.contains("Version: \"2012-10-17\"\n"), "{out}");
+    assert!(out.contains("Sid: \"yes\"\n"), "{out}");
+    assert!(
+        out.contains("aws:PrincipalAccount: \"123456789012\"\n"),
+        "{out}"
+    );
+    assert!(out.contains("Action: s3:GetObject\n"), "{out}");
+    let json = stdout(
+        &env.lg(["bucket", "policy", "get", &b, "-o", "json"])
+            .success(),
+    );
+    let from_yaml: serde_json::Value = serde_yaml_ng::from_str(&out).unwrap();
+    let from_json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(from_yaml, from_json);
+}

@@ -280,8 +280,9 @@ impl Sink {
                 columns,
                 count,
             } => {
-                let text = serde_yaml_ng::to_string(&[Sink::object(columns, row)])
-                    .map_err(|e| failed(format!("cannot write YAML: {e}")))?;
+                let text = crate::output::yaml::to_yaml(&Value::Array(vec![Value::Object(
+                    Sink::object(columns, row),
+                )]));
                 out.write_all(text.as_bytes())?;
                 *count += 1;
                 Ok(())
