@@ -43,6 +43,8 @@ pub enum OutputFormat {
     Yaml,
     /// CSV with a header row
     Csv,
+    /// KIND/NAME per line, for list commands (as kubectl's -o name)
+    Name,
 }
 
 impl OutputFormat {
@@ -53,6 +55,7 @@ impl OutputFormat {
             OutputFormat::Json => "json",
             OutputFormat::Yaml => "yaml",
             OutputFormat::Csv => "csv",
+            OutputFormat::Name => "name",
         }
     }
 }
@@ -100,6 +103,11 @@ pub struct GlobalArgs {
         help_heading = "Output"
     )]
     pub output: OutputFormat,
+
+    /// JMESPath filter applied to the JSON shape of the result, before rendering in any format
+    /// (as the AWS CLI's --query), e.g. --query "[?bucket=='store-events'].name"
+    #[arg(long, global = true, value_name = "JMESPATH", help_heading = "Output")]
+    pub query: Option<crate::output::query::Query>,
 
     /// Omit the header row of tables and CSV
     #[arg(long, global = true, help_heading = "Output")]

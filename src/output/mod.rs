@@ -4,8 +4,10 @@
 
 mod diff;
 mod plan;
+pub mod query;
 mod statements;
 mod table;
+pub mod yaml;
 
 pub use diff::render_diff;
 pub use statements::{statement_rows, StatementRow};
@@ -32,6 +34,7 @@ pub struct Printer {
     pub color: bool,
     progress: bool,
     stdout_tty: bool,
+    query: Option<query::Query>,
 }
 
 impl Printer {
@@ -57,15 +60,23 @@ impl Printer {
             color,
             progress,
             stdout_tty,
+            query: g.query.clone(),
         }
     }
 
-    /// True for the machine-readable formats, where stdout carries only data.
+    /// Whether `--query` was given.
+    pub fn has_query(&self) -> bool {
+        self.query.is_some()
+    }
+
+    /// True for the machine-readable formats, where stdout carries only data; also under
+    /// `--query`, whose result the printer renders in whatever format was asked for.
     pub fn is_structured(&self) -> bool {
-        matches!(
-            self.format,
-            OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Csv
-        )
+        self.query.is_some()
+            || matches!(
+                self.format,
+                OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Csv | OutputFormat::Name
+            )
     }
 
     /// A spinner on stderr, hidden when progress is unwanted (not a terminal, --no-progress, -q, tests).
@@ -130,13 +141,24 @@ impl Printer {
         eprintln!("{y}warning:{r} {}", msg.as_ref());
     }
 
-    /// Print a serialisable value as JSON or YAML.
+    /// Print a serialisable value as JSON or YAML (with `--query`, the query's result, in any
+    /// format).
     pub fn value<T: Serialize>(&self, value: &T) -> Result<()> {
+        if let Some(q) = &self.query {
+            let v = serde_json::to_value(value)
+                .map_err(|e| input_error(format!("cannot render JSON: {e}")))?;
+            let result = q.apply(&v).map_err(input_error)?;
+            return self.json_any(&result);
+        }
+        if self.format == OutputFormat::Name {
+            return Err(name_unsupported());
+        }
         let mut out = std::io::stdout().lock();
         match self.format {
             OutputFormat::Yaml => {
-                let s = serde_yaml_ng::to_string(value)
+                let v = serde_json::to_value(value)
                     .map_err(|e| input_error(format!("cannot render YAML: {e}")))?;
+                let s = yaml::to_yaml(&v);
                 out.write_all(s.as_bytes())?;
             }
             _ => {
@@ -151,9 +173,23 @@ impl Printer {
 
     /// Print rows in the chosen format: a table for people, JSON/YAML arrays or CSV for scripts.
     pub fn rows<T: Row + Serialize>(&self, rows: &[T]) -> Result<()> {
+        if self.query.is_some() {
+            return self.value(&rows);
+        }
         match self.format {
             OutputFormat::Json | OutputFormat::Yaml => self.value(&rows),
             OutputFormat::Csv => self.csv(rows),
+            OutputFormat::Name => {
+                let kind = T::kind().ok_or_else(name_unsupported)?;
+                let mut out = std::io::stdout().lock();
+                for r in rows {
+                    if let Some(n) = r.name() {
+                        writeln!(out, "{kind}/{n}")?;
+                    }
+                }
+                out.flush()?;
+                Ok(())
+            }
             OutputFormat::Table | OutputFormat::Wide => {
                 let wide = self.format == OutputFormat::Wide;
                 let text = table::render(rows, wide, self.no_headers, self.table_width());
@@ -171,6 +207,41 @@ impl Printer {
             OutputFormat::Json | OutputFormat::Yaml => self.value(row),
             _ => self.rows(std::slice::from_ref(row)),
         }
+    }
+
+    /// A JSON value (a `--query` result) in the chosen format; tables and CSV from `tabulate`.
+    fn json_any(&self, v: &serde_json::Value) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        match self.format {
+            OutputFormat::Yaml => out.write_all(yaml::to_yaml(v).as_bytes())?,
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, v)
+                    .map_err(|e| input_error(format!("cannot render JSON: {e}")))?;
+                out.write_all(b"\n")?;
+            }
+            OutputFormat::Name => return Err(name_unsupported()),
+            OutputFormat::Csv => {
+                let (headers, rows) = query::tabulate(v);
+                let mut w = csv::Writer::from_writer(out);
+                let csv_err = |e: csv::Error| input_error(format!("cannot write CSV: {e}"));
+                if !self.no_headers {
+                    w.write_record(headers.iter().map(|h| h.to_lowercase()))
+                        .map_err(csv_err)?;
+                }
+                for r in rows {
+                    w.write_record(r).map_err(csv_err)?;
+                }
+                w.flush()?;
+                return Ok(());
+            }
+            OutputFormat::Table | OutputFormat::Wide => {
+                let (headers, rows) = query::tabulate(v);
+                let text = table::render_cells(&headers, rows, self.no_headers, self.table_width());
+                out.write_all(text.as_bytes())?;
+            }
+        }
+        out.flush()?;
+        Ok(())
     }
 
     fn csv<T: Row>(&self, rows: &[T]) -> Result<()> {
@@ -207,6 +278,10 @@ impl Printer {
             s.to_string()
         }
     }
+}
+
+fn name_unsupported() -> crate::error::CliError {
+    input_error("-o name: this command's output has no names; use it with list commands (accesspoint list, subscription list, subscription target list, plugin list)")
 }
 
 impl Printer {

@@ -33,10 +33,34 @@ pub trait Row {
     /// Column headers; `wide` adds the columns of `-o wide` (and CSV).
     fn headers(wide: bool) -> Vec<&'static str>;
     fn cells(&self, wide: bool) -> Vec<Cell>;
+
+    /// `-o name` (kubectl's): the resource kind of a list's rows, printed as `KIND/NAME`.
+    fn kind() -> Option<&'static str> {
+        None
+    }
+
+    /// `-o name`: this row's name.
+    fn name(&self) -> Option<String> {
+        None
+    }
 }
 
 pub fn render<T: Row>(rows: &[T], wide: bool, no_headers: bool, width: Option<u16>) -> String {
-    let headers = T::headers(wide);
+    let headers: Vec<String> = T::headers(wide).iter().map(|h| h.to_string()).collect();
+    let cells = rows
+        .iter()
+        .map(|r| r.cells(wide).into_iter().map(|c| c.0).collect())
+        .collect();
+    render_cells(&headers, cells, no_headers, width)
+}
+
+/// A table of any columns (the rows of a `--query` result, say).
+pub fn render_cells(
+    headers: &[String],
+    rows: Vec<Vec<String>>,
+    no_headers: bool,
+    width: Option<u16>,
+) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING);
     match width {
@@ -49,10 +73,10 @@ pub fn render<T: Row>(rows: &[T], wide: bool, no_headers: bool, width: Option<u1
         }
     }
     if !no_headers {
-        t.set_header(headers.iter().copied());
+        t.set_header(headers.iter().cloned());
     }
     for r in rows {
-        t.add_row(r.cells(wide).into_iter().map(|c| c.0));
+        t.add_row(r);
     }
     for (i, col) in t.column_iter_mut().enumerate() {
         col.set_padding((0, if i + 1 == headers.len() { 0 } else { 3 }));

@@ -293,3 +293,107 @@ fn bucket_policy_get_table_and_json() {
     let v = env.json(["bucket", "policy", "get", &s.bucket, "-o", "json"]);
     assert_eq!(Some(v), env.policy(&s.bucket));
 }
+
+/// YAML output reads back as the JSON it came from in YAML 1.1 parsers too: strings that 1.1
+/// reads as dates, numbers or booleans are quoted (`Version: "2012-10-17"`), plain ones stay plain.
+#[test]
+fn yaml_quotes_strings_that_would_load_as_another_type() {
+    let env = TestEnv::new();
+    let b = env.bucket("yamlq");
+    env.put_policy(
+        &b,
+        &serde_json::json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Sid": "yes",
+                "Effect": "Allow",
+                "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                "Action": "s3:GetObject",
+                "Resource": format!("arn:aws:s3:::{b}/*"),
+                "Condition": {"StringEquals": {"aws:PrincipalAccount": "123456789012"}}
+            }]
+        }),
+    );
+    let out = stdout(
+        &env.lg(["bucket", "policy", "get", &b, "-o", "yaml"])
+            .success(),
+    );
+    assert!(out.contains("Version: \"2012-10-17\"\n"), "{out}");
+    assert!(out.contains("Sid: \"yes\"\n"), "{out}");
+    assert!(
+        out.contains("aws:PrincipalAccount: \"123456789012\"\n"),
+        "{out}"
+    );
+    assert!(out.contains("Action: s3:GetObject\n"), "{out}");
+    let json = stdout(
+        &env.lg(["bucket", "policy", "get", &b, "-o", "json"])
+            .success(),
+    );
+    let from_yaml: serde_json::Value = serde_yaml_ng::from_str(&out).unwrap();
+    let from_json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(from_yaml, from_json);
+}
+
+/// `--query` (JMESPath, as the AWS CLI's) filters the JSON shape before rendering, in every format.
+#[test]
+fn query_filters_before_rendering_in_every_format() {
+    let env = TestEnv::new();
+    let s = seed(&env);
+    let list = |args: &[&str]| {
+        let mut a = vec!["accesspoint", "list", "--bucket", &s.bucket];
+        a.extend_from_slice(args);
+        stdout(&env.lg(&a).success())
+    };
+    let q = "[?contains(prefixes, 'sales_event/')].name";
+    let out = list(&["--query", q, "-o", "json"]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+        json!([s.ec2])
+    );
+    // A table of the query's objects (JMESPath objects have their keys in sorted order).
+    let out = list(&["--query", "[].{name: name, bucket: bucket}"]);
+    let mut lines = out.lines();
+    let head: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(head, ["BUCKET", "NAME"], "{out}");
+    assert!(out.contains(&s.ec2) && out.contains(&s.lambda), "{out}");
+    let out = list(&["--query", "[].name", "-o", "csv", "--no-headers"]);
+    let mut names: Vec<&str> = out.lines().collect();
+    names.sort();
+    let mut want = vec![s.ec2.as_str(), s.lambda.as_str()];
+    want.sort();
+    assert_eq!(names, want);
+    let out = list(&["--query", "length(@)", "-o", "yaml"]);
+    assert_eq!(out, "2\n");
+    // A bad expression is a usage error naming --query, before any call.
+    let a = env
+        .lg(["accesspoint", "list", "--query", "[?name=="])
+        .code(2);
+    let err = crate::harness::stderr(&a);
+    assert!(err.contains("--query") && err.contains("JMESPath"), "{err}");
+    // A near miss suggests --query, not only --quiet.
+    let a = env.lg(["accesspoint", "list", "--querry", "x"]).code(2);
+    assert!(crate::harness::stderr(&a).contains("--query"));
+}
+
+/// `-o name` prints KIND/NAME per line for list commands, and is refused elsewhere.
+#[test]
+fn output_name_lists_kind_slash_name() {
+    let env = TestEnv::new();
+    let s = seed(&env);
+    let out = stdout(
+        &env.lg(["accesspoint", "list", "--bucket", &s.bucket, "-o", "name"])
+            .success(),
+    );
+    let mut lines: Vec<&str> = out.lines().collect();
+    lines.sort();
+    let mut want = vec![
+        format!("accesspoint/{}", s.ec2),
+        format!("accesspoint/{}", s.lambda),
+    ];
+    want.sort();
+    assert_eq!(lines, want);
+    let a = env
+        .lg(["bucket", "policy", "get", &s.bucket, "-o", "name"])
+        .code(2);
+    assert!(crate::harness::stderr(&a).contains("-o name"));
+}

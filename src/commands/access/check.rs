@@ -454,7 +454,10 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
         statements: explain.then(|| d.statements.clone()),
     };
     match ctx.printer.format {
-        OutputFormat::Json | OutputFormat::Yaml => return ctx.printer.value(&result),
+        _ if ctx.printer.has_query() => return ctx.printer.value(&result),
+        OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Name => {
+            return ctx.printer.value(&result)
+        }
         OutputFormat::Csv => {
             return ctx.printer.rows(&[CsvRow {
                 decision: d.verdict.as_str(),

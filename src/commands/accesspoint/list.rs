@@ -49,6 +49,14 @@ pub fn short_principal(p: &str) -> &str {
 }
 
 impl Row for ListRow {
+    fn kind() -> Option<&'static str> {
+        Some("accesspoint")
+    }
+
+    fn name(&self) -> Option<String> {
+        Some(self.name.clone())
+    }
+
     fn headers(wide: bool) -> Vec<&'static str> {
         if wide {
             vec![

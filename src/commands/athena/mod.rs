@@ -207,6 +207,12 @@ enum Sink {
         columns: Vec<Column>,
         count: u64,
     },
+    /// Under --query (or -o name): every row, for the printer to query and render at the end.
+    Gather {
+        printer: Box<crate::output::Printer>,
+        columns: Vec<Column>,
+        rows: Vec<Value>,
+    },
     Table {
         out: BufWriter<StdoutLock<'static>>,
         columns: Vec<Column>,
@@ -221,6 +227,13 @@ const TABLE_SAMPLE: usize = 200;
 
 impl Sink {
     fn new(ctx: &Ctx, columns: Vec<Column>) -> Sink {
+        if ctx.printer.has_query() || ctx.printer.format == OutputFormat::Name {
+            return Sink::Gather {
+                printer: Box::new(ctx.printer.clone()),
+                columns,
+                rows: Vec::new(),
+            };
+        }
         let out = BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
         match ctx.printer.format {
             OutputFormat::Csv => {
@@ -240,7 +253,7 @@ impl Sink {
                 columns,
                 count: 0,
             },
-            OutputFormat::Table | OutputFormat::Wide => Sink::Table {
+            OutputFormat::Table | OutputFormat::Wide | OutputFormat::Name => Sink::Table {
                 out,
                 columns,
                 no_headers: ctx.printer.no_headers,
@@ -261,6 +274,10 @@ impl Sink {
 
     fn row(&mut self, row: &[Option<String>]) -> Result<()> {
         match self {
+            Sink::Gather { columns, rows, .. } => {
+                rows.push(Value::Object(Sink::object(columns, row)));
+                Ok(())
+            }
             Sink::Csv(w) => w
                 .write_record(row.iter().map(|v| v.as_deref().unwrap_or("")))
                 .map_err(csv_error),
@@ -280,8 +297,9 @@ impl Sink {
                 columns,
                 count,
             } => {
-                let text = serde_yaml_ng::to_string(&[Sink::object(columns, row)])
-                    .map_err(|e| failed(format!("cannot write YAML: {e}")))?;
+                let text = crate::output::yaml::to_yaml(&Value::Array(vec![Value::Object(
+                    Sink::object(columns, row),
+                )]));
                 out.write_all(text.as_bytes())?;
                 *count += 1;
                 Ok(())
@@ -350,6 +368,7 @@ impl Sink {
                 out.flush()?;
             }
             Sink::Table { mut out, .. } => out.flush()?,
+            Sink::Gather { printer, rows, .. } => printer.value(&rows)?,
         }
         Ok(())
     }

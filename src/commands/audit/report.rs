@@ -201,7 +201,13 @@ struct Sink {
 
 impl Sink {
     fn new(ctx: &Ctx, spool: Option<Spool>) -> Result<Sink> {
-        let format = ctx.printer.format;
+        // Under --query (or -o name) the rows are gathered and handed to the printer, which
+        // applies the query and renders the result; the YAML path does exactly that.
+        let format = if ctx.printer.has_query() || ctx.printer.format == OutputFormat::Name {
+            OutputFormat::Yaml
+        } else {
+            ctx.printer.format
+        };
         let mut csv = None;
         if format == OutputFormat::Csv {
             let mut w = csv::Writer::from_writer(std::io::stdout());
@@ -275,7 +281,7 @@ impl Sink {
                 out.flush()?;
                 Ok(())
             }
-            OutputFormat::Yaml => ctx.printer.value(&self.gathered),
+            OutputFormat::Yaml | OutputFormat::Name => ctx.printer.value(&self.gathered),
             OutputFormat::Table | OutputFormat::Wide => {
                 if self.gathered.is_empty() {
                     Ok(())

@@ -11,6 +11,14 @@ use crate::plugin::{discover, PluginEntry};
 pub struct Args {}
 
 impl Row for PluginEntry {
+    fn kind() -> Option<&'static str> {
+        Some("plugin")
+    }
+
+    fn name(&self) -> Option<String> {
+        Some(self.name.clone())
+    }
+
     fn headers(_wide: bool) -> Vec<&'static str> {
         vec!["NAME", "STATUS", "PATH"]
     }

@@ -42,6 +42,14 @@ pub struct SubState {
 }
 
 impl Row for SubState {
+    fn kind() -> Option<&'static str> {
+        Some("subscription")
+    }
+
+    fn name(&self) -> Option<String> {
+        Some(self.subscription_id.clone())
+    }
+
     fn headers(wide: bool) -> Vec<&'static str> {
         let mut h = vec!["REQUEST", "STATUS", "PROJECT", "LOCATION", "GRANTED"];
         if wide {

@@ -25,6 +25,14 @@ pub struct Args {
 }
 
 impl Row for SubscriptionTarget {
+    fn kind() -> Option<&'static str> {
+        Some("subscriptiontarget")
+    }
+
+    fn name(&self) -> Option<String> {
+        Some(self.id.clone())
+    }
+
     fn headers(wide: bool) -> Vec<&'static str> {
         let mut h = vec!["ID", "NAME", "ENVIRONMENT", "ASSET TYPES", "PRINCIPALS"];
         if wide {
