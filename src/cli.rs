@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
 use crate::commands::{
-    access, accesspoint, athena, audit, bucket, completion, endpoint, plugin, subscription,
+    access, accesspoint, athena, audit, bucket, completion, endpoint, plugin, subscription, whoami,
 };
 
 /// Govern access to shared Amazon S3 data lakes.
@@ -184,6 +184,9 @@ pub enum Command {
     /// DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile
     #[command(subcommand, visible_alias = "sub")]
     Subscription(subscription::SubscriptionCommand),
+
+    /// Show the account, caller ARN, region, profile and endpoint lakegate uses
+    Whoami(whoami::Args),
 
     /// Plugins: `lakegate-NAME` executables on PATH
     #[command(subcommand)]

@@ -281,6 +281,11 @@ lakegate subscription target create --from-json target.json",
 lakegate subscription target list --domain dzd_4p9n6example \\
     --project 6g8ruexample -o json",
     ),
+    (
+        "whoami",
+        "lakegate whoami
+lakegate --profile prod whoami -o json",
+    ),
     ("plugin", "lakegate plugin list"),
     (
         "plugin list",

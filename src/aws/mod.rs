@@ -197,6 +197,16 @@ impl Aws {
         Ok(self.caller().await?.1.clone())
     }
 
+    /// The caller's own (account, ARN) from STS GetCallerIdentity, whatever --account-id says.
+    pub async fn caller_identity(&self) -> Result<(String, String)> {
+        self.caller().await.cloned()
+    }
+
+    /// The endpoint every request goes to, when one is configured (flag, environment, profile).
+    pub fn endpoint_url(&self) -> Option<&str> {
+        self.sdk.endpoint_url()
+    }
+
     /// STS GetCallerIdentity, called at most once per run.
     async fn caller(&self) -> Result<&(String, String)> {
         self.caller

@@ -11,6 +11,7 @@ pub mod endpoint;
 pub mod history;
 pub mod plugin;
 pub mod subscription;
+pub mod whoami;
 
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::bucket_policy::BucketPolicy;

@@ -39,3 +39,4 @@ mod plugin;
 mod shells;
 mod subscription;
 mod surface;
+mod whoami;
