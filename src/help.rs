@@ -35,6 +35,12 @@ lakegate bucket policy get store-events -o json
 lakegate bucket policy rollback store-events --yes",
     ),
     (
+        "bucket list",
+        "lakegate bucket list
+lakegate --region eu-west-1 bucket list -o name
+lakegate bucket list --no-policies -o json",
+    ),
+    (
         "bucket delegate",
         "# show the diff, change nothing
 lakegate bucket delegate store-events --dry-run

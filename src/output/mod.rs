@@ -281,7 +281,7 @@ impl Printer {
 }
 
 fn name_unsupported() -> crate::error::CliError {
-    input_error("-o name: this command's output has no names; use it with list commands (accesspoint list, subscription list, subscription target list, plugin list)")
+    input_error("-o name: this command's output has no names; use it with list commands (bucket list, accesspoint list, subscription list, subscription target list, plugin list)")
 }
 
 impl Printer {

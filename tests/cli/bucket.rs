@@ -210,3 +210,69 @@ fn policy_get_of_a_bucket_without_policy() {
     let v = env.json(["bucket", "policy", "get", &b, "-o", "json"]);
     assert_eq!(v, Value::Null);
 }
+
+/// `bucket list`: ListBuckets, then one GetBucketPolicy per bucket to say whether it delegates.
+/// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html>
+#[test]
+fn bucket_list_says_which_buckets_delegate_and_prints_names() {
+    let env = TestEnv::new();
+    let delegated = env.bucket("bl-deleg");
+    let plain = env.bucket("bl-plain");
+    let foreign = env.bucket("bl-foreign");
+    env.put_policy(&foreign, &foreign_policy(&foreign));
+    env.lg(["bucket", "delegate", &delegated]).success();
+
+    let v = env.json(["bucket", "list", "-o", "json"]);
+    let row = |b: &str| {
+        v.as_array()
+            .expect("an array")
+            .iter()
+            .find(|r| r["name"] == b)
+            .unwrap_or_else(|| panic!("{b} missing from {v}"))
+            .clone()
+    };
+    assert_eq!(row(&delegated)["delegated"], true);
+    assert_eq!(row(&delegated)["has_policy"], true);
+    assert_eq!(row(&plain)["delegated"], false);
+    assert_eq!(row(&plain)["has_policy"], false);
+    assert_eq!(row(&foreign)["delegated"], false);
+    assert_eq!(row(&foreign)["has_policy"], true);
+
+    let a = env.lg(["bucket", "list", "-o", "name"]).success();
+    let out = stdout(&a);
+    for b in [&delegated, &plain, &foreign] {
+        assert!(out.lines().any(|l| l == format!("bucket/{b}")), "{out}");
+    }
+
+    let v = env.json(["bucket", "list", "--no-policies", "-o", "json"]);
+    let r = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == delegated.as_str())
+        .expect("listed")
+        .clone();
+    assert_eq!(r["delegated"], Value::Null);
+
+    let a = env.lg(["bucket", "list"]).success();
+    let table = stdout(&a);
+    let line = table
+        .lines()
+        .find(|l| l.starts_with(&delegated))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(line.ends_with("yes"), "{line}");
+}
+
+#[test]
+fn bucket_list_keeps_to_the_region_in_use() {
+    let env = TestEnv::new();
+    let here = env.bucket("bl-here");
+    let v = env.json(["--region", "eu-west-1", "bucket", "list", "-o", "json"]);
+    assert!(
+        !v.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["name"] == here.as_str()),
+        "a us-east-1 bucket listed under --region eu-west-1: {v}"
+    );
+}
