@@ -200,9 +200,9 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
             .history_version
             .map(|v| format!(" (previous document kept as version {v})"))
             .unwrap_or_default();
-        ctx.printer.line(format!("{done}{kept}"))
+        ctx.printer.done(format!("{done}{kept}"))
     } else {
-        ctx.printer.line(unchanged)
+        ctx.printer.done(unchanged)
     }
 }
 

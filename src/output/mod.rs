@@ -124,6 +124,15 @@ impl Printer {
         self.text(&format!("{}\n", msg.as_ref()))
     }
 
+    /// The human result line of a verb that changed something ("access point x created") on
+    /// stdout; silent under -q, where only data asked for (-o json|yaml, --query) is printed.
+    pub fn done(&self, msg: impl AsRef<str>) -> Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        self.line(msg)
+    }
+
     /// A status line for people on stderr ("created access point ..."), silent under -q.
     pub fn status(&self, msg: impl AsRef<str>) {
         if !self.quiet {

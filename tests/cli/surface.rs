@@ -162,6 +162,46 @@ fn quiet_keeps_data_and_drops_status() {
         .stderr(contains("no access points"));
 }
 
+/// Under -q a mutating verb prints no "created …" line; data asked for (-o json) still prints.
+#[test]
+fn quiet_drops_the_result_line_of_mutating_verbs_but_not_json() {
+    let env = TestEnv::new();
+    let b = env.bucket("quiet-mut");
+    let ap = env.name("quiet-ap");
+    let create = |extra: &[&str]| {
+        let mut args = vec!["-q"];
+        args.extend_from_slice(extra);
+        args.extend([
+            "accesspoint",
+            "create",
+            ap.as_str(),
+            "--bucket",
+            b.as_str(),
+            "--prefix",
+            "sales/",
+            "--principal",
+            EC2_ROLE,
+            "--access",
+            "read",
+        ]);
+        env.lg(args).success()
+    };
+    create(&[]).stdout("");
+    let a = create(&["-o", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&a)).expect("JSON under -q");
+    assert_eq!(v["created"], false, "{v}");
+    env.lg(["-q", "bucket", "delegate", &b])
+        .success()
+        .stdout("");
+    env.lg(["-q", "accesspoint", "delete", &ap, "--yes"])
+        .success()
+        .stdout("");
+    // Without -q the human line is there.
+    env.lg(["bucket", "delegate", &b])
+        .success()
+        .stdout(contains(format!("bucket {b}")));
+}
+
 /// Every command's --help ends with examples; a verb lists its own options, not the global ones,
 /// and points at `lakegate --help` for those (which lists them once).
 #[test]

@@ -191,7 +191,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         (false, true) => "exists; policy updated",
         (false, false) => "exists with this grant; nothing changed",
     };
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "access point {} {what}: {} {} for {} on {} ({})",
         args.name,
         args.access.as_str(),

@@ -52,7 +52,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "history_version": version,
         }));
     }
-    ctx.printer.line(match version {
+    ctx.printer.done(match version {
         Some(v) => format!(
             "access point {} deleted (its policy is kept as history version {v})",
             info.name

@@ -222,7 +222,7 @@ fn report(
             jdbc_url: jdbc,
         });
     }
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "endpoint {} {}: {} in {} ({})",
         endpoint.id,
         if created { "created" } else { "exists" },
@@ -230,7 +230,7 @@ fn report(
         endpoint.vpc_id,
         endpoint.state
     ))?;
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "  private DNS:     {}",
         if endpoint.private_dns_enabled {
             "on"
@@ -238,19 +238,19 @@ fn report(
             "off"
         }
     ))?;
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "  subnets:         {}",
         endpoint.subnet_ids.join(", ")
     ))?;
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "  security groups: {}",
         endpoint.security_group_ids.join(", ")
     ))?;
-    ctx.printer.line(format!("  DNS name:        {dns}"))?;
+    ctx.printer.done(format!("  DNS name:        {dns}"))?;
     for d in endpoint.dns_names.iter().filter(|d| **d != dns) {
-        ctx.printer.line(format!("                   {d}"))?;
+        ctx.printer.done(format!("                   {d}"))?;
     }
-    ctx.printer.line(format!("  JDBC URL:        {jdbc}"))?;
+    ctx.printer.done(format!("  JDBC URL:        {jdbc}"))?;
     Ok(())
 }
 

@@ -207,9 +207,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         });
     }
     if !changed {
-        return ctx.printer.line("Already locked down: nothing changed.");
+        return ctx.printer.done("Already locked down: nothing changed.");
     }
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "Locked down user {} to {} (undo with `lakegate endpoint unlock --vpce {} --user {}`)",
         args.user, args.vpce, args.vpce, args.user
     ))

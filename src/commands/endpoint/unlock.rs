@@ -136,7 +136,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             policy,
         });
     }
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "Unlocked user {} from {}: routes and policy restored",
         args.user, args.vpce
     ))

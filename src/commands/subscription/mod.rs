@@ -632,7 +632,7 @@ pub fn print_outcome(ctx: &Ctx, o: &Outcome) -> Result<()> {
                 .unwrap_or_default()
         ));
     }
-    ctx.printer.line(line)
+    ctx.printer.done(line)
 }
 
 /// The state of one policy, read once (reconcile and list read many subscriptions' grants).

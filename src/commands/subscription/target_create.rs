@@ -182,7 +182,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if ctx.printer.is_structured() {
         return ctx.printer.value(&created);
     }
-    ctx.printer.line(format!(
+    ctx.printer.done(format!(
         "subscription target {} ({}) created in environment {} for {}",
         created.name,
         created.id,
