@@ -87,11 +87,21 @@ fn policy_set(env: &TestEnv, bucket: &str, aps: &[&str]) -> PolicySet {
     }
 }
 
+/// A row's access point, `""` for the bucket itself: JSON writes that as `null` (as
+/// `accesspoint list` does), never as `""`.
+fn ap_of(row: &Value) -> &str {
+    match &row["access_point"] {
+        Value::Null => "",
+        Value::String(s) if !s.is_empty() => s,
+        other => panic!("access_point is {other:?}: expected null or a name in {row}"),
+    }
+}
+
 /// The evaluator's answer for one row's read, write and list.
 fn evaluate(set: &PolicySet, bucket: &str, row: &Value) -> (bool, bool, bool) {
     let principal = Principal::new(row["principal"].as_str().unwrap());
     let prefix = row["prefix"].as_str().unwrap();
-    let ap = row["access_point"].as_str().unwrap();
+    let ap = ap_of(row);
     let req = |action: &str, key: Option<&str>| {
         let mut r = Request::new(principal.clone(), action, bucket, key).audited(Audit::Optimistic);
         if !ap.is_empty() {
@@ -111,7 +121,7 @@ fn evaluate(set: &PolicySet, bucket: &str, row: &Value) -> (bool, bool, bool) {
 
 fn find<'a>(rows: &'a [Value], principal: &str, ap: &str, prefix: &str) -> &'a Value {
     rows.iter()
-        .find(|r| r["principal"] == principal && r["access_point"] == ap && r["prefix"] == prefix)
+        .find(|r| r["principal"] == principal && ap_of(r) == ap && r["prefix"] == prefix)
         .unwrap_or_else(|| panic!("no row {principal} {ap:?} {prefix:?} in {rows:#?}"))
 }
 
@@ -135,6 +145,7 @@ fn report_rows_are_the_evaluators_answers() {
 
     // The cross-account vendor: read of vendor/ only, narrowed to the VPC endpoint.
     let vendor = find(&rows, VENDOR, "", "vendor/");
+    assert_eq!(vendor["access_point"], Value::Null, "{vendor}");
     assert_eq!(vendor["access"], "read");
     assert_eq!(vendor["external"], true);
     assert_eq!(vendor["principal_account"], "444455556666");
@@ -164,7 +175,7 @@ fn report_rows_are_the_evaluators_answers() {
     // a bucket that does not delegate, nor a bucket without a policy.
     assert!(!rows
         .iter()
-        .any(|r| r["principal"] == APP && r["access_point"] == ""));
+        .any(|r| r["principal"] == APP && ap_of(r).is_empty()));
     assert!(!rows
         .iter()
         .any(|r| r["bucket"] == l.undelegated.as_str() || r["bucket"] == l.plain.as_str()));
@@ -738,4 +749,20 @@ fn all_buckets_covers_the_region() {
         })
         .collect();
     assert_eq!(mine, names);
+}
+
+/// "No access point" is `null` in YAML too, as in JSON and `accesspoint list`.
+#[test]
+fn report_yaml_writes_null_for_no_access_point() {
+    let env = TestEnv::new();
+    let l = lake(&env);
+    let a = env
+        .lg(["-o", "yaml", "audit", "report", "--bucket", &l.lake])
+        .success();
+    let y = stdout(&a);
+    assert!(y.contains("access_point: null"), "{y}");
+    assert!(
+        !y.contains("access_point: ''") && !y.contains("access_point: \"\""),
+        "{y}"
+    );
 }

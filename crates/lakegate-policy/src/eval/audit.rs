@@ -51,7 +51,9 @@ pub struct AuditRow {
     pub external: bool,
     pub bucket: String,
     pub bucket_account: String,
-    /// The access point the access goes through; empty for the bucket itself.
+    /// The access point the access goes through; empty for the bucket itself (`null` in JSON and
+    /// YAML, as `accesspoint list` writes "none"; an empty cell in CSV).
+    #[serde(serialize_with = "empty_as_null")]
     pub access_point: String,
     /// The key prefix (empty: the whole bucket).
     pub prefix: String,
@@ -73,6 +75,15 @@ pub struct AuditRow {
     /// Matching IAM Access Analyzer findings (space-separated when several).
     pub finding_id: String,
     pub finding_status: String,
+}
+
+/// An empty string as `null`, any other as itself.
+fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
+    if s.is_empty() {
+        ser.serialize_none()
+    } else {
+        ser.serialize_str(s)
+    }
 }
 
 /// The CSV header, in column order.
