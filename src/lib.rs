@@ -109,9 +109,10 @@ pub fn main_exit_code() -> i32 {
             let ctx = Ctx::new(cli.global.clone(), printer);
             rt.block_on(async {
                 let work = async {
-                    dispatch(&ctx, &cli.command)
-                        .await
-                        .map_err(commands::aws_settings::with_flag_hints)
+                    dispatch(&ctx, &cli.command).await.map_err(|e| {
+                        let region = ctx.aws_loaded().map(|a| a.region.as_str());
+                        commands::aws_settings::with_flag_hints(e, region)
+                    })
                 };
                 tokio::pin!(work);
                 tokio::select! {

@@ -26,6 +26,9 @@ pub fn resolve_locally(name: &str) -> Option<Vec<IpAddr>> {
     rest.parse::<Ipv4Addr>().ok().map(|ip| vec![IpAddr::V4(ip)])
 }
 
+/// How a failed host lookup's message starts (the error classifier recognises it).
+pub const UNRESOLVED: &str = "cannot resolve host";
+
 impl ResolveDns for LoopbackAwareResolver {
     fn resolve_dns<'a>(&'a self, name: &'a str) -> DnsFuture<'a> {
         if let Some(ips) = resolve_locally(name) {
@@ -35,7 +38,14 @@ impl ResolveDns for LoopbackAwareResolver {
         DnsFuture::new(async move {
             let addrs = tokio::net::lookup_host((name.as_str(), 0))
                 .await
-                .map_err(ResolveDnsError::new)?;
+                // Name the host: the resolver's own text ("failed to lookup address
+                // information") does not, and the error classifier reports the innermost error.
+                .map_err(|e| {
+                    ResolveDnsError::new(std::io::Error::new(
+                        e.kind(),
+                        format!("{UNRESOLVED} {name}: {e}"),
+                    ))
+                })?;
             Ok(addrs.map(|a| a.ip()).collect())
         })
     }

@@ -88,12 +88,16 @@ where
                     .hinted("set AWS_PROFILE (run `aws sso login` for SSO profiles), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
                     .caused_by(chain)
             } else {
-                failed(format!(
-                    "{op}: could not reach the AWS endpoint: {}",
-                    root_cause(err)
-                ))
-                .hinted("check the endpoint URL in use and the network")
-                .caused_by(chain)
+                let cause = root_cause(err);
+                let e = failed(format!("{op}: could not reach the AWS endpoint: {cause}"));
+                let e = if cause.starts_with(super::dns::UNRESOLVED) {
+                    // The host names the region for AWS's own endpoints.
+                    e.hinted("the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)")
+                } else {
+                    e
+                };
+                e.hinted("check the endpoint URL in use and the network")
+                    .caused_by(chain)
             }
         }
         _ => failed(format!("{op} failed: {}", root_cause(err))).caused_by(chain),

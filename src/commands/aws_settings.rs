@@ -54,7 +54,11 @@ pub fn error(e: SettingsError, g: &GlobalArgs) -> CliError {
 
 /// The AWS layer's hints, in terms of the flags that fix them: (hint as the AWS layer words it,
 /// the same with the flag named).
-const FLAG_HINTS: [(&str, &str); 3] = [
+const FLAG_HINTS: [(&str, &str); 4] = [
+    (
+        "the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)",
+        "the host does not resolve: an unknown region (check --region / AWS_REGION), no network or DNS, or a proxy that must be set (HTTPS_PROXY)",
+    ),
     (
         "check the endpoint URL in use and the network",
         "check --endpoint-url / AWS_ENDPOINT_URL and the network",
@@ -69,11 +73,15 @@ const FLAG_HINTS: [(&str, &str); 3] = [
     ),
 ];
 
-/// Name the flags in the hints of an error that came from the AWS layer.
-pub fn with_flag_hints(mut e: CliError) -> CliError {
+/// Name the flags in the hints of an error that came from the AWS layer, and the region in use
+/// where a hint suspects it.
+pub fn with_flag_hints(mut e: CliError, region: Option<&str>) -> CliError {
     for h in &mut e.hints {
         if let Some((_, cli)) = FLAG_HINTS.iter().find(|(aws, _)| h == aws) {
             *h = (*cli).to_string();
+            if let Some(r) = region {
+                *h = h.replace("an unknown region (", &format!("an unknown region ({r}? "));
+            }
         }
     }
     e

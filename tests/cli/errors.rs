@@ -406,3 +406,27 @@ fn errors_are_not_coloured_when_not_on_a_terminal() {
         .code(2)
         .stderr(contains("\x1b[1;31merror:\x1b[0m"));
 }
+
+/// A host that does not resolve (`.invalid` never does, RFC 2606): the first line names the host,
+/// and a hint names the likely causes, without -vv.
+#[test]
+fn unresolvable_endpoint_names_the_host_and_the_likely_causes() {
+    let env = TestEnv::offline();
+    let mut c = env.bare_cmd();
+    c.env("AWS_MAX_ATTEMPTS", "1").args([
+        "--endpoint-url",
+        "http://lakegate-nowhere.invalid",
+        "whoami",
+    ]);
+    let a = crate::harness::no_panic(c.assert()).code(1);
+    let err = stderr(&a);
+    let first = err.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("error: sts:GetCallerIdentity: could not reach the AWS endpoint: cannot resolve host lakegate-nowhere.invalid"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown region (us-east-1? check --region / AWS_REGION), no network or DNS, or a proxy"),
+        "{err}"
+    );
+}
