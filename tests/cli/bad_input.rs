@@ -1,4 +1,4 @@
-//! Bad input of issue 16 (items 6, 9, 11, 12, 13, 14, 17): one line naming what is wrong,
+//! Bad input of issue 16 (items 6, 9, 11, 12, 13, 14, 16, 17): one line naming what is wrong,
 //! exit 2, no panic, nothing changed (these run offline or fail before any call).
 
 use crate::harness::{assert_usage_error, no_panic, stderr, TestEnv, EC2_ROLE};
@@ -199,4 +199,79 @@ fn unbounded_inputs_fail_fast() {
         ]),
         "is larger than 1024 KiB",
     );
+}
+
+/// 16.16: a prefix with `.` or `..` segments is refused (exit 2, nothing created) unless
+/// `--literal-prefix`, which grants it exactly as written.
+#[test]
+fn dot_segments_in_prefixes_need_literal_prefix() {
+    let env = TestEnv::new();
+    let b = env.bucket("dots");
+    let ap = env.name("dots-ap");
+    for prefix in ["a/../b/", "../etc/", "a/./b", ".."] {
+        let a = env
+            .lg([
+                "accesspoint",
+                "create",
+                &ap,
+                "--bucket",
+                &b,
+                "--prefix",
+                prefix,
+                "--principal",
+                EC2_ROLE,
+                "--access",
+                "read",
+            ])
+            .code(2);
+        let err = stderr(&a);
+        assert!(
+            err.contains("--prefix") && err.contains("--literal-prefix"),
+            "{err}"
+        );
+        assert!(!env.ap_exists(&ap), "{prefix}: created anyway");
+    }
+    env.lg([
+        "accesspoint",
+        "create",
+        &ap,
+        "--bucket",
+        &b,
+        "--prefix",
+        "a/../b",
+        "--principal",
+        EC2_ROLE,
+        "--access",
+        "read",
+        "--literal-prefix",
+    ])
+    .success();
+    let policy = env.ap_policy(&ap).expect("a policy");
+    assert!(policy.to_string().contains("/object/a/../b/*"), "{policy}");
+    // grant and revoke take the same flag.
+    let a = env
+        .lg([
+            "accesspoint",
+            "grant",
+            &ap,
+            "--principal",
+            EC2_ROLE,
+            "--prefix",
+            "x/../y",
+            "--access",
+            "read",
+        ])
+        .code(2);
+    assert!(stderr(&a).contains("--literal-prefix"));
+    env.lg([
+        "accesspoint",
+        "revoke",
+        &ap,
+        "--principal",
+        EC2_ROLE,
+        "--prefix",
+        "a/../b",
+        "--literal-prefix",
+    ])
+    .success();
 }

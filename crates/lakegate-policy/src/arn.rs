@@ -114,9 +114,17 @@ pub fn validate_access_point_name(name: &str) -> Result<(), NameError> {
     Ok(())
 }
 
-/// A key prefix as lakegate grants it: not empty, no leading '/', no wildcards, and ending in '/'
-/// (a trailing '/' is added so `sales_event` cannot also match `sales_event_archive/`).
+/// A key prefix as lakegate grants it: not empty, no leading '/', no wildcards, no `.` or `..`
+/// segments, and ending in '/' (a trailing '/' is added so `sales_event` cannot also match
+/// `sales_event_archive/`).
 pub fn normalize_prefix(prefix: &str) -> Result<String, NameError> {
+    normalize_prefix_with(prefix, false)
+}
+
+/// [`normalize_prefix`], taking `.` and `..` segments literally when `literal` (S3 keys are
+/// literal, but a reviewer, a shell or an SDK that normalises paths reads `a/../b/` as `b/`: a
+/// grant that does not mean what it looks like is refused unless asked for).
+pub fn normalize_prefix_with(prefix: &str, literal: bool) -> Result<String, NameError> {
     let bad = |why: &str| err(format!("invalid prefix '{prefix}': {why}"));
     if prefix.is_empty() {
         return Err(bad("must not be empty"));
@@ -139,6 +147,11 @@ pub fn normalize_prefix(prefix: &str) -> Result<String, NameError> {
     }
     if prefix.contains("//") {
         return Err(bad("must not contain '//'"));
+    }
+    if !literal && prefix.split('/').any(|seg| seg == "." || seg == "..") {
+        return Err(bad(
+            "has a '.' or '..' segment, which path-normalising tools read as another prefix (pass --literal-prefix to grant it as written)",
+        ));
     }
     if prefix.len() > 1000 {
         return Err(bad("is longer than 1000 bytes"));
@@ -249,9 +262,26 @@ mod tests {
     fn prefixes() {
         assert_eq!(normalize_prefix("sales_event").unwrap(), "sales_event/");
         assert_eq!(normalize_prefix("a/b/").unwrap(), "a/b/");
-        for bad in ["", "/x", "a*", "a?", "a//b", "${aws:username}/"] {
+        for bad in [
+            "",
+            "/x",
+            "a*",
+            "a?",
+            "a//b",
+            "${aws:username}/",
+            "a/../b",
+            "../x",
+            "a/./b/",
+            "..",
+        ] {
             assert!(normalize_prefix(bad).is_err(), "{bad}");
         }
+        // Literal on request; dots inside a segment were always fine.
+        assert_eq!(normalize_prefix_with("a/../b", true).unwrap(), "a/../b/");
+        assert_eq!(
+            normalize_prefix("v1..2/.hidden/").unwrap(),
+            "v1..2/.hidden/"
+        );
     }
 
     #[test]

@@ -350,7 +350,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let mut prefixes = Vec::new();
     for p in &args.prefix {
-        prefixes.push(crate::commands::accesspoint::check_prefix(p)?);
+        // Asking about a prefix changes nothing: take it as written.
+        prefixes.push(crate::commands::accesspoint::check_prefix(p, true)?);
     }
     let (set, bucket, aps) = gather(ctx, args).await?;
     let (named_principals, named_prefixes) = named(&set);

@@ -30,6 +30,11 @@ pub struct Args {
     #[arg(long, value_name = "PREFIX")]
     pub prefix: String,
 
+    /// Grant the prefix exactly as written even if it has `.` or `..` segments (refused by default:
+    /// path-normalising tools would read another prefix)
+    #[arg(long)]
+    pub literal_prefix: bool,
+
     /// IAM role, user or account (ARN or 12-digit id) to grant; repeatable
     #[arg(long = "principal", value_name = "ARN", required = true)]
     pub principals: Vec<String>,
@@ -96,7 +101,7 @@ struct CreateResult {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_name(&args.name)?;
     check_bucket(&args.bucket)?;
-    let prefix = check_prefix(&args.prefix)?;
+    let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
     if let Some(v) = &args.vpc_id {
         check_vpc(v)?;
     }

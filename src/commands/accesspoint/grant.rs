@@ -24,6 +24,11 @@ pub struct Args {
     #[arg(long, value_name = "PREFIX")]
     pub prefix: String,
 
+    /// Grant the prefix exactly as written even if it has `.` or `..` segments (refused by default:
+    /// path-normalising tools would read another prefix)
+    #[arg(long)]
+    pub literal_prefix: bool,
+
     /// What the principals may do under the prefix
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub access: AccessLevel,
@@ -31,7 +36,7 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_name(&args.name)?;
-    let prefix = check_prefix(&args.prefix)?;
+    let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
     let account = ctx.account().await?;

@@ -54,8 +54,9 @@ pub fn check_name(name: &str) -> Result<()> {
     arn::validate_access_point_name(name).map_err(|e| input_error(e.to_string()))
 }
 
-pub fn check_prefix(prefix: &str) -> Result<String> {
-    arn::normalize_prefix(prefix).map_err(|e| input_error(format!("--prefix: {e}")))
+/// `--prefix`, refusing `.`/`..` segments unless `--literal-prefix` (`literal`).
+pub fn check_prefix(prefix: &str, literal: bool) -> Result<String> {
+    arn::normalize_prefix_with(prefix, literal).map_err(|e| input_error(format!("--prefix: {e}")))
 }
 
 /// Validate and canonicalise --principal values (at least one), without duplicates.

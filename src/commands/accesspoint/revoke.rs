@@ -24,6 +24,11 @@ pub struct Args {
     #[arg(long, value_name = "PREFIX")]
     pub prefix: Option<String>,
 
+    /// Take the prefix exactly as written even if it has `.` or `..` segments (refused by default:
+    /// path-normalising tools would read another prefix)
+    #[arg(long)]
+    pub literal_prefix: bool,
+
     /// Only this part of the grant (default: all of it)
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t = AccessLevel::ReadWrite)]
     pub access: AccessLevel,
@@ -31,7 +36,11 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_name(&args.name)?;
-    let prefix = args.prefix.as_deref().map(check_prefix).transpose()?;
+    let prefix = args
+        .prefix
+        .as_deref()
+        .map(|p| check_prefix(p, args.literal_prefix))
+        .transpose()?;
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
     let account = ctx.account().await?;
