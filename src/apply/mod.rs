@@ -92,6 +92,71 @@ pub trait Resource {
     fn show_command(&self) -> Option<String> {
         None
     }
+    /// The credentials it is read, written and leased with, when not the plan's (a bucket of
+    /// another account, through that account's role).
+    fn own_aws(&self) -> Option<&Aws> {
+        None
+    }
+}
+
+/// A resource reached with other credentials than the plan's (`--account-role`): every read,
+/// write, delete and its lease go through `aws`.
+pub struct OnAws<'a> {
+    aws: &'a Aws,
+    inner: Box<dyn Resource + 'a>,
+}
+
+impl Resource for OnAws<'_> {
+    fn target(&self) -> Target {
+        self.inner.target()
+    }
+    fn id(&self) -> &str {
+        self.inner.id()
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        self.inner.lease_key()
+    }
+    fn display(&self, before: Option<&Value>, after: Option<&Value>) -> Option<(String, String)> {
+        self.inner.display(before, after)
+    }
+    fn history_key(&self) -> Option<&str> {
+        self.inner.history_key()
+    }
+    fn history_command(&self) -> Option<String> {
+        self.inner.history_command()
+    }
+    fn read<'b>(&'b self, _aws: &'b Aws) -> Fut<'b, Option<Value>> {
+        self.inner.read(self.aws)
+    }
+    fn write<'b>(&'b self, _aws: &'b Aws, state: &'b Value) -> Fut<'b, ()> {
+        self.inner.write(self.aws, state)
+    }
+    fn delete<'b>(&'b self, _aws: &'b Aws) -> Fut<'b, ()> {
+        self.inner.delete(self.aws)
+    }
+    fn check(&self, after: &Value) -> Result<()> {
+        self.inner.check(after)
+    }
+    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+        self.inner.same(a, b)
+    }
+    fn destructive_delete(&self) -> bool {
+        self.inner.destructive_delete()
+    }
+    fn differences(
+        &self,
+        before: Option<&Value>,
+        written: Option<&Value>,
+        after: Option<&Value>,
+    ) -> Option<String> {
+        self.inner.differences(before, written, after)
+    }
+    fn show_command(&self) -> Option<String> {
+        self.inner.show_command()
+    }
+    fn own_aws(&self) -> Option<&Aws> {
+        Some(self.aws)
+    }
 }
 
 /// The keyed edit of a step: from the current state (None: absent) to the desired one. It must be
@@ -115,6 +180,17 @@ impl<'a> Step<'a> {
     /// Put `state` in place, whatever is there now (a rollback, a delete with `None`).
     pub fn set(resource: impl Resource + 'a, state: Option<Value>) -> Self {
         Step::new(resource, Box::new(move |_| Ok(state.clone())))
+    }
+
+    /// The same step, its resource reached through `aws` instead of the plan's credentials.
+    pub fn on(self, aws: &'a Aws) -> Self {
+        Step {
+            resource: Box::new(OnAws {
+                aws,
+                inner: self.resource,
+            }),
+            edit: self.edit,
+        }
     }
 
     /// Create the resource with `state` when it does not exist; leave an existing one alone.
@@ -153,6 +229,38 @@ impl<'a> Plan<'a> {
 
     pub fn push(&mut self, step: Step<'a>) {
         self.steps.push(step);
+    }
+
+    /// One step per resource: the edits of steps on the same resource (several subscriptions'
+    /// grants in one bucket policy) are applied one after the other, in plan order, so the plan
+    /// shows each resource's change once.
+    #[must_use]
+    pub fn merged(self) -> Self {
+        let mut groups: Vec<(Box<dyn Resource + 'a>, Vec<Edit<'a>>)> = Vec::new();
+        for step in self.steps {
+            let key = (step.resource.target(), step.resource.id().to_string());
+            match groups
+                .iter_mut()
+                .find(|(r, _)| (r.target(), r.id().to_string()) == key)
+            {
+                Some((_, edits)) => edits.push(step.edit),
+                None => groups.push((step.resource, vec![step.edit])),
+            }
+        }
+        let steps = groups
+            .into_iter()
+            .map(|(resource, edits)| Step {
+                resource,
+                edit: Box::new(move |cur| {
+                    let mut state = cur.cloned();
+                    for e in &edits {
+                        state = e(state.as_ref())?;
+                    }
+                    Ok(state)
+                }),
+            })
+            .collect();
+        Plan { steps, ..self }
     }
 
     /// Mark the plan destructive, with the question to ask.
@@ -314,18 +422,26 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
         }),
         (k, None) => k,
     };
-    let mut keys: Vec<LeaseKey> = plan
+    let mut keys: Vec<(LeaseKey, &Aws)> = plan
         .steps
         .iter()
         .zip(&firsts)
         .filter(|(_, (_, _, same))| !same)
-        .filter_map(|(s, _)| key_of(s))
+        .filter_map(|(s, _)| {
+            // A lease in --lock-bucket is the caller's; one in the resource's bucket is taken
+            // with the credentials that reach the bucket.
+            let kaws = match &opts.lock_bucket {
+                Some(_) => aws,
+                None => s.resource.own_aws().unwrap_or(aws),
+            };
+            key_of(s).map(|k| (k, kaws))
+        })
         .collect();
-    keys.sort();
-    keys.dedup();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    keys.dedup_by(|a, b| a.0 == b.0);
     let mut leases: Vec<(LeaseKey, LeaseGuard)> = Vec::new();
-    for k in keys {
-        match aws.lease(&k.bucket, &k.resource, lease_opts).await {
+    for (k, kaws) in keys {
+        match kaws.lease(&k.bucket, &k.resource, lease_opts).await {
             Ok(g) => leases.push((k, g)),
             Err(e) => {
                 release(leases).await;

@@ -557,25 +557,35 @@ fn reconcile_grants_what_is_missing_and_revokes_what_is_left_over() {
         )
         .success(),
     );
-    let steps: Vec<(String, String)> = plan
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["action"].as_str().unwrap().to_string(),
-                s["request_id"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        steps,
-        [
-            ("grant".to_string(), "req1".to_string()),
-            ("revoke".to_string(), "req2".to_string())
-        ]
-    );
+    // One plan document: req1's grant and req2's revoke are one change of the bucket policy.
+    assert_eq!(plan["dry_run"], json!(true), "{plan}");
+    let changes = plan["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{plan}");
+    assert_eq!(changes[0]["target"], "bucket-policy");
+    assert_eq!(changes[0]["resource"], format!("arn:aws:s3:::{b}"));
+    assert_eq!(changes[0]["action"], "update");
+    assert!(by_sid(&changes[0]["before"], "LakegateSubreq2Obj").is_some());
+    assert!(by_sid(&changes[0]["after"], "LakegateSubreq1Obj").is_some());
+    assert!(by_sid(&changes[0]["after"], "LakegateSubreq2Obj").is_none());
+    assert!(by_sid(&changes[0]["after"], "ProducerKeepsThis").is_some());
     assert_eq!(env.policy_text(&b), before, "--dry-run changes nothing");
+
+    // A revoke is destructive: off a terminal, not without --yes.
+    let refused = run(
+        &env,
+        &fake,
+        &[
+            "-o",
+            "json",
+            "subscription",
+            "reconcile",
+            "--domain",
+            DOMAIN,
+        ],
+    )
+    .code(2);
+    assert!(stderr(&refused).contains("--yes"), "{}", stderr(&refused));
+    assert_eq!(env.policy_text(&b), before, "refused: nothing changed");
 
     let done = json_of(
         &run(
@@ -584,6 +594,7 @@ fn reconcile_grants_what_is_missing_and_revokes_what_is_left_over() {
             &[
                 "-o",
                 "json",
+                "--yes",
                 "subscription",
                 "reconcile",
                 "--domain",

@@ -341,6 +341,136 @@ fn skip(req: &SubscriptionRequest, reason: String) -> Outcome {
     }
 }
 
+/// A subscription action planned but not yet applied: its outcome so far, the steps to hand to
+/// the pipeline (reconcile puts many into one plan) and what to fill in once they are applied.
+pub struct Prepared<'a> {
+    pub out: Outcome,
+    /// The command context of the bucket's account (`--account-role`), when not the caller's.
+    pub scoped: Option<Ctx>,
+    pub steps: Vec<Step<'a>>,
+    reason: String,
+    /// The resources the steps change, to tell what changed from a report.
+    touched: Vec<(Target, String)>,
+    finish: Finish,
+}
+
+enum Finish {
+    Skip,
+    Grant {
+        loc: S3Location,
+        principals: Vec<String>,
+        /// Via an access point: (account, name, its alias when it exists already).
+        access_point: Option<(String, String, Option<String>)>,
+    },
+    Revoke {
+        loc: S3Location,
+        id: String,
+    },
+}
+
+impl<'a> Prepared<'a> {
+    fn skipped(out: Outcome) -> Self {
+        Prepared {
+            out,
+            scoped: None,
+            steps: Vec::new(),
+            reason: String::new(),
+            touched: Vec::new(),
+            finish: Finish::Skip,
+        }
+    }
+
+    /// The context its steps are applied in.
+    pub fn ctx<'c>(&'c self, ctx: &'c Ctx) -> &'c Ctx {
+        self.scoped.as_ref().unwrap_or(ctx)
+    }
+
+    /// Apply its steps as one plan and complete the outcome.
+    pub async fn run(mut self, ctx: &Ctx) -> Result<Outcome> {
+        if matches!(self.finish, Finish::Skip) {
+            return Ok(self.out);
+        }
+        let scoped = self.scoped.take();
+        let c = scoped.as_ref().unwrap_or(ctx);
+        let mut plan = Plan::new(std::mem::take(&mut self.reason));
+        plan.steps = std::mem::take(&mut self.steps);
+        let r = c.apply(plan).await;
+        let r = match &self.finish {
+            Finish::Grant { principals, .. } => r.map_err(|e| explain_malformed(e, principals))?,
+            _ => r?,
+        };
+        let mut out = self.out.clone();
+        self.complete(&mut out, &r, c.aws().await?).await?;
+        Ok(out)
+    }
+
+    /// Fill in what the applied report says (in `aws`, the bucket's account).
+    pub async fn complete(
+        &self,
+        out: &mut Outcome,
+        r: &crate::apply::Report,
+        aws: &crate::aws::Aws,
+    ) -> Result<()> {
+        let changed: Vec<&(Target, String)> = self
+            .touched
+            .iter()
+            .filter(|(t, id)| r.step(*t, id).is_some_and(|s| s.changed))
+            .collect();
+        out.changed = !changed.is_empty();
+        match &self.finish {
+            Finish::Skip => {}
+            Finish::Grant {
+                loc,
+                principals,
+                access_point,
+            } => {
+                match access_point {
+                    None => out.policies = self.touched.iter().map(|(_, a)| a.clone()).collect(),
+                    Some((account, name, alias)) => {
+                        let ap_arn = out.access_point_arn.clone().unwrap_or_default();
+                        out.policies.push(ap_arn);
+                        for (t, a) in &changed {
+                            if *t == Target::BucketPolicy {
+                                out.policies.push(a.clone());
+                            }
+                        }
+                        out.access_point_alias = match alias {
+                            Some(a) => Some(a.clone()),
+                            None if r.dry_run => None,
+                            None => aws.access_point(account, name).await?.and_then(|i| i.alias),
+                        };
+                    }
+                }
+                out.message = match (out.dry_run, out.changed) {
+                    (true, _) => {
+                        format!("would grant {} on {}", describe(loc), principals.join(", "))
+                    }
+                    (false, true) => {
+                        format!("granted {} to {}", describe(loc), principals.join(", "))
+                    }
+                    (false, false) => format!(
+                        "already granted: {} to {}; nothing changed",
+                        describe(loc),
+                        principals.join(", ")
+                    ),
+                };
+            }
+            Finish::Revoke { loc, id } => {
+                out.policies = changed.iter().map(|(_, a)| a.clone()).collect();
+                out.message = match (out.dry_run, out.changed) {
+                    (true, true) => format!("would revoke the grant on {}", describe(loc)),
+                    (_, false) => format!(
+                        "no grant of subscription request {id} on {}; nothing changed",
+                        describe(loc)
+                    ),
+                    (false, true) => format!("revoked the grant on {}", describe(loc)),
+                };
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Grant the subscription request `id` (resolving everything through DataZone).
 pub async fn grant_request(
     ctx: &Ctx,
@@ -349,15 +479,26 @@ pub async fn grant_request(
     fallback_project: Option<&str>,
     opts: &WriteOpts,
 ) -> Result<Outcome> {
+    prepare_grant(ctx, domain, id, fallback_project, opts)
+        .await?
+        .run(ctx)
+        .await
+}
+
+/// Plan the grant of subscription request `id`.
+pub async fn prepare_grant<'a>(
+    ctx: &Ctx,
+    domain: &str,
+    id: &'a str,
+    fallback_project: Option<&str>,
+    opts: &WriteOpts,
+) -> Result<Prepared<'a>> {
     let actions = opts.actions()?;
     let aws = ctx.aws().await?;
     let req = aws.subscription_request(domain, id).await?;
-    let (bucket_arn, loc) = match asset_of(req.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(skip(&req, reason)),
-        Asset::S3 {
-            bucket_arn,
-            location,
-        } => (bucket_arn, location),
+    let loc = match asset_of(req.listing.as_ref())? {
+        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&req, reason))),
+        Asset::S3 { location, .. } => location,
     };
     let project = req
         .project_id
@@ -375,11 +516,11 @@ pub async fn grant_request(
         .map(|l| l.owner_project_id.clone())
         .unwrap_or_default();
     let roles = account_role_map(&opts.account_roles);
-    let scoped = scoped_ctx(ctx, &roles, domain, &owner).await?;
-    let (c, account_role) = match &scoped {
-        Some((c, a)) => (c, Some(a.clone())),
-        None => (ctx, None),
+    let (scoped, account_role) = match scoped_ctx(ctx, &roles, domain, &owner).await? {
+        Some((c, a)) => (Some(c), Some(a)),
+        None => (None, None),
     };
+    let c = scoped.as_ref().unwrap_or(ctx);
     let mut out = Outcome {
         request_id: id.to_string(),
         domain: domain.to_string(),
@@ -401,6 +542,9 @@ pub async fn grant_request(
             Ok(())
         })
     };
+    let mut steps = Vec::new();
+    let mut touched = Vec::new();
+    let mut access_point_of = None;
     match opts.via {
         Via::BucketPolicy => {
             let bp = BucketPolicy::new(baws, &loc.bucket);
@@ -409,13 +553,8 @@ pub async fn grant_request(
                 bucket: loc.bucket.clone(),
             };
             let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
-            out.policies.push(bp.arn.clone());
-            let plan = Plan::new(reason).step(Step::new(bp, grant_edit(stmts)));
-            let r = c
-                .apply(plan)
-                .await
-                .map_err(|e| explain_malformed(e, &principals))?;
-            out.changed = r.changed();
+            touched.push((Target::BucketPolicy, bp.arn.clone()));
+            steps.push(Step::new(bp, grant_edit(stmts)));
         }
         Via::AccessPoint => {
             let account = c.account().await?;
@@ -437,80 +576,56 @@ pub async fn grant_request(
             };
             let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
             let bp = BucketPolicy::new(baws, &loc.bucket);
-            let bucket_arn = bp.arn.clone();
             let partition = baws.partition;
+            touched.push((Target::AccessPoint, ap_arn.clone()));
+            touched.push((Target::AccessPointPolicy, ap_arn.clone()));
+            touched.push((Target::BucketPolicy, bp.arn.clone()));
             // The project's access point when missing, its grant, and the bucket delegating
             // access control to the account's access points: one plan.
-            let plan = Plan::new(reason)
-                .step(Step::ensure(
-                    AccessPoint {
-                        account: account.clone(),
-                        name: name.clone(),
-                        arn: ap_arn.clone(),
-                        bucket: loc.bucket.clone(),
-                    },
-                    access_point::state(
-                        &name,
-                        &loc.bucket,
-                        None,
-                        Some(BlockPublicAccess::all(true)),
-                    ),
-                ))
-                .step(Step::new(
-                    AccessPointPolicy {
-                        account: account.clone(),
-                        name: name.clone(),
-                        arn: ap_arn.clone(),
-                        bucket: loc.bucket.clone(),
-                    },
-                    grant_edit(stmts),
-                ))
-                .step(Step::new(
-                    bp,
-                    policy::edit(|doc: &mut PolicyDocument| {
-                        if !delegates_to(doc, &account) {
-                            doc.upsert(delegate_statement(partition, &loc.bucket, &account));
-                        }
-                        Ok(())
-                    }),
-                ));
-            let r = c
-                .apply(plan)
-                .await
-                .map_err(|e| explain_malformed(e, &principals))?;
-            out.changed = r.changed();
-            out.policies.push(ap_arn.clone());
-            if r.step(Target::BucketPolicy, &bucket_arn)
-                .is_some_and(|s| s.changed)
-            {
-                out.policies.push(bucket_arn);
-            }
+            steps.push(Step::ensure(
+                AccessPoint {
+                    account: account.clone(),
+                    name: name.clone(),
+                    arn: ap_arn.clone(),
+                    bucket: loc.bucket.clone(),
+                },
+                access_point::state(&name, &loc.bucket, None, Some(BlockPublicAccess::all(true))),
+            ));
+            steps.push(Step::new(
+                AccessPointPolicy {
+                    account: account.clone(),
+                    name: name.clone(),
+                    arn: ap_arn.clone(),
+                    bucket: loc.bucket.clone(),
+                },
+                grant_edit(stmts),
+            ));
+            let (acct, bucket) = (account.clone(), loc.bucket.clone());
+            steps.push(Step::new(
+                bp,
+                policy::edit(move |doc: &mut PolicyDocument| {
+                    if !delegates_to(doc, &acct) {
+                        doc.upsert(delegate_statement(partition, &bucket, &acct));
+                    }
+                    Ok(())
+                }),
+            ));
             out.access_point_arn = Some(ap_arn);
-            out.access_point_alias = match existing {
-                Some(i) => i.alias,
-                None if r.dry_run => None,
-                None => baws
-                    .access_point(&account, &name)
-                    .await?
-                    .and_then(|i| i.alias),
-            };
+            access_point_of = Some((account, name, existing.and_then(|i| i.alias)));
         }
     }
-    let _ = bucket_arn;
-    out.message = match (out.dry_run, out.changed) {
-        (true, _) => format!(
-            "would grant {} on {}",
-            describe(&loc),
-            principals.join(", ")
-        ),
-        (false, true) => format!("granted {} to {}", describe(&loc), principals.join(", ")),
-        (false, false) => format!(
-            "already granted: {} to {}; nothing changed",
-            describe(&loc),
-            principals.join(", ")
-        ),
-    };
-    Ok(out)
+    Ok(Prepared {
+        out,
+        scoped,
+        steps,
+        reason,
+        touched,
+        finish: Finish::Grant {
+            loc,
+            principals,
+            access_point: access_point_of,
+        },
+    })
 }
 
 fn describe(loc: &S3Location) -> String {
@@ -530,10 +645,24 @@ pub async fn revoke_request(
     fallback_project: Option<&str>,
     opts: &WriteOpts,
 ) -> Result<Outcome> {
+    prepare_revoke(ctx, domain, id, fallback_project, opts)
+        .await?
+        .run(ctx)
+        .await
+}
+
+/// Plan the revoke of subscription request `id`.
+pub async fn prepare_revoke<'a>(
+    ctx: &Ctx,
+    domain: &str,
+    id: &'a str,
+    fallback_project: Option<&str>,
+    opts: &WriteOpts,
+) -> Result<Prepared<'a>> {
     let aws = ctx.aws().await?;
     let req = aws.subscription_request(domain, id).await?;
     let loc = match asset_of(req.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(skip(&req, reason)),
+        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&req, reason))),
         Asset::S3 { location, .. } => location,
     };
     let project = req
@@ -546,11 +675,11 @@ pub async fn revoke_request(
         .map(|l| l.owner_project_id.clone())
         .unwrap_or_default();
     let roles = account_role_map(&opts.account_roles);
-    let scoped = scoped_ctx(ctx, &roles, domain, &owner).await?;
-    let (c, account_role) = match &scoped {
-        Some((c, a)) => (c, Some(a.clone())),
-        None => (ctx, None),
+    let (scoped, account_role) = match scoped_ctx(ctx, &roles, domain, &owner).await? {
+        Some((c, a)) => (Some(c), Some(a)),
+        None => (None, None),
     };
+    let c = scoped.as_ref().unwrap_or(ctx);
     let mut out = Outcome {
         request_id: id.to_string(),
         domain: domain.to_string(),
@@ -573,37 +702,32 @@ pub async fn revoke_request(
     };
     // Wherever its statements are: the bucket policy and the project's access point policy.
     let bp = BucketPolicy::new(baws, &loc.bucket);
-    let mut policies = vec![(Target::BucketPolicy, bp.arn.clone())];
-    let mut plan = Plan::new(reason).step(Step::new(bp, revoke_edit()));
+    let mut touched = vec![(Target::BucketPolicy, bp.arn.clone())];
+    let mut steps = vec![Step::new(bp, revoke_edit())];
     if let Some(project) = &project {
         let account = c.account().await?;
         let name = sub::access_point_name(project, &loc.bucket);
         if let Some(info) = baws.access_point(&account, &name).await? {
             out.access_point_arn = Some(info.arn.clone());
             out.access_point_alias = info.alias.clone();
-            policies.push((Target::AccessPointPolicy, info.arn.clone()));
-            plan.push(Step::new(
+            touched.push((Target::AccessPointPolicy, info.arn.clone()));
+            steps.push(Step::new(
                 AccessPointPolicy::of(&account, &info),
                 revoke_edit(),
             ));
         }
     }
-    let r = c.apply(plan).await?;
-    for (t, arn) in policies {
-        if r.step(t, &arn).is_some_and(|s| s.changed) {
-            out.changed = true;
-            out.policies.push(arn);
-        }
-    }
-    out.message = match (out.dry_run, out.changed) {
-        (true, true) => format!("would revoke the grant on {}", describe(&loc)),
-        (_, false) => format!(
-            "no grant of subscription request {id} on {}; nothing changed",
-            describe(&loc)
-        ),
-        (false, true) => format!("revoked the grant on {}", describe(&loc)),
-    };
-    Ok(out)
+    Ok(Prepared {
+        out,
+        scoped,
+        steps,
+        reason,
+        touched,
+        finish: Finish::Revoke {
+            loc,
+            id: id.to_string(),
+        },
+    })
 }
 
 /// Print an outcome: the JSON object for scripts (and handle-event), one line for people.

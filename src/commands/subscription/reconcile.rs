@@ -1,16 +1,18 @@
 //! `lakegate subscription reconcile --domain D [--project P]`
 
 use super::list::observe;
-use super::{check_domain, check_id, grant_request, revoke_request, WriteOpts};
+use super::{check_domain, check_id, prepare_grant, prepare_revoke, WriteOpts};
+use crate::apply::Plan;
 use crate::commands::Ctx;
-use crate::error::{failed, Result};
+use crate::error::Result;
 use crate::output::{Cell, Row};
 use serde::Serialize;
 
 /// Compare the domain's subscriptions to S3 object collections with the grants in place, and
 /// apply the difference: grant the approved subscriptions without a grant, revoke the grants of
 /// revoked or cancelled ones (an event lost while the handler was down). `--dry-run` prints the
-/// plan and changes nothing.
+/// plan and changes nothing. Every grant and revoke is one plan; revokes are asked about (`--yes`
+/// in scripts).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// DataZone domain id (dzd_…)
@@ -35,7 +37,7 @@ pub struct Step {
     pub status: String,
     pub bucket: String,
     pub prefix: String,
-    /// planned, done, unchanged or failed
+    /// planned, done or unchanged
     pub result: String,
     pub message: String,
 }
@@ -105,8 +107,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             },
         });
     }
-    if ctx.global.dry_run || plan.is_empty() {
-        if plan.is_empty() && !ctx.printer.is_structured() {
+    if plan.is_empty() && !(ctx.global.dry_run && ctx.printer.is_structured()) {
+        if !ctx.printer.is_structured() {
             ctx.printer.status(format!(
                 "{} subscriptions checked; every grant is as it should be",
                 states.len()
@@ -115,49 +117,62 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
         return ctx.printer.rows(&plan);
     }
-    let mut failures = 0;
-    for step in &mut plan {
+
+    // Every grant and revoke, planned first (nothing changes if one cannot be planned), then
+    // applied as one plan: one dry-run document, one question for the revokes.
+    let ids: Vec<String> = plan.iter().map(|s| s.request_id.clone()).collect();
+    let mut prepared = Vec::with_capacity(plan.len());
+    for (step, id) in plan.iter().zip(&ids) {
         let project = states
             .iter()
             .find(|s| s.subscription_id == step.subscription_id)
             .and_then(|s| s.project_id.clone());
-        let r = if step.action == "grant" {
-            grant_request(
-                ctx,
-                &args.domain,
-                &step.request_id,
-                project.as_deref(),
-                &args.opts,
-            )
-            .await
+        let p = if step.action == "grant" {
+            prepare_grant(ctx, &args.domain, id, project.as_deref(), &args.opts).await?
         } else {
-            revoke_request(
-                ctx,
-                &args.domain,
-                &step.request_id,
-                project.as_deref(),
-                &args.opts,
-            )
-            .await
+            prepare_revoke(ctx, &args.domain, id, project.as_deref(), &args.opts).await?
         };
-        match r {
-            Ok(o) => {
-                step.result = if o.changed { "done" } else { "unchanged" }.into();
-                step.message = o.message;
-            }
-            Err(e) => {
-                failures += 1;
-                step.result = "failed".into();
-                step.message = e.message;
-            }
+        prepared.push(p);
+    }
+    let steps: Vec<_> = prepared
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.steps))
+        .collect();
+    let mut whole = Plan::new(format!("subscription reconcile {}", args.domain));
+    for (p, steps) in prepared.iter().zip(steps) {
+        let scoped = match &p.scoped {
+            Some(c) => Some(c.aws().await?),
+            None => None,
+        };
+        for s in steps {
+            whole.push(match scoped {
+                Some(a) => s.on(a),
+                None => s,
+            });
         }
     }
-    ctx.printer.rows(&plan)?;
-    if failures > 0 {
-        return Err(failed(format!(
-            "{failures} of {} reconcile steps failed",
-            plan.len()
-        )));
+    let revokes: Vec<&str> = plan
+        .iter()
+        .filter(|s| s.action == "revoke")
+        .map(|s| s.request_id.as_str())
+        .collect();
+    if !revokes.is_empty() {
+        whole = whole.confirming(format!(
+            "revoke the grants of subscription requests {}",
+            revokes.join(", ")
+        ));
     }
-    Ok(())
+    let report = ctx.apply(whole.merged()).await?;
+    if report.dry_run {
+        // The plan, printed by the pipeline, is the one document.
+        return Ok(());
+    }
+    for (step, p) in plan.iter_mut().zip(&prepared) {
+        let mut out = p.out.clone();
+        p.complete(&mut out, &report, p.ctx(ctx).aws().await?)
+            .await?;
+        step.result = if out.changed { "done" } else { "unchanged" }.into();
+        step.message = out.message;
+    }
+    ctx.printer.rows(&plan)
 }
