@@ -276,3 +276,32 @@ fn bucket_list_keeps_to_the_region_in_use() {
         "a us-east-1 bucket listed under --region eu-west-1: {v}"
     );
 }
+
+/// One bucket whose policy cannot be read (here: duplicate keys) does not hide the others: its
+/// columns are unknown, with a warning, and the listing succeeds.
+#[test]
+fn bucket_list_survives_an_unreadable_policy() {
+    let env = TestEnv::new();
+    let bad = env.bucket("list-dup");
+    let good = env.bucket("list-ok");
+    env.put_policy_text(
+        &bad,
+        &format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Deny","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{bad}/*"}}]}}"#
+        ),
+    );
+    let a = env.lg(["bucket", "list", "-o", "json"]).success();
+    let rows: serde_json::Value = serde_json::from_str(&crate::harness::stdout(&a)).unwrap();
+    let row = |name: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} not listed: {rows}"))
+    };
+    assert_eq!(row(&bad)["delegated"], serde_json::Value::Null);
+    assert_eq!(row(&good)["has_policy"], serde_json::json!(false));
+    let err = crate::harness::stderr(&a);
+    assert!(err.contains(&bad) && err.contains("duplicate key"), "{err}");
+}

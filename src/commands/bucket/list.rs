@@ -23,7 +23,7 @@ pub struct Args {
 #[derive(Debug, Clone, Serialize)]
 pub struct BucketRow {
     pub name: String,
-    /// Whether the bucket has a policy (null under --no-policies).
+    /// Whether the bucket has a policy (null under --no-policies, or when it could not be read).
     pub has_policy: Option<bool>,
     /// Whether the policy delegates to this account's access points (null under --no-policies).
     pub delegated: Option<bool>,
@@ -77,7 +77,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                     delegated: None,
                 });
             };
-            let doc = aws.bucket_policy(&name).await?;
+            // One unreadable policy (access denied, a foreign document with duplicate keys) must
+            // not hide the other buckets: that bucket's fields are unknown, and a warning says why.
+            let doc = match aws.bucket_policy(&name).await {
+                Ok(doc) => doc,
+                Err(e) => {
+                    ctx.printer
+                        .warn(format!("bucket {name}: policy not read: {}", e.message));
+                    return Ok(BucketRow {
+                        name,
+                        has_policy: None,
+                        delegated: None,
+                    });
+                }
+            };
             Ok(BucketRow {
                 has_policy: Some(doc.is_some()),
                 delegated: Some(
