@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Drive a real interactive shell in a pseudo-terminal and press TAB, as a person would.
 
-Usage: pty_complete.py SHELL SCRIPT_FILE LINE
+Usage: pty_complete.py SHELL SCRIPT_FILE LINE [EXPECT]
 
 Starts SHELL (bash, zsh or fish) with no start-up files in a pty of 200 columns, loads lakegate's
 completion (`source SCRIPT_FILE`; zsh also runs compinit), types LINE, presses TAB twice (bash
 lists candidates on the second), and prints everything the terminal showed after LINE was typed,
-with escape sequences removed. The caller asserts on it. Python standard library only.
+with escape sequences removed. The caller asserts on it. With EXPECT, waits (up to MAX_SECONDS)
+for that text rather than only for a quiet spell, so a slow machine does not cut the completion
+short. Python standard library only.
 """
 
 import os
@@ -18,10 +20,11 @@ import sys
 import time
 
 shell, script, line = sys.argv[1:4]
+expect = sys.argv[4].encode() if len(sys.argv) > 4 else None
 
 # Bounded waits so a broken shell fails the test instead of hanging it.
 QUIET_SECONDS = 1.5
-MAX_SECONDS = 20.0
+MAX_SECONDS = 30.0
 
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r")
 
@@ -82,7 +85,7 @@ read_until_quiet()
 os.write(fd, line.encode())
 read_until_quiet(quiet=0.5)
 os.write(fd, b"\t")
-out = read_until_quiet()
+out = read_until_quiet(want=expect)
 os.write(fd, b"\t")
 out += read_until_quiet()
 os.kill(pid, signal.SIGKILL)

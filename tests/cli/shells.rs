@@ -24,6 +24,11 @@ fn bin_dir() -> PathBuf {
 
 /// Type `line` in `shell` with lakegate's completion loaded, press TAB; what the terminal showed.
 fn press_tab(env: &TestEnv, shell: &str, line: &str) -> String {
+    press_tab_expecting(env, shell, line, None)
+}
+
+/// `press_tab`, waiting for `expect` to be shown (a busy machine may answer slowly).
+fn press_tab_expecting(env: &TestEnv, shell: &str, line: &str, expect: Option<&str>) -> String {
     let home = env.temp().join("home");
     let script = env.temp().join(format!("completion.{shell}"));
     let out = env.bare_cmd().args(["completion", shell]).output().unwrap();
@@ -36,6 +41,9 @@ fn press_tab(env: &TestEnv, shell: &str, line: &str) -> String {
     .unwrap();
     let mut c = Command::new("python3");
     c.arg(&driver).arg(shell).arg(&script).arg(line);
+    if let Some(e) = expect {
+        c.arg(e);
+    }
     for (k, _) in std::env::vars_os() {
         let k = k.to_string_lossy().into_owned();
         if k.starts_with("AWS_") || k.starts_with("LAKEGATE_") || k.starts_with("_CLAP") {
@@ -50,6 +58,9 @@ fn press_tab(env: &TestEnv, shell: &str, line: &str) -> String {
         .env("AWS_SHARED_CREDENTIALS_FILE", home.join(".aws/credentials"))
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("LAKEGATE_STATE_DIR", env.state_dir())
+        // The lookups answer in milliseconds, but a CI machine running every test at once may
+        // take seconds: the deadline here is about liveness, not speed.
+        .env("LAKEGATE_COMPLETION_TIMEOUT_MS", "20000")
         .env("NO_COLOR", "1");
     let out = c.output().expect("python3 runs the pty driver");
     assert!(
@@ -97,10 +108,11 @@ fn access_point_names_complete_with_the_profile_on_the_line_in_bash_zsh_and_fish
             continue;
         }
         tried += 1;
-        let shown = press_tab(
+        let shown = press_tab_expecting(
             &env,
             shell,
             &format!("lakegate accesspoint get --profile moto {typed}"),
+            Some(&inserted),
         );
         assert!(
             shown.contains(&inserted),
@@ -121,14 +133,14 @@ fn access_point_names_complete_with_the_profile_on_the_line_in_bash_zsh_and_fish
 fn profiles_regions_and_subcommands_complete_in_bash() {
     let env = TestEnv::offline();
     write_profiles(&env);
-    let shown = press_tab(&env, "bash", "lakegate --profile st");
+    let shown = press_tab_expecting(&env, "bash", "lakegate --profile st", Some("aging"));
     assert!(shown.contains("aging"), "profiles:\n{shown}");
     // Three regions match: bash lists them on the second TAB.
-    let shown = press_tab(&env, "bash", "lakegate --region eu-wes");
+    let shown = press_tab_expecting(&env, "bash", "lakegate --region eu-wes", Some("eu-west-3"));
     for r in ["eu-west-1", "eu-west-2", "eu-west-3"] {
         assert!(shown.contains(r), "regions:\n{shown}");
     }
-    let shown = press_tab(&env, "bash", "lakegate accesspoint rol");
+    let shown = press_tab_expecting(&env, "bash", "lakegate accesspoint rol", Some("lback"));
     assert!(shown.contains("lback"), "subcommands:\n{shown}");
 }
 
