@@ -163,27 +163,11 @@ impl Aws {
             marker = next;
         }
         for arn in arns {
-            let policy = iam
-                .get_policy()
-                .policy_arn(&arn)
-                .send()
-                .await
-                .map_err(|e| classify("iam:GetPolicy", e))?;
-            let Some(version) = policy.policy().and_then(|p| p.default_version_id()) else {
-                continue;
-            };
-            let v = iam
-                .get_policy_version()
-                .policy_arn(&arn)
-                .version_id(version)
-                .send()
-                .await
-                .map_err(|e| classify("iam:GetPolicyVersion", e))?;
-            let Some(text) = v.policy_version().and_then(|p| p.document()) else {
+            let Some(text) = self.managed_policy_document(&arn).await? else {
                 continue;
             };
             let label = format!("managed:{arn}");
-            let document = parse(&label, text)?;
+            let document = parse(&label, &text)?;
             out.push(IdentityPolicy { label, document });
         }
         Ok(Some(out))
@@ -216,9 +200,23 @@ impl Aws {
             },
         };
         let Some(arn) = arn else { return Ok(None) };
+        let Some(text) = self.managed_policy_document(&arn).await? else {
+            return Ok(None);
+        };
+        let document = parse(&arn, &text)?;
+        Ok(Some(IdentityPolicy {
+            label: arn,
+            document,
+        }))
+    }
+
+    /// The document of a managed policy's default version (GetPolicy, then GetPolicyVersion);
+    /// None when either has none.
+    async fn managed_policy_document(&self, arn: &str) -> Result<Option<String>> {
+        let iam = self.iam().await;
         let policy = iam
             .get_policy()
-            .policy_arn(&arn)
+            .policy_arn(arn)
             .send()
             .await
             .map_err(|e| classify("iam:GetPolicy", e))?;
@@ -227,19 +225,14 @@ impl Aws {
         };
         let v = iam
             .get_policy_version()
-            .policy_arn(&arn)
+            .policy_arn(arn)
             .version_id(version)
             .send()
             .await
             .map_err(|e| classify("iam:GetPolicyVersion", e))?;
-        let Some(text) = v.policy_version().and_then(|p| p.document()) else {
-            return Ok(None);
-        };
-        let document = parse(&arn, text)?;
-        Ok(Some(IdentityPolicy {
-            label: arn,
-            document,
-        }))
+        Ok(v.policy_version()
+            .and_then(|p| p.document())
+            .map(str::to_owned))
     }
 }
 
