@@ -187,10 +187,19 @@ fn csv_error(e: csv::Error) -> crate::error::CliError {
     failed(format!("cannot write CSV: {e}"))
 }
 
-/// Where rows go as they are computed: stdout (streamed for CSV and JSON, gathered for tables
-/// and YAML) and, for --upload, a spool file.
+/// How rows reach stdout: streamed as they are computed, or gathered for the printer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Csv,
+    Json,
+    /// Tables, YAML, `-o name` and any `--query`: the printer renders them at the end.
+    Gather,
+}
+
+/// Where rows go as they are computed: stdout (streamed for CSV and JSON, gathered otherwise)
+/// and, for --upload, a spool file.
 struct Sink {
-    format: OutputFormat,
+    stream: Stream,
     csv: Option<csv::Writer<std::io::Stdout>>,
     json_rows: usize,
     gathered: Vec<AuditRow>,
@@ -201,15 +210,15 @@ struct Sink {
 
 impl Sink {
     fn new(ctx: &Ctx, spool: Option<Spool>) -> Result<Sink> {
-        // Under --query (or -o name) the rows are gathered and handed to the printer, which
-        // applies the query and renders the result; the YAML path does exactly that.
-        let format = if ctx.printer.has_query() || ctx.printer.format == OutputFormat::Name {
-            OutputFormat::Yaml
-        } else {
-            ctx.printer.format
+        // A query applies to the whole result, so it needs every row first.
+        let stream = match ctx.printer.format {
+            _ if ctx.printer.has_query() => Stream::Gather,
+            OutputFormat::Csv => Stream::Csv,
+            OutputFormat::Json => Stream::Json,
+            _ => Stream::Gather,
         };
         let mut csv = None;
-        if format == OutputFormat::Csv {
+        if stream == Stream::Csv {
             let mut w = csv::Writer::from_writer(std::io::stdout());
             if !ctx.printer.no_headers {
                 w.write_record(COLUMNS).map_err(csv_error)?;
@@ -217,7 +226,7 @@ impl Sink {
             csv = Some(w);
         }
         Ok(Sink {
-            format,
+            stream,
             csv,
             json_rows: 0,
             gathered: Vec::new(),
@@ -235,13 +244,13 @@ impl Sink {
         if let Some(w) = self.spool.as_mut().and_then(|s| s.writer.as_mut()) {
             w.write_record(r.record()).map_err(csv_error)?;
         }
-        match self.format {
-            OutputFormat::Csv => {
+        match self.stream {
+            Stream::Csv => {
                 if let Some(w) = self.csv.as_mut() {
                     w.write_record(r.record()).map_err(csv_error)?;
                 }
             }
-            OutputFormat::Json => {
+            Stream::Json => {
                 let text = serde_json::to_string(&r)
                     .map_err(|e| failed(format!("cannot render JSON: {e}")))?;
                 let mut out = std::io::stdout().lock();
@@ -254,7 +263,7 @@ impl Sink {
                 out.write_all(text.as_bytes())?;
                 self.json_rows += 1;
             }
-            _ => self.gathered.push(r),
+            Stream::Gather => self.gathered.push(r),
         }
         Ok(())
     }
@@ -269,9 +278,9 @@ impl Sink {
     }
 
     fn finish(&mut self, ctx: &Ctx) -> Result<()> {
-        match self.format {
-            OutputFormat::Csv => self.flush(),
-            OutputFormat::Json => {
+        match self.stream {
+            Stream::Csv => self.flush(),
+            Stream::Json => {
                 let mut out = std::io::stdout().lock();
                 out.write_all(if self.json_rows == 0 {
                     b"[]\n"
@@ -281,14 +290,16 @@ impl Sink {
                 out.flush()?;
                 Ok(())
             }
-            OutputFormat::Yaml | OutputFormat::Name => ctx.printer.value(&self.gathered),
-            OutputFormat::Table | OutputFormat::Wide => {
-                if self.gathered.is_empty() {
-                    Ok(())
-                } else {
-                    ctx.printer.rows(&self.gathered)
-                }
+            // An empty table prints nothing (the summary says so); every other rendering, an
+            // empty document or query result included, is the printer's.
+            Stream::Gather
+                if self.gathered.is_empty()
+                    && !ctx.printer.has_query()
+                    && matches!(ctx.printer.format, OutputFormat::Table | OutputFormat::Wide) =>
+            {
+                Ok(())
             }
+            Stream::Gather => ctx.printer.rows(&self.gathered),
         }
     }
 }
