@@ -1,7 +1,14 @@
 //! lakegate: govern access to shared Amazon S3 data lakes.
 //!
-//! Layers (data flows down, never back up): `policy` (pure model and edits) → `plan` (pure
-//! desired-vs-current) → `aws` (the only SDK user) → `commands` (one file per verb) → `output`.
+//! Layers, each using only the ones above it:
+//! - `policy` (crate `lakegate-policy`): the pure policy model, validation and evaluator;
+//! - `values`: argument values as types, each validated once by clap;
+//! - `aws`: the only user of the AWS SDK, built from a plain `aws::Settings`; no CLI types;
+//! - `plan`: a change as people and scripts see it;
+//! - `output`: the only printer of stdout and stderr (it reads the output flags of `cli`);
+//! - `apply`: the change pipeline every mutation goes through, one file per kind of resource;
+//! - `commands`: one file per verb: builds a plan or a value and hands it to `apply`/`output`;
+//! - `cli`, `help`, `completion`: the command line, its help and its completion.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -21,6 +28,7 @@ pub use lakegate_policy as policy;
 pub mod routes;
 mod signals;
 pub mod state;
+pub mod values;
 
 use clap::CommandFactory;
 use cli::{Cli, Command};
@@ -80,7 +88,15 @@ pub fn main_exit_code() -> i32 {
             // Usage errors repeat the arguments: escape what could restyle the terminal.
             let text = e.render().to_string();
             let escaped: Vec<String> = text.lines().map(error::escape_controls).collect();
-            output::to_stderr(&(escaped.join("\n") + "\n"));
+            let mut out = escaped.join("\n") + "\n";
+            let args: Vec<OsString> = std::env::args_os().collect();
+            if output::stderr_color(output::color_choice_of(&args)) {
+                // The same red `error:` as lakegate's own errors (error::report).
+                if let Some(rest) = out.strip_prefix("error:") {
+                    out = format!("\x1b[1;31merror:\x1b[0m{rest}");
+                }
+            }
+            output::to_stderr(&out);
             return exit::USAGE;
         }
     };

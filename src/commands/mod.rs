@@ -10,6 +10,7 @@ pub mod completion;
 pub mod endpoint;
 pub mod history;
 pub mod plugin;
+pub mod shared_args;
 pub mod subscription;
 pub mod whoami;
 

@@ -1074,3 +1074,243 @@ fn check_online_reads_rcps_of_the_bucket_owner_account() {
     let a = env.lg(args("s3:PutObject"));
     assert_eq!(a.get_output().status.code(), Some(0), "{}", stdout(&a));
 }
+
+/// Credentials of a role session in a moto account of this test's own (moto acts in the account
+/// of an assumed role's credentials), so that account-wide settings such as the account's Block
+/// Public Access touch no other test.
+struct OwnAccount {
+    id: String,
+    key: String,
+    secret: String,
+    token: String,
+}
+
+impl OwnAccount {
+    fn new(env: &TestEnv) -> Self {
+        // Twelve digits from the test's unique id (base 36), never moto's default account.
+        let n = env
+            .name("")
+            .bytes()
+            .fold(7u64, |h, b| h.wrapping_mul(131).wrapping_add(u64::from(b)));
+        let id = format!("{:012}", 200_000_000_000 + n % 700_000_000_000);
+        let xml = crate::endpoint::query(
+            env,
+            "sts",
+            "2011-06-15",
+            &[
+                ("Action", "AssumeRole"),
+                ("RoleArn", &format!("arn:aws:iam::{id}:role/lakegate-test")),
+                ("RoleSessionName", "test"),
+            ],
+        );
+        OwnAccount {
+            key: xml_tag(&xml, "AccessKeyId"),
+            secret: xml_tag(&xml, "SecretAccessKey"),
+            token: xml_tag(&xml, "SessionToken"),
+            id,
+        }
+    }
+
+    fn auth(&self, service: &str) -> String {
+        format!(
+            "AWS4-HMAC-SHA256 Credential={}/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0",
+            self.key
+        )
+    }
+
+    /// A raw request in this account; asserts success.
+    fn http(&self, env: &TestEnv, method: &str, path: &str, s3control: bool, body: &str) {
+        let auth = self.auth("s3");
+        let mut headers = vec![("Authorization", auth.as_str())];
+        if s3control {
+            headers.push(("x-amz-account-id", self.id.as_str()));
+        }
+        let (status, resp) =
+            crate::harness::http(env.port(), method, path, &headers, body.as_bytes()).unwrap();
+        assert!(
+            status < 300,
+            "{method} {path}: {status} {}",
+            String::from_utf8_lossy(&resp)
+        );
+    }
+
+    /// lakegate acting with this account's credentials.
+    fn lg(&self, env: &TestEnv, args: &[&str]) -> (i32, Value) {
+        let mut c = env.cmd();
+        c.env("AWS_ACCESS_KEY_ID", &self.key)
+            .env("AWS_SECRET_ACCESS_KEY", &self.secret)
+            .env("AWS_SESSION_TOKEN", &self.token)
+            .args(["access", "check", "-o", "json"])
+            .args(args);
+        let a = crate::harness::no_panic(c.assert());
+        let code = a.get_output().status.code().unwrap_or(-1);
+        let v: Value = serde_json::from_str(&stdout(&a)).expect("access check prints JSON");
+        (code, v)
+    }
+}
+
+// "Blocking public access to your Amazon S3 storage": RestrictPublicBuckets set for the account
+// (S3 Control GetPublicAccessBlock) restricts a bucket with a public policy to AWS service
+// principals and authorized users of the bucket owner's account, so an anonymous read stops.
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+#[test]
+fn check_online_reads_the_accounts_block_public_access() {
+    let env = TestEnv::new();
+    let acct = OwnAccount::new(&env);
+    let b = env.name("acctbpa");
+    acct.http(&env, "PUT", &format!("/{b}"), false, "");
+    let policy = json!({"Version": "2012-10-17", "Statement": [{"Sid": "Public", "Effect": "Allow",
+        "Principal": "*", "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{b}/*")}]});
+    acct.http(
+        &env,
+        "PUT",
+        &format!("/{b}?policy"),
+        false,
+        &policy.to_string(),
+    );
+    let anon = [
+        "--anonymous",
+        "--action",
+        "s3:GetObject",
+        "--bucket",
+        b.as_str(),
+        "--key",
+        "x",
+    ];
+    let (code, v) = acct.lg(&env, &anon);
+    assert_eq!((code, v["decision"].as_str()), (0, Some("allowed")), "{v}");
+
+    acct.http(
+        &env,
+        "PUT",
+        "/v20180820/configuration/publicAccessBlock",
+        true,
+        "<PublicAccessBlockConfiguration xmlns=\"http://awss3control.amazonaws.com/doc/2018-08-20/\"><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>",
+    );
+    let (code, v) = acct.lg(&env, &anon);
+    assert_eq!(
+        (code, v["decision"].as_str()),
+        (3, Some("implicitly-denied")),
+        "{v}"
+    );
+    let reason = v["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("RestrictPublicBuckets") && reason.contains("account"),
+        "{v}"
+    );
+    // The account of moto's other tests is untouched: the same read there is still allowed.
+    let mine = env.bucket("acctbpa-default");
+    env.put_policy(
+        &mine,
+        &json!({"Version": "2012-10-17", "Statement": [{"Sid": "Public", "Effect": "Allow",
+        "Principal": "*", "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{mine}/*")}]}),
+    );
+    let (code, v) = check(
+        &env,
+        &[
+            "--anonymous",
+            "--action",
+            "s3:GetObject",
+            "--bucket",
+            &mine,
+            "--key",
+            "x",
+        ],
+    );
+    assert_eq!(code, 0, "{v}");
+}
+
+// "Blocking public access to your Amazon S3 storage": the Block Public Access settings of an
+// access point apply to requests through it; with RestrictPublicBuckets, a public access point
+// policy only lets in service principals and principals of the access point owner's account.
+// Online, they come from S3 Control GetAccessPoint (PublicAccessBlockConfiguration).
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+// https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_GetAccessPoint.html
+#[test]
+fn check_online_reads_the_access_points_block_public_access() {
+    let env = TestEnv::new();
+    let b = env.bucket("apbpa");
+    env.lg(["bucket", "delegate", &b]).success();
+    let external = "arn:aws:iam::999988887777:role/Vendor";
+    let ap = |what: &str, settings: &str| {
+        let name = env.name(what);
+        env.lg([
+            "accesspoint",
+            "create",
+            &name,
+            "--bucket",
+            &b,
+            "--prefix",
+            "shared/",
+            "--principal",
+            external,
+            "--access",
+            "read",
+            "--block-public-access",
+            settings,
+        ])
+        .success();
+        // A public policy: everyone may read through it.
+        env.put_ap_policy(
+            &name,
+            &json!({"Version": "2012-10-17", "Statement": [{"Sid": "Everyone", "Effect": "Allow",
+                "Principal": "*", "Action": "s3:GetObject",
+                "Resource": format!("arn:aws:s3:us-east-1:123456789012:accesspoint/{name}/object/*")}]}),
+        );
+        name
+    };
+    let open = ap("open", "none");
+    let closed = ap("closed", "restrict-public-buckets");
+    let through = |name: &str| {
+        let mut c = env.cmd();
+        c.args([
+            "access",
+            "check",
+            "-o",
+            "json",
+            "--principal",
+            external,
+            "--action",
+            "s3:GetObject",
+            "--bucket",
+            &b,
+            "--key",
+            "shared/a.csv",
+            "--access-point",
+            name,
+        ]);
+        let a = crate::harness::no_panic(c.assert());
+        let v: Value = serde_json::from_str(&stdout(&a)).expect("JSON");
+        (
+            a.get_output().status.code().unwrap_or(-1),
+            v,
+            crate::harness::stderr(&a),
+        )
+    };
+    // The vendor's own account cannot be read from here: its identity side is assumed to allow,
+    // and said so.
+    let (code, v, err) = through(&open);
+    assert_eq!((code, v["decision"].as_str()), (0, Some("allowed")), "{v}");
+    assert!(err.contains("assuming they allow"), "{err}");
+    assert!(
+        v["deciding"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["policy"] == "identity-assumed:999988887777"),
+        "{v}"
+    );
+    let (code, v, _) = through(&closed);
+    assert_eq!(
+        (code, v["decision"].as_str()),
+        (3, Some("implicitly-denied")),
+        "{v}"
+    );
+    assert!(
+        v["reason"]
+            .as_str()
+            .unwrap()
+            .contains("RestrictPublicBuckets"),
+        "{v}"
+    );
+}

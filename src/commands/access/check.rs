@@ -1,10 +1,7 @@
 //! `lakegate access check --principal ARN --action A --bucket B [--key K | --prefix P]
 //! [--access-point NAME] [--context k=v …]`
 
-use super::{
-    access_points_named, check_principal, fetch_identity, load_policy, offline_target,
-    parse_context,
-};
+use super::{access_points_named, fetch_identity, load_policy, offline_target, parse_context};
 use crate::cli::OutputFormat;
 use crate::commands::Ctx;
 use crate::error::{denied, input_error, Result};
@@ -14,6 +11,7 @@ use crate::policy::eval::{
     StatementRef, Trace, Verdict,
 };
 use crate::policy::PolicyType;
+use crate::values::{AccessPointName, AccountId, BucketName, PrincipalArn};
 use serde::Serialize;
 
 /// Decide whether a principal may perform an action on a bucket or key, directly or through an
@@ -26,7 +24,9 @@ use serde::Serialize;
 /// boundary, the VPC endpoint policy of aws:SourceVpce, Block Public Access). Give any of
 /// --bucket-policy, --access-point-policy or --identity-policy to decide offline from files
 /// instead: a policy not given is taken as absent. Every file is validated as its policy type
-/// first (exit 2 naming the element).
+/// first (exit 2 naming the element). Online, the identity policies of a principal of another
+/// account cannot be read: they are assumed to allow (as IAM Access Analyzer assumes for
+/// external access), which is said on stderr and named `identity-assumed:ACCOUNT` in the answer.
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("object").args(["key", "prefix"])))]
 pub struct Args {
@@ -37,7 +37,7 @@ pub struct Args {
         required_unless_present = "anonymous",
         conflicts_with = "anonymous"
     )]
-    pub principal: Option<String>,
+    pub principal: Option<PrincipalArn>,
 
     /// An unauthenticated request instead of --principal: allowed only by a resource policy
     /// that names "*", never through an access point
@@ -50,7 +50,7 @@ pub struct Args {
 
     /// The bucket
     #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
-    pub bucket: String,
+    pub bucket: BucketName,
 
     /// The object key (object actions such as s3:GetObject)
     #[arg(long, value_name = "KEY")]
@@ -62,7 +62,7 @@ pub struct Args {
 
     /// Make the request through this access point
     #[arg(long, value_name = "NAME", add = crate::completion::access_point_completer())]
-    pub access_point: Option<String>,
+    pub access_point: Option<AccessPointName>,
 
     /// A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g.
     /// aws:SourceVpce=vpce-1a2b, aws:SourceIp=10.0.0.1, aws:CalledVia=athena.amazonaws.com.
@@ -89,7 +89,7 @@ pub struct Args {
     /// Offline: the account that owns the bucket (default: --account-id, else the access
     /// point's account, else the principal's)
     #[arg(long, value_name = "ID", help_heading = "Offline")]
-    pub bucket_owner: Option<String>,
+    pub bucket_owner: Option<AccountId>,
 
     #[command(flatten)]
     pub chain: Box<super::chain::ChainArgs>,
@@ -287,7 +287,8 @@ async fn gather(
         }
         let owner = args
             .bucket_owner
-            .clone()
+            .as_ref()
+            .map(|a| a.to_string())
             .or_else(|| ctx.global.account_id.clone())
             .or_else(|| target.as_ref().map(|t| t.account.clone()))
             .unwrap_or_else(|| Principal::new(principal).account);
@@ -300,7 +301,6 @@ async fn gather(
             .map_err(|e| input_error(format!("--bucket-owner: {e}")))?;
         set.bucket_account = owner.clone();
         if let (None, Some(n)) = (&target, &args.access_point) {
-            crate::commands::accesspoint::check_name(n)?;
             target = Some(offline_target(ctx, n, &owner));
         }
         if let Some(t) = &target {
@@ -325,7 +325,6 @@ async fn gather(
         .transpose()?;
     let mut target = None;
     if let Some(name) = &args.access_point {
-        crate::commands::accesspoint::check_name(name)?;
         let info = crate::commands::accesspoint::existing(ctx, &account, name).await?;
         if info.bucket != args.bucket {
             return Err(input_error(format!(
@@ -334,7 +333,7 @@ async fn gather(
             )));
         }
         let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {
-            name: name.clone(),
+            name: name.to_string(),
             arn: info.arn.clone(),
             account: account.clone(),
         });
@@ -353,18 +352,32 @@ async fn gather(
         for p in fetch_identity(ctx, principal, &account).await? {
             set.identity.push((None, p));
         }
+        let theirs = Principal::new(principal).account;
+        if !theirs.is_empty() && theirs != account {
+            // Its identity policies live in its own account, which these credentials cannot
+            // read. Assume they allow, as IAM Access Analyzer does for external access: the
+            // answer is then what this account's policies (and the chain) decide.
+            ctx.printer.warn(format!(
+                "{principal} is in account {theirs}, whose identity policies cannot be read from account {account}: assuming they allow the request"
+            ));
+            let allow = crate::policy::PolicyDocument::parse(
+                r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+            )?;
+            set.identity.push((
+                None,
+                CompiledPolicy::compile(&allow, format!("identity-assumed:{theirs}"))?,
+            ));
+        }
     }
     Ok((set, target))
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let principal = match &args.principal {
-        Some(p) => check_principal(p)?,
+        Some(p) => p.canonical(),
         None => String::new(),
     };
     check_action(&args.action)?;
-    crate::policy::arn::validate_bucket_name(&args.bucket)
-        .map_err(|e| input_error(format!("--bucket: {e}")))?;
     if let Some(k) = &args.key {
         if k.is_empty() {
             return Err(input_error("--key: must not be empty"));

@@ -1,15 +1,15 @@
 //! `lakegate accesspoint create NAME --bucket B --prefix P --principal ARN --access LEVEL`
 
-use super::{check_name, check_prefix, check_principals, policy_ref, warn_if_not_delegated};
+use super::{check_prefix, check_principals, policy_ref, warn_if_not_delegated};
 use crate::apply::access_point::{self, AccessPoint};
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::{Plan, Step};
 use crate::aws::s3control::{AccessPointInfo, BlockPublicAccess};
-use crate::commands::bucket::check_bucket;
 use crate::commands::{Ctx, EditResult};
 use crate::error::{failed, Result};
 use crate::policy::access::{grant, AccessPointRef};
 use crate::policy::{arn, AccessLevel, PolicyDocument};
+use crate::values::{AccessPointName, BucketName, Prefix, PrincipalArn, VpcId};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -20,15 +20,15 @@ use serde_json::Value;
 pub struct Args {
     /// Access point name (3–50 characters: lowercase letters, digits, hyphens)
     #[arg(value_name = "NAME")]
-    pub name: String,
+    pub name: AccessPointName,
 
     /// The bucket the access point serves
     #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
-    pub bucket: String,
+    pub bucket: BucketName,
 
     /// The key prefix to grant (a trailing '/' is added when missing)
     #[arg(long, value_name = "PREFIX")]
-    pub prefix: String,
+    pub prefix: Prefix,
 
     /// Grant the prefix exactly as written even if it has `.` or `..` segments (refused by default:
     /// path-normalising tools would read another prefix)
@@ -37,7 +37,7 @@ pub struct Args {
 
     /// IAM role, user or account (ARN or 12-digit id) to grant; repeatable
     #[arg(long = "principal", value_name = "ARN", required = true)]
-    pub principals: Vec<String>,
+    pub principals: Vec<PrincipalArn>,
 
     /// What the principals may do under the prefix
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -45,7 +45,7 @@ pub struct Args {
 
     /// Accept requests only from this VPC (network origin VPC)
     #[arg(long, value_name = "VPC")]
-    pub vpc_id: Option<String>,
+    pub vpc_id: Option<VpcId>,
 
     /// Block public access settings: all (default), none, or a comma-separated list of
     /// block-public-acls, ignore-public-acls, block-public-policy, restrict-public-buckets
@@ -76,19 +76,6 @@ fn parse_bpa(s: &str) -> std::result::Result<BlockPublicAccess, String> {
     Ok(b)
 }
 
-fn check_vpc(vpc: &str) -> Result<()> {
-    let ok = vpc
-        .strip_prefix("vpc-")
-        .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::error::input_error(format!(
-            "--vpc-id: invalid VPC id '{vpc}': expected vpc- followed by hex digits"
-        )))
-    }
-}
-
 #[derive(Debug, Serialize)]
 struct CreateResult {
     access_point: AccessPointInfo,
@@ -99,12 +86,7 @@ struct CreateResult {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_name(&args.name)?;
-    check_bucket(&args.bucket)?;
     let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
-    if let Some(v) = &args.vpc_id {
-        check_vpc(v)?;
-    }
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
     aws.ensure_bucket(&args.bucket).await?;
@@ -139,15 +121,15 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     // The access point when missing, then its policy: one plan.
     let ap = AccessPoint {
         account: account.clone(),
-        name: args.name.clone(),
+        name: args.name.to_string(),
         arn: arn_str.clone(),
-        bucket: args.bucket.clone(),
+        bucket: args.bucket.to_string(),
     };
     let policy = AccessPointPolicy {
         account: account.clone(),
-        name: args.name.clone(),
+        name: args.name.to_string(),
         arn: arn_str.clone(),
-        bucket: args.bucket.clone(),
+        bucket: args.bucket.to_string(),
     };
     let plan = Plan::new("accesspoint create")
         .step(Step::ensure(
@@ -218,12 +200,5 @@ mod tests {
         let b = parse_bpa("block-public-policy,restrict-public-buckets").unwrap();
         assert!(b.block_public_policy && b.restrict_public_buckets && !b.block_public_acls);
         assert!(parse_bpa("everything").is_err());
-    }
-
-    #[test]
-    fn vpc_ids() {
-        check_vpc("vpc-0abc123").unwrap();
-        assert!(check_vpc("vpc-").is_err());
-        assert!(check_vpc("subnet-1").is_err());
     }
 }

@@ -1,12 +1,13 @@
 //! `lakegate accesspoint delete NAME`
 
-use super::{check_name, existing};
+use super::existing;
 use crate::apply::access_point::AccessPoint;
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::{Plan, Step};
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::plan::Target;
+use crate::values::AccessPointName;
 use serde_json::json;
 
 /// Delete an access point and its policy. The policy is kept in the local history first.
@@ -15,11 +16,10 @@ use serde_json::json;
 pub struct Args {
     /// Access point name
     #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
-    pub name: String,
+    pub name: AccessPointName,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_name(&args.name)?;
     let account = ctx.account().await?;
     let info = existing(ctx, &account, &args.name).await?;
     // The policy first (kept in history), then the access point.

@@ -1,11 +1,12 @@
 //! `lakegate accesspoint get NAME`
 
-use super::{check_name, existing};
+use super::existing;
 use crate::aws::s3control::AccessPointInfo;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::{statement_rows, Cell, Row};
 use crate::policy::access::{summarize, GrantView};
+use crate::values::AccessPointName;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -14,7 +15,7 @@ use serde_json::Value;
 pub struct Args {
     /// Access point name
     #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
-    pub name: String,
+    pub name: AccessPointName,
 }
 
 #[derive(Debug, Serialize)]
@@ -39,7 +40,6 @@ impl Row for GrantView {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_name(&args.name)?;
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let info = existing(ctx, &account, &args.name).await?;

@@ -1,12 +1,11 @@
 //! `lakegate accesspoint grant NAME --principal ARN --prefix P --access LEVEL`
 
-use super::{
-    check_name, check_prefix, check_principals, existing, policy_ref, warn_if_not_delegated,
-};
+use super::{check_prefix, check_principals, existing, policy_ref, warn_if_not_delegated};
 use crate::commands::{edit_policy, print_edit, Ctx};
 use crate::error::Result;
 use crate::policy::access::{grant, AccessPointRef};
 use crate::policy::AccessLevel;
+use crate::values::{AccessPointName, Prefix, PrincipalArn};
 
 /// Grant principals access to a prefix through an existing access point. Other statements are
 /// kept exactly; granting twice changes nothing.
@@ -14,15 +13,15 @@ use crate::policy::AccessLevel;
 pub struct Args {
     /// Access point name
     #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
-    pub name: String,
+    pub name: AccessPointName,
 
     /// IAM role, user or account (ARN or 12-digit id); repeatable
     #[arg(long = "principal", value_name = "ARN", required = true)]
-    pub principals: Vec<String>,
+    pub principals: Vec<PrincipalArn>,
 
     /// The key prefix (a trailing '/' is added when missing)
     #[arg(long, value_name = "PREFIX")]
-    pub prefix: String,
+    pub prefix: Prefix,
 
     /// Grant the prefix exactly as written even if it has `.` or `..` segments (refused by default:
     /// path-normalising tools would read another prefix)
@@ -35,7 +34,6 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_name(&args.name)?;
     let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;

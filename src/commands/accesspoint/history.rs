@@ -1,9 +1,9 @@
 //! `lakegate accesspoint history NAME`
 
-use super::check_name;
 use crate::commands::{history, Ctx, PolicyRef};
 use crate::error::Result;
 use crate::policy::arn;
+use crate::values::AccessPointName;
 
 /// List the access point policies lakegate kept before each overwrite or delete (oldest first).
 /// Works for deleted access points too.
@@ -11,17 +11,16 @@ use crate::policy::arn;
 pub struct Args {
     /// Access point name
     #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
-    pub name: String,
+    pub name: AccessPointName,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_name(&args.name)?;
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let pref = PolicyRef::AccessPoint {
         arn: arn::access_point_arn(aws.partition, &aws.region, &account, &args.name),
         account,
-        name: args.name.clone(),
+        name: args.name.to_string(),
         // History is local: no lease is taken, so the bucket is not needed.
         bucket: String::new(),
     };

@@ -1,10 +1,10 @@
 //! `lakegate accesspoint list [--bucket B]`
 
-use crate::commands::bucket::check_bucket;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::{Cell, Row};
 use crate::policy::access::{summarize, GrantView};
+use crate::values::BucketName;
 use futures::stream::{self, StreamExt, TryStreamExt};
 use serde::Serialize;
 
@@ -14,7 +14,7 @@ use serde::Serialize;
 pub struct Args {
     /// Only the access points of this bucket
     #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
-    pub bucket: Option<String>,
+    pub bucket: Option<BucketName>,
 
     /// Do not read each access point's policy (no PREFIXES/PRINCIPALS; one call per page)
     #[arg(long)]
@@ -101,9 +101,6 @@ impl Row for ListRow {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    if let Some(b) = &args.bucket {
-        check_bucket(b)?;
-    }
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let pb = ctx.printer.spinner("listing access points");

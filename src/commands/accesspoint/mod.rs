@@ -13,6 +13,7 @@ use super::{Ctx, PolicyRef};
 use crate::aws::s3control::AccessPointInfo;
 use crate::error::{failed, input_error, Result};
 use crate::policy::arn;
+use crate::values::PrincipalArn;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -59,8 +60,8 @@ pub fn check_prefix(prefix: &str, literal: bool) -> Result<String> {
     arn::normalize_prefix_with(prefix, literal).map_err(|e| input_error(format!("--prefix: {e}")))
 }
 
-/// Validate and canonicalise --principal values (at least one), without duplicates.
-pub fn check_principals(principals: &[String], partition: &str) -> Result<Vec<String>> {
+/// The --principal values in `partition` (at least one), without duplicates.
+pub fn check_principals(principals: &[PrincipalArn], partition: &str) -> Result<Vec<String>> {
     if principals.is_empty() {
         return Err(input_error(
             "--principal: at least one principal ARN is required",
@@ -68,8 +69,7 @@ pub fn check_principals(principals: &[String], partition: &str) -> Result<Vec<St
     }
     let mut out: Vec<String> = Vec::new();
     for p in principals {
-        let p = arn::normalize_principal(p, partition)
-            .map_err(|e| input_error(format!("--principal: {e}")))?;
+        let p = p.resolve(partition);
         if !out.contains(&p) {
             out.push(p);
         }

@@ -1,11 +1,12 @@
 //! `lakegate accesspoint revoke NAME --principal ARN [--prefix P] [--access LEVEL]`
 
-use super::{check_name, check_prefix, check_principals, existing, policy_ref};
+use super::{check_prefix, check_principals, existing, policy_ref};
 use crate::commands::{edit_policy, print_edit, Ctx};
 use crate::error::Result;
 use crate::policy::access::{owned_grant, revoke, AccessPointRef};
 use crate::policy::document::aws_principals;
 use crate::policy::AccessLevel;
+use crate::values::{AccessPointName, Prefix, PrincipalArn};
 
 /// Remove principals from the grants lakegate wrote on an access point (all prefixes unless
 /// --prefix is given). Statements lakegate did not write are never edited; a principal named
@@ -14,15 +15,15 @@ use crate::policy::AccessLevel;
 pub struct Args {
     /// Access point name
     #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
-    pub name: String,
+    pub name: AccessPointName,
 
     /// IAM role, user or account (ARN or 12-digit id); repeatable
     #[arg(long = "principal", value_name = "ARN", required = true)]
-    pub principals: Vec<String>,
+    pub principals: Vec<PrincipalArn>,
 
     /// Only the grant on this prefix
     #[arg(long, value_name = "PREFIX")]
-    pub prefix: Option<String>,
+    pub prefix: Option<Prefix>,
 
     /// Take the prefix exactly as written even if it has `.` or `..` segments (refused by default:
     /// path-normalising tools would read another prefix)
@@ -35,7 +36,6 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_name(&args.name)?;
     let prefix = args
         .prefix
         .as_deref()

@@ -1,8 +1,9 @@
 //! `lakegate accesspoint rollback NAME [--to N]`
 
-use super::{check_name, existing, policy_ref};
+use super::{existing, policy_ref};
 use crate::commands::{history, Ctx};
 use crate::error::Result;
+use crate::values::AccessPointName;
 
 /// Restore an access point policy that lakegate kept before an overwrite. The access point must
 /// exist (recreate a deleted one with `accesspoint create` first). Asks on a terminal; --yes in scripts.
@@ -10,7 +11,7 @@ use crate::error::Result;
 pub struct Args {
     /// Access point name
     #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
-    pub name: String,
+    pub name: AccessPointName,
 
     /// The version to restore (see `accesspoint history`); the latest by default
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..))]
@@ -18,7 +19,6 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_name(&args.name)?;
     let account = ctx.account().await?;
     let info = existing(ctx, &account, &args.name).await?;
     let pref = policy_ref(&account, &info);

@@ -7,7 +7,7 @@ use super::Ctx;
 use crate::aws::athena::{Column, Execution, QueryState};
 use crate::aws::Aws;
 use crate::cli::OutputFormat;
-use crate::error::{failed, input_error, Result};
+use crate::error::{failed, Result};
 use clap::Subcommand;
 use serde_json::{Map, Value};
 use std::io::{BufWriter, StdoutLock, Write};
@@ -30,20 +30,6 @@ pub async fn run(ctx: &Ctx, cmd: &AthenaCommand) -> Result<()> {
 
 /// Rows per GetQueryResults page (Athena's maximum).
 pub const PAGE_SIZE: i32 = 1000;
-
-/// Athena execution ids are UUIDs; accept what could be one.
-pub fn check_execution_id(id: &str) -> Result<()> {
-    let ok = !id.is_empty()
-        && id.len() <= 128
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "QUERY_EXECUTION_ID: invalid execution id '{id}': expected letters, digits and hyphens (a UUID)"
-        )))
-    }
-}
 
 fn human_bytes(b: i64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
@@ -420,13 +406,6 @@ mod tests {
         assert_eq!(typed("varchar", None), Value::Null);
         assert_eq!(typed("integer", Some("n/a")), json!("n/a"));
         assert_eq!(typed("double", Some("NaN")), json!("NaN"));
-    }
-
-    #[test]
-    fn execution_ids() {
-        check_execution_id("a1b2c3d4-5678-90ab-cdef-1234567890ab").unwrap();
-        assert!(check_execution_id("").is_err());
-        assert!(check_execution_id("x/y").is_err());
     }
 
     #[test]

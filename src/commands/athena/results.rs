@@ -1,8 +1,9 @@
 //! `lakegate athena results QUERY_EXECUTION_ID`
 
-use super::{check_execution_id, stream_results, wait};
+use super::{stream_results, wait};
 use crate::commands::Ctx;
 use crate::error::Result;
+use crate::values::QueryExecutionId;
 
 /// Fetch the results of a query started earlier (waiting for it to finish if it is still
 /// running), streamed page by page like `athena query`.
@@ -10,11 +11,10 @@ use crate::error::Result;
 pub struct Args {
     /// The query's execution id (printed by `athena query --no-wait`)
     #[arg(value_name = "QUERY_EXECUTION_ID")]
-    pub id: String,
+    pub id: QueryExecutionId,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_execution_id(&args.id)?;
     let aws = ctx.aws().await?;
     let exec = wait(ctx, aws, &args.id).await?;
     stream_results(ctx, aws, &exec).await

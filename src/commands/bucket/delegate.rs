@@ -1,6 +1,5 @@
 //! `lakegate bucket delegate BUCKET`
 
-use super::check_bucket;
 use crate::commands::{edit_policy, print_edit, Ctx, PolicyRef};
 use crate::error::Result;
 use crate::policy::access::{delegate_statement, delegates_to};
@@ -10,21 +9,19 @@ use crate::policy::access::{delegate_statement, delegates_to};
 /// nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The bucket
-    #[arg(value_name = "BUCKET", add = crate::completion::bucket_completer())]
-    pub bucket: String,
+    #[command(flatten)]
+    pub bucket: crate::commands::shared_args::BucketArg,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_bucket(&args.bucket)?;
     let aws = ctx.aws().await?;
-    aws.ensure_bucket(&args.bucket).await?;
+    aws.ensure_bucket(args.bucket.get()).await?;
     let account = ctx.account().await?;
-    let pref = PolicyRef::bucket(aws, &args.bucket);
+    let pref = PolicyRef::bucket(aws, args.bucket.get());
     let partition = aws.partition;
     let result = edit_policy(ctx, &pref, "bucket delegate", |doc| {
         if !delegates_to(doc, &account) {
-            doc.upsert(delegate_statement(partition, &args.bucket, &account));
+            doc.upsert(delegate_statement(partition, args.bucket.get(), &account));
         }
         Ok(())
     })

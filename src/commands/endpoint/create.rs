@@ -1,14 +1,15 @@
 //! `lakegate endpoint create athena --vpc-id V --subnet S… (--security-group SG… | --allow-cidr
 //! CIDR…) [--private-dns]`
 
-use super::{athena_service, check_id, check_ids};
+use super::athena_service;
 use crate::apply::security_group::{self, SecurityGroup};
 use crate::apply::vpc_endpoint::{self, VpcEndpoint};
 use crate::apply::{Plan, Step};
 use crate::aws::ec2::EndpointInfo;
 use crate::commands::Ctx;
-use crate::error::{failed, input_error, Result};
+use crate::error::{failed, Result};
 use crate::plan::Target;
+use crate::values::{Cidr, SecurityGroupId, SubnetId, VpcId};
 use serde::Serialize;
 use std::time::Duration;
 
@@ -31,19 +32,19 @@ pub struct Args {
 
     /// The VPC to create the endpoint in
     #[arg(long, value_name = "VPC")]
-    pub vpc_id: String,
+    pub vpc_id: VpcId,
 
     /// A subnet for the endpoint's network interfaces; repeatable (one per Availability Zone)
     #[arg(long = "subnet", value_name = "SUBNET", required = true)]
-    pub subnets: Vec<String>,
+    pub subnets: Vec<SubnetId>,
 
     /// Attach this existing security group; repeatable
     #[arg(long = "security-group", value_name = "SG")]
-    pub security_groups: Vec<String>,
+    pub security_groups: Vec<SecurityGroupId>,
 
     /// Create a security group admitting TCP 443 and 444 from this CIDR; repeatable
     #[arg(long = "allow-cidr", value_name = "CIDR")]
-    pub allow_cidrs: Vec<String>,
+    pub allow_cidrs: Vec<Cidr>,
 
     /// Enable private DNS (off by default: clients use the endpoint's own DNS name)
     #[arg(long)]
@@ -85,17 +86,9 @@ pub fn jdbc_url(dns: &str, output_location: Option<&str>) -> String {
 pub const PORTS: [i32; 2] = [443, 444];
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_id("--vpc-id", "vpc", &args.vpc_id)?;
-    check_ids("--subnet", "subnet", &args.subnets)?;
-    check_ids("--security-group", "sg", &args.security_groups)?;
     let mut cidrs: Vec<String> = Vec::new();
     for c in &args.allow_cidrs {
-        let net: ipnet::IpNet = c.parse().map_err(|_| {
-            input_error(format!(
-                "--allow-cidr: invalid CIDR '{c}': expected e.g. 10.10.0.0/16"
-            ))
-        })?;
-        let s = net.trunc().to_string();
+        let s = c.0.trunc().to_string();
         if !cidrs.contains(&s) {
             cidrs.push(s);
         }
@@ -117,20 +110,17 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 if e.private_dns_enabled { "on" } else { "off" }
             ));
         }
-        let missing: Vec<&String> = args
+        let missing: Vec<&str> = args
             .subnets
             .iter()
-            .filter(|s| !e.subnet_ids.contains(s))
+            .map(|s| s.as_str())
+            .filter(|s| !e.subnet_ids.iter().any(|id| id == s))
             .collect();
         if !missing.is_empty() {
             ctx.printer.warn(format!(
                 "endpoint {} exists without subnet(s) {}; reusing it unchanged",
                 e.id,
-                missing
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                missing.join(", ")
             ));
         }
     }
@@ -155,20 +145,25 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 Ok(Some(security_group::admitting(cur, &edit_sg, &wanted)))
             }),
         ));
-        own_group = Some((args.vpc_id.clone(), sg_name.clone()));
+        own_group = Some((args.vpc_id.to_string(), sg_name.clone()));
     }
     let progress = ctx.printer.spinner("creating the VPC endpoint");
     plan.push(Step::ensure(
         VpcEndpoint {
-            vpc_id: args.vpc_id.clone(),
+            vpc_id: args.vpc_id.to_string(),
             service: service.clone(),
             id: format!("{}/{service}", args.vpc_id),
-            security_groups: args.security_groups.clone(),
+            security_groups: crate::values::strings(&args.security_groups),
             own_group,
             timeout: Duration::from_secs(args.timeout),
             progress: progress.clone(),
         },
-        vpc_endpoint::state(&args.vpc_id, &service, &args.subnets, args.private_dns),
+        vpc_endpoint::state(
+            &args.vpc_id,
+            &service,
+            &crate::values::strings(&args.subnets),
+            args.private_dns,
+        ),
     ));
     let applied = ctx.apply(plan).await;
     progress.finish_and_clear();

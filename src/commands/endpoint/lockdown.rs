@@ -1,9 +1,7 @@
 //! `lakegate endpoint lockdown --vpce ID --user NAME [--policy-name P] (--subnet S… |
 //! --route-table R…) [--force]`
 
-use super::{
-    check_id, check_ids, check_user, choose_tables, existing_endpoint, resolve_policy_name,
-};
+use super::{choose_tables, existing_endpoint, resolve_policy_name};
 use crate::apply::route_table::{self, RouteTable};
 use crate::apply::user_inline_policy::UserInlinePolicy;
 use crate::apply::{policy, Plan, Step};
@@ -11,6 +9,7 @@ use crate::commands::Ctx;
 use crate::error::{failed, input_error, Result};
 use crate::policy::lockdown::{lock_down, StatementGuard};
 use crate::routes::{plan_removals, Route, TableRoutes};
+use crate::values::{IamUserName, RouteTableId, SubnetId, VpcEndpointId};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -25,11 +24,11 @@ use serde_json::Value;
 pub struct Args {
     /// The Athena interface endpoint (vpce-…)
     #[arg(long, value_name = "VPCE")]
-    pub vpce: String,
+    pub vpce: VpcEndpointId,
 
     /// The IAM user whose inline policy is conditioned
     #[arg(long, value_name = "NAME")]
-    pub user: String,
+    pub user: IamUserName,
 
     /// The inline policy to rewrite (default: the user's only inline policy)
     #[arg(long, value_name = "POLICY")]
@@ -37,11 +36,11 @@ pub struct Args {
 
     /// A private subnet: the route table serving it loses its internet routes; repeatable
     #[arg(long = "subnet", value_name = "SUBNET")]
-    pub subnets: Vec<String>,
+    pub subnets: Vec<SubnetId>,
 
     /// A private route table to remove internet routes from; repeatable
     #[arg(long = "route-table", value_name = "RTB")]
-    pub route_tables: Vec<String>,
+    pub route_tables: Vec<RouteTableId>,
 
     /// Lock down even the identity lakegate runs as
     #[arg(long)]
@@ -87,10 +86,6 @@ pub fn is_caller(caller_arn: &str, user_arn: Option<&str>, user: &str) -> bool {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_id("--vpce", "vpce", &args.vpce)?;
-    check_user("--user", &args.user)?;
-    check_ids("--subnet", "subnet", &args.subnets)?;
-    check_ids("--route-table", "rtb", &args.route_tables)?;
     if args.policy_name.as_deref().is_some_and(str::is_empty) {
         return Err(input_error("--policy-name: must not be empty"));
     }
@@ -126,8 +121,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         })?;
     let (desired, statements) = lock_down(&current, &args.vpce)?;
 
-    let chosen = choose_tables(aws, &args.subnets, &args.route_tables).await?;
-    let named = (!args.subnets.is_empty()).then_some(args.subnets.as_slice());
+    let subnets = crate::values::strings(&args.subnets);
+    let chosen = choose_tables(aws, &subnets, &crate::values::strings(&args.route_tables)).await?;
+    let named = (!subnets.is_empty()).then_some(subnets.as_slice());
     let plan = plan_removals(&chosen.tables, &chosen.chosen, named, &chosen.vpc_subnets);
 
     let mut warnings = plan.warnings.clone();
@@ -189,8 +185,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let changed = report.changed();
     if ctx.printer.is_structured() {
         return ctx.printer.value(&LockdownResult {
-            vpce: args.vpce.clone(),
-            user: args.user.clone(),
+            vpce: args.vpce.to_string(),
+            user: args.user.to_string(),
             policy_name: policy_name.clone(),
             dry_run: false,
             changed,

@@ -34,41 +34,6 @@ pub async fn run(ctx: &Ctx, cmd: &EndpointCommand) -> Result<()> {
     }
 }
 
-/// `vpc-0abc…`, `subnet-…`, `sg-…`, `rtb-…`, `vpce-…`: the prefix and hex digits.
-pub fn check_id(arg: &str, prefix: &str, value: &str) -> Result<()> {
-    let ok = value
-        .strip_prefix(prefix)
-        .and_then(|r| r.strip_prefix('-'))
-        .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "{arg}: invalid id '{value}': expected {prefix}- followed by hex digits"
-        )))
-    }
-}
-
-pub fn check_ids(arg: &str, prefix: &str, values: &[String]) -> Result<()> {
-    values.iter().try_for_each(|v| check_id(arg, prefix, v))
-}
-
-/// IAM user names: 1–64 of letters, digits and `+=,.@_-`.
-pub fn check_user(arg: &str, name: &str) -> Result<()> {
-    let ok = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+=,.@_-".contains(&b));
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "{arg}: invalid IAM user name '{name}': 1-64 letters, digits and +=,.@_-"
-        )))
-    }
-}
-
 /// The reason lockdown history entries carry: `endpoint unlock` finds them by it.
 pub fn lockdown_reason(vpce: &str, user: &str) -> String {
     format!("endpoint lockdown --vpce {vpce} --user {user}")
@@ -166,21 +131,5 @@ pub async fn resolve_policy_name(aws: &Aws, user: &str, given: Option<&str>) -> 
             many.len(),
             many.join(", ")
         ))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_checked() {
-        check_id("--vpc-id", "vpc", "vpc-0abc12").unwrap();
-        assert!(check_id("--vpc-id", "vpc", "vpc-").is_err());
-        assert!(check_id("--vpc-id", "vpc", "subnet-12").is_err());
-        let e = check_id("--vpce", "vpce", "vpc-12").unwrap_err();
-        assert!(e.message.starts_with("--vpce:"), "{}", e.message);
-        check_user("--user", "analyst@corp").unwrap();
-        assert!(check_user("--user", "a b").is_err());
     }
 }

@@ -2,12 +2,13 @@
 //! [--allow-cidr CIDR…]`
 
 use super::create::PORTS;
-use super::{check_id, check_ids, check_user, choose_tables, existing_endpoint};
+use super::{choose_tables, existing_endpoint};
 use crate::commands::Ctx;
-use crate::error::{denied, input_error, Result};
+use crate::error::{denied, Result};
 use crate::output::{Cell, Row};
 use crate::policy::lockdown::check;
 use crate::routes::Route;
+use crate::values::{Cidr, IamUserName, SubnetId, VpcEndpointId};
 use serde::Serialize;
 
 /// A checklist of the private-Athena lockdown: the endpoint is available and for Athena, private
@@ -18,11 +19,11 @@ use serde::Serialize;
 pub struct Args {
     /// The Athena interface endpoint (vpce-…)
     #[arg(long, value_name = "VPCE")]
-    pub vpce: String,
+    pub vpce: VpcEndpointId,
 
     /// Also check this IAM user's inline policies
     #[arg(long, value_name = "NAME")]
-    pub user: Option<String>,
+    pub user: Option<IamUserName>,
 
     /// Only this inline policy of the user (default: all of them)
     #[arg(long, value_name = "POLICY", requires = "user")]
@@ -30,11 +31,11 @@ pub struct Args {
 
     /// Private subnets that must have no internet route (default: the endpoint's subnets); repeatable
     #[arg(long = "subnet", value_name = "SUBNET")]
-    pub subnets: Vec<String>,
+    pub subnets: Vec<SubnetId>,
 
     /// CIDRs that must reach 443 and 444 (default: at least one CIDR must); repeatable
     #[arg(long = "allow-cidr", value_name = "CIDR")]
-    pub allow_cidrs: Vec<String>,
+    pub allow_cidrs: Vec<Cidr>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,19 +74,9 @@ fn push(checks: &mut Vec<Check>, check: &str, ok: bool, detail: impl Into<String
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_id("--vpce", "vpce", &args.vpce)?;
-    if let Some(u) = &args.user {
-        check_user("--user", u)?;
-    }
-    check_ids("--subnet", "subnet", &args.subnets)?;
     let mut want_cidrs = Vec::new();
     for c in &args.allow_cidrs {
-        let net: ipnet::IpNet = c.parse().map_err(|_| {
-            input_error(format!(
-                "--allow-cidr: invalid CIDR '{c}': expected e.g. 10.10.0.0/16"
-            ))
-        })?;
-        want_cidrs.push(net.trunc().to_string());
+        want_cidrs.push(c.0.trunc().to_string());
     }
     let aws = ctx.aws().await?;
     let e = existing_endpoint(aws, &args.vpce).await?;
@@ -155,7 +146,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let subnets = if args.subnets.is_empty() {
         e.subnet_ids.clone()
     } else {
-        args.subnets.clone()
+        crate::values::strings(&args.subnets)
     };
     if subnets.is_empty() {
         push(
@@ -248,7 +239,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let locked = checks.iter().all(|c| c.ok);
     if ctx.printer.is_structured() && ctx.printer.format != crate::cli::OutputFormat::Csv {
         ctx.printer.value(&StatusResult {
-            vpce: args.vpce.clone(),
+            vpce: args.vpce.to_string(),
             locked_down: locked,
             checks,
         })?;

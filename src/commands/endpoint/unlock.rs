@@ -1,6 +1,6 @@
 //! `lakegate endpoint unlock --vpce ID --user NAME`
 
-use super::{check_id, check_user, lockdown_reason, unlock_reason};
+use super::{lockdown_reason, unlock_reason};
 use crate::apply::route_table::{self, RouteTable};
 use crate::apply::user_inline_policy::UserInlinePolicy;
 use crate::apply::{Plan, Step};
@@ -9,6 +9,7 @@ use crate::error::{failed, Result};
 use crate::plan::Target;
 use crate::routes::{Route, TableRoutes};
 use crate::state::{HistoryEntry, StateStore};
+use crate::values::{IamUserName, VpcEndpointId};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -19,11 +20,11 @@ use serde_json::Value;
 pub struct Args {
     /// The endpoint the user was locked down to (vpce-…)
     #[arg(long, value_name = "VPCE")]
-    pub vpce: String,
+    pub vpce: VpcEndpointId,
 
     /// The IAM user that was locked down
     #[arg(long, value_name = "NAME")]
-    pub user: String,
+    pub user: IamUserName,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,8 +58,6 @@ fn to_restore(entries: Vec<HistoryEntry>, lock: &str, unlock: &str) -> Vec<Histo
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_id("--vpce", "vpce", &args.vpce)?;
-    check_user("--user", &args.user)?;
     let (lock, unlock) = (
         lockdown_reason(&args.vpce, &args.user),
         unlock_reason(&args.vpce, &args.user),
@@ -128,8 +127,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .collect();
     if ctx.printer.is_structured() {
         return ctx.printer.value(&UnlockResult {
-            vpce: args.vpce.clone(),
-            user: args.user.clone(),
+            vpce: args.vpce.to_string(),
+            user: args.user.to_string(),
             policy_name,
             dry_run: false,
             routes_restored,

@@ -1,6 +1,5 @@
 //! `lakegate bucket policy get BUCKET`
 
-use crate::commands::bucket::check_bucket;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::statement_rows;
@@ -8,15 +7,13 @@ use crate::output::statement_rows;
 /// Show the bucket policy: one row per statement, or the document itself with -o json|yaml.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The bucket
-    #[arg(value_name = "BUCKET", add = crate::completion::bucket_completer())]
-    pub bucket: String,
+    #[command(flatten)]
+    pub bucket: crate::commands::shared_args::BucketArg,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_bucket(&args.bucket)?;
     let aws = ctx.aws().await?;
-    let doc = aws.bucket_policy(&args.bucket).await?;
+    let doc = aws.bucket_policy(args.bucket.get()).await?;
     match (&doc, ctx.printer.format) {
         (_, crate::cli::OutputFormat::Json | crate::cli::OutputFormat::Yaml) => {
             ctx.printer.value(&doc.as_ref().map(|d| d.to_value()))
