@@ -32,10 +32,10 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum OutputFormat {
-    /// Aligned columns for people (fits 80 columns)
+    /// Aligned columns for people, fitted to the terminal (COLUMNS)
     #[default]
     Table,
-    /// The table with more columns
+    /// The table with more columns, every cell in full
     Wide,
     /// JSON (stable, snake_case keys)
     Json,

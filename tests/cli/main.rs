@@ -40,3 +40,4 @@ mod shells;
 mod subscription;
 mod surface;
 mod whoami;
+mod width;
