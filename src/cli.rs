@@ -4,7 +4,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
 use crate::commands::{
-    access, accesspoint, athena, audit, bucket, completion, endpoint, plugin, subscription, whoami,
+    access, accesspoint, athena, audit, bucket, completion, doctor, endpoint, plugin, subscription,
+    whoami,
 };
 
 /// Govern access to shared Amazon S3 data lakes.
@@ -32,10 +33,10 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum OutputFormat {
-    /// Aligned columns for people (fits 80 columns)
+    /// Aligned columns for people, fitted to the terminal (COLUMNS)
     #[default]
     Table,
-    /// The table with more columns
+    /// The table with more columns, every cell in full
     Wide,
     /// JSON (stable, snake_case keys)
     Json,
@@ -187,6 +188,9 @@ pub enum Command {
 
     /// Show the account, caller ARN, region, profile and endpoint lakegate uses
     Whoami(whoami::Args),
+
+    /// Check credentials, region, each service endpoint and the permissions lakegate needs
+    Doctor(doctor::Args),
 
     /// Plugins: `lakegate-NAME` executables on PATH
     #[command(subcommand)]

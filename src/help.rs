@@ -292,6 +292,12 @@ lakegate subscription target list --domain dzd_4p9n6example \\
         "lakegate whoami
 lakegate --profile prod whoami -o json",
     ),
+    (
+        "doctor",
+        "lakegate doctor
+lakegate --profile prod --region eu-west-1 doctor --timeout 10
+lakegate doctor -o json --query 'checks[?status==`fail`]'",
+    ),
     ("plugin", "lakegate plugin list"),
     (
         "plugin list",

@@ -154,6 +154,7 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
         Command::Athena(c) => commands::athena::run(ctx, c).await,
         Command::Subscription(c) => commands::subscription::run(ctx, c).await,
         Command::Whoami(a) => commands::whoami::run(ctx, a).await,
+        Command::Doctor(a) => commands::doctor::run(ctx, a).await,
         Command::Plugin(c) => commands::plugin::run(ctx, c).await,
         Command::Completion(a) => commands::completion::run(a),
         Command::External(_) => Ok(()),

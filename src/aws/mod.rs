@@ -5,6 +5,7 @@ pub mod accessanalyzer;
 pub mod athena;
 pub mod datazone;
 pub mod dns;
+pub mod doctor;
 pub mod ec2;
 pub mod error;
 pub mod iam;
@@ -159,7 +160,11 @@ impl Aws {
         if let Some(role) = &g.assume_role {
             sdk = assume_role(sdk, role).await?;
         }
-        let path_style = g.endpoint_url.is_some() || endpoint_overridden_in_env();
+        // Path-style for S3 whenever its endpoint is not AWS's: the flag, the environment, or the
+        // profile (`endpoint_url`, or `s3 = endpoint_url = ...` in its `[services]` section).
+        let path_style = g.endpoint_url.is_some()
+            || endpoint_overridden_in_env()
+            || configured_endpoint(&sdk, "S3").is_some();
         tracing::debug!(region, path_style, "AWS configuration loaded");
         Ok(Aws {
             partition: crate::policy::arn::partition(&region),
@@ -246,14 +251,53 @@ impl Aws {
     pub async fn s3control(&self) -> &aws_sdk_s3control::Client {
         self.s3control
             .get_or_init(|| async {
-                let conf = aws_sdk_s3control::config::Builder::from(&self.sdk)
-                    .interceptor(log::RequestLog)
-                    .build();
+                let conf = self.s3control_config().interceptor(log::RequestLog).build();
                 aws_sdk_s3control::Client::from_conf(conf)
             })
             .await
     }
 }
+
+/// The endpoint an SDK client built from `sdk` uses for the service `id`, when one is configured
+/// (the same lookup the generated `Builder::from(&SdkConfig)` makes).
+pub(crate) fn configured_endpoint(sdk: &aws_config::SdkConfig, id: &str) -> Option<String> {
+    if sdk.get_origin("endpoint_url").is_client_config() {
+        return sdk.endpoint_url().map(str::to_owned);
+    }
+    sdk.service_config()
+        .and_then(|conf| {
+            conf.load_config(
+                aws_types::service_config::ServiceConfigKey::builder()
+                    .service_id(id)
+                    .env("AWS_ENDPOINT_URL")
+                    .profile("endpoint_url")
+                    .build()
+                    .ok()?,
+            )
+        })
+        .or_else(|| sdk.endpoint_url().map(str::to_owned))
+}
+
+impl Aws {
+    /// The S3 Control client's configuration, with the endpoint the shared config file's
+    /// `[services]` section gives it. The SDK looks that section up under `s3-control` (its service
+    /// id with the space turned into a dash), while AWS documents `s3_control`
+    /// (<https://docs.aws.amazon.com/sdkref/latest/guide/ss-endpoints-table.html>), so the SDK
+    /// alone sends access point calls to AWS for users of a documented `s3_control` entry. The
+    /// lookup is the SDK's own (same files, same precedence: AWS_ENDPOINT_URL_S3_CONTROL,
+    /// AWS_ENDPOINT_URL, the profile's `[services]` entry, its `endpoint_url`), under the
+    /// documented key; `--endpoint-url` still wins over all of them.
+    pub(crate) fn s3control_config(&self) -> aws_sdk_s3control::config::Builder {
+        let b = aws_sdk_s3control::config::Builder::from(&self.sdk);
+        match configured_endpoint(&self.sdk, S3_CONTROL_ID) {
+            Some(url) => b.endpoint_url(url),
+            None => b,
+        }
+    }
+}
+
+/// S3 Control's id as the `[services]` section and AWS_ENDPOINT_URL_<ID> spell it.
+pub(crate) const S3_CONTROL_ID: &str = "s3_control";
 
 /// A region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`...): lower-case
 /// letters, digits and dashes, starting with a letter.

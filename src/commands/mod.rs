@@ -7,6 +7,7 @@ pub mod audit;
 pub mod aws_settings;
 pub mod bucket;
 pub mod completion;
+pub mod doctor;
 pub mod endpoint;
 pub mod history;
 pub mod plugin;

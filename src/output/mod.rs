@@ -269,14 +269,43 @@ impl Printer {
         Ok(())
     }
 
+    /// The width tables are fitted to (as gh does): COLUMNS when set, else the terminal's
+    /// width when stdout is a terminal (80 if it cannot be read); no limit when stdout is not a
+    /// terminal (pipes and files get every cell in full) and under `-o wide`.
     fn table_width(&self) -> Option<u16> {
+        if self.format == OutputFormat::Wide {
+            return None;
+        }
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0);
+        if columns.is_some() {
+            return columns;
+        }
         if !self.stdout_tty {
             return None;
         }
-        std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .or(Some(80))
+        Some(
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(w, _)| w.0)
+                .filter(|&w| w > 0)
+                .unwrap_or(80),
+        )
+    }
+
+    /// `Key:   value` lines (a record shown to people), each value elided to the table width.
+    pub fn fields(&self, pairs: &[(&str, String)]) -> Result<()> {
+        let key_width = pairs.iter().map(|(k, _)| k.len() + 2).max().unwrap_or(0);
+        let mut out = String::new();
+        for (k, v) in pairs {
+            let v = match self.table_width() {
+                Some(w) => table::elide(v, usize::from(w).saturating_sub(key_width).max(8)),
+                None => v.clone(),
+            };
+            out.push_str(&format!("{:<key_width$}{v}\n", format!("{k}:")));
+        }
+        self.text(&out)
     }
 
     /// Colour helpers (no-ops when colour is off).

@@ -247,6 +247,37 @@ fn report_as_csv_and_table() {
         .bind(|| insta::assert_snapshot!("audit_report_table", table));
 }
 
+/// At 80 columns the eight-column report fits (gaps narrowed to two spaces), with whole headers.
+#[test]
+fn report_table_fits_80_columns() {
+    let env = TestEnv::new();
+    let l = lake(&env);
+    let a = env
+        .cmd()
+        .env("COLUMNS", "80")
+        .args(["audit", "report", "--bucket", &l.lake])
+        .assert()
+        .success();
+    let table = stdout(&a);
+    crate::width::assert_fits(
+        &table,
+        80,
+        &[
+            "PRINCIPAL",
+            "EXTERNAL",
+            "BUCKET",
+            "ACCESS POINT",
+            "PREFIX",
+            "ACCESS",
+            "CONDITIONS",
+            "FINDING",
+        ],
+    );
+    assert_eq!(table.lines().count(), 6, "one line per row:\n{table}");
+    env.insta()
+        .bind(|| insta::assert_snapshot!("audit_report_table_80", table));
+}
+
 /// The Access Analyzer fake.
 struct Analyzer(HttpFake);
 

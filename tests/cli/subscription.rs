@@ -527,6 +527,19 @@ fn reconcile_grants_what_is_missing_and_revokes_what_is_left_over() {
     );
     let rows = list.as_array().unwrap();
     assert_eq!(rows.len(), 3, "{list}");
+    // The table fits 80 columns, one line per subscription.
+    let a = lg(&env, &fake)
+        .env("COLUMNS", "80")
+        .args(["subscription", "list", "--domain", DOMAIN])
+        .assert()
+        .success();
+    let table = stdout(&a);
+    crate::width::assert_fits(
+        &table,
+        80,
+        &["REQUEST", "STATUS", "PROJECT", "LOCATION", "GRANTED"],
+    );
+    assert_eq!(table.lines().count(), 4, "{table}");
     let granted = |id: &str| {
         rows.iter()
             .find(|r| r["request_id"] == id)

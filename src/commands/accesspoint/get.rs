@@ -84,11 +84,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             info.creation_date.clone().unwrap_or_else(|| "-".into()),
         ),
     ];
-    let mut out = String::new();
-    for (k, v) in lines {
-        out.push_str(&format!("{:<21}{v}\n", format!("{k}:")));
-    }
-    ctx.printer.text(&out)?;
+    ctx.printer.fields(&lines)?;
     ctx.printer.line("")?;
     if grants.is_empty() {
         ctx.printer.line("Grants: none")?;
