@@ -9,6 +9,7 @@ pub mod bucket;
 pub mod completion;
 pub mod endpoint;
 pub mod history;
+pub mod lake;
 pub mod plugin;
 pub mod subscription;
 pub mod whoami;
