@@ -413,10 +413,12 @@ fn parse_inner(file: &str, text: &str) -> Result<Lake> {
     // further down (errors here are reported, located, by the second pass).
     let mut names = BTreeSet::new();
     for de in serde_yaml_ng::Deserializer::from_str(text) {
-        if let Ok(v) = serde_yaml_ng::Value::deserialize(de) {
-            if let Some(serde_yaml_ng::Value::Mapping(g)) = v.get("groups") {
-                names.extend(g.keys().filter_map(|k| k.as_str().map(str::to_owned)));
-            }
+        // After a syntax error the documents do not end: stop at the first one.
+        let Ok(v) = serde_yaml_ng::Value::deserialize(de) else {
+            break;
+        };
+        if let Some(serde_yaml_ng::Value::Mapping(g)) = v.get("groups") {
+            names.extend(g.keys().filter_map(|k| k.as_str().map(str::to_owned)));
         }
     }
     NAMES.with(|n| n.borrow_mut().groups = names);
@@ -437,10 +439,12 @@ fn parse_inner(file: &str, text: &str) -> Result<Lake> {
             for m in members {
                 match m {
                     Principal::Arn(a) => arns.push(a),
-                    Principal::Group(g) => return Err(input_error(format!(
+                    Principal::Group(g) => {
+                        return Err(input_error(format!(
                         "{file}: groups.{}: '{g}': a group lists principal ARNs, not other groups",
                         name.0
-                    ))),
+                    )))
+                    }
                 }
             }
             lake.groups.insert(name.0, arns);
