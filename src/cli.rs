@@ -4,7 +4,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 
 use crate::commands::{
-    access, accesspoint, athena, audit, bucket, completion, doctor, endpoint, plugin, subscription,
+    access, accesspoint, athena, audit, bucket, completion, doctor, endpoint, lake, plugin,
+    subscription,
     whoami,
 };
 
@@ -185,6 +186,18 @@ pub enum Command {
     /// DataZone subscriptions to unmanaged S3 assets: targets, grants, events, reconcile
     #[command(subcommand, visible_alias = "sub")]
     Subscription(subscription::SubscriptionCommand),
+
+    /// Show how the lake differs from a lake file (exit 1 when it does)
+    Diff(lake::diff::Args),
+
+    /// Make the lake what a lake file declares, through the change pipeline
+    Apply(lake::apply::Args),
+
+    /// Write the lake file of what exists today
+    Export(lake::export::Args),
+
+    /// Print the JSON Schema of a lake file
+    Schema(lake::schema::Args),
 
     /// Show the account, caller ARN, region, profile and endpoint lakegate uses
     Whoami(whoami::Args),

@@ -121,6 +121,11 @@ pub fn denied() -> CliError {
     CliError::new(Kind::Denied, "")
 }
 
+/// A diff found differences and has printed them: exit 1, no error message.
+pub fn differs() -> CliError {
+    CliError::new(Kind::Denied, "").with_exit_code(exit::FAILED)
+}
+
 /// The resource does not exist: exit 1.
 pub fn not_found(message: impl Into<String>) -> CliError {
     CliError::new(Kind::NotFound, message)

@@ -288,6 +288,30 @@ lakegate subscription target list --domain dzd_4p9n6example \\
     --project 6g8ruexample -o json",
     ),
     (
+        "diff",
+        "lakegate diff -f lake.yaml   # exit 1 when the lake differs
+lakegate diff -f lake.yaml -o json > plan.json
+lakegate diff -f lake.yaml --prune   # also what --prune removes",
+    ),
+    (
+        "apply",
+        "lakegate apply -f lake.yaml --dry-run   # the same as diff
+lakegate apply -f lake.yaml
+lakegate apply -f lake.yaml --prune --yes",
+    ),
+    (
+        "export",
+        "lakegate export > lake.yaml   # every bucket of the region
+lakegate export --bucket store-events --bucket archive > lake.yaml
+lakegate apply -f lake.yaml   # an export applies as no change",
+    ),
+    (
+        "schema",
+        "lakegate schema > lake.schema.json
+# in lake.yaml, for editors with the YAML language server:
+# yaml-language-server: $schema=lake.schema.json",
+    ),
+    (
         "whoami",
         "lakegate whoami
 lakegate --profile prod whoami -o json",

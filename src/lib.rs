@@ -19,6 +19,7 @@ pub mod commands;
 pub mod completion;
 pub mod error;
 pub mod help;
+pub mod lake;
 pub mod output;
 pub mod plan;
 pub mod plugin;
@@ -153,6 +154,10 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
         Command::Endpoint(c) => commands::endpoint::run(ctx, c).await,
         Command::Athena(c) => commands::athena::run(ctx, c).await,
         Command::Subscription(c) => commands::subscription::run(ctx, c).await,
+        Command::Diff(a) => commands::lake::diff::run(ctx, a).await,
+        Command::Apply(a) => commands::lake::apply::run(ctx, a).await,
+        Command::Export(a) => commands::lake::export::run(ctx, a).await,
+        Command::Schema(a) => commands::lake::schema::run(ctx, a),
         Command::Whoami(a) => commands::whoami::run(ctx, a).await,
         Command::Doctor(a) => commands::doctor::run(ctx, a).await,
         Command::Plugin(c) => commands::plugin::run(ctx, c).await,

@@ -324,26 +324,45 @@ fn action_of(before: Option<&Value>, after: Option<&Value>, same: bool) -> Optio
     }
 }
 
+/// How [`apply_with`] differs from [`apply`]: for plans over many resources (a declared lake).
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    /// How many resources are read at once while planning (1: one after the other, as
+    /// [`apply`] does). Writes stay one at a time, in plan order.
+    pub read_concurrency: usize,
+    /// On a failure part-way, name in the error which resources were applied and which not.
+    pub name_applied: bool,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale {
+            read_concurrency: 1,
+            name_applied: false,
+        }
+    }
+}
+
 /// Apply a plan with every safeguard (see the module documentation).
 pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>) -> Result<Report> {
-    // Read and plan.
+    apply_with(aws, printer, opts, plan, Scale::default()).await
+}
+
+/// Read every step's resource (up to `concurrency` at once, results in plan order) and plan.
+async fn read_plan(
+    aws: &Aws,
+    plan: &Plan<'_>,
+    concurrency: usize,
+) -> Result<(plan::Plan, Vec<First>)> {
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    let firsts: Vec<First> = stream::iter(plan.steps.iter().map(|s| read_step(aws, s)))
+        .buffered(concurrency.max(1))
+        .try_collect()
+        .await?;
     let mut planned = plan::Plan::default();
-    let mut firsts = Vec::with_capacity(plan.steps.len());
-    for step in &plan.steps {
+    for (step, (before, after, same)) in plan.steps.iter().zip(&firsts) {
         let r = &step.resource;
-        let before = r.read(aws).await?;
-        let after = (step.edit)(before.as_ref())?;
-        if let Some(a) = &after {
-            r.check(a)?;
-        }
-        tracing::debug!(
-            resource = r.id(),
-            exists = before.is_some(),
-            "read {}",
-            r.target().label()
-        );
-        let same = r.same(before.as_ref(), after.as_ref());
-        if let Some(action) = action_of(before.as_ref(), after.as_ref(), same) {
+        if let Some(action) = action_of(before.as_ref(), after.as_ref(), *same) {
             planned.changes.push(plan::Change {
                 target: r.target(),
                 resource: r.id().to_string(),
@@ -353,29 +372,71 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
                 display: r.display(before.as_ref(), after.as_ref()),
             });
         }
-        firsts.push((before, after, same));
     }
+    Ok((planned, firsts))
+}
+
+/// Read one step's resource and plan its edit.
+async fn read_step(aws: &Aws, step: &Step<'_>) -> Result<First> {
+    let r = &step.resource;
+    let before = r.read(aws).await?;
+    let after = (step.edit)(before.as_ref())?;
+    if let Some(a) = &after {
+        r.check(a)?;
+    }
+    tracing::debug!(
+        resource = r.id(),
+        exists = before.is_some(),
+        "read {}",
+        r.target().label()
+    );
+    let same = r.same(before.as_ref(), after.as_ref());
+    Ok((before, after, same))
+}
+
+/// Only plan (what `--dry-run` does, without printing): read every resource, up to
+/// `read_concurrency` at once, and return the report of what would change. Nothing is written.
+pub async fn plan_only(aws: &Aws, plan: Plan<'_>, read_concurrency: usize) -> Result<Report> {
+    let (planned, firsts) = read_plan(aws, &plan, read_concurrency).await?;
+    Ok(dry_report(&plan, planned, firsts))
+}
+
+fn dry_report(plan: &Plan<'_>, planned: plan::Plan, firsts: Vec<First>) -> Report {
+    let steps = plan
+        .steps
+        .iter()
+        .zip(firsts)
+        .map(|(s, (_, after, same))| Applied {
+            target: s.resource.target(),
+            resource: s.resource.id().to_string(),
+            changed: !same,
+            history_version: None,
+            after,
+        })
+        .collect();
+    Report {
+        dry_run: true,
+        plan: planned,
+        steps,
+    }
+}
+
+/// [`apply`], scaled: reads while planning are concurrent, and a failure part-way can name
+/// what was applied (see [`Scale`]). Every other safeguard is the same.
+pub async fn apply_with(
+    aws: &Aws,
+    printer: &Printer,
+    opts: &Options,
+    plan: Plan<'_>,
+    scale: Scale,
+) -> Result<Report> {
+    // Read and plan.
+    let (planned, firsts) = read_plan(aws, &plan, scale.read_concurrency).await?;
 
     // Print the plan; a dry run stops here.
     if opts.dry_run {
         printer.plan(&planned, true)?;
-        let steps = plan
-            .steps
-            .iter()
-            .zip(firsts)
-            .map(|(s, (_, after, same))| Applied {
-                target: s.resource.target(),
-                resource: s.resource.id().to_string(),
-                changed: !same,
-                history_version: None,
-                after,
-            })
-            .collect();
-        return Ok(Report {
-            dry_run: true,
-            plan: planned,
-            steps,
-        });
+        return Ok(dry_report(&plan, planned, firsts));
     }
     if planned.is_empty() {
         let steps = plan
@@ -455,7 +516,14 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
     })
     .await;
     release(leases).await;
-    let steps = result?;
+    let (steps, failure) = result;
+    if let Some(e) = failure {
+        return Err(if scale.name_applied {
+            name_applied(e, &plan, &steps)
+        } else {
+            e
+        });
+    }
     Ok(Report {
         dry_run: false,
         plan: planned,
@@ -480,18 +548,61 @@ async fn release(leases: Vec<(LeaseKey, LeaseGuard)>) {
 
 type First = (Option<Value>, Option<Value>, bool);
 
+/// A failure part-way through a plan, with which resources were applied and which not (every
+/// resource is at its old or its new state; the same plan again finishes the job).
+fn name_applied(
+    e: crate::error::CliError,
+    plan: &Plan<'_>,
+    done: &[Applied],
+) -> crate::error::CliError {
+    let applied: Vec<&str> = done
+        .iter()
+        .filter(|a| a.changed)
+        .map(|a| a.resource.as_str())
+        .collect();
+    let pending = plan.steps.len().saturating_sub(done.len());
+    let mut e = e.hinted(format!(
+        "{} change(s) applied before the failure{}; {} step(s) not applied; every resource is at its old or its new state: run the same command again to finish",
+        applied.len(),
+        if applied.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", applied.join(", "))
+        },
+        pending
+    ));
+    e.causes.push(format!("applied: {}", applied.join(", ")));
+    e
+}
+
 /// Under the leases: re-read, re-plan onto another writer's state, keep, write, verify.
 async fn apply_locked<'p>(
     aws: &Aws,
     plan: &'p Plan<'_>,
     firsts: Vec<First>,
     guard_of: &dyn Fn(&Step<'_>) -> Option<&'p LeaseGuard>,
-) -> Result<Vec<Applied>>
-where
-{
+) -> (Vec<Applied>, Option<crate::error::CliError>) {
     let mut out = Vec::with_capacity(plan.steps.len());
     let mut store: Option<StateStore> = None;
-    for (step, (before, after, same)) in plan.steps.iter().zip(firsts) {
+    for (step, first) in plan.steps.iter().zip(firsts) {
+        match apply_step(aws, plan, step, first, guard_of, &mut store).await {
+            Ok(a) => out.push(a),
+            Err(e) => return (out, Some(e)),
+        }
+    }
+    (out, None)
+}
+
+/// One step under its lease.
+async fn apply_step<'p>(
+    aws: &Aws,
+    plan: &'p Plan<'_>,
+    step: &Step<'_>,
+    (before, after, same): First,
+    guard_of: &dyn Fn(&Step<'_>) -> Option<&'p LeaseGuard>,
+    store: &mut Option<StateStore>,
+) -> Result<Applied> {
+    {
         let r = &step.resource;
         let mut applied = Applied {
             target: r.target(),
@@ -501,8 +612,7 @@ where
             after: before.clone(),
         };
         if same {
-            out.push(applied);
-            continue;
+            return Ok(applied);
         }
         let guard = guard_of(step);
         // Re-read just before writing (while proving the lease is held, to keep the window
@@ -531,17 +641,16 @@ where
         };
         if r.same(base.as_ref(), desired.as_ref()) {
             applied.after = base;
-            out.push(applied);
-            continue;
+            return Ok(applied);
         }
         let mut keep = |state: Option<&Value>, reason: &str| -> Result<Option<u32>> {
             let Some(key) = r.history_key() else {
                 return Ok(None);
             };
             if store.is_none() {
-                store = Some(StateStore::open()?);
+                *store = Some(StateStore::open()?);
             }
-            match &store {
+            match &*store {
                 Some(s) => Ok(Some(s.save(key, r.target(), reason, state)?)),
                 None => Ok(None),
             }
@@ -619,9 +728,8 @@ where
         );
         applied.changed = true;
         applied.after = desired;
-        out.push(applied);
+        Ok(applied)
     }
-    Ok(out)
 }
 
 /// Ask before a destructive plan: on a terminal, the plan and a y/N prompt; in a script, --yes

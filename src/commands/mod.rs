@@ -10,6 +10,7 @@ pub mod completion;
 pub mod doctor;
 pub mod endpoint;
 pub mod history;
+pub mod lake;
 pub mod plugin;
 pub mod shared_args;
 pub mod subscription;

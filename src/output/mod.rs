@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod diff;
+mod lake;
 mod plan;
 pub mod query;
 mod statements;

@@ -31,6 +31,7 @@ mod errors;
 mod faults;
 mod grant;
 mod history;
+mod lake;
 mod lease;
 mod lease_faults;
 mod limits;

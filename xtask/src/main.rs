@@ -1,7 +1,7 @@
 //! Repository tasks for lakegate, run as `cargo xtask TASK` (alias in `.cargo/config.toml`).
 //!
 //! `cargo xtask gen` writes the generated files that are committed to the repository:
-//! `completions/` (the static script of every shell, exactly what `lakegate completion SHELL`
+//! `schema/lake.schema.json` (what `lakegate schema` prints), `completions/` (the static script of every shell, exactly what `lakegate completion SHELL`
 //! prints) and `man/` (one page per command and subcommand, `lakegate-NOUN-VERB.1`).
 //! `cargo xtask gen --check` regenerates them in memory and fails when the committed copy differs;
 //! CI runs it so a change to the command line cannot land without its completions and man pages.
@@ -31,7 +31,7 @@ enum Task {
 }
 
 /// The directories `gen` owns entirely: any other file in them is stale.
-const OWNED_DIRS: [&str; 2] = ["completions", "man"];
+const OWNED_DIRS: [&str; 3] = ["completions", "man", "schema"];
 
 fn main() -> ExitCode {
     let Xtask {
@@ -64,6 +64,12 @@ fn generated() -> std::io::Result<BTreeMap<String, Vec<u8>>> {
             lakegate::commands::completion::dynamic_script(shell)?,
         );
     }
+
+    // What `lakegate schema` prints: the JSON Schema of a lake file, for editors.
+    files.insert(
+        lakegate::lake::schema::PATH.to_string(),
+        lakegate::lake::schema::text().into_bytes(),
+    );
 
     let mut cmd = lakegate::help::command().disable_help_subcommand(true);
     // Building names every subcommand `lakegate-NOUN-VERB` (its display name), which is both the

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod arn;
+pub mod declared;
 pub mod document;
 pub mod eval;
 pub mod event;

@@ -1,0 +1,42 @@
+//! `lakegate export [--bucket B …] > lake.yaml`
+
+use crate::commands::bucket::check_bucket;
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::lake;
+
+/// Write the lake file of what exists today: each bucket's delegation and direct grants, its
+/// access points (network origin, block public access) and their grants, one document per
+/// bucket. `lakegate apply -f` of an export changes nothing. Statements lakegate did not write
+/// are not exported (the lake never manages them).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The buckets to export (repeatable; default: every bucket of the region)
+    #[arg(long = "bucket", value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    pub buckets: Vec<String>,
+
+    /// How many resources are read at once
+    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub parallel: u16,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    for b in &args.buckets {
+        check_bucket(b)?;
+    }
+    let aws = ctx.aws().await?;
+    let account = ctx.account().await?;
+    let buckets = if args.buckets.is_empty() {
+        aws.buckets_in_region().await?
+    } else {
+        let mut b = args.buckets.clone();
+        b.dedup();
+        b
+    };
+    let docs = lake::export(aws, &account, &buckets, usize::from(args.parallel)).await?;
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(&docs);
+    }
+    ctx.printer.text(&lake::to_text(&docs))
+}

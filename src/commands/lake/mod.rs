@@ -1,0 +1,66 @@
+//! The declared lake: `diff -f`, `apply -f`, `export`, `schema` (top-level verbs, one file each).
+//! What `diff` and `apply` share lives here; the work is in `crate::lake`.
+
+pub mod apply;
+pub mod diff;
+pub mod export;
+pub mod schema;
+
+use super::{read_input, Ctx};
+use crate::error::{differs, Result};
+use crate::lake::{self, file::Lake, LakeOutcome};
+
+/// The lake file and how to read the lake, for `diff` and `apply`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FileArgs {
+    /// The lake file (YAML, one or more documents; `-` reads stdin)
+    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    pub file: String,
+
+    /// Remove the lake's statements (and access points holding nothing else) that the file
+    /// does not declare; statements lakegate did not write are never touched
+    #[arg(long)]
+    pub prune: bool,
+
+    /// How many resources are read at once
+    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub parallel: u16,
+}
+
+/// Read and check the file: every error is `FILE:LINE: field: what`, exit 2, before any call.
+pub fn load(args: &FileArgs) -> Result<Lake> {
+    let text = read_input("-f", &args.file)?;
+    let name = if args.file == "-" {
+        "stdin"
+    } else {
+        &args.file
+    };
+    lake::file::parse(name, &text)
+}
+
+/// Plan the file and print the plan (what `diff -f` and `apply -f --dry-run` do); exit 1 when
+/// something differs.
+pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
+    let file = load(args)?;
+    let aws = ctx.aws().await?;
+    let account = ctx.account().await?;
+    let parallel = usize::from(args.parallel);
+    let lp = lake::build(aws, &account, &file, args.prune, parallel, reason).await?;
+    let report = crate::apply::plan_only(aws, lp.plan, parallel).await?;
+    let differ = report.changed() || !lp.drift.is_empty();
+    ctx.printer.lake(&LakeOutcome {
+        dry_run: true,
+        differs: differ,
+        plan: &report.plan,
+        policies: lake::standings(&lp.declared, &report),
+        drift: &lp.drift,
+        undeclared_access_points: &lp.undeclared_access_points,
+        applied: None,
+    })?;
+    if differ {
+        Err(differs())
+    } else {
+        Ok(())
+    }
+}

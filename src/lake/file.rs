@@ -1,0 +1,555 @@
+//! The lake file: its shape, and reading it with errors that name the file, line and field.
+//!
+//! ```yaml
+//! apiVersion: lakegate/v1
+//! kind: Lake
+//! groups:
+//!   consumers: [arn:aws:iam::123456789012:role/Ec2ConsumerRole]
+//! buckets:
+//!   - name: store-events
+//!     delegate: true
+//!     grants: [{principals: [consumers], prefix: reports/, access: read}]
+//!     accessPoints:
+//!       - name: ec2-consumer
+//!         vpcId: vpc-0abc123
+//!         blockPublicAccess: all
+//!         grants: [{principals: [consumers], prefix: sales_event/, access: read-write}]
+//! ```
+//!
+//! A file holds one or more such documents (`---`); groups defined in any document can be named
+//! in every other. Every value validates itself while it is read, so a bad one is reported at its
+//! own line (`lake.yaml:14: buckets[0].accessPoints[2].name: …`), before any AWS call.
+
+use crate::aws::s3control::BlockPublicAccess;
+use crate::error::{input_error, Result};
+use crate::policy::{arn, AccessLevel};
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const API_VERSION: &str = "lakegate/v1";
+pub const KIND: &str = "Lake";
+
+/// One document of a lake file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Document {
+    #[allow(dead_code)]
+    pub api_version: ApiVersion,
+    #[allow(dead_code)]
+    pub kind: DocKind,
+    /// Named lists of principals, usable in any grant of the file.
+    #[serde(default)]
+    pub groups: BTreeMap<GroupName, Vec<Principal>>,
+    #[serde(default)]
+    pub buckets: Vec<Bucket>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Bucket {
+    pub name: BucketName,
+    /// Whether the bucket delegates access control to the account's access points.
+    #[serde(default)]
+    pub delegate: bool,
+    /// Grants made directly in the bucket policy.
+    #[serde(default)]
+    pub grants: Vec<Grant>,
+    #[serde(default)]
+    pub access_points: Vec<AccessPointDecl>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AccessPointDecl {
+    pub name: AccessPointName,
+    /// Network origin VPC (absent: Internet).
+    #[serde(default)]
+    pub vpc_id: Option<VpcId>,
+    /// `all` (default), `none`, or a comma-separated list of block-public-acls,
+    /// ignore-public-acls, block-public-policy, restrict-public-buckets. Set at creation.
+    #[serde(default)]
+    pub block_public_access: Option<Bpa>,
+    #[serde(default)]
+    pub grants: Vec<Grant>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Grant {
+    pub principals: Principals,
+    pub prefix: Prefix,
+    pub access: Access,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Access {
+    Read,
+    Write,
+    ReadWrite,
+}
+
+impl From<Access> for AccessLevel {
+    fn from(a: Access) -> Self {
+        match a {
+            Access::Read => AccessLevel::Read,
+            Access::Write => AccessLevel::Write,
+            Access::ReadWrite => AccessLevel::ReadWrite,
+        }
+    }
+}
+
+/// Read a string (or a number: an unquoted account id) and check it inside the scalar's own
+/// deserialisation, so that the error carries the scalar's line and field path.
+fn checked<'de, D, T>(
+    d: D,
+    what: &'static str,
+    f: impl FnOnce(String) -> std::result::Result<T, String>,
+) -> std::result::Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct V<F>(F, &'static str);
+    impl<'de, T, F: FnOnce(String) -> std::result::Result<T, String>> serde::de::Visitor<'de> for V<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.1)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<T, E> {
+            (self.0)(v.to_string()).map_err(E::custom)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<T, E> {
+            (self.0)(v.to_string()).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(V(f, what))
+}
+
+/// A newtype over a string that checks itself while the file is read.
+macro_rules! checked {
+    ($name:ident, $check:expr) => {
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+        pub struct $name(pub String);
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> std::result::Result<Self, String> {
+                let check: fn(String) -> std::result::Result<String, String> = $check;
+                check(s).map($name)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> std::result::Result<Self, D::Error> {
+                checked(d, "a string", $name::try_from)
+            }
+        }
+    };
+}
+
+checked!(ApiVersion, |s| if s == API_VERSION {
+    Ok(s)
+} else {
+    Err(format!(
+        "unsupported apiVersion '{s}': expected {API_VERSION}"
+    ))
+});
+checked!(DocKind, |s| if s == KIND {
+    Ok(s)
+} else {
+    Err(format!("unknown kind '{s}': expected {KIND}"))
+});
+checked!(BucketName, |s| {
+    arn::validate_bucket_name(&s).map_err(|e| e.to_string())?;
+    seen(|n| &mut n.buckets, &s, "bucket")?;
+    Ok(s)
+});
+checked!(AccessPointName, |s| {
+    arn::validate_access_point_name(&s).map_err(|e| format!("'{s}': {e}"))?;
+    // Access point names are unique per account and region.
+    seen(|n| &mut n.access_points, &s, "access point")?;
+    Ok(s)
+});
+checked!(VpcId, |s| {
+    let ok = s
+        .strip_prefix("vpc-")
+        .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if ok {
+        Ok(s)
+    } else {
+        Err(format!(
+            "invalid VPC id '{s}': expected vpc- followed by hex digits"
+        ))
+    }
+});
+checked!(Prefix, |s| arn::normalize_prefix(&s)
+    .map_err(|e| e.to_string()));
+checked!(GroupName, |s| {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && !looks_like_arn(&s);
+    if !ok {
+        return Err(format!(
+            "invalid group name '{s}': expected 1–64 letters, digits, '-' or '_' (not an account id)"
+        ));
+    }
+    Ok(s)
+});
+
+fn looks_like_arn(s: &str) -> bool {
+    s.starts_with("arn:") || (s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A principal: an IAM ARN (or 12-digit account id), or the name of a group of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Arn(String),
+    Group(String),
+}
+
+impl<'de> Deserialize<'de> for Principal {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        checked(d, "a principal ARN or group name", Principal::try_from)
+    }
+}
+
+impl TryFrom<String> for Principal {
+    type Error = String;
+    fn try_from(s: String) -> std::result::Result<Self, String> {
+        if looks_like_arn(&s) || s.contains(':') || s == "*" {
+            arn::normalize_principal(&s, "aws").map_err(|e| e.to_string())?;
+            return Ok(Principal::Arn(s));
+        }
+        let known = NAMES.with(|n| n.borrow().groups.contains(&s));
+        if known {
+            Ok(Principal::Group(s))
+        } else {
+            let groups = NAMES.with(|n| {
+                let g = &n.borrow().groups;
+                if g.is_empty() {
+                    "the file defines no groups".to_string()
+                } else {
+                    format!(
+                        "groups: {}",
+                        g.iter().cloned().collect::<Vec<_>>().join(", ")
+                    )
+                }
+            });
+            Err(format!(
+                "'{s}' is neither a principal ARN nor a group of this file ({groups})"
+            ))
+        }
+    }
+}
+
+/// A grant's principals: at least one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "Vec<Principal>")]
+pub struct Principals(pub Vec<Principal>);
+
+impl TryFrom<Vec<Principal>> for Principals {
+    type Error = String;
+    fn try_from(v: Vec<Principal>) -> std::result::Result<Self, String> {
+        if v.is_empty() {
+            Err("at least one principal is required".into())
+        } else {
+            Ok(Principals(v))
+        }
+    }
+}
+
+/// Block public access settings, written as the `--block-public-access` flag takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bpa(pub BlockPublicAccess);
+
+impl<'de> Deserialize<'de> for Bpa {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        checked(d, "block public access settings", Bpa::try_from)
+    }
+}
+
+impl TryFrom<String> for Bpa {
+    type Error = String;
+    fn try_from(s: String) -> std::result::Result<Self, String> {
+        parse_bpa(&s).map(Bpa)
+    }
+}
+
+pub fn parse_bpa(s: &str) -> std::result::Result<BlockPublicAccess, String> {
+    match s {
+        "all" => return Ok(BlockPublicAccess::all(true)),
+        "none" => return Ok(BlockPublicAccess::all(false)),
+        _ => {}
+    }
+    let mut b = BlockPublicAccess::all(false);
+    for part in s.split(',').map(str::trim) {
+        match part {
+            "block-public-acls" => b.block_public_acls = true,
+            "ignore-public-acls" => b.ignore_public_acls = true,
+            "block-public-policy" => b.block_public_policy = true,
+            "restrict-public-buckets" => b.restrict_public_buckets = true,
+            other => {
+                return Err(format!(
+                    "unknown setting '{other}': expected all, none, or block-public-acls, ignore-public-acls, block-public-policy, restrict-public-buckets"
+                ))
+            }
+        }
+    }
+    Ok(b)
+}
+
+/// How the lake file writes block public access settings (the inverse of [`parse_bpa`]).
+pub fn bpa_text(b: BlockPublicAccess) -> String {
+    if b == BlockPublicAccess::all(true) {
+        return "all".into();
+    }
+    if b == BlockPublicAccess::all(false) {
+        return "none".into();
+    }
+    let mut parts = Vec::new();
+    if b.block_public_acls {
+        parts.push("block-public-acls");
+    }
+    if b.ignore_public_acls {
+        parts.push("ignore-public-acls");
+    }
+    if b.block_public_policy {
+        parts.push("block-public-policy");
+    }
+    if b.restrict_public_buckets {
+        parts.push("restrict-public-buckets");
+    }
+    parts.join(",")
+}
+
+/// Names seen so far while reading a file (for duplicates and group references).
+#[derive(Default)]
+struct Names {
+    groups: BTreeSet<String>,
+    buckets: BTreeSet<String>,
+    access_points: BTreeSet<String>,
+}
+
+thread_local! {
+    static NAMES: RefCell<Names> = RefCell::new(Names::default());
+}
+
+fn seen(
+    set: impl Fn(&mut Names) -> &mut BTreeSet<String>,
+    name: &str,
+    what: &str,
+) -> std::result::Result<(), String> {
+    NAMES.with(|n| {
+        if set(&mut n.borrow_mut()).insert(name.to_string()) {
+            Ok(())
+        } else {
+            Err(format!("{what} '{name}' is declared twice in the file"))
+        }
+    })
+}
+
+/// A whole lake file, groups resolved.
+#[derive(Debug, Clone, Default)]
+pub struct Lake {
+    pub groups: BTreeMap<String, Vec<String>>,
+    pub buckets: Vec<Bucket>,
+}
+
+impl Lake {
+    /// The ARNs a grant names (groups expanded), canonical for `partition`, no duplicates.
+    pub fn principals(&self, p: &Principals, partition: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |a: &str| {
+            if let Ok(a) = arn::normalize_principal(a, partition) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        };
+        for x in &p.0 {
+            match x {
+                Principal::Arn(a) => add(a),
+                Principal::Group(g) => {
+                    for a in self.groups.get(g).into_iter().flatten() {
+                        add(a);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One line: `FILE:LINE: FIELD: what is wrong`.
+fn located(file: &str, e: &serde_yaml_ng::Error) -> crate::error::CliError {
+    let text = e.to_string();
+    // serde_yaml_ng ends its messages with " at line L column C"; the line leads ours.
+    let msg = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text.clone(),
+    };
+    let msg = msg.replace('\n', " ");
+    match e.location() {
+        Some(l) => input_error(format!("{file}:{}: {msg}", l.line())),
+        None => input_error(format!("{file}: {msg}")),
+    }
+}
+
+/// Read a lake file's text (`file` names it in errors).
+pub fn parse(file: &str, text: &str) -> Result<Lake> {
+    NAMES.with(|n| *n.borrow_mut() = Names::default());
+    let result = parse_inner(file, text);
+    NAMES.with(|n| *n.borrow_mut() = Names::default());
+    result
+}
+
+fn parse_inner(file: &str, text: &str) -> Result<Lake> {
+    // First pass: the group names of every document, so that a grant can name a group defined
+    // further down (errors here are reported, located, by the second pass).
+    let mut names = BTreeSet::new();
+    for de in serde_yaml_ng::Deserializer::from_str(text) {
+        // After a syntax error the documents do not end: stop at the first one.
+        let Ok(v) = serde_yaml_ng::Value::deserialize(de) else {
+            break;
+        };
+        if let Some(serde_yaml_ng::Value::Mapping(g)) = v.get("groups") {
+            names.extend(g.keys().filter_map(|k| k.as_str().map(str::to_owned)));
+        }
+    }
+    NAMES.with(|n| n.borrow_mut().groups = names);
+
+    let mut lake = Lake::default();
+    let mut count = 0;
+    for de in serde_yaml_ng::Deserializer::from_str(text) {
+        let doc = Document::deserialize(de).map_err(|e| located(file, &e))?;
+        count += 1;
+        for (name, members) in doc.groups {
+            if lake.groups.contains_key(&name.0) {
+                return Err(input_error(format!(
+                    "{file}: groups.{}: group defined twice in the file",
+                    name.0
+                )));
+            }
+            let mut arns = Vec::new();
+            for m in members {
+                match m {
+                    Principal::Arn(a) => arns.push(a),
+                    Principal::Group(g) => {
+                        return Err(input_error(format!(
+                        "{file}: groups.{}: '{g}': a group lists principal ARNs, not other groups",
+                        name.0
+                    )))
+                    }
+                }
+            }
+            lake.groups.insert(name.0, arns);
+        }
+        lake.buckets.extend(doc.buckets);
+    }
+    if count == 0 {
+        return Err(input_error(format!(
+            "{file}: no document: expected apiVersion: {API_VERSION}, kind: {KIND}"
+        )));
+    }
+    Ok(lake)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "\
+apiVersion: lakegate/v1
+kind: Lake
+buckets:
+  - name: store-events
+    delegate: true
+    grants:
+      - principals: [consumers]
+        prefix: reports
+        access: read
+    accessPoints:
+      - name: ec2-consumer
+        vpcId: vpc-0abc
+        blockPublicAccess: block-public-policy,restrict-public-buckets
+        grants:
+          - principals: [arn:aws:iam::123456789012:role/Ec2ConsumerRole, '123456789012']
+            prefix: sales_event/
+            access: read-write
+---
+apiVersion: lakegate/v1
+kind: Lake
+groups:
+  consumers:
+    - arn:aws:iam::123456789012:role/LambdaConsumerRole
+";
+
+    #[test]
+    fn reads_every_feature() {
+        let lake = parse("lake.yaml", GOOD).unwrap();
+        assert_eq!(lake.buckets.len(), 1);
+        let b = &lake.buckets[0];
+        assert!(b.delegate);
+        assert_eq!(b.grants[0].prefix.0, "reports/");
+        assert_eq!(
+            lake.principals(&b.grants[0].principals, "aws"),
+            vec!["arn:aws:iam::123456789012:role/LambdaConsumerRole".to_string()]
+        );
+        let ap = &b.access_points[0];
+        assert_eq!(
+            lake.principals(&ap.grants[0].principals, "aws")[1],
+            "arn:aws:iam::123456789012:root"
+        );
+        assert!(ap.block_public_access.unwrap().0.block_public_policy);
+    }
+
+    fn err(text: &str) -> String {
+        parse("lake.yaml", text).unwrap_err().message
+    }
+
+    #[test]
+    fn errors_name_the_line_and_field() {
+        let bad = GOOD.replace("name: ec2-consumer", "name: Bad_Name");
+        let e = err(&bad);
+        assert!(
+            e.starts_with("lake.yaml:11: buckets[0].accessPoints[0].name: 'Bad_Name'"),
+            "{e}"
+        );
+        let e = err(&GOOD.replace("[consumers]", "[nobody]"));
+        assert!(
+            e.starts_with("lake.yaml:7: buckets[0].grants[0].principals[0]: 'nobody' is neither"),
+            "{e}"
+        );
+        let e = err(&GOOD.replace("access: read-write", "access: all"));
+        assert!(
+            e.starts_with(
+                "lake.yaml:17: buckets[0].accessPoints[0].grants[0].access: unknown variant `all`"
+            ),
+            "{e}"
+        );
+        let e = err(&GOOD.replace("vpcId", "vpc"));
+        assert!(
+            e.starts_with("lake.yaml:12: buckets[0].accessPoints[0]"),
+            "{e}"
+        );
+        assert!(e.contains("unknown field `vpc`"), "{e}");
+        let e = err(&format!("{GOOD}---\n{}", GOOD.split("---").next().unwrap()));
+        assert!(e.contains("bucket 'store-events' is declared twice"), "{e}");
+        assert!(
+            err("apiVersion: v2\nkind: Lake\n").starts_with("lake.yaml:1: apiVersion: unsupported")
+        );
+        assert!(err("a: [\n").starts_with("lake.yaml:"));
+    }
+
+    #[test]
+    fn block_public_access_round_trips() {
+        for s in ["all", "none", "block-public-acls,restrict-public-buckets"] {
+            assert_eq!(bpa_text(parse_bpa(s).unwrap()), s);
+        }
+    }
+}

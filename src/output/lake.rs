@@ -1,0 +1,65 @@
+//! Rendering a declared lake's plan: the pipeline's diffs, then each policy's size against its
+//! limit and what the lake does not manage.
+
+use super::Printer;
+use crate::error::Result;
+use crate::lake::LakeOutcome;
+
+impl Printer {
+    /// A lake plan (diff -f, apply -f): the document for scripts, the diffs for people.
+    pub fn lake(&self, outcome: &LakeOutcome<'_>) -> Result<()> {
+        if self.is_structured() {
+            return self.value(outcome);
+        }
+        let mut out = self.render_plan(&outcome.plan);
+        for d in outcome.drift {
+            out.push_str(&format!("{} {d}\n", self.paint("31", "drift")));
+        }
+        for name in outcome.undeclared_access_points {
+            out.push_str(&format!(
+                "{} access point {name} is not in the file (kept; --prune removes the lake's grants in it, and the access point when they are all it holds)\n",
+                self.paint("33", "undeclared")
+            ));
+        }
+        if !outcome.policies.is_empty() {
+            out.push_str("\nPolicies after the change:\n");
+        }
+        for p in &outcome.policies {
+            let pct = (p.size * 100).div_ceil(p.limit.max(1));
+            out.push_str(&format!(
+                "  {} {}: {} of {} bytes ({pct}%)\n",
+                p.target.label(),
+                p.resource,
+                p.size,
+                p.limit
+            ));
+            if !p.unmanaged.is_empty() {
+                out.push_str(&format!(
+                    "    unmanaged (kept exactly): {}\n",
+                    p.unmanaged.join(", ")
+                ));
+            }
+            if !p.undeclared.is_empty() {
+                out.push_str(&format!(
+                    "    not declared (kept; --prune removes): {}\n",
+                    p.undeclared.join(", ")
+                ));
+            }
+        }
+        match &outcome.applied {
+            None => out.push_str(if outcome.differs {
+                "Differences found: `lakegate apply -f` would make these changes.\n"
+            } else {
+                "No differences: the lake matches the file.\n"
+            }),
+            Some(a) => out.push_str(&format!(
+                "Applied {} change(s); every resource verified.\n",
+                a.len()
+            )),
+        }
+        if self.quiet && outcome.applied.is_some() {
+            return Ok(());
+        }
+        self.text(&out)
+    }
+}
