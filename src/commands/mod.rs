@@ -8,6 +8,7 @@ pub mod aws_settings;
 pub mod bucket;
 pub mod completion;
 pub mod endpoint;
+pub mod evaluate;
 pub mod history;
 pub mod plugin;
 pub mod subscription;
