@@ -13,6 +13,13 @@ GetTableMetadata from them, in the shape of the Athena API reference
 API_TableMetadata.html): Name, TableType, Columns, PartitionKeys, Parameters (the table
 properties plus `location`). Missing: MetadataException, as Athena answers.
 
+moto's STS AssumeRole succeeds for any role, existing or not. In an account created through
+Organizations CreateAccount (an organization's member account, which only tests that build an
+organization make), this wrapper refuses, as AWS does, to assume a role that does not exist there
+(AccessDenied, "is not authorized to perform: sts:AssumeRole"), except
+OrganizationAccountAccessRole, which CreateAccount creates in every new account. Accounts of no
+organization are unaffected.
+
 Usage: python3 scripts/moto_server.py [moto_server arguments, e.g. -H 127.0.0.1 -p 5000]
 """
 
@@ -118,6 +125,31 @@ def _get_table_metadata(self):
     return json.dumps({"TableMetadata": table})
 
 
+from moto.iam.models import iam_backends as _iam_backends
+from moto.organizations.models import organizations_backends as _org_backends
+from moto.sts import models as _sts_models
+from moto.sts.exceptions import STSClientError
+
+_original_assume = _sts_models.STSBackend.assume_role
+
+
+def _assume_role(self, region_name, role_session_name, role_arn, *args, **kwargs):
+    m = re.match(r"arn:[^:]+:iam::([0-9]{12}):role/(?:.*/)?([^/]+)$", role_arn or "")
+    if m and m.group(1) in _org_backends.master_accounts:
+        account, name = m.group(1), m.group(2)
+        if name != "OrganizationAccountAccessRole":
+            try:
+                _iam_backends[account]["aws"].get_role_by_arn(role_arn)
+            except Exception:
+                raise STSClientError(
+                    "AccessDenied",
+                    f"User: arn:aws:sts::{self.account_id}:assumed-role/caller is not authorized "
+                    f"to perform: sts:AssumeRole on resource: {role_arn}",
+                )
+    return _original_assume(self, region_name, role_session_name, role_arn, *args, **kwargs)
+
+
+_sts_models.STSBackend.assume_role = _assume_role
 _athena_models.AthenaBackend._process_ddl = _process_ddl
 _athena_responses.AthenaResponse.get_table_metadata = _get_table_metadata
 

@@ -33,6 +33,7 @@ mod history;
 mod lease;
 mod lease_faults;
 mod limits;
+mod org;
 mod output;
 mod pipeline;
 mod plugin;
