@@ -584,3 +584,53 @@ fn athena_table(env: &TestEnv, key: &str, name: &str) -> Value {
     assert_eq!(status, 200, "{text}");
     serde_json::from_str::<Value>(&text).unwrap()["TableMetadata"].clone()
 }
+
+#[test]
+fn who_can_names_principals_accounts_and_routes_for_a_prefix() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let m0 = &o.members[0];
+    let who = |url: &str, extra: &[&str]| -> Vec<Value> {
+        let mut c = env.cmd();
+        c.args([
+            "--assume-role",
+            &m0.role(SETUP_ROLE),
+            "-o",
+            "json",
+            "access",
+            "who-can",
+            url,
+        ]);
+        c.args(extra);
+        let a = crate::harness::no_panic(c.assert()).success();
+        rows_of(&a)
+    };
+    // shared/: member 1's reader, directly on the bucket.
+    let r = who(&format!("s3://{}/shared/", m0.bucket), &[]);
+    let reader = m0_row(&r, &o.members[1].role("reader"));
+    assert_eq!(reader["principal_account"], o.members[1].id.as_str());
+    assert_eq!(reader["access_point"], Value::Null);
+    assert_eq!(reader["source"], "bucket-policy");
+    assert!(!r.iter().any(|x| x["principal"] == OUTSIDER), "{r:#?}");
+    // team/: the app role writes only through the access point.
+    let w = who(&format!("s3://{}/team/", m0.bucket), &["--action", "write"]);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0]["principal"], m0.role("app"));
+    assert_eq!(w[0]["access_point"], o.access_point.as_str());
+    // vendor/: the outsider, external.
+    let v = who(&format!("s3://{}/vendor/", m0.bucket), &[]);
+    assert_eq!(m0_row(&v, OUTSIDER)["external"], true);
+    // Nobody lists the bucket; a bad URL is bad input.
+    assert!(who(
+        &format!("s3://{}/vendor/", m0.bucket),
+        &["--action", "list"]
+    )
+    .is_empty());
+    env.lg(["access", "who-can", "store-events/x"]).code(2);
+}
+
+fn m0_row<'a>(rows: &'a [Value], principal: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["principal"] == principal)
+        .unwrap_or_else(|| panic!("no row of {principal}: {rows:#?}"))
+}
