@@ -162,6 +162,12 @@ lakegate access matrix --bucket-policy policy.json \\
     --bucket-owner 123456789012",
     ),
     (
+        "access who-can",
+        "lakegate access who-can s3://store-events/vendorA/
+lakegate access who-can s3://store-events/sales_event/ --action write \\
+    -o wide",
+    ),
+    (
         "audit",
         "lakegate audit report --all-buckets
 lakegate audit query lakegate_audit.prefix_access --external",
@@ -173,14 +179,18 @@ lakegate audit report --bucket store-events --bucket vendor-drop -o csv
 lakegate audit report --all-buckets \\
     --analyzer-arn \"$ANALYZER_ARN\" \\
     --upload s3://audit-reports/lakegate/ \\
-    --create-table lakegate_audit.prefix_access",
+    --create-table lakegate_audit.prefix_access
+lakegate audit report --organization --member-role LakegateAudit \\
+    --all-regions --upload s3://audit-reports/org/ \\
+    --create-table lakegate_audit.org_access",
     ),
     (
         "audit query",
         "lakegate audit query lakegate_audit.prefix_access \\
     --external-account 444455556666
 lakegate audit query lakegate_audit.prefix_access --bucket store-events \\
-    --dt 2026-11-30 -o csv",
+    --dt 2026-11-30 -o csv
+lakegate audit query lakegate_audit.org_access --account 111122223333",
     ),
     (
         "endpoint",

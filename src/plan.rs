@@ -17,6 +17,8 @@ pub enum Target {
     UserInlinePolicy,
     SecurityGroup,
     VpcEndpoint,
+    S3Object,
+    AthenaTable,
 }
 
 impl Target {
@@ -29,6 +31,8 @@ impl Target {
             Target::UserInlinePolicy => "inline policy",
             Target::SecurityGroup => "security group",
             Target::VpcEndpoint => "VPC endpoint",
+            Target::S3Object => "S3 object",
+            Target::AthenaTable => "Athena table",
         }
     }
 }

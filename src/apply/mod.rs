@@ -9,9 +9,11 @@
 
 pub mod access_point;
 pub mod access_point_policy;
+pub mod athena_table;
 pub mod bucket_policy;
 pub mod policy;
 pub mod route_table;
+pub mod s3_object;
 pub mod security_group;
 pub mod user_inline_policy;
 pub mod vpc_endpoint;

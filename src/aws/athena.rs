@@ -80,7 +80,79 @@ pub struct Page {
 /// The query being waited on, so that Ctrl-C can stop it (see `stop_running`).
 static RUNNING: Mutex<Option<(aws_sdk_athena::Client, String)>> = Mutex::new(None);
 
+/// A table as the Athena catalog describes it (GetTableMetadata).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableMeta {
+    pub columns: Vec<String>,
+    pub partition_keys: Vec<String>,
+    /// Table properties (`projection.*`, `storage.location.template`, …) and `location`.
+    pub parameters: std::collections::BTreeMap<String, String>,
+}
+
 impl Aws {
+    /// Run one statement (DDL) to the end: start it, poll until it is done; an error unless it
+    /// succeeded.
+    pub async fn run_statement(&self, q: &QuerySpec) -> Result<()> {
+        let id = self.start_query(q).await?;
+        let mut delay = std::time::Duration::from_millis(100);
+        loop {
+            let exec = self.query_execution(&id).await?;
+            match exec.state {
+                QueryState::Succeeded => return Ok(()),
+                QueryState::Failed | QueryState::Cancelled => {
+                    return Err(failed(format!(
+                        "Athena query {id} ({}) {}: {}",
+                        q.sql.lines().next().unwrap_or_default(),
+                        exec.state.as_str().to_ascii_lowercase(),
+                        exec.reason.as_deref().unwrap_or("Athena gave no reason")
+                    )))
+                }
+                _ => {}
+            }
+            tokio::time::sleep(delay).await;
+            delay = delay.mul_f64(1.5).min(std::time::Duration::from_secs(5));
+        }
+    }
+
+    /// Athena GetTableMetadata in the AwsDataCatalog; None when the database or table does
+    /// not exist (MetadataException).
+    pub async fn table_metadata(&self, db: &str, table: &str) -> Result<Option<TableMeta>> {
+        let out = match self
+            .athena()
+            .get_table_metadata()
+            .catalog_name("AwsDataCatalog")
+            .database_name(db)
+            .table_name(table)
+            .send()
+            .await
+        {
+            Ok(o) => o,
+            Err(e)
+                if matches!(
+                    super::error::code(&e),
+                    Some("MetadataException" | "EntityNotFoundException")
+                ) =>
+            {
+                return Ok(None)
+            }
+            Err(e) => return Err(classify("athena:GetTableMetadata", e)),
+        };
+        let Some(t) = out.table_metadata else {
+            return Ok(None);
+        };
+        let names = |cols: Option<Vec<aws_sdk_athena::types::Column>>| {
+            cols.unwrap_or_default()
+                .into_iter()
+                .map(|c| format!("{} {}", c.name, c.r#type.unwrap_or_default()))
+                .collect()
+        };
+        Ok(Some(TableMeta {
+            columns: names(t.columns),
+            partition_keys: names(t.partition_keys),
+            parameters: t.parameters.unwrap_or_default().into_iter().collect(),
+        }))
+    }
+
     pub fn athena(&self) -> &aws_sdk_athena::Client {
         self.athena.get_or_init(|| {
             let conf = aws_sdk_athena::config::Builder::from(&self.sdk)

@@ -454,3 +454,25 @@ fn sg_info(g: &aws_sdk_ec2::types::SecurityGroup) -> SecurityGroupInfo {
             .collect(),
     }
 }
+
+impl Aws {
+    /// The regions enabled for the account (EC2 DescribeRegions, opted-in and default ones).
+    pub async fn enabled_regions(&self) -> Result<Vec<String>> {
+        let out = self
+            .ec2()
+            .describe_regions()
+            .all_regions(false)
+            .send()
+            .await
+            .map_err(|e| classify("ec2:DescribeRegions", e))?;
+        let mut v: Vec<String> = out
+            .regions
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.opt_in_status.as_deref() != Some("not-opted-in"))
+            .filter_map(|r| r.region_name)
+            .collect();
+        v.sort();
+        Ok(v)
+    }
+}

@@ -166,7 +166,11 @@ impl Aws {
             || endpoint_overridden_in_env()
             || configured_endpoint(&sdk, "S3").is_some();
         tracing::debug!(region, path_style, "AWS configuration loaded");
-        Ok(Aws {
+        Ok(Aws::from_sdk(sdk, region, path_style))
+    }
+
+    fn from_sdk(sdk: SdkConfig, region: String, path_style: bool) -> Aws {
+        Aws {
             partition: crate::policy::arn::partition(&region),
             region,
             sdk,
@@ -181,7 +185,62 @@ impl Aws {
             datazone: OnceCell::new(),
             accessanalyzer: OnceCell::new(),
             organizations: std::sync::OnceLock::new(),
-        })
+        }
+    }
+
+    /// STS AssumeRole with these credentials, now (not lazily, so a role that cannot be assumed
+    /// is known before any other call): the role session's credentials.
+    pub async fn assume_role_now(
+        &self,
+        role_arn: &str,
+        session_name: &str,
+        external_id: Option<&str>,
+    ) -> Result<aws_credential_types::Credentials> {
+        let sts = aws_sdk_sts::Client::from_conf(
+            aws_sdk_sts::config::Builder::from(&self.sdk)
+                .interceptor(log::RequestLog)
+                .build(),
+        );
+        let out = sts
+            .assume_role()
+            .role_arn(role_arn)
+            .role_session_name(session_name)
+            .set_external_id(external_id.map(str::to_string))
+            .send()
+            .await
+            .map_err(|e| classify("sts:AssumeRole", e))?;
+        let c = out
+            .credentials
+            .ok_or_else(|| crate::error::failed("STS AssumeRole returned no credentials"))?;
+        Ok(aws_credential_types::Credentials::new(
+            c.access_key_id,
+            c.secret_access_key,
+            Some(c.session_token),
+            std::time::SystemTime::try_from(c.expiration).ok(),
+            "lakegate-assume-role",
+        ))
+    }
+
+    /// The same configuration acting as `account` with `creds` in `region` (a member account of
+    /// an organization, through its role).
+    pub fn in_account(
+        &self,
+        account: &str,
+        creds: aws_credential_types::Credentials,
+        region: &str,
+    ) -> Aws {
+        let sdk = self
+            .sdk
+            .clone()
+            .into_builder()
+            .credentials_provider(
+                aws_credential_types::provider::SharedCredentialsProvider::new(creds),
+            )
+            .region(Region::new(region.to_string()))
+            .build();
+        let aws = Aws::from_sdk(sdk, region.to_string(), self.path_style);
+        aws.set_account(account.to_string());
+        aws
     }
 
     /// Use this account id instead of asking STS.

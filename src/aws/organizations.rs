@@ -146,3 +146,73 @@ impl Aws {
         }))
     }
 }
+
+/// One account of the organization (Organizations ListAccounts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgAccount {
+    pub id: String,
+    pub name: String,
+    /// ACTIVE, SUSPENDED, PENDING_CLOSURE (the `State` field, else the older `Status`).
+    pub state: String,
+}
+
+/// The caller's organization: its id, management account and every account.
+#[derive(Debug, Clone)]
+pub struct Organization {
+    pub id: String,
+    pub management_account: String,
+    pub accounts: Vec<OrgAccount>,
+}
+
+impl Aws {
+    /// The organization the caller belongs to, with every account (ListAccounts, every page;
+    /// needs the management account or a delegated administrator).
+    pub async fn organization(&self) -> Result<Organization> {
+        let org = self.organizations();
+        let o = org
+            .describe_organization()
+            .send()
+            .await
+            .map_err(|e| match code(&e) {
+                Some("AWSOrganizationsNotInUseException") => crate::error::input_error(
+                    "the caller's account is not a member of an AWS Organization",
+                ),
+                _ => classify("organizations:DescribeOrganization", e),
+            })?
+            .organization
+            .unwrap_or_else(|| aws_sdk_organizations::types::Organization::builder().build());
+        let mut accounts = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let page = org
+                .list_accounts()
+                .set_next_token(token.take())
+                .send()
+                .await
+                .map_err(|e| classify("organizations:ListAccounts", e))?;
+            for a in page.accounts.unwrap_or_default() {
+                let Some(id) = a.id else { continue };
+                #[allow(deprecated)]
+                let state = a
+                    .state
+                    .map(|s| s.as_str().to_string())
+                    .or_else(|| a.status.map(|s| s.as_str().to_string()))
+                    .unwrap_or_else(|| "ACTIVE".into());
+                accounts.push(OrgAccount {
+                    id,
+                    name: a.name.unwrap_or_default(),
+                    state,
+                });
+            }
+            match page.next_token {
+                Some(t) if !t.is_empty() => token = Some(t),
+                _ => break,
+            }
+        }
+        Ok(Organization {
+            id: o.id.unwrap_or_default(),
+            management_account: o.master_account_id.unwrap_or_default(),
+            accounts,
+        })
+    }
+}

@@ -215,4 +215,87 @@ impl Aws {
             .filter_map(|b| b.name().map(str::to_owned))
             .collect())
     }
+
+    /// An object's size and user metadata (HeadObject); None when it does not exist.
+    pub async fn object_head(
+        &self,
+        bucket: &str,
+        key: &str,
+    ) -> Result<Option<(i64, std::collections::HashMap<String, String>)>> {
+        match self
+            .s3()
+            .await
+            .head_object()
+            .bucket(bucket)
+            .key(key)
+            .send()
+            .await
+        {
+            Ok(o) => Ok(Some((
+                o.content_length.unwrap_or(0),
+                o.metadata.unwrap_or_default(),
+            ))),
+            Err(e)
+                if e.as_service_error().is_some_and(|s| s.is_not_found())
+                    || e.raw_response().is_some_and(|r| r.status().as_u16() == 404) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(classify("s3:HeadObject", e)),
+        }
+    }
+
+    /// Write an object (replacing it) from a file or memory, with user metadata.
+    pub async fn put_object_with(
+        &self,
+        bucket: &str,
+        key: &str,
+        body: ObjectBody<'_>,
+        content_type: &str,
+        metadata: &[(&str, &str)],
+    ) -> Result<()> {
+        let stream = match body {
+            ObjectBody::File(path) => ByteStream::from_path(path)
+                .await
+                .map_err(|e| failed(format!("cannot read {}: {e}", path.display())))?,
+            ObjectBody::Bytes(b) => ByteStream::from(b.to_vec()),
+        };
+        let mut req = self
+            .s3()
+            .await
+            .put_object()
+            .bucket(bucket)
+            .key(key)
+            .content_type(content_type)
+            .body(stream);
+        for (k, v) in metadata {
+            req = req.metadata(*k, *v);
+        }
+        req.send().await.map_err(|e| match code(&e) {
+            Some("NoSuchBucket") => not_found(format!("bucket '{bucket}' does not exist"))
+                .hinted("check the bucket name and the region in use"),
+            _ => classify("s3:PutObject", e),
+        })?;
+        Ok(())
+    }
+
+    /// Delete an object (absent is fine).
+    pub async fn delete_object(&self, bucket: &str, key: &str) -> Result<()> {
+        self.s3()
+            .await
+            .delete_object()
+            .bucket(bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(|e| classify("s3:DeleteObject", e))?;
+        Ok(())
+    }
+}
+
+/// The body of an object to write.
+#[derive(Debug, Clone, Copy)]
+pub enum ObjectBody<'a> {
+    File(&'a std::path::Path),
+    Bytes(&'a [u8]),
 }

@@ -9,6 +9,7 @@ pub mod bucket;
 pub mod completion;
 pub mod doctor;
 pub mod endpoint;
+pub mod evaluate;
 pub mod history;
 pub mod lake;
 pub mod plugin;
@@ -28,6 +29,28 @@ use crate::policy::PolicyDocument;
 use serde::Serialize;
 use serde_json::Value;
 use tokio::sync::OnceCell;
+
+/// `s3://BUCKET[/PREFIX]` → (bucket, prefix ending in `/` or empty).
+pub fn parse_s3_url(opt: &str, url: &str) -> Result<(String, String)> {
+    let rest = url.strip_prefix("s3://").ok_or_else(|| {
+        input_error(format!(
+            "{opt}: invalid '{url}': expected s3://BUCKET/PREFIX/"
+        ))
+    })?;
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    crate::policy::arn::validate_bucket_name(bucket)
+        .map_err(|e| input_error(format!("{opt}: invalid '{url}': {e}")))?;
+    if prefix.starts_with('/') || prefix.contains("//") {
+        return Err(input_error(format!(
+            "{opt}: invalid '{url}': the prefix must not contain empty path segments"
+        )));
+    }
+    let mut prefix = prefix.to_string();
+    if !prefix.is_empty() && !prefix.ends_with('/') {
+        prefix.push('/');
+    }
+    Ok((bucket.to_string(), prefix))
+}
 
 /// What every command gets: the global flags, the printer, and AWS (loaded on first use).
 pub struct Ctx {

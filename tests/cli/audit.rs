@@ -4,7 +4,9 @@
 //! through `AWS_ENDPOINT_URL_ACCESSANALYZER`. The rows are checked against the evaluator
 //! (lakegate's library) run on the policies read back from moto.
 
-use crate::harness::{assert_usage_error, http, stderr, stdout, HttpFake, TestEnv, ACCOUNT};
+use crate::harness::{
+    assert_usage_error, http, stderr, stdout, HttpFake, TestEnv, ACCOUNT, REGION,
+};
 use lakegate::policy::eval::matrix::{probe_key, LIST_ACTION, READ_ACTION, WRITE_ACTION};
 use lakegate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, Audit, CompiledPolicy, PolicySet, Principal, Request,
@@ -232,11 +234,11 @@ fn report_as_csv_and_table() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status"
+        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org"
     );
     assert_eq!(lines.count(), 5);
     assert!(csv.contains(&format!(
-        "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b,,\n",
+        "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b,,,{REGION},false\n",
         l.lake
     )));
     assert!(stderr(&a).contains("audited 1 bucket and 2 access points: 5 rows, 3 external"));
@@ -463,17 +465,49 @@ fn findings_upload_and_athena_table() {
         crate::harness::no_panic(c.assert())
     };
 
-    // Dry run: the report is computed and printed, nothing is written.
-    let a = run(&["--upload", &upload, "--create-table", &table, "--dry-run"]).success();
-    let dry_csv = stdout(&a);
-    assert!(
-        stderr(&a).contains("would upload the report"),
-        "{}",
-        stderr(&a)
+    // Dry run: one plan document on stdout (the objects and the table it would create), no
+    // rows and no "would" lines; nothing is written.
+    let a = run(&[
+        "-o",
+        "json",
+        "--upload",
+        &upload,
+        "--create-table",
+        &table,
+        "--dry-run",
+    ])
+    .success();
+    let plan: Value = serde_json::from_str(&stdout(&a))
+        .unwrap_or_else(|e| panic!("stdout is one JSON document ({e}):\n{}", stdout(&a)));
+    assert_eq!(plan["dry_run"], true);
+    let changes = plan["changes"].as_array().unwrap();
+    let targets: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| (c["target"].as_str().unwrap(), c["action"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("s3-object", "create"),
+            ("s3-object", "create"),
+            ("s3-object", "create"),
+            ("athena-table", "create")
+        ],
+        "{plan:#}"
     );
-    assert!(stderr(&a).contains("CREATE EXTERNAL TABLE IF NOT EXISTS"));
+    let table_after = &changes[3]["after"];
+    assert_eq!(
+        table_after["partition_keys"],
+        serde_json::json!(["account string", "dt string"])
+    );
+    assert_eq!(
+        table_after["properties"]["projection.account.values"],
+        ACCOUNT
+    );
+    assert!(!stderr(&a).contains("would"), "{}", stderr(&a));
     assert!(keys(&env, &reports).is_empty());
     assert!(queries_mentioning(&env, &db).is_empty());
+    let dry_csv = stdout(&run(&[]).success());
 
     let a = run(&["--upload", &upload, "--create-table", &table]).success();
     let csv = stdout(&a);
@@ -490,47 +524,59 @@ fn findings_upload_and_athena_table() {
         .collect();
     let row_of = |principal: &str| rows.iter().find(|r| r[0] == principal).unwrap().clone();
     assert_eq!(
-        row_of(VENDOR)[14..],
+        row_of(VENDOR)[14..16],
         ["8a1c2b3d-0000-4f00-9000-00000000aaaa", "ACTIVE"]
     );
     assert_eq!(
-        row_of("*")[14..],
+        row_of("*")[14..16],
         ["8a1c2b3d-0000-4f00-9000-00000000bbbb", "ARCHIVED"]
     );
     assert_eq!(
-        row_of(PARTNER)[14..],
+        row_of(PARTNER)[14..16],
         ["8a1c2b3d-0000-4f00-9000-00000000cccc", "ACTIVE"]
     );
-    assert_eq!(row_of(APP)[14..], ["", ""]);
+    assert_eq!(row_of(APP)[14..16], ["", ""]);
     // A finding no policy explains (a bucket ACL grant) is reported on a row of its own.
     let acl = row_of("79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be");
     assert_eq!(acl[10..12], ["read+list", "finding:BUCKET_ACL"]);
     assert_eq!(acl[2], "true");
     assert_eq!(
-        acl[14..],
+        acl[14..16],
         ["8a1c2b3d-0000-4f00-9000-00000000eeee", "ACTIVE"]
     );
-    // Paging, in each of the two runs so far (the dry run and this one): both pages of the list,
+    // Paging, in each of the three runs so far (the dry run, the plain run and this one): both pages of the list,
     // both pages of the access point finding's details; no GetFindingV2 for the finding with an
     // error.
     let reqs = fake.requests();
     let lists = reqs.iter().filter(|r| r.method.as_str() == "POST").count();
-    assert_eq!(lists, 2 * 2);
+    assert_eq!(lists, 3 * 2);
     let gets: Vec<String> = reqs
         .iter()
         .filter(|r| r.method.as_str() == "GET")
         .map(|r| r.url.path().to_string())
         .collect();
-    assert_eq!(gets.len(), 2 * 5, "{gets:?}");
+    assert_eq!(gets.len(), 3 * 5, "{gets:?}");
     assert!(!gets.iter().any(|p| p.ends_with("dddd")));
 
     // The uploads: the report (the CSV printed) and the raw findings, under today's partition.
     let day = lakegate::commands::audit::today_utc();
-    let report_key = format!("lakegate/report/dt={day}/report.csv");
+    let report_key = format!("lakegate/report/account={ACCOUNT}/dt={day}/report.csv");
     let archive_key = format!("lakegate/archive/dt={day}/findings.json");
+    let manifest_key = format!("lakegate/manifest/dt={day}/manifest.json");
     let mut got = keys(&env, &reports);
     got.sort();
-    assert_eq!(got, [archive_key.clone(), report_key.clone()]);
+    assert_eq!(
+        got,
+        [
+            archive_key.clone(),
+            manifest_key.clone(),
+            report_key.clone()
+        ]
+    );
+    let manifest: Value =
+        serde_json::from_slice(&object(&env, &reports, &manifest_key).unwrap()).unwrap();
+    assert_eq!(manifest["accounts"], serde_json::json!([ACCOUNT]));
+    assert_eq!(manifest["partial"], false);
     assert_eq!(
         String::from_utf8(object(&env, &reports, &report_key).unwrap()).unwrap(),
         csv
@@ -559,10 +605,18 @@ fn findings_upload_and_athena_table() {
         .unwrap();
     assert!(create.contains(&format!("LOCATION 's3://{reports}/lakegate/report/'")));
     assert!(create.contains("`external` boolean"));
+    assert!(create.contains("PARTITIONED BY (`account` string, `dt` string)"));
     assert!(create.contains(&format!("'projection.dt.range' = '{day},NOW'")));
+    assert!(create.contains(&format!("'projection.account.values' = '{ACCOUNT}'")));
 
-    // Idempotent for the day: a second run replaces the same two objects.
-    run(&["--upload", &upload]).success();
+    // Idempotent for the day: a second run finds the same objects and the same table.
+    let a = run(&["--upload", &upload, "--create-table", &table]).success();
+    assert!(
+        stderr(&a).contains("unchanged: the report of account"),
+        "{}",
+        stderr(&a)
+    );
+    assert_eq!(queries_mentioning(&env, &db).len(), 2);
     let mut again = keys(&env, &reports);
     again.sort();
     assert_eq!(again, got);

@@ -289,7 +289,7 @@ const S3CONTROL_HEADERS: [(&str, &str); 2] = [
     ),
 ];
 
-fn xml_escape(s: &str) -> String {
+pub fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

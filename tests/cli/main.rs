@@ -35,6 +35,7 @@ mod lake;
 mod lease;
 mod lease_faults;
 mod limits;
+mod org;
 mod output;
 mod pipeline;
 mod plugin;

@@ -1,8 +1,10 @@
 //! `lakegate access check --principal ARN --action A --bucket B [--key K | --prefix P]
 //! [--access-point NAME] [--context k=v …]`
 
-use super::{access_points_named, fetch_identity, load_policy, offline_target, parse_context};
 use crate::cli::OutputFormat;
+use crate::commands::evaluate::{
+    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
+};
 use crate::commands::Ctx;
 use crate::error::{denied, input_error, Result};
 use crate::output::{Cell, Row};
@@ -92,7 +94,7 @@ pub struct Args {
     pub bucket_owner: Option<AccountId>,
 
     #[command(flatten)]
-    pub chain: Box<super::chain::ChainArgs>,
+    pub chain: Box<crate::commands::evaluate::chain::ChainArgs>,
 }
 
 impl Args {
@@ -407,11 +409,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("aws:SourceVpce"))
             .map(|(_, v)| v.as_str());
-        super::chain::fill_online(
+        crate::commands::evaluate::chain::fill_online(
             ctx,
             &mut chain,
             given,
-            super::chain::Online {
+            crate::commands::evaluate::chain::Online {
                 principal: &p,
                 bucket: &args.bucket,
                 bucket_account: &set.bucket_account,

@@ -1,7 +1,9 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
-use super::{access_points_named, fetch_identity, load_policy, offline_target, parse_context};
 use crate::cli::OutputFormat;
+use crate::commands::evaluate::{
+    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
+};
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
 use crate::output::{Cell, Row};
@@ -68,7 +70,7 @@ pub struct Args {
     /// The rest of the policy chain, from files (as for `access check`; the SCPs and the
     /// boundary apply to every principal of the matrix)
     #[command(flatten)]
-    pub chain: Box<super::chain::ChainArgs>,
+    pub chain: Box<crate::commands::evaluate::chain::ChainArgs>,
 }
 
 impl Args {
@@ -346,7 +348,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let context = parse_context(&args.context)?;
     let mut principals = Vec::new();
     for p in &args.principal {
-        principals.push(super::check_principal(p)?);
+        principals.push(crate::commands::evaluate::check_principal(p)?);
     }
     let mut prefixes = Vec::new();
     for p in &args.prefix {

@@ -26,27 +26,7 @@ pub async fn run(ctx: &Ctx, cmd: &AuditCommand) -> Result<()> {
     }
 }
 
-/// `s3://BUCKET[/PREFIX]` → (bucket, prefix ending in `/` or empty).
-pub fn parse_s3_url(opt: &str, url: &str) -> Result<(String, String)> {
-    let rest = url.strip_prefix("s3://").ok_or_else(|| {
-        input_error(format!(
-            "{opt}: invalid '{url}': expected s3://BUCKET/PREFIX/"
-        ))
-    })?;
-    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-    crate::policy::arn::validate_bucket_name(bucket)
-        .map_err(|e| input_error(format!("{opt}: invalid '{url}': {e}")))?;
-    if prefix.starts_with('/') || prefix.contains("//") {
-        return Err(input_error(format!(
-            "{opt}: invalid '{url}': the prefix must not contain empty path segments"
-        )));
-    }
-    let mut prefix = prefix.to_string();
-    if !prefix.is_empty() && !prefix.ends_with('/') {
-        prefix.push('/');
-    }
-    Ok((bucket.to_string(), prefix))
-}
+pub use super::parse_s3_url;
 
 /// A `YYYY-MM-DD` date (the report's `dt` partition), validated as a calendar date: it must
 /// read back unchanged from the day it parses to (so 2023-02-29 is refused).

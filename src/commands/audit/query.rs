@@ -1,5 +1,5 @@
 //! `lakegate audit query DB.TABLE [--external-account A] [--external] [--bucket B]
-//! [--principal P] [--access-point NAME] [--dt DATE]`
+//! [--principal P] [--access-point NAME] [--account ID] [--dt DATE]`
 
 use super::table::{parse_table_name, query_sql, Filters};
 use crate::aws::athena::QuerySpec;
@@ -23,6 +23,10 @@ pub struct Args {
     /// Only rows of external principals (any account, or everyone)
     #[arg(long)]
     pub external: bool,
+
+    /// Only the report of this audited account (the table's `account` partition)
+    #[arg(long, value_name = "ID")]
+    pub account: Option<String>,
 
     /// Only rows of this bucket
     #[arg(long, value_name = "BUCKET")]
@@ -54,6 +58,10 @@ fn filters(args: &Args) -> Result<Filters> {
         crate::policy::arn::validate_account_id(a)
             .map_err(|e| input_error(format!("--external-account: {e}")))?;
     }
+    if let Some(a) = &args.account {
+        crate::policy::arn::validate_account_id(a)
+            .map_err(|e| input_error(format!("--account: {e}")))?;
+    }
     if let Some(b) = &args.bucket {
         crate::commands::bucket::check_bucket(b)?;
     }
@@ -80,6 +88,7 @@ fn filters(args: &Args) -> Result<Filters> {
         bucket: args.bucket.clone(),
         principal: args.principal.clone(),
         access_point: args.access_point.clone(),
+        account: args.account.clone(),
         dt: args.dt.clone(),
     })
 }

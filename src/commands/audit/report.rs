@@ -1,9 +1,15 @@
-//! `lakegate audit report [--bucket B …] [--all-buckets] [--analyzer-arn ARN]
-//! [--trusted-account A …] [--concurrency N] [--upload s3://BUCKET/PREFIX/]
-//! [--create-table DB.TABLE]`
+//! `lakegate audit report [--bucket B … | --all-buckets | --organization --member-role ROLE]
+//! [--account ID …] [--exclude-account ID …] [--regions R,… | --all-regions]
+//! [--analyzer-arn ARN] [--trusted-account A …] [--concurrency N]
+//! [--upload s3://BUCKET/PREFIX/ [--allow-partial]] [--create-table DB.TABLE]`
 
-use super::table::{create_database_sql, create_table_sql, parse_table_name};
+use super::table::{
+    parse_table_name, report_location, table_properties, typed_columns, PARTITION_KEYS,
+};
 use super::{parse_s3_url, today_utc};
+use crate::apply::athena_table::{self, AthenaTable};
+use crate::apply::s3_object::{S3Object, Source};
+use crate::apply::{Plan, Resource, Step};
 use crate::aws::accessanalyzer::{check_analyzer_arn, Finding};
 use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
@@ -11,14 +17,15 @@ use crate::cli::OutputFormat;
 use crate::commands::accesspoint::list::short_principal;
 use crate::commands::bucket::check_bucket;
 use crate::commands::Ctx;
-use crate::error::{failed, input_error, Result};
+use crate::error::{failed, input_error, CliError, Result};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AuditRow, BucketAudit, FindingRef, COLUMNS};
-use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet};
+use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet};
 use futures::stream::{self, StreamExt};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{BufWriter, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
@@ -27,16 +34,27 @@ use tokio::sync::Semaphore;
 /// point grant counts only where the bucket policy also allows it; a Deny removes access).
 ///
 /// One row per principal × bucket × prefix × access point (or the bucket itself), with the
-/// principal's account, whether it is external (neither the bucket owner nor a trusted account;
-/// `*` always), the access, the granting policy and Sids, the conditions that narrow it, and the
-/// matching IAM Access Analyzer findings. CSV and JSON rows are streamed as they are computed.
+/// principal's account, whether it is external (neither the bucket owner nor a trusted account
+/// nor, with --organization, a member account; `*` always), the access, the granting policy and
+/// Sids, the conditions that narrow it, the matching IAM Access Analyzer findings, the region,
+/// and whether the principal is of the organization. CSV and JSON rows are streamed as they are
+/// computed.
 ///
-/// With --upload the report goes to `report/dt=YYYY-MM-DD/report.csv` and the raw findings to
-/// `archive/dt=YYYY-MM-DD/findings.json` under the prefix; running it again the same day replaces
-/// them. With --create-table the Athena database and table over `report/` are created (typed
-/// columns, header skipped, `dt` partitions projected).
+/// With --organization every active account of the caller's AWS Organization is audited
+/// through its role --member-role (session `lakegate-audit`), in every region asked for, with
+/// one pool of --concurrency requests in flight for the whole run. An account or region that
+/// cannot be audited is listed at the end and the run exits 1; nothing is uploaded then unless
+/// --allow-partial.
+///
+/// With --upload each account's report goes to `report/account=ID/dt=YYYY-MM-DD/report.csv`,
+/// the raw findings to `archive/dt=YYYY-MM-DD/findings.json` and what the report covers to
+/// `manifest/dt=YYYY-MM-DD/manifest.json` under the prefix; running it again the same day
+/// replaces them. With --create-table the Athena database and table over `report/` are created
+/// (typed columns, header skipped, `account` and `dt` partitions projected), or brought up to
+/// date with new accounts. Uploads and the table go through the change pipeline: --dry-run
+/// prints the plan and changes nothing.
 #[derive(Debug, clap::Args)]
-#[command(group = clap::ArgGroup::new("scope").required(true).args(["bucket", "all_buckets"]))]
+#[command(group = clap::ArgGroup::new("scope").required(true).args(["bucket", "all_buckets", "organization"]))]
 pub struct Args {
     /// A bucket to audit (repeatable)
     #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
@@ -46,8 +64,44 @@ pub struct Args {
     #[arg(long)]
     pub all_buckets: bool,
 
+    /// Audit every bucket and access point of every active account of the caller's AWS
+    /// Organization (needs the management account or a delegated administrator)
+    #[arg(long, requires = "member_role")]
+    pub organization: bool,
+
+    /// The role assumed in each member account (arn:aws:iam::ACCOUNT:role/ROLE_NAME)
+    #[arg(long, value_name = "ROLE_NAME", requires = "organization")]
+    pub member_role: Option<String>,
+
+    /// The external id the member role requires
+    #[arg(long, value_name = "ID", requires = "organization")]
+    pub external_id: Option<String>,
+
+    /// Audit only this account of the organization (repeatable)
+    #[arg(long = "account", value_name = "ID", requires = "organization")]
+    pub accounts: Vec<String>,
+
+    /// Leave this account of the organization out (repeatable)
+    #[arg(long, value_name = "ID", requires = "organization")]
+    pub exclude_account: Vec<String>,
+
+    /// The regions to audit in each account, comma-separated (default: the region in use)
+    #[arg(
+        long,
+        value_name = "REGION,…",
+        value_delimiter = ',',
+        requires = "organization",
+        conflicts_with = "all_regions"
+    )]
+    pub regions: Vec<String>,
+
+    /// Audit every region enabled in each account (EC2 DescribeRegions)
+    #[arg(long, requires = "organization")]
+    pub all_regions: bool,
+
     /// An IAM Access Analyzer: its findings for S3 buckets (ListFindingsV2, every page) are
-    /// matched to the rows and archived with --upload
+    /// matched to the rows and archived with --upload (with --organization: an organization
+    /// analyzer)
     #[arg(long, value_name = "ARN")]
     pub analyzer_arn: Option<String>,
 
@@ -55,13 +109,20 @@ pub struct Args {
     #[arg(long, value_name = "ACCOUNT")]
     pub trusted_account: Vec<String>,
 
-    /// How many AWS requests to have in flight at once
-    #[arg(long, value_name = "N", default_value_t = 16, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=256))]
+    /// How many AWS requests to have in flight at once, for the whole run (every account and
+    /// region share them)
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_CONCURRENCY, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
 
-    /// Upload the report (CSV) and the raw findings (JSON) under s3://BUCKET/PREFIX/
+    /// Upload the report (CSV, one per account) and the raw findings (JSON) under
+    /// s3://BUCKET/PREFIX/
     #[arg(long, value_name = "S3_URL")]
     pub upload: Option<String>,
+
+    /// Upload even when an account or region could not be audited (the manifest says which,
+    /// and marks the report partial)
+    #[arg(long, requires = "upload")]
+    pub allow_partial: bool,
 
     /// Create the Athena database and external table over the uploaded reports (needs --upload)
     #[arg(long, value_name = "DB.TABLE", requires = "upload")]
@@ -76,6 +137,12 @@ pub struct Args {
     #[arg(long, value_name = "S3_URL", requires = "create_table")]
     pub output_location: Option<String>,
 }
+
+/// Requests in flight by default. The pool is one for the whole run, so all of it may be
+/// aimed at one account at a time (its largest listing): 32 stays within what S3, S3 Control
+/// and STS sustain per account without throttling (and the SDK backs off if they throttle),
+/// while hiding a 50 ms round trip 32 times over.
+pub const DEFAULT_CONCURRENCY: u16 = 32;
 
 impl Row for AuditRow {
     fn headers(wide: bool) -> Vec<&'static str> {
@@ -194,24 +261,27 @@ enum Stream {
     Json,
     /// Tables, YAML, `-o name` and any `--query`: the printer renders them at the end.
     Gather,
+    /// A dry run of an upload: stdout carries the plan alone.
+    Nothing,
 }
 
 /// Where rows go as they are computed: stdout (streamed for CSV and JSON, gathered otherwise)
-/// and, for --upload, a spool file.
+/// and, for --upload, one spool file per account.
 struct Sink {
     stream: Stream,
     csv: Option<csv::Writer<std::io::Stdout>>,
     json_rows: usize,
     gathered: Vec<AuditRow>,
-    spool: Option<Spool>,
+    spools: Option<BTreeMap<String, Spool>>,
     rows: usize,
     external: usize,
 }
 
 impl Sink {
-    fn new(ctx: &Ctx, spool: Option<Spool>) -> Result<Sink> {
+    fn new(ctx: &Ctx, upload: bool) -> Result<Sink> {
         // A query applies to the whole result, so it needs every row first.
         let stream = match ctx.printer.format {
+            _ if ctx.global.dry_run => Stream::Nothing,
             _ if ctx.printer.has_query() => Stream::Gather,
             OutputFormat::Csv => Stream::Csv,
             OutputFormat::Json => Stream::Json,
@@ -230,10 +300,21 @@ impl Sink {
             csv,
             json_rows: 0,
             gathered: Vec::new(),
-            spool,
+            spools: upload.then(BTreeMap::new),
             rows: 0,
             external: 0,
         })
+    }
+
+    /// The spool of an account's report (created on first use).
+    fn spool(&mut self, account: &str) -> Result<Option<&mut Spool>> {
+        let Some(spools) = self.spools.as_mut() else {
+            return Ok(None);
+        };
+        if !spools.contains_key(account) {
+            spools.insert(account.to_string(), Spool::create()?);
+        }
+        Ok(spools.get_mut(account))
     }
 
     fn row(&mut self, r: AuditRow) -> Result<()> {
@@ -241,7 +322,10 @@ impl Sink {
         if r.external && r.access != "none" {
             self.external += 1;
         }
-        if let Some(w) = self.spool.as_mut().and_then(|s| s.writer.as_mut()) {
+        if let Some(w) = self
+            .spool(&r.bucket_account)?
+            .and_then(|s| s.writer.as_mut())
+        {
             w.write_record(r.record()).map_err(csv_error)?;
         }
         match self.stream {
@@ -264,6 +348,7 @@ impl Sink {
                 self.json_rows += 1;
             }
             Stream::Gather => self.gathered.push(r),
+            Stream::Nothing => {}
         }
         Ok(())
     }
@@ -290,6 +375,7 @@ impl Sink {
                 out.flush()?;
                 Ok(())
             }
+            Stream::Nothing => Ok(()),
             // An empty table prints nothing (the summary says so); every other rendering, an
             // empty document or query result included, is the printer's.
             Stream::Gather
@@ -419,6 +505,291 @@ fn finding_refs(findings: &[Finding]) -> HashMap<String, Vec<FindingRef>> {
     by_bucket
 }
 
+/// One AWS call (or a short sequence of them) under the run's one limit.
+async fn limited<T>(sem: &Semaphore, call: impl std::future::Future<Output = T>) -> T {
+    let permit = sem.acquire().await.expect("the semaphore is never closed");
+    let out = call.await;
+    drop(permit);
+    out
+}
+
+/// The credentials a scope's calls use: the caller's, or a member account's role.
+enum ScopeAws<'a> {
+    Caller(&'a Aws),
+    Member(Aws),
+}
+
+impl std::ops::Deref for ScopeAws<'_> {
+    type Target = Aws;
+    fn deref(&self) -> &Aws {
+        match self {
+            ScopeAws::Caller(a) => a,
+            ScopeAws::Member(a) => a,
+        }
+    }
+}
+
+/// One account in one region, listed: what its buckets are audited with.
+struct Scope<'a> {
+    account: String,
+    region: String,
+    aws: ScopeAws<'a>,
+    chain: Arc<Chain>,
+    /// Buckets not audited yet (the scope counts on the progress bar when none is left).
+    left: AtomicUsize,
+}
+
+/// An account or region that could not be audited, with the one-line cause.
+#[derive(Debug, serde::Serialize)]
+struct Failure {
+    account: String,
+    /// The region, or `*` when the account could not be entered at all.
+    region: String,
+    cause: String,
+    #[serde(skip)]
+    error: Option<CliError>,
+}
+
+/// What the audit works through: every bucket of every scope, and the failures on the way.
+enum Work<'a> {
+    Bucket(Arc<Scope<'a>>, String, Vec<AccessPointInfo>),
+    /// A scope without buckets: done once listed.
+    Empty(Arc<Scope<'a>>),
+    Failed(Failure),
+}
+
+enum Done<'a> {
+    Bucket(Arc<Scope<'a>>, Fetched),
+    Empty(Arc<Scope<'a>>),
+    Failed(Failure),
+}
+
+/// What the run covers: which accounts, in which regions.
+struct Plan0 {
+    /// Every account of the organization (none outside --organization): none is external.
+    org_accounts: Vec<String>,
+    organization_id: Option<String>,
+    /// The accounts to audit.
+    accounts: Vec<String>,
+    /// The regions to audit (None: each account's enabled regions).
+    regions: Option<Vec<String>>,
+}
+
+/// The buckets (those asked for, or all in the region) and their access points, of a scope.
+async fn list_scope(
+    aws: &Aws,
+    sem: &Semaphore,
+    account: &str,
+    args: &Args,
+) -> Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)> {
+    let buckets: Vec<String> = if args.bucket.is_empty() {
+        limited(sem, aws.buckets_in_region()).await?
+    } else {
+        let mut v: Vec<String> = Vec::new();
+        for b in &args.bucket {
+            if !v.contains(b) {
+                v.push(b.clone());
+            }
+        }
+        v
+    };
+    let one = match buckets.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    };
+    let listed = limited(sem, aws.list_access_points(account, one, |_| {})).await?;
+    let mut by_bucket: HashMap<String, Vec<AccessPointInfo>> = HashMap::new();
+    for ap in listed {
+        by_bucket.entry(ap.bucket.clone()).or_default().push(ap);
+    }
+    Ok((buckets, by_bucket))
+}
+
+fn scope_work<'a>(
+    scope: Scope<'a>,
+    buckets: Vec<String>,
+    mut by_bucket: HashMap<String, Vec<AccessPointInfo>>,
+) -> Vec<Work<'a>> {
+    scope.left.store(buckets.len(), Ordering::Relaxed);
+    let scope = Arc::new(scope);
+    if buckets.is_empty() {
+        return vec![Work::Empty(scope)];
+    }
+    buckets
+        .into_iter()
+        .map(|b| {
+            let aps = by_bucket.remove(&b).unwrap_or_default();
+            Work::Bucket(scope.clone(), b, aps)
+        })
+        .collect()
+}
+
+/// Enter one member account (its role), find its regions, read its chain and list every
+/// region: the work of that account, or why it could not be done.
+#[allow(clippy::too_many_arguments)]
+async fn prepare_member<'a>(
+    ctx: &'a Ctx,
+    caller: &'a Aws,
+    sem: &Semaphore,
+    args: &'a Args,
+    account: String,
+    regions: Option<&[String]>,
+    pb: &indicatif::ProgressBar,
+) -> Vec<Work<'a>> {
+    let fail = |region: &str, cause: String, error: CliError| {
+        vec![Work::Failed(Failure {
+            account: account.clone(),
+            region: region.to_string(),
+            cause,
+            error: Some(error),
+        })]
+    };
+    let role = format!(
+        "arn:{}:iam::{account}:role/{}",
+        caller.partition,
+        args.member_role.as_deref().unwrap_or_default()
+    );
+    let creds = match limited(
+        sem,
+        caller.assume_role_now(&role, "lakegate-audit", args.external_id.as_deref()),
+    )
+    .await
+    {
+        Ok(c) => c,
+        Err(e) => {
+            pb.inc(regions.map_or(1, |r| r.len() as u64));
+            return fail("*", format!("cannot assume {role}: {}", e.message), e);
+        }
+    };
+    let home = caller.in_account(&account, creds.clone(), &caller.region);
+    let regions: Vec<String> = match regions {
+        Some(r) => r.to_vec(),
+        None => match limited(sem, home.enabled_regions()).await {
+            Ok(r) => {
+                pb.inc_length(r.len().saturating_sub(1) as u64);
+                r
+            }
+            Err(e) => {
+                pb.inc(1);
+                return fail("*", format!("cannot list its regions: {}", e.message), e);
+            }
+        },
+    };
+    let warn = |m: String| ctx.printer.warn(m);
+    let chain = Arc::new(
+        limited(
+            sem,
+            crate::commands::evaluate::chain::member_chain(caller, &home, &account, &warn),
+        )
+        .await,
+    );
+    let lists = regions.iter().map(|region| {
+        let aws = caller.in_account(&account, creds.clone(), region);
+        let chain = chain.clone();
+        let account = account.clone();
+        async move {
+            match list_scope(&aws, sem, &account, args).await {
+                Ok((buckets, by_bucket)) => scope_work(
+                    Scope {
+                        account,
+                        region: region.clone(),
+                        aws: ScopeAws::Member(aws),
+                        chain,
+                        left: AtomicUsize::new(0),
+                    },
+                    buckets,
+                    by_bucket,
+                ),
+                Err(e) => {
+                    pb.inc(1);
+                    vec![Work::Failed(Failure {
+                        account,
+                        region: region.clone(),
+                        cause: e.message.clone(),
+                        error: Some(e),
+                    })]
+                }
+            }
+        }
+    });
+    futures::future::join_all(lists)
+        .await
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The caller's own account in the region in use (without --organization).
+async fn prepare_caller<'a>(
+    ctx: &'a Ctx,
+    aws: &'a Aws,
+    sem: &Semaphore,
+    args: &'a Args,
+    account: String,
+) -> Vec<Work<'a>> {
+    let chain = Arc::new(crate::commands::evaluate::chain::audit_chain(ctx, &account).await);
+    match list_scope(aws, sem, &account, args).await {
+        Ok((buckets, by_bucket)) => scope_work(
+            Scope {
+                account,
+                region: aws.region.clone(),
+                aws: ScopeAws::Caller(aws),
+                chain,
+                left: AtomicUsize::new(0),
+            },
+            buckets,
+            by_bucket,
+        ),
+        Err(e) => vec![Work::Failed(Failure {
+            account,
+            region: aws.region.clone(),
+            cause: e.message.clone(),
+            error: Some(e),
+        })],
+    }
+}
+
+/// The organization's accounts, narrowed by --account and --exclude-account.
+async fn organization_scope(aws: &Aws, args: &Args) -> Result<Plan0> {
+    let org = aws.organization().await?;
+    let ids: BTreeSet<&str> = org.accounts.iter().map(|a| a.id.as_str()).collect();
+    for a in args.accounts.iter().chain(&args.exclude_account) {
+        if !ids.contains(a.as_str()) {
+            return Err(input_error(format!(
+                "--account: {a} is not an account of organization {}",
+                org.id
+            )));
+        }
+    }
+    let accounts: Vec<String> = org
+        .accounts
+        .iter()
+        .filter(|a| a.state == "ACTIVE")
+        .filter(|a| args.accounts.is_empty() || args.accounts.contains(&a.id))
+        .filter(|a| !args.exclude_account.contains(&a.id))
+        .map(|a| a.id.clone())
+        .collect();
+    let regions = if args.all_regions {
+        None
+    } else if args.regions.is_empty() {
+        Some(vec![aws.region.clone()])
+    } else {
+        let mut r: Vec<String> = Vec::new();
+        for x in &args.regions {
+            if !r.contains(x) {
+                r.push(x.clone());
+            }
+        }
+        Some(r)
+    };
+    Ok(Plan0 {
+        org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
+        organization_id: Some(org.id),
+        accounts,
+        regions,
+    })
+}
+
 fn check_args(args: &Args) -> Result<()> {
     for b in &args.bucket {
         check_bucket(b)?;
@@ -426,9 +797,37 @@ fn check_args(args: &Args) -> Result<()> {
     if let Some(a) = &args.analyzer_arn {
         check_analyzer_arn(a)?;
     }
-    for a in &args.trusted_account {
-        crate::policy::arn::validate_account_id(a)
-            .map_err(|e| input_error(format!("--trusted-account: {e}")))?;
+    for (flag, list) in [
+        ("--trusted-account", &args.trusted_account),
+        ("--account", &args.accounts),
+        ("--exclude-account", &args.exclude_account),
+    ] {
+        for a in list {
+            crate::policy::arn::validate_account_id(a)
+                .map_err(|e| input_error(format!("{flag}: {e}")))?;
+        }
+    }
+    if let Some(r) = &args.member_role {
+        let ok = !r.is_empty()
+            && r.len() <= 64
+            && r.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c));
+        if !ok {
+            return Err(input_error(format!(
+                "--member-role: invalid role name '{r}': 1-64 letters, digits and +=,.@_- (a name, not an ARN)"
+            )));
+        }
+    }
+    for r in &args.regions {
+        let ok = !r.is_empty()
+            && r.starts_with(|c: char| c.is_ascii_lowercase())
+            && r.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            return Err(input_error(format!(
+                "--regions: '{r}' is not a region name (e.g. eu-west-1)"
+            )));
+        }
     }
     if let Some(u) = &args.upload {
         parse_s3_url("--upload", u)?;
@@ -452,89 +851,120 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ));
     }
     let aws = ctx.aws().await?;
-    let account = ctx.account().await?;
     let date = today_utc();
+    let concurrency = usize::from(args.concurrency);
+    let sem = Semaphore::new(concurrency);
 
-    let pb = ctx.printer.spinner("listing buckets and access points");
-    // --bucket and --all-buckets exclude each other (one clap group).
-    let buckets: Vec<String> = if args.all_buckets {
-        aws.buckets_in_region().await?
+    let pb = ctx
+        .printer
+        .spinner("listing accounts, buckets and access points");
+    let plan0 = if args.organization {
+        organization_scope(aws, args).await?
     } else {
-        let mut v: Vec<String> = Vec::new();
-        for b in &args.bucket {
-            if !v.contains(b) {
-                v.push(b.clone());
-            }
+        Plan0 {
+            org_accounts: Vec::new(),
+            organization_id: None,
+            accounts: vec![ctx.account().await?],
+            regions: Some(vec![aws.region.clone()]),
         }
-        v
     };
-    let mut by_bucket: HashMap<String, Vec<AccessPointInfo>> = HashMap::new();
-    let listed = aws
-        .list_access_points(
-            &account,
-            match buckets.as_slice() {
-                [one] => Some(one.as_str()),
-                _ => None,
-            },
-            |n| pb.set_position(n as u64),
-        )
-        .await?;
-    let ap_count = listed.len();
-    for ap in listed {
-        by_bucket.entry(ap.bucket.clone()).or_default().push(ap);
-    }
 
     let findings: Vec<Finding> = match &args.analyzer_arn {
         Some(arn) => {
             pb.set_message("reading IAM Access Analyzer findings");
-            pb.set_position(0);
-            aws.s3_findings(arn, usize::from(args.concurrency)).await?
+            aws.s3_findings(arn, concurrency).await?
         }
         None => Vec::new(),
     };
     let refs = finding_refs(&findings);
-    tracing::debug!(
-        buckets = buckets.len(),
-        access_points = ap_count,
-        findings = findings.len(),
-        "audit scope"
-    );
 
-    let spool = match &args.upload {
-        Some(_) => Some(Spool::create()?),
-        None => None,
-    };
-    let mut sink = Sink::new(ctx, spool)?;
-    let policies = buckets.len()
-        + buckets
-            .iter()
-            .map(|b| by_bucket.get(b).map_or(0, Vec::len))
-            .sum::<usize>();
+    let scopes = plan0.accounts.len() * plan0.regions.as_ref().map_or(1, Vec::len);
     ctx.printer.to_bar(
         &pb,
-        policies as u64,
-        "reading bucket and access point policies",
+        scopes as u64,
+        if args.organization {
+            "auditing accounts × regions"
+        } else {
+            "auditing"
+        },
     );
-    let sem = Arc::new(Semaphore::new(usize::from(args.concurrency)));
+    let mut sink = Sink::new(ctx, args.upload.is_some())?;
     let partition = aws.partition;
-    let mut audited_aps = 0usize;
-    let mut skipped: Vec<(String, crate::error::CliError)> = Vec::new();
-    let mut gone = 0usize;
-    let mut fetched = stream::iter(buckets.iter().cloned().map(|b| {
-        let aps = by_bucket.remove(&b).unwrap_or_default();
-        let sem = sem.clone();
-        let pb = pb.clone();
-        let account = account.clone();
-        async move { fetch_bucket(aws, &account, &sem, b, aps, &pb).await }
-    }))
-    .buffered(usize::from(args.concurrency));
+    let regions = plan0.regions.clone();
+    let prepared = stream::iter(plan0.accounts.iter().cloned())
+        .map(|account| {
+            let (sem, pb, regions) = (&sem, &pb, regions.as_deref());
+            async move {
+                if args.organization {
+                    prepare_member(ctx, aws, sem, args, account, regions, pb).await
+                } else {
+                    prepare_caller(ctx, aws, sem, args, account).await
+                }
+            }
+        })
+        .buffer_unordered(concurrency)
+        .flat_map(stream::iter);
+    let mut fetched = prepared
+        .map(|w| {
+            let sem = &sem;
+            async move {
+                match w {
+                    Work::Bucket(scope, bucket, aps) => {
+                        let hidden = indicatif::ProgressBar::hidden();
+                        let f = fetch_bucket(&scope.aws, &scope.account, sem, bucket, aps, &hidden)
+                            .await;
+                        Done::Bucket(scope, f)
+                    }
+                    Work::Empty(s) => Done::Empty(s),
+                    Work::Failed(f) => Done::Failed(f),
+                }
+            }
+        })
+        .buffered(concurrency);
+
     let no_findings: Vec<FindingRef> = Vec::new();
-    let chain = crate::commands::access::chain::audit_chain(ctx, &account).await;
-    while let Some(f) = fetched.next().await {
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut skipped: Vec<(String, CliError)> = Vec::new();
+    let mut covered: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let (mut audited, mut audited_aps, mut gone) = (0usize, 0usize, 0usize);
+    while let Some(done) = fetched.next().await {
+        let (scope, f) = match done {
+            Done::Failed(f) => {
+                let region = if f.region == "*" {
+                    "every region".to_string()
+                } else {
+                    f.region.clone()
+                };
+                if args.organization {
+                    ctx.printer.warn(format!(
+                        "account {} ({region}) not audited: {}",
+                        f.account, f.cause
+                    ));
+                }
+                failures.push(f);
+                continue;
+            }
+            Done::Empty(s) => {
+                covered
+                    .entry(s.account.clone())
+                    .or_default()
+                    .insert(s.region.clone());
+                pb.inc(1);
+                continue;
+            }
+            Done::Bucket(s, f) => (s, f),
+        };
+        if scope.left.fetch_sub(1, Ordering::Relaxed) == 1 {
+            covered
+                .entry(scope.account.clone())
+                .or_default()
+                .insert(scope.region.clone());
+            pb.inc(1);
+        }
         let set = match f.set {
             Ok(s) => s,
-            // --all-buckets: deleted since ListBuckets; not a failure of the audit.
-            Err(e) if vanished(&e) && args.all_buckets => {
+            // Deleted since ListBuckets; not a failure of the audit.
+            Err(e) if vanished(&e) && args.bucket.is_empty() => {
                 ctx.printer.status(format!(
                     "bucket '{}' was deleted while auditing; skipped",
                     f.bucket
@@ -549,33 +979,75 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 continue;
             }
         };
+        audited += 1;
         audited_aps += f.access_points;
         let audit = BucketAudit {
             bucket: &f.bucket,
             partition,
             trusted: &args.trusted_account,
             findings: refs.get(&f.bucket).unwrap_or(&no_findings),
+            region: &scope.region,
+            organization: &plan0.org_accounts,
         };
-        let mut err = None;
-        audit.rows_with(&set, &chain, |r| {
-            if err.is_none() {
-                if let Err(e) = sink.row(r) {
-                    err = Some(e);
-                }
-            }
-        });
-        if let Some(e) = err {
-            return Err(e);
-        }
+        emit_rows(&mut sink, &audit, &set, &scope.chain)?;
         sink.flush()?;
     }
     drop(fetched);
+
+    // Findings on buckets of accounts the run could not enter still get their rows.
+    let entered: BTreeSet<&str> = covered.keys().map(String::as_str).collect();
+    let failed_accounts: BTreeSet<String> = failures
+        .iter()
+        .filter(|f| !entered.contains(f.account.as_str()) || f.region == "*")
+        .map(|f| f.account.clone())
+        .collect();
+    let mut orphan_buckets: BTreeMap<String, String> = BTreeMap::new();
+    for f in &findings {
+        if let Some(b) = f.bucket() {
+            if failed_accounts.contains(&f.resource_owner_account) {
+                orphan_buckets.insert(b, f.resource_owner_account.clone());
+            }
+        }
+    }
+    for (bucket, owner) in &orphan_buckets {
+        let audit = BucketAudit {
+            bucket,
+            partition,
+            trusted: &args.trusted_account,
+            findings: refs.get(bucket).unwrap_or(&no_findings),
+            region: "",
+            organization: &plan0.org_accounts,
+        };
+        let set = PolicySet {
+            identity: Vec::new(),
+            bucket: None,
+            bucket_account: owner.clone(),
+            access_points: Vec::new(),
+        };
+        emit_rows(&mut sink, &audit, &set, &Chain::default())?;
+    }
     pb.finish_and_clear();
     sink.finish(ctx)?;
 
-    let audited = buckets.len() - skipped.len() - gone;
+    // An account is covered when every region of it was audited.
+    let failed_scope: BTreeSet<String> = failures.iter().map(|f| f.account.clone()).collect();
+    let covered_accounts: Vec<String> = covered
+        .keys()
+        .filter(|a| !failed_scope.contains(a.as_str()))
+        .cloned()
+        .collect();
+    let accounts_part = if args.organization {
+        format!(
+            "{} of {} account{}, ",
+            covered_accounts.len(),
+            plan0.accounts.len(),
+            plural(plan0.accounts.len())
+        )
+    } else {
+        String::new()
+    };
     ctx.printer.status(format!(
-        "audited {audited} bucket{} and {audited_aps} access point{}: {} row{}, {} external{}",
+        "audited {accounts_part}{audited} bucket{} and {audited_aps} access point{}: {} row{}, {} external{}",
         plural(audited),
         plural(audited_aps),
         sink.rows,
@@ -587,6 +1059,23 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             String::new()
         }
     ));
+    // Outside --organization a listing failure is the run's failure, as before.
+    if !args.organization && !failures.is_empty() {
+        let f = failures.swap_remove(0);
+        return Err(f.error.unwrap_or_else(|| failed(f.cause)));
+    }
+    if !failures.is_empty() {
+        let accounts: BTreeSet<&str> = failures.iter().map(|f| f.account.as_str()).collect();
+        ctx.printer.status(format!(
+            "not audited ({} account{}):",
+            accounts.len(),
+            plural(accounts.len())
+        ));
+        for f in &failures {
+            ctx.printer
+                .status(format!("  {}  {}  {}", f.account, f.region, f.cause));
+        }
+    }
     if let Some((first, e)) = skipped.first() {
         let what = if args.upload.is_some() {
             "; nothing was uploaded"
@@ -596,24 +1085,84 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Err(failed(format!(
             "{} of {} buckets could not be audited (first: '{first}': {}){what}",
             skipped.len(),
-            buckets.len(),
+            audited + skipped.len() + gone,
             e.message
+        )));
+    }
+    let partial = !failures.is_empty();
+    let failed_n = failed_scope.len();
+    if partial && !args.allow_partial {
+        let what = if args.upload.is_some() {
+            "; nothing was uploaded (--allow-partial uploads the other accounts' reports, marked partial)"
+        } else {
+            ""
+        };
+        return Err(failed(format!(
+            "{failed_n} of {} account{} could not be audited (see above){what}",
+            plan0.accounts.len(),
+            plural(plan0.accounts.len())
         )));
     }
 
     if let Some(url) = &args.upload {
         let (bucket, prefix) = parse_s3_url("--upload", url)?;
-        let mut spool = sink.spool.take().expect("a spool exists with --upload");
-        let size = spool.finish()?;
-        upload(
-            ctx, aws, &bucket, &prefix, &date, &findings, args, &spool, size,
-        )
-        .await?;
-        if let Some(t) = &args.create_table {
-            create_table(ctx, aws, args, t, &bucket, &prefix, &date).await?;
+        let mut spools = sink.spools.take().unwrap_or_default();
+        // Every account audited has a report, even an empty one: its partition says so.
+        for a in &covered_accounts {
+            if !spools.contains_key(a) {
+                spools.insert(a.clone(), Spool::create()?);
+            }
         }
+        for s in spools.values_mut() {
+            s.finish()?;
+        }
+        let manifest = Manifest {
+            date: &date,
+            organization: plan0.organization_id.as_deref(),
+            partial,
+            accounts: &covered_accounts,
+            regions: plan0.regions.as_deref(),
+            failed: &failures,
+            reports: spools.keys().cloned().collect(),
+        };
+        let up = Upload {
+            bucket: &bucket,
+            prefix: &prefix,
+            date: &date,
+            findings: args.analyzer_arn.is_some().then_some(findings.as_slice()),
+            spools: &spools,
+            manifest: &manifest,
+        };
+        upload(ctx, aws, args, &up).await?;
+    }
+    if partial {
+        return Err(failed(format!(
+            "{failed_n} of {} account{} could not be audited (see above); the upload is marked partial",
+            plan0.accounts.len(),
+            plural(plan0.accounts.len())
+        )));
     }
     Ok(())
+}
+
+fn emit_rows(
+    sink: &mut Sink,
+    audit: &BucketAudit<'_>,
+    set: &PolicySet,
+    chain: &Chain,
+) -> Result<()> {
+    let mut err = None;
+    audit.rows_with(set, chain, |r| {
+        if err.is_none() {
+            if let Err(e) = sink.row(r) {
+                err = Some(e);
+            }
+        }
+    });
+    match err {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -624,100 +1173,193 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn upload(
-    ctx: &Ctx,
+/// What an upload covers, written next to the reports (`manifest/dt=DAY/manifest.json`).
+#[derive(Debug, serde::Serialize)]
+struct Manifest<'a> {
+    date: &'a str,
+    organization: Option<&'a str>,
+    /// Some account or region could not be audited (`--allow-partial`).
+    partial: bool,
+    /// The accounts audited in full.
+    accounts: &'a [String],
+    /// The regions audited in each (None: each account's enabled regions).
+    regions: Option<&'a [String]>,
+    failed: &'a [Failure],
+    /// The accounts with a report uploaded.
+    reports: Vec<String>,
+}
+
+struct Upload<'a> {
+    bucket: &'a str,
+    prefix: &'a str,
+    date: &'a str,
+    findings: Option<&'a [Finding]>,
+    spools: &'a BTreeMap<String, Spool>,
+    manifest: &'a Manifest<'a>,
+}
+
+/// The accounts and first day already under `report/account=ID/dt=DAY/`, so the table's
+/// projection covers every report uploaded before.
+async fn reports_present(
     aws: &Aws,
     bucket: &str,
     prefix: &str,
-    date: &str,
-    findings: &[Finding],
-    args: &Args,
-    spool: &Spool,
-    size: u64,
-) -> Result<()> {
-    let archive_key = format!("{prefix}archive/dt={date}/findings.json");
-    let report_key = format!("{prefix}report/dt={date}/report.csv");
-    let dry = ctx.global.dry_run;
-    let verb = if dry { "would upload" } else { "uploaded" };
-    if args.analyzer_arn.is_some() {
-        let body = serde_json::to_vec_pretty(findings)
-            .map_err(|e| failed(format!("cannot render the findings as JSON: {e}")))?;
-        let len = body.len();
-        if !dry {
-            aws.put_object_bytes(bucket, &archive_key, body, "application/json")
-                .await?;
-        }
-        ctx.printer.status(format!(
-            "{verb} {} finding{} ({len} bytes) to s3://{bucket}/{archive_key}",
-            findings.len(),
-            plural(findings.len())
-        ));
-    }
-    if !dry {
-        aws.put_object_file(bucket, &report_key, spool.file.path(), "text/csv")
-            .await?;
-    }
-    ctx.printer.status(format!(
-        "{verb} the report ({size} bytes) to s3://{bucket}/{report_key}"
-    ));
-    Ok(())
-}
-
-/// The first `dt=` partition already under `report/`, so the projected range covers every report
-/// uploaded before the table existed.
-async fn first_report_day(aws: &Aws, bucket: &str, prefix: &str, today: &str) -> Result<String> {
-    let days = aws
-        .common_prefixes(bucket, &format!("{prefix}report/dt="))
-        .await?;
-    Ok(days
-        .into_iter()
-        .filter(|d| super::check_date("dt", d).is_ok())
-        .chain(std::iter::once(today.to_string()))
-        .min()
-        .unwrap_or_else(|| today.to_string()))
-}
-
-async fn create_table(
-    ctx: &Ctx,
-    aws: &Aws,
-    args: &Args,
-    name: &str,
-    bucket: &str,
-    prefix: &str,
-    today: &str,
-) -> Result<()> {
-    let (db, table) = parse_table_name("--create-table", name)?;
-    let first = if ctx.global.dry_run {
-        today.to_string()
-    } else {
-        first_report_day(aws, bucket, prefix, today).await?
-    };
-    let output_location = args
-        .output_location
-        .clone()
-        .unwrap_or_else(|| format!("s3://{bucket}/{prefix}athena-results/"));
-    let statements = [
-        create_database_sql(&db),
-        create_table_sql(&db, &table, bucket, prefix, &first),
-    ];
-    for sql in statements {
-        if ctx.global.dry_run {
-            ctx.printer.status(format!("would run in Athena:\n{sql}"));
+) -> Result<(Vec<String>, Option<String>)> {
+    let mut accounts = Vec::new();
+    let mut first: Option<String> = None;
+    for dir in aws
+        .common_prefixes(bucket, &format!("{prefix}report/"))
+        .await?
+    {
+        let Some(a) = dir.strip_prefix("account=") else {
+            continue;
+        };
+        if crate::policy::arn::validate_account_id(a).is_err() {
             continue;
         }
-        let spec = crate::aws::athena::QuerySpec {
-            sql,
-            workgroup: args.workgroup.clone(),
-            output_location: Some(output_location.clone()),
-            ..Default::default()
-        };
-        let id = aws.start_query(&spec).await?;
-        crate::commands::athena::wait(ctx, aws, &id).await?;
+        accounts.push(a.to_string());
+        for d in aws
+            .common_prefixes(bucket, &format!("{prefix}report/account={a}/dt="))
+            .await?
+        {
+            if super::check_date("dt", &d).is_ok() && first.as_ref().is_none_or(|f| d < *f) {
+                first = Some(d);
+            }
+        }
     }
-    if !ctx.global.dry_run {
+    Ok((accounts, first))
+}
+
+/// The upload, and the table, as one plan through the change pipeline.
+async fn upload(ctx: &Ctx, aws: &Aws, args: &Args, up: &Upload<'_>) -> Result<()> {
+    let (bucket, prefix, date) = (up.bucket, up.prefix, up.date);
+    let mut objects: Vec<(S3Object, String)> = Vec::new();
+    let partial = if up.manifest.partial { "true" } else { "false" };
+    for (account, spool) in up.spools {
+        let key = format!("{prefix}report/account={account}/dt={date}/report.csv");
+        let o = S3Object::new(
+            bucket,
+            &key,
+            "text/csv",
+            Source::File(spool.file.path().to_path_buf()),
+        )
+        .with_metadata("lakegate-account", account.clone())
+        .with_metadata("lakegate-partial", partial);
+        objects.push((o, format!("the report of account {account}")));
+    }
+    if let Some(findings) = up.findings {
+        let body = serde_json::to_vec_pretty(findings)
+            .map_err(|e| failed(format!("cannot render the findings as JSON: {e}")))?;
+        let key = format!("{prefix}archive/dt={date}/findings.json");
+        objects.push((
+            S3Object::new(bucket, &key, "application/json", Source::Bytes(body)),
+            format!("{} finding{}", findings.len(), plural(findings.len())),
+        ));
+    }
+    let body = serde_json::to_vec_pretty(up.manifest)
+        .map_err(|e| failed(format!("cannot render the manifest as JSON: {e}")))?;
+    let key = format!("{prefix}manifest/dt={date}/manifest.json");
+    objects.push((
+        S3Object::new(bucket, &key, "application/json", Source::Bytes(body))
+            .with_metadata("lakegate-partial", partial),
+        "the manifest".to_string(),
+    ));
+
+    let mut plan = Plan::new(format!("audit report --upload s3://{bucket}/{prefix}"));
+    let mut what: Vec<(String, String)> = Vec::new();
+    for (o, label) in &objects {
+        let desired = o.desired()?;
+        what.push((o.id().to_string(), label.clone()));
+        plan.push(Step::set(o.clone(), Some(desired)));
+    }
+    let mut table_id = None;
+    if let Some(t) = &args.create_table {
+        let (db, table) = parse_table_name("--create-table", t)?;
+        let location = report_location(bucket, prefix);
+        let (mut accounts, first) = reports_present(aws, bucket, prefix).await?;
+        accounts.extend(up.spools.keys().cloned());
+        let first = first
+            .filter(|f| f.as_str() < date)
+            .unwrap_or_else(|| date.to_string());
+        let output_location = args
+            .output_location
+            .clone()
+            .or_else(|| Some(format!("s3://{bucket}/{prefix}athena-results/")));
+        let resource = AthenaTable::new(&db, &table, args.workgroup.clone(), output_location);
+        table_id = Some(format!("{db}.{table}"));
+        let columns = typed_columns();
+        let keys: Vec<String> = PARTITION_KEYS.iter().map(|k| k.to_string()).collect();
+        plan.push(Step::new(
+            resource,
+            Box::new(move |cur| {
+                // Accounts are only ever added (older reports stay queryable), and the first
+                // day only moves back.
+                let mut all: BTreeSet<String> = accounts.iter().cloned().collect();
+                let mut first = first.clone();
+                if let Some(c) = cur {
+                    let props = athena_table::properties(c);
+                    for (k, v) in &props {
+                        if k == "projection.account.values" {
+                            all.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+                        }
+                        if k == "projection.dt.range" {
+                            if let Some(f) = v.split(',').next() {
+                                if super::check_date("dt", f).is_ok() && *f < *first.as_str() {
+                                    first = f.to_string();
+                                }
+                            }
+                        }
+                    }
+                }
+                let all: Vec<String> = all.into_iter().collect();
+                let props = table_properties(&location, &first, &all);
+                Ok(Some(athena_table::state(
+                    &location, &columns, &keys, &props,
+                )))
+            }),
+        ));
+    }
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    for (id, label) in &what {
+        let changed = report
+            .step(crate::plan::Target::S3Object, id)
+            .is_some_and(|s| s.changed);
         ctx.printer.status(format!(
-            "table {db}.{table} reads s3://{bucket}/{prefix}report/ (partitions by dt from {first}); query it with `lakegate audit query {db}.{table}`"
+            "{} {label} to {id}",
+            if changed { "uploaded" } else { "unchanged:" }
+        ));
+    }
+    let covers = if up.manifest.partial {
+        format!(
+            "PARTIAL: covers {} account{} ({} not audited)",
+            up.manifest.accounts.len(),
+            plural(up.manifest.accounts.len()),
+            up.manifest
+                .failed
+                .iter()
+                .map(|f| f.account.as_str())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        format!(
+            "covers {} account{}",
+            up.manifest.accounts.len(),
+            plural(up.manifest.accounts.len())
+        )
+    };
+    ctx.printer.status(format!(
+        "the report {covers}: {}",
+        up.manifest.accounts.join(", ")
+    ));
+    if let Some(t) = table_id {
+        ctx.printer.status(format!(
+            "table {t} reads s3://{bucket}/{prefix}report/ (partitions by account and dt); query it with `lakegate audit query {t}`"
         ));
     }
     Ok(())

@@ -1,5 +1,8 @@
 //! The report's Athena table: names, DDL, and the queries `audit query` runs.
 
+pub use crate::apply::athena_table::{
+    alter_table_sql, create_database_sql, create_table_sql, literal,
+};
 use crate::error::{input_error, Result};
 use crate::policy::eval::audit::COLUMNS;
 
@@ -28,59 +31,48 @@ pub fn parse_table_name(opt: &str, name: &str) -> Result<(String, String)> {
     Ok((db.to_string(), table.to_string()))
 }
 
-/// The Athena type of each report column.
-fn column_type(c: &str) -> &'static str {
-    match c {
-        "external" | "read" | "write" | "list" => "boolean",
-        _ => "string",
-    }
+/// `s3://BUCKET/PREFIXreport/`: where the reports' partitions live.
+pub fn report_location(bucket: &str, prefix: &str) -> String {
+    format!("s3://{bucket}/{prefix}report/")
 }
 
-/// A SQL string literal ('…', quotes doubled).
-pub fn literal(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
-}
-
-pub fn create_database_sql(db: &str) -> String {
-    format!("CREATE DATABASE IF NOT EXISTS `{db}`")
-}
-
-/// The external table over `s3://BUCKET/PREFIXreport/`: the report's columns, typed, the CSV
-/// header skipped, and partitioned by `dt` through partition projection (a new day's report is
-/// queryable as soon as it is uploaded: no crawler, no MSCK REPAIR).
-pub fn create_table_sql(
-    db: &str,
-    table: &str,
-    bucket: &str,
-    prefix: &str,
-    first_day: &str,
-) -> String {
-    let location = format!("s3://{bucket}/{prefix}report/");
-    let columns: Vec<String> = COLUMNS
+/// The report's columns with their Athena types, in CSV order (`name type`).
+pub fn typed_columns() -> Vec<String> {
+    COLUMNS
         .iter()
-        .map(|c| format!("  `{c}` {}", column_type(c)))
-        .collect();
-    format!(
-        "CREATE EXTERNAL TABLE IF NOT EXISTS `{db}`.`{table}` (\n{}\n)\n\
-         PARTITIONED BY (`dt` string)\n\
-         ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'\n\
-         WITH SERDEPROPERTIES ('separatorChar' = ',', 'quoteChar' = '\"', 'escapeChar' = '\\\\')\n\
-         STORED AS TEXTFILE\n\
-         LOCATION {}\n\
-         TBLPROPERTIES (\n\
-         \x20 'skip.header.line.count' = '1',\n\
-         \x20 'projection.enabled' = 'true',\n\
-         \x20 'projection.dt.type' = 'date',\n\
-         \x20 'projection.dt.format' = 'yyyy-MM-dd',\n\
-         \x20 'projection.dt.range' = '{first_day},NOW',\n\
-         \x20 'projection.dt.interval' = '1',\n\
-         \x20 'projection.dt.interval.unit' = 'DAYS',\n\
-         \x20 'storage.location.template' = {}\n\
-         )",
-        columns.join(",\n"),
-        literal(&location),
-        literal(&format!("{location}dt=${{dt}}/")),
-    )
+        .map(|c| format!("{c} {}", crate::apply::athena_table::column_type(c)))
+        .collect()
+}
+
+/// The partition columns: the audited account, then the day.
+pub const PARTITION_KEYS: [&str; 2] = ["account string", "dt string"];
+
+/// The table properties: the CSV header skipped, and both partitions projected (a new day's
+/// report is queryable as soon as it is uploaded: no crawler, no MSCK REPAIR). `account` is an
+/// enum projection of the accounts reported on (an `injected` one would make every query name
+/// its account, and the point is SQL over the whole organization); `dt` a date range from the
+/// first report.
+pub fn table_properties(
+    location: &str,
+    first_day: &str,
+    accounts: &[String],
+) -> Vec<(String, String)> {
+    let p = |k: &str, v: &str| (k.to_string(), v.to_string());
+    vec![
+        p("skip.header.line.count", "1"),
+        p("projection.enabled", "true"),
+        p("projection.account.type", "enum"),
+        p("projection.account.values", &accounts.join(",")),
+        p("projection.dt.type", "date"),
+        p("projection.dt.format", "yyyy-MM-dd"),
+        p("projection.dt.range", &format!("{first_day},NOW")),
+        p("projection.dt.interval", "1"),
+        p("projection.dt.interval.unit", "DAYS"),
+        p(
+            "storage.location.template",
+            &format!("{location}account=${{account}}/dt=${{dt}}/"),
+        ),
+    ]
 }
 
 /// What `audit query` filters on.
@@ -91,6 +83,8 @@ pub struct Filters {
     pub bucket: Option<String>,
     pub principal: Option<String>,
     pub access_point: Option<String>,
+    /// Only the report of this audited account (the `account` partition).
+    pub account: Option<String>,
     /// A date, or None for the latest report.
     pub dt: Option<String>,
 }
@@ -100,13 +94,17 @@ pub fn query_sql(db: &str, table: &str, f: &Filters) -> String {
     let from = format!("\"{db}\".\"{table}\"");
     let mut conditions = vec![match &f.dt {
         Some(d) => format!("dt = {}", literal(d)),
-        None => format!("dt = (SELECT max(dt) FROM {from})"),
+        // The latest report of each account: accounts are audited on their own schedules.
+        None => format!("dt = (SELECT max(l.dt) FROM {from} l WHERE l.account = {from}.account)"),
     }];
     if let Some(a) = &f.external_account {
         conditions.push(format!("principal_account = {}", literal(a)));
         conditions.push("external".to_string());
     } else if f.external {
         conditions.push("external".to_string());
+    }
+    if let Some(a) = &f.account {
+        conditions.push(format!("account = {}", literal(a)));
     }
     if let Some(b) = &f.bucket {
         conditions.push(format!("bucket = {}", literal(b)));
@@ -117,7 +115,8 @@ pub fn query_sql(db: &str, table: &str, f: &Filters) -> String {
     if let Some(a) = &f.access_point {
         conditions.push(format!("access_point = {}", literal(a)));
     }
-    let columns: Vec<String> = std::iter::once("dt")
+    let columns: Vec<String> = ["dt", "account"]
+        .into_iter()
         .chain(COLUMNS.iter().copied())
         .map(|c| format!("\"{c}\""))
         .collect();
@@ -153,21 +152,29 @@ mod tests {
 
     #[test]
     fn ddl_types_columns_and_projects_partitions() {
-        let sql = create_table_sql("audit", "access", "reports", "lakegate/", "2026-11-23");
+        let loc = report_location("reports", "lakegate/");
+        let accounts = vec!["111122223333".to_string(), "444455556666".to_string()];
+        let props = table_properties(&loc, "2026-11-23", &accounts);
+        let sql = create_table_sql("audit", "access", &loc, &props);
         assert!(sql.starts_with(
             "CREATE EXTERNAL TABLE IF NOT EXISTS `audit`.`access` (\n  `principal` string,"
         ));
         assert!(sql.contains("  `external` boolean,\n"));
         assert!(sql.contains("  `read` boolean,\n  `write` boolean,\n  `list` boolean,\n"));
-        assert!(sql.contains("  `finding_status` string\n)"));
-        assert!(sql.contains("PARTITIONED BY (`dt` string)"));
+        assert!(sql.contains("  `region` string,\n  `same_org` boolean\n)"));
+        assert!(sql.contains("PARTITIONED BY (`account` string, `dt` string)"));
         assert!(sql.contains("LOCATION 's3://reports/lakegate/report/'"));
         assert!(sql.contains("'skip.header.line.count' = '1'"));
+        assert!(sql.contains("'projection.enabled' = 'true'"));
+        assert!(sql.contains("'projection.account.type' = 'enum'"));
+        assert!(sql.contains("'projection.account.values' = '111122223333,444455556666'"));
         assert!(sql.contains("'projection.dt.range' = '2026-11-23,NOW'"));
-        assert!(
-            sql.contains("'storage.location.template' = 's3://reports/lakegate/report/dt=${dt}/'")
-        );
+        assert!(sql.contains(
+            "'storage.location.template' = 's3://reports/lakegate/report/account=${account}/dt=${dt}/'"
+        ));
         assert!(sql.contains("'escapeChar' = '\\\\'"));
+        let alter = alter_table_sql("audit", "access", &props);
+        assert!(alter.starts_with("ALTER TABLE `audit`.`access` SET TBLPROPERTIES (\n"));
         assert_eq!(
             create_database_sql("audit"),
             "CREATE DATABASE IF NOT EXISTS `audit`"
@@ -178,9 +185,18 @@ mod tests {
     fn queries_filter_and_quote() {
         let q = query_sql("audit", "access", &Filters::default());
         assert!(
-            q.contains("WHERE dt = (SELECT max(dt) FROM \"audit\".\"access\")"),
+            q.contains("WHERE dt = (SELECT max(l.dt) FROM \"audit\".\"access\" l WHERE l.account = \"audit\".\"access\".account)"),
             "{q}"
         );
+        let q = query_sql(
+            "audit",
+            "access",
+            &Filters {
+                account: Some("111122223333".into()),
+                ..Filters::default()
+            },
+        );
+        assert!(q.contains("\n  AND account = '111122223333'"), "{q}");
         let q = query_sql(
             "audit",
             "access",
@@ -193,6 +209,6 @@ mod tests {
             },
         );
         assert!(q.contains("WHERE dt = '2026-11-23'\n  AND principal_account = '444455556666'\n  AND external\n  AND bucket = 'lake'\n  AND principal = 'arn:aws:iam::444455556666:role/o''neil'"), "{q}");
-        assert!(q.starts_with("SELECT \"dt\", \"principal\", \"principal_account\""));
+        assert!(q.starts_with("SELECT \"dt\", \"account\", \"principal\", \"principal_account\""));
     }
 }

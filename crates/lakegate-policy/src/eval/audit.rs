@@ -75,6 +75,11 @@ pub struct AuditRow {
     /// Matching IAM Access Analyzer findings (space-separated when several).
     pub finding_id: String,
     pub finding_status: String,
+    /// The region of the bucket (empty when not known).
+    pub region: String,
+    /// The principal's account is a member of the audited organization (`audit report
+    /// --organization`); never for everyone or a principal of no account.
+    pub same_org: bool,
 }
 
 /// An empty string as `null`, any other as itself.
@@ -87,7 +92,7 @@ fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Erro
 }
 
 /// The CSV header, in column order.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 18] = [
     "principal",
     "principal_account",
     "external",
@@ -104,11 +109,13 @@ pub const COLUMNS: [&str; 16] = [
     "conditions",
     "finding_id",
     "finding_status",
+    "region",
+    "same_org",
 ];
 
 impl AuditRow {
     /// The cells in [`COLUMNS`] order.
-    pub fn record(&self) -> [&str; 16] {
+    pub fn record(&self) -> [&str; 18] {
         let b = |x: bool| if x { "true" } else { "false" };
         [
             &self.principal,
@@ -127,6 +134,8 @@ impl AuditRow {
             &self.conditions,
             &self.finding_id,
             &self.finding_status,
+            &self.region,
+            b(self.same_org),
         ]
     }
 }
@@ -252,6 +261,56 @@ pub struct BucketAudit<'a> {
     pub trusted: &'a [String],
     /// Findings for this bucket.
     pub findings: &'a [FindingRef],
+    /// The bucket's region, written on every row (empty: not known).
+    pub region: &'a str,
+    /// The accounts of the organization audited: none of them is external (empty outside
+    /// `--organization`).
+    pub organization: &'a [String],
+}
+
+/// The access `who_can` asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessKind {
+    /// s3:GetObject on a key under the prefix.
+    Read,
+    /// s3:PutObject on a key under the prefix.
+    Write,
+    /// s3:ListBucket with `s3:prefix` set to the prefix.
+    List,
+}
+
+impl AccessKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccessKind::Read => "read",
+            AccessKind::Write => "write",
+            AccessKind::List => "list",
+        }
+    }
+}
+
+/// One principal allowed an access to a prefix, through one route (an access point or the
+/// bucket itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WhoCanRow {
+    pub principal: String,
+    /// The principal's account (empty for everyone and for service principals).
+    pub principal_account: String,
+    /// Everyone, or an account that is neither the bucket owner nor trusted.
+    pub external: bool,
+    pub bucket: String,
+    /// The access point the access goes through; `null` for the bucket itself.
+    #[serde(serialize_with = "empty_as_null")]
+    pub access_point: String,
+    pub prefix: String,
+    /// read, write or list.
+    pub access: String,
+    /// The policy that grants it (`bucket-policy` or `access-point:NAME`).
+    pub source: String,
+    /// The statements that grant it.
+    pub sid: String,
+    /// What a request must satisfy to be allowed, `; `-separated.
+    pub conditions: String,
 }
 
 fn sorted_prefixes(lists: &[Vec<String>]) -> Vec<String> {
@@ -403,6 +462,7 @@ impl BucketAudit<'_> {
             // Access Analyzer reports only access from outside the zone of trust: a principal of
             // no known account (`*`, a canonical user) is external.
             let external = account.is_empty() || self.foreign(&account, owner);
+            let same_org = self.in_org(&account);
             emit(AuditRow {
                 principal,
                 principal_account: account,
@@ -425,6 +485,8 @@ impl BucketAudit<'_> {
                 conditions: f.conditions.join("; "),
                 finding_id: f.id.clone(),
                 finding_status: f.status.clone(),
+                region: self.region.to_string(),
+                same_org,
             });
             n += 1;
         }
@@ -495,9 +557,91 @@ impl BucketAudit<'_> {
         n
     }
 
-    /// An account that is neither the bucket owner nor trusted.
+    /// Who may do `kind` on `prefix` (empty: the whole bucket), through each route: the
+    /// principals the bucket policy and each access point policy name (and everyone), each
+    /// decided with the whole chain as [`BucketAudit::rows_with`] decides them. In route order
+    /// (the bucket first), principals in order of appearance.
+    pub fn who_can(
+        &self,
+        set: &PolicySet,
+        chain: &Chain,
+        prefix: &str,
+        kind: AccessKind,
+    ) -> Vec<WhoCanRow> {
+        let owner = set.bucket_account.as_str();
+        let mut bucket_principals = vec!["*".to_string()];
+        if let Some(p) = &set.bucket {
+            add_all(&mut bucket_principals, p.audit_principals(self.partition));
+        }
+        let mut routes: Vec<(Option<&AccessPointTarget>, Vec<String>)> =
+            vec![(None, bucket_principals.clone())];
+        for ap in &set.access_points {
+            let Some(policy) = &ap.policy else { continue };
+            let mut principals = vec!["*".to_string()];
+            add_all(&mut principals, policy.audit_principals(self.partition));
+            if principals.iter().any(|p| p.ends_with(":root"))
+                || policy
+                    .audit_principals(self.partition)
+                    .iter()
+                    .any(|p| p == "*")
+            {
+                add_all(&mut principals, bucket_principals.iter().cloned());
+            }
+            routes.push((Some(&ap.target), principals));
+        }
+        let mut out = Vec::new();
+        for (route, principals) in routes {
+            let label = match route {
+                Some(t) => format!("access-point:{}", t.name),
+                None => "bucket".to_string(),
+            };
+            for p in &principals {
+                let principal = Principal::new(p);
+                let a = self.access(set, chain, &principal, route, prefix);
+                let c = match kind {
+                    AccessKind::Read => &a.read,
+                    AccessKind::Write => &a.write,
+                    AccessKind::List => &a.list,
+                };
+                if !c.allowed {
+                    continue;
+                }
+                let mut sids: Vec<&str> = Vec::new();
+                let mut source = String::new();
+                for (policy, sid) in &c.granting {
+                    if source.is_empty() || *policy == label {
+                        source = source_of(policy);
+                    }
+                    if !sids.contains(&sid.as_str()) {
+                        sids.push(sid);
+                    }
+                }
+                let account = principal.account.clone();
+                out.push(WhoCanRow {
+                    principal: p.clone(),
+                    external: p == "*" || (!account.is_empty() && self.foreign(&account, owner)),
+                    principal_account: account,
+                    bucket: self.bucket.to_string(),
+                    access_point: route.map(|t| t.name.clone()).unwrap_or_default(),
+                    prefix: prefix.to_string(),
+                    access: kind.as_str().to_string(),
+                    source,
+                    sid: sids.join("+"),
+                    conditions: c.requires.join("; "),
+                });
+            }
+        }
+        out
+    }
+
+    /// An account that is neither the bucket owner nor trusted nor of the organization.
     fn foreign(&self, account: &str, owner: &str) -> bool {
-        account != owner && !self.trusted.iter().any(|t| t == account)
+        account != owner && !self.trusted.iter().any(|t| t == account) && !self.in_org(account)
+    }
+
+    /// An account of the audited organization.
+    fn in_org(&self, account: &str) -> bool {
+        !account.is_empty() && self.organization.iter().any(|a| a == account)
     }
 
     fn access(
@@ -629,6 +773,8 @@ impl BucketAudit<'_> {
             conditions: requires.join("; "),
             finding_id: ids.join(" "),
             finding_status: statuses.join(" "),
+            region: self.region.to_string(),
+            same_org: self.in_org(account),
         }
     }
 }
@@ -705,6 +851,8 @@ mod tests {
             partition: "aws",
             trusted,
             findings,
+            region: "us-east-1",
+            organization: &[],
         };
         let n = a.rows(set, |r| out.push(r));
         assert_eq!(n, out.len());
@@ -719,6 +867,68 @@ mod tests {
         rows.iter()
             .find(|r| r.principal == principal && r.access_point == ap && r.prefix == prefix)
             .unwrap_or_else(|| panic!("no row {principal} {ap} {prefix:?} in {rows:#?}"))
+    }
+
+    /// who-can: the app role may write `team/` only through its access point; the vendor
+    /// reads `vendor/` directly; everyone reads `public/`.
+    #[test]
+    fn who_can_names_principals_per_route() {
+        let set = lake();
+        let a = BucketAudit {
+            bucket: "lake",
+            partition: "aws",
+            trusted: &[],
+            findings: &[],
+            region: "us-east-1",
+            organization: &[],
+        };
+        let w = a.who_can(&set, &Chain::default(), "team/", AccessKind::Write);
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert_eq!(
+            (w[0].principal.as_str(), w[0].access_point.as_str()),
+            (APP, "app-ap")
+        );
+        assert_eq!(w[0].source, "access-point:app-ap");
+        let r = a.who_can(&set, &Chain::default(), "vendor/", AccessKind::Read);
+        let v = r
+            .iter()
+            .find(|x| x.principal == VENDOR)
+            .expect("vendor row");
+        assert!(v.external && v.access_point.is_empty() && v.conditions.contains("aws:SourceVpce"));
+        let p = a.who_can(&set, &Chain::default(), "public/", AccessKind::Read);
+        assert!(p.iter().any(|x| x.principal == "*" && x.external), "{p:#?}");
+        assert!(a
+            .who_can(&set, &Chain::default(), "public/secret/", AccessKind::Read)
+            .iter()
+            .all(|x| x.principal != "*"));
+    }
+
+    /// `--organization`: a principal of another member account is internal, marked `same_org`;
+    /// one outside the organization stays external.
+    #[test]
+    fn member_accounts_of_the_organization_are_not_external() {
+        let set = lake();
+        let org = vec![OWNER.to_string(), "444455556666".to_string()];
+        let mut out = Vec::new();
+        let a = BucketAudit {
+            bucket: "lake",
+            partition: "aws",
+            trusted: &[],
+            findings: &[],
+            region: "eu-west-1",
+            organization: &org,
+        };
+        a.rows(&set, |r| out.push(r));
+        let v = find(&out, VENDOR, "", "vendor/");
+        assert!(
+            !v.external && v.same_org && v.region == "eu-west-1",
+            "{v:#?}"
+        );
+        let p = find(&out, "*", "", "public/");
+        assert!(p.external && !p.same_org);
+        let alone = rows(&set, &[], &[]);
+        let v = find(&alone, VENDOR, "", "vendor/");
+        assert!(v.external && !v.same_org);
     }
 
     /// Issue 11: a bucket-policy statement without Principal (which S3 refuses) is never
@@ -755,6 +965,8 @@ mod tests {
             partition: "aws",
             trusted: &[],
             findings: &[],
+            region: "us-east-1",
+            organization: &[],
         };
         a.rows_with(&set, &chain, |r| out.push(r));
         assert!(

@@ -342,6 +342,15 @@ fn compile_levels(
 /// reason) when they cannot be read.
 pub async fn org_levels(ctx: &Ctx, account: &str) -> std::result::Result<Chain, String> {
     let aws = ctx.aws().await.map_err(|e| e.message.clone())?;
+    org_levels_with(aws, account).await
+}
+
+/// [`org_levels`] read with `aws` (the organization's management account, or a delegated
+/// administrator).
+pub async fn org_levels_with(
+    aws: &crate::aws::Aws,
+    account: &str,
+) -> std::result::Result<Chain, String> {
     let mut chain = Chain::default();
     for kind in [
         crate::aws::organizations::OrgPolicyKind::Scp,
@@ -389,6 +398,36 @@ pub async fn audit_chain(ctx: &Ctx, account: &str) -> Chain {
                 e.message
             )),
         }
+    }
+    chain
+}
+
+/// The chain `audit report --organization` decides with for one member account: its SCPs and
+/// RCPs read from Organizations with `org` (the caller, in the management account), and the
+/// account's RestrictPublicBuckets read with `member` (its role). What cannot be read is a
+/// warning (through `warn`), and the report is made without it.
+pub async fn member_chain(
+    org: &crate::aws::Aws,
+    member: &crate::aws::Aws,
+    account: &str,
+    warn: &dyn Fn(String),
+) -> Chain {
+    let mut chain = match org_levels_with(org, account).await {
+        Ok(c) => c,
+        Err(why) => {
+            warn(format!(
+                "account {account}: SCPs and RCPs not applied: cannot read them from AWS Organizations ({why})"
+            ));
+            Chain::default()
+        }
+    };
+    chain.scp_account = Some(account.to_string());
+    match member.account_restrict_public_buckets(account).await {
+        Ok(on) => chain.public_access.account = on,
+        Err(e) => warn(format!(
+            "account {account}: Block Public Access settings not applied: cannot read them ({})",
+            e.message
+        )),
     }
     chain
 }

@@ -1,0 +1,636 @@
+//! `audit report --organization` and `access who-can` against an AWS Organization on moto.
+//!
+//! The fixture: a management account of this test's own (moto keeps one organization per
+//! management account, so no other test sees it) with four member accounts made by
+//! Organizations CreateAccount. Each member has a bucket (and some an access point) with
+//! cross-account grants; three have the audit role `LakegateAudit`, the fourth does not (moto,
+//! through `scripts/moto_server.py`, refuses to assume a role missing from a member account, as
+//! AWS does). Setup requests act as an account through a temporary key STS AssumeRole gives
+//! (moto takes the account from the access key and does not check signatures).
+
+use crate::harness::{http, stderr, stdout, xml_escape, TestEnv};
+use serde_json::{json, Value};
+
+const ROLE: &str = "LakegateAudit";
+const SETUP_ROLE: &str = "OrganizationAccountAccessRole";
+/// A principal outside the organization.
+const OUTSIDER: &str = "arn:aws:iam::999988887777:role/vendor";
+
+fn auth(key: &str, service: &str) -> String {
+    format!(
+        "AWS4-HMAC-SHA256 Credential={key}/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0"
+    )
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A form-encoded query API call (STS, IAM) as the account of `key`; the response body.
+fn query(env: &TestEnv, key: &str, service: &str, params: &[(&str, &str)]) -> String {
+    let body: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", enc(v)))
+        .collect();
+    let a = auth(key, service);
+    let (status, resp) = http(
+        env.port(),
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Authorization", &a),
+        ],
+        body.join("&").as_bytes(),
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&resp).to_string();
+    assert_eq!(status, 200, "{service} {params:?}: {text}");
+    text
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> &'a str {
+    let i = text
+        .find(open)
+        .unwrap_or_else(|| panic!("no {open} in {text}"))
+        + open.len();
+    let j = text[i..].find(close).unwrap() + i;
+    &text[i..j]
+}
+
+/// The access key of a session of `role_arn` (its account is the role's).
+fn assume(env: &TestEnv, as_key: &str, role_arn: &str) -> String {
+    let out = query(
+        env,
+        as_key,
+        "sts",
+        &[
+            ("Action", "AssumeRole"),
+            ("Version", "2011-06-15"),
+            ("RoleArn", role_arn),
+            ("RoleSessionName", "setup"),
+        ],
+    );
+    between(&out, "<AccessKeyId>", "</AccessKeyId>").to_string()
+}
+
+/// An Organizations (JSON 1.1) call as the account of `key`.
+fn organizations(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
+    let a = auth(key, "organizations");
+    let target = format!("AWSOrganizationsV20161128.{op}");
+    let (status, resp) = http(
+        env.port(),
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-amz-json-1.1"),
+            ("X-Amz-Target", &target),
+            ("Authorization", &a),
+        ],
+        body.to_string().as_bytes(),
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&resp).to_string();
+    assert_eq!(status, 200, "organizations {op}: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+/// A raw S3 / S3 Control request as the account of `key`.
+fn s3(env: &TestEnv, key: &str, method: &str, path: &str, account: &str, body: &[u8]) {
+    let a = auth(key, "s3");
+    let (status, resp) = http(
+        env.port(),
+        method,
+        path,
+        &[("Authorization", &a), ("x-amz-account-id", account)],
+        body,
+    )
+    .unwrap();
+    assert!(
+        status == 200 || status == 204,
+        "{method} {path}: {status} {}",
+        String::from_utf8_lossy(&resp)
+    );
+}
+
+struct Member {
+    id: String,
+    key: String,
+    bucket: String,
+}
+
+impl Member {
+    fn role(&self, name: &str) -> String {
+        format!("arn:aws:iam::{}:role/{name}", self.id)
+    }
+}
+
+struct Org {
+    management: String,
+    mgmt_key: String,
+    members: Vec<Member>,
+    /// The access point of member 0, read on `team/` for its app role.
+    access_point: String,
+}
+
+impl Org {
+    /// The member without the audit role.
+    fn missing(&self) -> &Member {
+        &self.members[3]
+    }
+
+    fn lg_args(&self) -> Vec<String> {
+        vec![
+            "--assume-role".into(),
+            format!("arn:aws:iam::{}:role/{SETUP_ROLE}", self.management),
+        ]
+    }
+
+    fn put_policy(&self, env: &TestEnv, m: &Member, doc: Value) {
+        s3(
+            env,
+            &m.key,
+            "PUT",
+            &format!("/{}?policy", m.bucket),
+            &m.id,
+            doc.to_string().as_bytes(),
+        );
+    }
+
+    fn create_ap(&self, env: &TestEnv, m: &Member, name: &str, policy: Value) {
+        let body = format!(
+            "<CreateAccessPointRequest xmlns=\"http://awss3control.amazonaws.com/doc/2018-08-20/\"><Bucket>{}</Bucket></CreateAccessPointRequest>",
+            m.bucket
+        );
+        s3(
+            env,
+            &m.key,
+            "PUT",
+            &format!("/v20180820/accesspoint/{name}"),
+            &m.id,
+            body.as_bytes(),
+        );
+        let body = format!(
+            "<PutAccessPointPolicyRequest xmlns=\"http://awss3control.amazonaws.com/doc/2018-08-20/\"><Policy>{}</Policy></PutAccessPointPolicyRequest>",
+            xml_escape(&policy.to_string())
+        );
+        s3(
+            env,
+            &m.key,
+            "PUT",
+            &format!("/v20180820/accesspoint/{name}/policy"),
+            &m.id,
+            body.as_bytes(),
+        );
+    }
+}
+
+/// An organization of four member accounts (see the module documentation).
+fn org(env: &TestEnv) -> Org {
+    // A management account of this test's own: 12 digits from the test id.
+    let n = env
+        .name("mgmt")
+        .bytes()
+        .fold(7u64, |h, b| h.wrapping_mul(131).wrapping_add(u64::from(b)));
+    let management = format!("{:012}", 100_000_000_000 + n % 800_000_000_000);
+    let mgmt_key = assume(
+        env,
+        "test",
+        &format!("arn:aws:iam::{management}:role/{SETUP_ROLE}"),
+    );
+    organizations(
+        env,
+        &mgmt_key,
+        "CreateOrganization",
+        json!({"FeatureSet": "ALL"}),
+    );
+    let mut members = Vec::new();
+    for i in 0..4 {
+        let out = organizations(
+            env,
+            &mgmt_key,
+            "CreateAccount",
+            json!({"AccountName": format!("member{i}"), "Email": format!("m{i}@{}.example", env.name("org"))}),
+        );
+        let id = out["CreateAccountStatus"]["AccountId"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let key = assume(
+            env,
+            &mgmt_key,
+            &format!("arn:aws:iam::{id}:role/{SETUP_ROLE}"),
+        );
+        if i < 3 {
+            query(
+                env,
+                &key,
+                "iam",
+                &[
+                    ("Action", "CreateRole"),
+                    ("Version", "2010-05-08"),
+                    ("RoleName", ROLE),
+                    (
+                        "AssumeRolePolicyDocument",
+                        &json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                            "Principal": {"AWS": format!("arn:aws:iam::{management}:root")},
+                            "Action": "sts:AssumeRole"}]})
+                        .to_string(),
+                    ),
+                ],
+            );
+        }
+        let bucket = env.name(&format!("m{i}"));
+        s3(env, &key, "PUT", &format!("/{bucket}"), &id, &[]);
+        members.push(Member { id, key, bucket });
+    }
+    let o = Org {
+        management,
+        mgmt_key,
+        members,
+        access_point: env.name("team-ap"),
+    };
+    let (m0, m1) = (&o.members[0], &o.members[1]);
+    // Member 0: member 1's reader role reads shared/ (same organization), an outsider reads
+    // vendor/ (external), and the bucket delegates to its access points.
+    o.put_policy(
+        env,
+        m0,
+        json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "Delegate", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "*",
+             "Resource": [format!("arn:aws:s3:::{}", m0.bucket), format!("arn:aws:s3:::{}/*", m0.bucket)],
+             "Condition": {"StringEquals": {"s3:DataAccessPointAccount": m0.id}}},
+            {"Sid": "MemberRead", "Effect": "Allow", "Principal": {"AWS": m1.role("reader")},
+             "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{}/shared/*", m0.bucket)},
+            {"Sid": "VendorRead", "Effect": "Allow", "Principal": {"AWS": OUTSIDER},
+             "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{}/vendor/*", m0.bucket)}
+        ]}),
+    );
+    o.create_ap(
+        env,
+        m0,
+        &o.access_point,
+        json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "TeamRW", "Effect": "Allow", "Principal": {"AWS": m0.role("app")},
+             "Action": ["s3:GetObject", "s3:PutObject"],
+             "Resource": format!("arn:aws:s3:us-east-1:{}:accesspoint/{}/object/team/*", m0.id, o.access_point)}
+        ]}),
+    );
+    // Member 1: member 2's role writes in/.
+    o.put_policy(
+        env,
+        m1,
+        json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "Inbox", "Effect": "Allow", "Principal": {"AWS": o.members[2].role("writer")},
+             "Action": "s3:PutObject", "Resource": format!("arn:aws:s3:::{}/in/*", m1.bucket)}]}),
+    );
+    // Member 3 (no audit role): a public grant nobody will see.
+    o.put_policy(
+        env,
+        &o.members[3],
+        json!({"Version": "2012-10-17", "Statement": [
+            {"Sid": "Public", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+             "Resource": format!("arn:aws:s3:::{}/*", o.members[3].bucket)}]}),
+    );
+    o
+}
+
+fn run(env: &TestEnv, o: &Org, args: &[&str]) -> assert_cmd::assert::Assert {
+    let mut c = env.cmd();
+    c.args(o.lg_args());
+    c.args(args);
+    crate::harness::no_panic(c.assert())
+}
+
+fn rows_of(a: &assert_cmd::assert::Assert) -> Vec<Value> {
+    serde_json::from_str::<Value>(&stdout(a))
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(a)))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn organization_report_covers_every_member_and_lists_the_one_it_cannot_enter() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m0, m1, missing) = (&o.members[0], &o.members[1], o.missing());
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "json",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+        ],
+    )
+    .code(1);
+    let rows = rows_of(&a);
+    let err = stderr(&a);
+    // Rows of every account entered, each with its account and region.
+    let of = |principal: &str| {
+        rows.iter()
+            .find(|r| r["principal"] == principal)
+            .unwrap_or_else(|| panic!("no row of {principal}: {rows:#?}"))
+    };
+    let member = of(&m1.role("reader"));
+    assert_eq!(member["bucket"], m0.bucket);
+    assert_eq!(member["bucket_account"], m0.id.as_str());
+    assert_eq!(member["region"], "us-east-1");
+    assert_eq!(member["prefix"], "shared/");
+    assert_eq!(
+        (member["external"].clone(), member["same_org"].clone()),
+        (json!(false), json!(true))
+    );
+    let vendor = of(OUTSIDER);
+    assert_eq!(
+        (vendor["external"].clone(), vendor["same_org"].clone()),
+        (json!(true), json!(false))
+    );
+    let team = of(&m0.role("app"));
+    assert_eq!(team["access_point"], o.access_point.as_str());
+    assert_eq!(team["access"], "read+write");
+    let writer = of(&o.members[2].role("writer"));
+    assert_eq!(writer["bucket_account"], m1.id.as_str());
+    assert_eq!(writer["same_org"], true);
+    // Nothing of the account that could not be entered; it is named, with the cause.
+    assert!(!rows.iter().any(|r| r["bucket"] == missing.bucket.as_str()));
+    assert!(
+        err.contains(&format!(
+            "account {} (every region) not audited: cannot assume arn:aws:iam::{}:role/{ROLE}",
+            missing.id, missing.id
+        )),
+        "{err}"
+    );
+    assert!(err.contains("not audited (1 account):"), "{err}");
+    assert!(
+        err.contains("1 of 5 accounts could not be audited"),
+        "{err}"
+    );
+
+    // --account narrows the run to those accounts: all entered, exit 0.
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "json",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--account",
+            &m1.id,
+            "--account",
+            &o.members[2].id,
+        ],
+    )
+    .success();
+    let accounts: std::collections::BTreeSet<String> = rows_of(&a)
+        .iter()
+        .map(|r| r["bucket_account"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(accounts.into_iter().collect::<Vec<_>>(), [m1.id.clone()]);
+    assert!(
+        stderr(&a).contains("audited 2 of 2 accounts"),
+        "{}",
+        stderr(&a)
+    );
+
+    // An account that is not in the organization is bad input.
+    let a = run(
+        &env,
+        &o,
+        &[
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--account",
+            "111111111111",
+        ],
+    )
+    .code(2);
+    assert!(stderr(&a).contains("--account: 111111111111 is not an account of organization"));
+}
+
+fn keys(env: &TestEnv, key: &str, bucket: &str) -> Vec<String> {
+    let a = auth(key, "s3");
+    let (status, body) = http(
+        env.port(),
+        "GET",
+        &format!("/{bucket}?list-type=2"),
+        &[("Authorization", &a)],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(status, 200);
+    let text = String::from_utf8_lossy(&body).to_string();
+    let mut out: Vec<String> = text
+        .split("<Key>")
+        .skip(1)
+        .map(|s| s.split("</Key>").next().unwrap().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn organization_upload_is_partitioned_by_account_and_refused_when_partial() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let reports = env.name("reports");
+    s3(
+        &env,
+        &o.mgmt_key,
+        "PUT",
+        &format!("/{reports}"),
+        &o.management,
+        &[],
+    );
+    let upload = format!("s3://{reports}/lake");
+    let table = format!("{}_org.access", env.id);
+    let day = lakegate::commands::audit::today_utc();
+    let base = [
+        "-o",
+        "csv",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+        "--upload",
+        &upload,
+    ];
+
+    // An account could not be entered: nothing is uploaded.
+    let a = run(&env, &o, &base).code(1);
+    assert!(
+        stderr(&a).contains("nothing was uploaded (--allow-partial"),
+        "{}",
+        stderr(&a)
+    );
+    assert!(keys(&env, &o.mgmt_key, &reports).is_empty());
+
+    // --allow-partial: every account entered has its partition; the manifest says what is
+    // missing; the run still exits 1.
+    let mut args = base.to_vec();
+    args.extend(["--allow-partial", "--create-table", &table]);
+    let a = run(&env, &o, &args).code(1);
+    let err = stderr(&a);
+    assert!(err.contains("PARTIAL: covers 4 accounts"), "{err}");
+    assert!(err.contains(&o.missing().id), "{err}");
+    let got = keys(&env, &o.mgmt_key, &reports);
+    let mut want: Vec<String> = o.members[..3]
+        .iter()
+        .map(|m| m.id.clone())
+        .chain(std::iter::once(o.management.clone()))
+        .map(|id| format!("lake/report/account={id}/dt={day}/report.csv"))
+        .collect();
+    want.push(format!("lake/manifest/dt={day}/manifest.json"));
+    want.sort();
+    let reports_only: Vec<String> = got
+        .iter()
+        .filter(|k| !k.contains("athena-results"))
+        .cloned()
+        .collect();
+    assert_eq!(reports_only, want);
+    // Each partition holds that account's rows only.
+    let a = auth(&o.mgmt_key, "s3");
+    let key = format!(
+        "/{reports}/lake/report/account={}/dt={day}/report.csv",
+        o.members[0].id
+    );
+    let (_, body) = http(env.port(), "GET", &key, &[("Authorization", &a)], &[]).unwrap();
+    let csv = String::from_utf8(body).unwrap();
+    assert!(
+        csv.starts_with("principal,principal_account,external,"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.contains(&format!(",{},", o.members[0].id))),
+        "{csv}"
+    );
+    assert!(csv.contains(OUTSIDER));
+    let mkey = format!("/{reports}/lake/manifest/dt={day}/manifest.json");
+    let (_, body) = http(env.port(), "GET", &mkey, &[("Authorization", &a)], &[]).unwrap();
+    let manifest: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(manifest["partial"], true);
+    assert_eq!(manifest["failed"][0]["account"], o.missing().id.as_str());
+    assert_eq!(manifest["accounts"].as_array().unwrap().len(), 4);
+    // The table: partitioned by account and dt, both projected, the accounts enumerated.
+    let meta = athena_table(&env, &o.mgmt_key, &table);
+    let keys_of = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["Name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(keys_of(&meta["PartitionKeys"]), ["account", "dt"]);
+    let p = &meta["Parameters"];
+    assert_eq!(p["projection.enabled"], "true");
+    assert_eq!(p["projection.account.type"], "enum");
+    for m in &o.members[..3] {
+        assert!(
+            p["projection.account.values"]
+                .as_str()
+                .unwrap()
+                .contains(&m.id),
+            "{p:#}"
+        );
+    }
+    assert_eq!(p["projection.dt.type"], "date");
+    assert_eq!(
+        p["storage.location.template"],
+        format!("s3://{reports}/lake/report/account=${{account}}/dt=${{dt}}/")
+    );
+}
+
+/// Athena GetTableMetadata (JSON 1.1) as the account of `key`.
+fn athena_table(env: &TestEnv, key: &str, name: &str) -> Value {
+    let (db, table) = name.split_once('.').unwrap();
+    let a = auth(key, "athena");
+    let (status, resp) = http(
+        env.port(),
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-amz-json-1.1"),
+            ("X-Amz-Target", "AmazonAthena.GetTableMetadata"),
+            ("Authorization", &a),
+        ],
+        json!({"CatalogName": "AwsDataCatalog", "DatabaseName": db, "TableName": table})
+            .to_string()
+            .as_bytes(),
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&resp).to_string();
+    assert_eq!(status, 200, "{text}");
+    serde_json::from_str::<Value>(&text).unwrap()["TableMetadata"].clone()
+}
+
+#[test]
+fn who_can_names_principals_accounts_and_routes_for_a_prefix() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let m0 = &o.members[0];
+    let who = |url: &str, extra: &[&str]| -> Vec<Value> {
+        let mut c = env.cmd();
+        c.args([
+            "--assume-role",
+            &m0.role(SETUP_ROLE),
+            "-o",
+            "json",
+            "access",
+            "who-can",
+            url,
+        ]);
+        c.args(extra);
+        let a = crate::harness::no_panic(c.assert()).success();
+        rows_of(&a)
+    };
+    // shared/: member 1's reader, directly on the bucket.
+    let r = who(&format!("s3://{}/shared/", m0.bucket), &[]);
+    let reader = m0_row(&r, &o.members[1].role("reader"));
+    assert_eq!(reader["principal_account"], o.members[1].id.as_str());
+    assert_eq!(reader["access_point"], Value::Null);
+    assert_eq!(reader["source"], "bucket-policy");
+    assert!(!r.iter().any(|x| x["principal"] == OUTSIDER), "{r:#?}");
+    // team/: the app role writes only through the access point.
+    let w = who(&format!("s3://{}/team/", m0.bucket), &["--action", "write"]);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0]["principal"], m0.role("app"));
+    assert_eq!(w[0]["access_point"], o.access_point.as_str());
+    // vendor/: the outsider, external.
+    let v = who(&format!("s3://{}/vendor/", m0.bucket), &[]);
+    assert_eq!(m0_row(&v, OUTSIDER)["external"], true);
+    // Nobody lists the bucket; a bad URL is bad input.
+    assert!(who(
+        &format!("s3://{}/vendor/", m0.bucket),
+        &["--action", "list"]
+    )
+    .is_empty());
+    env.lg(["access", "who-can", "store-events/x"]).code(2);
+}
+
+fn m0_row<'a>(rows: &'a [Value], principal: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["principal"] == principal)
+        .unwrap_or_else(|| panic!("no row of {principal}: {rows:#?}"))
+}
