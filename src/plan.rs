@@ -17,6 +17,12 @@ pub enum Target {
     UserInlinePolicy,
     SecurityGroup,
     VpcEndpoint,
+    IamRole,
+    RoleInlinePolicy,
+    LambdaFunction,
+    LambdaPermission,
+    EventRule,
+    SqsQueue,
 }
 
 impl Target {
@@ -29,6 +35,12 @@ impl Target {
             Target::UserInlinePolicy => "inline policy",
             Target::SecurityGroup => "security group",
             Target::VpcEndpoint => "VPC endpoint",
+            Target::IamRole => "IAM role",
+            Target::RoleInlinePolicy => "role inline policy",
+            Target::LambdaFunction => "Lambda function",
+            Target::LambdaPermission => "Lambda permission",
+            Target::EventRule => "EventBridge rule",
+            Target::SqsQueue => "SQS queue",
         }
     }
 }
