@@ -193,6 +193,18 @@ lakegate audit query lakegate_audit.prefix_access --bucket store-events \\
 lakegate audit query lakegate_audit.org_access --account 111122223333",
     ),
     (
+        "audit schedule",
+        "lakegate audit schedule --cron \"cron(0 6 ? * MON *)\" \\
+    --upload s3://audit-reports/lakegate/ --all-buckets
+lakegate --dry-run audit schedule --name daily --cron \"rate(1 day)\" \\
+    --upload s3://audit-reports/daily/ --bucket store-events",
+    ),
+    (
+        "audit unschedule",
+        "lakegate audit unschedule              # the 'weekly' schedule
+lakegate audit unschedule --name daily --dry-run",
+    ),
+    (
         "endpoint",
         "lakegate endpoint create athena --vpc-id vpc-0abc1234 --subnet subnet-a \\
     --allow-cidr 10.10.0.0/16
@@ -276,6 +288,24 @@ lakegate subscription reconcile --domain dzd_4p9n6example \\
         "lakegate subscription list --domain dzd_4p9n6example
 lakegate subscription list --domain dzd_4p9n6example \\
     --project 6g8ruexample -o json",
+    ),
+    (
+        "subscription deploy",
+        "lakegate subscription deploy --domain dzd_4p9n6example \\
+    --bucket store-events --dry-run -o json   # every resource and policy
+lakegate subscription deploy --domain dzd_4p9n6example \\
+    --bucket store-events --via access-point \\
+    --zip lakegate-lambda.zip --reconcile-every \"rate(1 hour)\"",
+    ),
+    (
+        "subscription undeploy",
+        "lakegate subscription undeploy --dry-run
+lakegate subscription undeploy --function-name lakegate-fulfiller --yes",
+    ),
+    (
+        "subscription status",
+        "lakegate subscription status
+lakegate subscription status --function-name lakegate-fulfiller -o json",
     ),
     (
         "subscription target",

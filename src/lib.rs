@@ -18,9 +18,12 @@ pub mod cli;
 pub mod commands;
 pub mod completion;
 pub mod error;
+pub mod fulfiller;
 pub mod help;
 pub mod lake;
+pub mod lambda;
 pub mod output;
+pub mod package;
 pub mod plan;
 pub mod plugin;
 pub mod verify;
@@ -71,6 +74,10 @@ fn init_tracing(verbose: u8, quiet: bool, ansi: bool) {
 
 /// Run lakegate with the process arguments and return the exit code.
 pub fn main_exit_code() -> i32 {
+    // Started by the Lambda runtime as the function: serve invocations (src/lambda.rs).
+    if lambda::started_by_lambda() {
+        return lambda::serve();
+    }
     // `COMPLETE=bash lakegate ...` is the dynamic completion protocol; it exits when handled.
     clap_complete::CompleteEnv::with_factory(completion::command_with_plugins)
         .bin("lakegate")

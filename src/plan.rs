@@ -19,6 +19,12 @@ pub enum Target {
     VpcEndpoint,
     S3Object,
     AthenaTable,
+    IamRole,
+    RoleInlinePolicy,
+    LambdaFunction,
+    LambdaPermission,
+    EventRule,
+    SqsQueue,
 }
 
 impl Target {
@@ -33,6 +39,12 @@ impl Target {
             Target::VpcEndpoint => "VPC endpoint",
             Target::S3Object => "S3 object",
             Target::AthenaTable => "Athena table",
+            Target::IamRole => "IAM role",
+            Target::RoleInlinePolicy => "role inline policy",
+            Target::LambdaFunction => "Lambda function",
+            Target::LambdaPermission => "Lambda permission",
+            Target::EventRule => "EventBridge rule",
+            Target::SqsQueue => "SQS queue",
         }
     }
 }

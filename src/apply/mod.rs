@@ -11,10 +11,16 @@ pub mod access_point;
 pub mod access_point_policy;
 pub mod athena_table;
 pub mod bucket_policy;
+pub mod event_rule;
+pub mod iam_role;
+pub mod lambda_function;
+pub mod lambda_permission;
 pub mod policy;
+pub mod role_inline_policy;
 pub mod route_table;
 pub mod s3_object;
 pub mod security_group;
+pub mod sqs_queue;
 pub mod user_inline_policy;
 pub mod vpc_endpoint;
 
@@ -182,6 +188,14 @@ impl<'a> Step<'a> {
     /// Put `state` in place, whatever is there now (a rollback, a delete with `None`).
     pub fn set(resource: impl Resource + 'a, state: Option<Value>) -> Self {
         Step::new(resource, Box::new(move |_| Ok(state.clone())))
+    }
+
+    /// Put `state` in place on an already boxed resource.
+    pub fn boxed(resource: Box<dyn Resource + 'a>, state: Option<Value>) -> Self {
+        Step {
+            resource,
+            edit: Box::new(move |_| Ok(state.clone())),
+        }
     }
 
     /// The same step, its resource reached through `aws` instead of the plan's credentials.

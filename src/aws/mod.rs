@@ -8,14 +8,18 @@ pub mod dns;
 pub mod doctor;
 pub mod ec2;
 pub mod error;
+pub mod events;
 pub mod iam;
+pub mod iam_role;
 pub mod iam_user;
+pub mod lambda;
 pub mod lease;
 mod log;
 pub mod organizations;
 pub mod profile;
 pub mod s3;
 pub mod s3control;
+pub mod sqs;
 
 use crate::error::Result;
 use aws_config::{retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, SdkConfig};
@@ -42,6 +46,9 @@ pub struct Aws {
     datazone: OnceCell<aws_sdk_datazone::Client>,
     accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
     organizations: std::sync::OnceLock<aws_sdk_organizations::Client>,
+    lambda: std::sync::OnceLock<aws_sdk_lambda::Client>,
+    events: std::sync::OnceLock<aws_sdk_eventbridge::Client>,
+    sqs: std::sync::OnceLock<aws_sdk_sqs::Client>,
 }
 
 /// What lakegate was asked to use, built by the command layer from its flags.
@@ -185,6 +192,9 @@ impl Aws {
             datazone: OnceCell::new(),
             accessanalyzer: OnceCell::new(),
             organizations: std::sync::OnceLock::new(),
+            lambda: std::sync::OnceLock::new(),
+            events: std::sync::OnceLock::new(),
+            sqs: std::sync::OnceLock::new(),
         }
     }
 

@@ -25,6 +25,7 @@ mod audit;
 mod bad_input;
 mod bucket;
 mod credentials;
+mod deploy;
 mod doctor;
 mod endpoint;
 mod errors;

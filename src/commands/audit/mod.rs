@@ -4,7 +4,9 @@
 
 pub mod query;
 pub mod report;
+pub mod schedule;
 pub mod table;
+pub mod unschedule;
 
 use super::Ctx;
 use crate::error::{input_error, Result};
@@ -17,12 +19,18 @@ pub enum AuditCommand {
     Report(report::Args),
     /// Query the uploaded reports with Athena (e.g. everything an external account can reach)
     Query(query::Args),
+    /// Run `audit report` on a schedule in the deployed fulfiller function (EventBridge rule)
+    Schedule(schedule::Args),
+    /// Remove an audit schedule
+    Unschedule(unschedule::Args),
 }
 
 pub async fn run(ctx: &Ctx, cmd: &AuditCommand) -> Result<()> {
     match cmd {
         AuditCommand::Report(a) => report::run(ctx, a).await,
         AuditCommand::Query(a) => query::run(ctx, a).await,
+        AuditCommand::Schedule(a) => schedule::run(ctx, a).await,
+        AuditCommand::Unschedule(a) => unschedule::run(ctx, a).await,
     }
 }
 

@@ -6,13 +6,16 @@
 //! request id alone, through the same read/plan/lease/re-read/keep/write/verify pipeline as every
 //! other policy edit.
 
+pub mod deploy;
 pub mod grant;
 pub mod handle_event;
 pub mod list;
 pub mod reconcile;
 pub mod revoke;
+pub mod status;
 pub mod target_create;
 pub mod target_list;
+pub mod undeploy;
 
 use super::Ctx;
 use crate::apply::access_point::{self, AccessPoint};
@@ -47,6 +50,12 @@ pub enum SubscriptionCommand {
     /// List the domain's subscriptions to S3 assets and whether each grant is in place
     #[command(visible_alias = "ls")]
     List(list::Args),
+    /// Deploy lakegate as the DataZone fulfiller (Lambda function behind an EventBridge rule)
+    Deploy(deploy::Args),
+    /// Remove exactly what `subscription deploy` created
+    Undeploy(undeploy::Args),
+    /// Show the deployed fulfiller's resources and its dead-letter queue's depth
+    Status(status::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -67,6 +76,9 @@ pub async fn run(ctx: &Ctx, cmd: &SubscriptionCommand) -> Result<()> {
         SubscriptionCommand::HandleEvent(a) => handle_event::run(ctx, a).await,
         SubscriptionCommand::Reconcile(a) => reconcile::run(ctx, a).await,
         SubscriptionCommand::List(a) => list::run(ctx, a).await,
+        SubscriptionCommand::Deploy(a) => deploy::run(ctx, a).await,
+        SubscriptionCommand::Undeploy(a) => undeploy::run(ctx, a).await,
+        SubscriptionCommand::Status(a) => status::run(ctx, a).await,
     }
 }
 

@@ -1,0 +1,126 @@
+//! Kind: one statement of a Lambda function's resource policy (a service allowed to invoke it
+//! from one source ARN). Not restorable; leased only under `--lock-bucket`.
+
+use super::{Fut, LeaseKey, Resource};
+use crate::aws::Aws;
+use crate::error::failed;
+use crate::plan::Target;
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone)]
+pub struct LambdaPermission {
+    pub function: String,
+    pub statement_id: String,
+    /// `FUNCTION_ARN#STATEMENT_ID`.
+    pub id: String,
+}
+
+impl LambdaPermission {
+    pub fn new(function_arn: &str, function: &str, statement_id: &str) -> Self {
+        LambdaPermission {
+            function: function.to_string(),
+            statement_id: statement_id.to_string(),
+            id: format!("{function_arn}#{statement_id}"),
+        }
+    }
+}
+
+/// The state of a permission as plans show it.
+pub fn state(principal: &str, source_arn: &str) -> Value {
+    json!({
+        "action": "lambda:InvokeFunction",
+        "principal": principal,
+        "source_arn": source_arn,
+    })
+}
+
+/// The statement `sid` of a function policy, as a state.
+pub fn statement_state(policy: &str, sid: &str) -> Option<Value> {
+    let doc: Value = serde_json::from_str(policy).ok()?;
+    let stmts = match &doc["Statement"] {
+        Value::Array(a) => a.clone(),
+        v @ Value::Object(_) => vec![v.clone()],
+        _ => return None,
+    };
+    let s = stmts.into_iter().find(|s| s["Sid"] == sid)?;
+    let principal = match &s["Principal"] {
+        Value::String(p) => p.clone(),
+        p => p["Service"].as_str().unwrap_or_default().to_string(),
+    };
+    let cond = &s["Condition"]["ArnLike"];
+    let source = cond["AWS:SourceArn"]
+        .as_str()
+        .or_else(|| cond["aws:SourceArn"].as_str())
+        .unwrap_or_default();
+    let mut st = state(&principal, source);
+    st["action"] = s["Action"].clone();
+    Some(st)
+}
+
+impl Resource for LambdaPermission {
+    fn target(&self) -> Target {
+        Target::LambdaPermission
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        None
+    }
+    fn history_key(&self) -> Option<&str> {
+        None
+    }
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+        Box::pin(async move {
+            Ok(aws
+                .function_policy(&self.function)
+                .await?
+                .and_then(|p| statement_state(&p, &self.statement_id)))
+        })
+    }
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+        Box::pin(async move {
+            let (Some(principal), Some(source)) =
+                (state["principal"].as_str(), state["source_arn"].as_str())
+            else {
+                return Err(failed("permission state: no principal or source_arn"));
+            };
+            // A statement cannot be changed in place: replace it.
+            aws.remove_permission(&self.function, &self.statement_id)
+                .await?;
+            aws.add_permission(&self.function, &self.statement_id, principal, source)
+                .await
+        })
+    }
+    fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
+        Box::pin(async move {
+            aws.remove_permission(&self.function, &self.statement_id)
+                .await
+        })
+    }
+    fn destructive_delete(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statement_of_a_function_policy_is_read() {
+        // The shape of GetPolicy's Policy (Lambda API reference, GetPolicy).
+        let p = r#"{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"r","Effect":"Allow",
+            "Principal":{"Service":"events.amazonaws.com"},"Action":"lambda:InvokeFunction",
+            "Resource":"arn:aws:lambda:us-east-1:123456789012:function:f",
+            "Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:events:us-east-1:123456789012:rule/r"}}}]}"#;
+        assert_eq!(
+            statement_state(p, "r"),
+            Some(state(
+                "events.amazonaws.com",
+                "arn:aws:events:us-east-1:123456789012:rule/r"
+            ))
+        );
+        assert_eq!(statement_state(p, "other"), None);
+    }
+}

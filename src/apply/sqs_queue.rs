@@ -1,0 +1,71 @@
+//! Kind: an SQS queue (its queue policy and retention), the fulfiller's dead-letter queue. Not
+//! restorable; leased only under `--lock-bucket`.
+
+use super::{Fut, LeaseKey, Resource};
+use crate::aws::sqs::QueueInfo;
+use crate::aws::Aws;
+use crate::error::failed;
+use crate::plan::Target;
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone)]
+pub struct SqsQueue {
+    pub name: String,
+    pub arn: String,
+}
+
+impl SqsQueue {
+    pub fn new(partition: &str, region: &str, account: &str, name: &str) -> Self {
+        SqsQueue {
+            name: name.to_string(),
+            arn: format!("arn:{partition}:sqs:{region}:{account}:{name}"),
+        }
+    }
+}
+
+/// The state of a queue as plans show it (its depth changes by itself: not part of it).
+pub fn state(policy: Value, retention_seconds: &str) -> Value {
+    json!({
+        "policy": policy,
+        "message_retention_period": retention_seconds,
+    })
+}
+
+fn info_state(q: &QueueInfo) -> Value {
+    let policy = q
+        .policy
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or(Value::Null);
+    state(policy, q.retention_seconds.as_deref().unwrap_or(""))
+}
+
+impl Resource for SqsQueue {
+    fn target(&self) -> Target {
+        Target::SqsQueue
+    }
+    fn id(&self) -> &str {
+        &self.arn
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        None
+    }
+    fn history_key(&self) -> Option<&str> {
+        None
+    }
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+        Box::pin(async move { Ok(aws.queue(&self.name).await?.as_ref().map(info_state)) })
+    }
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+        Box::pin(async move {
+            let retention = state["message_retention_period"]
+                .as_str()
+                .ok_or_else(|| failed("queue state: no message_retention_period"))?;
+            aws.put_queue(&self.name, &state["policy"].to_string(), retention)
+                .await
+        })
+    }
+    fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
+        Box::pin(async move { aws.delete_queue(&self.name).await })
+    }
+}

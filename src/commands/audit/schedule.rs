@@ -1,0 +1,147 @@
+//! `lakegate audit schedule --cron EXPR [--name N] [--function-name F] AUDIT_REPORT_OPTIONS…`
+
+use crate::apply::Plan;
+use crate::commands::subscription::deploy::{check_schedule, place, rows_of};
+use crate::commands::Ctx;
+use crate::error::{input_error, Result};
+use crate::fulfiller::{self, Names};
+
+/// Run `audit report` on a schedule, in the deployed fulfiller function (`subscription deploy`):
+/// an EventBridge rule with the schedule whose target is the function with the report's
+/// arguments as its input, the permission to invoke it, and an inline policy on the function's
+/// role that lets it read every bucket and access point policy and upload under --upload. Every
+/// option after the schedule's own is an `audit report` option; --upload is required.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// When: an EventBridge schedule expression, e.g. "cron(0 6 ? * MON *)" (UTC) or "rate(7 days)"
+    #[arg(long, value_name = "EXPRESSION")]
+    pub cron: String,
+
+    /// The schedule's name (several may exist)
+    #[arg(long, value_name = "NAME", default_value = "weekly")]
+    pub name: String,
+
+    /// The deployed fulfiller function that runs the report
+    #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
+    pub function_name: String,
+
+    /// The `audit report` options (--upload s3://… required; --all-buckets or --bucket B…)
+    #[arg(
+        value_name = "AUDIT_REPORT_OPTIONS",
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        required = true
+    )]
+    pub report: Vec<String>,
+}
+
+/// Check the report's options exactly as `audit report` would read them; its --upload location.
+fn check_report(args: &[String]) -> Result<(String, String)> {
+    // Global options would end up in the scheduled job (a --dry-run report every week): they
+    // belong before `audit schedule`.
+    let root = crate::help::command();
+    let report = root
+        .find_subcommand("audit")
+        .and_then(|a| a.find_subcommand("report"))
+        .ok_or_else(|| input_error("audit report: no such command"))?;
+    let own = |tok: &str| {
+        report.get_arguments().any(|a| {
+            let long = tok
+                .strip_prefix("--")
+                .map(|l| l.split('=').next().unwrap_or(l));
+            match long {
+                Some(l) => a.get_long() == Some(l),
+                None => tok.chars().nth(1).is_some_and(|c| a.get_short() == Some(c)),
+            }
+        })
+    };
+    let global = |tok: &str| {
+        root.get_arguments().any(|a| {
+            let long = tok
+                .strip_prefix("--")
+                .map(|l| l.split('=').next().unwrap_or(l));
+            match long {
+                Some(l) => a.get_long() == Some(l),
+                None => tok.chars().nth(1).is_some_and(|c| a.get_short() == Some(c)),
+            }
+        })
+    };
+    if let Some(t) = args
+        .iter()
+        .find(|t| t.starts_with('-') && t.len() > 1 && !own(t.as_str()) && global(t.as_str()))
+    {
+        return Err(input_error(format!(
+            "{t} is a global option: put it before `audit schedule` (the scheduled report gets only audit report options)"
+        )));
+    }
+    let argv = ["lakegate", "audit", "report"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(args.iter().cloned());
+    let m = crate::help::command()
+        .try_get_matches_from(argv)
+        .map_err(|e| {
+            let text = e.render().to_string();
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            input_error(format!("audit report options: {first}"))
+        })?;
+    let cli = <crate::cli::Cli as clap::FromArgMatches>::from_arg_matches(&m)
+        .map_err(|e| input_error(format!("audit report options: {e}")))?;
+    let crate::cli::Command::Audit(super::AuditCommand::Report(r)) = cli.command else {
+        return Err(input_error(
+            "audit report options: not audit report options",
+        ));
+    };
+    let Some(upload) = r.upload else {
+        return Err(input_error(
+            "audit report options: --upload s3://BUCKET/PREFIX/ is required (a scheduled report has nowhere else to go)",
+        ));
+    };
+    super::parse_s3_url("--upload", &upload)
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_schedule("--cron", &args.cron)?;
+    fulfiller::check_name("--name", &args.name)?;
+    fulfiller::check_name("--function-name", &args.function_name)?;
+    let (bucket, prefix) = check_report(&args.report)?;
+    let place = place(ctx).await?;
+    let names = Names::of(&args.function_name);
+    if ctx.aws().await?.function(&names.function).await?.is_none() {
+        return Err(input_error(format!(
+            "function {} is not deployed: run `lakegate subscription deploy` first (or pass --function-name)",
+            names.function
+        )));
+    }
+    let doc = fulfiller::audit_policy(&place, Some((&bucket, &prefix)));
+    let mut plan = Plan::new(format!("audit schedule {}", args.name));
+    plan.steps = fulfiller::audit_schedule_steps(
+        &place,
+        &names,
+        &args.name,
+        Some((args.cron.clone(), args.report.clone(), doc)),
+    );
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    let rows = rows_of(&report);
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(&serde_json::json!({
+            "schedule": args.name,
+            "rule": names.audit_rule(&args.name),
+            "expression": args.cron,
+            "changed": report.changed(),
+            "resources": rows,
+        }));
+    }
+    ctx.printer.rows(&rows)?;
+    ctx.printer.done(format!(
+        "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
+        args.name, args.cron, args.function_name
+    ))
+}

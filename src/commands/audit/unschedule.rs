@@ -1,0 +1,52 @@
+//! `lakegate audit unschedule [--name N] [--function-name F]`
+
+use crate::apply::Plan;
+use crate::commands::subscription::deploy::{place, rows_of};
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::fulfiller::{self, Names};
+
+/// Remove an audit schedule: its rule, the permission to invoke the function and the inline
+/// policy `audit schedule` added to the function's role.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The schedule's name
+    #[arg(long, value_name = "NAME", default_value = "weekly")]
+    pub name: String,
+
+    /// The fulfiller function that runs the report
+    #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
+    pub function_name: String,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    fulfiller::check_name("--name", &args.name)?;
+    fulfiller::check_name("--function-name", &args.function_name)?;
+    let place = place(ctx).await?;
+    let names = Names::of(&args.function_name);
+    let mut plan = Plan::new(format!("audit unschedule {}", args.name));
+    plan.steps = fulfiller::audit_schedule_steps(&place, &names, &args.name, None);
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    let rows = rows_of(&report);
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(&serde_json::json!({
+            "schedule": args.name,
+            "changed": report.changed(),
+            "resources": rows,
+        }));
+    }
+    if report.changed() {
+        ctx.printer.rows(&rows)?;
+        ctx.printer
+            .done(format!("removed audit schedule '{}'", args.name))
+    } else {
+        ctx.printer.status(format!(
+            "no audit schedule '{}': nothing to remove",
+            args.name
+        ));
+        Ok(())
+    }
+}

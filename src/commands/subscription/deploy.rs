@@ -1,0 +1,215 @@
+//! `lakegate subscription deploy --domain D --bucket B… [--function-name N] [--via VIA] [--zip FILE]`
+
+use super::{check_domain, WriteOpts};
+use crate::apply::{Plan, Report};
+use crate::commands::Ctx;
+use crate::error::{input_error, Result};
+use crate::fulfiller::{self, Names, Place, Spec};
+use crate::output::{Cell, Row};
+use serde::Serialize;
+
+/// Deploy lakegate as the DataZone fulfiller: the function (this binary as `bootstrap`, custom
+/// runtime provided.al2023, x86_64), its execution role and inline policy, an EventBridge rule on
+/// the default bus for the domain's subscription events with a retry policy and an SQS
+/// dead-letter queue, and the permission for EventBridge to invoke. Through the change pipeline:
+/// --dry-run shows every resource and policy; running it again changes nothing.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The DataZone domain whose subscription events the function fulfils
+    #[arg(long, value_name = "DOMAIN_ID")]
+    pub domain: String,
+
+    /// A bucket whose policy the function may edit (repeatable; the buckets of the domain's assets)
+    #[arg(long = "bucket", value_name = "BUCKET", required = true, add = crate::completion::bucket_completer())]
+    pub buckets: Vec<String>,
+
+    /// The function's name; the role, rule and queue are named after it
+    #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
+    pub function_name: String,
+
+    /// Deploy this deployment package (a zip with a Linux x86_64 `bootstrap`) instead of this binary
+    #[arg(long, value_name = "FILE", conflicts_with = "binary")]
+    pub zip: Option<String>,
+
+    /// Package this lakegate binary as `bootstrap` instead of the running one
+    #[arg(long, value_name = "FILE")]
+    pub binary: Option<String>,
+
+    /// Also run `subscription reconcile` on this schedule (e.g. "rate(1 hour)")
+    #[arg(long, value_name = "EXPRESSION")]
+    pub reconcile_every: Option<String>,
+
+    #[command(flatten)]
+    pub opts: WriteOpts,
+}
+
+/// One deployed resource and what happened to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceRow {
+    pub kind: String,
+    pub resource: String,
+    /// created, updated, deleted, unchanged, absent (status) or present (status)
+    pub result: String,
+}
+
+impl Row for ResourceRow {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec!["KIND", "RESOURCE", "RESULT"]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        vec![
+            self.kind.clone().into(),
+            self.resource.clone().into(),
+            self.result.clone().into(),
+        ]
+    }
+}
+
+/// The rows of an applied report: each step's resource and its change.
+pub fn rows_of(report: &Report) -> Vec<ResourceRow> {
+    report
+        .steps
+        .iter()
+        .filter(|s| s.changed || s.after.is_some())
+        .map(|s| {
+            let change = report
+                .plan
+                .changes
+                .iter()
+                .find(|c| c.target == s.target && c.resource == s.resource)
+                .map(|c| c.action);
+            let result = match (s.changed, change) {
+                (true, Some(crate::plan::ChangeAction::Create)) => "created",
+                (true, Some(crate::plan::ChangeAction::Delete)) => "deleted",
+                (true, _) => "updated",
+                (false, _) => "unchanged",
+            };
+            ResourceRow {
+                kind: s.target.label().to_string(),
+                resource: s.resource.clone(),
+                result: result.into(),
+            }
+        })
+        .collect()
+}
+
+/// A schedule expression as EventBridge reads them: `rate(…)` or `cron(…)`.
+pub fn check_schedule(opt: &str, expr: &str) -> Result<()> {
+    let ok = (expr.starts_with("rate(") || expr.starts_with("cron("))
+        && expr.ends_with(')')
+        && expr.len() > 6
+        && expr.len() <= 256;
+    if ok {
+        Ok(())
+    } else {
+        Err(input_error(format!(
+            "{opt}: invalid schedule '{expr}': expected rate(VALUE UNIT) or cron(MIN HOUR DAY MONTH WEEKDAY YEAR)"
+        )))
+    }
+}
+
+/// Where the caller's fulfiller lives.
+pub async fn place(ctx: &Ctx) -> Result<Place> {
+    let aws = ctx.aws().await?;
+    Ok(Place {
+        partition: aws.partition.to_string(),
+        region: aws.region.clone(),
+        account: ctx.account().await?,
+    })
+}
+
+/// The handle-event arguments that reproduce these options in the function.
+fn event_args(o: &WriteOpts) -> Vec<String> {
+    let mut a = Vec::new();
+    if o.via == super::Via::AccessPoint {
+        a.extend(["--via".to_string(), "access-point".into()]);
+    }
+    if !o.actions.is_empty() {
+        a.extend(["--actions".to_string(), o.actions.join(",")]);
+    } else if o.access == super::Access::ReadWrite {
+        a.extend(["--access".to_string(), "read-write".into()]);
+    }
+    for (acct, role) in &o.account_roles {
+        a.extend(["--account-role".to_string(), format!("{acct}={role}")]);
+    }
+    a
+}
+
+/// The deployment package: --zip as is (checked), else --binary or this binary, checked and zipped.
+fn package(args: &Args) -> Result<Vec<u8>> {
+    let read = |opt: &str, path: &str| {
+        std::fs::read(path).map_err(|e| input_error(format!("{opt}: cannot read '{path}': {e}")))
+    };
+    if let Some(z) = &args.zip {
+        let bytes = read("--zip", z)?;
+        crate::package::check_zip(&format!("--zip {z}"), &bytes)?;
+        return Ok(bytes);
+    }
+    let (what, path) = match &args.binary {
+        Some(b) => (format!("--binary {b}"), b.clone()),
+        None => {
+            let me = std::env::current_exe()
+                .map_err(|e| input_error(format!("cannot find this binary: {e}")))?;
+            (
+                format!("this binary ({})", me.display()),
+                me.display().to_string(),
+            )
+        }
+    };
+    let bytes = read("--binary", &path)?;
+    crate::package::check_binary(&what, &bytes)?;
+    crate::package::zip_bootstrap(&bytes)
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    check_domain(&args.domain)?;
+    fulfiller::check_name("--function-name", &args.function_name)?;
+    for b in &args.buckets {
+        crate::policy::arn::validate_bucket_name(b)
+            .map_err(|e| input_error(format!("--bucket: invalid '{b}': {e}")))?;
+    }
+    args.opts.check()?;
+    if let Some(e) = &args.reconcile_every {
+        check_schedule("--reconcile-every", e)?;
+    }
+    let zip = package(args)?;
+    let zip_size = zip.len();
+    let place = place(ctx).await?;
+    let names = Names::of(&args.function_name);
+    let spec = Spec {
+        domain: args.domain.clone(),
+        buckets: args.buckets.clone(),
+        access_points: args.opts.via == super::Via::AccessPoint,
+        lock_bucket: ctx.global.lock_bucket.clone(),
+        event_args: event_args(&args.opts),
+        reconcile_every: args.reconcile_every.clone(),
+    };
+    let mut plan = Plan::new(format!("subscription deploy {}", args.function_name));
+    plan.steps = fulfiller::deploy_steps(&place, &names, &spec, zip);
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    let rows = rows_of(&report);
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(&serde_json::json!({
+            "function": args.function_name,
+            "changed": report.changed(),
+            "zip_bytes": zip_size,
+            "resources": rows,
+        }));
+    }
+    ctx.printer.rows(&rows)?;
+    if report.changed() {
+        ctx.printer.done(format!(
+            "deployed {} for domain {} (package {} bytes)",
+            args.function_name, args.domain, zip_size
+        ))
+    } else {
+        ctx.printer.status(format!(
+            "{} is deployed as asked: nothing to change",
+            args.function_name
+        ));
+        Ok(())
+    }
+}

@@ -1,0 +1,51 @@
+//! `lakegate subscription undeploy [--function-name N]`
+
+use super::deploy::{place, rows_of};
+use crate::apply::Plan;
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::fulfiller::{self, Names};
+
+/// Remove exactly what `subscription deploy` created for the function: the rules and their
+/// permissions, the function, the role's inline policy, the role and the dead-letter queue.
+/// Destructive: asks on a terminal, needs --yes in a script.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The function's name, as given to deploy
+    #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
+    pub function_name: String,
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    fulfiller::check_name("--function-name", &args.function_name)?;
+    let place = place(ctx).await?;
+    let names = Names::of(&args.function_name);
+    let mut plan =
+        Plan::new(format!("subscription undeploy {}", args.function_name)).confirming(format!(
+            "remove the fulfiller {} (function, role, rules, dead-letter queue)",
+            args.function_name
+        ));
+    plan.steps = fulfiller::undeploy_steps(&place, &names);
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    let rows = rows_of(&report);
+    if ctx.printer.is_structured() {
+        return ctx.printer.value(&serde_json::json!({
+            "function": args.function_name,
+            "changed": report.changed(),
+            "resources": rows,
+        }));
+    }
+    if report.changed() {
+        ctx.printer.rows(&rows)?;
+        ctx.printer.done(format!("removed {}", args.function_name))
+    } else {
+        ctx.printer.status(format!(
+            "{} is not deployed: nothing to remove",
+            args.function_name
+        ));
+        Ok(())
+    }
+}

@@ -1,0 +1,541 @@
+//! The DataZone fulfiller as deployed: the names, documents and pipeline steps of its resources
+//! (execution role and inline policy, Lambda function, dead-letter queue, EventBridge rule and
+//! target, the permission for EventBridge to invoke), shared by `subscription deploy|undeploy|
+//! status` and `audit schedule|unschedule`. Everything it creates is derived from the function
+//! name, so undeploy removes exactly what deploy created.
+
+use crate::apply::event_rule::{self, EventRule};
+use crate::apply::iam_role::{self, IamRole};
+use crate::apply::lambda_function::{self, LambdaFunction};
+use crate::apply::lambda_permission::{self, LambdaPermission};
+use crate::apply::role_inline_policy::RoleInlinePolicy;
+use crate::apply::sqs_queue::{self, SqsQueue};
+use crate::apply::{policy, Resource, Step};
+use crate::aws::events::{RuleInfo, TargetInfo};
+use crate::aws::lambda::FunctionConfig;
+use crate::aws::lease::LEASE_PREFIX;
+use crate::policy::PolicyDocument;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+pub const DEFAULT_FUNCTION: &str = "lakegate-fulfiller";
+/// The inline policy of the execution role that lets the function fulfil grants.
+pub const POLICY_NAME: &str = "lakegate-fulfiller";
+/// The id of the function in every rule's target.
+pub const TARGET_ID: &str = "lakegate";
+/// Seconds a failed event is kept in the dead-letter queue (the SQS maximum, 14 days).
+pub const DLQ_RETENTION: &str = "1209600";
+/// EventBridge's retry policy for delivering an event to the function.
+pub const MAX_RETRY_ATTEMPTS: i32 = 8;
+pub const MAX_EVENT_AGE_SECONDS: i32 = 3600;
+pub const TIMEOUT_SECONDS: i32 = 300;
+pub const MEMORY_MB: i32 = 256;
+
+/// The DataZone events the rule delivers (both families: the grant protocol's and the older
+/// subscription events). Amazon DataZone User Guide, "Amazon DataZone events".
+pub const DETAIL_TYPES: &[&str] = &[
+    "Subscription Grant Requested",
+    "Subscription Grant Revoke Requested",
+    "Subscription Created",
+    "Subscription Cancelled",
+    "Subscription Revoked",
+];
+
+/// Where the fulfiller lives: the partition, region and account of the caller.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub partition: String,
+    pub region: String,
+    pub account: String,
+}
+
+/// The names of everything deployed for one function.
+#[derive(Debug, Clone)]
+pub struct Names {
+    pub function: String,
+    pub role: String,
+    pub rule: String,
+    pub queue: String,
+    pub reconcile_rule: String,
+}
+
+impl Names {
+    pub fn of(function: &str) -> Self {
+        Names {
+            function: function.to_string(),
+            role: format!("{function}-role"),
+            rule: format!("{function}-datazone"),
+            queue: format!("{function}-dlq"),
+            reconcile_rule: format!("{function}-reconcile"),
+        }
+    }
+
+    /// The rule of a named audit schedule.
+    pub fn audit_rule(&self, name: &str) -> String {
+        format!("{}-audit-{name}", self.function)
+    }
+
+    /// The inline policy of a named audit schedule.
+    pub fn audit_policy(&self, name: &str) -> String {
+        format!("lakegate-audit-{name}")
+    }
+}
+
+/// Check a function or schedule name: what Lambda and EventBridge both accept, short enough for
+/// the names derived from it (role names are at most 64 characters).
+pub fn check_name(opt: &str, name: &str) -> crate::error::Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(crate::error::input_error(format!(
+            "{opt}: invalid name '{name}': expected 1–40 letters, digits, '-' or '_'"
+        )))
+    }
+}
+
+/// What `subscription deploy` is asked for.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub domain: String,
+    pub buckets: Vec<String>,
+    /// `--via access-point`: the function also creates and edits access points.
+    pub access_points: bool,
+    /// `--lock-bucket`: where the leases are, when not in each governed bucket.
+    pub lock_bucket: Option<String>,
+    /// Arguments added to every handle-event (`--via access-point`, `--access read-write`...).
+    pub event_args: Vec<String>,
+    /// `--reconcile-every`: a schedule expression for `subscription reconcile`.
+    pub reconcile_every: Option<String>,
+}
+
+fn arn(p: &Place, service: &str, resource: &str) -> String {
+    format!(
+        "arn:{}:{service}:{}:{}:{resource}",
+        p.partition, p.region, p.account
+    )
+}
+
+/// The trust policy of the execution role: Lambda may assume it.
+pub fn trust_policy() -> PolicyDocument {
+    let mut d = PolicyDocument::new();
+    d.upsert(json!({
+        "Sid": "LambdaAssumesRole",
+        "Effect": "Allow",
+        "Principal": {"Service": "lambda.amazonaws.com"},
+        "Action": "sts:AssumeRole",
+    }));
+    d
+}
+
+/// The execution role's inline policy: exactly what the function needs to fulfil the domain's
+/// grants on the named buckets.
+pub fn role_policy(p: &Place, n: &Names, s: &Spec) -> PolicyDocument {
+    let s3 = |r: &str| format!("arn:{}:s3:::{r}", p.partition);
+    let log_group = arn(p, "logs", &format!("log-group:/aws/lambda/{}", n.function));
+    let mut d = PolicyDocument::new();
+    d.upsert(json!({
+        "Sid": "Logs",
+        "Effect": "Allow",
+        "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+        "Resource": [log_group.clone(), format!("{log_group}:*")],
+    }));
+    d.upsert(json!({
+        "Sid": "BucketPolicies",
+        "Effect": "Allow",
+        "Action": ["s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"],
+        "Resource": s.buckets.iter().map(|b| s3(b)).collect::<Vec<_>>(),
+    }));
+    let lease_buckets: Vec<&String> = match &s.lock_bucket {
+        Some(b) => vec![b],
+        None => s.buckets.iter().collect(),
+    };
+    d.upsert(json!({
+        "Sid": "Leases",
+        "Effect": "Allow",
+        "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        "Resource": lease_buckets
+            .iter()
+            .map(|b| s3(&format!("{b}/{LEASE_PREFIX}*")))
+            .collect::<Vec<_>>(),
+    }));
+    if s.access_points {
+        d.upsert(json!({
+            "Sid": "AccessPoints",
+            "Effect": "Allow",
+            "Action": [
+                "s3:CreateAccessPoint",
+                "s3:GetAccessPoint",
+                "s3:GetAccessPointPolicy",
+                "s3:PutAccessPointPolicy",
+                "s3:DeleteAccessPointPolicy",
+            ],
+            "Resource": arn(p, "s3", "accesspoint/*"),
+        }));
+    }
+    let domain = arn(p, "datazone", &format!("domain/{}", s.domain));
+    d.upsert(json!({
+        "Sid": "DataZoneRead",
+        "Effect": "Allow",
+        "Action": [
+            "datazone:GetSubscriptionRequestDetails",
+            "datazone:GetSubscriptionGrant",
+            "datazone:GetSubscription",
+            "datazone:GetListing",
+            "datazone:GetSubscriptionTarget",
+            "datazone:ListEnvironments",
+            "datazone:ListSubscriptionTargets",
+            "datazone:ListSubscriptions",
+            "datazone:ListSubscriptionGrants",
+        ],
+        "Resource": domain.clone(),
+    }));
+    d.upsert(json!({
+        "Sid": "DataZoneGrantStatus",
+        "Effect": "Allow",
+        "Action": "datazone:UpdateSubscriptionGrantStatus",
+        "Resource": domain,
+    }));
+    d.upsert(json!({
+        "Sid": "DeadLetterQueue",
+        "Effect": "Allow",
+        "Action": "sqs:SendMessage",
+        "Resource": arn(p, "sqs", &n.queue),
+    }));
+    d
+}
+
+/// The dead-letter queue's policy: the rule's target may send the events it could not deliver.
+pub fn queue_policy(p: &Place, n: &Names) -> Value {
+    json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "EventBridgeDeadLetters",
+            "Effect": "Allow",
+            "Principal": {"Service": "events.amazonaws.com"},
+            "Action": "sqs:SendMessage",
+            "Resource": arn(p, "sqs", &n.queue),
+            "Condition": {"ArnEquals": {"aws:SourceArn": arn(p, "events", &format!("rule/{}", n.rule))}},
+        }],
+    })
+}
+
+/// The rule's event pattern: the domain's subscription events.
+pub fn event_pattern(domain: &str) -> Value {
+    json!({
+        "source": ["aws.datazone"],
+        "detail-type": DETAIL_TYPES,
+        "detail": {"metadata": {"domain": [domain]}},
+    })
+}
+
+/// The function's configuration.
+pub fn function_config(p: &Place, n: &Names, s: &Spec) -> FunctionConfig {
+    let mut env = BTreeMap::new();
+    let mut args = s.event_args.clone();
+    if let Some(b) = &s.lock_bucket {
+        args.push("--lock-bucket".into());
+        args.push(b.clone());
+    }
+    if !args.is_empty() {
+        env.insert("LAKEGATE_EVENT_ARGS".to_string(), args.join(" "));
+    }
+    FunctionConfig {
+        role: format!("arn:{}:iam::{}:role/{}", p.partition, p.account, n.role),
+        runtime: "provided.al2023".into(),
+        handler: "bootstrap".into(),
+        architecture: "x86_64".into(),
+        timeout: TIMEOUT_SECONDS,
+        memory_size: MEMORY_MB,
+        environment: env,
+        dead_letter_arn: Some(arn(p, "sqs", &n.queue)),
+    }
+}
+
+fn function(p: &Place, n: &Names) -> LambdaFunction {
+    LambdaFunction::new(&p.partition, &p.region, &p.account, &n.function)
+}
+
+/// A rule that sends events (or a constant job) to the function.
+fn rule_state(
+    p: &Place,
+    n: &Names,
+    description: &str,
+    pattern: Option<Value>,
+    schedule: Option<String>,
+    input: Option<Value>,
+    dead_letters: bool,
+) -> Value {
+    event_rule::state(&RuleInfo {
+        arn: String::new(),
+        description: Some(description.to_string()),
+        event_pattern: pattern.map(|v| v.to_string()),
+        schedule_expression: schedule,
+        enabled: true,
+        target: Some(TargetInfo {
+            id: TARGET_ID.into(),
+            arn: function(p, n).arn,
+            input: input.map(|v| v.to_string()),
+            max_retry_attempts: Some(MAX_RETRY_ATTEMPTS),
+            max_event_age_seconds: Some(MAX_EVENT_AGE_SECONDS),
+            dead_letter_arn: dead_letters.then(|| arn(p, "sqs", &n.queue)),
+        }),
+    })
+}
+
+/// A rule, its permission to invoke the function, as two steps (create order).
+fn rule_steps<'a>(p: &Place, n: &Names, rule: &str, state: Option<Value>) -> [Step<'a>; 2] {
+    let r = EventRule::new(&p.partition, &p.region, &p.account, rule);
+    let f = function(p, n);
+    let perm = LambdaPermission::new(&f.arn, &n.function, rule);
+    let perm_state = state
+        .as_ref()
+        .map(|_| lambda_permission::state("events.amazonaws.com", &r.arn));
+    [Step::set(r, state), Step::set(perm, perm_state)]
+}
+
+/// Every step of a deploy, in create order: queue, role, its policy, function, rule and
+/// permission (and the reconcile schedule when asked for; removed when not).
+pub fn deploy_steps<'a>(p: &Place, n: &Names, s: &Spec, zip: Vec<u8>) -> Vec<Step<'a>> {
+    let role = IamRole::new(&p.partition, &p.account, &n.role);
+    let inline = RoleInlinePolicy::new(&role.arn, &n.role, POLICY_NAME);
+    let mut f = function(p, n);
+    let sha = crate::package::code_sha256(&zip);
+    f.zip = Some(zip);
+    let q = SqsQueue::new(&p.partition, &p.region, &p.account, &n.queue);
+    let mut steps = vec![
+        Step::set(q, Some(sqs_queue::state(queue_policy(p, n), DLQ_RETENTION))),
+        Step::set(
+            role,
+            Some(iam_role::state(
+                &n.role,
+                &trust_policy(),
+                "lakegate: the DataZone fulfiller function's execution role",
+            )),
+        ),
+        Step::new(inline, policy::replace(role_policy(p, n, s))),
+        Step::set(
+            f,
+            Some(lambda_function::state(&function_config(p, n, s), &sha)),
+        ),
+    ];
+    steps.extend(rule_steps(
+        p,
+        n,
+        &n.rule,
+        Some(rule_state(
+            p,
+            n,
+            &format!(
+                "lakegate: DataZone subscription events of {} to the fulfiller",
+                s.domain
+            ),
+            Some(event_pattern(&s.domain)),
+            None,
+            None,
+            true,
+        )),
+    ));
+    let reconcile = s.reconcile_every.as_ref().map(|every| {
+        let mut job = vec![
+            "subscription".to_string(),
+            "reconcile".into(),
+            "--domain".into(),
+            s.domain.clone(),
+            "--yes".into(),
+        ];
+        job.extend(s.event_args.iter().cloned());
+        rule_state(
+            p,
+            n,
+            &format!("lakegate: subscription reconcile of {}", s.domain),
+            None,
+            Some(every.clone()),
+            Some(json!({ "lakegate": job })),
+            true,
+        )
+    });
+    steps.extend(rule_steps(p, n, &n.reconcile_rule, reconcile));
+    steps
+}
+
+/// Every resource a deploy may have created, in delete order (the reverse of create order).
+pub fn resources(p: &Place, n: &Names) -> Vec<Box<dyn Resource>> {
+    let role = IamRole::new(&p.partition, &p.account, &n.role);
+    let inline = RoleInlinePolicy::new(&role.arn, &n.role, POLICY_NAME);
+    let f = function(p, n);
+    let mut out: Vec<Box<dyn Resource>> = Vec::new();
+    for rule in [&n.reconcile_rule, &n.rule] {
+        let r = EventRule::new(&p.partition, &p.region, &p.account, rule);
+        out.push(Box::new(LambdaPermission::new(&f.arn, &n.function, rule)));
+        out.push(Box::new(r));
+    }
+    out.push(Box::new(f));
+    out.push(Box::new(inline));
+    out.push(Box::new(role));
+    out.push(Box::new(SqsQueue::new(
+        &p.partition,
+        &p.region,
+        &p.account,
+        &n.queue,
+    )));
+    out
+}
+
+/// The steps that remove everything a deploy created.
+pub fn undeploy_steps<'a>(p: &Place, n: &Names) -> Vec<Step<'a>> {
+    resources(p, n)
+        .into_iter()
+        .map(|r| Step::boxed(r, None))
+        .collect()
+}
+
+/// The steps of an audit schedule: its rule (a constant job as input), its permission and the
+/// inline policy that lets the function run the report. `None` removes them.
+pub fn audit_schedule_steps<'a>(
+    p: &Place,
+    n: &Names,
+    name: &str,
+    schedule: Option<(String, Vec<String>, PolicyDocument)>,
+) -> Vec<Step<'a>> {
+    let role = IamRole::new(&p.partition, &p.account, &n.role);
+    let inline = RoleInlinePolicy::new(&role.arn, &n.role, &n.audit_policy(name));
+    let rule = n.audit_rule(name);
+    let (state, doc) = match schedule {
+        Some((cron, args, doc)) => {
+            let mut job = vec!["audit".to_string(), "report".into()];
+            job.extend(args);
+            (
+                Some(rule_state(
+                    p,
+                    n,
+                    &format!("lakegate: audit report '{name}'"),
+                    None,
+                    Some(cron),
+                    Some(json!({ "lakegate": job })),
+                    false,
+                )),
+                Some(doc),
+            )
+        }
+        None => (None, None),
+    };
+    let removing = state.is_none();
+    let [rule_step, perm_step] = rule_steps(p, n, &rule, state);
+    let policy_step = Step::set(inline, doc.as_ref().and_then(|d| policy::state(Some(d))));
+    if removing {
+        vec![perm_step, rule_step, policy_step]
+    } else {
+        vec![policy_step, rule_step, perm_step]
+    }
+}
+
+/// What the role needs to run `audit report` and upload it: read every bucket and access point
+/// policy, list the analyzer's findings, write under the upload prefix.
+pub fn audit_policy(p: &Place, upload: Option<(&str, &str)>) -> PolicyDocument {
+    let mut d = PolicyDocument::new();
+    d.upsert(json!({
+        "Sid": "AuditRead",
+        "Effect": "Allow",
+        "Action": [
+            "s3:ListAllMyBuckets",
+            "s3:GetBucketPolicy",
+            "s3:ListAccessPoints",
+            "s3:GetAccessPointPolicy",
+            "access-analyzer:ListAnalyzers",
+            "access-analyzer:ListFindings",
+            "access-analyzer:ListFindingsV2",
+            "access-analyzer:GetFinding",
+            "access-analyzer:GetFindingV2",
+        ],
+        "Resource": "*",
+    }));
+    if let Some((bucket, prefix)) = upload {
+        d.upsert(json!({
+            "Sid": "AuditUpload",
+            "Effect": "Allow",
+            "Action": ["s3:PutObject"],
+            "Resource": format!("arn:{}:s3:::{bucket}/{prefix}*", p.partition),
+        }));
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place() -> Place {
+        Place {
+            partition: "aws".into(),
+            region: "us-east-1".into(),
+            account: "123456789012".into(),
+        }
+    }
+
+    fn spec() -> Spec {
+        Spec {
+            domain: "dzd_abc".into(),
+            buckets: vec!["lake".into()],
+            access_points: false,
+            lock_bucket: None,
+            event_args: vec![],
+            reconcile_every: None,
+        }
+    }
+
+    #[test]
+    fn the_role_policy_allows_exactly_what_the_function_needs() {
+        let d = role_policy(&place(), &Names::of("f"), &spec()).to_value();
+        let sids: Vec<&str> = d["Statement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["Sid"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            sids,
+            [
+                "Logs",
+                "BucketPolicies",
+                "Leases",
+                "DataZoneRead",
+                "DataZoneGrantStatus",
+                "DeadLetterQueue"
+            ]
+        );
+        assert_eq!(
+            d["Statement"][2]["Resource"][0],
+            "arn:aws:s3:::lake/.lakegate/locks/*"
+        );
+        assert_eq!(
+            d["Statement"][4]["Resource"],
+            "arn:aws:datazone:us-east-1:123456789012:domain/dzd_abc"
+        );
+        let mut s = spec();
+        s.access_points = true;
+        s.lock_bucket = Some("locks".into());
+        let d = role_policy(&place(), &Names::of("f"), &s).to_value();
+        assert_eq!(
+            d["Statement"][2]["Resource"][0],
+            "arn:aws:s3:::locks/.lakegate/locks/*"
+        );
+        assert_eq!(d["Statement"][3]["Sid"], "AccessPoints");
+    }
+
+    #[test]
+    fn names_are_derived_from_the_function() {
+        let n = Names::of("lf");
+        assert_eq!(
+            (n.role.as_str(), n.rule.as_str(), n.queue.as_str()),
+            ("lf-role", "lf-datazone", "lf-dlq")
+        );
+        assert_eq!(n.audit_rule("weekly"), "lf-audit-weekly");
+        assert!(check_name("--function-name", "lakegate-fulfiller").is_ok());
+        assert!(check_name("--function-name", "a b").is_err());
+    }
+}

@@ -1,0 +1,294 @@
+//! Lambda mode: when the Lambda runtime starts the binary (`AWS_LAMBDA_RUNTIME_API` set, no
+//! arguments), it serves invocations with the `lambda_runtime` crate instead of parsing a command
+//! line. Each invocation is one lakegate command, run as a child process of this same binary so
+//! it goes through exactly the code path, output and exit codes of the command line:
+//!
+//! - an EventBridge event from `aws.datazone` → `lakegate subscription handle-event` with the
+//!   event on stdin (plus the arguments in `LAKEGATE_EVENT_ARGS`, e.g. `--via access-point`);
+//! - a job `{"lakegate": ["audit", "report", "--upload", "s3://…"]}` (the constant input of a
+//!   schedule) → `lakegate audit report --upload s3://…`; only `audit report` and
+//!   `subscription reconcile` may run this way.
+//!
+//! The response is the command's JSON output; a non-zero exit fails the invocation (its stderr
+//! is the error message), so EventBridge retries it and, when retries run out, sends it to the
+//! dead-letter queue. handle-event is idempotent, so a retry after a success changes nothing.
+//! One JSON line per invocation is logged on stderr (CloudWatch Logs), with the request id.
+
+use serde_json::{json, Value};
+use std::time::Instant;
+
+/// The verbs a scheduled job may run.
+pub const JOB_VERBS: &[[&str; 2]] = &[["audit", "report"], ["subscription", "reconcile"]];
+
+/// Global options a job may not set: the function's own environment decides where it runs.
+const JOB_FORBIDDEN: &[&str] = &["--profile", "--endpoint-url", "--assume-role", "--region"];
+
+/// What one invocation runs: lakegate's arguments and its stdin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub args: Vec<String>,
+    pub stdin: Option<String>,
+}
+
+/// The job of an invocation's payload, or why it is refused.
+pub fn job_of(payload: &Value, event_args: &[String]) -> Result<Job, String> {
+    if let Some(list) = payload.get("lakegate") {
+        let args: Vec<String> = list
+            .as_array()
+            .ok_or("job: field 'lakegate' is not an array of arguments")?
+            .iter()
+            .map(|a| a.as_str().map(str::to_owned))
+            .collect::<Option<_>>()
+            .ok_or("job: field 'lakegate' holds a non-string argument")?;
+        let allowed = JOB_VERBS
+            .iter()
+            .any(|v| args.len() >= 2 && args[0] == v[0] && args[1] == v[1]);
+        if !allowed {
+            let verbs: Vec<String> = JOB_VERBS.iter().map(|v| v.join(" ")).collect();
+            return Err(format!(
+                "job: '{}' may not run from a schedule; allowed: {}",
+                args.iter().take(2).cloned().collect::<Vec<_>>().join(" "),
+                verbs.join(", ")
+            ));
+        }
+        if let Some(f) = args.iter().find(|a| {
+            JOB_FORBIDDEN
+                .iter()
+                .any(|f| a.as_str() == *f || a.starts_with(&format!("{f}=")))
+        }) {
+            return Err(format!(
+                "job: {f} is not allowed: the function's configuration decides it"
+            ));
+        }
+        let mut full = vec!["-o".to_string(), "json".to_string()];
+        full.extend(args);
+        return Ok(Job {
+            args: full,
+            stdin: None,
+        });
+    }
+    if payload.get("source").and_then(Value::as_str) == Some("aws.datazone") {
+        let mut args: Vec<String> = ["-o", "json", "subscription", "handle-event", "--file", "-"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        args.extend(event_args.iter().cloned());
+        return Ok(Job {
+            args,
+            stdin: Some(payload.to_string()),
+        });
+    }
+    Err(format!(
+        "not a DataZone event (source '{}') nor a lakegate job ({{\"lakegate\": [ARGS…]}})",
+        payload
+            .get("source")
+            .and_then(Value::as_str)
+            .unwrap_or("none")
+    ))
+}
+
+/// `LAKEGATE_EVENT_ARGS`: arguments added to every handle-event (split on whitespace).
+fn event_args() -> Vec<String> {
+    std::env::var("LAKEGATE_EVENT_ARGS")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The error an invocation reports to the runtime.
+#[derive(Debug)]
+struct Failure(lambda_runtime::Diagnostic);
+
+impl From<Failure> for lambda_runtime::Diagnostic {
+    fn from(f: Failure) -> Self {
+        f.0
+    }
+}
+
+fn failure(kind: &str, message: String) -> Failure {
+    Failure(lambda_runtime::Diagnostic {
+        error_type: kind.to_string(),
+        error_message: message,
+    })
+}
+
+fn log_line(v: &Value) {
+    crate::output::to_stderr(&(v.to_string() + "\n"));
+}
+
+async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure> {
+    let started = Instant::now();
+    let request_id = ev.context.request_id.clone();
+    let job = match job_of(&ev.payload, &event_args()) {
+        Ok(j) => j,
+        Err(why) => {
+            log_line(&json!({"request_id": request_id, "status": "refused", "error": why}));
+            return Err(failure("lakegate.BadInput", why));
+        }
+    };
+    let exe = std::env::current_exe()
+        .map_err(|e| failure("lakegate.Runtime", format!("cannot find this binary: {e}")))?;
+    // One invocation at a time: the child is waited for synchronously.
+    let mut cmd = std::process::Command::new(exe);
+    cmd.args(&job.args)
+        .arg("--no-progress")
+        .arg("--color")
+        .arg("never")
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .stdin(if job.stdin.is_some() {
+            std::process::Stdio::piped()
+        } else {
+            std::process::Stdio::null()
+        })
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| failure("lakegate.Runtime", format!("cannot start lakegate: {e}")))?;
+    if let (Some(input), Some(mut pipe)) = (&job.stdin, child.stdin.take()) {
+        use std::io::Write;
+        pipe.write_all(input.as_bytes())
+            .map_err(|e| failure("lakegate.Runtime", format!("cannot pass the event: {e}")))?;
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| failure("lakegate.Runtime", format!("lakegate did not finish: {e}")))?;
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
+    let result: Value = serde_json::from_str(&stdout).unwrap_or_else(|_| json!({"output": stdout}));
+    let code = out.status.code().unwrap_or(-1);
+    let command: Vec<&str> = job
+        .args
+        .iter()
+        .skip(2)
+        .take(2)
+        .map(String::as_str)
+        .collect();
+    log_line(&json!({
+        "request_id": request_id,
+        "command": command.join(" "),
+        "status": if out.status.success() { "ok" } else { "failed" },
+        "exit_code": code,
+        "duration_ms": started.elapsed().as_millis() as u64,
+        "result": if out.status.success() { result.clone() } else { Value::Null },
+        "stderr": if stderr.is_empty() { Value::Null } else { Value::String(stderr.clone()) },
+    }));
+    if out.status.success() {
+        Ok(result)
+    } else {
+        let kind = if code == crate::error::exit::USAGE {
+            "lakegate.BadInput"
+        } else {
+            "lakegate.Failed"
+        };
+        let message = if stderr.is_empty() {
+            format!("lakegate exited with {code}")
+        } else {
+            stderr
+        };
+        Err(failure(kind, message))
+    }
+}
+
+/// The Lambda runtime's variables `lambda_runtime` needs (it panics without them).
+const RUNTIME_VARS: &[&str] = &[
+    "AWS_LAMBDA_RUNTIME_API",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+];
+
+/// Whether this process was started by the Lambda runtime as the function.
+pub fn started_by_lambda() -> bool {
+    std::env::var_os("AWS_LAMBDA_RUNTIME_API").is_some_and(|v| !v.is_empty())
+        && std::env::args_os().len() == 1
+}
+
+/// Serve invocations until the runtime stops the process; the exit code when it cannot start.
+pub fn serve() -> i32 {
+    if let Some(v) = RUNTIME_VARS
+        .iter()
+        .find(|v| std::env::var_os(v).is_none_or(|x| x.is_empty()))
+    {
+        crate::output::to_stderr(&format!(
+            "error: started as a Lambda function (AWS_LAMBDA_RUNTIME_API is set) but {v} is not\n"
+        ));
+        return crate::error::exit::USAGE;
+    }
+    if std::env::var("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").is_ok_and(|m| m.parse::<i32>().is_err()) {
+        crate::output::to_stderr("error: AWS_LAMBDA_FUNCTION_MEMORY_SIZE is not a number\n");
+        return crate::error::exit::USAGE;
+    }
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            crate::output::to_stderr(&format!("error: cannot start the async runtime: {e}\n"));
+            return 1;
+        }
+    };
+    match rt.block_on(lambda_runtime::run(lambda_runtime::service_fn(invoke))) {
+        Ok(()) => 0,
+        Err(e) => {
+            log_line(&json!({"status": "runtime-error", "error": e.to_string()}));
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_datazone_event_goes_to_handle_event_with_the_configured_arguments() {
+        let ev = json!({"source": "aws.datazone", "detail-type": "Subscription Created"});
+        let j = job_of(&ev, &["--via".into(), "access-point".into()]).unwrap();
+        assert_eq!(
+            j.args,
+            [
+                "-o",
+                "json",
+                "subscription",
+                "handle-event",
+                "--file",
+                "-",
+                "--via",
+                "access-point"
+            ]
+        );
+        assert_eq!(j.stdin.as_deref(), Some(ev.to_string().as_str()));
+    }
+
+    #[test]
+    fn a_job_runs_its_arguments_when_its_verb_is_allowed() {
+        let j = job_of(
+            &json!({"lakegate": ["audit", "report", "--upload", "s3://b/audit/"]}),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            j.args,
+            ["-o", "json", "audit", "report", "--upload", "s3://b/audit/"]
+        );
+        assert!(j.stdin.is_none());
+        let e = job_of(&json!({"lakegate": ["bucket", "delegate", "b"]}), &[]).unwrap_err();
+        assert!(e.contains("may not run"), "{e}");
+        let e = job_of(
+            &json!({"lakegate": ["audit", "report", "--endpoint-url=http://x"]}),
+            &[],
+        )
+        .unwrap_err();
+        assert!(e.contains("--endpoint-url"), "{e}");
+        assert!(job_of(&json!({"lakegate": "audit report"}), &[]).is_err());
+    }
+
+    #[test]
+    fn anything_else_is_refused_naming_its_source() {
+        let e = job_of(&json!({"source": "aws.s3"}), &[]).unwrap_err();
+        assert!(e.contains("aws.s3"), "{e}");
+    }
+}
