@@ -17,6 +17,7 @@ pub enum Target {
     UserInlinePolicy,
     SecurityGroup,
     VpcEndpoint,
+    SubscriptionTarget,
 }
 
 impl Target {
@@ -29,6 +30,7 @@ impl Target {
             Target::UserInlinePolicy => "inline policy",
             Target::SecurityGroup => "security group",
             Target::VpcEndpoint => "VPC endpoint",
+            Target::SubscriptionTarget => "subscription target",
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod bucket_policy;
 pub mod policy;
 pub mod route_table;
 pub mod security_group;
+pub mod subscription_target;
 pub mod user_inline_policy;
 pub mod vpc_endpoint;
 
