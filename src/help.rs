@@ -270,7 +270,9 @@ lakegate subscription grant --domain dzd_4p9n6example \\
     (
         "subscription revoke",
         "lakegate subscription revoke --domain dzd_4p9n6example \\
-    --request 5ih3gq1example",
+    --request 5ih3gq1example
+lakegate subscription revoke --domain dzd_4p9n6example \\
+    --request 5ih3gq1example --yes   # in a script",
     ),
     (
         "subscription handle-event",

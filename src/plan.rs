@@ -25,6 +25,7 @@ pub enum Target {
     LambdaPermission,
     EventRule,
     SqsQueue,
+    SubscriptionTarget,
 }
 
 impl Target {
@@ -45,6 +46,7 @@ impl Target {
             Target::LambdaPermission => "Lambda permission",
             Target::EventRule => "EventBridge rule",
             Target::SqsQueue => "SQS queue",
+            Target::SubscriptionTarget => "subscription target",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Any input: the EventBridge/DataZone event parser never panics, and what it accepts is an event
-//! lakegate can act on (a grant or revoke names a valid domain and request id).
+//! lakegate can act on (a grant or revoke names a valid domain and request or grant id).
 #![no_main]
 
 use lakegate_policy::event::{is_domain_id, is_id, parse_event, EventAction};
@@ -15,6 +15,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(is_domain_id(&ev.domain));
                 assert!(is_id(&ev.request_id));
                 assert!(ev.detail_type.starts_with("Subscription "));
+                if let Some(g) = &ev.grant {
+                    assert_eq!(g.grant_id, ev.request_id);
+                    assert!(g.asset_id.as_deref().is_none_or(is_id));
+                }
             }
             EventAction::Ignore(reason) => assert!(!reason.is_empty()),
         },

@@ -21,6 +21,7 @@ pub mod route_table;
 pub mod s3_object;
 pub mod security_group;
 pub mod sqs_queue;
+pub mod subscription_target;
 pub mod user_inline_policy;
 pub mod vpc_endpoint;
 

@@ -7,8 +7,9 @@
 use super::{classify, log, Aws};
 use crate::error::{failed, Result};
 use aws_sdk_datazone::types::{
-    ListingItem, SubscribedListing, SubscribedListingItem, SubscribedPrincipal, SubscriptionStatus,
-    SubscriptionTargetForm,
+    FailureCause, GrantedEntity, ListingItem, Permissions, SubscribedAsset, SubscribedListing,
+    SubscribedListingItem, SubscribedPrincipal, SubscriptionGrantStatus, SubscriptionStatus,
+    SubscriptionTargetForm, UserProfileDetails,
 };
 use serde::Serialize;
 
@@ -26,6 +27,8 @@ pub struct Listing {
     pub entity_type: Option<String>,
     /// `forms` as DataZone returns it: a JSON object keyed by form name, as a string.
     pub forms: Option<String>,
+    /// The S3 permissions the subscription asked for (`READ`, `WRITE`), when it asked.
+    pub permissions: Vec<String>,
 }
 
 /// A subscription request: who subscribes (a project, usually) to which listing.
@@ -101,7 +104,124 @@ fn listing(l: &SubscribedListing) -> Listing {
         entity_id: asset.and_then(|a| a.entity_id.clone()),
         entity_type: asset.and_then(|a| a.entity_type.clone()),
         forms: asset.and_then(|a| a.forms.clone()),
+        permissions: s3_permissions(asset.and_then(|a| a.permissions.as_ref())),
     }
+}
+
+fn s3_permissions(p: Option<&Permissions>) -> Vec<String> {
+    match p {
+        Some(Permissions::S3(v)) => v.iter().map(|x| x.as_str().to_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Who a subscription is for.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Subscriber {
+    Project {
+        id: Option<String>,
+        name: Option<String>,
+    },
+    /// An IAM principal subscribed directly.
+    Iam {
+        arn: Option<String>,
+    },
+    /// A user profile: an IAM user profile carries its principal's ARN, an SSO one does not.
+    User {
+        id: Option<String>,
+        iam_arn: Option<String>,
+        /// IAM, SSO or unknown
+        profile: String,
+    },
+    Group {
+        id: Option<String>,
+        name: Option<String>,
+    },
+    Unknown,
+}
+
+fn subscriber(p: Option<&SubscribedPrincipal>) -> Subscriber {
+    match p {
+        Some(SubscribedPrincipal::Project(p)) => Subscriber::Project {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        },
+        Some(SubscribedPrincipal::Iam(i)) => Subscriber::Iam {
+            arn: i.principal_arn.clone(),
+        },
+        Some(SubscribedPrincipal::User(u)) => {
+            let (iam_arn, profile) = match &u.details {
+                Some(UserProfileDetails::Iam(i)) => (i.arn.clone(), "IAM"),
+                Some(UserProfileDetails::Sso(_)) => (None, "SSO"),
+                _ => (None, "unknown"),
+            };
+            Subscriber::User {
+                id: u.id.clone(),
+                iam_arn,
+                profile: profile.into(),
+            }
+        }
+        Some(SubscribedPrincipal::Group(g)) => Subscriber::Group {
+            id: g.id.clone(),
+            name: g.name.clone(),
+        },
+        _ => Subscriber::Unknown,
+    }
+}
+
+/// One asset of a subscription grant and its fulfilment status.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct GrantAsset {
+    pub asset_id: String,
+    /// GRANT_PENDING, GRANT_IN_PROGRESS, GRANTED, GRANT_FAILED, REVOKE_…
+    pub status: String,
+    pub target_name: Option<String>,
+    /// The S3 permissions requested for it (`READ`, `WRITE`), when the request carried them.
+    pub permissions: Vec<String>,
+    pub failure: Option<String>,
+}
+
+/// A subscription grant: a subscription's listing granted to one subscription target.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SubscriptionGrant {
+    pub id: String,
+    pub domain_id: String,
+    /// PENDING, IN_PROGRESS, COMPLETED, GRANT_FAILED, REVOKE_FAILED, …
+    pub status: String,
+    pub subscription_id: Option<String>,
+    pub subscription_target_id: String,
+    pub environment_id: Option<String>,
+    pub listing_id: Option<String>,
+    pub listing_revision: Option<String>,
+    pub assets: Vec<GrantAsset>,
+}
+
+fn grant_asset(a: &SubscribedAsset) -> GrantAsset {
+    GrantAsset {
+        asset_id: a.asset_id.clone(),
+        status: a.status.as_str().to_string(),
+        target_name: a.target_name.clone(),
+        permissions: s3_permissions(a.permissions.as_ref()),
+        failure: a.failure_cause.as_ref().and_then(|f| f.message.clone()),
+    }
+}
+
+fn listing_of(g: Option<&GrantedEntity>) -> (Option<String>, Option<String>) {
+    match g {
+        Some(GrantedEntity::Listing(l)) => (Some(l.id.clone()), Some(l.revision.clone())),
+        _ => (None, None),
+    }
+}
+
+/// A subscription with who it is for (GetSubscription).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SubscriptionDetail {
+    pub id: String,
+    pub status: String,
+    pub subscription_request_id: Option<String>,
+    pub subscriber: Subscriber,
+    pub listing: Option<Listing>,
 }
 
 fn project(p: Option<&SubscribedPrincipal>) -> (Option<String>, Option<String>) {
@@ -164,6 +284,199 @@ impl Aws {
     ) -> Result<SubscriptionTarget> {
         create_subscription_target(&self.datazone().await, t).await
     }
+
+    pub async fn subscription_target(
+        &self,
+        domain: &str,
+        environment: &str,
+        id: &str,
+    ) -> Result<Option<SubscriptionTarget>> {
+        get_subscription_target(&self.datazone().await, domain, environment, id).await
+    }
+
+    pub async fn subscription_grant(&self, domain: &str, id: &str) -> Result<SubscriptionGrant> {
+        get_subscription_grant(&self.datazone().await, domain, id).await
+    }
+
+    pub async fn subscription(&self, domain: &str, id: &str) -> Result<SubscriptionDetail> {
+        get_subscription(&self.datazone().await, domain, id).await
+    }
+
+    pub async fn subscription_grants(
+        &self,
+        domain: &str,
+        project: Option<&str>,
+    ) -> Result<Vec<SubscriptionGrant>> {
+        list_subscription_grants(&self.datazone().await, domain, project).await
+    }
+
+    /// Report the fulfilment status of one asset of a grant (UpdateSubscriptionGrantStatus).
+    pub async fn update_grant_status(
+        &self,
+        domain: &str,
+        grant: &str,
+        asset: &str,
+        status: &str,
+        failure: Option<&str>,
+    ) -> Result<()> {
+        update_subscription_grant_status(
+            &self.datazone().await,
+            domain,
+            grant,
+            asset,
+            status,
+            failure,
+        )
+        .await
+    }
+}
+
+pub async fn get_subscription_grant(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    id: &str,
+) -> Result<SubscriptionGrant> {
+    let out = dz
+        .get_subscription_grant()
+        .domain_identifier(domain)
+        .identifier(id)
+        .send()
+        .await
+        .map_err(|e| classify("datazone:GetSubscriptionGrant", e))?;
+    let (listing_id, listing_revision) = listing_of(out.granted_entity.as_ref());
+    #[allow(deprecated)]
+    let subscription_id = out.subscription_id.clone();
+    Ok(SubscriptionGrant {
+        id: out.id.clone(),
+        domain_id: out.domain_id.clone(),
+        status: out.status.as_str().to_string(),
+        subscription_id,
+        subscription_target_id: out.subscription_target_id.clone(),
+        environment_id: out.environment_id.clone(),
+        listing_id,
+        listing_revision,
+        assets: out.assets().iter().map(grant_asset).collect(),
+    })
+}
+
+pub async fn get_subscription(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    id: &str,
+) -> Result<SubscriptionDetail> {
+    let out = dz
+        .get_subscription()
+        .domain_identifier(domain)
+        .identifier(id)
+        .send()
+        .await
+        .map_err(|e| classify("datazone:GetSubscription", e))?;
+    let mut l = out.subscribed_listing.as_ref().map(listing);
+    if let Some(l) = &mut l {
+        complete_listing(dz, domain, l).await?;
+    }
+    Ok(SubscriptionDetail {
+        id: out.id.clone(),
+        status: out.status.as_str().to_string(),
+        subscription_request_id: out.subscription_request_id.clone(),
+        subscriber: subscriber(out.subscribed_principal.as_ref()),
+        listing: l,
+    })
+}
+
+pub async fn list_subscription_grants(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    project: Option<&str>,
+) -> Result<Vec<SubscriptionGrant>> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = dz
+            .list_subscription_grants()
+            .domain_identifier(domain)
+            .set_owning_project_id(project.map(str::to_owned))
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify("datazone:ListSubscriptionGrants", e))?;
+        for g in page.items() {
+            let (listing_id, listing_revision) = listing_of(g.granted_entity.as_ref());
+            #[allow(deprecated)]
+            let subscription_id = g.subscription_id.clone();
+            out.push(SubscriptionGrant {
+                id: g.id.clone(),
+                domain_id: g.domain_id.clone(),
+                status: g.status.as_str().to_string(),
+                subscription_id,
+                subscription_target_id: g.subscription_target_id.clone(),
+                environment_id: g.environment_id.clone(),
+                listing_id,
+                listing_revision,
+                assets: g.assets().iter().map(grant_asset).collect(),
+            });
+        }
+        match page.next_token() {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            _ => return Ok(out),
+        }
+    }
+}
+
+pub async fn update_subscription_grant_status(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    grant: &str,
+    asset: &str,
+    status: &str,
+    failure: Option<&str>,
+) -> Result<()> {
+    dz.update_subscription_grant_status()
+        .domain_identifier(domain)
+        .identifier(grant)
+        .asset_identifier(asset)
+        .status(SubscriptionGrantStatus::from(status))
+        .set_failure_cause(failure.map(|m| FailureCause::builder().message(m).build()))
+        .send()
+        .await
+        .map_err(|e| classify("datazone:UpdateSubscriptionGrantStatus", e))?;
+    Ok(())
+}
+
+pub async fn get_subscription_target(
+    dz: &aws_sdk_datazone::Client,
+    domain: &str,
+    environment: &str,
+    id: &str,
+) -> Result<Option<SubscriptionTarget>> {
+    let out = match dz
+        .get_subscription_target()
+        .domain_identifier(domain)
+        .environment_identifier(environment)
+        .identifier(id)
+        .send()
+        .await
+    {
+        Ok(o) => o,
+        Err(e) => {
+            let e = classify("datazone:GetSubscriptionTarget", e);
+            let gone = e.message.contains("ResourceNotFoundException")
+                || e.message.contains("failed: NotFound");
+            return if gone { Ok(None) } else { Err(e) };
+        }
+    };
+    Ok(Some(SubscriptionTarget {
+        id: out.id.clone(),
+        name: out.name.clone(),
+        domain_id: out.domain_id.clone(),
+        project_id: out.project_id.clone(),
+        environment_id: out.environment_id.clone(),
+        r#type: out.r#type.clone(),
+        provider: out.provider.clone(),
+        manage_access_role: out.manage_access_role.clone(),
+        applicable_asset_types: out.applicable_asset_types.clone(),
+        authorized_principals: out.authorized_principals.clone(),
+    }))
 }
 
 pub async fn get_subscription_request(

@@ -8,7 +8,7 @@ use crate::harness::{
 };
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use wiremock::matchers::{method, path, query_param};
+use wiremock::matchers::{method, path, path_regex, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
 const DOMAIN: &str = "dzd_abc123";
@@ -130,6 +130,128 @@ impl Fake {
         }
     }
 
+    /// ListSubscriptionGrants of the domain: `grants` as (grant, subscription, overall status,
+    /// asset status).
+    fn grants(&self, grants: &[(&str, &str, &str, &str)]) {
+        let items: Vec<Value> = grants
+            .iter()
+            .map(|(g, sub, status, asset_status)| {
+                serde_json::from_str::<Value>(&fixture(
+                    "get-subscription-grant.json",
+                    &[
+                        ("GRANT", g),
+                        ("SUBSCRIPTION", sub),
+                        ("STATUS", status),
+                        ("ASSET", "asset1"),
+                        ("ASSET_STATUS", asset_status),
+                    ],
+                ))
+                .unwrap()
+            })
+            .collect();
+        let mut page: Value =
+            serde_json::from_str(&fixture("list-subscription-grants.json", &[])).unwrap();
+        page["items"] = Value::Array(items);
+        self.get(
+            &format!("/v2/domains/{DOMAIN}/subscription-grants"),
+            page.to_string(),
+            None,
+        );
+    }
+
+    /// GetSubscriptionGrant of `id` (one asset, `asset1`, in `asset_status`), `priority` first.
+    fn grant(&self, id: &str, sub: &str, asset_status: &str, permissions: Option<Value>, prio: u8) {
+        let mut v: Value = serde_json::from_str(&fixture(
+            "get-subscription-grant.json",
+            &[
+                ("GRANT", id),
+                ("SUBSCRIPTION", sub),
+                ("STATUS", "IN_PROGRESS"),
+                ("ASSET", "asset1"),
+                ("ASSET_STATUS", asset_status),
+            ],
+        ))
+        .unwrap();
+        if let Some(p) = permissions {
+            v["assets"][0]["permissions"] = p;
+        }
+        self.mount(
+            Mock::given(method("GET"))
+                .and(path(format!(
+                    "/v2/domains/{DOMAIN}/subscription-grants/{id}"
+                )))
+                .respond_with(
+                    ResponseTemplate::new(200)
+                        .insert_header("content-type", "application/json")
+                        .set_body_string(v.to_string()),
+                )
+                .with_priority(prio),
+        );
+    }
+
+    /// GetSubscription of `id`: `principal` (the `subscribedPrincipal` union) subscribes, by
+    /// subscription request `request`, to an asset at `bucket_arn`.
+    fn subscription(&self, id: &str, request: &str, bucket_arn: &str, principal: Value) {
+        let mut v: Value = serde_json::from_str(&fixture(
+            "get-subscription.json",
+            &[
+                ("SUBSCRIPTION", id),
+                ("REQUEST", request),
+                ("BUCKET_ARN", bucket_arn),
+                ("PROJECT", PROJECT),
+            ],
+        ))
+        .unwrap();
+        v["subscribedPrincipal"] = principal;
+        self.get(
+            &format!("/v2/domains/{DOMAIN}/subscriptions/{id}"),
+            v.to_string(),
+            None,
+        );
+    }
+
+    /// UpdateSubscriptionGrantStatus answers as the API reference shows.
+    fn accept_status_updates(&self) {
+        self.mount(
+            Mock::given(method("PATCH"))
+                .and(path_regex(format!(
+                    "^/v2/domains/{DOMAIN}/subscription-grants/[^/]+/status/[^/]+$"
+                )))
+                .respond_with(
+                    ResponseTemplate::new(200)
+                        .insert_header("content-type", "application/json")
+                        .set_body_string(fixture("update-subscription-grant-status.json", &[])),
+                ),
+        );
+    }
+
+    /// Every UpdateSubscriptionGrantStatus call so far: `GRANT/ASSET STATUS[: cause]`.
+    fn status_updates(&self) -> Vec<String> {
+        self.0
+            .received()
+            .iter()
+            .filter(|r| r.method.as_str() == "PATCH")
+            .map(|r| {
+                let parts: Vec<&str> = r.url.path().split('/').collect();
+                // /v2/domains/D/subscription-grants/G/status/A
+                let body: Value = serde_json::from_slice(&r.body).unwrap();
+                let mut line = format!(
+                    "{}/{} {}",
+                    parts[5],
+                    parts[7],
+                    body["status"].as_str().unwrap()
+                );
+                if let Some(m) = body
+                    .pointer("/failureCause/message")
+                    .and_then(Value::as_str)
+                {
+                    line.push_str(&format!(": {m}"));
+                }
+                line
+            })
+            .collect()
+    }
+
     fn requests(&self) -> Vec<String> {
         self.0
             .received()
@@ -177,6 +299,7 @@ fn revoke_json(env: &TestEnv, fake: &Fake, id: &str) -> Value {
             &[
                 "-o",
                 "json",
+                "--yes",
                 "subscription",
                 "revoke",
                 "--domain",
@@ -491,6 +614,8 @@ fn via_access_point_gives_the_project_its_own_access_point_and_the_bucket_delega
 }
 
 fn mount_subscriptions(fake: &Fake, bucket_arn: &str) {
+    // req2's grant was completed in DataZone (and needs nothing from reconcile).
+    fake.grants(&[("grant2", "sub2", "COMPLETED", "GRANTED")]);
     let vars = [("PROJECT", PROJECT), ("BUCKET_ARN", bucket_arn)];
     let p = format!("/v2/domains/{DOMAIN}/subscriptions");
     fake.get(&p, fixture("list-subscriptions-page1.json", &vars), None);
@@ -552,6 +677,16 @@ fn reconcile_grants_what_is_missing_and_revokes_what_is_left_over() {
         granted("req3"),
         Value::Null,
         "a Glue asset is not lakegate's"
+    );
+    // DataZone's grant status beside lakegate's.
+    let dz =
+        |id: &str| rows.iter().find(|r| r["request_id"] == id).unwrap()["grant_status"].clone();
+    assert_eq!(dz("req2"), json!("COMPLETED"));
+    assert_eq!(dz("req1"), Value::Null);
+    let table = stdout(&run(&env, &fake, &["subscription", "list", "--domain", DOMAIN]).success());
+    assert!(
+        table.lines().next().unwrap().contains("DZ-GRANT"),
+        "{table}"
     );
 
     let plan = json_of(
@@ -718,6 +853,43 @@ fn subscription_targets_are_created_and_listed_across_environments_and_pages() {
             ),
     );
     fake.project(PROJECT, ROLE_A, ROLE_B, ACCOUNT);
+    // The target created is read back by its id (GetSubscriptionTarget has the same shape).
+    fake.get(
+        &format!("/v2/domains/{DOMAIN}/environments/env1/subscription-targets/tgt1"),
+        fixture("create-subscription-target.json", &[]),
+        None,
+    );
+    let create = [
+        "subscription",
+        "target",
+        "create",
+        "--domain",
+        DOMAIN,
+        "--environment",
+        "env1",
+        "--name",
+        "lakegate-s3-target",
+        "--manage-access-role",
+        "arn:aws:iam::123456789012:role/environment-role",
+        "--principal",
+        ROLE_A,
+    ];
+    // --dry-run -o json: exactly one plan document, and nothing created.
+    let mut dry = vec!["--dry-run", "-o", "json"];
+    dry.extend_from_slice(&create);
+    let p = crate::pipeline::one_plan(&stdout(&run(&env, &fake, &dry).success()));
+    let changes = p["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{p:#}");
+    assert_eq!(changes[0]["target"], "subscription-target");
+    assert_eq!(changes[0]["action"], "create");
+    assert_eq!(
+        changes[0]["resource"],
+        format!("{DOMAIN}/env1/lakegate-s3-target")
+    );
+    assert!(
+        !fake.requests().iter().any(|r| r.starts_with("POST")),
+        "a dry run creates nothing"
+    );
     let o = json_of(
         &run(
             &env,
@@ -733,7 +905,7 @@ fn subscription_targets_are_created_and_listed_across_environments_and_pages() {
                 "--environment",
                 "env1",
                 "--name",
-                "custom-s3-target-consumerenv",
+                "lakegate-s3-target",
                 "--manage-access-role",
                 "arn:aws:iam::123456789012:role/environment-role",
                 "--principal",
@@ -746,10 +918,45 @@ fn subscription_targets_are_created_and_listed_across_environments_and_pages() {
     );
     assert_eq!(o["id"], "tgt1");
     let sent = fake.0.received();
-    let body: Value = serde_json::from_slice(&sent.last().unwrap().body).unwrap();
+    let post = sent
+        .iter()
+        .rev()
+        .find(|r| r.method.as_str() == "POST")
+        .unwrap();
+    let body: Value = serde_json::from_slice(&post.body).unwrap();
     assert_eq!(body["applicableAssetTypes"], json!([S3_TYPE]));
     assert_eq!(body["authorizedPrincipals"], json!([ROLE_A]));
     assert_eq!(body["type"], "GlueSubscriptionTargetType");
+    // A target of that name exists already: kept as it is, nothing created.
+    let posts = |f: &Fake| {
+        f.requests()
+            .iter()
+            .filter(|r| r.starts_with("POST"))
+            .count()
+    };
+    let before = posts(&fake);
+    let a = run(
+        &env,
+        &fake,
+        &[
+            "subscription",
+            "target",
+            "create",
+            "--domain",
+            DOMAIN,
+            "--environment",
+            "env1",
+            "--name",
+            "custom-s3-target-consumerenv",
+            "--manage-access-role",
+            "arn:aws:iam::123456789012:role/environment-role",
+            "--principal",
+            ROLE_A,
+        ],
+    )
+    .success();
+    assert!(stdout(&a).contains("nothing changed"), "{}", stdout(&a));
+    assert_eq!(posts(&fake), before);
 
     // --from-json takes the blog post's payload.
     let f = env.temp().join("blog-sub-target.json");
@@ -861,7 +1068,7 @@ fn fifty_concurrent_grants_then_fifty_concurrent_revokes() {
                             .args(if verb == "grant" {
                                 &["--actions", "s3:GetObject"][..]
                             } else {
-                                &[][..]
+                                &["--yes"][..]
                             })
                             .output()
                             .unwrap();
@@ -1004,6 +1211,7 @@ fn subscription_verbs_dry_run_as_one_plan_document_wait_for_leases_and_keep_hist
         "pipe1",
     ];
     let revoke = [
+        "--yes",
         "subscription",
         "revoke",
         "--domain",
@@ -1084,4 +1292,340 @@ fn subscription_verbs_dry_run_as_one_plan_document_wait_for_leases_and_keep_hist
     env.lg(["bucket", "policy", "rollback", &b, "--yes", "--to", "1"])
         .success();
     assert_eq!(env.policy(&b), Some(foreign(&b)));
+}
+
+/// A `Subscription Grant Requested` (or `… Revoke Requested`) event for grant `grant`.
+fn grant_event(detail_type: &str, grant: &str) -> String {
+    fixture(
+        "event-subscription-grant-requested.json",
+        &[
+            ("DETAIL_TYPE", detail_type),
+            ("GRANT", grant),
+            ("ASSET", "asset1"),
+            ("PROJECT", PROJECT),
+        ],
+    )
+}
+
+fn handle(env: &TestEnv, fake: &Fake, event: String) -> assert_cmd::assert::Assert {
+    crate::harness::no_panic(
+        lg(env, fake)
+            .args(["subscription", "handle-event"])
+            .write_stdin(event)
+            .assert(),
+    )
+}
+
+fn project_principal() -> Value {
+    json!({"project": {"id": PROJECT, "name": "custom-blueprint-consumer-project"}})
+}
+
+#[test]
+fn grant_requested_is_fulfilled_and_reported_a_retry_reports_again_and_revoke_reports_revoked() {
+    let env = TestEnv::new();
+    let fake = Fake::new();
+    let b = env.bucket("sub-protocol");
+    env.put_policy(&b, &foreign(&b));
+    let arn = format!("arn:aws:s3:::{b}/genomes/");
+    fake.grant("grant1", "sub1", "GRANT_PENDING", None, 5);
+    fake.subscription("sub1", "req7", &arn, project_principal());
+    fake.project(PROJECT, ROLE_A, ROLE_B, ACCOUNT);
+    fake.accept_status_updates();
+
+    // -vv: one line per AWS request, to count what one grant costs.
+    let a = crate::harness::no_panic(
+        lg(&env, &fake)
+            .args(["-vv", "subscription", "handle-event"])
+            .write_stdin(grant_event("Subscription Grant Requested", "grant1"))
+            .assert(),
+    )
+    .success();
+    let calls: Vec<String> = stderr(&a)
+        .lines()
+        .filter_map(|l| {
+            l.split_once("<- ")
+                .map(|(_, r)| r.split(' ').next().unwrap_or("").to_string())
+        })
+        .collect();
+    let mut by_op = std::collections::BTreeMap::<&str, usize>::new();
+    for c in &calls {
+        *by_op.entry(c.as_str()).or_default() += 1;
+    }
+    eprintln!("AWS calls for one grant: {} {by_op:?}", calls.len());
+    let dz: usize = by_op
+        .iter()
+        .filter(|(k, _)| k.to_lowercase().starts_with("datazone"))
+        .map(|(_, n)| n)
+        .sum();
+    // GetSubscriptionGrant, GetSubscription, ListEnvironments ×2 pages, ListSubscriptionTargets
+    // ×2 environments ×2 pages, UpdateSubscriptionGrantStatus ×2.
+    assert_eq!(dz, 10, "{by_op:?}");
+    let o = json_of(&a);
+    assert_eq!(
+        (o["action"].clone(), o["changed"].clone()),
+        (json!("grant"), json!(true)),
+        "{o}"
+    );
+    assert_eq!(o["grant"]["status"], "GRANTED", "{o}");
+    assert_eq!(
+        fake.status_updates(),
+        ["grant1/asset1 GRANT_IN_PROGRESS", "grant1/asset1 GRANTED"]
+    );
+    // Keyed by the subscription's request id, as the older family's grants are.
+    let doc = env.policy(&b).unwrap();
+    let obj = by_sid(&doc, "LakegateSubreq7Obj").unwrap();
+    assert_eq!(obj["Action"], "s3:GetObject");
+    assert!(by_sid(&doc, "ProducerKeepsThis").is_some());
+
+    // EventBridge retries: nothing changes, the final status is reported again (the asset is
+    // GRANTED already, so not moved back to in progress).
+    fake.grant("grant1", "sub1", "GRANTED", None, 1);
+    let o = json_of(
+        &handle(
+            &env,
+            &fake,
+            grant_event("Subscription Grant Requested", "grant1"),
+        )
+        .success(),
+    );
+    assert_eq!(o["changed"], false, "{o}");
+    assert_eq!(
+        fake.status_updates()[2..],
+        ["grant1/asset1 GRANTED".to_string()]
+    );
+    assert_eq!(env.policy(&b).unwrap(), doc);
+
+    let o = json_of(
+        &handle(
+            &env,
+            &fake,
+            grant_event("Subscription Grant Revoke Requested", "grant1"),
+        )
+        .success(),
+    );
+    assert_eq!(
+        (o["action"].clone(), o["changed"].clone()),
+        (json!("revoke"), json!(true)),
+        "{o}"
+    );
+    assert_eq!(
+        fake.status_updates()[3..],
+        [
+            "grant1/asset1 REVOKE_IN_PROGRESS".to_string(),
+            "grant1/asset1 REVOKED".to_string()
+        ]
+    );
+    assert_eq!(env.policy(&b), Some(foreign(&b)));
+}
+
+#[test]
+fn requested_permissions_decide_the_access_and_an_iam_principal_is_granted_directly() {
+    let env = TestEnv::new();
+    let fake = Fake::new();
+    let b = env.bucket("sub-protocol-iam");
+    let arn = format!("arn:aws:s3:::{b}/genomes/");
+    let direct = "arn:aws:iam::123456789012:role/analyst";
+    fake.grant(
+        "grant2",
+        "sub2",
+        "GRANT_PENDING",
+        Some(json!({"s3": ["READ", "WRITE"]})),
+        5,
+    );
+    fake.subscription(
+        "sub2",
+        "req8",
+        &arn,
+        json!({"iam": {"principalArn": direct}}),
+    );
+    fake.accept_status_updates();
+    let o = json_of(
+        &handle(
+            &env,
+            &fake,
+            grant_event("Subscription Grant Requested", "grant2"),
+        )
+        .success(),
+    );
+    assert_eq!(o["principals"], json!([direct]), "{o}");
+    let obj = by_sid(&env.policy(&b).unwrap(), "LakegateSubreq8Obj").unwrap();
+    assert!(obj["Action"].to_string().contains("s3:PutObject"), "{obj}");
+    assert_eq!(principals(&obj), [direct]);
+    // No project: no environments or targets were looked at.
+    assert!(!fake.requests().iter().any(|r| r.contains("/environments")));
+    assert_eq!(
+        fake.status_updates(),
+        ["grant2/asset1 GRANT_IN_PROGRESS", "grant2/asset1 GRANTED"]
+    );
+}
+
+#[test]
+fn a_failed_grant_is_reported_with_the_cause_the_cli_prints_and_exits_1() {
+    let env = TestEnv::new();
+    let fake = Fake::new();
+    let b = env.bucket("sub-protocol-fail");
+    let arn = format!("arn:aws:s3:::{b}/genomes/");
+    fake.accept_status_updates();
+
+    // A user profile of IAM Identity Center maps to no IAM principal.
+    fake.grant("grant3", "sub3", "GRANT_PENDING", None, 5);
+    fake.subscription(
+        "sub3",
+        "req9",
+        &arn,
+        json!({"user": {"id": "usr-sso", "details": {"sso": {"username": "ana", "firstName": "Ana", "lastName": "B"}}}}),
+    );
+    let a = handle(
+        &env,
+        &fake,
+        grant_event("Subscription Grant Requested", "grant3"),
+    )
+    .code(1);
+    let err = stderr(&a);
+    assert!(err.contains("usr-sso") && err.contains("SSO"), "{err}");
+    let updates = fake.status_updates();
+    assert_eq!(updates.len(), 1, "{updates:?}");
+    assert!(
+        updates[0].starts_with("grant3/asset1 GRANT_FAILED: subscribed user usr-sso"),
+        "{updates:?}"
+    );
+    let cause = updates[0].split_once(": ").unwrap().1;
+    assert!(
+        err.contains(cause),
+        "the cause reported is the one printed:\n{err}\n{cause}"
+    );
+    assert!(!cause.contains('\n'));
+    assert_eq!(env.policy_text(&b), None);
+
+    // A group, likewise.
+    fake.grant("grant4", "sub4", "GRANT_PENDING", None, 5);
+    fake.subscription(
+        "sub4",
+        "req10",
+        &arn,
+        json!({"group": {"id": "grp1", "name": "analysts"}}),
+    );
+    let a = handle(
+        &env,
+        &fake,
+        grant_event("Subscription Grant Requested", "grant4"),
+    )
+    .code(1);
+    assert!(stderr(&a).contains("group analysts"), "{}", stderr(&a));
+    assert!(fake.status_updates()[1]
+        .starts_with("grant4/asset1 GRANT_FAILED: subscribed group analysts"));
+
+    // The bucket policy would be too large: refused before any write, reported as failed.
+    let big = format!(
+        "{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Sid\":\"Big\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteBucket\",\"Resource\":[{}]}}]}}",
+        (0..400)
+            .map(|i| format!("\"arn:aws:s3:::{b}/padding-{i:04}-xxxxxxxxxxxxxxx\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    env.put_policy_text(&b, &big);
+    fake.grant("grant5", "sub5", "GRANT_PENDING", None, 5);
+    fake.subscription(
+        "sub5",
+        "req11",
+        &arn,
+        json!({"iam": {"principalArn": ROLE_A}}),
+    );
+    let a = handle(
+        &env,
+        &fake,
+        grant_event("Subscription Grant Requested", "grant5"),
+    )
+    .code(1);
+    let err = stderr(&a);
+    let updates = fake.status_updates();
+    assert_eq!(updates[2], "grant5/asset1 GRANT_IN_PROGRESS", "{updates:?}");
+    assert!(
+        updates[3].starts_with("grant5/asset1 GRANT_FAILED: "),
+        "{updates:?}"
+    );
+    let cause = updates[3].split_once(": ").unwrap().1;
+    assert!(
+        cause.contains("20480") || cause.contains("20 KB") || cause.contains("size"),
+        "{cause}"
+    );
+    assert!(err.contains(cause), "{err}\n{cause}");
+    assert_eq!(env.policy_text(&b).unwrap(), big, "nothing changed");
+}
+
+#[test]
+fn reconcile_fulfils_a_pending_grant_and_reports_it() {
+    let env = TestEnv::new();
+    let fake = Fake::new();
+    let b = env.bucket("sub-protocol-rec");
+    let arn = format!("arn:aws:s3:::{b}/genomes/");
+    // No subscription needs anything; grant6 is left pending (its event was lost), grant7 done.
+    let mut none: Value = serde_json::from_str(&fixture(
+        "list-subscriptions-page2.json",
+        &[("PROJECT", PROJECT), ("BUCKET_ARN", &arn)],
+    ))
+    .unwrap();
+    none["items"] = json!([]);
+    fake.get(
+        &format!("/v2/domains/{DOMAIN}/subscriptions"),
+        none.to_string(),
+        None,
+    );
+    fake.grants(&[
+        ("grant6", "sub6", "PENDING", "GRANT_PENDING"),
+        ("grant7", "sub7", "COMPLETED", "GRANTED"),
+    ]);
+    fake.grant("grant6", "sub6", "GRANT_PENDING", None, 5);
+    fake.subscription("sub6", "req12", &arn, project_principal());
+    fake.project(PROJECT, ROLE_A, ROLE_B, ACCOUNT);
+    fake.accept_status_updates();
+
+    let plan = json_of(
+        &run(
+            &env,
+            &fake,
+            &[
+                "-o",
+                "json",
+                "--dry-run",
+                "subscription",
+                "reconcile",
+                "--domain",
+                DOMAIN,
+            ],
+        )
+        .success(),
+    );
+    assert_eq!(plan["changes"].as_array().unwrap().len(), 1, "{plan}");
+    assert!(
+        fake.status_updates().is_empty(),
+        "a dry run reports nothing"
+    );
+    assert_eq!(env.policy_text(&b), None);
+
+    let rows = json_of(
+        &run(
+            &env,
+            &fake,
+            &[
+                "-o",
+                "json",
+                "subscription",
+                "reconcile",
+                "--domain",
+                DOMAIN,
+            ],
+        )
+        .success(),
+    );
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["grant_id"], "grant6");
+    assert_eq!(rows[0]["request_id"], "req12");
+    assert_eq!(rows[0]["result"], "done");
+    assert_eq!(
+        fake.status_updates(),
+        ["grant6/asset1 GRANT_IN_PROGRESS", "grant6/asset1 GRANTED"]
+    );
+    assert!(by_sid(&env.policy(&b).unwrap(), "LakegateSubreq12Obj").is_some());
 }

@@ -111,6 +111,41 @@ impl Actions {
         }
     }
 
+    /// Write only: PutObject/DeleteObject/AbortMultipartUpload on the prefix (no listing).
+    pub fn write() -> Self {
+        Actions {
+            object: vec![
+                "s3:PutObject".into(),
+                "s3:DeleteObject".into(),
+                "s3:AbortMultipartUpload".into(),
+            ],
+            bucket: vec![],
+        }
+    }
+
+    /// The actions of the S3 permissions a DataZone subscription asked for (`READ`, `WRITE`,
+    /// as `assetPermissions` carries them); `None` when it asked for none.
+    pub fn of_s3_permissions(permissions: &[String]) -> Result<Option<Self>, String> {
+        let (mut read, mut write) = (false, false);
+        for p in permissions {
+            match p.as_str() {
+                "READ" => read = true,
+                "WRITE" => write = true,
+                other => {
+                    return Err(format!(
+                        "requested S3 permission '{other}' is not READ or WRITE"
+                    ))
+                }
+            }
+        }
+        Ok(match (read, write) {
+            (false, false) => None,
+            (true, false) => Some(Actions::read()),
+            (false, true) => Some(Actions::write()),
+            (true, true) => Some(Actions::read_write()),
+        })
+    }
+
     /// Chosen actions: each `s3:Name` (no wildcards, so a grant stays what it says).
     pub fn custom(actions: &[String]) -> Result<Self, String> {
         let mut a = Actions {
@@ -422,6 +457,19 @@ mod tests {
         assert!(revoke(&mut d, "r1"));
         assert!(!revoke(&mut d, "r1"));
         assert_eq!(d, original);
+    }
+
+    #[test]
+    fn requested_s3_permissions_decide_the_actions() {
+        let p = |v: &[&str]| {
+            Actions::of_s3_permissions(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(p(&[]).unwrap(), None);
+        assert_eq!(p(&["READ"]).unwrap(), Some(Actions::read()));
+        assert_eq!(p(&["WRITE", "READ"]).unwrap(), Some(Actions::read_write()));
+        let w = p(&["WRITE"]).unwrap().unwrap();
+        assert!(w.bucket.is_empty() && w.object.contains(&"s3:PutObject".to_string()));
+        assert!(p(&["ADMIN"]).unwrap_err().contains("ADMIN"));
     }
 
     #[test]

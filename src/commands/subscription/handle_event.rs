@@ -1,12 +1,16 @@
 //! `lakegate subscription handle-event [--file F]`
 
+use super::fulfil::{self, Direction};
 use super::{grant_request, print_outcome, revoke_request, Outcome, WriteOpts};
 use crate::commands::{read_input, Ctx};
 use crate::error::{input_error, Result};
 
 /// Handle one DataZone event from EventBridge (the JSON an EventBridge rule delivers to a
-/// function or a queue): `Subscription Created` grants, `Subscription Cancelled` and
-/// `Subscription Revoked` revoke; other DataZone events are ignored with a reason. Prints one
+/// function or a queue). `Subscription Grant Requested` grants and `Subscription Grant Revoke
+/// Requested` revokes, reporting every asset's status back to DataZone
+/// (UpdateSubscriptionGrantStatus: in progress, then granted/revoked or failed with the cause;
+/// a failure exits 1). The older `Subscription Created` grants, `Subscription Cancelled` and
+/// `Subscription Revoked` revoke. Other DataZone events are ignored with a reason. Prints one
 /// JSON result. A repeated event changes nothing and says so.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -40,14 +44,30 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     };
     let text = read_input("--file", &args.file)?;
     let ev = parse_event(&text)?;
-    let o = match &ev.action {
-        EventAction::Ignore(reason) => Outcome {
+    let o = match (&ev.action, &ev.grant) {
+        (EventAction::Ignore(reason), _) => Outcome {
             domain: ev.domain.clone(),
             action: "ignore".into(),
             message: reason.clone(),
             ..Default::default()
         },
-        EventAction::Grant => {
+        (action, Some(g)) => {
+            let direction = if *action == EventAction::Grant {
+                Direction::Grant
+            } else {
+                Direction::Revoke
+            };
+            fulfil::fulfil(
+                ctx,
+                &ev.domain,
+                &g.grant_id,
+                g.asset_id.as_deref(),
+                direction,
+                &args.opts,
+            )
+            .await?
+        }
+        (EventAction::Grant, None) => {
             grant_request(
                 ctx,
                 &ev.domain,
@@ -57,7 +77,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             )
             .await?
         }
-        EventAction::Revoke => {
+        (EventAction::Revoke, None) => {
             revoke_request(
                 ctx,
                 &ev.domain,

@@ -8,8 +8,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// List the domain's subscriptions (all pages) with whether each grant is in place: in the
-/// bucket policy or in the subscribing project's access point policy. Subscriptions to assets
-/// that are not S3 object collections show `-`.
+/// bucket policy or in the subscribing project's access point policy, and beside it the status
+/// DataZone shows for the subscription's grants (ListSubscriptionGrants). Subscriptions to
+/// assets that are not S3 object collections show `-`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// DataZone domain id (dzd_…)
@@ -38,6 +39,9 @@ pub struct SubState {
     pub prefix: Option<String>,
     /// Whether lakegate's grant is in place (null when lakegate does not manage the asset).
     pub granted: Option<bool>,
+    /// The status of the subscription's grants in DataZone (PENDING, IN_PROGRESS, COMPLETED,
+    /// GRANT_FAILED, …; several grants: comma-separated), null when it has none.
+    pub grant_status: Option<String>,
     pub note: Option<String>,
 }
 
@@ -51,7 +55,9 @@ impl Row for SubState {
     }
 
     fn headers(wide: bool) -> Vec<&'static str> {
-        let mut h = vec!["REQUEST", "STATUS", "PROJECT", "LOCATION", "GRANTED"];
+        let mut h = vec![
+            "REQUEST", "STATUS", "PROJECT", "LOCATION", "GRANTED", "DZ-GRANT",
+        ];
         if wide {
             h.extend(["SUBSCRIPTION", "ASSET", "NOTE"]);
         }
@@ -74,6 +80,10 @@ impl Row for SubState {
             self.project_id.clone().unwrap_or_else(|| "-".into()).into(),
             location.into(),
             granted.into(),
+            self.grant_status
+                .clone()
+                .unwrap_or_else(|| "-".into())
+                .into(),
         ];
         if wide {
             c.push(self.subscription_id.clone().into());
@@ -94,6 +104,15 @@ pub async fn observe(
     let roles = account_role_map(roles);
     let aws = ctx.aws().await?;
     let subs = aws.subscriptions(domain, project).await?;
+    let mut grant_status: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for g in aws.subscription_grants(domain, project).await? {
+        if let Some(sid) = g.subscription_id {
+            let st = grant_status.entry(sid).or_default();
+            if !st.contains(&g.status) {
+                st.push(g.status);
+            }
+        }
+    }
     let mut caches: BTreeMap<String, PolicyCache> = BTreeMap::new();
     let mut scoped: BTreeMap<String, Option<(Ctx, String)>> = BTreeMap::new();
     let mut out = Vec::new();
@@ -112,6 +131,7 @@ pub async fn observe(
             bucket: None,
             prefix: None,
             granted: None,
+            grant_status: grant_status.get(&s.id).map(|v| v.join(",")),
             note: None,
         };
         match asset_of(s.listing.as_ref()) {

@@ -7,6 +7,7 @@
 //! other policy edit.
 
 pub mod deploy;
+pub mod fulfil;
 pub mod grant;
 pub mod handle_event;
 pub mod list;
@@ -43,11 +44,11 @@ pub enum SubscriptionCommand {
     Grant(grant::Args),
     /// Remove a subscription's grant, whatever its target says today
     Revoke(revoke::Args),
-    /// Handle one DataZone EventBridge event (Subscription Created/Cancelled/Revoked)
+    /// Handle one DataZone EventBridge event (Subscription Grant Requested/Revoke Requested, Created/Cancelled/Revoked)
     HandleEvent(handle_event::Args),
-    /// Compare the domain's subscriptions with the grants in place; add missing, remove left over
+    /// Compare the domain's subscriptions and grants with the grants in place; add missing, remove left over
     Reconcile(reconcile::Args),
-    /// List the domain's subscriptions to S3 assets and whether each grant is in place
+    /// List the domain's subscriptions to S3 assets, whether each grant is in place, DataZone's grant status
     #[command(visible_alias = "ls")]
     List(list::Args),
     /// Deploy lakegate as the DataZone fulfiller (Lambda function behind an EventBridge rule)
@@ -331,6 +332,9 @@ pub struct Outcome {
     pub access_point_alias: Option<String>,
     /// The account whose role was used (`--account-role`).
     pub account_role: Option<String>,
+    /// The DataZone subscription grant fulfilled, and the statuses reported for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<fulfil::GrantReport>,
 }
 
 /// Add the hint naming the principals to a MalformedPolicy answer.
@@ -342,15 +346,60 @@ pub fn explain_malformed(e: CliError, principals: &[String]) -> CliError {
     }
 }
 
-fn skip(req: &SubscriptionRequest, reason: String) -> Outcome {
+fn skip(s: &Subject, reason: String) -> Outcome {
     Outcome {
-        request_id: req.id.clone(),
-        domain: req.domain_id.clone(),
+        request_id: s.key.clone(),
+        domain: s.domain.clone(),
         action: "skip".into(),
         message: reason,
-        project_id: req.project_id.clone(),
+        project_id: s.project_id.clone(),
         ..Default::default()
     }
+}
+
+/// What a grant or revoke is for, resolved through DataZone: from a subscription request
+/// (`subscription grant|revoke`, the `Subscription Created` family) or from a subscription grant
+/// (the `Subscription Grant Requested` family, reconcile).
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// The id lakegate's statements are keyed by: the subscription request id (the grant id when
+    /// the subscription names none).
+    pub key: String,
+    pub domain: String,
+    /// The subscribing project (its targets' authorized principals are granted).
+    pub project_id: Option<String>,
+    pub listing: Option<Listing>,
+    /// IAM principals subscribed directly (instead of a project's targets).
+    pub principals: Option<Vec<String>>,
+    /// The actions the subscription asked for (S3 READ/WRITE), which win over --access.
+    pub requested: Option<Actions>,
+}
+
+impl Subject {
+    /// The subject of subscription request `id` (GetSubscriptionRequestDetails).
+    pub fn of_request(req: &SubscriptionRequest, fallback_project: Option<&str>) -> Result<Self> {
+        Ok(Subject {
+            key: req.id.clone(),
+            domain: req.domain_id.clone(),
+            project_id: req
+                .project_id
+                .clone()
+                .or_else(|| fallback_project.map(str::to_owned)),
+            listing: req.listing.clone(),
+            principals: None,
+            requested: requested_actions(
+                req.listing
+                    .as_ref()
+                    .map(|l| l.permissions.as_slice())
+                    .unwrap_or_default(),
+            )?,
+        })
+    }
+}
+
+/// The actions of requested S3 permissions (`READ`, `WRITE`); `None` when none were requested.
+pub fn requested_actions(permissions: &[String]) -> Result<Option<Actions>> {
+    Actions::of_s3_permissions(permissions).map_err(failed)
 }
 
 /// A subscription action planned but not yet applied: its outcome so far, the steps to hand to
@@ -361,6 +410,8 @@ pub struct Prepared<'a> {
     pub scoped: Option<Ctx>,
     pub steps: Vec<Step<'a>>,
     reason: String,
+    /// The question to ask before applying (a destructive verb's).
+    pub confirm: Option<String>,
     /// The resources the steps change, to tell what changed from a report.
     touched: Vec<(Target, String)>,
     finish: Finish,
@@ -387,9 +438,15 @@ impl<'a> Prepared<'a> {
             scoped: None,
             steps: Vec::new(),
             reason: String::new(),
+            confirm: None,
             touched: Vec::new(),
             finish: Finish::Skip,
         }
+    }
+
+    /// Whether lakegate skips it (not an S3 object collection): no plan, nothing to report.
+    pub fn is_skip(&self) -> bool {
+        matches!(self.finish, Finish::Skip)
     }
 
     /// The context its steps are applied in.
@@ -406,6 +463,7 @@ impl<'a> Prepared<'a> {
         let c = scoped.as_ref().unwrap_or(ctx);
         let mut plan = Plan::new(std::mem::take(&mut self.reason));
         plan.steps = std::mem::take(&mut self.steps);
+        plan.confirm = self.confirm.take();
         let r = c.apply(plan).await;
         let r = match &self.finish {
             Finish::Grant { principals, .. } => r.map_err(|e| explain_malformed(e, principals))?,
@@ -505,24 +563,35 @@ pub async fn prepare_grant<'a>(
     fallback_project: Option<&str>,
     opts: &WriteOpts,
 ) -> Result<Prepared<'a>> {
-    let actions = opts.actions()?;
-    let aws = ctx.aws().await?;
-    let req = aws.subscription_request(domain, id).await?;
-    let loc = match asset_of(req.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&req, reason))),
+    opts.actions()?;
+    let req = ctx.aws().await?.subscription_request(domain, id).await?;
+    plan_grant(ctx, Subject::of_request(&req, fallback_project)?, opts).await
+}
+
+/// Plan the grant of a resolved subject.
+pub async fn plan_grant<'a>(ctx: &Ctx, s: Subject, opts: &WriteOpts) -> Result<Prepared<'a>> {
+    let actions = match &s.requested {
+        Some(a) => a.clone(),
+        None => opts.actions()?,
+    };
+    let loc = match asset_of(s.listing.as_ref())? {
+        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
         Asset::S3 { location, .. } => location,
     };
-    let project = req
-        .project_id
-        .clone()
-        .or_else(|| fallback_project.map(str::to_owned))
-        .ok_or_else(|| {
-            failed(format!(
-                "subscription request {id} is not from a project: cannot find its subscription targets"
-            ))
-        })?;
-    let principals = principals_of(ctx, domain, &project).await?;
-    let owner = req
+    let domain = s.domain.as_str();
+    let id = s.key.clone();
+    let principals = match &s.principals {
+        Some(p) => p.clone(),
+        None => {
+            let project = s.project_id.clone().ok_or_else(|| {
+                failed(format!(
+                    "subscription request {id} is not from a project: cannot find its subscription targets"
+                ))
+            })?;
+            principals_of(ctx, domain, &project).await?
+        }
+    };
+    let owner = s
         .listing
         .as_ref()
         .map(|l| l.owner_project_id.clone())
@@ -534,11 +603,11 @@ pub async fn prepare_grant<'a>(
     };
     let c = scoped.as_ref().unwrap_or(ctx);
     let mut out = Outcome {
-        request_id: id.to_string(),
+        request_id: id.clone(),
         domain: domain.to_string(),
         action: "grant".into(),
         dry_run: ctx.global.dry_run,
-        project_id: Some(project.clone()),
+        project_id: s.project_id.clone(),
         bucket: Some(loc.bucket.clone()),
         prefix: Some(loc.prefix.clone()),
         via: Some(opts.via),
@@ -549,8 +618,9 @@ pub async fn prepare_grant<'a>(
     let reason = format!("subscription grant {id}");
     let baws = c.aws().await?;
     let grant_edit = |stmts: Vec<serde_json::Value>| {
+        let id = id.clone();
         policy::edit(move |doc: &mut PolicyDocument| {
-            sub::grant(doc, id, stmts.clone());
+            sub::grant(doc, &id, stmts.clone());
             Ok(())
         })
     };
@@ -564,11 +634,16 @@ pub async fn prepare_grant<'a>(
                 partition: baws.partition.to_string(),
                 bucket: loc.bucket.clone(),
             };
-            let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
+            let stmts = sub::grant_statements(&id, &target, &loc.prefix, &principals, &actions);
             touched.push((Target::BucketPolicy, bp.arn.clone()));
             steps.push(Step::new(bp, grant_edit(stmts)));
         }
         Via::AccessPoint => {
+            let project = s.project_id.clone().ok_or_else(|| {
+                failed(format!(
+                    "--via access-point: subscription {id} is not from a project (its access point is the project's); use --via bucket-policy"
+                ))
+            })?;
             let account = c.account().await?;
             let name = sub::access_point_name(&project, &loc.bucket);
             let existing = baws.access_point(&account, &name).await?;
@@ -586,7 +661,7 @@ pub async fn prepare_grant<'a>(
             let target = Resource::AccessPoint {
                 arn: ap_arn.clone(),
             };
-            let stmts = sub::grant_statements(id, &target, &loc.prefix, &principals, &actions);
+            let stmts = sub::grant_statements(&id, &target, &loc.prefix, &principals, &actions);
             let bp = BucketPolicy::new(baws, &loc.bucket);
             let partition = baws.partition;
             touched.push((Target::AccessPoint, ap_arn.clone()));
@@ -631,6 +706,7 @@ pub async fn prepare_grant<'a>(
         scoped,
         steps,
         reason,
+        confirm: None,
         touched,
         finish: Finish::Grant {
             loc,
@@ -671,17 +747,20 @@ pub async fn prepare_revoke<'a>(
     fallback_project: Option<&str>,
     opts: &WriteOpts,
 ) -> Result<Prepared<'a>> {
-    let aws = ctx.aws().await?;
-    let req = aws.subscription_request(domain, id).await?;
-    let loc = match asset_of(req.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&req, reason))),
+    let req = ctx.aws().await?.subscription_request(domain, id).await?;
+    plan_revoke(ctx, Subject::of_request(&req, fallback_project)?, opts).await
+}
+
+/// Plan the revoke of a resolved subject.
+pub async fn plan_revoke<'a>(ctx: &Ctx, s: Subject, opts: &WriteOpts) -> Result<Prepared<'a>> {
+    let loc = match asset_of(s.listing.as_ref())? {
+        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
         Asset::S3 { location, .. } => location,
     };
-    let project = req
-        .project_id
-        .clone()
-        .or_else(|| fallback_project.map(str::to_owned));
-    let owner = req
+    let domain = s.domain.as_str();
+    let id = s.key.clone();
+    let project = s.project_id.clone();
+    let owner = s
         .listing
         .as_ref()
         .map(|l| l.owner_project_id.clone())
@@ -693,7 +772,7 @@ pub async fn prepare_revoke<'a>(
     };
     let c = scoped.as_ref().unwrap_or(ctx);
     let mut out = Outcome {
-        request_id: id.to_string(),
+        request_id: id.clone(),
         domain: domain.to_string(),
         action: "revoke".into(),
         dry_run: ctx.global.dry_run,
@@ -707,8 +786,9 @@ pub async fn prepare_revoke<'a>(
     let reason = format!("subscription revoke {id}");
     let baws = c.aws().await?;
     let revoke_edit = || {
+        let id = id.clone();
         policy::edit(move |doc: &mut PolicyDocument| {
-            sub::revoke(doc, id);
+            sub::revoke(doc, &id);
             Ok(())
         })
     };
@@ -734,11 +814,9 @@ pub async fn prepare_revoke<'a>(
         scoped,
         steps,
         reason,
+        confirm: None,
         touched,
-        finish: Finish::Revoke {
-            loc,
-            id: id.to_string(),
-        },
+        finish: Finish::Revoke { loc, id },
     })
 }
 
@@ -863,6 +941,7 @@ mod tests {
             entity_id: None,
             entity_type: Some("GlueTableAssetType".into()),
             forms: None,
+            permissions: vec![],
         };
         match asset_of(Some(&l)).unwrap() {
             Asset::Skip(r) => assert!(r.contains("GlueTableAssetType"), "{r}"),

@@ -1,18 +1,21 @@
 //! `lakegate subscription reconcile --domain D [--project P]`
 
+use super::fulfil::{self, Direction, Job};
 use super::list::observe;
-use super::{check_domain, check_id, prepare_grant, prepare_revoke, WriteOpts};
+use super::{check_domain, check_id, prepare_grant, prepare_revoke, Prepared, WriteOpts};
 use crate::apply::Plan;
 use crate::commands::Ctx;
-use crate::error::Result;
+use crate::error::{failed, Kind, Result};
 use crate::output::{Cell, Row};
 use serde::Serialize;
 
 /// Compare the domain's subscriptions to S3 object collections with the grants in place, and
 /// apply the difference: grant the approved subscriptions without a grant, revoke the grants of
-/// revoked or cancelled ones (an event lost while the handler was down). `--dry-run` prints the
-/// plan and changes nothing. Every grant and revoke is one plan; revokes are asked about (`--yes`
-/// in scripts).
+/// revoked or cancelled ones (an event lost while the handler was down). DataZone subscription
+/// grants left pending, in progress or failed (ListSubscriptionGrants) are fulfilled too, and
+/// their status reported back (UpdateSubscriptionGrantStatus), as `handle-event` does.
+/// `--dry-run` prints the plan and changes nothing. Every grant and revoke is one plan; revokes
+/// are asked about (`--yes` in scripts).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// DataZone domain id (dzd_…)
@@ -34,6 +37,8 @@ pub struct Step {
     pub action: String,
     pub request_id: String,
     pub subscription_id: String,
+    /// The DataZone subscription grant fulfilled (its status is reported back).
+    pub grant_id: Option<String>,
     pub status: String,
     pub bucket: String,
     pub prefix: String,
@@ -46,7 +51,7 @@ impl Row for Step {
     fn headers(wide: bool) -> Vec<&'static str> {
         let mut h = vec!["ACTION", "REQUEST", "STATUS", "LOCATION", "RESULT"];
         if wide {
-            h.extend(["SUBSCRIPTION", "MESSAGE"]);
+            h.extend(["SUBSCRIPTION", "GRANT", "MESSAGE"]);
         }
         h
     }
@@ -61,6 +66,7 @@ impl Row for Step {
         ];
         if wide {
             c.push(self.subscription_id.clone().into());
+            c.push(self.grant_id.clone().unwrap_or_else(|| "-".into()).into());
             c.push(self.message.clone().into());
         }
         c
@@ -94,6 +100,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             action: action.into(),
             request_id: id.clone(),
             subscription_id: s.subscription_id.clone(),
+            grant_id: None,
             status: s.status.clone(),
             bucket: bucket.clone(),
             prefix: s.prefix.clone().unwrap_or_default(),
@@ -106,6 +113,56 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 ),
             },
         });
+    }
+    // DataZone's grants left pending, in progress or failed: fulfilled and reported back.
+    let mut jobs: Vec<(Job, Prepared<'_>)> = Vec::new();
+    let mut failures: Vec<Step> = Vec::new();
+    let grants = ctx
+        .aws()
+        .await?
+        .subscription_grants(&args.domain, args.project.as_deref())
+        .await?;
+    for g in grants {
+        let Some(direction) = fulfil::needs(&g) else {
+            continue;
+        };
+        let row = |request_id: String, bucket: String, prefix: String| Step {
+            action: match direction {
+                Direction::Grant => "grant".into(),
+                Direction::Revoke => "revoke".into(),
+            },
+            request_id,
+            subscription_id: g.subscription_id.clone().unwrap_or_default(),
+            grant_id: Some(g.id.clone()),
+            status: format!("grant {}", g.status),
+            bucket,
+            prefix,
+            result: "planned".into(),
+            message: format!("DataZone grant {} is {}", g.id, g.status.to_lowercase()),
+        };
+        match fulfil::plan_of(ctx, g.clone(), None, direction, &args.opts).await {
+            Ok((_, p)) if p.is_skip() => continue,
+            Ok((job, p)) => {
+                plan.push(row(
+                    p.out.request_id.clone(),
+                    p.out.bucket.clone().unwrap_or_default(),
+                    p.out.prefix.clone().unwrap_or_default(),
+                ));
+                jobs.push((job, p));
+            }
+            Err(e) => {
+                let mut r = row("-".into(), String::new(), String::new());
+                r.result = "failed".into();
+                r.message = e.message;
+                failures.push(r);
+            }
+        }
+    }
+    let subscription_steps = plan.len() - jobs.len();
+
+    if plan.is_empty() && !failures.is_empty() {
+        ctx.printer.rows(&failures)?;
+        return Err(failed_grants(&failures));
     }
     if plan.is_empty() && !(ctx.global.dry_run && ctx.printer.is_structured()) {
         if !ctx.printer.is_structured() {
@@ -122,7 +179,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     // applied as one plan: one dry-run document, one question for the revokes.
     let ids: Vec<String> = plan.iter().map(|s| s.request_id.clone()).collect();
     let mut prepared = Vec::with_capacity(plan.len());
-    for (step, id) in plan.iter().zip(&ids) {
+    for (step, id) in plan.iter().zip(&ids).take(subscription_steps) {
         let project = states
             .iter()
             .find(|s| s.subscription_id == step.subscription_id)
@@ -134,6 +191,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         };
         prepared.push(p);
     }
+    let mut jobs_state: Vec<Job> = Vec::with_capacity(jobs.len());
+    for (job, p) in jobs {
+        jobs_state.push(job);
+        prepared.push(p);
+    }
+    let mut jobs = jobs_state;
     let steps: Vec<_> = prepared
         .iter_mut()
         .map(|p| std::mem::take(&mut p.steps))
@@ -162,10 +225,27 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             revokes.join(", ")
         ));
     }
-    let report = ctx.apply(whole.merged()).await?;
+    for job in &mut jobs {
+        job.start(ctx).await?;
+    }
+    let report = match ctx.apply(whole.merged()).await {
+        Ok(r) => r,
+        Err(e) => {
+            // Refused before any change (no --yes): the grants stay in progress for next time.
+            if e.kind != Kind::Input {
+                for job in &mut jobs {
+                    let _ = job.finish(ctx, Err(failed(e.message.clone()))).await;
+                }
+            }
+            return Err(e);
+        }
+    };
     if report.dry_run {
         // The plan, printed by the pipeline, is the one document.
         return Ok(());
+    }
+    for job in &mut jobs {
+        job.finish(ctx, Ok(())).await?;
     }
     for (step, p) in plan.iter_mut().zip(&prepared) {
         let mut out = p.out.clone();
@@ -174,5 +254,27 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         step.result = if out.changed { "done" } else { "unchanged" }.into();
         step.message = out.message;
     }
-    ctx.printer.rows(&plan)
+    for (step, job) in plan.iter_mut().skip(subscription_steps).zip(&jobs) {
+        if let Some(st) = &job.report.status {
+            step.message = format!("{}; DataZone grant {} {st}", step.message, job.grant.id);
+        }
+    }
+    if failures.is_empty() {
+        return ctx.printer.rows(&plan);
+    }
+    plan.extend(failures.iter().cloned());
+    ctx.printer.rows(&plan)?;
+    Err(failed_grants(&failures))
+}
+
+fn failed_grants(failures: &[Step]) -> crate::error::CliError {
+    let each: Vec<String> = failures
+        .iter()
+        .map(|f| format!("{}: {}", f.grant_id.as_deref().unwrap_or("-"), f.message))
+        .collect();
+    failed(format!(
+        "{} subscription grant(s) could not be fulfilled (reported as failed): {}",
+        failures.len(),
+        each.join("; ")
+    ))
 }

@@ -1,12 +1,13 @@
 //! `lakegate subscription revoke --domain D --request ID`
 
-use super::{check_domain, check_id, print_outcome, revoke_request, WriteOpts};
+use super::{check_domain, check_id, prepare_revoke, print_outcome, WriteOpts};
 use crate::commands::Ctx;
 use crate::error::Result;
 
 /// Remove a subscription's grant: the statements keyed by its request id, from the bucket policy
 /// and from the subscribing project's access point, whatever the subscription target says today.
-/// Revoking the last statement deletes the policy. Running it again changes nothing.
+/// Revoking the last statement deletes the policy. Running it again changes nothing. Removing
+/// access is destructive: it is confirmed (asked on a terminal, `--yes` in scripts).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// DataZone domain id (dzd_…)
@@ -24,6 +25,11 @@ pub struct Args {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     check_domain(&args.domain)?;
     check_id("--request", &args.request)?;
-    let o = revoke_request(ctx, &args.domain, &args.request, None, &args.opts).await?;
+    let mut p = prepare_revoke(ctx, &args.domain, &args.request, None, &args.opts).await?;
+    p.confirm = Some(format!(
+        "revoke the grant of subscription request {}",
+        args.request
+    ));
+    let o = p.run(ctx).await?;
     print_outcome(ctx, &o)
 }

@@ -1,6 +1,8 @@
 //! `lakegate subscription target create ...`
 
 use super::{check_domain, check_id};
+use crate::apply::subscription_target::{self, Created, SubscriptionTarget};
+use crate::apply::{Plan, Step};
 use crate::aws::datazone::{NewSubscriptionTarget, S3_ASSET_TYPE};
 use crate::commands::{read_input, Ctx};
 use crate::error::{input_error, Result};
@@ -10,7 +12,8 @@ use serde_json::Value;
 /// Create a DataZone subscription target: the principals (e.g. a SageMaker notebook's role) that
 /// subscriptions of the environment's project to S3 object collections are granted to. Takes
 /// flags, or with --from-json the JSON `aws datazone create-subscription-target --cli-input-json`
-/// takes.
+/// takes. A target of that name in the environment is kept as it is (running it again changes
+/// nothing); `--dry-run` prints the plan and creates nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// DataZone domain id (dzd_…)
@@ -173,12 +176,28 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         None => from_flags(args)?,
     };
     check(&t)?;
-    if ctx.global.dry_run {
-        ctx.printer
-            .status("would create this subscription target (dry run):");
-        return ctx.printer.value(&t);
+    let created = Created::default();
+    let state = subscription_target::state(&t);
+    let (name, environment) = (t.name.clone(), t.environment.clone());
+    let plan = Plan::new(format!("subscription target create {name}")).step(Step::ensure(
+        SubscriptionTarget::new(t, created.clone()),
+        state,
+    ));
+    let report = ctx.apply(plan).await?;
+    if report.dry_run {
+        // The plan, printed by the pipeline, is the one document.
+        return Ok(());
     }
-    let created = ctx.aws().await?.create_subscription_target(&t).await?;
+    let created = created.lock().ok().and_then(|c| c.clone());
+    let Some(created) = created else {
+        let existing = report.steps.first().and_then(|s| s.after.clone());
+        if ctx.printer.is_structured() {
+            return ctx.printer.value(&existing);
+        }
+        return ctx.printer.done(format!(
+            "subscription target {name} exists in environment {environment}; nothing changed"
+        ));
+    };
     if ctx.printer.is_structured() {
         return ctx.printer.value(&created);
     }
