@@ -5,8 +5,7 @@ use std::ffi::OsString;
 
 use crate::commands::{
     access, accesspoint, athena, audit, bucket, completion, doctor, endpoint, lake, plugin,
-    subscription,
-    whoami,
+    subscription, whoami,
 };
 
 /// Govern access to shared Amazon S3 data lakes.

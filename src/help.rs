@@ -265,7 +265,7 @@ lakegate subscription reconcile --domain dzd_4p9n6example --dry-run",
         "lakegate subscription grant --domain dzd_4p9n6example \\
     --request 5ih3gq1example
 lakegate subscription grant --domain dzd_4p9n6example \\
-    --request 5ih3gq1example --via access-point --access read-write",
+    --request 5ih3gq1example --via access-point --access read-write-delete",
     ),
     (
         "subscription revoke",

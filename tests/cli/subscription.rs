@@ -394,12 +394,18 @@ fn prefix_without_slash_whole_bucket_and_revoking_the_last_statement_deletes_the
     fake.request("whole", PROJECT, &format!("arn:aws:s3:::{b}"), S3_TYPE);
     fake.project(PROJECT, ROLE_A, ROLE_B, ACCOUNT);
 
-    let o = grant_json(&env, &fake, "noslash", &["--access", "read-write"]);
+    // `read-write-delete` (its old spelling `read-write` is still accepted, checked below).
+    let o = grant_json(&env, &fake, "noslash", &["--access", "read-write-delete"]);
     assert_eq!(o["prefix"], "genomes/");
     let doc = env.policy(&b).unwrap();
     let obj = by_sid(&doc, "LakegateSubnoslashObj").unwrap();
     assert_eq!(obj["Resource"], format!("arn:aws:s3:::{b}/genomes/*"));
     assert!(obj["Action"].to_string().contains("s3:PutObject"));
+    assert!(obj["Action"].to_string().contains("s3:DeleteObject"));
+    // The old spelling means the same: granting it again changes nothing.
+    let before = env.policy_text(&b);
+    grant_json(&env, &fake, "noslash", &["--access", "read-write"]);
+    assert_eq!(env.policy_text(&b), before);
 
     grant_json(
         &env,

@@ -1,6 +1,6 @@
 //! `lakegate subscription deploy --domain D --bucket B… [--function-name N] [--via VIA] [--zip FILE]`
 
-use super::{check_domain, WriteOpts};
+use super::WriteOpts;
 use crate::apply::{Plan, Report};
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
@@ -17,7 +17,7 @@ use serde::Serialize;
 pub struct Args {
     /// The DataZone domain whose subscription events the function fulfils
     #[arg(long, value_name = "DOMAIN_ID")]
-    pub domain: String,
+    pub domain: crate::values::DomainId,
 
     /// A bucket whose policy the function may edit (repeatable; the buckets of the domain's assets)
     #[arg(long = "bucket", value_name = "BUCKET", required = true, add = crate::completion::bucket_completer())]
@@ -126,8 +126,8 @@ fn event_args(o: &WriteOpts) -> Vec<String> {
     }
     if !o.actions.is_empty() {
         a.extend(["--actions".to_string(), o.actions.join(",")]);
-    } else if o.access == super::Access::ReadWrite {
-        a.extend(["--access".to_string(), "read-write".into()]);
+    } else if o.access == super::Access::ReadWriteDelete {
+        a.extend(["--access".to_string(), "read-write-delete".into()]);
     }
     for (acct, role) in &o.account_roles {
         a.extend(["--account-role".to_string(), format!("{acct}={role}")]);
@@ -162,7 +162,6 @@ fn package(args: &Args) -> Result<Vec<u8>> {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_domain(&args.domain)?;
     fulfiller::check_name("--function-name", &args.function_name)?;
     for b in &args.buckets {
         crate::policy::arn::validate_bucket_name(b)
@@ -177,7 +176,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
     let spec = Spec {
-        domain: args.domain.clone(),
+        domain: args.domain.to_string(),
         buckets: args.buckets.clone(),
         access_points: args.opts.via == super::Via::AccessPoint,
         lock_bucket: ctx.global.lock_bucket.clone(),

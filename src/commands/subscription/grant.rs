@@ -1,6 +1,6 @@
 //! `lakegate subscription grant --domain D --request ID`
 
-use super::{check_domain, check_id, grant_request, print_outcome, WriteOpts};
+use super::{check_id, grant_request, print_outcome, WriteOpts};
 use crate::commands::Ctx;
 use crate::error::Result;
 
@@ -13,7 +13,7 @@ use crate::error::Result;
 pub struct Args {
     /// DataZone domain id (dzd_…)
     #[arg(long, value_name = "DOMAIN")]
-    pub domain: String,
+    pub domain: crate::values::DomainId,
 
     /// Subscription request id
     #[arg(long, value_name = "ID")]
@@ -24,7 +24,6 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_domain(&args.domain)?;
     check_id("--request", &args.request)?;
     args.opts.check()?;
     let o = grant_request(ctx, &args.domain, &args.request, None, &args.opts).await?;

@@ -1,6 +1,6 @@
 //! `lakegate subscription list --domain D [--project P]`
 
-use super::{account_role_map, asset_of, check_domain, check_id, scoped_ctx, Asset, PolicyCache};
+use super::{account_role_map, asset_of, check_id, scoped_ctx, Asset, PolicyCache};
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::{Cell, Row};
@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 pub struct Args {
     /// DataZone domain id (dzd_…)
     #[arg(long, value_name = "DOMAIN")]
-    pub domain: String,
+    pub domain: crate::values::DomainId,
 
     /// Only the subscriptions of this (subscribing) project
     #[arg(long, value_name = "PROJECT")]
@@ -172,7 +172,6 @@ pub async fn observe(
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_domain(&args.domain)?;
     if let Some(p) = &args.project {
         check_id("--project", p)?;
     }

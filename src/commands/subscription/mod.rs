@@ -101,8 +101,10 @@ pub enum Access {
     /// s3:GetObject on the asset's prefix, s3:ListBucket limited to it
     #[default]
     Read,
-    /// Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix
-    ReadWrite,
+    /// Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix. (`read-write`, its
+    /// old spelling, is still accepted; `accesspoint --access read-write` grants no delete.)
+    #[value(alias = "read-write")]
+    ReadWriteDelete,
 }
 
 /// Options of every verb that writes grants.
@@ -148,7 +150,7 @@ impl WriteOpts {
         }
         Ok(match self.access {
             Access::Read => Actions::read(),
-            Access::ReadWrite => Actions::read_write(),
+            Access::ReadWriteDelete => Actions::read_write(),
         })
     }
 
@@ -163,35 +165,11 @@ pub fn account_role_map(roles: &[(String, String)]) -> BTreeMap<String, String> 
     roles.iter().cloned().collect()
 }
 
-pub fn check_domain(domain: &str) -> Result<()> {
-    let ok = (domain.starts_with("dzd_") || domain.starts_with("dzd-"))
-        && domain.len() > 4
-        && domain.len() <= 40
-        && domain[4..]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "--domain: invalid domain id '{domain}': expected dzd_ followed by letters, digits, '_' or '-'"
-        )))
-    }
-}
-
+/// A DataZone id given to `what` (the one rule: [`crate::values::DataZoneId`]).
 pub fn check_id(what: &str, id: &str) -> Result<()> {
-    let ok = !id.is_empty()
-        && id.len() <= 36
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "{what}: invalid id '{id}': expected 1–36 letters, digits, '_' or '-'"
-        )))
-    }
+    id.parse::<crate::values::DataZoneId>()
+        .map(|_| ())
+        .map_err(|e| input_error(format!("{what}: {e}")))
 }
 
 /// What a subscription's asset is, for lakegate.
@@ -952,8 +930,6 @@ mod tests {
 
     #[test]
     fn ids_are_checked() {
-        check_domain("dzd_abc123").unwrap();
-        assert!(check_domain("abc").is_err());
         check_id("--request", "5x8y2z9abc_-").unwrap();
         assert!(check_id("--request", "a/b").is_err());
     }

@@ -2,7 +2,7 @@
 
 use super::fulfil::{self, Direction, Job};
 use super::list::observe;
-use super::{check_domain, check_id, prepare_grant, prepare_revoke, Prepared, WriteOpts};
+use super::{check_id, prepare_grant, prepare_revoke, Prepared, WriteOpts};
 use crate::apply::Plan;
 use crate::commands::Ctx;
 use crate::error::{failed, Kind, Result};
@@ -20,7 +20,7 @@ use serde::Serialize;
 pub struct Args {
     /// DataZone domain id (dzd_…)
     #[arg(long, value_name = "DOMAIN")]
-    pub domain: String,
+    pub domain: crate::values::DomainId,
 
     /// Only the subscriptions of this (subscribing) project
     #[arg(long, value_name = "PROJECT")]
@@ -74,7 +74,6 @@ impl Row for Step {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_domain(&args.domain)?;
     if let Some(p) = &args.project {
         check_id("--project", p)?;
     }

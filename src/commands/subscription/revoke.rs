@@ -1,6 +1,6 @@
 //! `lakegate subscription revoke --domain D --request ID`
 
-use super::{check_domain, check_id, prepare_revoke, print_outcome, WriteOpts};
+use super::{check_id, prepare_revoke, print_outcome, WriteOpts};
 use crate::commands::Ctx;
 use crate::error::Result;
 
@@ -12,7 +12,7 @@ use crate::error::Result;
 pub struct Args {
     /// DataZone domain id (dzd_…)
     #[arg(long, value_name = "DOMAIN")]
-    pub domain: String,
+    pub domain: crate::values::DomainId,
 
     /// Subscription request id
     #[arg(long, value_name = "ID")]
@@ -23,7 +23,6 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_domain(&args.domain)?;
     check_id("--request", &args.request)?;
     let mut p = prepare_revoke(ctx, &args.domain, &args.request, None, &args.opts).await?;
     p.confirm = Some(format!(

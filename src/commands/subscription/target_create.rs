@@ -1,6 +1,6 @@
 //! `lakegate subscription target create ...`
 
-use super::{check_domain, check_id};
+use super::check_id;
 use crate::apply::subscription_target::{self, Created, SubscriptionTarget};
 use crate::apply::{Plan, Step};
 use crate::aws::datazone::{NewSubscriptionTarget, S3_ASSET_TYPE};
@@ -155,7 +155,9 @@ fn from_flags(a: &Args) -> Result<NewSubscriptionTarget> {
 }
 
 fn check(t: &NewSubscriptionTarget) -> Result<()> {
-    check_domain(&t.domain)?;
+    t.domain
+        .parse::<crate::values::DomainId>()
+        .map_err(|e| input_error(format!("--domain: {e}")))?;
     check_id("--environment", &t.environment)?;
     if t.authorized_principals.is_empty() {
         return Err(input_error(

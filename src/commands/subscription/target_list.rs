@@ -1,6 +1,6 @@
 //! `lakegate subscription target list --domain D (--environment E | --project P)`
 
-use super::{check_domain, check_id};
+use super::check_id;
 use crate::aws::datazone::SubscriptionTarget;
 use crate::commands::Ctx;
 use crate::error::Result;
@@ -13,7 +13,7 @@ use crate::output::{Cell, Row};
 pub struct Args {
     /// DataZone domain id (dzd_…)
     #[arg(long, value_name = "DOMAIN")]
-    pub domain: String,
+    pub domain: crate::values::DomainId,
 
     /// One environment
     #[arg(long, value_name = "ENV")]
@@ -59,7 +59,6 @@ impl Row for SubscriptionTarget {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_domain(&args.domain)?;
     let aws = ctx.aws().await?;
     let envs: Vec<String> = match (&args.environment, &args.project) {
         (Some(e), _) => {
