@@ -316,8 +316,8 @@ lakegate subscription status --function-name lakegate-fulfiller -o json",
     ),
     (
         "subscription target create",
-        "lakegate subscription target create --domain dzd_4p9n6example \\
-    --environment 3vuaexample --name s3-consumers \\
+        "lakegate subscription target create s3-consumers \\
+    --domain dzd_4p9n6example --environment 3vuaexample \\
     --manage-access-role arn:aws:iam::123456789012:role/DzManageAccess \\
     --principal arn:aws:iam::123456789012:role/AnalystRole
 lakegate subscription target create --from-json target.json",

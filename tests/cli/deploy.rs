@@ -839,3 +839,51 @@ fn started_by_the_runtime_without_its_variables_it_says_which_is_missing() {
     );
     assert!(stdout(&a).is_empty());
 }
+
+/// The current protocol through the function: a grant lakegate cannot fulfil (its subscriber is
+/// an IAM Identity Center user, no IAM principal) is reported to DataZone as GRANT_FAILED with
+/// the cause, and the invocation fails so that EventBridge retries it. DataZone's
+/// UpdateSubscriptionGrantStatus:
+/// https://docs.aws.amazon.com/datazone/latest/APIReference/API_UpdateSubscriptionGrantStatus.html
+#[test]
+fn as_the_function_a_grant_it_cannot_fulfil_is_reported_grant_failed() {
+    let env = TestEnv::new();
+    let b = env.bucket("fnfail");
+    let arn = format!("arn:aws:s3:::{b}/genomes/");
+    let dz = crate::subscription::Fake::new();
+    dz.accept_status_updates();
+    dz.grant("grantfn", "subfn", "GRANT_PENDING", None, 5);
+    dz.subscription(
+        "subfn",
+        "reqfn",
+        &arn,
+        json!({"user": {"id": "usr-sso", "details": {"sso": {"username": "ana", "firstName": "Ana", "lastName": "B"}}}}),
+    );
+    let events = [crate::subscription::grant_event(
+        "Subscription Grant Requested",
+        "grantfn",
+    )];
+    let api = runtime_api(&events);
+    let (child, _) = start_function(&env, &api, &dz.0);
+    let posts = results(&api, events.len());
+    let log = stop(child);
+    assert_eq!(
+        posts[0].0, "/2018-06-01/runtime/invocation/req-0/error",
+        "{posts:?}\n{log}"
+    );
+    assert_eq!(posts[0].1["errorType"], "lakegate.Failed", "{posts:?}");
+    let updates = dz.status_updates();
+    assert_eq!(updates.len(), 1, "{updates:?}");
+    assert!(
+        updates[0].starts_with("grantfn/asset1 GRANT_FAILED: subscribed user usr-sso"),
+        "{updates:?}"
+    );
+    assert!(
+        posts[0].1["errorMessage"]
+            .as_str()
+            .unwrap()
+            .contains("usr-sso"),
+        "{posts:?}"
+    );
+    assert_eq!(env.policy_text(&b), None, "nothing was granted");
+}

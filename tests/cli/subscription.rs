@@ -33,10 +33,10 @@ fn fixture(name: &str, vars: &[(&str, &str)]) -> String {
 }
 
 /// The DataZone fake.
-struct Fake(HttpFake);
+pub(crate) struct Fake(pub(crate) HttpFake);
 
 impl Fake {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Fake(HttpFake::new())
     }
 
@@ -160,7 +160,14 @@ impl Fake {
     }
 
     /// GetSubscriptionGrant of `id` (one asset, `asset1`, in `asset_status`), `priority` first.
-    fn grant(&self, id: &str, sub: &str, asset_status: &str, permissions: Option<Value>, prio: u8) {
+    pub(crate) fn grant(
+        &self,
+        id: &str,
+        sub: &str,
+        asset_status: &str,
+        permissions: Option<Value>,
+        prio: u8,
+    ) {
         let mut v: Value = serde_json::from_str(&fixture(
             "get-subscription-grant.json",
             &[
@@ -191,7 +198,7 @@ impl Fake {
 
     /// GetSubscription of `id`: `principal` (the `subscribedPrincipal` union) subscribes, by
     /// subscription request `request`, to an asset at `bucket_arn`.
-    fn subscription(&self, id: &str, request: &str, bucket_arn: &str, principal: Value) {
+    pub(crate) fn subscription(&self, id: &str, request: &str, bucket_arn: &str, principal: Value) {
         let mut v: Value = serde_json::from_str(&fixture(
             "get-subscription.json",
             &[
@@ -211,7 +218,7 @@ impl Fake {
     }
 
     /// UpdateSubscriptionGrantStatus answers as the API reference shows.
-    fn accept_status_updates(&self) {
+    pub(crate) fn accept_status_updates(&self) {
         self.mount(
             Mock::given(method("PATCH"))
                 .and(path_regex(format!(
@@ -226,7 +233,7 @@ impl Fake {
     }
 
     /// Every UpdateSubscriptionGrantStatus call so far: `GRANT/ASSET STATUS[: cause]`.
-    fn status_updates(&self) -> Vec<String> {
+    pub(crate) fn status_updates(&self) -> Vec<String> {
         self.0
             .received()
             .iter()
@@ -910,7 +917,7 @@ fn subscription_targets_are_created_and_listed_across_environments_and_pages() {
                 DOMAIN,
                 "--environment",
                 "env1",
-                "--name",
+                // NAME is positional, as every noun's own object is.
                 "lakegate-s3-target",
                 "--manage-access-role",
                 "arn:aws:iam::123456789012:role/environment-role",
@@ -1301,7 +1308,7 @@ fn subscription_verbs_dry_run_as_one_plan_document_wait_for_leases_and_keep_hist
 }
 
 /// A `Subscription Grant Requested` (or `… Revoke Requested`) event for grant `grant`.
-fn grant_event(detail_type: &str, grant: &str) -> String {
+pub(crate) fn grant_event(detail_type: &str, grant: &str) -> String {
     fixture(
         "event-subscription-grant-requested.json",
         &[

@@ -25,8 +25,17 @@ pub struct Args {
     pub environment: Option<String>,
 
     /// Name of the subscription target
-    #[arg(long, value_name = "NAME", required_unless_present = "from_json")]
+    #[arg(value_name = "NAME", required_unless_present_any = ["from_json", "name_flag"])]
     pub name: Option<String>,
+
+    /// The same as NAME (its earlier spelling)
+    #[arg(
+        long = "name",
+        value_name = "NAME",
+        hide = true,
+        conflicts_with = "name"
+    )]
+    pub name_flag: Option<String>,
 
     /// The role DataZone uses to manage access (the environment role)
     #[arg(long, value_name = "ARN", required_unless_present = "from_json")]
@@ -61,7 +70,7 @@ pub struct Args {
     pub config: Vec<String>,
 
     /// Read the whole request from this JSON file ('-' is stdin), as `--cli-input-json` does
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["domain", "environment", "name", "manage_access_role", "principals", "config"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["domain", "environment", "name", "name_flag", "manage_access_role", "principals", "config"])]
     pub from_json: Option<String>,
 }
 
@@ -144,7 +153,11 @@ fn from_flags(a: &Args) -> Result<NewSubscriptionTarget> {
     Ok(NewSubscriptionTarget {
         domain: a.domain.clone().unwrap_or_default(),
         environment: a.environment.clone().unwrap_or_default(),
-        name: a.name.clone().unwrap_or_default(),
+        name: a
+            .name
+            .clone()
+            .or_else(|| a.name_flag.clone())
+            .unwrap_or_default(),
         r#type: a.target_type.clone(),
         provider: a.provider.clone(),
         manage_access_role: a.manage_access_role.clone().unwrap_or_default(),
