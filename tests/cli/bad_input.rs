@@ -275,3 +275,25 @@ fn dot_segments_in_prefixes_need_literal_prefix() {
     ])
     .success();
 }
+
+/// 15.9: an input file is `-f/--file` on every verb that reads one (and `--filename`, kubectl's
+/// spelling, for diff/apply): each spelling is accepted, and a missing file is named.
+#[test]
+fn input_files_are_dash_f_everywhere() {
+    let env = TestEnv::offline();
+    for args in [
+        vec!["diff", "-f", "missing-lake.yaml"],
+        vec!["diff", "--file", "missing-lake.yaml"],
+        vec!["apply", "--filename", "missing-lake.yaml"],
+        vec!["subscription", "handle-event", "-f", "missing-lake.yaml"],
+        vec!["athena", "query", "-f", "missing-lake.yaml"],
+    ] {
+        let a = no_panic(env.lg(&args));
+        let err = stderr(&a);
+        assert!(
+            err.contains("missing-lake.yaml") && !err.contains("unexpected argument"),
+            "{args:?}: {err}"
+        );
+        assert_ne!(a.get_output().status.code(), Some(0), "{args:?}");
+    }
+}

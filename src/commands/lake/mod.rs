@@ -14,7 +14,7 @@ use crate::lake::{self, file::Lake, LakeOutcome};
 #[derive(Debug, Clone, clap::Args)]
 pub struct FileArgs {
     /// The lake file (YAML, one or more documents; `-` reads stdin)
-    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    #[arg(short = 'f', long = "file", alias = "filename", value_name = "FILE")]
     pub file: String,
 
     /// Remove the lake's statements (and access points holding nothing else) that the file

@@ -15,7 +15,7 @@ use crate::error::{input_error, Result};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Read the event from this file instead of stdin ('-' is stdin)
-    #[arg(long, value_name = "FILE", default_value = "-")]
+    #[arg(short = 'f', long, value_name = "FILE", default_value = "-")]
     pub file: String,
 
     #[command(flatten)]
