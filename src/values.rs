@@ -323,10 +323,26 @@ impl FromStr for S3Url {
         let bucket = bucket
             .parse::<BucketName>()
             .map_err(|e| format!("invalid S3 URL '{s}': {e}"))?;
+        if key.starts_with('/') || key.contains("//") {
+            return Err(format!(
+                "invalid S3 URL '{s}': the prefix must not contain empty path segments"
+            ));
+        }
         Ok(S3Url {
             bucket,
             key: key.to_string(),
         })
+    }
+}
+
+impl S3Url {
+    /// The key part as a prefix: empty, or ending in `/`.
+    pub fn prefix(&self) -> String {
+        if self.key.is_empty() || self.key.ends_with('/') {
+            self.key.clone()
+        } else {
+            format!("{}/", self.key)
+        }
     }
 }
 
@@ -394,5 +410,8 @@ mod tests {
         assert_eq!((u.bucket.as_str(), u.key.as_str()), ("reports", "audit/"));
         assert!("https://x".parse::<S3Url>().is_err());
         assert!("s3://Bad_Bucket/x".parse::<S3Url>().is_err());
+        assert!("s3://b-1//x".parse::<S3Url>().is_err());
+        let u: S3Url = "s3://reports/audit".parse().unwrap();
+        assert_eq!(u.prefix(), "audit/");
     }
 }

@@ -32,24 +32,10 @@ use tokio::sync::OnceCell;
 
 /// `s3://BUCKET[/PREFIX]` → (bucket, prefix ending in `/` or empty).
 pub fn parse_s3_url(opt: &str, url: &str) -> Result<(String, String)> {
-    let rest = url.strip_prefix("s3://").ok_or_else(|| {
-        input_error(format!(
-            "{opt}: invalid '{url}': expected s3://BUCKET/PREFIX/"
-        ))
-    })?;
-    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-    crate::policy::arn::validate_bucket_name(bucket)
-        .map_err(|e| input_error(format!("{opt}: invalid '{url}': {e}")))?;
-    if prefix.starts_with('/') || prefix.contains("//") {
-        return Err(input_error(format!(
-            "{opt}: invalid '{url}': the prefix must not contain empty path segments"
-        )));
-    }
-    let mut prefix = prefix.to_string();
-    if !prefix.is_empty() && !prefix.ends_with('/') {
-        prefix.push('/');
-    }
-    Ok((bucket.to_string(), prefix))
+    let u: crate::values::S3Url = url
+        .parse()
+        .map_err(|e: String| input_error(format!("{opt}: {e}")))?;
+    Ok((u.bucket.to_string(), u.prefix()))
 }
 
 /// What every command gets: the global flags, the printer, and AWS (loaded on first use).

@@ -94,7 +94,7 @@ mod tests {
         );
         for bad in ["audit-bucket/x", "s3://", "s3://Bad_Bucket/", "s3://b-1//x"] {
             let e = parse_s3_url("--upload", bad).unwrap_err().to_string();
-            assert!(e.starts_with("--upload: invalid"), "{e}");
+            assert!(e.starts_with("--upload: invalid S3 URL"), "{e}");
         }
     }
 
