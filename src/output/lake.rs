@@ -11,7 +11,7 @@ impl Printer {
         if self.is_structured() {
             return self.value(outcome);
         }
-        let mut out = self.render_plan(&outcome.plan);
+        let mut out = self.render_plan(outcome.plan);
         for d in outcome.drift {
             out.push_str(&format!("{} {d}\n", self.paint("31", "drift")));
         }

@@ -62,7 +62,7 @@ fn write(env: &TestEnv, name: &str, text: &str) -> PathBuf {
     p
 }
 
-fn diff(env: &TestEnv, file: &PathBuf) -> assert_cmd::assert::Assert {
+fn diff(env: &TestEnv, file: &std::path::Path) -> assert_cmd::assert::Assert {
     env.lg(["diff", "-f", file.to_str().unwrap()])
 }
 

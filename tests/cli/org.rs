@@ -402,7 +402,10 @@ fn organization_report_covers_every_member_and_lists_the_one_it_cannot_enter() {
         .iter()
         .map(|r| r["bucket_account"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(accounts.into_iter().collect::<Vec<_>>(), [m1.id.clone()]);
+    assert_eq!(
+        accounts.into_iter().collect::<Vec<_>>(),
+        std::slice::from_ref(&m1.id)
+    );
     assert!(
         stderr(&a).contains("audited 2 of 2 accounts"),
         "{}",

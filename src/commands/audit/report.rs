@@ -516,7 +516,7 @@ async fn limited<T>(sem: &Semaphore, call: impl std::future::Future<Output = T>)
 /// The credentials a scope's calls use: the caller's, or a member account's role.
 enum ScopeAws<'a> {
     Caller(&'a Aws),
-    Member(Aws),
+    Member(Box<Aws>),
 }
 
 impl std::ops::Deref for ScopeAws<'_> {
@@ -693,7 +693,7 @@ async fn prepare_member<'a>(
                     Scope {
                         account,
                         region: region.clone(),
-                        aws: ScopeAws::Member(aws),
+                        aws: ScopeAws::Member(Box::new(aws)),
                         chain,
                         left: AtomicUsize::new(0),
                     },
