@@ -7,7 +7,7 @@ mod lake;
 mod plan;
 pub mod query;
 mod statements;
-mod table;
+pub mod table;
 pub mod yaml;
 
 pub use diff::render_diff;
@@ -273,7 +273,7 @@ impl Printer {
     /// The width tables are fitted to (as gh does): COLUMNS when set, else the terminal's
     /// width when stdout is a terminal (80 if it cannot be read); no limit when stdout is not a
     /// terminal (pipes and files get every cell in full) and under `-o wide`.
-    fn table_width(&self) -> Option<u16> {
+    pub fn table_width(&self) -> Option<u16> {
         if self.format == OutputFormat::Wide {
             return None;
         }

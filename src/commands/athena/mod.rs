@@ -203,9 +203,14 @@ enum Sink {
         out: BufWriter<StdoutLock<'static>>,
         columns: Vec<Column>,
         no_headers: bool,
-        /// Widths fixed by the first rows (a table streams: later wider values overflow).
+        /// Widths fixed by the first rows (a table streams: later wider values overflow, or
+        /// are elided when the table is fitted to the terminal).
         widths: Option<Vec<usize>>,
         pending: Vec<Vec<Option<String>>>,
+        /// The width to fit (`Printer::table_width`), and whether the first rows needed fitting.
+        fit_to: Option<usize>,
+        fitted: bool,
+        gap: usize,
     },
 }
 
@@ -245,6 +250,9 @@ impl Sink {
                 no_headers: ctx.printer.no_headers,
                 widths: None,
                 pending: Vec::new(),
+                fit_to: ctx.printer.table_width().map(usize::from),
+                fitted: false,
+                gap: 3,
             },
         }
     }
@@ -303,36 +311,71 @@ impl Sink {
     }
 
     fn flush_table(&mut self) -> Result<()> {
+        use crate::output::table;
         let Sink::Table {
             out,
             columns,
             no_headers,
             widths,
             pending,
+            fit_to,
+            fitted,
+            gap,
         } = self
         else {
             return Ok(());
         };
         let cell = |v: &Option<String>| v.clone().unwrap_or_else(|| "NULL".into());
+        let mut rows: Vec<Vec<String>> = pending
+            .drain(..)
+            .map(|r| r.iter().map(cell).collect())
+            .collect();
         if widths.is_none() {
-            let mut w: Vec<usize> = columns.iter().map(|c| c.name.chars().count()).collect();
-            for r in pending.iter() {
-                for (i, v) in r.iter().enumerate() {
-                    if let Some(slot) = w.get_mut(i) {
-                        *slot = (*slot).max(cell(v).chars().count());
-                    }
+            let head: Vec<String> = columns.iter().map(|c| c.name.to_uppercase()).collect();
+            let natural = |head: &[String], rows: &[Vec<String>]| -> Vec<usize> {
+                (0..head.len())
+                    .map(|i| {
+                        rows.iter()
+                            .filter_map(|r| r.get(i))
+                            .map(|c| c.chars().count())
+                            .fold(head[i].chars().count(), usize::max)
+                    })
+                    .collect()
+            };
+            let mut head = head;
+            let mut w = natural(&head, &rows);
+            // Fitted to the terminal from the first rows, as every other table is.
+            if let Some(limit) = *fit_to {
+                let total = w.iter().sum::<usize>() + *gap * w.len().saturating_sub(1);
+                if total > limit && !w.is_empty() {
+                    let (h, r, g) = table::fit(&head, rows, *no_headers, limit);
+                    head = h;
+                    rows = r;
+                    *gap = g;
+                    *fitted = true;
+                    w = natural(&head, &rows);
                 }
             }
             if !*no_headers {
-                let head: Vec<String> = columns.iter().map(|c| c.name.to_uppercase()).collect();
-                write_line(out, &w, head.iter().map(String::as_str))?;
+                write_line(out, &w, *gap, head.iter().map(String::as_str))?;
             }
             *widths = Some(w);
+        } else if *fitted {
+            let w = widths.as_deref().unwrap_or_default();
+            for r in rows.iter_mut() {
+                for (i, c) in r.iter_mut().enumerate() {
+                    if c.contains("arn:") {
+                        *c = table::shorten_principal_arns(c);
+                    }
+                    if let Some(&max) = w.get(i) {
+                        *c = table::elide(c, max);
+                    }
+                }
+            }
         }
         let w = widths.as_deref().unwrap_or_default();
-        for r in pending.drain(..) {
-            let cells: Vec<String> = r.iter().map(cell).collect();
-            write_line(out, w, cells.iter().map(String::as_str))?;
+        for cells in rows {
+            write_line(out, w, *gap, cells.iter().map(String::as_str))?;
         }
         Ok(())
     }
@@ -370,12 +413,13 @@ fn csv_error(e: csv::Error) -> crate::error::CliError {
 fn write_line<'a>(
     out: &mut impl Write,
     widths: &[usize],
+    gap: usize,
     cells: impl Iterator<Item = &'a str>,
 ) -> Result<()> {
     let mut line = String::new();
     for (i, c) in cells.enumerate() {
         if i > 0 {
-            line.push_str("   ");
+            line.extend(std::iter::repeat_n(' ', gap));
         }
         line.push_str(c);
         let w = widths.get(i).copied().unwrap_or(0);
