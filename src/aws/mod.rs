@@ -46,6 +46,8 @@ pub struct Aws {
     datazone: OnceCell<aws_sdk_datazone::Client>,
     accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
     organizations: std::sync::OnceLock<aws_sdk_organizations::Client>,
+    /// The policies attached at each organization target (root, OU, account), read once per run.
+    org_levels: organizations::LevelCache,
     lambda: std::sync::OnceLock<aws_sdk_lambda::Client>,
     events: std::sync::OnceLock<aws_sdk_eventbridge::Client>,
     sqs: std::sync::OnceLock<aws_sdk_sqs::Client>,
@@ -192,6 +194,7 @@ impl Aws {
             datazone: OnceCell::new(),
             accessanalyzer: OnceCell::new(),
             organizations: std::sync::OnceLock::new(),
+            org_levels: Default::default(),
             lambda: std::sync::OnceLock::new(),
             events: std::sync::OnceLock::new(),
             sqs: std::sync::OnceLock::new(),

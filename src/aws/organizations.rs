@@ -8,7 +8,7 @@ use crate::policy::PolicyDocument;
 use aws_sdk_organizations::types::{ParentType, PolicyType as OrgType};
 
 /// Which policies to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OrgPolicyKind {
     Scp,
     Rcp,
@@ -22,6 +22,10 @@ impl OrgPolicyKind {
         }
     }
 }
+
+/// The policies of one kind attached at each target, by (target id, kind).
+pub type LevelCache =
+    std::sync::Mutex<std::collections::HashMap<(String, OrgPolicyKind), Vec<OrgPolicy>>>;
 
 /// One policy attached at a level.
 #[derive(Debug, Clone)]
@@ -99,6 +103,21 @@ impl Aws {
         targets.reverse();
         let mut levels = Vec::new();
         for target in &targets {
+            // The root's and an OU's policies are the same for every account under them: read
+            // once per run (an organization audit asks for hundreds of accounts).
+            let key = (target.clone(), kind);
+            let known = self
+                .org_levels
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&key).cloned());
+            if let Some(level) = known {
+                if level.is_empty() {
+                    return Ok(None);
+                }
+                levels.push(level);
+                continue;
+            }
             let mut level = Vec::new();
             let mut token: Option<String> = None;
             loop {
@@ -134,6 +153,9 @@ impl Aws {
                 if token.is_none() {
                     break;
                 }
+            }
+            if let Ok(mut m) = self.org_levels.lock() {
+                m.insert(key, level.clone());
             }
             if level.is_empty() {
                 return Ok(None);
