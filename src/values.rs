@@ -164,19 +164,24 @@ impl Prefix {
     }
 }
 
+/// `s` when `ok`, else the message `why` gives.
+fn kept(s: &str, ok: bool, why: impl FnOnce() -> String) -> Result<String, String> {
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(why())
+    }
+}
+
 /// `PREFIX-` followed by hex digits: the shape of EC2 resource ids.
 fn ec2_id(prefix: &'static str, what: &'static str, s: &str) -> Result<String, String> {
     let ok = s
         .strip_prefix(prefix)
         .and_then(|r| r.strip_prefix('-'))
         .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
-            "invalid {what} id '{s}': expected {prefix}- followed by hex digits"
-        ))
-    }
+    kept(s, ok, || {
+        format!("invalid {what} id '{s}': expected {prefix}- followed by hex digits")
+    })
 }
 
 string_value!(
@@ -214,13 +219,11 @@ string_value!(
             && s
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"+=,.@_-".contains(&b));
-        if ok {
-            Ok(s.to_string())
-        } else {
-            Err(format!(
+        kept(s, ok, || {
+            format!(
                 "invalid IAM user name '{s}': 1-64 letters, digits and +=,.@_-"
-            ))
-        }
+            )
+        })
     }
 );
 
@@ -234,13 +237,11 @@ string_value!(
             && s[4..]
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if ok {
-            Ok(s.to_string())
-        } else {
-            Err(format!(
+        kept(s, ok, || {
+            format!(
                 "invalid domain id '{s}': expected dzd_ followed by letters, digits, '_' or '-'"
-            ))
-        }
+            )
+        })
     }
 );
 
@@ -254,13 +255,11 @@ string_value!(
             && s
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if ok {
-            Ok(s.to_string())
-        } else {
-            Err(format!(
+        kept(s, ok, || {
+            format!(
                 "invalid id '{s}': expected 1–36 letters, digits, '_' or '-'"
-            ))
-        }
+            )
+        })
     }
 );
 
@@ -271,13 +270,11 @@ string_value!(
         let ok = !s.is_empty()
             && s.len() <= 128
             && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if ok {
-            Ok(s.to_string())
-        } else {
-            Err(format!(
+        kept(s, ok, || {
+            format!(
                 "invalid execution id '{s}': expected letters, digits and hyphens (a UUID)"
-            ))
-        }
+            )
+        })
     }
 );
 
