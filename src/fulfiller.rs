@@ -6,9 +6,9 @@
 
 use crate::apply::event_rule::{self, EventRule};
 use crate::apply::iam_role::{self, IamRole};
+use crate::apply::inline_policy::InlinePolicy;
 use crate::apply::lambda_function::{self, LambdaFunction};
 use crate::apply::lambda_permission::{self, LambdaPermission};
-use crate::apply::role_inline_policy::RoleInlinePolicy;
 use crate::apply::sqs_queue::{self, SqsQueue};
 use crate::apply::{policy, Resource, Step};
 use crate::aws::events::{RuleInfo, TargetInfo};
@@ -302,7 +302,7 @@ fn rule_steps<'a>(p: &Place, n: &Names, rule: &str, state: Option<Value>) -> [St
 /// permission (and the reconcile schedule when asked for; removed when not).
 pub fn deploy_steps<'a>(p: &Place, n: &Names, s: &Spec, zip: Vec<u8>) -> Vec<Step<'a>> {
     let role = IamRole::new(&p.partition, &p.account, &n.role);
-    let inline = RoleInlinePolicy::new(&role.arn, &n.role, POLICY_NAME);
+    let inline = InlinePolicy::of_role(&role.arn, &n.role, POLICY_NAME);
     let mut f = function(p, n);
     let sha = crate::package::code_sha256(&zip);
     f.zip = Some(zip);
@@ -366,7 +366,7 @@ pub fn deploy_steps<'a>(p: &Place, n: &Names, s: &Spec, zip: Vec<u8>) -> Vec<Ste
 /// Every resource a deploy may have created, in delete order (the reverse of create order).
 pub fn resources(p: &Place, n: &Names) -> Vec<Box<dyn Resource>> {
     let role = IamRole::new(&p.partition, &p.account, &n.role);
-    let inline = RoleInlinePolicy::new(&role.arn, &n.role, POLICY_NAME);
+    let inline = InlinePolicy::of_role(&role.arn, &n.role, POLICY_NAME);
     let f = function(p, n);
     let mut out: Vec<Box<dyn Resource>> = Vec::new();
     for rule in [&n.reconcile_rule, &n.rule] {
@@ -403,7 +403,7 @@ pub fn audit_schedule_steps<'a>(
     schedule: Option<(String, Vec<String>, PolicyDocument)>,
 ) -> Vec<Step<'a>> {
     let role = IamRole::new(&p.partition, &p.account, &n.role);
-    let inline = RoleInlinePolicy::new(&role.arn, &n.role, &n.audit_policy(name));
+    let inline = InlinePolicy::of_role(&role.arn, &n.role, &n.audit_policy(name));
     let rule = n.audit_rule(name);
     let (state, doc) = match schedule {
         Some((cron, args, doc)) => {

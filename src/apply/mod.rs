@@ -13,16 +13,15 @@ pub mod athena_table;
 pub mod bucket_policy;
 pub mod event_rule;
 pub mod iam_role;
+pub mod inline_policy;
 pub mod lambda_function;
 pub mod lambda_permission;
 pub mod policy;
-pub mod role_inline_policy;
 pub mod route_table;
 pub mod s3_object;
 pub mod security_group;
 pub mod sqs_queue;
 pub mod subscription_target;
-pub mod user_inline_policy;
 pub mod vpc_endpoint;
 
 use crate::aws::lease::{LeaseGuard, LeaseOptions};

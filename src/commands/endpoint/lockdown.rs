@@ -2,8 +2,8 @@
 //! --route-table R…) [--force]`
 
 use super::{choose_tables, existing_endpoint, resolve_policy_name};
+use crate::apply::inline_policy::InlinePolicy;
 use crate::apply::route_table::{self, RouteTable};
-use crate::apply::user_inline_policy::UserInlinePolicy;
 use crate::apply::{policy, Plan, Step};
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, Result};
@@ -162,7 +162,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let vpce = args.vpce.clone();
     steps.push(Step::new(
-        UserInlinePolicy::new(&user_arn, &args.user, &policy_name),
+        InlinePolicy::of_user(&user_arn, &args.user, &policy_name),
         Box::new(move |cur: Option<&Value>| {
             let (d, _) = lock_down(&policy::document(cur)?, &vpce)?;
             Ok(policy::state(Some(&d)))

@@ -1,8 +1,8 @@
 //! `lakegate endpoint unlock --vpce ID --user NAME`
 
 use super::{lockdown_reason, unlock_reason};
+use crate::apply::inline_policy::InlinePolicy;
 use crate::apply::route_table::{self, RouteTable};
-use crate::apply::user_inline_policy::UserInlinePolicy;
 use crate::apply::{Plan, Step};
 use crate::commands::Ctx;
 use crate::error::{failed, Result};
@@ -94,7 +94,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 ));
             }
             "user-inline-policy" => {
-                let r = UserInlinePolicy::from_id(&e.resource).ok_or_else(|| {
+                let r = InlinePolicy::user_from_id(&e.resource).ok_or_else(|| {
                     failed(format!("history entry {} cannot be read", e.resource))
                 })?;
                 policy_name = Some(r.name.clone());
