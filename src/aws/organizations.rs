@@ -6,6 +6,9 @@ use super::{classify, error::code, log, Aws};
 use crate::error::Result;
 use crate::policy::PolicyDocument;
 use aws_sdk_organizations::types::{ParentType, PolicyType as OrgType};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::OnceCell;
 
 /// Which policies to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,9 +26,33 @@ impl OrgPolicyKind {
     }
 }
 
-/// The policies of one kind attached at each target, by (target id, kind).
-pub type LevelCache =
-    std::sync::Mutex<std::collections::HashMap<(String, OrgPolicyKind), Vec<OrgPolicy>>>;
+/// What an organization audit asks Organizations again and again, read once per run and shared
+/// by every account: the management account, each target's parent, each target's attached
+/// policies of each kind, and each policy's document. Concurrent askers of one key wait for the
+/// first answer instead of all asking (an audit starts dozens of accounts at once).
+#[derive(Default)]
+pub struct LevelCache {
+    management: OnceCell<Option<String>>,
+    parents: Keyed<String, Option<(String, bool)>>,
+    attached: Keyed<(String, OrgPolicyKind), Vec<(String, String)>>,
+    documents: Keyed<String, PolicyDocument>,
+}
+
+type Keyed<K, V> = std::sync::Mutex<HashMap<K, Arc<OnceCell<V>>>>;
+
+/// The value of `key`, computed by `init` once; an error is not kept (the next asker retries).
+async fn once<K, V, F>(map: &Keyed<K, V>, key: K, init: F) -> Result<V>
+where
+    K: std::hash::Hash + Eq,
+    V: Clone,
+    F: std::future::Future<Output = Result<V>>,
+{
+    let cell = {
+        let mut m = map.lock().unwrap_or_else(|p| p.into_inner());
+        m.entry(key).or_default().clone()
+    };
+    cell.get_or_try_init(|| init).await.cloned()
+}
 
 /// One policy attached at a level.
 #[derive(Debug, Clone)]
@@ -62,20 +89,71 @@ impl Aws {
         account: &str,
         kind: OrgPolicyKind,
     ) -> Result<Option<OrgLevels>> {
-        let org = self.organizations();
-        let management = match org.describe_organization().send().await {
-            Ok(o) => o
-                .organization
-                .and_then(|o| o.master_account_id)
-                .unwrap_or_default(),
-            Err(e) if code(&e) == Some("AWSOrganizationsNotInUseException") => return Ok(None),
-            Err(e) => return Err(classify("organizations:DescribeOrganization", e)),
+        let Some(management) = self.management_account().await? else {
+            return Ok(None);
         };
         // The path from the account up to the root.
         let mut targets = vec![account.to_string()];
         let mut child = account.to_string();
         for _ in 0..10 {
-            let out = match org.list_parents().child_id(&child).send().await {
+            let Some((parent, is_root)) = self.parent_of(&child).await? else {
+                // Not in the organization.
+                if child == account {
+                    return Ok(None);
+                }
+                break;
+            };
+            targets.push(parent.clone());
+            if is_root {
+                break;
+            }
+            child = parent;
+        }
+        targets.reverse();
+        let mut levels = Vec::new();
+        for target in &targets {
+            let level = self.attached(target, kind).await?;
+            if level.is_empty() {
+                return Ok(None);
+            }
+            levels.push(level);
+        }
+        Ok(Some(OrgLevels {
+            management_account: management,
+            levels,
+        }))
+    }
+
+    /// The organization's management account; None when the caller's organization is not in use.
+    async fn management_account(&self) -> Result<Option<String>> {
+        self.org_levels
+            .management
+            .get_or_try_init(|| async {
+                match self.organizations().describe_organization().send().await {
+                    Ok(o) => Ok(Some(
+                        o.organization
+                            .and_then(|o| o.master_account_id)
+                            .unwrap_or_default(),
+                    )),
+                    Err(e) if code(&e) == Some("AWSOrganizationsNotInUseException") => Ok(None),
+                    Err(e) => Err(classify("organizations:DescribeOrganization", e)),
+                }
+            })
+            .await
+            .cloned()
+    }
+
+    /// The parent of an account or OU and whether it is the root; None when `child` is not in
+    /// the organization.
+    async fn parent_of(&self, child: &str) -> Result<Option<(String, bool)>> {
+        once(&self.org_levels.parents, child.to_string(), async {
+            let out = match self
+                .organizations()
+                .list_parents()
+                .child_id(child)
+                .send()
+                .await
+            {
                 Ok(o) => o,
                 // Not in the organization (moto answers AccountNotFoundException).
                 Err(e)
@@ -88,84 +166,77 @@ impl Aws {
                 }
                 Err(e) => return Err(classify("organizations:ListParents", e)),
             };
-            let Some(parent) = out.parents.unwrap_or_default().into_iter().next() else {
-                break;
-            };
-            let (Some(id), ty) = (parent.id, parent.r#type) else {
-                break;
-            };
-            targets.push(id.clone());
-            if ty == Some(ParentType::Root) {
-                break;
-            }
-            child = id;
-        }
-        targets.reverse();
-        let mut levels = Vec::new();
-        for target in &targets {
-            // The root's and an OU's policies are the same for every account under them: read
-            // once per run (an organization audit asks for hundreds of accounts).
-            let key = (target.clone(), kind);
-            let known = self
-                .org_levels
-                .lock()
-                .ok()
-                .and_then(|m| m.get(&key).cloned());
-            if let Some(level) = known {
-                if level.is_empty() {
-                    return Ok(None);
-                }
-                levels.push(level);
-                continue;
-            }
-            let mut level = Vec::new();
-            let mut token: Option<String> = None;
-            loop {
-                let out = org
-                    .list_policies_for_target()
-                    .target_id(target)
-                    .filter(kind.filter())
-                    .set_next_token(token.clone())
-                    .send()
-                    .await
-                    .map_err(|e| classify("organizations:ListPoliciesForTarget", e))?;
-                for summary in out.policies.unwrap_or_default() {
-                    let Some(id) = summary.id else { continue };
-                    let policy = org
-                        .describe_policy()
-                        .policy_id(&id)
+            Ok(out
+                .parents
+                .unwrap_or_default()
+                .into_iter()
+                .next()
+                .and_then(|p| Some((p.id?, p.r#type == Some(ParentType::Root)))))
+        })
+        .await
+    }
+
+    /// The policies of `kind` attached at one target (root, OU or account), documents included.
+    async fn attached(&self, target: &str, kind: OrgPolicyKind) -> Result<Vec<OrgPolicy>> {
+        let summaries = once(
+            &self.org_levels.attached,
+            (target.to_string(), kind),
+            async {
+                let mut out = Vec::new();
+                let mut token: Option<String> = None;
+                loop {
+                    let page = self
+                        .organizations()
+                        .list_policies_for_target()
+                        .target_id(target)
+                        .filter(kind.filter())
+                        .set_next_token(token.take())
                         .send()
                         .await
-                        .map_err(|e| classify("organizations:DescribePolicy", e))?;
-                    let content = policy.policy.and_then(|p| p.content).unwrap_or_default();
-                    let document = PolicyDocument::parse(&content).map_err(|e| {
-                        crate::error::input_error(format!(
-                            "the organization policy {id} cannot be read: {e}"
-                        ))
-                    })?;
-                    level.push(OrgPolicy {
-                        id,
-                        name: summary.name.unwrap_or_default(),
-                        document,
-                    });
+                        .map_err(|e| classify("organizations:ListPoliciesForTarget", e))?;
+                    for p in page.policies.unwrap_or_default() {
+                        if let Some(id) = p.id {
+                            out.push((id, p.name.unwrap_or_default()));
+                        }
+                    }
+                    match page.next_token {
+                        Some(t) if !t.is_empty() => token = Some(t),
+                        _ => break,
+                    }
                 }
-                token = out.next_token;
-                if token.is_none() {
-                    break;
-                }
-            }
-            if let Ok(mut m) = self.org_levels.lock() {
-                m.insert(key, level.clone());
-            }
-            if level.is_empty() {
-                return Ok(None);
-            }
-            levels.push(level);
-        }
-        Ok(Some(OrgLevels {
-            management_account: management,
-            levels,
-        }))
+                Ok(out)
+            },
+        )
+        .await?;
+        // FullAWSAccess and the organization's own policies are attached at many targets: each
+        // document is read once.
+        let docs = summaries.iter().map(|(id, _)| self.policy_document(id));
+        let docs = futures::future::try_join_all(docs).await?;
+        Ok(summaries
+            .into_iter()
+            .zip(docs)
+            .map(|((id, name), document)| OrgPolicy { id, name, document })
+            .collect())
+    }
+
+    /// One organization policy's document (DescribePolicy), read once per run.
+    async fn policy_document(&self, id: &str) -> Result<PolicyDocument> {
+        once(&self.org_levels.documents, id.to_string(), async {
+            let policy = self
+                .organizations()
+                .describe_policy()
+                .policy_id(id)
+                .send()
+                .await
+                .map_err(|e| classify("organizations:DescribePolicy", e))?;
+            let content = policy.policy.and_then(|p| p.content).unwrap_or_default();
+            PolicyDocument::parse(&content).map_err(|e| {
+                crate::error::input_error(format!(
+                    "the organization policy {id} cannot be read: {e}"
+                ))
+            })
+        })
+        .await
     }
 }
 
@@ -231,6 +302,11 @@ impl Aws {
                 _ => break,
             }
         }
+        // The policy levels read later need it too: one DescribeOrganization per run.
+        let _ = self
+            .org_levels
+            .management
+            .set(Some(o.master_account_id.clone().unwrap_or_default()));
         Ok(Organization {
             id: o.id.unwrap_or_default(),
             management_account: o.master_account_id.unwrap_or_default(),
