@@ -419,15 +419,19 @@ async fn fetch_bucket(
     }
     let n = aps.len();
     let set = async {
-        let policy = limited(sem, pb, aws.bucket_policy(&bucket)).await?;
-        let bucket_policy = policy
-            .map(|d| CompiledPolicy::compile(&d, "bucket"))
-            .transpose()
-            .map_err(|e| {
-                failed(format!(
-                    "the bucket policy of '{bucket}' cannot be read: {e}"
-                ))
-            })?;
+        // The bucket policy and every access point policy at once: a bucket costs one round
+        // trip, not two.
+        let bucket_policy = async {
+            let policy = limited(sem, pb, aws.bucket_policy(&bucket)).await?;
+            policy
+                .map(|d| CompiledPolicy::compile(&d, "bucket"))
+                .transpose()
+                .map_err(|e| {
+                    failed(format!(
+                        "the bucket policy of '{bucket}' cannot be read: {e}"
+                    ))
+                })
+        };
         let fetches = aps.into_iter().map(|ap| async move {
             let doc = match limited(sem, pb, aws.access_point_policy(account, &ap.name)).await {
                 // Deleted since it was listed: it grants nothing any more.
@@ -453,8 +457,10 @@ async fn fetch_bucket(
             });
             Ok::<_, crate::error::CliError>(Some(AccessPointPolicy { target, policy }))
         });
-        let access_points: Vec<AccessPointPolicy> = futures::future::join_all(fetches)
-            .await
+        let (bucket_policy, access_points) =
+            futures::future::join(bucket_policy, futures::future::join_all(fetches)).await;
+        let bucket_policy = bucket_policy?;
+        let access_points: Vec<AccessPointPolicy> = access_points
             .into_iter()
             .collect::<Result<Vec<_>>>()?
             .into_iter()
@@ -582,9 +588,7 @@ async fn list_scope(
     account: &str,
     args: &Args,
 ) -> Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)> {
-    let buckets: Vec<String> = if args.bucket.is_empty() {
-        limited(sem, aws.buckets_in_region()).await?
-    } else {
+    let named: Vec<String> = {
         let mut v: Vec<String> = Vec::new();
         for b in &args.bucket {
             if !v.contains(b) {
@@ -593,11 +597,21 @@ async fn list_scope(
         }
         v
     };
-    let one = match buckets.as_slice() {
+    let one = match named.as_slice() {
         [one] => Some(one.as_str()),
         _ => None,
     };
-    let listed = limited(sem, aws.list_access_points(account, one, |_| {})).await?;
+    // ListBuckets and ListAccessPoints (every bucket's, one listing for the account) together.
+    let buckets = async {
+        if named.is_empty() {
+            limited(sem, aws.buckets_in_region()).await
+        } else {
+            Ok(named.clone())
+        }
+    };
+    let access_points = limited(sem, aws.list_access_points(account, one, |_| {}));
+    let (buckets, listed) = futures::future::join(buckets, access_points).await;
+    let (buckets, listed) = (buckets?, listed?);
     let mut by_bucket: HashMap<String, Vec<AccessPointInfo>> = HashMap::new();
     for ap in listed {
         by_bucket.entry(ap.bucket.clone()).or_default().push(ap);
@@ -626,42 +640,104 @@ fn scope_work<'a>(
 
 /// Enter one member account (its role), find its regions, read its chain and list every
 /// region: the work of that account, or why it could not be done.
+///
+/// The SCP and RCP levels need only the caller: they are read from the start, together with the
+/// AssumeRole, the region listing and the account's Block Public Access, so an account's buckets
+/// start after two round trips, not a dozen. Everything is awaited here: a future left unpolled
+/// while it holds one of the pool's permits would stall the run.
 #[allow(clippy::too_many_arguments)]
 async fn prepare_member<'a>(
     ctx: &'a Ctx,
     caller: &'a Aws,
-    sem: &Semaphore,
+    sem: &'a Semaphore,
     args: &'a Args,
     account: String,
     regions: Option<&[String]>,
     pb: &indicatif::ProgressBar,
 ) -> Vec<Work<'a>> {
-    let fail = |region: &str, cause: String, error: CliError| {
-        vec![Work::Failed(Failure {
-            account: account.clone(),
-            region: region.to_string(),
-            cause,
-            error: Some(error),
-        })]
+    let levels = crate::commands::evaluate::chain::org_levels_pooled(caller, &account, Some(sem));
+    let entered = enter_member(caller, sem, args, &account, regions, pb);
+    let (levels, entered) = futures::future::join(levels, entered).await;
+    let (listed, restrict) = match entered {
+        Ok(entered) => entered,
+        Err(failure) => return vec![Work::Failed(failure)],
+    };
+    let warn = |m: String| ctx.printer.warn(m);
+    let chain = Arc::new(crate::commands::evaluate::chain::member_chain(
+        &account, levels, restrict, warn,
+    ));
+    listed
+        .into_iter()
+        .flat_map(|(region, aws, listed)| match listed {
+            Ok((buckets, by_bucket)) => scope_work(
+                Scope {
+                    account: account.clone(),
+                    region,
+                    aws: ScopeAws::Member(Box::new(aws)),
+                    chain: chain.clone(),
+                    left: AtomicUsize::new(0),
+                },
+                buckets,
+                by_bucket,
+            ),
+            Err(e) => {
+                pb.inc(1);
+                vec![Work::Failed(Failure {
+                    account: account.clone(),
+                    region,
+                    cause: e.message.clone(),
+                    error: Some(e),
+                })]
+            }
+        })
+        .collect()
+}
+
+/// A member account's listing per region (with the Aws acting in it), and its account-level
+/// RestrictPublicBuckets.
+type Entered = (
+    Vec<(
+        String,
+        Aws,
+        Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)>,
+    )>,
+    Result<bool>,
+);
+
+/// Assume the member role, find the regions, and list them while the account's Block Public
+/// Access is read; the failure when the account cannot be entered.
+async fn enter_member(
+    caller: &Aws,
+    sem: &Semaphore,
+    args: &Args,
+    account: &str,
+    regions: Option<&[String]>,
+    pb: &indicatif::ProgressBar,
+) -> std::result::Result<Entered, Failure> {
+    let fail = |cause: String, error: CliError| Failure {
+        account: account.to_string(),
+        region: "*".to_string(),
+        cause,
+        error: Some(error),
     };
     let role = format!(
         "arn:{}:iam::{account}:role/{}",
         caller.partition,
         args.member_role.as_deref().unwrap_or_default()
     );
-    let creds = match limited(
+    let assumed = limited(
         sem,
         caller.assume_role_now(&role, "lakegate-audit", args.external_id.as_deref()),
     )
-    .await
-    {
+    .await;
+    let creds = match assumed {
         Ok(c) => c,
         Err(e) => {
             pb.inc(regions.map_or(1, |r| r.len() as u64));
-            return fail("*", format!("cannot assume {role}: {}", e.message), e);
+            return Err(fail(format!("cannot assume {role}: {}", e.message), e));
         }
     };
-    let home = caller.in_account(&account, creds.clone(), &caller.region);
+    let home = caller.in_account(account, creds.clone(), &caller.region);
     let regions: Vec<String> = match regions {
         Some(r) => r.to_vec(),
         None => match limited(sem, home.enabled_regions()).await {
@@ -671,52 +747,21 @@ async fn prepare_member<'a>(
             }
             Err(e) => {
                 pb.inc(1);
-                return fail("*", format!("cannot list its regions: {}", e.message), e);
+                return Err(fail(format!("cannot list its regions: {}", e.message), e));
             }
         },
     };
-    let warn = |m: String| ctx.printer.warn(m);
-    let chain = Arc::new(
-        limited(
-            sem,
-            crate::commands::evaluate::chain::member_chain(caller, &home, &account, &warn),
-        )
-        .await,
-    );
+    let restrict = limited(sem, home.account_restrict_public_buckets(account));
     let lists = regions.iter().map(|region| {
-        let aws = caller.in_account(&account, creds.clone(), region);
-        let chain = chain.clone();
-        let account = account.clone();
+        let aws = caller.in_account(account, creds.clone(), region);
         async move {
-            match list_scope(&aws, sem, &account, args).await {
-                Ok((buckets, by_bucket)) => scope_work(
-                    Scope {
-                        account,
-                        region: region.clone(),
-                        aws: ScopeAws::Member(Box::new(aws)),
-                        chain,
-                        left: AtomicUsize::new(0),
-                    },
-                    buckets,
-                    by_bucket,
-                ),
-                Err(e) => {
-                    pb.inc(1);
-                    vec![Work::Failed(Failure {
-                        account,
-                        region: region.clone(),
-                        cause: e.message.clone(),
-                        error: Some(e),
-                    })]
-                }
-            }
+            let listed = list_scope(&aws, sem, account, args).await;
+            (region.clone(), aws, listed)
         }
     });
-    futures::future::join_all(lists)
-        .await
-        .into_iter()
-        .flatten()
-        .collect()
+    let (restrict, listed) =
+        futures::future::join(restrict, futures::future::join_all(lists)).await;
+    Ok((listed, restrict))
 }
 
 /// The caller's own account in the region in use (without --organization).
@@ -904,7 +949,22 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         })
         .buffer_unordered(concurrency)
         .flat_map(stream::iter);
-    let mut fetched = prepared
+    // Accounts are entered (the producer) while buckets are fetched (the consumer). The two are
+    // joined by a channel and both polled below: a producer polled only when the consumer has
+    // room would sit on its permits of the pool while the consumer waits for them.
+    let (tx, rx) = futures::channel::mpsc::unbounded::<Work>();
+    let produce = async move {
+        prepared
+            .for_each(|w| {
+                let _ = tx.unbounded_send(w);
+                futures::future::ready(())
+            })
+            .await;
+        drop(tx);
+    };
+    let mut produce = std::pin::pin!(futures::FutureExt::fuse(produce));
+    let mut produced = false;
+    let mut fetched = rx
         .map(|w| {
             let sem = &sem;
             async move {
@@ -927,7 +987,15 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let mut skipped: Vec<(String, CliError)> = Vec::new();
     let mut covered: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let (mut audited, mut audited_aps, mut gone) = (0usize, 0usize, 0usize);
-    while let Some(done) = fetched.next().await {
+    loop {
+        let done = tokio::select! {
+            done = fetched.next() => done,
+            () = &mut produce, if !produced => {
+                produced = true;
+                continue;
+            }
+        };
+        let Some(done) = done else { break };
         let (scope, f) = match done {
             Done::Failed(f) => {
                 let region = if f.region == "*" {

@@ -351,22 +351,40 @@ pub async fn org_levels_with(
     aws: &crate::aws::Aws,
     account: &str,
 ) -> std::result::Result<Chain, String> {
+    org_levels_pooled(aws, account, None).await
+}
+
+/// [`org_levels_with`], the SCP and RCP levels read together, each under one of `pool`'s
+/// permits when a pool is given (a level's calls are a short sequence: parents, attached
+/// policies, documents; the organization's shared levels are read once per run).
+pub async fn org_levels_pooled(
+    aws: &crate::aws::Aws,
+    account: &str,
+    pool: Option<&tokio::sync::Semaphore>,
+) -> std::result::Result<Chain, String> {
+    use crate::aws::organizations::OrgPolicyKind;
+    let read = |kind: OrgPolicyKind| async move {
+        let _permit = match pool {
+            Some(p) => Some(p.acquire().await.expect("the pool is never closed")),
+            None => None,
+        };
+        aws.org_policy_levels(account, kind).await
+    };
+    let (scps, rcps) =
+        futures::future::join(read(OrgPolicyKind::Scp), read(OrgPolicyKind::Rcp)).await;
     let mut chain = Chain::default();
-    for kind in [
-        crate::aws::organizations::OrgPolicyKind::Scp,
-        crate::aws::organizations::OrgPolicyKind::Rcp,
-    ] {
-        match aws.org_policy_levels(account, kind).await {
+    for (kind, levels) in [(OrgPolicyKind::Scp, scps), (OrgPolicyKind::Rcp, rcps)] {
+        match levels {
             Ok(Some(o)) => {
                 chain.management_account = Some(o.management_account.clone());
                 let (prefix, ty) = match kind {
-                    crate::aws::organizations::OrgPolicyKind::Scp => ("scp", PolicyType::Scp),
-                    crate::aws::organizations::OrgPolicyKind::Rcp => ("rcp", PolicyType::Rcp),
+                    OrgPolicyKind::Scp => ("scp", PolicyType::Scp),
+                    OrgPolicyKind::Rcp => ("rcp", PolicyType::Rcp),
                 };
                 let levels = compile_levels(&o.levels, prefix, ty).map_err(|e| e.message)?;
                 match kind {
-                    crate::aws::organizations::OrgPolicyKind::Scp => chain.scps = levels,
-                    crate::aws::organizations::OrgPolicyKind::Rcp => chain.rcps = levels,
+                    OrgPolicyKind::Scp => chain.scps = levels,
+                    OrgPolicyKind::Rcp => chain.rcps = levels,
                 }
             }
             Ok(None) => {}
@@ -402,17 +420,17 @@ pub async fn audit_chain(ctx: &Ctx, account: &str) -> Chain {
     chain
 }
 
-/// The chain `audit report --organization` decides with for one member account: its SCPs and
-/// RCPs read from Organizations with `org` (the caller, in the management account), and the
-/// account's RestrictPublicBuckets read with `member` (its role). What cannot be read is a
-/// warning (through `warn`), and the report is made without it.
-pub async fn member_chain(
-    org: &crate::aws::Aws,
-    member: &crate::aws::Aws,
+/// The chain `audit report --organization` decides with for one member account, from its SCP
+/// and RCP `levels` (read from Organizations by the caller, see [`org_levels_pooled`]) and its
+/// RestrictPublicBuckets (`restrict`, read with its role). What could not be read is a warning
+/// (through `warn`), and the report is made without it.
+pub fn member_chain(
     account: &str,
-    warn: &dyn Fn(String),
+    levels: std::result::Result<Chain, String>,
+    restrict: Result<bool>,
+    warn: impl Fn(String),
 ) -> Chain {
-    let mut chain = match org_levels_with(org, account).await {
+    let mut chain = match levels {
         Ok(c) => c,
         Err(why) => {
             warn(format!(
@@ -422,7 +440,7 @@ pub async fn member_chain(
         }
     };
     chain.scp_account = Some(account.to_string());
-    match member.account_restrict_public_buckets(account).await {
+    match restrict {
         Ok(on) => chain.public_access.account = on,
         Err(e) => warn(format!(
             "account {account}: Block Public Access settings not applied: cannot read them ({})",
