@@ -20,6 +20,7 @@ pub mod completion;
 pub mod error;
 pub mod fulfiller;
 pub mod help;
+mod hints;
 pub mod lake;
 pub mod lambda;
 pub mod output;
@@ -186,21 +187,7 @@ fn plugin_env(g: &cli::GlobalArgs) -> Vec<(String, String)> {
         .clone()
         .or_else(|| env("AWS_REGION"))
         .or_else(|| env("AWS_DEFAULT_REGION"))
-        .or_else(|| {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
-            rt.block_on(async {
-                use aws_config::meta::region::ProvideRegion;
-                aws_config::profile::ProfileFileRegionProvider::builder()
-                    .profile_name(&profile)
-                    .build()
-                    .region()
-                    .await
-                    .map(|r| r.to_string())
-            })
-        });
+        .or_else(|| aws::profile::region(&profile));
     let mut out = vec![
         ("LAKEGATE_PROFILE".to_string(), profile),
         ("LAKEGATE_OUTPUT".to_string(), g.output.as_str().to_string()),

@@ -280,7 +280,7 @@ where
     }
     match &err {
         SdkError::TimeoutError(_) => Outcome::Unreachable("timed out".into()),
-        _ => Outcome::Unreachable(classify(op, err).message),
+        _ => Outcome::Unreachable(classify(op, err).to_string()),
     }
 }
 

@@ -9,7 +9,7 @@
 //! that took over after it. SIGINT/SIGTERM/SIGHUP ([`interrupt`]) stop new writes at once; the
 //! in-flight one is settled before the lease is released ([`write_in_flight`], [`outcome`]).
 
-use super::{classify, Aws};
+use super::Aws;
 use crate::error::{failed, CliError, Delivery, Kind, Result};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -19,6 +19,19 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// The lease runs the caller's writes, so it speaks the caller's error: AWS failures are
+/// converted (with their hints) as they happen.
+fn classify<E>(op: &str, e: SdkError<E, HttpResponse>) -> CliError
+where
+    E: aws_smithy_types::error::metadata::ProvideErrorMetadata
+        + std::error::Error
+        + Send
+        + Sync
+        + 'static,
+{
+    super::classify(op, e).into()
+}
 
 /// Where lease objects live inside the lock bucket.
 pub const LEASE_PREFIX: &str = ".lakegate/locks/";
@@ -248,7 +261,7 @@ impl Aws {
         opts: LeaseOptions,
     ) -> Result<LeaseGuard> {
         let lease = self.acquire(bucket, resource, opts).await?;
-        let s3 = self.s3().await.clone();
+        let s3 = self.s3().clone();
         let shared: Shared = Arc::new(Mutex::new(lease));
         if let Ok(mut h) = HELD.lock() {
             h.push(shared.clone());
@@ -263,7 +276,7 @@ impl Aws {
     }
 
     async fn acquire(&self, bucket: &str, resource: &str, opts: LeaseOptions) -> Result<Lease> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         let key = lease_key(resource);
         let owner = owner_id();
         let started = Instant::now();
@@ -363,7 +376,7 @@ impl Aws {
 
     /// The lease object and its ETag, or None when it vanished in between.
     async fn current_holder(&self, bucket: &str, key: &str) -> Result<Option<(String, LeaseBody)>> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         match s3.get_object().bucket(bucket).key(key).send().await {
             Ok(out) => {
                 let etag = out.e_tag().unwrap_or_default().to_string();
@@ -397,7 +410,7 @@ impl Aws {
             .lock()
             .map(|mut h| std::mem::take(&mut *h))
             .unwrap_or_default();
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         for l in &held {
             let lease = l.lock().map(|l| l.clone());
             if let Ok(lease) = lease {

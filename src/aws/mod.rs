@@ -1,5 +1,11 @@
-//! The only place the AWS SDK appears: configuration, one thin module per service, and error
-//! classification.
+//! The only place the AWS SDK appears. [`Aws::load`] builds the configuration from a plain
+//! [`Settings`] value (made by the command layer from its flags); every client is built the same
+//! way on first use (`clients!` below: the shared configuration, the request log, the service's
+//! own adjustment) and borrowed as `aws.s3()`; one thin module per service reads answers into
+//! lakegate's own types. Failures are a neutral [`Error`] (kind, operation, service code, HTTP
+//! status, [`Delivery`], cause chain) that names no CLI flag and carries no hint: the CLI adds its
+//! hints in one place when it converts them (`src/hints.rs`). The lease ([`lease`]) runs the
+//! caller's writes and so speaks the caller's error type.
 
 pub mod accessanalyzer;
 pub mod athena;
@@ -21,13 +27,14 @@ pub mod s3;
 pub mod s3control;
 pub mod sqs;
 
-use crate::error::Result;
 use aws_config::{retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, SdkConfig};
+use error::Result;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
-pub use error::classify;
+pub use error::{classify, Delivery, Error, ErrorKind};
 
 /// Resolved AWS configuration plus the clients built from it.
 pub struct Aws {
@@ -38,19 +45,9 @@ pub struct Aws {
     account: OnceCell<String>,
     /// STS GetCallerIdentity, asked at most once: (account, ARN).
     caller: OnceCell<(String, String)>,
-    ec2: std::sync::OnceLock<aws_sdk_ec2::Client>,
-    athena: std::sync::OnceLock<aws_sdk_athena::Client>,
-    iam: std::sync::OnceLock<aws_sdk_iam::Client>,
-    s3: OnceCell<aws_sdk_s3::Client>,
-    s3control: OnceCell<aws_sdk_s3control::Client>,
-    datazone: OnceCell<aws_sdk_datazone::Client>,
-    accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
-    organizations: std::sync::OnceLock<aws_sdk_organizations::Client>,
     /// The policies attached at each organization target (root, OU, account), read once per run.
     org_levels: organizations::LevelCache,
-    lambda: std::sync::OnceLock<aws_sdk_lambda::Client>,
-    events: std::sync::OnceLock<aws_sdk_eventbridge::Client>,
-    sqs: std::sync::OnceLock<aws_sdk_sqs::Client>,
+    clients: Clients,
 }
 
 /// What lakegate was asked to use, built by the command layer from its flags.
@@ -186,18 +183,8 @@ impl Aws {
             path_style,
             account: OnceCell::new(),
             caller: OnceCell::new(),
-            ec2: std::sync::OnceLock::new(),
-            athena: std::sync::OnceLock::new(),
-            iam: std::sync::OnceLock::new(),
-            s3: OnceCell::new(),
-            s3control: OnceCell::new(),
-            datazone: OnceCell::new(),
-            accessanalyzer: OnceCell::new(),
-            organizations: std::sync::OnceLock::new(),
             org_levels: Default::default(),
-            lambda: std::sync::OnceLock::new(),
-            events: std::sync::OnceLock::new(),
-            sqs: std::sync::OnceLock::new(),
+            clients: Clients::default(),
         }
     }
 
@@ -209,12 +196,8 @@ impl Aws {
         session_name: &str,
         external_id: Option<&str>,
     ) -> Result<aws_credential_types::Credentials> {
-        let sts = aws_sdk_sts::Client::from_conf(
-            aws_sdk_sts::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build(),
-        );
-        let out = sts
+        let out = self
+            .sts()
             .assume_role()
             .role_arn(role_arn)
             .role_session_name(session_name)
@@ -224,7 +207,7 @@ impl Aws {
             .map_err(|e| classify("sts:AssumeRole", e))?;
         let c = out
             .credentials
-            .ok_or_else(|| crate::error::failed("STS AssumeRole returned no credentials"))?;
+            .ok_or_else(|| error::failed("STS AssumeRole returned no credentials"))?;
         Ok(aws_credential_types::Credentials::new(
             c.access_key_id,
             c.secret_access_key,
@@ -288,46 +271,77 @@ impl Aws {
     async fn caller(&self) -> Result<&(String, String)> {
         self.caller
             .get_or_try_init(|| async {
-                let sts = aws_sdk_sts::Client::from_conf(
-                    aws_sdk_sts::config::Builder::from(&self.sdk)
-                        .interceptor(log::RequestLog)
-                        .build(),
-                );
-                let out = sts
+                let out = self
+                    .sts()
                     .get_caller_identity()
                     .send()
                     .await
                     .map_err(|e| classify("sts:GetCallerIdentity", e))?;
                 match (out.account, out.arn) {
                     (Some(account), Some(arn)) => Ok((account, arn)),
-                    _ => Err(crate::error::failed(
+                    _ => Err(error::failed(
                         "STS GetCallerIdentity returned no account or ARN",
                     )),
                 }
             })
             .await
     }
+}
 
-    pub async fn s3(&self) -> &aws_sdk_s3::Client {
-        self.s3
-            .get_or_init(|| async {
-                let conf = aws_sdk_s3::config::Builder::from(&self.sdk)
-                    .force_path_style(self.path_style)
-                    .interceptor(log::RequestLog)
-                    .build();
-                aws_sdk_s3::Client::from_conf(conf)
-            })
-            .await
-    }
+/// Declares the clients: each is built on first use the same way, from the shared configuration
+/// with the request log interceptor, after the service's own adjustment of its builder (`|b, aws|
+/// expr` gets the builder and the `Aws`, returns the builder), and kept for the run.
+macro_rules! clients {
+    ($($(#[$doc:meta])* $name:ident: $sdk:ident $(=> |$b:ident, $aws:ident| $tweak:expr)?;)*) => {
+        /// The SDK clients, each built at most once.
+        #[derive(Default)]
+        struct Clients {
+            $($name: OnceLock<$sdk::Client>,)*
+        }
 
-    pub async fn s3control(&self) -> &aws_sdk_s3control::Client {
-        self.s3control
-            .get_or_init(|| async {
-                let conf = self.s3control_config().interceptor(log::RequestLog).build();
-                aws_sdk_s3control::Client::from_conf(conf)
-            })
-            .await
-    }
+        impl Aws {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> &$sdk::Client {
+                    self.clients.$name.get_or_init(|| {
+                        let b = $sdk::config::Builder::from(&self.sdk);
+                        $(let b = { let $b = b; let $aws = self; $tweak };)?
+                        $sdk::Client::from_conf(b.interceptor(log::RequestLog).build())
+                    })
+                }
+            )*
+        }
+    };
+}
+
+clients! {
+    /// Access Analyzer; AWS_ENDPOINT_URL_ACCESSANALYZER points it elsewhere (tests' fakes).
+    accessanalyzer: aws_sdk_accessanalyzer => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_ACCESSANALYZER") {
+        Some(e) => b.endpoint_url(e),
+        None => b,
+    };
+    athena: aws_sdk_athena;
+    /// DataZone; AWS_ENDPOINT_URL_DATAZONE points it elsewhere (tests' fakes).
+    datazone: aws_sdk_datazone => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_DATAZONE") {
+        Some(e) => b.endpoint_url(e),
+        None => b,
+    };
+    ec2: aws_sdk_ec2;
+    events: aws_sdk_eventbridge;
+    iam: aws_sdk_iam;
+    lambda: aws_sdk_lambda;
+    organizations: aws_sdk_organizations;
+    /// S3, path-style whenever its endpoint is not AWS's.
+    s3: aws_sdk_s3 => |b, aws| b.force_path_style(aws.path_style);
+    /// S3 Control, with the endpoint documented for it (see [`Aws::s3control_config`]).
+    s3control: aws_sdk_s3control => |b, aws| aws.s3control_endpoint(b);
+    sqs: aws_sdk_sqs;
+    sts: aws_sdk_sts;
+}
+
+/// A non-empty environment variable naming an endpoint.
+fn env_endpoint(var: &str) -> Option<String> {
+    std::env::var(var).ok().filter(|v| !v.is_empty())
 }
 
 /// The endpoint an SDK client built from `sdk` uses for the service `id`, when one is configured
@@ -360,7 +374,14 @@ impl Aws {
     /// AWS_ENDPOINT_URL, the profile's `[services]` entry, its `endpoint_url`), under the
     /// documented key; `--endpoint-url` still wins over all of them.
     pub(crate) fn s3control_config(&self) -> aws_sdk_s3control::config::Builder {
-        let b = aws_sdk_s3control::config::Builder::from(&self.sdk);
+        self.s3control_endpoint(aws_sdk_s3control::config::Builder::from(&self.sdk))
+    }
+
+    /// `b` with the endpoint of [`Aws::s3control_config`].
+    fn s3control_endpoint(
+        &self,
+        b: aws_sdk_s3control::config::Builder,
+    ) -> aws_sdk_s3control::config::Builder {
         match configured_endpoint(&self.sdk, S3_CONTROL_ID) {
             Some(url) => b.endpoint_url(url),
             None => b,
@@ -370,6 +391,18 @@ impl Aws {
 
 /// S3 Control's id as the `[services]` section and AWS_ENDPOINT_URL_<ID> spell it.
 pub(crate) const S3_CONTROL_ID: &str = "s3_control";
+
+/// Now, as AWS writes timestamps (RFC 3339, UTC, e.g. `2026-01-31T09:30:00Z`).
+pub fn now_rfc3339() -> String {
+    aws_smithy_types::DateTime::from(std::time::SystemTime::now())
+        .fmt(aws_smithy_types::date_time::Format::DateTime)
+        .unwrap_or_default()
+}
+
+/// Standard base64 of `bytes`, as AWS writes digests (Lambda's CodeSha256...).
+pub fn base64(bytes: &[u8]) -> String {
+    aws_smithy_types::base64::encode(bytes)
+}
 
 /// A region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`...): lower-case
 /// letters, digits and dashes, starting with a letter.
@@ -439,16 +472,13 @@ fn check_retry_settings(explicit_profile: Option<&str>) -> Result<bool, Settings
 
 /// A policy document AWS returned that lakegate refuses to read: duplicate keys are a bad
 /// document (exit 2, nothing is changed), anything else a failure.
-pub(crate) fn unreadable_policy(
-    what: &str,
-    e: &crate::policy::PolicyError,
-) -> crate::error::CliError {
+pub(crate) fn unreadable_policy(what: &str, e: &crate::policy::PolicyError) -> Error {
     if e.message.starts_with("duplicate key") {
-        crate::error::input_error(format!(
+        error::input_error(format!(
             "{what} cannot be read or edited: {e}; fix the document by hand first"
         ))
     } else {
-        crate::error::failed(format!("{what} cannot be read: {e}"))
+        error::failed(format!("{what} cannot be read: {e}"))
     }
 }
 

@@ -431,7 +431,7 @@ async fn fetch_bucket(
         let fetches = aps.into_iter().map(|ap| async move {
             let doc = match limited(sem, pb, aws.access_point_policy(account, &ap.name)).await {
                 // Deleted since it was listed: it grants nothing any more.
-                Err(e) if vanished(&e) => {
+                Err(e) if e.kind == crate::aws::ErrorKind::NotFound => {
                     tracing::debug!(name = ap.name, "access point deleted since it was listed");
                     return Ok(None);
                 }
@@ -658,7 +658,11 @@ async fn prepare_member<'a>(
         Ok(c) => c,
         Err(e) => {
             pb.inc(regions.map_or(1, |r| r.len() as u64));
-            return fail("*", format!("cannot assume {role}: {}", e.message), e);
+            return fail(
+                "*",
+                format!("cannot assume {role}: {}", e.message),
+                e.into(),
+            );
         }
     };
     let home = caller.in_account(&account, creds.clone(), &caller.region);
@@ -671,7 +675,11 @@ async fn prepare_member<'a>(
             }
             Err(e) => {
                 pb.inc(1);
-                return fail("*", format!("cannot list its regions: {}", e.message), e);
+                return fail(
+                    "*",
+                    format!("cannot list its regions: {}", e.message),
+                    e.into(),
+                );
             }
         },
     };

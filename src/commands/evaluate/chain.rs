@@ -370,7 +370,7 @@ pub async fn org_levels_with(
                 }
             }
             Ok(None) => {}
-            Err(e) => return Err(e.message),
+            Err(e) => return Err(e.to_string()),
         }
     }
     Ok(chain)

@@ -1,0 +1,102 @@
+//! The one place AWS failures become the CLI's errors: the kind decides the exit code, and the
+//! hints a user sees are chosen here from what the failure says (kind, service code, operation).
+
+use crate::aws::error::{Error, ErrorKind};
+use crate::error::{CliError, Kind};
+
+impl From<Error> for CliError {
+    fn from(e: Error) -> Self {
+        let kind = match e.kind {
+            ErrorKind::Input => Kind::Input,
+            ErrorKind::NotFound => Kind::NotFound,
+            ErrorKind::Interrupted => Kind::Interrupted,
+            _ => Kind::Failed,
+        };
+        let hints = hints(&e);
+        let e = e.into_info();
+        let mut c = CliError::new(kind, e.message).delivered(e.delivery);
+        c.hints = hints;
+        c.causes = e.causes;
+        c
+    }
+}
+
+/// The hints for `e`, in the order they are printed.
+fn hints(e: &Error) -> Vec<String> {
+    let op = e.op.as_deref().unwrap_or("");
+    let mut out = Vec::new();
+    match e.kind {
+        ErrorKind::Timeout => out.push("check the network path to the AWS endpoint, or retry".into()),
+        ErrorKind::Credentials if e.code.is_none() => out.push(
+            "set AWS_PROFILE (run `aws sso login` for SSO profiles), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY".into(),
+        ),
+        ErrorKind::Unreachable => {
+            let unresolved = format!(
+                "could not reach the AWS endpoint: {}",
+                crate::aws::dns::UNRESOLVED
+            );
+            if e.message.contains(&unresolved) {
+                // The host names the region for AWS's own endpoints.
+                out.push("the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)".into());
+            }
+            out.push("check the endpoint URL in use and the network".into());
+        }
+        _ => {}
+    }
+    match e.code.as_deref() {
+        Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation") => {
+            out.push(match &e.action {
+                Some(action) => format!(
+                    "the caller's IAM policy (or an SCP) must allow {action}, which authorises {op}"
+                ),
+                None => format!(
+                    "the caller's IAM policy (or an SCP or the resource policy) must allow {op}"
+                ),
+            })
+        }
+        Some("NoSuchBucket") => out.push("check the bucket name and the region in use".into()),
+        Some("NoSuchAccessPoint") => {
+            out.push("run `lakegate accesspoint list` to see the account's access points".into())
+        }
+        Some("MalformedPolicy") => out.push(
+            "AWS rejected the document; a principal that does not exist is the usual cause".into(),
+        ),
+        Some(
+            "InvalidAccessKeyId"
+            | "SignatureDoesNotMatch"
+            | "ExpiredToken"
+            | "InvalidClientTokenId",
+        ) => out.push("refresh the credentials (e.g. `aws sso login --profile NAME`)".into()),
+        Some("Throttling" | "ThrottlingException" | "SlowDown" | "RequestLimitExceeded") => {
+            out.push("AWS is throttling requests; retry later".into())
+        }
+        _ => {}
+    }
+    let resource = e.resource.as_deref().unwrap_or("");
+    let code = e.code.as_deref().unwrap_or("");
+    match (e.kind, op, code) {
+        (ErrorKind::NotFound, "s3:HeadBucket", _) => out.push(
+            "check the bucket name and the region in use; `aws s3 ls` lists your buckets".into(),
+        ),
+        (_, "access-analyzer:ListFindingsV2", "ResourceNotFoundException") => {
+            let region = e.region.as_deref().unwrap_or("the configured region");
+            out.push(match resource.split(':').nth(3) {
+                Some(r) if !r.is_empty() && r != region => {
+                    format!("the analyzer ARN names region {r}: pass --region {r}")
+                }
+                _ => format!(
+                    "check the ARN: `aws accessanalyzer list-analyzers --region {region}` lists the analyzers"
+                ),
+            })
+        }
+        (_, "access-analyzer:GetFindingV2", "ResourceNotFoundException") => {
+            out.push("the finding list changed while it was read; run the command again".into())
+        }
+        (_, "athena:StopQueryExecution", _) if !resource.is_empty() => {
+            out.push(format!("the query was {resource}"))
+        }
+        _ => {}
+    }
+    out.extend(e.notes.iter().cloned());
+    out
+}
