@@ -92,6 +92,15 @@ fn hints(e: &Error) -> Vec<String> {
         (_, "access-analyzer:GetFindingV2", "ResourceNotFoundException") => {
             out.push("the finding list changed while it was read; run the command again".into())
         }
+        (_, "s3:PutObject (lease)", _) => out.push(format!(
+            "lakegate serialises policy writes with a lease object at {resource}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there"
+        )),
+        (ErrorKind::Held, _, _) => out.push(format!(
+            "retry later; a lease left by a crashed run expires by itself, or delete {resource}"
+        )),
+        (ErrorKind::Lost, _, _) => out.push(format!(
+            "another lakegate may have changed it meanwhile; check the policy and run the command again (lease object {resource})"
+        )),
         (_, "athena:StopQueryExecution", _) if !resource.is_empty() => {
             out.push(format!("the query was {resource}"))
         }
@@ -99,4 +108,13 @@ fn hints(e: &Error) -> Vec<String> {
     }
     out.extend(e.notes.iter().cloned());
     out
+}
+
+impl crate::aws::lease::Attempted for CliError {
+    fn delivery(&self) -> crate::aws::Delivery {
+        self.delivery
+    }
+    fn with_delivery(self, d: crate::aws::Delivery) -> Self {
+        self.delivered(d)
+    }
 }

@@ -26,8 +26,10 @@ pub enum ErrorKind {
     Timeout,
     /// No usable credentials, or credentials the service refused.
     Credentials,
-    /// Another holder has the lease of the resource.
+    /// Another holder has the lease of the resource (and kept it while lakegate waited).
     Held,
+    /// A lease lakegate held was taken over, deleted or expired: it stopped without writing.
+    Lost,
     /// Stopped by an interrupt before writing.
     Interrupted,
     /// Anything else.
