@@ -14,10 +14,23 @@ impl From<Error> for CliError {
         };
         let hints = hints(&e);
         let e = e.into_info();
-        let mut c = CliError::new(kind, e.message).delivered(e.delivery);
+        // A bad value is named by the flag it came from.
+        let message = match e.param.and_then(flag_of) {
+            Some(flag) => format!("{flag}: {}", e.message),
+            None => e.message,
+        };
+        let mut c = CliError::new(kind, message).delivered(e.delivery);
         c.hints = hints;
         c.causes = e.causes;
         c
+    }
+}
+
+/// The flag that gives the API parameter `param`.
+fn flag_of(param: &str) -> Option<&'static str> {
+    match param {
+        "analyzerArn" => Some("--analyzer-arn"),
+        _ => None,
     }
 }
 

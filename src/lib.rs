@@ -3,7 +3,8 @@
 //! Layers, each using only the ones above it:
 //! - `policy` (crate `lakegate-policy`): the pure policy model, validation and evaluator;
 //! - `values`: argument values as types, each validated once by clap;
-//! - `aws`: the only user of the AWS SDK, built from a plain `aws::Settings`; no CLI types;
+//! - `aws`: the only user of the AWS SDK, built from a plain `aws::Settings`; no CLI types: its
+//!   failures are a neutral `aws::Error`, which `hints` turns into the CLI's error and hints;
 //! - `plan`: a change as people and scripts see it;
 //! - `output`: the only printer of stdout and stderr (it reads the output flags of `cli`);
 //! - `apply`: the change pipeline every mutation goes through, one file per kind of resource;

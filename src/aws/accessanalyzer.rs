@@ -206,9 +206,10 @@ pub fn check_analyzer_arn(arn: &str) -> Result<()> {
         Ok(())
     } else {
         Err(input_error(format!(
-            "--analyzer-arn: invalid '{}': expected arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME",
+            "invalid '{}': expected arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME",
             arn.escape_debug()
-        )))
+        ))
+        .param("analyzerArn"))
     }
 }
 

@@ -313,7 +313,7 @@ macro_rules! client {
 impl Aws {
     /// The endpoint configured for one service, as its SDK client reads it: AWS_ENDPOINT_URL_<ID>,
     /// the profile's `[services]` section, then AWS_ENDPOINT_URL and `endpoint_url` (or the
-    /// `--endpoint-url` given, which wins over all of them).
+    /// endpoint of the settings, which wins over all of them).
     pub fn service_endpoint(&self, service: Service) -> Option<String> {
         configured_endpoint(&self.sdk, service.sdk_id())
     }

@@ -72,6 +72,8 @@ pub struct ErrorInfo {
     pub resource: Option<String>,
     /// The region called, when it helps.
     pub region: Option<String>,
+    /// The request parameter a bad value was given for, as the API names it (`analyzerArn`).
+    pub param: Option<&'static str>,
     /// Extra facts a reader needs (e.g. that an earlier attempt may have been applied).
     pub notes: Vec<String>,
     /// The cause chain (SDK error chains), most general first.
@@ -110,6 +112,7 @@ impl Error {
             action: None,
             resource: None,
             region: None,
+            param: None,
             notes: Vec::new(),
             causes: Vec::new(),
         }))
@@ -136,6 +139,12 @@ impl Error {
     #[must_use]
     pub fn region(mut self, r: impl Into<String>) -> Self {
         self.region = Some(r.into());
+        self
+    }
+
+    #[must_use]
+    pub fn param(mut self, p: &'static str) -> Self {
+        self.param = Some(p);
         self
     }
 

@@ -244,7 +244,8 @@ impl Aws {
         let _ = self.account.set(id);
     }
 
-    /// The account that owns the buckets and access points: --account-id, else STS GetCallerIdentity.
+    /// The account that owns the buckets and access points: the one set with
+    /// [`Aws::set_account`], else STS GetCallerIdentity's.
     pub async fn account_id(&self) -> Result<String> {
         self.account
             .get_or_try_init(|| async { Ok(self.caller().await?.0.clone()) })
@@ -257,7 +258,7 @@ impl Aws {
         Ok(self.caller().await?.1.clone())
     }
 
-    /// The caller's own (account, ARN) from STS GetCallerIdentity, whatever --account-id says.
+    /// The caller's own (account, ARN) from STS GetCallerIdentity, whatever account is set.
     pub async fn caller_identity(&self) -> Result<(String, String)> {
         self.caller().await.cloned()
     }
@@ -372,7 +373,7 @@ impl Aws {
     /// alone sends access point calls to AWS for users of a documented `s3_control` entry. The
     /// lookup is the SDK's own (same files, same precedence: AWS_ENDPOINT_URL_S3_CONTROL,
     /// AWS_ENDPOINT_URL, the profile's `[services]` entry, its `endpoint_url`), under the
-    /// documented key; `--endpoint-url` still wins over all of them.
+    /// documented key; [`Settings::endpoint_url`] still wins over all of them.
     pub(crate) fn s3control_config(&self) -> aws_sdk_s3control::config::Builder {
         self.s3control_endpoint(aws_sdk_s3control::config::Builder::from(&self.sdk))
     }
