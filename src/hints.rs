@@ -131,3 +131,113 @@ impl crate::aws::lease::Attempted for CliError {
         self.delivered(d)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::error::{failed, input_error, not_found, service_error};
+
+    fn cli(e: Error) -> CliError {
+        e.into()
+    }
+
+    #[test]
+    fn service_codes_keep_their_kinds_and_hints() {
+        let e = cli(service_error("s3:PutBucketPolicy", "AccessDenied", "no"));
+        assert_eq!(e.kind, Kind::Failed);
+        assert_eq!(e.message, "s3:PutBucketPolicy failed: AccessDenied: no");
+        assert_eq!(
+            e.hints,
+            ["the caller's IAM policy (or an SCP or the resource policy) must allow s3:PutBucketPolicy"]
+        );
+        let e = cli(service_error("s3:GetBucketPolicy", "NoSuchBucket", ""));
+        assert_eq!(
+            e.kind,
+            Kind::Failed,
+            "a service's NoSuchBucket stays a failure"
+        );
+        assert_eq!(e.hints, ["check the bucket name and the region in use"]);
+        let e = cli(service_error("s3:PutObject", "InvalidArgument", "bad"));
+        assert_eq!(e.kind, Kind::Input);
+        assert!(e.hints.is_empty());
+        let e = cli(service_error("sts:GetCallerIdentity", "ExpiredToken", ""));
+        assert_eq!(
+            e.hints,
+            ["refresh the credentials (e.g. `aws sso login --profile NAME`)"]
+        );
+        let e = cli(service_error("s3:PutBucketPolicy", "SlowDown", ""));
+        assert_eq!(e.hints, ["AWS is throttling requests; retry later"]);
+        assert!(cli(service_error("s3:X", "Whatever", "")).hints.is_empty());
+    }
+
+    #[test]
+    fn transport_failures_keep_their_hints() {
+        let e = cli(Error::new(ErrorKind::Timeout, "s3:HeadBucket timed out"));
+        assert_eq!(
+            e.hints,
+            ["check the network path to the AWS endpoint, or retry"]
+        );
+        let e = cli(Error::new(
+            ErrorKind::Unreachable,
+            format!(
+                "sts:GetCallerIdentity: could not reach the AWS endpoint: {} x",
+                crate::aws::dns::UNRESOLVED
+            ),
+        ));
+        assert_eq!(e.hints.len(), 2);
+        assert!(e.hints[0].starts_with("the host does not resolve"));
+        assert_eq!(e.hints[1], "check the endpoint URL in use and the network");
+        let e = cli(Error::new(
+            ErrorKind::Credentials,
+            "s3:X: no usable AWS credentials",
+        ));
+        assert!(e.hints[0].starts_with("set AWS_PROFILE"), "{:?}", e.hints);
+    }
+
+    #[test]
+    fn wrapper_errors_keep_their_kinds_and_hints() {
+        let e = cli(not_found("bucket 'b' does not exist").op("s3:HeadBucket"));
+        assert_eq!(e.kind, Kind::NotFound);
+        assert_eq!(
+            e.hints,
+            ["check the bucket name and the region in use; `aws s3 ls` lists your buckets"]
+        );
+        let e = cli(not_found("access point 'a' does not exist").code("NoSuchAccessPoint"));
+        assert_eq!(
+            e.hints,
+            ["run `lakegate accesspoint list` to see the account's access points"]
+        );
+        let e = cli(input_error("invalid 'x': expected an ARN").param("analyzerArn"));
+        assert_eq!(e.kind, Kind::Input);
+        assert_eq!(e.message, "--analyzer-arn: invalid 'x': expected an ARN");
+        let e = cli(Error::new(ErrorKind::Interrupted, "interrupted"));
+        assert_eq!(e.kind, Kind::Interrupted);
+        let e = cli(failed("athena:StopQueryExecution failed: x")
+            .op("athena:StopQueryExecution")
+            .resource("q-1"));
+        assert_eq!(e.hints, ["the query was q-1"]);
+    }
+
+    #[test]
+    fn lease_failures_name_the_lease_object() {
+        let e = cli(Error::new(ErrorKind::Held, "r is being changed by x")
+            .resource("s3://b/.lakegate/locks/k"));
+        assert_eq!(e.kind, Kind::Failed);
+        assert_eq!(
+            e.hints,
+            ["retry later; a lease left by a crashed run expires by itself, or delete s3://b/.lakegate/locks/k"]
+        );
+        let e = cli(service_error("s3:PutObject (lease)", "AccessDenied", "")
+            .resource("s3://b/.lakegate/locks/k"));
+        assert_eq!(e.hints.len(), 2);
+        assert!(e.hints[1].starts_with(
+            "lakegate serialises policy writes with a lease object at s3://b/.lakegate/locks/k;"
+        ));
+        let e = cli(Error::new(ErrorKind::Lost, "lost the lease")
+            .resource("s3://b/k")
+            .noted("an earlier attempt of this write got no answer and may have been applied"));
+        assert_eq!(e.hints.len(), 2);
+        assert!(e.hints[0].contains("(lease object s3://b/k)"));
+        assert!(e.hints[1].starts_with("an earlier attempt"));
+    }
+}
