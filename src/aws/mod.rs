@@ -289,11 +289,12 @@ impl Aws {
     }
 }
 
-/// Declares the clients: each is built on first use the same way, from the shared configuration
-/// with the request log interceptor, after the service's own adjustment of its builder (`|b, aws|
-/// expr` gets the builder and the `Aws`, returns the builder), and kept for the run.
+/// Declares the clients: each is built on first use the same way, from its service's
+/// configuration (`NAME_config`: the shared configuration after the service's own adjustment,
+/// `|b, aws| expr` given the builder and the `Aws`) with the request log interceptor, and kept
+/// for the run. `doctor`'s probes build theirs from the same `NAME_config`.
 macro_rules! clients {
-    ($($(#[$doc:meta])* $name:ident: $sdk:ident $(=> |$b:ident, $aws:ident| $tweak:expr)?;)*) => {
+    ($($(#[$doc:meta])* $name:ident, $config:ident: $sdk:ident $(=> |$b:ident, $aws:ident| $tweak:expr)?;)*) => {
         /// The SDK clients, each built at most once.
         #[derive(Default)]
         struct Clients {
@@ -305,10 +306,15 @@ macro_rules! clients {
                 $(#[$doc])*
                 pub fn $name(&self) -> &$sdk::Client {
                     self.clients.$name.get_or_init(|| {
-                        let b = $sdk::config::Builder::from(&self.sdk);
-                        $(let b = { let $b = b; let $aws = self; $tweak };)?
-                        $sdk::Client::from_conf(b.interceptor(log::RequestLog).build())
+                        $sdk::Client::from_conf(self.$config().interceptor(log::RequestLog).build())
                     })
+                }
+
+                /// The configuration this service's clients are built from.
+                pub(crate) fn $config(&self) -> $sdk::config::Builder {
+                    let b = $sdk::config::Builder::from(&self.sdk);
+                    $(let b = { let $b = b; let $aws = self; $tweak };)?
+                    b
                 }
             )*
         }
@@ -317,27 +323,27 @@ macro_rules! clients {
 
 clients! {
     /// Access Analyzer; AWS_ENDPOINT_URL_ACCESSANALYZER points it elsewhere (tests' fakes).
-    accessanalyzer: aws_sdk_accessanalyzer => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_ACCESSANALYZER") {
+    accessanalyzer, accessanalyzer_config: aws_sdk_accessanalyzer => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_ACCESSANALYZER") {
         Some(e) => b.endpoint_url(e),
         None => b,
     };
-    athena: aws_sdk_athena;
+    athena, athena_config: aws_sdk_athena;
     /// DataZone; AWS_ENDPOINT_URL_DATAZONE points it elsewhere (tests' fakes).
-    datazone: aws_sdk_datazone => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_DATAZONE") {
+    datazone, datazone_config: aws_sdk_datazone => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_DATAZONE") {
         Some(e) => b.endpoint_url(e),
         None => b,
     };
-    ec2: aws_sdk_ec2;
-    events: aws_sdk_eventbridge;
-    iam: aws_sdk_iam;
-    lambda: aws_sdk_lambda;
-    organizations: aws_sdk_organizations;
+    ec2, ec2_config: aws_sdk_ec2;
+    events, events_config: aws_sdk_eventbridge;
+    iam, iam_config: aws_sdk_iam;
+    lambda, lambda_config: aws_sdk_lambda;
+    organizations, organizations_config: aws_sdk_organizations;
     /// S3, path-style whenever its endpoint is not AWS's.
-    s3: aws_sdk_s3 => |b, aws| b.force_path_style(aws.path_style);
-    /// S3 Control, with the endpoint documented for it (see [`Aws::s3control_config`]).
-    s3control: aws_sdk_s3control => |b, aws| aws.s3control_endpoint(b);
-    sqs: aws_sdk_sqs;
-    sts: aws_sdk_sts;
+    s3, s3_config: aws_sdk_s3 => |b, aws| b.force_path_style(aws.path_style);
+    /// S3 Control, with the endpoint documented for it (see [`Aws::s3control_endpoint`]).
+    s3control, s3control_config: aws_sdk_s3control => |b, aws| aws.s3control_endpoint(b);
+    sqs, sqs_config: aws_sdk_sqs;
+    sts, sts_config: aws_sdk_sts;
 }
 
 /// A non-empty environment variable naming an endpoint.
@@ -366,7 +372,7 @@ pub(crate) fn configured_endpoint(sdk: &aws_config::SdkConfig, id: &str) -> Opti
 }
 
 impl Aws {
-    /// The S3 Control client's configuration, with the endpoint the shared config file's
+    /// `b` (an S3 Control configuration) with the endpoint the shared config file's
     /// `[services]` section gives it. The SDK looks that section up under `s3-control` (its service
     /// id with the space turned into a dash), while AWS documents `s3_control`
     /// (<https://docs.aws.amazon.com/sdkref/latest/guide/ss-endpoints-table.html>), so the SDK
@@ -374,11 +380,6 @@ impl Aws {
     /// lookup is the SDK's own (same files, same precedence: AWS_ENDPOINT_URL_S3_CONTROL,
     /// AWS_ENDPOINT_URL, the profile's `[services]` entry, its `endpoint_url`), under the
     /// documented key; [`Settings::endpoint_url`] still wins over all of them.
-    pub(crate) fn s3control_config(&self) -> aws_sdk_s3control::config::Builder {
-        self.s3control_endpoint(aws_sdk_s3control::config::Builder::from(&self.sdk))
-    }
-
-    /// `b` with the endpoint of [`Aws::s3control_config`].
     fn s3control_endpoint(
         &self,
         b: aws_sdk_s3control::config::Builder,
