@@ -134,7 +134,11 @@ where
 }
 
 fn buckets(current: &OsStr) -> Vec<CompletionCandidate> {
-    complete_with(current, |aws| async move { aws.bucket_names().await })
+    complete_with(current, |aws| async move {
+        aws.bucket_names()
+            .await
+            .map_err(crate::error::CliError::from)
+    })
 }
 
 fn access_points(current: &OsStr) -> Vec<CompletionCandidate> {

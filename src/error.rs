@@ -42,18 +42,7 @@ pub struct CliError {
     pub code: Option<i32>,
 }
 
-/// How a failed AWS request ended, for callers that retry or must tell "not written" from
-/// "maybe written".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Delivery {
-    /// The service answered with an error that a retry would get again (or not an AWS error).
-    #[default]
-    Final,
-    /// The service answered with a transient error (5xx, throttling): not applied, retry may help.
-    Refused,
-    /// No answer came (timeout, connection lost after sending): the request may have been applied.
-    Unanswered,
-}
+pub use crate::aws::Delivery;
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;
 

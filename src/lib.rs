@@ -3,7 +3,8 @@
 //! Layers, each using only the ones above it:
 //! - `policy` (crate `lakegate-policy`): the pure policy model, validation and evaluator;
 //! - `values`: argument values as types, each validated once by clap;
-//! - `aws`: the only user of the AWS SDK, built from a plain `aws::Settings`; no CLI types;
+//! - `aws`: the only user of the AWS SDK, built from a plain `aws::Settings`; no CLI types: its
+//!   failures are a neutral `aws::Error`, which `hints` turns into the CLI's error and hints;
 //! - `plan`: a change as people and scripts see it;
 //! - `output`: the only printer of stdout and stderr (it reads the output flags of `cli`);
 //! - `apply`: the change pipeline every mutation goes through, one file per kind of resource;
@@ -20,6 +21,7 @@ pub mod completion;
 pub mod error;
 pub mod fulfiller;
 pub mod help;
+mod hints;
 pub mod lake;
 pub mod lambda;
 pub mod output;
@@ -186,21 +188,7 @@ fn plugin_env(g: &cli::GlobalArgs) -> Vec<(String, String)> {
         .clone()
         .or_else(|| env("AWS_REGION"))
         .or_else(|| env("AWS_DEFAULT_REGION"))
-        .or_else(|| {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
-            rt.block_on(async {
-                use aws_config::meta::region::ProvideRegion;
-                aws_config::profile::ProfileFileRegionProvider::builder()
-                    .profile_name(&profile)
-                    .build()
-                    .region()
-                    .await
-                    .map(|r| r.to_string())
-            })
-        });
+        .or_else(|| aws::profile::region(&profile));
     let mut out = vec![
         ("LAKEGATE_PROFILE".to_string(), profile),
         ("LAKEGATE_OUTPUT".to_string(), g.output.as_str().to_string()),

@@ -161,7 +161,7 @@ pub fn check_zip(what: &str, bytes: &[u8]) -> Result<()> {
 /// Lambda's CodeSha256 of a package: base64 of its SHA-256.
 pub fn code_sha256(zip: &[u8]) -> String {
     use sha2::Digest;
-    aws_smithy_types::base64::encode(sha2::Sha256::digest(zip).as_slice())
+    crate::aws::base64(sha2::Sha256::digest(zip).as_slice())
 }
 
 #[cfg(test)]

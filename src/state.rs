@@ -163,9 +163,7 @@ fn read_entry(path: &Path) -> std::result::Result<HistoryEntry, String> {
 }
 
 pub fn now_rfc3339() -> String {
-    aws_smithy_types::DateTime::from(std::time::SystemTime::now())
-        .fmt(aws_smithy_types::date_time::Format::DateTime)
-        .unwrap_or_default()
+    crate::aws::now_rfc3339()
 }
 
 #[cfg(test)]

@@ -100,8 +100,8 @@ impl Resource for AccessPoint {
         Box::pin(async move {
             // Gone already is what was asked for (an earlier attempt whose answer was lost did it).
             match aws.delete_access_point(&self.account, &self.name).await {
-                Err(e) if e.kind == crate::error::Kind::NotFound => Ok(()),
-                r => r,
+                Err(e) if e.kind == crate::aws::ErrorKind::NotFound => Ok(()),
+                r => Ok(r?),
             }
         })
     }

@@ -4,7 +4,7 @@
 use super::{policy, Fut, LeaseKey, Resource};
 use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
-use crate::error::Kind;
+use crate::aws::ErrorKind;
 use crate::plan::Target;
 use crate::policy::PolicyKind;
 use serde_json::Value;
@@ -50,8 +50,8 @@ impl Resource for AccessPointPolicy {
             match aws.access_point_policy(&self.account, &self.name).await {
                 Ok(doc) => Ok(policy::state(doc.as_ref())),
                 // Planned in the same plan as the access point's creation: no policy yet.
-                Err(e) if e.kind == Kind::NotFound => Ok(None),
-                Err(e) => Err(e),
+                Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(e.into()),
             }
         })
     }
@@ -59,12 +59,14 @@ impl Resource for AccessPointPolicy {
         Box::pin(async move {
             aws.put_access_point_policy(&self.account, &self.name, &policy::parse(state)?)
                 .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
         Box::pin(async move {
             aws.delete_access_point_policy(&self.account, &self.name)
                 .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn check(&self, after: &Value) -> crate::error::Result<()> {

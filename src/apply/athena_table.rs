@@ -201,7 +201,8 @@ impl Resource for AthenaTable {
                 .is_some();
             if exists {
                 aws.run_statement(&self.spec(alter_table_sql(&self.database, &self.table, &props)))
-                    .await
+                    .await?;
+                Ok(())
             } else {
                 let location = st["location"].as_str().unwrap_or_default();
                 if location.is_empty() || strings(&st["columns"]).is_empty() {
@@ -218,7 +219,8 @@ impl Resource for AthenaTable {
                     location,
                     &props,
                 )))
-                .await
+                .await?;
+                Ok(())
             }
         })
     }
@@ -229,6 +231,7 @@ impl Resource for AthenaTable {
                 self.database, self.table
             )))
             .await
+            .map_err(crate::error::CliError::from)
         })
     }
     fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {

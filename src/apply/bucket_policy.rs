@@ -48,10 +48,15 @@ impl Resource for BucketPolicy {
         Box::pin(async move {
             aws.put_bucket_policy(&self.bucket, &policy::parse(state)?)
                 .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
-        Box::pin(async move { aws.delete_bucket_policy(&self.bucket).await })
+        Box::pin(async move {
+            aws.delete_bucket_policy(&self.bucket)
+                .await
+                .map_err(crate::error::CliError::from)
+        })
     }
     fn check(&self, after: &Value) -> crate::error::Result<()> {
         policy::check(PolicyKind::Bucket, &self.arn, after)

@@ -106,10 +106,18 @@ impl Resource for EventRule {
         Box::pin(async move { Ok(aws.rule(&self.name).await?.as_ref().map(state)) })
     }
     fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
-        Box::pin(async move { aws.put_rule(&self.name, &info_of(state)?).await })
+        Box::pin(async move {
+            aws.put_rule(&self.name, &info_of(state)?)
+                .await
+                .map_err(crate::error::CliError::from)
+        })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
-        Box::pin(async move { aws.delete_rule(&self.name).await })
+        Box::pin(async move {
+            aws.delete_rule(&self.name)
+                .await
+                .map_err(crate::error::CliError::from)
+        })
     }
     /// A rule is put back by running the command that made it again (a schedule dropped by
     /// `audit unschedule`, or by a deploy without --reconcile-every).

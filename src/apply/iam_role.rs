@@ -63,11 +63,17 @@ impl Resource for IamRole {
     fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
         Box::pin(async move {
             let desc = state["description"].as_str().unwrap_or("");
-            aws.put_role(&self.name, &trust_of(state)?, desc).await
+            aws.put_role(&self.name, &trust_of(state)?, desc)
+                .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
-        Box::pin(async move { aws.delete_role(&self.name).await })
+        Box::pin(async move {
+            aws.delete_role(&self.name)
+                .await
+                .map_err(crate::error::CliError::from)
+        })
     }
     /// The trust policy decides (a description cannot be changed by UpdateAssumeRolePolicy).
     fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {

@@ -76,17 +76,19 @@ impl Resource for InlinePolicy {
         Box::pin(async move {
             let doc = policy::parse(state)?;
             match self.holder {
-                Holder::Role => aws.put_role_policy(&self.of, &self.name, &doc).await,
-                Holder::User => aws.put_user_policy(&self.of, &self.name, &doc).await,
+                Holder::Role => aws.put_role_policy(&self.of, &self.name, &doc).await?,
+                Holder::User => aws.put_user_policy(&self.of, &self.name, &doc).await?,
             }
+            Ok(())
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
         Box::pin(async move {
             match self.holder {
-                Holder::Role => aws.delete_role_policy(&self.of, &self.name).await,
-                Holder::User => aws.delete_user_policy(&self.of, &self.name).await,
+                Holder::Role => aws.delete_role_policy(&self.of, &self.name).await?,
+                Holder::User => aws.delete_user_policy(&self.of, &self.name).await?,
             }
+            Ok(())
         })
     }
     fn check(&self, after: &Value) -> crate::error::Result<()> {

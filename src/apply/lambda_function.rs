@@ -99,7 +99,7 @@ impl Resource for LambdaFunction {
                 })
             };
             match aws.function(&self.name).await? {
-                None => aws.create_function(&self.name, &config, zip()?).await,
+                None => Ok(aws.create_function(&self.name, &config, zip()?).await?),
                 Some(cur) => {
                     let cur_state = state(&cur.config, &cur.code_sha256);
                     if without_code(&cur_state) != without_code(desired) {
@@ -115,7 +115,11 @@ impl Resource for LambdaFunction {
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
-        Box::pin(async move { aws.delete_function(&self.name).await })
+        Box::pin(async move {
+            aws.delete_function(&self.name)
+                .await
+                .map_err(crate::error::CliError::from)
+        })
     }
     /// A dead-letter queue that reads back as none counts as unknown, not as a difference:
     /// emulators (moto 5.2.1) accept DeadLetterConfig but never return it.

@@ -89,13 +89,15 @@ impl Resource for LambdaPermission {
             aws.remove_permission(&self.function, &self.statement_id)
                 .await?;
             aws.add_permission(&self.function, &self.statement_id, principal, source)
-                .await
+                .await?;
+            Ok(())
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
         Box::pin(async move {
             aws.remove_permission(&self.function, &self.statement_id)
                 .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn destructive_delete(&self) -> bool {

@@ -522,7 +522,7 @@ pub async fn apply_with(
             Ok(g) => leases.push((k, g)),
             Err(e) => {
                 release(leases).await;
-                return Err(lock_bucket_hint(e));
+                return Err(lock_bucket_hint(e.into()));
             }
         }
     }

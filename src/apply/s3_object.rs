@@ -122,10 +122,15 @@ impl Resource for S3Object {
             };
             aws.put_object_with(&self.bucket, &self.key, body, &self.content_type, &meta)
                 .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
-        Box::pin(async move { aws.delete_object(&self.bucket, &self.key).await })
+        Box::pin(async move {
+            aws.delete_object(&self.bucket, &self.key)
+                .await
+                .map_err(crate::error::CliError::from)
+        })
     }
     fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
         // Metadata keys read back in lower case; compare the size, the digest and the values.

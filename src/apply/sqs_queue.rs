@@ -63,9 +63,14 @@ impl Resource for SqsQueue {
                 .ok_or_else(|| failed("queue state: no message_retention_period"))?;
             aws.put_queue(&self.name, &state["policy"].to_string(), retention)
                 .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
-        Box::pin(async move { aws.delete_queue(&self.name).await })
+        Box::pin(async move {
+            aws.delete_queue(&self.name)
+                .await
+                .map_err(crate::error::CliError::from)
+        })
     }
 }

@@ -39,9 +39,9 @@ impl SubscriptionTarget {
     async fn existing(&self, aws: &Aws) -> Result<Option<DzTarget>> {
         let created = self.created();
         if let Some(c) = created {
-            return aws
+            return Ok(aws
                 .subscription_target(&self.new.domain, &self.new.environment, &c.id)
-                .await;
+                .await?);
         }
         Ok(aws
             .subscription_targets(&self.new.domain, &self.new.environment)

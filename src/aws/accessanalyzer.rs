@@ -4,14 +4,14 @@
 //! The types serialise with the API's own field names (camelCase, `externalAccessDetails`
 //! wrapper, absent fields left out), because they are written to S3 as the raw findings archive.
 //!
-//! Endpoint: `AWS_ENDPOINT_URL_ACCESSANALYZER` wins over `--endpoint-url` / `AWS_ENDPOINT_URL`
-//! for Access Analyzer only, so S3 can go to an emulator and Access Analyzer to a fake.
+//! Endpoint: `AWS_ENDPOINT_URL_ACCESSANALYZER` wins over the configured endpoint
+//! (`Settings::endpoint_url`, `AWS_ENDPOINT_URL`) for Access Analyzer only, so S3 can go to an emulator and Access Analyzer to a fake.
 //!
 //! IAM: ListFindingsV2 is authorised by `access-analyzer:ListFindings` and GetFindingV2 by
 //! `access-analyzer:GetFinding` (there are no `...V2` actions).
 
-use super::{classify, log, Aws};
-use crate::error::{failed, input_error, CliError, Result};
+use super::error::{failed, input_error, Error, Result};
+use super::{classify, Aws};
 use aws_sdk_accessanalyzer::types::Criterion;
 use aws_sdk_accessanalyzer::Client;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -206,9 +206,10 @@ pub fn check_analyzer_arn(arn: &str) -> Result<()> {
         Ok(())
     } else {
         Err(input_error(format!(
-            "--analyzer-arn: invalid '{}': expected arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME",
+            "invalid '{}': expected arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME",
             arn.escape_debug()
-        )))
+        ))
+        .param("analyzerArn"))
     }
 }
 
@@ -261,28 +262,25 @@ fn region(client: &Client) -> String {
         .unwrap_or_else(|| "the configured region".to_string())
 }
 
-/// Classify an Access Analyzer error: the IAM action in the access-denied hint (not the V2
+/// Classify an Access Analyzer error: the IAM action that authorises the call (not the V2
 /// operation name), and a not-found analyzer or finding named in one line.
 fn call_error<E>(
     op: &str,
     iam_action: &str,
-    not_found: impl FnOnce() -> CliError,
+    not_found: impl FnOnce() -> Error,
     e: SdkError<E, HttpResponse>,
-) -> CliError
+) -> Error
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let code = super::error::code(&e).map(str::to_owned);
     let mut err = classify(op, e);
+    err.action = Some(iam_action.to_string());
     match code.as_deref() {
-        Some("AccessDeniedException") => {
-            err.hints = vec![format!(
-                "the caller's IAM policy (or an SCP) must allow {iam_action}, which authorises {op}"
-            )];
-            err
-        }
         Some("ResourceNotFoundException") => {
-            let mut nf = not_found();
+            let mut nf = not_found().op(op).code("ResourceNotFoundException");
+            nf.status = err.status;
+            let err = err.into_info();
             nf.causes.push(err.message);
             nf.causes.extend(err.causes);
             nf
@@ -291,45 +289,21 @@ where
     }
 }
 
-fn analyzer_not_found(client: &Client, arn: &str) -> CliError {
+fn analyzer_not_found(client: &Client, arn: &str) -> Error {
     let region = region(client);
-    let err = failed(format!("analyzer {arn} not found in {region}"));
-    match arn.split(':').nth(3) {
-        Some(r) if !r.is_empty() && r != region => err.hinted(format!(
-            "the analyzer ARN names region {r}: pass --region {r}"
-        )),
-        _ => err.hinted(format!(
-            "check the ARN: `aws accessanalyzer list-analyzers --region {region}` lists the analyzers"
-        )),
-    }
+    failed(format!("analyzer {arn} not found in {region}"))
+        .resource(arn)
+        .region(region)
 }
 
 impl Aws {
-    /// The Access Analyzer client (built on first use).
-    pub async fn accessanalyzer(&self) -> Client {
-        self.accessanalyzer
-            .get_or_init(|| async {
-                let mut conf = aws_sdk_accessanalyzer::config::Builder::from(&self.sdk)
-                    .interceptor(log::RequestLog);
-                if let Some(e) = std::env::var("AWS_ENDPOINT_URL_ACCESSANALYZER")
-                    .ok()
-                    .filter(|v| !v.is_empty())
-                {
-                    conf = conf.endpoint_url(e);
-                }
-                Client::from_conf(conf.build())
-            })
-            .await
-            .clone()
-    }
-
     /// Every S3 finding of the analyzer, with its details; see [`s3_findings`].
     pub async fn s3_findings(
         &self,
         analyzer_arn: &str,
         concurrency: usize,
     ) -> Result<Vec<Finding>> {
-        s3_findings(&self.accessanalyzer().await, analyzer_arn, concurrency).await
+        s3_findings(self.accessanalyzer(), analyzer_arn, concurrency).await
     }
 }
 
@@ -407,7 +381,6 @@ pub async fn get_finding(client: &Client, analyzer_arn: &str, id: &str) -> Resul
                         "finding {id} not found in analyzer {analyzer_arn} ({})",
                         region(client)
                     ))
-                    .hinted("the finding list changed while it was read; run the command again")
                 },
                 e,
             )
@@ -437,7 +410,7 @@ pub async fn s3_findings(
             // GetFindingV2 is the newer answer; keep what only the summary had.
             f.resource = f.resource.or(s.resource);
             f.finding_type = f.finding_type.or(s.finding_type);
-            Ok::<_, CliError>(f)
+            Ok::<_, Error>(f)
         })
         .buffered(concurrency.max(1))
         .try_collect()
@@ -450,6 +423,7 @@ mod tests {
     //! the IAM Access Analyzer API reference shows them (ListFindingsV2, GetFindingV2,
     //! FindingSummaryV2, FindingDetails, ExternalAccessDetails, FindingSource).
     use super::*;
+    use crate::error::CliError;
     use aws_smithy_mocks::{mock, mock_client, RuleMode};
     use aws_smithy_runtime_api::http::StatusCode;
     use aws_smithy_types::body::SdkBody;
@@ -743,7 +717,7 @@ mod tests {
             "arn:aws:iam::111122223333:role/analyzer",
             "arn:aws:access-analyzer:us-east-1:111122223333:analyzer/two\nlines",
         ] {
-            let e = check_analyzer_arn(bad).unwrap_err();
+            let e = CliError::from(check_analyzer_arn(bad).unwrap_err());
             assert_eq!(e.kind, crate::error::Kind::Input, "{bad}");
             assert!(!e.message.contains('\n'), "{e}");
             assert!(e.message.starts_with("--analyzer-arn: invalid '"), "{e}");
@@ -759,9 +733,11 @@ mod tests {
     async fn a_bad_analyzer_arn_makes_no_call() {
         let l = mock!(Client::list_findings_v2).then_http_response(ok(list_page2()));
         let client = mock_client!(aws_sdk_accessanalyzer, [&l]);
-        let e = s3_findings(&client, "arn:aws:s3:::sales-lake", 4)
-            .await
-            .unwrap_err();
+        let e = CliError::from(
+            s3_findings(&client, "arn:aws:s3:::sales-lake", 4)
+                .await
+                .unwrap_err(),
+        );
         assert_eq!(e.kind, crate::error::Kind::Input);
         assert_eq!(l.num_calls(), 0);
     }
@@ -778,7 +754,7 @@ mod tests {
             }),
         ));
         let client = mock_client!(aws_sdk_accessanalyzer, RuleMode::MatchAny, [&rule]);
-        let e = s3_findings(&client, ANALYZER, 4).await.unwrap_err();
+        let e = CliError::from(s3_findings(&client, ANALYZER, 4).await.unwrap_err());
         assert_eq!(e.kind, crate::error::Kind::Failed);
         assert_eq!(
             e.message,
@@ -793,7 +769,7 @@ mod tests {
 
         // An analyzer of another region: the hint names it.
         let other = "arn:aws:access-analyzer:eu-west-1:111122223333:analyzer/lake-analyzer";
-        let e = s3_findings(&client, other, 4).await.unwrap_err();
+        let e = CliError::from(s3_findings(&client, other, 4).await.unwrap_err());
         assert_eq!(
             e.message,
             format!("analyzer {other} not found in us-east-1")
@@ -812,7 +788,7 @@ mod tests {
             json!({ "message": "User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: access-analyzer:ListFindings" }),
         ));
         let client = mock_client!(aws_sdk_accessanalyzer, [&rule]);
-        let e = s3_findings(&client, ANALYZER, 4).await.unwrap_err();
+        let e = CliError::from(s3_findings(&client, ANALYZER, 4).await.unwrap_err());
         assert_eq!(e.kind, crate::error::Kind::Failed);
         assert!(!e.message.contains('\n'), "{e}");
         assert!(

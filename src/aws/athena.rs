@@ -1,10 +1,10 @@
 //! Athena: start a query, poll its execution, read its results one page at a time, stop it.
 //!
-//! The endpoint is the configuration's (global `--endpoint-url`, `AWS_ENDPOINT_URL_ATHENA`, or
+//! The endpoint is the configuration's (`Settings::endpoint_url`, `AWS_ENDPOINT_URL_ATHENA`, or
 //! the regional one), so queries can go through a VPC endpoint's DNS name.
 
-use super::{classify, log, Aws};
-use crate::error::{failed, Result};
+use super::error::{failed, Result};
+use super::{classify, Aws};
 use std::sync::Mutex;
 
 /// A query to start.
@@ -151,15 +151,6 @@ impl Aws {
             partition_keys: names(t.partition_keys),
             parameters: t.parameters.unwrap_or_default().into_iter().collect(),
         }))
-    }
-
-    pub fn athena(&self) -> &aws_sdk_athena::Client {
-        self.athena.get_or_init(|| {
-            let conf = aws_sdk_athena::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build();
-            aws_sdk_athena::Client::from_conf(conf)
-        })
     }
 
     /// StartQueryExecution; returns the execution id.
@@ -312,10 +303,7 @@ impl Aws {
                 .await
             {
                 Ok(_) => Ok(id),
-                Err(e) => {
-                    Err(classify("athena:StopQueryExecution", e)
-                        .hinted(format!("the query was {id}")))
-                }
+                Err(e) => Err(classify("athena:StopQueryExecution", e).resource(id)),
             },
         )
     }

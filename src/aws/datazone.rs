@@ -1,11 +1,11 @@
 //! Amazon DataZone: the calls the subscription workflow needs, read into lakegate's own types.
 //! Every list call reads all pages.
 //!
-//! Endpoint: `AWS_ENDPOINT_URL_DATAZONE` wins over `--endpoint-url` / `AWS_ENDPOINT_URL` for
+//! Endpoint: `AWS_ENDPOINT_URL_DATAZONE` wins over the configured endpoint (`Settings::endpoint_url`, `AWS_ENDPOINT_URL`) for
 //! DataZone only, so S3 can go to one place (an emulator) and DataZone to another (a fake).
 
-use super::{classify, log, Aws};
-use crate::error::{failed, Result};
+use super::error::{failed, Result};
+use super::{classify, Aws};
 use aws_sdk_datazone::types::{
     FailureCause, GrantedEntity, ListingItem, Permissions, SubscribedAsset, SubscribedListing,
     SubscribedListingItem, SubscribedPrincipal, SubscriptionGrantStatus, SubscriptionStatus,
@@ -232,34 +232,16 @@ fn project(p: Option<&SubscribedPrincipal>) -> (Option<String>, Option<String>) 
 }
 
 impl Aws {
-    /// The DataZone client (built on first use).
-    pub async fn datazone(&self) -> aws_sdk_datazone::Client {
-        self.datazone
-            .get_or_init(|| async {
-                let mut conf =
-                    aws_sdk_datazone::config::Builder::from(&self.sdk).interceptor(log::RequestLog);
-                if let Some(e) = std::env::var("AWS_ENDPOINT_URL_DATAZONE")
-                    .ok()
-                    .filter(|v| !v.is_empty())
-                {
-                    conf = conf.endpoint_url(e);
-                }
-                aws_sdk_datazone::Client::from_conf(conf.build())
-            })
-            .await
-            .clone()
-    }
-
     pub async fn subscription_request(
         &self,
         domain: &str,
         id: &str,
     ) -> Result<SubscriptionRequest> {
-        get_subscription_request(&self.datazone().await, domain, id).await
+        get_subscription_request(self.datazone(), domain, id).await
     }
 
     pub async fn environments(&self, domain: &str, project: &str) -> Result<Vec<Environment>> {
-        list_environments(&self.datazone().await, domain, project).await
+        list_environments(self.datazone(), domain, project).await
     }
 
     pub async fn subscription_targets(
@@ -267,7 +249,7 @@ impl Aws {
         domain: &str,
         environment: &str,
     ) -> Result<Vec<SubscriptionTarget>> {
-        list_subscription_targets(&self.datazone().await, domain, environment).await
+        list_subscription_targets(self.datazone(), domain, environment).await
     }
 
     pub async fn subscriptions(
@@ -275,14 +257,14 @@ impl Aws {
         domain: &str,
         project: Option<&str>,
     ) -> Result<Vec<Subscription>> {
-        list_subscriptions(&self.datazone().await, domain, project).await
+        list_subscriptions(self.datazone(), domain, project).await
     }
 
     pub async fn create_subscription_target(
         &self,
         t: &NewSubscriptionTarget,
     ) -> Result<SubscriptionTarget> {
-        create_subscription_target(&self.datazone().await, t).await
+        create_subscription_target(self.datazone(), t).await
     }
 
     pub async fn subscription_target(
@@ -291,15 +273,15 @@ impl Aws {
         environment: &str,
         id: &str,
     ) -> Result<Option<SubscriptionTarget>> {
-        get_subscription_target(&self.datazone().await, domain, environment, id).await
+        get_subscription_target(self.datazone(), domain, environment, id).await
     }
 
     pub async fn subscription_grant(&self, domain: &str, id: &str) -> Result<SubscriptionGrant> {
-        get_subscription_grant(&self.datazone().await, domain, id).await
+        get_subscription_grant(self.datazone(), domain, id).await
     }
 
     pub async fn subscription(&self, domain: &str, id: &str) -> Result<SubscriptionDetail> {
-        get_subscription(&self.datazone().await, domain, id).await
+        get_subscription(self.datazone(), domain, id).await
     }
 
     pub async fn subscription_grants(
@@ -307,7 +289,7 @@ impl Aws {
         domain: &str,
         project: Option<&str>,
     ) -> Result<Vec<SubscriptionGrant>> {
-        list_subscription_grants(&self.datazone().await, domain, project).await
+        list_subscription_grants(self.datazone(), domain, project).await
     }
 
     /// Report the fulfilment status of one asset of a grant (UpdateSubscriptionGrantStatus).
@@ -319,15 +301,8 @@ impl Aws {
         status: &str,
         failure: Option<&str>,
     ) -> Result<()> {
-        update_subscription_grant_status(
-            &self.datazone().await,
-            domain,
-            grant,
-            asset,
-            status,
-            failure,
-        )
-        .await
+        update_subscription_grant_status(self.datazone(), domain, grant, asset, status, failure)
+            .await
     }
 }
 

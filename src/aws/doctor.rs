@@ -280,7 +280,7 @@ where
     }
     match &err {
         SdkError::TimeoutError(_) => Outcome::Unreachable("timed out".into()),
-        _ => Outcome::Unreachable(classify(op, err).message),
+        _ => Outcome::Unreachable(classify(op, err).to_string()),
     }
 }
 
@@ -293,9 +293,9 @@ fn code_or_status(code: &str, status: u16) -> String {
 }
 
 macro_rules! client {
-    ($sdk:ident, $aws:expr, $target:expr, $timeout:expr) => {{
+    ($sdk:ident, $config:expr, $target:expr, $timeout:expr) => {{
         $sdk::Client::from_conf(
-            $sdk::config::Builder::from(&$aws.sdk)
+            $config
                 .retry_config(RetryConfig::disabled())
                 .timeout_config(
                     TimeoutConfig::builder()
@@ -313,7 +313,7 @@ macro_rules! client {
 impl Aws {
     /// The endpoint configured for one service, as its SDK client reads it: AWS_ENDPOINT_URL_<ID>,
     /// the profile's `[services]` section, then AWS_ENDPOINT_URL and `endpoint_url` (or the
-    /// `--endpoint-url` given, which wins over all of them).
+    /// endpoint of the settings, which wins over all of them).
     pub fn service_endpoint(&self, service: Service) -> Option<String> {
         configured_endpoint(&self.sdk, service.sdk_id())
     }
@@ -322,7 +322,7 @@ impl Aws {
     pub async fn doctor_caller(&self, timeout: Duration) -> (Probe, Option<(String, String)>) {
         let target = Target::default();
         let start = Instant::now();
-        let sts = client!(aws_sdk_sts, self, target, timeout);
+        let sts = client!(aws_sdk_sts, self.sts_config(), target, timeout);
         let r = sts.get_caller_identity().send().await;
         let who = r
             .as_ref()
@@ -359,55 +359,34 @@ impl Aws {
             match service {
                 Service::Sts => outcome(
                     &op,
-                    client!(aws_sdk_sts, self, target, timeout)
+                    client!(aws_sdk_sts, self.sts_config(), target, timeout)
                         .get_caller_identity()
                         .send()
                         .await,
                 ),
-                Service::S3 => {
-                    let c = aws_sdk_s3::Client::from_conf(
-                        aws_sdk_s3::config::Builder::from(&self.sdk)
-                            .force_path_style(self.path_style)
-                            .retry_config(RetryConfig::disabled())
-                            .timeout_config(
-                                TimeoutConfig::builder()
-                                    .connect_timeout(timeout)
-                                    .operation_timeout(timeout)
-                                    .build(),
-                            )
-                            .interceptor(log::RequestLog)
-                            .interceptor(target.clone())
-                            .build(),
-                    );
-                    outcome(&op, c.list_buckets().max_buckets(1).send().await)
-                }
+                Service::S3 => outcome(
+                    &op,
+                    client!(aws_sdk_s3, self.s3_config(), target, timeout)
+                        .list_buckets()
+                        .max_buckets(1)
+                        .send()
+                        .await,
+                ),
                 Service::S3Control => match account {
                     Some(a) => outcome(
                         &op,
-                        aws_sdk_s3control::Client::from_conf(
-                            self.s3control_config()
-                                .retry_config(RetryConfig::disabled())
-                                .timeout_config(
-                                    TimeoutConfig::builder()
-                                        .connect_timeout(timeout)
-                                        .operation_timeout(timeout)
-                                        .build(),
-                                )
-                                .interceptor(log::RequestLog)
-                                .interceptor(target.clone())
-                                .build(),
-                        )
-                        .list_access_points()
-                        .account_id(a)
-                        .max_results(1)
-                        .send()
-                        .await,
+                        client!(aws_sdk_s3control, self.s3control_config(), target, timeout)
+                            .list_access_points()
+                            .account_id(a)
+                            .max_results(1)
+                            .send()
+                            .await,
                     ),
                     None => Outcome::Skipped("needs the account id (STS failed)".into()),
                 },
                 Service::Iam => outcome(
                     &op,
-                    client!(aws_sdk_iam, self, target, timeout)
+                    client!(aws_sdk_iam, self.iam_config(), target, timeout)
                         .list_account_aliases()
                         .max_items(1)
                         .send()
@@ -415,7 +394,7 @@ impl Aws {
                 ),
                 Service::Ec2 => outcome(
                     &op,
-                    client!(aws_sdk_ec2, self, target, timeout)
+                    client!(aws_sdk_ec2, self.ec2_config(), target, timeout)
                         .describe_vpc_endpoints()
                         .max_results(5)
                         .send()
@@ -423,7 +402,7 @@ impl Aws {
                 ),
                 Service::Athena => outcome(
                     &op,
-                    client!(aws_sdk_athena, self, target, timeout)
+                    client!(aws_sdk_athena, self.athena_config(), target, timeout)
                         .list_work_groups()
                         .max_results(1)
                         .send()
@@ -432,7 +411,7 @@ impl Aws {
                 Service::Glue => self.glue_connect(&target, timeout).await,
                 Service::DataZone => outcome(
                     &op,
-                    client!(aws_sdk_datazone, self, target, timeout)
+                    client!(aws_sdk_datazone, self.datazone_config(), target, timeout)
                         .list_domains()
                         .max_results(1)
                         .send()
@@ -440,18 +419,28 @@ impl Aws {
                 ),
                 Service::AccessAnalyzer => outcome(
                     &op,
-                    client!(aws_sdk_accessanalyzer, self, target, timeout)
-                        .list_analyzers()
-                        .max_results(1)
-                        .send()
-                        .await,
+                    client!(
+                        aws_sdk_accessanalyzer,
+                        self.accessanalyzer_config(),
+                        target,
+                        timeout
+                    )
+                    .list_analyzers()
+                    .max_results(1)
+                    .send()
+                    .await,
                 ),
                 Service::Organizations => outcome(
                     &op,
-                    client!(aws_sdk_organizations, self, target, timeout)
-                        .describe_organization()
-                        .send()
-                        .await,
+                    client!(
+                        aws_sdk_organizations,
+                        self.organizations_config(),
+                        target,
+                        timeout
+                    )
+                    .describe_organization()
+                    .send()
+                    .await,
                 ),
             }
         };
@@ -525,7 +514,7 @@ impl Aws {
         };
         let role = rest.split('/').next().unwrap_or(rest);
         let target = Target::default();
-        let r = client!(aws_sdk_iam, self, target, timeout)
+        let r = client!(aws_sdk_iam, self.iam_config(), target, timeout)
             .get_role()
             .role_name(role)
             .send()
@@ -548,7 +537,7 @@ impl Aws {
         timeout: Duration,
     ) -> Result<Vec<(String, String)>, String> {
         let target = Target::default();
-        let iam = client!(aws_sdk_iam, self, target, timeout);
+        let iam = client!(aws_sdk_iam, self.iam_config(), target, timeout);
         let mut out = Vec::new();
         let mut marker: Option<String> = None;
         loop {

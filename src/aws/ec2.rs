@@ -1,8 +1,8 @@
 //! EC2: interface VPC endpoints, their security groups, subnets and route tables — read into
 //! core types (`routes::RouteTable`, `EndpointInfo`), and the few writes a lockdown plan needs.
 
-use super::{classify, log, Aws};
-use crate::error::{failed, Result};
+use super::error::{failed, Result};
+use super::{classify, Aws};
 use crate::routes::{Route, RouteTable, RouteTarget};
 use aws_sdk_ec2::types::{Filter, IpPermission, IpRange, Ipv6Range, VpcEndpointType};
 use serde::Serialize;
@@ -108,15 +108,6 @@ fn route_of(r: &aws_sdk_ec2::types::Route) -> Option<Route> {
 }
 
 impl Aws {
-    pub fn ec2(&self) -> &aws_sdk_ec2::Client {
-        self.ec2.get_or_init(|| {
-            let conf = aws_sdk_ec2::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build();
-            aws_sdk_ec2::Client::from_conf(conf)
-        })
-    }
-
     /// Endpoints of `vpc_id` for `service_name` (any state but deleted).
     pub async fn find_endpoints(
         &self,
@@ -173,7 +164,7 @@ impl Aws {
         crate::policy::PolicyDocument::parse(text)
             .map(Some)
             .map_err(|e| {
-                crate::error::input_error(format!(
+                super::error::input_error(format!(
                     "the policy of VPC endpoint {id} cannot be read: {e}"
                 ))
             })

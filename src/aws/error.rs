@@ -1,20 +1,217 @@
-//! AWS errors → one clear message with the service's error code and a hint.
+//! AWS failures as a neutral value: what was called, what AWS (or the network) said, and what
+//! that means ([`ErrorKind`], [`Delivery`]). Nothing here is about the CLI: the hints a user
+//! sees are added in one place, by the conversion into the CLI's error (`src/hints.rs`).
 
-use crate::error::{failed, input_error, CliError, Delivery};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use std::fmt;
+
+/// What a failure means, for callers that branch on it and for the hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A resource the call names does not exist, as the wrapper established it (the service
+    /// codes `NoSuchBucket`... of other calls stay [`ErrorKind::Other`], with their code).
+    NotFound,
+    /// The caller is not allowed (IAM, an SCP, a resource policy).
+    AccessDenied,
+    /// The service throttled the request.
+    Throttled,
+    /// The request or a document is invalid: nothing was changed.
+    Input,
+    /// The endpoint could not be reached (connection, DNS).
+    Unreachable,
+    /// The call timed out.
+    Timeout,
+    /// No usable credentials, or credentials the service refused.
+    Credentials,
+    /// Another holder has the lease of the resource (and kept it while lakegate waited).
+    Held,
+    /// A lease lakegate held was taken over, deleted or expired: it stopped without writing.
+    Lost,
+    /// Stopped by an interrupt before writing.
+    Interrupted,
+    /// Anything else.
+    Other,
+}
+
+/// How a failed AWS request ended, for callers that retry or must tell "not written" from
+/// "maybe written".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// The service answered with an error that a retry would get again (or not an AWS error).
+    #[default]
+    Final,
+    /// The service answered with a transient error (5xx, throttling): not applied, retry may help.
+    Refused,
+    /// No answer came (timeout, connection lost after sending): the request may have been applied.
+    Unanswered,
+}
+
+/// A failure of the AWS layer (boxed: results stay small; fields read through it).
+#[derive(Debug, Clone)]
+pub struct Error(Box<ErrorInfo>);
+
+/// What an [`Error`] says.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    pub kind: ErrorKind,
+    /// The one-line message (`s3:PutBucketPolicy failed: AccessDenied: ...`).
+    pub message: String,
+    /// The operation called (`s3:PutBucketPolicy`), when one was.
+    pub op: Option<String>,
+    /// The service's error code (`AccessDenied`, `NoSuchBucket`...), when it answered one.
+    pub code: Option<String>,
+    /// The HTTP status of the answer, when there was one.
+    pub status: Option<u16>,
+    pub delivery: Delivery,
+    /// The IAM action that authorises `op`, when its name differs from the operation's.
+    pub action: Option<String>,
+    /// The resource the failure is about (an ARN, `s3://bucket/key`, a query id), when it helps.
+    pub resource: Option<String>,
+    /// The region called, when it helps.
+    pub region: Option<String>,
+    /// The request parameter a bad value was given for, as the API names it (`analyzerArn`).
+    pub param: Option<&'static str>,
+    /// Extra facts a reader needs (e.g. that an earlier attempt may have been applied).
+    pub notes: Vec<String>,
+    /// The cause chain (SDK error chains), most general first.
+    pub causes: Vec<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl std::ops::Deref for Error {
+    type Target = ErrorInfo;
+    fn deref(&self) -> &ErrorInfo {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorInfo {
+        &mut self.0
+    }
+}
+
+impl Error {
+    /// What it says, by value.
+    pub fn into_info(self) -> ErrorInfo {
+        *self.0
+    }
+
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error(Box::new(ErrorInfo {
+            kind,
+            message: message.into(),
+            op: None,
+            code: None,
+            status: None,
+            delivery: Delivery::Final,
+            action: None,
+            resource: None,
+            region: None,
+            param: None,
+            notes: Vec::new(),
+            causes: Vec::new(),
+        }))
+    }
+
+    #[must_use]
+    pub fn op(mut self, op: impl Into<String>) -> Self {
+        self.op = Some(op.into());
+        self
+    }
+
+    #[must_use]
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    #[must_use]
+    pub fn resource(mut self, r: impl Into<String>) -> Self {
+        self.resource = Some(r.into());
+        self
+    }
+
+    #[must_use]
+    pub fn region(mut self, r: impl Into<String>) -> Self {
+        self.region = Some(r.into());
+        self
+    }
+
+    #[must_use]
+    pub fn param(mut self, p: &'static str) -> Self {
+        self.param = Some(p);
+        self
+    }
+
+    #[must_use]
+    pub fn noted(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    #[must_use]
+    pub fn delivered(mut self, d: Delivery) -> Self {
+        self.delivery = d;
+        self
+    }
+
+    #[must_use]
+    pub fn caused_by(mut self, cause: impl fmt::Display) -> Self {
+        self.causes.push(cause.to_string());
+        self
+    }
+
+    /// True when retrying the failed request may succeed.
+    pub fn is_transient(&self) -> bool {
+        self.delivery != Delivery::Final
+    }
+
+    /// True when the operation `op` was called and failed.
+    pub fn is_op(&self, op: &str) -> bool {
+        self.op.as_deref() == Some(op)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A failure (AWS answered with an error, or an answer lakegate cannot use).
+pub fn failed(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Other, message)
+}
+
+/// A bad request or document: nothing was changed.
+pub fn input_error(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Input, message)
+}
+
+/// The resource does not exist.
+pub fn not_found(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::NotFound, message)
+}
 
 /// Classify an SDK error for operation `op` (e.g. `s3:PutBucketPolicy`).
-pub fn classify<E>(op: &str, err: SdkError<E, HttpResponse>) -> CliError
+pub fn classify<E>(op: &str, err: SdkError<E, HttpResponse>) -> Error
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let chain = DisplayErrorContext(&err).to_string();
     let delivery = delivery_of(&err);
-    let e = classify_inner(op, &err, chain);
-    e.delivered(delivery)
+    let status = err.raw_response().map(|r| r.status().as_u16());
+    let mut e = classify_inner(op, &err, chain).delivered(delivery);
+    e.op = Some(op.to_string());
+    e.status = status;
+    e
 }
 
 /// Whether the request was answered, and whether a retry may help.
@@ -56,7 +253,7 @@ impl HttpStatus for HttpResponse {
     }
 }
 
-fn classify_inner<E>(op: &str, err: &SdkError<E, HttpResponse>, chain: String) -> CliError
+fn classify_inner<E>(op: &str, err: &SdkError<E, HttpResponse>, chain: String) -> Error
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
@@ -79,25 +276,23 @@ where
             let msg = e.message().unwrap_or("").to_string();
             service_error(op, &code, &msg).caused_by(chain)
         }
-        SdkError::TimeoutError(_) => failed(format!("{op} timed out"))
-            .hinted("check the network path to the AWS endpoint, or retry")
-            .caused_by(chain),
+        SdkError::TimeoutError(_) => {
+            Error::new(ErrorKind::Timeout, format!("{op} timed out")).caused_by(chain)
+        }
         SdkError::DispatchFailure(_) | SdkError::ConstructionFailure(_) => {
             if chain.contains("credentials") || chain.contains("Credentials") {
-                failed(format!("{op}: no usable AWS credentials"))
-                    .hinted("set AWS_PROFILE (run `aws sso login` for SSO profiles), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
-                    .caused_by(chain)
+                Error::new(
+                    ErrorKind::Credentials,
+                    format!("{op}: no usable AWS credentials"),
+                )
+                .caused_by(chain)
             } else {
                 let cause = root_cause(err);
-                let e = failed(format!("{op}: could not reach the AWS endpoint: {cause}"));
-                let e = if cause.starts_with(super::dns::UNRESOLVED) {
-                    // The host names the region for AWS's own endpoints.
-                    e.hinted("the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)")
-                } else {
-                    e
-                };
-                e.hinted("check the endpoint URL in use and the network")
-                    .caused_by(chain)
+                Error::new(
+                    ErrorKind::Unreachable,
+                    format!("{op}: could not reach the AWS endpoint: {cause}"),
+                )
+                .caused_by(chain)
             }
         }
         _ => failed(format!("{op} failed: {}", root_cause(err))).caused_by(chain),
@@ -119,36 +314,30 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
     }
 }
 
-/// Map a service error code to a message and a hint.
-pub fn service_error(op: &str, code: &str, msg: &str) -> CliError {
+/// The error of a service's answer: its message, and the kind its code means.
+pub fn service_error(op: &str, code: &str, msg: &str) -> Error {
     let detail = if msg.is_empty() {
         code.to_string()
     } else {
         format!("{code}: {msg}")
     };
-    let base = format!("{op} failed: {detail}");
-    match code {
-        "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => failed(base).hinted(
-            format!("the caller's IAM policy (or an SCP or the resource policy) must allow {op}"),
-        ),
-        "NoSuchBucket" => failed(base).hinted("check the bucket name and the region in use"),
-        "NoSuchAccessPoint" => failed(base)
-            .hinted("run `lakegate accesspoint list` to see the account's access points"),
-        "MalformedPolicy" => failed(base).hinted(
-            "AWS rejected the document; a principal that does not exist is the usual cause",
-        ),
+    let kind = match code {
+        "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => {
+            ErrorKind::AccessDenied
+        }
         "InvalidAccessKeyId"
         | "SignatureDoesNotMatch"
         | "ExpiredToken"
-        | "InvalidClientTokenId" => {
-            failed(base).hinted("refresh the credentials (e.g. `aws sso login --profile NAME`)")
-        }
+        | "InvalidClientTokenId" => ErrorKind::Credentials,
         "Throttling" | "ThrottlingException" | "SlowDown" | "RequestLimitExceeded" => {
-            failed(base).hinted("AWS is throttling requests; retry later")
+            ErrorKind::Throttled
         }
-        "InvalidRequest" | "InvalidArgument" | "InvalidURI" => input_error(base),
-        _ => failed(base),
-    }
+        "InvalidRequest" | "InvalidArgument" | "InvalidURI" => ErrorKind::Input,
+        _ => ErrorKind::Other,
+    };
+    Error::new(kind, format!("{op} failed: {detail}"))
+        .op(op)
+        .code(code)
 }
 
 /// The service error code of an SDK error, if it is a service error.

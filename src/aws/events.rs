@@ -1,8 +1,8 @@
 //! Amazon EventBridge: rules on the default bus (an event pattern or a schedule) and their one
 //! target each.
 
-use super::{classify, error::code, log, Aws};
-use crate::error::{failed, Result};
+use super::error::{failed, Result};
+use super::{classify, error::code, Aws};
 use aws_sdk_eventbridge::types::{DeadLetterConfig, RetryPolicy, RuleState, Target};
 
 /// A rule and its target, as lakegate sets them.
@@ -31,18 +31,9 @@ pub struct TargetInfo {
 const NOT_FOUND: &str = "ResourceNotFoundException";
 
 impl Aws {
-    pub async fn events(&self) -> &aws_sdk_eventbridge::Client {
-        self.events.get_or_init(|| {
-            let conf = aws_sdk_eventbridge::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build();
-            aws_sdk_eventbridge::Client::from_conf(conf)
-        })
-    }
-
     /// The rule and its first target; None when the rule does not exist.
     pub async fn rule(&self, name: &str) -> Result<Option<RuleInfo>> {
-        let ev = self.events().await;
+        let ev = self.events();
         let r = match ev.describe_rule().name(name).send().await {
             Ok(o) => o,
             Err(e) if code(&e) == Some(NOT_FOUND) => return Ok(None),
@@ -85,7 +76,7 @@ impl Aws {
 
     /// Create or replace the rule and its target.
     pub async fn put_rule(&self, name: &str, rule: &RuleInfo) -> Result<()> {
-        let ev = self.events().await;
+        let ev = self.events();
         ev.put_rule()
             .name(name)
             .set_description(rule.description.clone())
@@ -148,7 +139,7 @@ impl Aws {
 
     /// Remove the rule's targets, then the rule.
     pub async fn delete_rule(&self, name: &str) -> Result<()> {
-        let ev = self.events().await;
+        let ev = self.events();
         let Some(rule) = self.rule(name).await? else {
             return Ok(());
         };

@@ -1,7 +1,7 @@
 //! IAM: the identity policies (inline and attached managed) of a role or user, for `access check`.
 
-use super::{classify, error::code, log, Aws};
-use crate::error::Result;
+use super::error::Result;
+use super::{classify, error::code, Aws};
 use crate::policy::PolicyDocument;
 
 /// Whose identity policies to read.
@@ -37,22 +37,13 @@ pub(super) fn parse(label: &str, text: &str) -> Result<PolicyDocument> {
 }
 
 impl Aws {
-    pub async fn iam(&self) -> &aws_sdk_iam::Client {
-        self.iam.get_or_init(|| {
-            let conf = aws_sdk_iam::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build();
-            aws_sdk_iam::Client::from_conf(conf)
-        })
-    }
-
     /// The inline and attached managed policies of a role or user. None when it does not exist.
     pub async fn identity_policies(
         &self,
         kind: IdentityKind,
         name: &str,
     ) -> Result<Option<Vec<IdentityPolicy>>> {
-        let iam = self.iam().await;
+        let iam = self.iam();
         let mut out = Vec::new();
 
         // Inline policies.
@@ -180,7 +171,7 @@ impl Aws {
         kind: IdentityKind,
         name: &str,
     ) -> Result<Option<IdentityPolicy>> {
-        let iam = self.iam().await;
+        let iam = self.iam();
         let arn = match kind {
             IdentityKind::Role => match iam.get_role().role_name(name).send().await {
                 Ok(o) => o
@@ -213,7 +204,7 @@ impl Aws {
     /// The document of a managed policy's default version (GetPolicy, then GetPolicyVersion);
     /// None when either has none.
     async fn managed_policy_document(&self, arn: &str) -> Result<Option<String>> {
-        let iam = self.iam().await;
+        let iam = self.iam();
         let policy = iam
             .get_policy()
             .policy_arn(arn)

@@ -1,7 +1,7 @@
 //! IAM roles and their inline policies, for the fulfiller's execution role (`subscription deploy`).
 
+use super::error::Result;
 use super::{classify, error::code, iam::parse, Aws};
-use crate::error::Result;
 use crate::policy::PolicyDocument;
 
 /// A role as lakegate manages it.
@@ -15,7 +15,7 @@ pub struct RoleInfo {
 impl Aws {
     /// The role; None when it does not exist.
     pub async fn role(&self, name: &str) -> Result<Option<RoleInfo>> {
-        match self.iam().await.get_role().role_name(name).send().await {
+        match self.iam().get_role().role_name(name).send().await {
             Ok(o) => {
                 let Some(r) = o.role else { return Ok(None) };
                 let trust = parse(
@@ -40,7 +40,7 @@ impl Aws {
         trust: &PolicyDocument,
         description: &str,
     ) -> Result<()> {
-        let iam = self.iam().await;
+        let iam = self.iam();
         if self.role(name).await?.is_some() {
             iam.update_assume_role_policy()
                 .role_name(name)
@@ -61,7 +61,7 @@ impl Aws {
     }
 
     pub async fn delete_role(&self, name: &str) -> Result<()> {
-        match self.iam().await.delete_role().role_name(name).send().await {
+        match self.iam().delete_role().role_name(name).send().await {
             Ok(_) => Ok(()),
             Err(e) if code(&e) == Some("NoSuchEntity") => Ok(()),
             Err(e) => Err(classify("iam:DeleteRole", e)),
@@ -72,7 +72,6 @@ impl Aws {
     pub async fn role_policy(&self, role: &str, name: &str) -> Result<Option<PolicyDocument>> {
         match self
             .iam()
-            .await
             .get_role_policy()
             .role_name(role)
             .policy_name(name)
@@ -92,7 +91,6 @@ impl Aws {
         doc: &PolicyDocument,
     ) -> Result<()> {
         self.iam()
-            .await
             .put_role_policy()
             .role_name(role)
             .policy_name(name)
@@ -106,7 +104,6 @@ impl Aws {
     pub async fn delete_role_policy(&self, role: &str, name: &str) -> Result<()> {
         match self
             .iam()
-            .await
             .delete_role_policy()
             .role_name(role)
             .policy_name(name)

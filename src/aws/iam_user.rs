@@ -1,14 +1,14 @@
 //! IAM users' inline policies (read, write, delete) and the caller's identity, for
 //! `endpoint lockdown|unlock|status`.
 
+use super::error::Result;
 use super::{classify, error::code, iam::parse, Aws};
-use crate::error::Result;
 use crate::policy::PolicyDocument;
 
 impl Aws {
     /// The user's ARN; None when the user does not exist.
     pub async fn user_arn(&self, user: &str) -> Result<Option<String>> {
-        match self.iam().await.get_user().user_name(user).send().await {
+        match self.iam().get_user().user_name(user).send().await {
             Ok(o) => Ok(o.user.map(|u| u.arn)),
             Err(e) if code(&e) == Some("NoSuchEntity") => Ok(None),
             Err(e) => Err(classify("iam:GetUser", e)),
@@ -17,7 +17,7 @@ impl Aws {
 
     /// The names of the user's inline policies.
     pub async fn user_policy_names(&self, user: &str) -> Result<Vec<String>> {
-        let iam = self.iam().await;
+        let iam = self.iam();
         let mut names = Vec::new();
         let mut marker = None;
         loop {
@@ -41,7 +41,6 @@ impl Aws {
     pub async fn user_policy(&self, user: &str, name: &str) -> Result<Option<PolicyDocument>> {
         match self
             .iam()
-            .await
             .get_user_policy()
             .user_name(user)
             .policy_name(name)
@@ -61,7 +60,6 @@ impl Aws {
         doc: &PolicyDocument,
     ) -> Result<()> {
         self.iam()
-            .await
             .put_user_policy()
             .user_name(user)
             .policy_name(name)
@@ -75,7 +73,6 @@ impl Aws {
     pub async fn delete_user_policy(&self, user: &str, name: &str) -> Result<()> {
         match self
             .iam()
-            .await
             .delete_user_policy()
             .user_name(user)
             .policy_name(name)

@@ -1,7 +1,7 @@
 //! AWS Lambda: the fulfiller function (code and configuration) and its resource policy.
 
-use super::{classify, error::code, log, Aws};
-use crate::error::{failed, Result};
+use super::error::{failed, Result};
+use super::{classify, error::code, Aws};
 use aws_sdk_lambda::primitives::Blob;
 use aws_sdk_lambda::types::{Architecture, DeadLetterConfig, Environment, FunctionCode, Runtime};
 use std::collections::BTreeMap;
@@ -32,20 +32,10 @@ pub struct FunctionInfo {
 const NOT_FOUND: &str = "ResourceNotFoundException";
 
 impl Aws {
-    pub async fn lambda(&self) -> &aws_sdk_lambda::Client {
-        self.lambda.get_or_init(|| {
-            let conf = aws_sdk_lambda::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build();
-            aws_sdk_lambda::Client::from_conf(conf)
-        })
-    }
-
     /// The function; None when it does not exist.
     pub async fn function(&self, name: &str) -> Result<Option<FunctionInfo>> {
         let out = match self
             .lambda()
-            .await
             .get_function_configuration()
             .function_name(name)
             .send()
@@ -96,7 +86,6 @@ impl Aws {
         for attempt in 0.. {
             let r = self
                 .lambda()
-                .await
                 .create_function()
                 .function_name(name)
                 .role(&c.role)
@@ -129,7 +118,6 @@ impl Aws {
 
     pub async fn update_function_code(&self, name: &str, zip: &[u8]) -> Result<()> {
         self.lambda()
-            .await
             .update_function_code()
             .function_name(name)
             .zip_file(Blob::new(zip))
@@ -145,7 +133,6 @@ impl Aws {
         c: &FunctionConfig,
     ) -> Result<()> {
         self.lambda()
-            .await
             .update_function_configuration()
             .function_name(name)
             .role(&c.role)
@@ -164,7 +151,6 @@ impl Aws {
     pub async fn delete_function(&self, name: &str) -> Result<()> {
         match self
             .lambda()
-            .await
             .delete_function()
             .function_name(name)
             .send()
@@ -178,14 +164,7 @@ impl Aws {
 
     /// The function's resource policy (JSON text); None when it has none or does not exist.
     pub async fn function_policy(&self, name: &str) -> Result<Option<String>> {
-        match self
-            .lambda()
-            .await
-            .get_policy()
-            .function_name(name)
-            .send()
-            .await
-        {
+        match self.lambda().get_policy().function_name(name).send().await {
             Ok(o) => Ok(o.policy),
             Err(e) if code(&e) == Some(NOT_FOUND) => Ok(None),
             Err(e) => Err(classify("lambda:GetPolicy", e)),
@@ -201,7 +180,6 @@ impl Aws {
         source_arn: &str,
     ) -> Result<()> {
         self.lambda()
-            .await
             .add_permission()
             .function_name(function)
             .statement_id(statement_id)
@@ -217,7 +195,6 @@ impl Aws {
     pub async fn remove_permission(&self, function: &str, statement_id: &str) -> Result<()> {
         match self
             .lambda()
-            .await
             .remove_permission()
             .function_name(function)
             .statement_id(statement_id)

@@ -9,8 +9,8 @@
 //! that took over after it. SIGINT/SIGTERM/SIGHUP ([`interrupt`]) stop new writes at once; the
 //! in-flight one is settled before the lease is released ([`write_in_flight`], [`outcome`]).
 
+use super::error::{failed, input_error, Delivery, Error, ErrorKind, Result};
 use super::{classify, Aws};
-use crate::error::{failed, CliError, Delivery, Kind, Result};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
@@ -19,6 +19,23 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// The error of a write attempt run under the lease ([`LeaseGuard::write`]): it tells how the
+/// request ended, and the lease's own failures convert into it.
+pub trait Attempted: From<Error> + std::fmt::Display {
+    fn delivery(&self) -> Delivery;
+    #[must_use]
+    fn with_delivery(self, d: Delivery) -> Self;
+}
+
+impl Attempted for Error {
+    fn delivery(&self) -> Delivery {
+        self.delivery
+    }
+    fn with_delivery(self, d: Delivery) -> Self {
+        self.delivered(d)
+    }
+}
 
 /// Where lease objects live inside the lock bucket.
 pub const LEASE_PREFIX: &str = ".lakegate/locks/";
@@ -173,7 +190,7 @@ fn env_secs(name: &str, min: u64, max: u64) -> Result<Option<u64>> {
     let v = raw.to_string_lossy();
     match v.trim().parse::<u64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        _ => Err(crate::error::input_error(format!(
+        _ => Err(input_error(format!(
             "invalid {name} '{v}': expected a whole number of seconds from {min} to {max}"
         ))),
     }
@@ -200,9 +217,9 @@ fn record(resource: &str, o: WriteOutcome) {
     }
 }
 
-fn interrupted_error() -> CliError {
-    CliError::new(
-        Kind::Interrupted,
+fn interrupted_error() -> Error {
+    Error::new(
+        ErrorKind::Interrupted,
         "interrupted before writing: nothing was changed",
     )
 }
@@ -248,7 +265,7 @@ impl Aws {
         opts: LeaseOptions,
     ) -> Result<LeaseGuard> {
         let lease = self.acquire(bucket, resource, opts).await?;
-        let s3 = self.s3().await.clone();
+        let s3 = self.s3().clone();
         let shared: Shared = Arc::new(Mutex::new(lease));
         if let Ok(mut h) = HELD.lock() {
             h.push(shared.clone());
@@ -263,7 +280,7 @@ impl Aws {
     }
 
     async fn acquire(&self, bucket: &str, resource: &str, opts: LeaseOptions) -> Result<Lease> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         let key = lease_key(resource);
         let owner = owner_id();
         let started = Instant::now();
@@ -294,9 +311,8 @@ impl Aws {
                     self.current_holder(bucket, &key).await?
                 }
                 Ok(Err(e)) if super::error::delivery_of(&e) == Delivery::Final => {
-                    return Err(classify("s3:PutObject (lease)", e).hinted(format!(
-                        "lakegate serialises policy writes with a lease object at s3://{bucket}/{key}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there"
-                    )))
+                    return Err(classify("s3:PutObject (lease)", e)
+                        .resource(format!("s3://{bucket}/{key}")))
                 }
                 // Transient, or no answer: our write may have landed; look before trying again.
                 Ok(Err(_)) | Err(_) => {
@@ -343,15 +359,16 @@ impl Aws {
                         Ok(Err(e)) => return Err(classify("s3:PutObject (lease takeover)", e)),
                     }
                 } else if started.elapsed() >= opts.wait {
-                    return Err(failed(format!(
-                        "{resource} is being changed by {} (lease until {}); waited {} s",
-                        current.owner,
-                        aws_smithy_types::DateTime::from_secs(current.expires_at as i64),
-                        started.elapsed().as_secs()
-                    ))
-                    .hinted(format!(
-                        "retry later; a lease left by a crashed run expires by itself, or delete s3://{bucket}/{key}"
-                    )));
+                    return Err(Error::new(
+                        ErrorKind::Held,
+                        format!(
+                            "{resource} is being changed by {} (lease until {}); waited {} s",
+                            current.owner,
+                            aws_smithy_types::DateTime::from_secs(current.expires_at as i64),
+                            started.elapsed().as_secs()
+                        ),
+                    )
+                    .resource(format!("s3://{bucket}/{key}")));
                 }
             }
             // Jittered exponential backoff, capped at one second.
@@ -363,7 +380,7 @@ impl Aws {
 
     /// The lease object and its ETag, or None when it vanished in between.
     async fn current_holder(&self, bucket: &str, key: &str) -> Result<Option<(String, LeaseBody)>> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         match s3.get_object().bucket(bucket).key(key).send().await {
             Ok(out) => {
                 let etag = out.e_tag().unwrap_or_default().to_string();
@@ -397,7 +414,7 @@ impl Aws {
             .lock()
             .map(|mut h| std::mem::take(&mut *h))
             .unwrap_or_default();
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         for l in &held {
             let lease = l.lock().map(|l| l.clone());
             if let Ok(lease) = lease {
@@ -511,7 +528,7 @@ async fn renew(s3: &aws_sdk_s3::Client, shared: &Shared, opts: LeaseOptions) -> 
         }
         other => {
             let detail = match other {
-                Ok(Err(e)) => classify("s3:PutObject (lease renewal)", e).message,
+                Ok(Err(e)) => classify("s3:PutObject (lease renewal)", e).to_string(),
                 _ => format!("no answer within {} s", opts.lease_call().as_secs()),
             };
             // Still ours only as long as the last renewal says.
@@ -544,15 +561,15 @@ async fn read_lease(
     Some((etag, serde_json::from_slice(&data).ok()?))
 }
 
-fn lost_error(lease: &Lease, why: &str) -> CliError {
-    failed(format!(
-        "lost the lease on {} ({why}): stopped without writing",
-        lease.resource
-    ))
-    .hinted(format!(
-        "another lakegate may have changed it meanwhile; check the policy and run the command again (lease object s3://{}/{})",
-        lease.bucket, lease.key
-    ))
+fn lost_error(lease: &Lease, why: &str) -> Error {
+    Error::new(
+        ErrorKind::Lost,
+        format!(
+            "lost the lease on {} ({why}): stopped without writing",
+            lease.resource
+        ),
+    )
+    .resource(format!("s3://{}/{}", lease.bucket, lease.key))
 }
 
 impl LeaseGuard {
@@ -579,23 +596,28 @@ impl LeaseGuard {
     /// ([`check_held`](Self::check_held)); bound each attempt to a third of the lease; retry
     /// transient failures (three attempts in all). The error of the last attempt is returned
     /// with its [`Delivery`], so the caller can tell "not written" from "maybe written".
-    pub async fn write<F, Fut>(&self, mut attempt: F) -> Result<()>
+    ///
+    /// The attempts are the caller's, so this speaks the caller's error type `E` (any that
+    /// tells its [`Delivery`]; the lease's own failures are converted into it).
+    pub async fn write<F, Fut, E>(&self, mut attempt: F) -> Result<(), E>
     where
         F: FnMut() -> Fut,
-        Fut: Future<Output = Result<()>>,
+        Fut: Future<Output = Result<(), E>>,
+        E: Attempted,
     {
         let resource = self.resource();
-        let mut last: Option<CliError> = None;
+        let mut last: Option<E> = None;
         for n in 1..=3u32 {
             if let Err(e) = self.check_before_write().await {
                 record(&resource, self.outcome_after(last.as_ref()));
                 return Err(match last {
                     // An earlier attempt may have landed: say so rather than "nothing changed".
-                    Some(prev) if prev.delivery == Delivery::Unanswered => e.hinted(
+                    Some(prev) if prev.delivery() == Delivery::Unanswered => e.noted(
                         "an earlier attempt of this write got no answer and may have been applied",
                     ),
                     _ => e,
-                });
+                }
+                .into());
             }
             let limit = self.opts.write_attempt();
             let guard = InFlight::start();
@@ -611,35 +633,31 @@ impl LeaseGuard {
                     "the write to {resource} got no answer within {} s",
                     limit.as_secs()
                 ))
-                .delivered(Delivery::Unanswered),
+                .delivered(Delivery::Unanswered)
+                .into(),
             };
-            if !e.is_transient() || n == 3 {
-                let e = match (&last, e.delivery) {
-                    (Some(p), Delivery::Refused) if p.delivery == Delivery::Unanswered => {
-                        e.delivered(Delivery::Unanswered)
+            if e.delivery() == Delivery::Final || n == 3 {
+                let e = match (&last, e.delivery()) {
+                    (Some(p), Delivery::Refused) if p.delivery() == Delivery::Unanswered => {
+                        e.with_delivery(Delivery::Unanswered)
                     }
                     _ => e,
                 };
                 record(&resource, self.outcome_after(Some(&e)));
                 return Err(e);
             }
-            tracing::info!(
-                resource,
-                attempt = n,
-                "write failed, retrying: {}",
-                e.message
-            );
+            tracing::info!(resource, attempt = n, "write failed, retrying: {e}");
             let keep_unanswered = last
                 .as_ref()
-                .is_some_and(|p| p.delivery == Delivery::Unanswered);
+                .is_some_and(|p| p.delivery() == Delivery::Unanswered);
             last = Some(if keep_unanswered {
-                e.delivered(Delivery::Unanswered)
+                e.with_delivery(Delivery::Unanswered)
             } else {
                 e
             });
             tokio::time::sleep(Duration::from_millis(250 << n)).await;
         }
-        Err(failed("write failed"))
+        Err(failed("write failed").into())
     }
 
     /// [`check_held`](Self::check_held), unless it succeeded within the last second (the
@@ -664,9 +682,9 @@ impl LeaseGuard {
         self.check_held().await
     }
 
-    fn outcome_after(&self, e: Option<&CliError>) -> WriteOutcome {
+    fn outcome_after<E: Attempted>(&self, e: Option<&E>) -> WriteOutcome {
         match e {
-            Some(e) if e.delivery == Delivery::Unanswered => WriteOutcome::Unknown,
+            Some(e) if e.delivery() == Delivery::Unanswered => WriteOutcome::Unknown,
             _ => WriteOutcome::NotWritten,
         }
     }

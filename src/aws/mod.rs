@@ -1,5 +1,11 @@
-//! The only place the AWS SDK appears: configuration, one thin module per service, and error
-//! classification.
+//! The only place the AWS SDK appears. [`Aws::load`] builds the configuration from a plain
+//! [`Settings`] value (made by the command layer from its flags); every client is built the same
+//! way on first use (`clients!` below: the shared configuration, the request log, the service's
+//! own adjustment) and borrowed as `aws.s3()`; one thin module per service reads answers into
+//! lakegate's own types. Failures are a neutral [`Error`] (kind, operation, service code, HTTP
+//! status, [`Delivery`], cause chain) that names no CLI flag and carries no hint: the CLI adds its
+//! hints in one place when it converts them (`src/hints.rs`). The lease ([`lease`]) runs the
+//! caller's writes and so speaks the caller's error type.
 
 pub mod accessanalyzer;
 pub mod athena;
@@ -21,13 +27,14 @@ pub mod s3;
 pub mod s3control;
 pub mod sqs;
 
-use crate::error::Result;
 use aws_config::{retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, SdkConfig};
+use error::Result;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
-pub use error::classify;
+pub use error::{classify, Delivery, Error, ErrorKind};
 
 /// Resolved AWS configuration plus the clients built from it.
 pub struct Aws {
@@ -38,19 +45,9 @@ pub struct Aws {
     account: OnceCell<String>,
     /// STS GetCallerIdentity, asked at most once: (account, ARN).
     caller: OnceCell<(String, String)>,
-    ec2: std::sync::OnceLock<aws_sdk_ec2::Client>,
-    athena: std::sync::OnceLock<aws_sdk_athena::Client>,
-    iam: std::sync::OnceLock<aws_sdk_iam::Client>,
-    s3: OnceCell<aws_sdk_s3::Client>,
-    s3control: OnceCell<aws_sdk_s3control::Client>,
-    datazone: OnceCell<aws_sdk_datazone::Client>,
-    accessanalyzer: OnceCell<aws_sdk_accessanalyzer::Client>,
-    organizations: std::sync::OnceLock<aws_sdk_organizations::Client>,
     /// The policies attached at each organization target (root, OU, account), read once per run.
     org_levels: organizations::LevelCache,
-    lambda: std::sync::OnceLock<aws_sdk_lambda::Client>,
-    events: std::sync::OnceLock<aws_sdk_eventbridge::Client>,
-    sqs: std::sync::OnceLock<aws_sdk_sqs::Client>,
+    clients: Clients,
 }
 
 /// What lakegate was asked to use, built by the command layer from its flags.
@@ -186,18 +183,8 @@ impl Aws {
             path_style,
             account: OnceCell::new(),
             caller: OnceCell::new(),
-            ec2: std::sync::OnceLock::new(),
-            athena: std::sync::OnceLock::new(),
-            iam: std::sync::OnceLock::new(),
-            s3: OnceCell::new(),
-            s3control: OnceCell::new(),
-            datazone: OnceCell::new(),
-            accessanalyzer: OnceCell::new(),
-            organizations: std::sync::OnceLock::new(),
             org_levels: Default::default(),
-            lambda: std::sync::OnceLock::new(),
-            events: std::sync::OnceLock::new(),
-            sqs: std::sync::OnceLock::new(),
+            clients: Clients::default(),
         }
     }
 
@@ -209,12 +196,8 @@ impl Aws {
         session_name: &str,
         external_id: Option<&str>,
     ) -> Result<aws_credential_types::Credentials> {
-        let sts = aws_sdk_sts::Client::from_conf(
-            aws_sdk_sts::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build(),
-        );
-        let out = sts
+        let out = self
+            .sts()
             .assume_role()
             .role_arn(role_arn)
             .role_session_name(session_name)
@@ -224,7 +207,7 @@ impl Aws {
             .map_err(|e| classify("sts:AssumeRole", e))?;
         let c = out
             .credentials
-            .ok_or_else(|| crate::error::failed("STS AssumeRole returned no credentials"))?;
+            .ok_or_else(|| error::failed("STS AssumeRole returned no credentials"))?;
         Ok(aws_credential_types::Credentials::new(
             c.access_key_id,
             c.secret_access_key,
@@ -261,7 +244,8 @@ impl Aws {
         let _ = self.account.set(id);
     }
 
-    /// The account that owns the buckets and access points: --account-id, else STS GetCallerIdentity.
+    /// The account that owns the buckets and access points: the one set with
+    /// [`Aws::set_account`], else STS GetCallerIdentity's.
     pub async fn account_id(&self) -> Result<String> {
         self.account
             .get_or_try_init(|| async { Ok(self.caller().await?.0.clone()) })
@@ -274,7 +258,7 @@ impl Aws {
         Ok(self.caller().await?.1.clone())
     }
 
-    /// The caller's own (account, ARN) from STS GetCallerIdentity, whatever --account-id says.
+    /// The caller's own (account, ARN) from STS GetCallerIdentity, whatever account is set.
     pub async fn caller_identity(&self) -> Result<(String, String)> {
         self.caller().await.cloned()
     }
@@ -288,46 +272,83 @@ impl Aws {
     async fn caller(&self) -> Result<&(String, String)> {
         self.caller
             .get_or_try_init(|| async {
-                let sts = aws_sdk_sts::Client::from_conf(
-                    aws_sdk_sts::config::Builder::from(&self.sdk)
-                        .interceptor(log::RequestLog)
-                        .build(),
-                );
-                let out = sts
+                let out = self
+                    .sts()
                     .get_caller_identity()
                     .send()
                     .await
                     .map_err(|e| classify("sts:GetCallerIdentity", e))?;
                 match (out.account, out.arn) {
                     (Some(account), Some(arn)) => Ok((account, arn)),
-                    _ => Err(crate::error::failed(
+                    _ => Err(error::failed(
                         "STS GetCallerIdentity returned no account or ARN",
                     )),
                 }
             })
             .await
     }
+}
 
-    pub async fn s3(&self) -> &aws_sdk_s3::Client {
-        self.s3
-            .get_or_init(|| async {
-                let conf = aws_sdk_s3::config::Builder::from(&self.sdk)
-                    .force_path_style(self.path_style)
-                    .interceptor(log::RequestLog)
-                    .build();
-                aws_sdk_s3::Client::from_conf(conf)
-            })
-            .await
-    }
+/// Declares the clients: each is built on first use the same way, from its service's
+/// configuration (`NAME_config`: the shared configuration after the service's own adjustment,
+/// `|b, aws| expr` given the builder and the `Aws`) with the request log interceptor, and kept
+/// for the run. `doctor`'s probes build theirs from the same `NAME_config`.
+macro_rules! clients {
+    ($($(#[$doc:meta])* $name:ident, $config:ident: $sdk:ident $(=> |$b:ident, $aws:ident| $tweak:expr)?;)*) => {
+        /// The SDK clients, each built at most once.
+        #[derive(Default)]
+        struct Clients {
+            $($name: OnceLock<$sdk::Client>,)*
+        }
 
-    pub async fn s3control(&self) -> &aws_sdk_s3control::Client {
-        self.s3control
-            .get_or_init(|| async {
-                let conf = self.s3control_config().interceptor(log::RequestLog).build();
-                aws_sdk_s3control::Client::from_conf(conf)
-            })
-            .await
-    }
+        impl Aws {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> &$sdk::Client {
+                    self.clients.$name.get_or_init(|| {
+                        $sdk::Client::from_conf(self.$config().interceptor(log::RequestLog).build())
+                    })
+                }
+
+                /// The configuration this service's clients are built from.
+                pub(crate) fn $config(&self) -> $sdk::config::Builder {
+                    let b = $sdk::config::Builder::from(&self.sdk);
+                    $(let b = { let $b = b; let $aws = self; $tweak };)?
+                    b
+                }
+            )*
+        }
+    };
+}
+
+clients! {
+    /// Access Analyzer; AWS_ENDPOINT_URL_ACCESSANALYZER points it elsewhere (tests' fakes).
+    accessanalyzer, accessanalyzer_config: aws_sdk_accessanalyzer => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_ACCESSANALYZER") {
+        Some(e) => b.endpoint_url(e),
+        None => b,
+    };
+    athena, athena_config: aws_sdk_athena;
+    /// DataZone; AWS_ENDPOINT_URL_DATAZONE points it elsewhere (tests' fakes).
+    datazone, datazone_config: aws_sdk_datazone => |b, _aws| match env_endpoint("AWS_ENDPOINT_URL_DATAZONE") {
+        Some(e) => b.endpoint_url(e),
+        None => b,
+    };
+    ec2, ec2_config: aws_sdk_ec2;
+    events, events_config: aws_sdk_eventbridge;
+    iam, iam_config: aws_sdk_iam;
+    lambda, lambda_config: aws_sdk_lambda;
+    organizations, organizations_config: aws_sdk_organizations;
+    /// S3, path-style whenever its endpoint is not AWS's.
+    s3, s3_config: aws_sdk_s3 => |b, aws| b.force_path_style(aws.path_style);
+    /// S3 Control, with the endpoint documented for it (see [`Aws::s3control_endpoint`]).
+    s3control, s3control_config: aws_sdk_s3control => |b, aws| aws.s3control_endpoint(b);
+    sqs, sqs_config: aws_sdk_sqs;
+    sts, sts_config: aws_sdk_sts;
+}
+
+/// A non-empty environment variable naming an endpoint.
+fn env_endpoint(var: &str) -> Option<String> {
+    std::env::var(var).ok().filter(|v| !v.is_empty())
 }
 
 /// The endpoint an SDK client built from `sdk` uses for the service `id`, when one is configured
@@ -351,16 +372,18 @@ pub(crate) fn configured_endpoint(sdk: &aws_config::SdkConfig, id: &str) -> Opti
 }
 
 impl Aws {
-    /// The S3 Control client's configuration, with the endpoint the shared config file's
+    /// `b` (an S3 Control configuration) with the endpoint the shared config file's
     /// `[services]` section gives it. The SDK looks that section up under `s3-control` (its service
     /// id with the space turned into a dash), while AWS documents `s3_control`
     /// (<https://docs.aws.amazon.com/sdkref/latest/guide/ss-endpoints-table.html>), so the SDK
     /// alone sends access point calls to AWS for users of a documented `s3_control` entry. The
     /// lookup is the SDK's own (same files, same precedence: AWS_ENDPOINT_URL_S3_CONTROL,
     /// AWS_ENDPOINT_URL, the profile's `[services]` entry, its `endpoint_url`), under the
-    /// documented key; `--endpoint-url` still wins over all of them.
-    pub(crate) fn s3control_config(&self) -> aws_sdk_s3control::config::Builder {
-        let b = aws_sdk_s3control::config::Builder::from(&self.sdk);
+    /// documented key; [`Settings::endpoint_url`] still wins over all of them.
+    fn s3control_endpoint(
+        &self,
+        b: aws_sdk_s3control::config::Builder,
+    ) -> aws_sdk_s3control::config::Builder {
         match configured_endpoint(&self.sdk, S3_CONTROL_ID) {
             Some(url) => b.endpoint_url(url),
             None => b,
@@ -370,6 +393,18 @@ impl Aws {
 
 /// S3 Control's id as the `[services]` section and AWS_ENDPOINT_URL_<ID> spell it.
 pub(crate) const S3_CONTROL_ID: &str = "s3_control";
+
+/// Now, as AWS writes timestamps (RFC 3339, UTC, e.g. `2026-01-31T09:30:00Z`).
+pub fn now_rfc3339() -> String {
+    aws_smithy_types::DateTime::from(std::time::SystemTime::now())
+        .fmt(aws_smithy_types::date_time::Format::DateTime)
+        .unwrap_or_default()
+}
+
+/// Standard base64 of `bytes`, as AWS writes digests (Lambda's CodeSha256...).
+pub fn base64(bytes: &[u8]) -> String {
+    aws_smithy_types::base64::encode(bytes)
+}
 
 /// A region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`...): lower-case
 /// letters, digits and dashes, starting with a letter.
@@ -439,16 +474,13 @@ fn check_retry_settings(explicit_profile: Option<&str>) -> Result<bool, Settings
 
 /// A policy document AWS returned that lakegate refuses to read: duplicate keys are a bad
 /// document (exit 2, nothing is changed), anything else a failure.
-pub(crate) fn unreadable_policy(
-    what: &str,
-    e: &crate::policy::PolicyError,
-) -> crate::error::CliError {
+pub(crate) fn unreadable_policy(what: &str, e: &crate::policy::PolicyError) -> Error {
     if e.message.starts_with("duplicate key") {
-        crate::error::input_error(format!(
+        error::input_error(format!(
             "{what} cannot be read or edited: {e}; fix the document by hand first"
         ))
     } else {
-        crate::error::failed(format!("{what} cannot be read: {e}"))
+        error::failed(format!("{what} cannot be read: {e}"))
     }
 }
 

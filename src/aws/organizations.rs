@@ -2,8 +2,8 @@
 //! an account — the policies attached to the organization root, to each OU on the way down and
 //! to the account ("SCP evaluation": every level must allow).
 
-use super::{classify, error::code, log, Aws};
-use crate::error::Result;
+use super::error::Result;
+use super::{classify, error::code, Aws};
 use crate::policy::PolicyDocument;
 use aws_sdk_organizations::types::{ParentType, PolicyType as OrgType};
 use std::collections::HashMap;
@@ -71,15 +71,6 @@ pub struct OrgLevels {
 }
 
 impl Aws {
-    pub fn organizations(&self) -> &aws_sdk_organizations::Client {
-        self.organizations.get_or_init(|| {
-            let conf = aws_sdk_organizations::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build();
-            aws_sdk_organizations::Client::from_conf(conf)
-        })
-    }
-
     /// The policies of `kind` that apply to `account`. None when the caller's organization is
     /// not in use, the account is not in it, or the policy type is not enabled (a level without
     /// any policy: when a type is enabled, AWS attaches FullAWSAccess / RCPFullAWSAccess to
@@ -231,7 +222,7 @@ impl Aws {
                 .map_err(|e| classify("organizations:DescribePolicy", e))?;
             let content = policy.policy.and_then(|p| p.content).unwrap_or_default();
             PolicyDocument::parse(&content).map_err(|e| {
-                crate::error::input_error(format!(
+                super::error::input_error(format!(
                     "the organization policy {id} cannot be read: {e}"
                 ))
             })
@@ -267,7 +258,7 @@ impl Aws {
             .send()
             .await
             .map_err(|e| match code(&e) {
-                Some("AWSOrganizationsNotInUseException") => crate::error::input_error(
+                Some("AWSOrganizationsNotInUseException") => super::error::input_error(
                     "the caller's account is not a member of an AWS Organization",
                 ),
                 _ => classify("organizations:DescribeOrganization", e),

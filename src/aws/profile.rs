@@ -1,6 +1,6 @@
 //! The shared config and credentials files, read only as far as lakegate must check them
 //! before the SDK does: which profiles exist, and a profile's retry settings (which the SDK
-//! would panic on when malformed).
+//! would panic on when malformed), and a profile's region as the SDK reads it.
 
 use std::path::PathBuf;
 
@@ -75,6 +75,24 @@ pub fn value(name: &str, key: &str) -> Option<String> {
         .into_iter()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v)
+}
+
+/// The region profile `name` sets, as the SDK reads it (for the environment of a plugin, before
+/// any client exists). Blocks on its own small runtime: call it outside any async context.
+pub fn region(name: &str) -> Option<String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .ok()?;
+    rt.block_on(async {
+        use aws_config::meta::region::ProvideRegion;
+        aws_config::profile::ProfileFileRegionProvider::builder()
+            .profile_name(name)
+            .build()
+            .region()
+            .await
+            .map(|r| r.to_string())
+    })
 }
 
 #[cfg(test)]

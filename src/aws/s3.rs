@@ -1,23 +1,23 @@
-//! S3: bucket existence and bucket policies.
+//! S3: bucket existence, bucket policies and Block Public Access, bucket listings, and the
+//! objects lakegate writes and reads (reports, history, the deployment package).
 
+use super::error::{failed, not_found, Result};
 use super::{classify, error::code, Aws};
-use crate::error::{failed, not_found, Result};
 use crate::policy::PolicyDocument;
 use aws_sdk_s3::primitives::ByteStream;
 
 impl Aws {
     /// Fail with "bucket X does not exist" (exit 1) unless the bucket exists and is reachable.
     pub async fn ensure_bucket(&self, bucket: &str) -> Result<()> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         match s3.head_bucket().bucket(bucket).send().await {
             Ok(_) => Ok(()),
             Err(e) => {
                 let status = e.raw_response().map(|r| r.status().as_u16());
                 match status {
                     Some(404) => Err(not_found(format!("bucket '{bucket}' does not exist"))
-                        .hinted(
-                            "check the bucket name and the region in use; `aws s3 ls` lists your buckets",
-                        )),
+                        .op("s3:HeadBucket")
+                        .resource(bucket)),
                     Some(403) => Err(failed(format!(
                         "access to bucket '{bucket}' is denied (s3:ListBucket on HeadBucket)"
                     ))),
@@ -29,7 +29,7 @@ impl Aws {
 
     /// The bucket policy, or None when the bucket has none.
     pub async fn bucket_policy(&self, bucket: &str) -> Result<Option<PolicyDocument>> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         match s3.get_bucket_policy().bucket(bucket).send().await {
             Ok(out) => match out.policy() {
                 Some(text) if !text.trim().is_empty() => {
@@ -41,8 +41,7 @@ impl Aws {
             },
             Err(e) if code(&e) == Some("NoSuchBucketPolicy") => Ok(None),
             Err(e) if code(&e) == Some("NoSuchBucket") => {
-                Err(not_found(format!("bucket '{bucket}' does not exist"))
-                    .hinted("check the bucket name and the region in use"))
+                Err(not_found(format!("bucket '{bucket}' does not exist")).code("NoSuchBucket"))
             }
             Err(e) => Err(classify("s3:GetBucketPolicy", e)),
         }
@@ -52,7 +51,6 @@ impl Aws {
     pub async fn bucket_restrict_public_buckets(&self, bucket: &str) -> Result<bool> {
         match self
             .s3()
-            .await
             .get_public_access_block()
             .bucket(bucket)
             .send()
@@ -69,7 +67,6 @@ impl Aws {
 
     pub async fn put_bucket_policy(&self, bucket: &str, doc: &PolicyDocument) -> Result<()> {
         self.s3()
-            .await
             .put_bucket_policy()
             .bucket(bucket)
             .policy(doc.to_json())
@@ -81,7 +78,6 @@ impl Aws {
 
     pub async fn delete_bucket_policy(&self, bucket: &str) -> Result<()> {
         self.s3()
-            .await
             .delete_bucket_policy()
             .bucket(bucket)
             .send()
@@ -92,7 +88,7 @@ impl Aws {
 
     /// Every bucket of the account in this client's region (ListBuckets, all pages), sorted.
     pub async fn buckets_in_region(&self) -> Result<Vec<String>> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         let mut out = Vec::new();
         let mut token: Option<String> = None;
         loop {
@@ -155,7 +151,6 @@ impl Aws {
         content_type: &str,
     ) -> Result<()> {
         self.s3()
-            .await
             .put_object()
             .bucket(bucket)
             .key(key)
@@ -164,8 +159,9 @@ impl Aws {
             .send()
             .await
             .map_err(|e| match code(&e) {
-                Some("NoSuchBucket") => not_found(format!("bucket '{bucket}' does not exist"))
-                    .hinted("check the bucket name and the region in use"),
+                Some("NoSuchBucket") => {
+                    not_found(format!("bucket '{bucket}' does not exist")).code("NoSuchBucket")
+                }
                 _ => classify("s3:PutObject", e),
             })?;
         Ok(())
@@ -174,7 +170,7 @@ impl Aws {
     /// The "folders" right under `prefix` (ListObjectsV2 with delimiter `/`, every page), as
     /// the text after `prefix` without the trailing `/`.
     pub async fn common_prefixes(&self, bucket: &str, prefix: &str) -> Result<Vec<String>> {
-        let s3 = self.s3().await;
+        let s3 = self.s3();
         let mut out = Vec::new();
         let mut token: Option<String> = None;
         loop {
@@ -204,7 +200,6 @@ impl Aws {
     pub async fn bucket_names(&self) -> Result<Vec<String>> {
         let out = self
             .s3()
-            .await
             .list_buckets()
             .send()
             .await
@@ -222,15 +217,7 @@ impl Aws {
         bucket: &str,
         key: &str,
     ) -> Result<Option<(i64, std::collections::HashMap<String, String>)>> {
-        match self
-            .s3()
-            .await
-            .head_object()
-            .bucket(bucket)
-            .key(key)
-            .send()
-            .await
-        {
+        match self.s3().head_object().bucket(bucket).key(key).send().await {
             Ok(o) => Ok(Some((
                 o.content_length.unwrap_or(0),
                 o.metadata.unwrap_or_default(),
@@ -262,7 +249,6 @@ impl Aws {
         };
         let mut req = self
             .s3()
-            .await
             .put_object()
             .bucket(bucket)
             .key(key)
@@ -272,8 +258,9 @@ impl Aws {
             req = req.metadata(*k, *v);
         }
         req.send().await.map_err(|e| match code(&e) {
-            Some("NoSuchBucket") => not_found(format!("bucket '{bucket}' does not exist"))
-                .hinted("check the bucket name and the region in use"),
+            Some("NoSuchBucket") => {
+                not_found(format!("bucket '{bucket}' does not exist")).code("NoSuchBucket")
+            }
             _ => classify("s3:PutObject", e),
         })?;
         Ok(())
@@ -282,7 +269,6 @@ impl Aws {
     /// Delete an object (absent is fine).
     pub async fn delete_object(&self, bucket: &str, key: &str) -> Result<()> {
         self.s3()
-            .await
             .delete_object()
             .bucket(bucket)
             .key(key)

@@ -1,7 +1,7 @@
 //! S3 Control: access points and their policies.
 
+use super::error::{failed, not_found, Result};
 use super::{classify, error::code, Aws};
-use crate::error::{failed, not_found, Result};
 use crate::policy::PolicyDocument;
 use serde::Serialize;
 
@@ -56,7 +56,6 @@ impl Aws {
         use aws_sdk_s3control::types::{PublicAccessBlockConfiguration, VpcConfiguration};
         let mut req = self
             .s3control()
-            .await
             .create_access_point()
             .account_id(account)
             .name(name)
@@ -94,7 +93,6 @@ impl Aws {
     pub async fn access_point(&self, account: &str, name: &str) -> Result<Option<AccessPointInfo>> {
         let out = match self
             .s3control()
-            .await
             .get_access_point()
             .account_id(account)
             .name(name)
@@ -142,7 +140,6 @@ impl Aws {
     pub async fn account_restrict_public_buckets(&self, account: &str) -> Result<bool> {
         match self
             .s3control()
-            .await
             .get_public_access_block()
             .account_id(account)
             .send()
@@ -178,7 +175,7 @@ impl Aws {
         bucket: Option<&str>,
         mut on_page: impl FnMut(usize),
     ) -> Result<Vec<AccessPointInfo>> {
-        let client = self.s3control().await;
+        let client = self.s3control();
         let mut out = Vec::new();
         let mut token: Option<String> = None;
         loop {
@@ -228,7 +225,6 @@ impl Aws {
     ) -> Result<Option<PolicyDocument>> {
         match self
             .s3control()
-            .await
             .get_access_point_policy()
             .account_id(account)
             .name(name)
@@ -250,7 +246,7 @@ impl Aws {
             Err(e) if code(&e) == Some("NoSuchAccessPoint") => Err(not_found(format!(
                 "access point '{name}' does not exist in account {account}"
             ))
-            .hinted("run `lakegate accesspoint list` to see the account's access points")),
+            .code("NoSuchAccessPoint")),
             Err(e) => Err(classify("s3:GetAccessPointPolicy", e)),
         }
     }
@@ -262,7 +258,6 @@ impl Aws {
         doc: &PolicyDocument,
     ) -> Result<()> {
         self.s3control()
-            .await
             .put_access_point_policy()
             .account_id(account)
             .name(name)
@@ -275,7 +270,6 @@ impl Aws {
 
     pub async fn delete_access_point_policy(&self, account: &str, name: &str) -> Result<()> {
         self.s3control()
-            .await
             .delete_access_point_policy()
             .account_id(account)
             .name(name)
@@ -287,7 +281,6 @@ impl Aws {
 
     pub async fn delete_access_point(&self, account: &str, name: &str) -> Result<()> {
         self.s3control()
-            .await
             .delete_access_point()
             .account_id(account)
             .name(name)

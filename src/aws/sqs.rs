@@ -1,7 +1,7 @@
 //! Amazon SQS: the fulfiller's dead-letter queue (its policy, retention and depth).
 
-use super::{classify, error::code, log, Aws};
-use crate::error::Result;
+use super::error::Result;
+use super::{classify, error::code, Aws};
 use aws_sdk_sqs::types::QueueAttributeName;
 
 /// A queue as lakegate manages it.
@@ -24,24 +24,8 @@ fn missing(c: Option<&str>) -> bool {
 }
 
 impl Aws {
-    pub async fn sqs(&self) -> &aws_sdk_sqs::Client {
-        self.sqs.get_or_init(|| {
-            let conf = aws_sdk_sqs::config::Builder::from(&self.sdk)
-                .interceptor(log::RequestLog)
-                .build();
-            aws_sdk_sqs::Client::from_conf(conf)
-        })
-    }
-
     async fn queue_url(&self, name: &str) -> Result<Option<String>> {
-        match self
-            .sqs()
-            .await
-            .get_queue_url()
-            .queue_name(name)
-            .send()
-            .await
-        {
+        match self.sqs().get_queue_url().queue_name(name).send().await {
             Ok(o) => Ok(o.queue_url),
             Err(e) if missing(code(&e)) => Ok(None),
             Err(e) => Err(classify("sqs:GetQueueUrl", e)),
@@ -55,7 +39,6 @@ impl Aws {
         };
         let out = match self
             .sqs()
-            .await
             .get_queue_attributes()
             .queue_url(&url)
             .attribute_names(QueueAttributeName::All)
@@ -80,7 +63,7 @@ impl Aws {
 
     /// Create the queue with this policy and retention, or set them on an existing one.
     pub async fn put_queue(&self, name: &str, policy: &str, retention_seconds: &str) -> Result<()> {
-        let sqs = self.sqs().await;
+        let sqs = self.sqs();
         match self.queue_url(name).await? {
             Some(url) => {
                 sqs.set_queue_attributes()
@@ -114,7 +97,7 @@ impl Aws {
         let Some(url) = self.queue_url(name).await? else {
             return Ok(());
         };
-        match self.sqs().await.delete_queue().queue_url(url).send().await {
+        match self.sqs().delete_queue().queue_url(url).send().await {
             Ok(_) => Ok(()),
             Err(e) if missing(code(&e)) => Ok(()),
             Err(e) => Err(classify("sqs:DeleteQueue", e)),

@@ -78,7 +78,7 @@ impl Ctx {
     }
 
     pub async fn account(&self) -> Result<String> {
-        self.aws().await?.account_id().await
+        Ok(self.aws().await?.account_id().await?)
     }
 
     /// How the pipeline applies plans, from the global flags.

@@ -72,6 +72,7 @@ async fn access_points_of(
     stream::iter(buckets.iter().map(|b| async move {
         aws.list_access_points(account, Some(b.as_str()), |_| {})
             .await
+            .map_err(crate::error::CliError::from)
     }))
     .buffered(parallel.max(1))
     .try_collect()

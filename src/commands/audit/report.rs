@@ -435,7 +435,7 @@ async fn fetch_bucket(
         let fetches = aps.into_iter().map(|ap| async move {
             let doc = match limited(sem, pb, aws.access_point_policy(account, &ap.name)).await {
                 // Deleted since it was listed: it grants nothing any more.
-                Err(e) if vanished(&e) => {
+                Err(e) if e.kind == crate::aws::ErrorKind::NotFound => {
                     tracing::debug!(name = ap.name, "access point deleted since it was listed");
                     return Ok(None);
                 }
@@ -734,7 +734,10 @@ async fn enter_member(
         Ok(c) => c,
         Err(e) => {
             pb.inc(regions.map_or(1, |r| r.len() as u64));
-            return Err(fail(format!("cannot assume {role}: {}", e.message), e));
+            return Err(fail(
+                format!("cannot assume {role}: {}", e.message),
+                e.into(),
+            ));
         }
     };
     let home = caller.in_account(account, creds.clone(), &caller.region);
@@ -747,7 +750,10 @@ async fn enter_member(
             }
             Err(e) => {
                 pb.inc(1);
-                return Err(fail(format!("cannot list its regions: {}", e.message), e));
+                return Err(fail(
+                    format!("cannot list its regions: {}", e.message),
+                    e.into(),
+                ));
             }
         },
     };
@@ -761,7 +767,7 @@ async fn enter_member(
     });
     let (restrict, listed) =
         futures::future::join(restrict, futures::future::join_all(lists)).await;
-    Ok((listed, restrict))
+    Ok((listed, restrict.map_err(CliError::from)))
 }
 
 /// The caller's own account in the region in use (without --organization).

@@ -388,7 +388,7 @@ pub async fn org_levels_pooled(
                 }
             }
             Ok(None) => {}
-            Err(e) => return Err(e.message),
+            Err(e) => return Err(e.to_string()),
         }
     }
     Ok(chain)

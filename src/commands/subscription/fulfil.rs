@@ -176,7 +176,7 @@ pub async fn plan<'a>(
                 grant_id: id.to_string(),
                 ..Default::default()
             };
-            return Err(fail(ctx, domain, &assets, direction, e, &mut report).await);
+            return Err(fail(ctx, domain, &assets, direction, e.into(), &mut report).await);
         }
     };
     plan_of(ctx, grant, event_asset, direction, opts).await

@@ -897,7 +897,8 @@ mod tests {
             "s3:PutBucketPolicy",
             "MalformedPolicy",
             "Invalid principal in policy",
-        );
+        )
+        .into();
         let p = vec!["arn:aws:iam::123456789012:role/Deleted".to_string()];
         let e = explain_malformed(e, &p);
         assert!(
