@@ -48,7 +48,7 @@ pub struct Args {
 
     /// The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket
     #[arg(long, value_name = "ACTION")]
-    pub action: String,
+    pub action: crate::values::Action,
 
     /// The bucket
     #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
@@ -214,20 +214,6 @@ pub fn describe(s: &StatementRef<'_>) -> String {
     }
 }
 
-fn check_action(action: &str) -> Result<()> {
-    let ok = action
-        .split_once(':')
-        .is_some_and(|(svc, name)| !svc.is_empty() && !name.is_empty())
-        && !action.contains(['*', '?', ' ']);
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "--action: '{action}' is not an action such as s3:GetObject (no wildcards)"
-        )))
-    }
-}
-
 fn parse_tags(items: &[String]) -> Result<Vec<(String, String)>> {
     items
         .iter()
@@ -379,7 +365,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         Some(p) => p.canonical(),
         None => String::new(),
     };
-    check_action(&args.action)?;
     if let Some(k) = &args.key {
         if k.is_empty() {
             return Err(input_error("--key: must not be empty"));
@@ -459,7 +444,7 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
         decision: d.verdict,
         allowed: d.allowed(),
         principal: shown_principal(req).to_string(),
-        action: args.action.clone(),
+        action: args.action.to_string(),
         resource: resource.clone(),
         access_point: req.access_point.as_ref().map(|t| t.arn.clone()),
         access_point_resource: req.access_point_resource(),

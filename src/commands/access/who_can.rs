@@ -2,7 +2,7 @@
 
 use crate::commands::evaluate::chain::audit_chain;
 use crate::commands::Ctx;
-use crate::error::{failed, input_error, Result};
+use crate::error::{failed, Result};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AccessKind, BucketAudit, WhoCanRow};
 use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet};
@@ -23,9 +23,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Action::Read)]
     pub action: Action,
 
-    /// An account whose principals are not external (repeatable; the bucket owner never is)
-    #[arg(long, value_name = "ACCOUNT")]
-    pub trusted_account: Vec<String>,
+    #[command(flatten)]
+    pub trusted_account: crate::commands::shared_args::TrustedAccounts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,10 +65,6 @@ impl Row for WhoCanRow {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let (bucket, prefix) = crate::commands::parse_s3_url("S3_URL", &args.url)?;
-    for a in &args.trusted_account {
-        crate::policy::arn::validate_account_id(a)
-            .map_err(|e| input_error(format!("--trusted-account: {e}")))?;
-    }
     let kind = match args.action {
         Action::Read => AccessKind::Read,
         Action::Write => AccessKind::Write,

@@ -12,16 +12,14 @@ use crate::fulfiller::{self, Names};
 pub struct Args {
     /// The schedule's name
     #[arg(long, value_name = "NAME", default_value = "weekly")]
-    pub name: String,
+    pub name: crate::values::FunctionName,
 
     /// The fulfiller function that runs the report
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
-    pub function_name: String,
+    pub function_name: crate::values::FunctionName,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    fulfiller::check_name("--name", &args.name)?;
-    fulfiller::check_name("--function-name", &args.function_name)?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
     let mut plan = Plan::new(format!("audit unschedule {}", args.name));

@@ -51,7 +51,7 @@ pub struct Args {
     pub private_dns: bool,
 
     /// The S3 location for query results, filled into the JDBC URL template
-    #[arg(long, value_name = "S3_URL")]
+    #[arg(long, value_name = "S3_URL", value_parser = crate::values::checked::<crate::values::OutputLocation>)]
     pub output_location: Option<String>,
 
     /// Give up waiting for the endpoint to become available after this many seconds
@@ -92,9 +92,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         if !cidrs.contains(&s) {
             cidrs.push(s);
         }
-    }
-    if let Some(o) = &args.output_location {
-        crate::commands::athena::query::check_output_location(o)?;
     }
     let aws = ctx.aws().await?;
     let service = match args.service {

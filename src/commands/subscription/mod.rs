@@ -94,18 +94,8 @@ pub enum Via {
     AccessPoint,
 }
 
-/// What a grant allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Access {
-    /// s3:GetObject on the asset's prefix, s3:ListBucket limited to it
-    #[default]
-    Read,
-    /// Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix. (`read-write`, its
-    /// old spelling, is still accepted; `accesspoint --access read-write` grants no delete.)
-    #[value(alias = "read-write")]
-    ReadWriteDelete,
-}
+/// What a grant allows: the one `--access` of every verb (`accesspoint`'s too).
+pub use crate::policy::AccessLevel as Access;
 
 /// Options of every verb that writes grants.
 #[derive(Debug, Clone, clap::Args)]
@@ -114,7 +104,8 @@ pub struct WriteOpts {
     #[arg(long, value_enum, default_value_t = Via::BucketPolicy, value_name = "VIA")]
     pub via: Via,
 
-    /// What a grant allows
+    /// What a grant allows, as for `accesspoint grant` (read-write grants no delete; only
+    /// read-write-delete adds s3:DeleteObject)
     #[arg(long, value_enum, default_value_t = Access::Read, value_name = "LEVEL", conflicts_with = "actions")]
     pub access: Access,
 
@@ -148,10 +139,7 @@ impl WriteOpts {
             return Actions::custom(&self.actions)
                 .map_err(|e| input_error(format!("--actions: {e}")));
         }
-        Ok(match self.access {
-            Access::Read => Actions::read(),
-            Access::ReadWriteDelete => Actions::read_write(),
-        })
+        Ok(Actions::of_level(self.access))
     }
 
     /// Check the options before any call.
@@ -163,13 +151,6 @@ impl WriteOpts {
 /// Options shared by `list`, `reconcile`: just the multi-account roles.
 pub fn account_role_map(roles: &[(String, String)]) -> BTreeMap<String, String> {
     roles.iter().cloned().collect()
-}
-
-/// A DataZone id given to `what` (the one rule: [`crate::values::DataZoneId`]).
-pub fn check_id(what: &str, id: &str) -> Result<()> {
-    id.parse::<crate::values::DataZoneId>()
-        .map(|_| ())
-        .map_err(|e| input_error(format!("{what}: {e}")))
 }
 
 /// What a subscription's asset is, for lakegate.
@@ -926,11 +907,5 @@ mod tests {
             Asset::S3 { .. } => panic!("not S3"),
         }
         assert!(matches!(asset_of(None).unwrap(), Asset::Skip(_)));
-    }
-
-    #[test]
-    fn ids_are_checked() {
-        check_id("--request", "5x8y2z9abc_-").unwrap();
-        assert!(check_id("--request", "a/b").is_err());
     }
 }

@@ -13,11 +13,10 @@ use crate::fulfiller::{self, Names};
 pub struct Args {
     /// The function's name, as given to deploy
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
-    pub function_name: String,
+    pub function_name: crate::values::FunctionName,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    fulfiller::check_name("--function-name", &args.function_name)?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
     let mut plan =
