@@ -1,7 +1,6 @@
 //! `lakegate access check --principal ARN --action A --bucket B [--key K | --prefix P]
 //! [--access-point NAME] [--context k=v …]`
 
-use crate::cli::OutputFormat;
 use crate::commands::evaluate::{
     access_points_named, fetch_identity, load_policy, offline_target, parse_context,
 };
@@ -453,32 +452,39 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
         not_allowed_by: d.missing_in,
         statements: explain.then(|| d.statements.clone()),
     };
-    match ctx.printer.format {
-        _ if ctx.printer.has_query() => return ctx.printer.value(&result),
-        OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Name => {
-            return ctx.printer.value(&result)
-        }
-        OutputFormat::Csv => {
-            return ctx.printer.rows(&[CsvRow {
-                decision: d.verdict.as_str(),
-                principal: shown_principal(req),
-                action: &args.action,
-                resource: &resource,
-                access_point: req
-                    .access_point
-                    .as_ref()
-                    .map(|t| t.name.as_str())
-                    .unwrap_or(""),
-                deciding: d
-                    .deciding
-                    .iter()
-                    .map(describe)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            }])
-        }
-        OutputFormat::Table | OutputFormat::Wide => {}
-    }
+    let csv = || {
+        ctx.printer.rows(&[CsvRow {
+            decision: d.verdict.as_str(),
+            principal: shown_principal(req),
+            action: &args.action,
+            resource: &resource,
+            access_point: req
+                .access_point
+                .as_ref()
+                .map(|t| t.name.as_str())
+                .unwrap_or(""),
+            deciding: d
+                .deciding
+                .iter()
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }])
+    };
+    ctx.printer.show(&result, csv, || {
+        human(ctx, args, req, d, &resource, explain)
+    })
+}
+
+/// The verdict as people read it: a coloured line, the reason, the deciding statements.
+fn human(
+    ctx: &Ctx,
+    args: &Args,
+    req: &Request,
+    d: &Decision<'_>,
+    resource: &str,
+    explain: bool,
+) -> Result<()> {
     let colour = if d.allowed() { "1;32" } else { "1;31" };
     let via = req
         .access_point

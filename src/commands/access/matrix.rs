@@ -1,6 +1,5 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
-use crate::cli::OutputFormat;
 use crate::commands::evaluate::{
     access_points_named, fetch_identity, load_policy, offline_target, parse_context,
 };
@@ -389,10 +388,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &routes,
         &context,
     );
-    match ctx.printer.format {
-        OutputFormat::Json | OutputFormat::Yaml => ctx.printer.value(&rows),
-        _ => ctx.printer.rows(&rows),
-    }
+    ctx.printer.rows(&rows)
 }
 
 #[cfg(test)]
