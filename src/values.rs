@@ -353,6 +353,7 @@ mod names;
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
 pub use names::{
     Action, AnalyzerArn, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, RegionName,
+    S3ActionName,
 };
 
 /// The clap value parser of a flag kept as a plain `String` (its uses are plain strings) but

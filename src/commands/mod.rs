@@ -30,14 +30,6 @@ use serde::Serialize;
 use serde_json::Value;
 use tokio::sync::OnceCell;
 
-/// `s3://BUCKET[/PREFIX]` → (bucket, prefix ending in `/` or empty).
-pub fn parse_s3_url(opt: &str, url: &str) -> Result<(String, String)> {
-    let u: crate::values::S3Url = url
-        .parse()
-        .map_err(|e: String| input_error(format!("{opt}: {e}")))?;
-    Ok((u.bucket.to_string(), u.prefix()))
-}
-
 /// What every command gets: the global flags, the printer, and AWS (loaded on first use).
 pub struct Ctx {
     pub global: GlobalArgs,

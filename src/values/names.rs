@@ -62,6 +62,20 @@ string_value!(
 );
 
 string_value!(
+    /// One S3 action of a grant's `--actions` (`s3:GetObject`): `s3:` and a name, no wildcards,
+    /// so a grant stays what it says.
+    S3ActionName,
+    |s| {
+        let ok = s
+            .strip_prefix("s3:")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()));
+        kept(s, ok, || {
+            format!("invalid action '{s}': expected s3:Name (e.g. s3:GetObject), no wildcards")
+        })
+    }
+);
+
+string_value!(
     /// An IAM Access Analyzer: `arn:PARTITION:access-analyzer:REGION:ACCOUNT:analyzer/NAME`.
     AnalyzerArn,
     |s| {
@@ -110,6 +124,9 @@ mod tests {
         for bad in ["s3:*", "GetObject", "s3:", ":x", "s3:Get Object"] {
             assert!(bad.parse::<Action>().is_err(), "{bad}");
         }
+        assert!("s3:ListBucket".parse::<S3ActionName>().is_ok());
+        assert!("s3:Get*".parse::<S3ActionName>().is_err());
+        assert!("iam:PassRole".parse::<S3ActionName>().is_err());
         assert!("*".parse::<PrincipalFilter>().is_ok());
         assert!("bob".parse::<PrincipalFilter>().is_err());
         assert!("primary".parse::<NonEmpty>().is_ok());

@@ -17,7 +17,7 @@ use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, 
 pub struct Args {
     /// The bucket and prefix, s3://BUCKET/PREFIX/ (s3://BUCKET for the whole bucket)
     #[arg(value_name = "S3_URL")]
-    pub url: String,
+    pub url: crate::values::S3Url,
 
     /// The access asked about
     #[arg(long, value_enum, default_value_t = Action::Read)]
@@ -64,7 +64,7 @@ impl Row for WhoCanRow {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let (bucket, prefix) = crate::commands::parse_s3_url("S3_URL", &args.url)?;
+    let (bucket, prefix) = (args.url.bucket.to_string(), args.url.prefix());
     let kind = match args.action {
         Action::Read => AccessKind::Read,
         Action::Write => AccessKind::Write,

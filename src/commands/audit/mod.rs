@@ -34,8 +34,6 @@ pub async fn run(ctx: &Ctx, cmd: &AuditCommand) -> Result<()> {
     }
 }
 
-pub use super::parse_s3_url;
-
 /// Today's date in UTC, `YYYY-MM-DD` (the report's partition).
 pub fn today_utc() -> String {
     let secs = std::time::SystemTime::now()
@@ -50,26 +48,6 @@ pub use crate::values::civil_from_days;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn s3_urls() {
-        assert_eq!(
-            parse_s3_url("--upload", "s3://audit-bucket/lakegate").unwrap(),
-            ("audit-bucket".into(), "lakegate/".into())
-        );
-        assert_eq!(
-            parse_s3_url("--upload", "s3://audit-bucket").unwrap(),
-            ("audit-bucket".into(), String::new())
-        );
-        assert_eq!(
-            parse_s3_url("--upload", "s3://audit-bucket/").unwrap(),
-            ("audit-bucket".into(), String::new())
-        );
-        for bad in ["audit-bucket/x", "s3://", "s3://Bad_Bucket/", "s3://b-1//x"] {
-            let e = parse_s3_url("--upload", bad).unwrap_err().to_string();
-            assert!(e.starts_with("--upload: invalid S3 URL"), "{e}");
-        }
-    }
 
     #[test]
     fn dates() {

@@ -112,7 +112,10 @@ fn event_args(o: &WriteOpts) -> Vec<String> {
         a.extend(["--via".to_string(), "access-point".into()]);
     }
     if !o.actions.is_empty() {
-        a.extend(["--actions".to_string(), o.actions.join(",")]);
+        a.extend([
+            "--actions".to_string(),
+            crate::values::strings(&o.actions).join(","),
+        ]);
     } else if o.access != super::Access::Read {
         a.extend(["--access".to_string(), o.access.as_str().into()]);
     }

@@ -111,7 +111,7 @@ pub struct WriteOpts {
 
     /// Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)
     #[arg(long, value_name = "ACTIONS", value_delimiter = ',')]
-    pub actions: Vec<String>,
+    pub actions: Vec<crate::values::S3ActionName>,
 
     /// Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is
     /// the account of the asset's owning project's environments
@@ -136,7 +136,7 @@ fn parse_account_role(s: &str) -> std::result::Result<(String, String), String> 
 impl WriteOpts {
     pub fn actions(&self) -> Result<Actions> {
         if !self.actions.is_empty() {
-            return Actions::custom(&self.actions)
+            return Actions::custom(&crate::values::strings(&self.actions))
                 .map_err(|e| input_error(format!("--actions: {e}")));
         }
         Ok(Actions::of_level(self.access))
