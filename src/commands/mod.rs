@@ -196,18 +196,17 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
     if r.dry_run {
         return Ok(()); // the plan was printed
     }
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(r);
-    }
-    if r.changed {
-        let kept = r
-            .history_version
-            .map(|v| format!(" (previous document kept as version {v})"))
-            .unwrap_or_default();
-        ctx.printer.done(format!("{done}{kept}"))
-    } else {
-        ctx.printer.done(unchanged)
-    }
+    ctx.printer.result(r, || {
+        if r.changed {
+            let kept = r
+                .history_version
+                .map(|v| format!(" (previous document kept as version {v})"))
+                .unwrap_or_default();
+            ctx.printer.done(format!("{done}{kept}"))
+        } else {
+            ctx.printer.done(unchanged)
+        }
+    })
 }
 
 /// The most lakegate reads from one input file: four times AWS's largest limit on what such a

@@ -254,6 +254,34 @@ impl Printer {
         p
     }
 
+    /// Rows as [`Printer::rows`] prints them; none, for people, is the status line `empty` gives
+    /// instead of a bare header (scripts still get their empty array or CSV header).
+    pub fn rows_or<T: Row + Serialize>(
+        &self,
+        rows: &[T],
+        empty: impl FnOnce() -> String,
+    ) -> Result<()> {
+        if rows.is_empty() && !self.is_structured() {
+            self.status(empty());
+            return Ok(());
+        }
+        self.rows(rows)
+    }
+
+    /// `document` for the formats scripts read (JSON, YAML, CSV, `-o name`, and `--query`);
+    /// `human` (result lines, tables) for people.
+    pub fn result<D: Serialize>(
+        &self,
+        document: &D,
+        human: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        if self.is_structured() {
+            self.value(document)
+        } else {
+            human()
+        }
+    }
+
     /// One record: JSON/YAML as an object, table/CSV as a one-row table.
     pub fn record<T: Row + Serialize>(&self, row: &T) -> Result<()> {
         match self.format {

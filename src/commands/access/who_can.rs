@@ -121,12 +121,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         organization: &[],
     };
     let rows = audit.who_can(&set, &chain, &prefix, kind);
-    if rows.is_empty() && !ctx.printer.is_structured() {
-        ctx.printer.status(format!(
-            "no principal may {} s3://{bucket}/{prefix}",
-            kind.as_str()
-        ));
-        return Ok(());
-    }
-    ctx.printer.rows(&rows)
+    ctx.printer.rows_or(&rows, || {
+        format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
+    })
 }

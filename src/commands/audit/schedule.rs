@@ -127,18 +127,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "schedule": args.name,
             "rule": names.audit_rule(&args.name),
             "expression": args.cron,
             "changed": report.changed(),
             "resources": rows,
-        }));
-    }
-    ctx.printer.rows(&rows)?;
-    ctx.printer.done(format!(
-        "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
-        args.name, args.cron, args.function_name
-    ))
+        }),
+        || {
+            ctx.printer.rows(&rows)?;
+            ctx.printer.done(format!(
+                "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
+                args.name, args.cron, args.function_name
+            ))
+        },
+    )
 }

@@ -29,22 +29,24 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "schedule": args.name,
             "changed": report.changed(),
             "resources": rows,
-        }));
-    }
-    if report.changed() {
-        ctx.printer.rows(&rows)?;
-        ctx.printer
-            .done(format!("removed audit schedule '{}'", args.name))
-    } else {
-        ctx.printer.status(format!(
-            "no audit schedule '{}': nothing to remove",
-            args.name
-        ));
-        Ok(())
-    }
+        }),
+        || {
+            if report.changed() {
+                ctx.printer.rows(&rows)?;
+                ctx.printer
+                    .done(format!("removed audit schedule '{}'", args.name))
+            } else {
+                ctx.printer.status(format!(
+                    "no audit schedule '{}': nothing to remove",
+                    args.name
+                ));
+                Ok(())
+            }
+        },
+    )
 }

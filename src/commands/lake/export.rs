@@ -33,8 +33,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         b
     };
     let docs = lake::export(aws, &account, &buckets, usize::from(args.parallel)).await?;
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&docs);
-    }
-    ctx.printer.text(&lake::to_text(&docs))
+    ctx.printer
+        .result(&docs, || ctx.printer.text(&lake::to_text(&docs)))
 }

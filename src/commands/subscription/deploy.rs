@@ -172,25 +172,27 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "function": args.function_name,
             "changed": report.changed(),
             "zip_bytes": zip_size,
             "resources": rows,
-        }));
-    }
-    ctx.printer.rows(&rows)?;
-    if report.changed() {
-        ctx.printer.done(format!(
-            "deployed {} for domain {} (package {} bytes)",
-            args.function_name, args.domain, zip_size
-        ))
-    } else {
-        ctx.printer.status(format!(
-            "{} is deployed as asked: nothing to change",
-            args.function_name
-        ));
-        Ok(())
-    }
+        }),
+        || {
+            ctx.printer.rows(&rows)?;
+            if report.changed() {
+                ctx.printer.done(format!(
+                    "deployed {} for domain {} (package {} bytes)",
+                    args.function_name, args.domain, zip_size
+                ))
+            } else {
+                ctx.printer.status(format!(
+                    "{} is deployed as asked: nothing to change",
+                    args.function_name
+                ));
+                Ok(())
+            }
+        },
+    )
 }

@@ -44,16 +44,15 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         dead_letters,
         resources: rows,
     };
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&status);
-    }
-    ctx.printer.rows(&status.resources)?;
-    match status.dead_letters {
-        Some(0) => ctx.printer.line("dead-letter queue: empty"),
-        Some(n) => ctx.printer.line(format!(
-            "dead-letter queue: {n} event(s) that failed every retry (sqs receive-message on {})",
-            names.queue
-        )),
-        None => ctx.printer.line("dead-letter queue: absent"),
-    }
+    ctx.printer.result(&status, || {
+        ctx.printer.rows(&status.resources)?;
+        match status.dead_letters {
+            Some(0) => ctx.printer.line("dead-letter queue: empty"),
+            Some(n) => ctx.printer.line(format!(
+                "dead-letter queue: {n} event(s) that failed every retry (sqs receive-message on {})",
+                names.queue
+            )),
+            None => ctx.printer.line("dead-letter queue: absent"),
+        }
+    })
 }

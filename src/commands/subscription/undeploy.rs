@@ -30,21 +30,23 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "function": args.function_name,
             "changed": report.changed(),
             "resources": rows,
-        }));
-    }
-    if report.changed() {
-        ctx.printer.rows(&rows)?;
-        ctx.printer.done(format!("removed {}", args.function_name))
-    } else {
-        ctx.printer.status(format!(
-            "{} is not deployed: nothing to remove",
-            args.function_name
-        ));
-        Ok(())
-    }
+        }),
+        || {
+            if report.changed() {
+                ctx.printer.rows(&rows)?;
+                ctx.printer.done(format!("removed {}", args.function_name))
+            } else {
+                ctx.printer.status(format!(
+                    "{} is not deployed: nothing to remove",
+                    args.function_name
+                ));
+                Ok(())
+            }
+        },
+    )
 }
