@@ -81,23 +81,6 @@ impl Names {
     }
 }
 
-/// Check a function or schedule name: what Lambda and EventBridge both accept, short enough for
-/// the names derived from it (role names are at most 64 characters).
-pub fn check_name(opt: &str, name: &str) -> crate::error::Result<()> {
-    let ok = !name.is_empty()
-        && name.len() <= 40
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::error::input_error(format!(
-            "{opt}: invalid name '{name}': expected 1–40 letters, digits, '-' or '_'"
-        )))
-    }
-}
-
 /// What `subscription deploy` is asked for.
 #[derive(Debug, Clone)]
 pub struct Spec {
@@ -535,7 +518,5 @@ mod tests {
             ("lf-role", "lf-datazone", "lf-dlq")
         );
         assert_eq!(n.audit_rule("weekly"), "lf-audit-weekly");
-        assert!(check_name("--function-name", "lakegate-fulfiller").is_ok());
-        assert!(check_name("--function-name", "a b").is_err());
     }
 }

@@ -4,7 +4,6 @@
 
 use crate::policy::arn;
 use std::fmt;
-use std::ops::Deref;
 use std::str::FromStr;
 
 /// A string newtype: `Deref<Target = str>`, `Display`, `AsRef<str>` and `FromStr` through
@@ -25,7 +24,7 @@ macro_rules! string_value {
             }
         }
 
-        impl FromStr for $name {
+        impl ::std::str::FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
                 let check: fn(&str) -> Result<String, String> = $check;
@@ -36,7 +35,7 @@ macro_rules! string_value {
             }
         }
 
-        impl Deref for $name {
+        impl ::std::ops::Deref for $name {
             type Target = str;
             fn deref(&self) -> &str {
                 &self.0
@@ -49,8 +48,8 @@ macro_rules! string_value {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
@@ -347,6 +346,20 @@ impl fmt::Display for S3Url {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "s3://{}/{}", self.bucket, self.key)
     }
+}
+
+mod athena;
+mod names;
+pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
+pub use names::{
+    Action, AnalyzerArn, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, RegionName,
+    S3ActionName,
+};
+
+/// The clap value parser of a flag kept as a plain `String` (its uses are plain strings) but
+/// checked by the type `T`: `#[arg(value_parser = checked::<AccountId>)]`.
+pub fn checked<T: FromStr<Err = String> + Into<String>>(s: &str) -> Result<String, String> {
+    s.parse::<T>().map(Into::into)
 }
 
 #[cfg(test)]

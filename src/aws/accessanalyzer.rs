@@ -178,35 +178,14 @@ fn bucket_of_arn(arn: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// `arn:PARTITION:access-analyzer:REGION:ACCOUNT:analyzer/NAME`, else a one-line input error.
+/// `arn:PARTITION:access-analyzer:REGION:ACCOUNT:analyzer/NAME`, else a one-line input error
+/// (the command line refuses a bad one first: `values::AnalyzerArn`).
 pub fn check_analyzer_arn(arn: &str) -> Result<()> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    let ok = match parts[..] {
-        [prefix, partition, service, region, account, resource] => {
-            let name = resource.strip_prefix("analyzer/").unwrap_or_default();
-            prefix == "arn"
-                && !partition.is_empty()
-                && partition
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-')
-                && service == "access-analyzer"
-                && !region.is_empty()
-                && region
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                && account.len() == 12
-                && account.chars().all(|c| c.is_ascii_digit())
-                && !name.is_empty()
-                && name.chars().count() <= 255
-                && !name.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        _ => false,
-    };
-    if ok {
+    if crate::policy::arn::is_analyzer_arn(arn) {
         Ok(())
     } else {
         Err(input_error(format!(
-            "invalid '{}': expected arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME",
+            "invalid analyzer ARN '{}': expected arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME",
             arn.escape_debug()
         ))
         .param("analyzerArn"))
@@ -720,7 +699,7 @@ mod tests {
             let e = CliError::from(check_analyzer_arn(bad).unwrap_err());
             assert_eq!(e.kind, crate::error::Kind::Input, "{bad}");
             assert!(!e.message.contains('\n'), "{e}");
-            assert!(e.message.starts_with("--analyzer-arn: invalid '"), "{e}");
+            assert!(e.message.contains("invalid analyzer ARN '"), "{e}");
             assert!(
                 e.message
                     .ends_with("': expected arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME"),

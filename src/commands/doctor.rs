@@ -211,14 +211,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ok: failed == 0,
         checks,
     };
-    use crate::cli::OutputFormat;
-    if ctx.printer.has_query()
-        || matches!(ctx.printer.format, OutputFormat::Json | OutputFormat::Yaml)
-    {
-        ctx.printer.value(&report)?;
-    } else {
-        ctx.printer.rows(&report.checks)?;
-    }
+    let rows = || ctx.printer.rows(&report.checks);
+    ctx.printer.show(&report, rows, rows)?;
     ctx.printer.status(format!(
         "doctor: {failed} failed, {warned} warnings, {} checks",
         report.checks.len()

@@ -51,13 +51,9 @@ impl Row for HistoryEntry {
 /// Print the kept documents of a policy, oldest first.
 pub fn show(ctx: &Ctx, pref: &PolicyRef, what: &str) -> Result<()> {
     let entries = StateStore::open()?.history(pref.arn())?;
-    if entries.is_empty() && !ctx.printer.is_structured() {
-        ctx.printer.status(format!(
-            "no history for {what}: lakegate has not changed its policy from this machine"
-        ));
-        return Ok(());
-    }
-    ctx.printer.rows(&entries)
+    ctx.printer.rows_or(&entries, || {
+        format!("no history for {what}: lakegate has not changed its policy from this machine")
+    })
 }
 
 /// Restore version `to` (default: the latest) of a policy. The replaced document is kept too.

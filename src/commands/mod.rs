@@ -30,14 +30,6 @@ use serde::Serialize;
 use serde_json::Value;
 use tokio::sync::OnceCell;
 
-/// `s3://BUCKET[/PREFIX]` → (bucket, prefix ending in `/` or empty).
-pub fn parse_s3_url(opt: &str, url: &str) -> Result<(String, String)> {
-    let u: crate::values::S3Url = url
-        .parse()
-        .map_err(|e: String| input_error(format!("{opt}: {e}")))?;
-    Ok((u.bucket.to_string(), u.prefix()))
-}
-
 /// What every command gets: the global flags, the printer, and AWS (loaded on first use).
 pub struct Ctx {
     pub global: GlobalArgs,
@@ -204,18 +196,17 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
     if r.dry_run {
         return Ok(()); // the plan was printed
     }
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(r);
-    }
-    if r.changed {
-        let kept = r
-            .history_version
-            .map(|v| format!(" (previous document kept as version {v})"))
-            .unwrap_or_default();
-        ctx.printer.done(format!("{done}{kept}"))
-    } else {
-        ctx.printer.done(unchanged)
-    }
+    ctx.printer.result(r, || {
+        if r.changed {
+            let kept = r
+                .history_version
+                .map(|v| format!(" (previous document kept as version {v})"))
+                .unwrap_or_default();
+            ctx.printer.done(format!("{done}{kept}"))
+        } else {
+            ctx.printer.done(unchanged)
+        }
+    })
 }
 
 /// The most lakegate reads from one input file: four times AWS's largest limit on what such a

@@ -50,3 +50,41 @@ impl std::fmt::Display for BucketArg {
         self.get().fmt(f)
     }
 }
+
+/// `--workgroup` and `--output-location` of the verbs that run an Athena query.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AthenaPlacement {
+    /// Athena workgroup (default: primary)
+    #[arg(long, value_name = "WORKGROUP")]
+    pub workgroup: Option<crate::values::NonEmpty>,
+
+    /// Where Athena writes the results (s3://BUCKET/PREFIX/), unless the workgroup sets it
+    #[arg(long, value_name = "S3_URL")]
+    pub output_location: Option<crate::values::OutputLocation>,
+}
+
+impl AthenaPlacement {
+    pub fn workgroup(&self) -> Option<String> {
+        self.workgroup.as_ref().map(|w| w.to_string())
+    }
+    pub fn output_location(&self) -> Option<String> {
+        self.output_location.as_ref().map(|o| o.to_string())
+    }
+}
+
+/// `--trusted-account` (repeatable): accounts whose principals are not external. Derefs to the
+/// ids, each checked as an [`crate::values::AccountId`].
+#[derive(Debug, Clone, clap::Args)]
+pub struct TrustedAccounts {
+    /// An account whose principals are not external (repeatable; the bucket owner never is)
+    #[arg(long = "trusted-account", value_name = "ACCOUNT",
+          value_parser = crate::values::checked::<crate::values::AccountId>)]
+    trusted_account: Vec<String>,
+}
+
+impl std::ops::Deref for TrustedAccounts {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.trusted_account
+    }
+}

@@ -79,25 +79,7 @@ pub struct AccessPointDecl {
 pub struct Grant {
     pub principals: Principals,
     pub prefix: Prefix,
-    pub access: Access,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Access {
-    Read,
-    Write,
-    ReadWrite,
-}
-
-impl From<Access> for AccessLevel {
-    fn from(a: Access) -> Self {
-        match a {
-            Access::Read => AccessLevel::Read,
-            Access::Write => AccessLevel::Write,
-            Access::ReadWrite => AccessLevel::ReadWrite,
-        }
-    }
+    pub access: AccessLevel,
 }
 
 /// Read a string (or a number: an unquoted account id) and check it inside the scalar's own

@@ -57,7 +57,7 @@ fn grants_of(lake: &Lake, grants: &[file::Grant], partition: &str) -> Vec<Grant>
         .map(|g| Grant {
             principals: lake.principals(&g.principals, partition),
             prefix: g.prefix.0.clone(),
-            access: g.access.into(),
+            access: g.access,
         })
         .collect()
 }

@@ -29,8 +29,8 @@ pub fn schema() -> Value {
                 "description": "Key prefix (a trailing '/' is added when missing); no '.' or '..' segments"
             },
             "access": {
-                "enum": ["read", "write", "read-write"],
-                "description": "read: GetObject/GetObjectVersion and ListBucket limited to the prefix; write: PutObject/AbortMultipartUpload; read-write: both"
+                "enum": ["read", "write", "read-write", "read-write-delete"],
+                "description": "read: GetObject/GetObjectVersion and ListBucket limited to the prefix; write: PutObject/AbortMultipartUpload; read-write: both (no delete); read-write-delete: read-write and DeleteObject"
             }
         }
     });

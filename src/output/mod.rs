@@ -6,6 +6,7 @@ mod diff;
 mod lake;
 mod plan;
 pub mod query;
+pub mod results;
 mod statements;
 pub mod table;
 pub mod yaml;
@@ -208,6 +209,76 @@ impl Printer {
                 out.flush()?;
                 Ok(())
             }
+        }
+    }
+
+    /// A verb's result in the format asked for, so that no verb branches on `-o`: `document` for
+    /// JSON, YAML and `-o name` (and what `--query` reads), `csv` for CSV, `human` for the table
+    /// formats (what people read: fields, tables, verdict lines).
+    pub fn show<D: Serialize>(
+        &self,
+        document: &D,
+        csv: impl FnOnce() -> Result<()>,
+        human: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        if self.query.is_some() {
+            return self.value(document);
+        }
+        match self.format {
+            OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Name => self.value(document),
+            OutputFormat::Csv => csv(),
+            OutputFormat::Table | OutputFormat::Wide => human(),
+        }
+    }
+
+    /// `document` for `-o json|yaml` (a `--query` there reads it), `rows` for every other format
+    /// (CSV, tables, `-o name`; a `--query` there reads the rows).
+    pub fn show_document<D: Serialize>(
+        &self,
+        document: &D,
+        rows: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        match self.format {
+            OutputFormat::Json | OutputFormat::Yaml => self.value(document),
+            _ => rows(),
+        }
+    }
+
+    /// This printer, or one printing JSON when the format asked for is for people: for the
+    /// callers that are programs (functions, queues), which always get one document.
+    pub fn structured_or_json(&self) -> Printer {
+        let mut p = self.clone();
+        if !self.is_structured() {
+            p.format = OutputFormat::Json;
+        }
+        p
+    }
+
+    /// Rows as [`Printer::rows`] prints them; none, for people, is the status line `empty` gives
+    /// instead of a bare header (scripts still get their empty array or CSV header).
+    pub fn rows_or<T: Row + Serialize>(
+        &self,
+        rows: &[T],
+        empty: impl FnOnce() -> String,
+    ) -> Result<()> {
+        if rows.is_empty() && !self.is_structured() {
+            self.status(empty());
+            return Ok(());
+        }
+        self.rows(rows)
+    }
+
+    /// `document` for the formats scripts read (JSON, YAML, CSV, `-o name`, and `--query`);
+    /// `human` (result lines, tables) for people.
+    pub fn result<D: Serialize>(
+        &self,
+        document: &D,
+        human: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        if self.is_structured() {
+            self.value(document)
+        } else {
+            human()
         }
     }
 

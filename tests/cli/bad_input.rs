@@ -297,3 +297,91 @@ fn input_files_are_dash_f_everywhere() {
         assert_ne!(a.get_output().status.code(), Some(0), "{args:?}");
     }
 }
+
+/// Argument values as types (issue 10.4): each bad value is refused by clap on one line that
+/// names the flag and what is wrong, before any call (offline: nothing is reached).
+#[test]
+fn bad_values_are_refused_by_their_type_naming_the_flag() {
+    let env = TestEnv::offline();
+    for (args, needle) in [
+        (
+            vec![
+                "audit",
+                "report",
+                "--organization",
+                "--member-role",
+                "arn:aws:iam::111122223333:role/x",
+            ],
+            "'--member-role <ROLE_NAME>': invalid role name",
+        ),
+        (
+            vec![
+                "audit",
+                "report",
+                "--organization",
+                "--member-role",
+                "Auditor",
+                "--regions",
+                "eu-west-1,EU",
+            ],
+            "'EU' is not a region name",
+        ),
+        (
+            vec!["audit", "query", "db.t", "--principal", "bob"],
+            "'--principal <ARN>': invalid 'bob'",
+        ),
+        (
+            vec!["athena", "query", "SELECT 1", "--workgroup", " "],
+            "'--workgroup <WORKGROUP>': must not be empty",
+        ),
+        (
+            vec![
+                "audit",
+                "schedule",
+                "--cron",
+                "hourly",
+                "--upload",
+                "s3://r/a/",
+            ],
+            "'--cron <EXPRESSION>': invalid schedule 'hourly'",
+        ),
+        (
+            vec!["audit", "unschedule", "--name", "a b"],
+            "'--name <NAME>': invalid name 'a b'",
+        ),
+        (
+            vec![
+                "subscription",
+                "grant",
+                "--domain",
+                "dzd_abc123",
+                "--request",
+                "a/b",
+            ],
+            "'--request <ID>': invalid id 'a/b'",
+        ),
+        (
+            vec![
+                "subscription",
+                "grant",
+                "--domain",
+                "dzd_abc123",
+                "--request",
+                "r1",
+                "--actions",
+                "s3:GetObject,s3:Get*",
+            ],
+            "invalid action 's3:Get*'",
+        ),
+        (
+            vec!["access", "who-can", "bucket/x"],
+            "'<S3_URL>': invalid S3 URL",
+        ),
+        (
+            vec!["export", "--bucket", "Bad_Bucket"],
+            "invalid bucket name 'Bad_Bucket'",
+        ),
+    ] {
+        assert_usage_error(env.lg(&args), needle);
+    }
+}

@@ -259,7 +259,7 @@ fn invalid_access_level_and_vpc() {
     };
     let a = assert_usage_error(env.lg(c.args()), "'--access <LEVEL>'");
     assert!(
-        stderr(&a).contains("[possible values: read, write, read-write]"),
+        stderr(&a).contains("[possible values: read, write, read-write, read-write-delete]"),
         "{}",
         stderr(&a)
     );

@@ -458,3 +458,47 @@ fn concurrent_grants_all_end_up_granted() {
     );
     assert_eq!(granted.len(), roles.len() + 1, "{granted:?}");
 }
+
+/// One `--access` meaning (issue 10.4): `read-write` never deletes; `read-write-delete` adds
+/// one `LakegateDelete<hash>` statement (s3:DeleteObject), which a bare revoke removes too.
+#[test]
+fn read_write_delete_adds_a_delete_statement_and_revoke_takes_it_all() {
+    let env = TestEnv::new();
+    let b = env.bucket("rwd");
+    let name = env.create_ap("ap", &b, "sales_event/", EC2_ROLE, "read-write");
+    let text = env.ap_policy(&name).unwrap().to_string();
+    assert!(!text.contains("s3:DeleteObject"), "{text}");
+    env.lg([
+        "accesspoint",
+        "grant",
+        &name,
+        "--principal",
+        EC2_ROLE,
+        "--prefix",
+        "sales_event/",
+        "--access",
+        "read-write-delete",
+    ])
+    .success();
+    let doc = env.ap_policy(&name).unwrap();
+    let sts = statements(&doc);
+    let del: Vec<&Value> = sts
+        .iter()
+        .filter(|s| {
+            s["Sid"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("LakegateDelete")
+        })
+        .collect();
+    assert_eq!(del.len(), 1, "{doc}");
+    assert_eq!(del[0]["Action"], json!("s3:DeleteObject"));
+    assert_eq!(principals(del[0]), [EC2_ROLE]);
+    env.lg(["accesspoint", "revoke", &name, "--principal", EC2_ROLE])
+        .success();
+    let left = env
+        .ap_policy(&name)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    assert!(!left.contains("Lakegate"), "{left}");
+}

@@ -357,7 +357,11 @@ fn grant_resolves_through_datazone_is_idempotent_and_revoke_restores_the_policy(
     assert_eq!(got, want);
     let doc = env.policy(&b).unwrap();
     let obj = by_sid(&doc, "LakegateSubreq1Obj").unwrap();
-    assert_eq!(obj["Action"], "s3:GetObject");
+    // `read` is what it is for access points: object versions too.
+    assert_eq!(
+        obj["Action"],
+        json!(["s3:GetObject", "s3:GetObjectVersion"])
+    );
     assert_eq!(obj["Resource"], format!("arn:aws:s3:::{b}/genomes/*"));
     let mut p = principals(&obj);
     p.sort();
@@ -387,6 +391,40 @@ fn grant_resolves_through_datazone_is_idempotent_and_revoke_restores_the_policy(
     assert_eq!(r["changed"], false);
 }
 
+/// Grants written before `--access` had one meaning (read without GetObjectVersion, `read-write`
+/// with DeleteObject) are found again by their Sid and revoked like any other.
+#[test]
+fn revoke_removes_a_grant_written_with_the_old_action_list() {
+    let env = TestEnv::new();
+    let fake = Fake::new();
+    let b = env.bucket("sub-oldacts");
+    let original = format!(
+        "{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Sid\":\"ProducerKeepsThis\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"arn:aws:s3:::{b}\"}}]}}"
+    );
+    let old = format!(
+        "{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Sid\":\"ProducerKeepsThis\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"arn:aws:s3:::{b}\"}},\
+{{\"Sid\":\"LakegateSubreqoldObj\",\"Effect\":\"Allow\",\"Principal\":{{\"AWS\":\"{ROLE_A}\"}},\"Action\":[\"s3:GetObject\",\"s3:PutObject\",\"s3:DeleteObject\",\"s3:AbortMultipartUpload\"],\"Resource\":\"arn:aws:s3:::{b}/genomes/*\"}},\
+{{\"Sid\":\"LakegateSubreqoldList\",\"Effect\":\"Allow\",\"Principal\":{{\"AWS\":\"{ROLE_A}\"}},\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::{b}\",\"Condition\":{{\"StringLike\":{{\"s3:prefix\":\"genomes/*\"}}}}}}]}}"
+    );
+    env.put_policy_text(&b, &old);
+    fake.request(
+        "reqold",
+        PROJECT,
+        &format!("arn:aws:s3:::{b}/genomes/"),
+        S3_TYPE,
+    );
+    fake.project(PROJECT, ROLE_A, ROLE_B, ACCOUNT);
+    let r = revoke_json(&env, &fake, "reqold");
+    assert_eq!(r["changed"], true, "{r}");
+    let doc = env.policy(&b).unwrap();
+    assert!(by_sid(&doc, "LakegateSubreqoldObj").is_none(), "{doc}");
+    assert!(by_sid(&doc, "LakegateSubreqoldList").is_none(), "{doc}");
+    assert_eq!(
+        env.policy(&b).unwrap(),
+        serde_json::from_str::<Value>(&original).unwrap()
+    );
+}
+
 #[test]
 fn prefix_without_slash_whole_bucket_and_revoking_the_last_statement_deletes_the_policy() {
     let env = TestEnv::new();
@@ -401,7 +439,7 @@ fn prefix_without_slash_whole_bucket_and_revoking_the_last_statement_deletes_the
     fake.request("whole", PROJECT, &format!("arn:aws:s3:::{b}"), S3_TYPE);
     fake.project(PROJECT, ROLE_A, ROLE_B, ACCOUNT);
 
-    // `read-write-delete` (its old spelling `read-write` is still accepted, checked below).
+    // Only `read-write-delete` deletes (`read-write` means what it means for access points).
     let o = grant_json(&env, &fake, "noslash", &["--access", "read-write-delete"]);
     assert_eq!(o["prefix"], "genomes/");
     let doc = env.policy(&b).unwrap();
@@ -409,10 +447,19 @@ fn prefix_without_slash_whole_bucket_and_revoking_the_last_statement_deletes_the
     assert_eq!(obj["Resource"], format!("arn:aws:s3:::{b}/genomes/*"));
     assert!(obj["Action"].to_string().contains("s3:PutObject"));
     assert!(obj["Action"].to_string().contains("s3:DeleteObject"));
-    // The old spelling means the same: granting it again changes nothing.
-    let before = env.policy_text(&b);
+    // `read-write` grants the same actions as `accesspoint --access read-write`: no delete.
     grant_json(&env, &fake, "noslash", &["--access", "read-write"]);
-    assert_eq!(env.policy_text(&b), before);
+    let doc = env.policy(&b).unwrap();
+    let obj = by_sid(&doc, "LakegateSubnoslashObj").unwrap();
+    assert_eq!(
+        obj["Action"],
+        json!([
+            "s3:GetObject",
+            "s3:GetObjectVersion",
+            "s3:PutObject",
+            "s3:AbortMultipartUpload"
+        ])
+    );
 
     grant_json(
         &env,
@@ -1387,7 +1434,10 @@ fn grant_requested_is_fulfilled_and_reported_a_retry_reports_again_and_revoke_re
     // Keyed by the subscription's request id, as the older family's grants are.
     let doc = env.policy(&b).unwrap();
     let obj = by_sid(&doc, "LakegateSubreq7Obj").unwrap();
-    assert_eq!(obj["Action"], "s3:GetObject");
+    assert_eq!(
+        obj["Action"],
+        json!(["s3:GetObject", "s3:GetObjectVersion"])
+    );
     assert!(by_sid(&doc, "ProducerKeepsThis").is_some());
 
     // EventBridge retries: nothing changes, the final status is reported again (the asset is

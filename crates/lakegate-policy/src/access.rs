@@ -14,16 +14,21 @@ pub const SID_PREFIX: &str = "Lakegate";
 /// Sid of the bucket statement that delegates access control to access points.
 pub const DELEGATE_SID: &str = "LakegateDelegateToAccessPoints";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What a grant allows: the one meaning of `--access` (and of a lake file's `access:`) in every
+/// verb. Only `read-write-delete` lets the grantee delete objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum AccessLevel {
     /// GetObject/GetObjectVersion on the prefix, and ListBucket limited to it
+    #[default]
     Read,
     /// PutObject/AbortMultipartUpload on the prefix
     Write,
-    /// Both of the above
+    /// Both of the above (no delete)
     ReadWrite,
+    /// read-write, plus DeleteObject on the prefix
+    ReadWriteDelete,
 }
 
 impl AccessLevel {
@@ -32,7 +37,18 @@ impl AccessLevel {
             AccessLevel::Read => &[Part::Read, Part::List],
             AccessLevel::Write => &[Part::Write],
             AccessLevel::ReadWrite => &[Part::Read, Part::Write, Part::List],
+            AccessLevel::ReadWriteDelete => &[Part::Read, Part::Write, Part::Delete, Part::List],
         }
+    }
+
+    /// Every action of the level, objects' first, then the bucket's (s3:ListBucket).
+    pub fn actions(self) -> Vec<&'static str> {
+        let mut parts = self.parts().to_vec();
+        parts.sort();
+        parts
+            .iter()
+            .flat_map(|p| p.actions().iter().copied())
+            .collect()
     }
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +56,7 @@ impl AccessLevel {
             AccessLevel::Read => "read",
             AccessLevel::Write => "write",
             AccessLevel::ReadWrite => "read-write",
+            AccessLevel::ReadWriteDelete => "read-write-delete",
         }
     }
 }
@@ -49,7 +66,13 @@ impl AccessLevel {
 pub enum Part {
     Read,
     Write,
+    Delete,
     List,
+}
+
+impl Part {
+    /// Every part, in Sid-matching order.
+    pub const ALL: [Part; 4] = [Part::Read, Part::Write, Part::Delete, Part::List];
 }
 
 impl Part {
@@ -57,6 +80,7 @@ impl Part {
         match self {
             Part::Read => "Read",
             Part::Write => "Write",
+            Part::Delete => "Delete",
             Part::List => "List",
         }
     }
@@ -65,6 +89,7 @@ impl Part {
         match self {
             Part::Read => &["s3:GetObject", "s3:GetObjectVersion"],
             Part::Write => &["s3:PutObject", "s3:AbortMultipartUpload"],
+            Part::Delete => &["s3:DeleteObject"],
             Part::List => &["s3:ListBucket"],
         }
     }
@@ -118,7 +143,7 @@ fn grant_statement(ap: &AccessPointRef, part: Part, prefix: &str, principals: &[
             "Resource": ap.arn,
             "Condition": { "StringLike": { "s3:prefix": format!("{prefix}*") } }
         }),
-        Part::Read | Part::Write => json!({
+        Part::Read | Part::Write | Part::Delete => json!({
             "Sid": grant_sid(part, prefix),
             "Effect": "Allow",
             "Principal": principal,
@@ -198,9 +223,7 @@ pub fn revoke(
 pub fn owned_grant(st: &Value) -> Option<(Part, String)> {
     let sid = st.get("Sid")?.as_str()?;
     let rest = sid.strip_prefix(SID_PREFIX)?;
-    let part = [Part::Read, Part::Write, Part::List]
-        .into_iter()
-        .find(|p| rest.starts_with(p.tag()))?;
+    let part = Part::ALL.into_iter().find(|p| rest.starts_with(p.tag()))?;
     let prefix = match part {
         Part::List => st
             .pointer("/Condition/StringLike/s3:prefix")
@@ -459,5 +482,40 @@ mod tests {
         d.upsert(delegate_statement("aws", "b", "123456789012"));
         assert!(delegates_to(&d, "123456789012"));
         assert!(!delegates_to(&d, "999999999999"));
+    }
+
+    #[test]
+    fn read_write_delete_adds_only_a_delete_statement() {
+        let mut d = PolicyDocument::parse(r#"{"Version":"2012-10-17","Statement":[]}"#).unwrap();
+        assert!(grant(
+            &mut d,
+            &ap(),
+            "a/",
+            &[EC2.into()],
+            AccessLevel::ReadWrite
+        ));
+        assert!(!d.to_json().contains("s3:DeleteObject"));
+        assert!(grant(
+            &mut d,
+            &ap(),
+            "a/",
+            &[EC2.into()],
+            AccessLevel::ReadWriteDelete
+        ));
+        let del = d.statement(&grant_sid(Part::Delete, "a/")).unwrap();
+        assert_eq!(del["Action"], json!("s3:DeleteObject"));
+        assert_eq!(owned_grant(del), Some((Part::Delete, "a/".to_string())));
+        assert_eq!(d.statements().len(), 4);
+        // Revoking read-write leaves the delete; read-write-delete (the default) takes it all.
+        assert!(revoke(&mut d, &ap(), EC2, None, AccessLevel::ReadWrite));
+        assert_eq!(d.statements().len(), 1);
+        assert!(revoke(
+            &mut d,
+            &ap(),
+            EC2,
+            None,
+            AccessLevel::ReadWriteDelete
+        ));
+        assert!(d.statements().is_empty());
     }
 }

@@ -51,6 +51,32 @@ pub fn validate_account_id(id: &str) -> Result<(), NameError> {
     }
 }
 
+/// `arn:PARTITION:access-analyzer:REGION:ACCOUNT:analyzer/NAME`: an IAM Access Analyzer.
+pub fn is_analyzer_arn(arn: &str) -> bool {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    match parts[..] {
+        [prefix, partition, service, region, account, resource] => {
+            let name = resource.strip_prefix("analyzer/").unwrap_or_default();
+            prefix == "arn"
+                && !partition.is_empty()
+                && partition
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+                && service == "access-analyzer"
+                && !region.is_empty()
+                && region
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && account.len() == 12
+                && account.chars().all(|c| c.is_ascii_digit())
+                && !name.is_empty()
+                && name.chars().count() <= 255
+                && !name.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        _ => false,
+    }
+}
+
 /// S3 bucket naming rules (general purpose buckets).
 pub fn validate_bucket_name(name: &str) -> Result<(), NameError> {
     let bad = |why: &str| err(format!("invalid bucket name '{name}': {why}"));

@@ -37,6 +37,7 @@ fn tag(part: Part) -> &'static str {
     match part {
         Part::Read => "Read",
         Part::Write => "Write",
+        Part::Delete => "Delete",
         Part::List => "List",
     }
 }
@@ -81,7 +82,7 @@ pub fn statement(scope: &Scope, part: Part, prefix: &str, principals: &[String])
             "Resource": container,
             "Condition": { "StringLike": { "s3:prefix": format!("{prefix}*") } }
         }),
-        Part::Read | Part::Write => json!({
+        Part::Read | Part::Write | Part::Delete => json!({
             "Sid": sid(scope, part, prefix),
             "Effect": "Allow",
             "Principal": principal,
@@ -98,9 +99,7 @@ pub fn owned(scope: &Scope, st: &Value) -> Option<(Part, String)> {
         Scope::Bucket { arn } => {
             let s = st.get("Sid")?.as_str()?;
             let rest = s.strip_prefix(BUCKET_SID_PREFIX)?;
-            let part = [Part::Read, Part::Write, Part::List]
-                .into_iter()
-                .find(|p| rest.starts_with(tag(*p)))?;
+            let part = Part::ALL.into_iter().find(|p| rest.starts_with(tag(*p)))?;
             let prefix = match part {
                 Part::List => st
                     .pointer("/Condition/StringLike/s3:prefix")
@@ -206,7 +205,9 @@ pub fn grants(doc: &PolicyDocument, scope: &Scope) -> Vec<Grant> {
     }
     let mut by_level: BTreeMap<(String, u8), (AccessLevel, Vec<String>)> = BTreeMap::new();
     for ((prefix, principal), parts) in held {
-        let level = if parts.contains(&Part::Write) {
+        let level = if parts.contains(&Part::Delete) {
+            AccessLevel::ReadWriteDelete
+        } else if parts.contains(&Part::Write) {
             if parts.contains(&Part::Read) || parts.contains(&Part::List) {
                 AccessLevel::ReadWrite
             } else {
@@ -219,6 +220,7 @@ pub fn grants(doc: &PolicyDocument, scope: &Scope) -> Vec<Grant> {
             AccessLevel::Read => 0,
             AccessLevel::Write => 1,
             AccessLevel::ReadWrite => 2,
+            AccessLevel::ReadWriteDelete => 3,
         };
         by_level
             .entry((prefix, order))

@@ -4,6 +4,7 @@
 //! actions, `LakegateSub<ID>List` for listing), so a revoke finds it whatever the subscription
 //! target says today, and a repeated grant changes nothing.
 
+use super::access::AccessLevel;
 use super::arn;
 use super::document::PolicyDocument;
 use serde::Serialize;
@@ -92,23 +93,25 @@ pub struct Actions {
 }
 
 impl Actions {
-    pub fn read() -> Self {
+    /// The actions of `--access LEVEL`: the same as an access point grant at that level.
+    pub fn of_level(level: AccessLevel) -> Self {
+        let (bucket, object): (Vec<&str>, Vec<&str>) = level
+            .actions()
+            .into_iter()
+            .partition(|a| is_bucket_action(a));
         Actions {
-            object: vec!["s3:GetObject".into()],
-            bucket: vec!["s3:ListBucket".into()],
+            object: object.into_iter().map(String::from).collect(),
+            bucket: bucket.into_iter().map(String::from).collect(),
         }
     }
 
+    pub fn read() -> Self {
+        Actions::of_level(AccessLevel::Read)
+    }
+
+    /// What a DataZone subscription asking for READ and WRITE gets (WRITE includes delete).
     pub fn read_write() -> Self {
-        Actions {
-            object: vec![
-                "s3:GetObject".into(),
-                "s3:PutObject".into(),
-                "s3:DeleteObject".into(),
-                "s3:AbortMultipartUpload".into(),
-            ],
-            bucket: vec!["s3:ListBucket".into()],
-        }
+        Actions::of_level(AccessLevel::ReadWriteDelete)
     }
 
     /// Write only: PutObject/DeleteObject/AbortMultipartUpload on the prefix (no listing).
@@ -389,7 +392,10 @@ mod tests {
         let st = grant_statements("req-1_a", &r, "seq/", &[ROLE.into()], &Actions::read());
         assert_eq!(st.len(), 2);
         assert_eq!(st[0]["Sid"], "LakegateSubreq1aObj");
-        assert_eq!(st[0]["Action"], "s3:GetObject");
+        assert_eq!(
+            st[0]["Action"],
+            serde_json::json!(["s3:GetObject", "s3:GetObjectVersion"])
+        );
         assert_eq!(st[0]["Resource"], "arn:aws:s3:::genomes/seq/*");
         assert_eq!(st[1]["Action"], "s3:ListBucket");
         assert_eq!(st[1]["Resource"], "arn:aws:s3:::genomes");
@@ -493,5 +499,59 @@ mod tests {
     fn malformed_policy_hint_names_the_principals() {
         let h = malformed_policy_hint(&[ROLE.into()]);
         assert!(h.contains(ROLE) && h.contains("old policy is still in place"));
+    }
+
+    #[test]
+    fn access_levels_mean_the_same_as_for_access_points() {
+        use crate::access::AccessLevel as L;
+        let rw = Actions::of_level(L::ReadWrite);
+        assert_eq!(
+            rw.object,
+            [
+                "s3:GetObject",
+                "s3:GetObjectVersion",
+                "s3:PutObject",
+                "s3:AbortMultipartUpload"
+            ]
+        );
+        assert_eq!(rw.bucket, ["s3:ListBucket"]);
+        assert!(!rw.object.iter().any(|a| a == "s3:DeleteObject"));
+        let rwd = Actions::of_level(L::ReadWriteDelete);
+        assert!(rwd.object.iter().any(|a| a == "s3:DeleteObject"));
+        assert_eq!(Actions::of_level(L::Write).bucket, Vec::<String>::new());
+        // The access point statements of each level hold exactly these actions.
+        for l in [L::Read, L::Write, L::ReadWrite, L::ReadWriteDelete] {
+            let a = Actions::of_level(l);
+            let mut ours: Vec<&str> = a
+                .object
+                .iter()
+                .chain(&a.bucket)
+                .map(String::as_str)
+                .collect();
+            let mut theirs: Vec<&str> = l
+                .parts()
+                .iter()
+                .flat_map(|p| p.actions().iter().copied())
+                .collect();
+            ours.sort();
+            theirs.sort();
+            assert_eq!(ours, theirs, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn a_grant_with_the_old_action_list_is_revoked() {
+        // `--access read-write` of older versions: DeleteObject, no GetObjectVersion.
+        let mut d = PolicyDocument::parse(
+            r#"{"Version":"2012-10-17","Statement":[
+            {"Sid":"Theirs","Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::b/*"},
+            {"Sid":"LakegateSubr1Obj","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/R"},"Action":["s3:GetObject","s3:PutObject","s3:DeleteObject","s3:AbortMultipartUpload"],"Resource":"arn:aws:s3:::b/p/*"},
+            {"Sid":"LakegateSubr1List","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/R"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::b","Condition":{"StringLike":{"s3:prefix":"p/*"}}}]}"#,
+        )
+        .unwrap();
+        assert!(is_granted(&d, "r1"));
+        assert!(revoke(&mut d, "r1"));
+        assert!(!is_granted(&d, "r1"));
+        assert_eq!(d.statements().len(), 1);
     }
 }

@@ -1,7 +1,6 @@
 //! `lakegate access check --principal ARN --action A --bucket B [--key K | --prefix P]
 //! [--access-point NAME] [--context k=v …]`
 
-use crate::cli::OutputFormat;
 use crate::commands::evaluate::{
     access_points_named, fetch_identity, load_policy, offline_target, parse_context,
 };
@@ -48,7 +47,7 @@ pub struct Args {
 
     /// The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket
     #[arg(long, value_name = "ACTION")]
-    pub action: String,
+    pub action: crate::values::Action,
 
     /// The bucket
     #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
@@ -214,20 +213,6 @@ pub fn describe(s: &StatementRef<'_>) -> String {
     }
 }
 
-fn check_action(action: &str) -> Result<()> {
-    let ok = action
-        .split_once(':')
-        .is_some_and(|(svc, name)| !svc.is_empty() && !name.is_empty())
-        && !action.contains(['*', '?', ' ']);
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "--action: '{action}' is not an action such as s3:GetObject (no wildcards)"
-        )))
-    }
-}
-
 fn parse_tags(items: &[String]) -> Result<Vec<(String, String)>> {
     items
         .iter()
@@ -379,7 +364,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         Some(p) => p.canonical(),
         None => String::new(),
     };
-    check_action(&args.action)?;
     if let Some(k) = &args.key {
         if k.is_empty() {
             return Err(input_error("--key: must not be empty"));
@@ -459,7 +443,7 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
         decision: d.verdict,
         allowed: d.allowed(),
         principal: shown_principal(req).to_string(),
-        action: args.action.clone(),
+        action: args.action.to_string(),
         resource: resource.clone(),
         access_point: req.access_point.as_ref().map(|t| t.arn.clone()),
         access_point_resource: req.access_point_resource(),
@@ -468,32 +452,39 @@ fn print(ctx: &Ctx, args: &Args, req: &Request, d: &Decision<'_>, explain: bool)
         not_allowed_by: d.missing_in,
         statements: explain.then(|| d.statements.clone()),
     };
-    match ctx.printer.format {
-        _ if ctx.printer.has_query() => return ctx.printer.value(&result),
-        OutputFormat::Json | OutputFormat::Yaml | OutputFormat::Name => {
-            return ctx.printer.value(&result)
-        }
-        OutputFormat::Csv => {
-            return ctx.printer.rows(&[CsvRow {
-                decision: d.verdict.as_str(),
-                principal: shown_principal(req),
-                action: &args.action,
-                resource: &resource,
-                access_point: req
-                    .access_point
-                    .as_ref()
-                    .map(|t| t.name.as_str())
-                    .unwrap_or(""),
-                deciding: d
-                    .deciding
-                    .iter()
-                    .map(describe)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            }])
-        }
-        OutputFormat::Table | OutputFormat::Wide => {}
-    }
+    let csv = || {
+        ctx.printer.rows(&[CsvRow {
+            decision: d.verdict.as_str(),
+            principal: shown_principal(req),
+            action: &args.action,
+            resource: &resource,
+            access_point: req
+                .access_point
+                .as_ref()
+                .map(|t| t.name.as_str())
+                .unwrap_or(""),
+            deciding: d
+                .deciding
+                .iter()
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }])
+    };
+    ctx.printer.show(&result, csv, || {
+        human(ctx, args, req, d, &resource, explain)
+    })
+}
+
+/// The verdict as people read it: a coloured line, the reason, the deciding statements.
+fn human(
+    ctx: &Ctx,
+    args: &Args,
+    req: &Request,
+    d: &Decision<'_>,
+    resource: &str,
+    explain: bool,
+) -> Result<()> {
     let colour = if d.allowed() { "1;32" } else { "1;31" };
     let via = req
         .access_point

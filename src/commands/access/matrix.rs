@@ -1,6 +1,5 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
-use crate::cli::OutputFormat;
 use crate::commands::evaluate::{
     access_points_named, fetch_identity, load_policy, offline_target, parse_context,
 };
@@ -12,6 +11,7 @@ use crate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Verdict,
 };
 use crate::policy::PolicyType;
+use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
 /// decides them (read: s3:GetObject and write: s3:PutObject on a key under the prefix; list:
@@ -25,19 +25,20 @@ use crate::policy::PolicyType;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The bucket (offline: default from the bucket policy's resources)
-    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
+          add = crate::completion::bucket_completer())]
     pub bucket: Option<String>,
 
     /// A principal ARN (repeatable; default: those the policies name)
     #[arg(long, value_name = "ARN")]
-    pub principal: Vec<String>,
+    pub principal: Vec<PrincipalArn>,
 
     /// A prefix (repeatable; default: those the policies name)
     #[arg(long, value_name = "PREFIX")]
-    pub prefix: Vec<String>,
+    pub prefix: Vec<Prefix>,
 
     /// Only through these access points (repeatable; default: all of the bucket's)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = checked::<AccessPointName>)]
     pub access_point: Vec<String>,
 
     /// Leave out the rows for requests to the bucket directly
@@ -272,7 +273,6 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
         }
         for n in &args.access_point {
             if set.access_point(n).is_none() {
-                crate::commands::accesspoint::check_name(n)?;
                 set.access_points.push(AccessPointPolicy {
                     target: offline_target(ctx, n, &owner),
                     policy: None,
@@ -333,7 +333,7 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
     let principals = if args.principal.is_empty() {
         named(&set).0
     } else {
-        args.principal.clone()
+        crate::values::strings(&args.principal)
     };
     for p in principals {
         for c in fetch_identity(ctx, &p, &account).await? {
@@ -346,14 +346,14 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let context = parse_context(&args.context)?;
-    let mut principals = Vec::new();
-    for p in &args.principal {
-        principals.push(crate::commands::evaluate::check_principal(p)?);
-    }
+    let mut principals: Vec<String> = args.principal.iter().map(|p| p.canonical()).collect();
     let mut prefixes = Vec::new();
     for p in &args.prefix {
-        // Asking about a prefix changes nothing: take it as written.
-        prefixes.push(crate::commands::accesspoint::check_prefix(p, true)?);
+        // Asking about a prefix changes nothing: take it as written (dot segments too).
+        prefixes.push(
+            p.normalized(true)
+                .map_err(|e| input_error(format!("--prefix: {e}")))?,
+        );
     }
     let (set, bucket, aps) = gather(ctx, args).await?;
     let (named_principals, named_prefixes) = named(&set);
@@ -388,10 +388,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &routes,
         &context,
     );
-    match ctx.printer.format {
-        OutputFormat::Json | OutputFormat::Yaml => ctx.printer.value(&rows),
-        _ => ctx.printer.rows(&rows),
-    }
+    ctx.printer.rows(&rows)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::commands::evaluate::chain::audit_chain;
 use crate::commands::Ctx;
-use crate::error::{failed, input_error, Result};
+use crate::error::{failed, Result};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AccessKind, BucketAudit, WhoCanRow};
 use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet};
@@ -17,15 +17,14 @@ use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, 
 pub struct Args {
     /// The bucket and prefix, s3://BUCKET/PREFIX/ (s3://BUCKET for the whole bucket)
     #[arg(value_name = "S3_URL")]
-    pub url: String,
+    pub url: crate::values::S3Url,
 
     /// The access asked about
     #[arg(long, value_enum, default_value_t = Action::Read)]
     pub action: Action,
 
-    /// An account whose principals are not external (repeatable; the bucket owner never is)
-    #[arg(long, value_name = "ACCOUNT")]
-    pub trusted_account: Vec<String>,
+    #[command(flatten)]
+    pub trusted_account: crate::commands::shared_args::TrustedAccounts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -65,11 +64,7 @@ impl Row for WhoCanRow {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let (bucket, prefix) = crate::commands::parse_s3_url("S3_URL", &args.url)?;
-    for a in &args.trusted_account {
-        crate::policy::arn::validate_account_id(a)
-            .map_err(|e| input_error(format!("--trusted-account: {e}")))?;
-    }
+    let (bucket, prefix) = (args.url.bucket.to_string(), args.url.prefix());
     let kind = match args.action {
         Action::Read => AccessKind::Read,
         Action::Write => AccessKind::Write,
@@ -126,12 +121,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         organization: &[],
     };
     let rows = audit.who_can(&set, &chain, &prefix, kind);
-    if rows.is_empty() && !ctx.printer.is_structured() {
-        ctx.printer.status(format!(
-            "no principal may {} s3://{bucket}/{prefix}",
-            kind.as_str()
-        ));
-        return Ok(());
-    }
-    ctx.printer.rows(&rows)
+    ctx.printer.rows_or(&rows, || {
+        format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
+    })
 }

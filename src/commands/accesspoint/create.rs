@@ -164,29 +164,31 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let result = EditResult::of(&report, &policy_ref(&account, &info));
     warn_if_not_delegated(ctx, &args.bucket, &account).await;
 
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&CreateResult {
-            access_point: info,
+    ctx.printer.result(
+        &CreateResult {
+            access_point: info.clone(),
             created: existing.is_none(),
             policy_changed: result.changed,
             dry_run: false,
             policy: result.policy,
-        });
-    }
-    let what = match (existing.is_none(), result.changed) {
-        (true, _) => "created",
-        (false, true) => "exists; policy updated",
-        (false, false) => "exists with this grant; nothing changed",
-    };
-    ctx.printer.done(format!(
-        "access point {} {what}: {} {} for {} on {} ({})",
-        args.name,
-        args.access.as_str(),
-        prefix,
-        principals.join(", "),
-        args.bucket,
-        info.arn
-    ))
+        },
+        || {
+            let what = match (existing.is_none(), result.changed) {
+                (true, _) => "created",
+                (false, true) => "exists; policy updated",
+                (false, false) => "exists with this grant; nothing changed",
+            };
+            ctx.printer.done(format!(
+                "access point {} {what}: {} {} for {} on {} ({})",
+                args.name,
+                args.access.as_str(),
+                prefix,
+                principals.join(", "),
+                args.bucket,
+                info.arn
+            ))
+        },
+    )
 }
 
 #[cfg(test)]

@@ -45,18 +45,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let version = report
         .step(Target::AccessPointPolicy, &info.arn)
         .and_then(|s| s.history_version);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&json!({
+    ctx.printer.result(
+        &json!({
             "resource": info.arn,
             "deleted": true,
             "history_version": version,
-        }));
-    }
-    ctx.printer.done(match version {
-        Some(v) => format!(
-            "access point {} deleted (its policy is kept as history version {v})",
-            info.name
-        ),
-        None => format!("access point {} deleted (it had no policy)", info.name),
-    })
+        }),
+        || {
+            ctx.printer.done(match version {
+                Some(v) => format!(
+                    "access point {} deleted (its policy is kept as history version {v})",
+                    info.name
+                ),
+                None => format!("access point {} deleted (it had no policy)", info.name),
+            })
+        },
+    )
 }

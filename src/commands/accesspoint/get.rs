@@ -6,6 +6,7 @@ use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::{statement_rows, Cell, Row};
 use crate::policy::access::{summarize, GrantView};
+use crate::policy::PolicyDocument;
 use crate::values::AccessPointName;
 use serde::Serialize;
 use serde_json::Value;
@@ -45,16 +46,25 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let info = existing(ctx, &account, &args.name).await?;
     let policy = aws.access_point_policy(&account, &args.name).await?;
     let grants = policy.as_ref().map(summarize).unwrap_or_default();
-    if ctx.printer.is_structured() && ctx.printer.format != crate::cli::OutputFormat::Csv {
-        return ctx.printer.value(&Details {
-            access_point: info,
-            grants,
-            policy: policy.as_ref().map(|p| p.to_value()),
-        });
-    }
-    if ctx.printer.format == crate::cli::OutputFormat::Csv {
-        return ctx.printer.rows(&grants);
-    }
+    let details = Details {
+        access_point: info,
+        grants,
+        policy: policy.as_ref().map(|p| p.to_value()),
+    };
+    ctx.printer.show(
+        &details,
+        || ctx.printer.rows(&details.grants),
+        || human(ctx, &details.access_point, &details.grants, policy.as_ref()),
+    )
+}
+
+/// The access point as people read it: its fields, its grants, its policy's statements.
+fn human(
+    ctx: &Ctx,
+    info: &AccessPointInfo,
+    grants: &[GrantView],
+    policy: Option<&PolicyDocument>,
+) -> Result<()> {
     let bpa = info
         .block_public_access
         .map(|b| {
@@ -90,10 +100,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ctx.printer.line("Grants: none")?;
     } else {
         ctx.printer.line("Grants:")?;
-        ctx.printer.rows(&grants)?;
+        ctx.printer.rows(grants)?;
     }
     ctx.printer.line("")?;
-    match &policy {
+    match policy {
         None => ctx.printer.line("Policy: none"),
         Some(p) => {
             ctx.printer.line("Policy statements:")?;

@@ -152,17 +152,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     .try_collect()
     .await?;
     pb.finish_and_clear();
-    if rows.is_empty() && !ctx.printer.is_structured() {
+    ctx.printer.rows_or(&rows, || {
         let scope = args
             .bucket
             .as_ref()
             .map(|b| format!(" on bucket {b}"))
             .unwrap_or_default();
-        ctx.printer
-            .status(format!("no access points in account {account}{scope}"));
-        return Ok(());
-    }
-    ctx.printer.rows(&rows)
+        format!("no access points in account {account}{scope}")
+    })
 }
 
 #[cfg(test)]

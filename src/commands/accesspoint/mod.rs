@@ -51,10 +51,6 @@ pub async fn run(ctx: &Ctx, cmd: &AccessPointCommand) -> Result<()> {
     }
 }
 
-pub fn check_name(name: &str) -> Result<()> {
-    arn::validate_access_point_name(name).map_err(|e| input_error(e.to_string()))
-}
-
 /// `--prefix`, refusing `.`/`..` segments unless `--literal-prefix` (`literal`).
 pub fn check_prefix(prefix: &str, literal: bool) -> Result<String> {
     arn::normalize_prefix_with(prefix, literal).map_err(|e| input_error(format!("--prefix: {e}")))

@@ -30,9 +30,9 @@ pub struct Args {
     #[arg(long)]
     pub literal_prefix: bool,
 
-    /// Only this part of the grant (default: all of it)
-    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = AccessLevel::ReadWrite)]
-    pub access: AccessLevel,
+    /// Only this part of the grant (default: all of it, delete included)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub access: Option<AccessLevel>,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
@@ -49,9 +49,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         arn: info.arn.clone(),
     };
     let pref = policy_ref(&account, &info);
+    let level = args.access.unwrap_or(AccessLevel::ReadWriteDelete);
     let result = edit_policy(ctx, &pref, "accesspoint revoke", |doc| {
         for p in &principals {
-            revoke(doc, &apref, p, prefix.as_deref(), args.access);
+            revoke(doc, &apref, p, prefix.as_deref(), level);
         }
         Ok(())
     })

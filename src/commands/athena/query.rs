@@ -3,8 +3,10 @@
 
 use super::{stream_results, wait};
 use crate::aws::athena::QuerySpec;
+use crate::commands::shared_args::AthenaPlacement;
 use crate::commands::{read_input, Ctx};
 use crate::error::{input_error, Result};
+use crate::values::NonEmpty;
 use serde::Serialize;
 
 /// Run an Athena query: start it, wait with a spinner (state, elapsed time, data scanned), then
@@ -25,19 +27,14 @@ pub struct Args {
 
     /// Database (schema) the query runs in
     #[arg(long, value_name = "DATABASE")]
-    pub database: Option<String>,
+    pub database: Option<NonEmpty>,
 
     /// Data catalog (default: AwsDataCatalog)
     #[arg(long, value_name = "CATALOG")]
-    pub catalog: Option<String>,
+    pub catalog: Option<NonEmpty>,
 
-    /// Workgroup (default: primary)
-    #[arg(long, value_name = "WORKGROUP")]
-    pub workgroup: Option<String>,
-
-    /// Where Athena writes the results (s3://BUCKET/PREFIX/), unless the workgroup sets it
-    #[arg(long, value_name = "S3_URL")]
-    pub output_location: Option<String>,
+    #[command(flatten)]
+    pub placement: AthenaPlacement,
 
     /// A value for the query's next `?` placeholder; repeatable, in order
     #[arg(long = "param", value_name = "VALUE")]
@@ -46,30 +43,6 @@ pub struct Args {
     /// Print the execution id and return at once (fetch later with `lakegate athena results ID`)
     #[arg(long)]
     pub no_wait: bool,
-}
-
-pub fn check_output_location(o: &str) -> Result<()> {
-    let ok = o
-        .strip_prefix("s3://")
-        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "--output-location: invalid '{o}': expected s3://BUCKET/PREFIX/"
-        )))
-    }
-}
-
-/// Check `--workgroup` and `--output-location` (shared by the commands that run Athena queries).
-pub fn check_placement(workgroup: Option<&str>, output_location: Option<&str>) -> Result<()> {
-    if let Some(o) = output_location {
-        check_output_location(o)?;
-    }
-    if workgroup.is_some_and(|w| w.trim().is_empty()) {
-        return Err(input_error("--workgroup: must not be empty"));
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -89,18 +62,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             None => "SQL: the query is empty".to_string(),
         }));
     }
-    if let Some(o) = &args.output_location {
-        check_output_location(o)?;
-    }
-    for (opt, v) in [
-        ("--database", &args.database),
-        ("--catalog", &args.catalog),
-        ("--workgroup", &args.workgroup),
-    ] {
-        if v.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            return Err(input_error(format!("{opt}: must not be empty")));
-        }
-    }
     if ctx.global.dry_run {
         return Err(input_error(
             "--dry-run: `athena query` changes nothing to preview; run it without --dry-run",
@@ -108,10 +69,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let spec = QuerySpec {
         sql,
-        database: args.database.clone(),
-        catalog: args.catalog.clone(),
-        workgroup: args.workgroup.clone(),
-        output_location: args.output_location.clone(),
+        database: args.database.as_ref().map(|d| d.to_string()),
+        catalog: args.catalog.as_ref().map(|c| c.to_string()),
+        workgroup: args.placement.workgroup(),
+        output_location: args.placement.output_location(),
         params: args.params.clone(),
     };
     let aws = ctx.aws().await?;
@@ -128,16 +89,4 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     tracing::debug!(id, "query started");
     let exec = wait(ctx, aws, &id).await?;
     stream_results(ctx, aws, &exec).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_locations() {
-        check_output_location("s3://bucket/prefix/").unwrap();
-        assert!(check_output_location("bucket/prefix").is_err());
-        assert!(check_output_location("s3://").is_err());
-    }
 }

@@ -1,11 +1,15 @@
 //! `lakegate audit query DB.TABLE [--external-account A] [--external] [--bucket B]
 //! [--principal P] [--access-point NAME] [--account ID] [--dt DATE]`
 
-use super::table::{parse_table_name, query_sql, Filters};
+use super::table::{query_sql, Filters};
 use crate::aws::athena::QuerySpec;
 use crate::commands::athena::{stream_results, wait};
+use crate::commands::shared_args::AthenaPlacement;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
+use crate::values::{
+    checked, AccessPointName, AccountId, BucketName, Date, PrincipalFilter, TableName,
+};
 
 /// Query the uploaded reports with Athena and print the rows (table, CSV, JSON or YAML): by
 /// default the latest day's report; e.g. `--external-account 444455556666` lists every bucket
@@ -14,10 +18,10 @@ use crate::error::{input_error, Result};
 pub struct Args {
     /// The table `audit report --create-table` created
     #[arg(value_name = "DB.TABLE")]
-    pub table: String,
+    pub table: TableName,
 
     /// Only rows of this external account's principals
-    #[arg(long, value_name = "ACCOUNT")]
+    #[arg(long, value_name = "ACCOUNT", value_parser = checked::<AccountId>)]
     pub external_account: Option<String>,
 
     /// Only rows of external principals (any account, or everyone)
@@ -25,64 +29,31 @@ pub struct Args {
     pub external: bool,
 
     /// Only the report of this audited account (the table's `account` partition)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = checked::<AccountId>)]
     pub account: Option<String>,
 
     /// Only rows of this bucket
-    #[arg(long, value_name = "BUCKET")]
+    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>)]
     pub bucket: Option<String>,
 
     /// Only rows of this principal (an ARN, or `*` for everyone)
-    #[arg(long, value_name = "ARN")]
+    #[arg(long, value_name = "ARN", value_parser = checked::<PrincipalFilter>)]
     pub principal: Option<String>,
 
     /// Only rows through this access point
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = checked::<AccessPointName>)]
     pub access_point: Option<String>,
 
     /// The report of this day, YYYY-MM-DD (default: the latest)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = checked::<Date>)]
     pub dt: Option<String>,
 
-    /// Athena workgroup (default: primary)
-    #[arg(long, value_name = "WORKGROUP")]
-    pub workgroup: Option<String>,
-
-    /// Where Athena writes the results (s3://BUCKET/PREFIX/), unless the workgroup sets it
-    #[arg(long, value_name = "S3_URL")]
-    pub output_location: Option<String>,
+    #[command(flatten)]
+    pub placement: AthenaPlacement,
 }
 
-fn filters(args: &Args) -> Result<Filters> {
-    if let Some(a) = &args.external_account {
-        crate::policy::arn::validate_account_id(a)
-            .map_err(|e| input_error(format!("--external-account: {e}")))?;
-    }
-    if let Some(a) = &args.account {
-        crate::policy::arn::validate_account_id(a)
-            .map_err(|e| input_error(format!("--account: {e}")))?;
-    }
-    if let Some(b) = &args.bucket {
-        crate::commands::bucket::check_bucket(b)?;
-    }
-    if let Some(p) = &args.principal {
-        if p != "*" && !p.starts_with("arn:") {
-            return Err(input_error(format!(
-                "--principal: invalid '{p}': expected an ARN (arn:aws:iam::ACCOUNT:role/NAME) or *"
-            )));
-        }
-    }
-    if let Some(a) = &args.access_point {
-        crate::commands::accesspoint::check_name(a)?;
-    }
-    if let Some(d) = &args.dt {
-        super::check_date("--dt", d)?;
-    }
-    crate::commands::athena::query::check_placement(
-        args.workgroup.as_deref(),
-        args.output_location.as_deref(),
-    )?;
-    Ok(Filters {
+fn filters(args: &Args) -> Filters {
+    Filters {
         external_account: args.external_account.clone(),
         external: args.external,
         bucket: args.bucket.clone(),
@@ -90,12 +61,12 @@ fn filters(args: &Args) -> Result<Filters> {
         access_point: args.access_point.clone(),
         account: args.account.clone(),
         dt: args.dt.clone(),
-    })
+    }
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let (db, table) = parse_table_name("DB.TABLE", &args.table)?;
-    let f = filters(args)?;
+    let (db, table) = (args.table.database.clone(), args.table.table.clone());
+    let f = filters(args);
     if ctx.global.dry_run {
         return Err(input_error(
             "--dry-run: `audit query` changes nothing to preview; run it without --dry-run",
@@ -107,8 +78,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let spec = QuerySpec {
         sql,
         database: Some(db),
-        workgroup: args.workgroup.clone(),
-        output_location: args.output_location.clone(),
+        workgroup: args.placement.workgroup(),
+        output_location: args.placement.output_location(),
         ..Default::default()
     };
     let id = aws.start_query(&spec).await?;

@@ -3,24 +3,26 @@
 //! [--analyzer-arn ARN] [--trusted-account A …] [--concurrency N]
 //! [--upload s3://BUCKET/PREFIX/ [--allow-partial]] [--create-table DB.TABLE]`
 
-use super::table::{
-    parse_table_name, report_location, table_properties, typed_columns, PARTITION_KEYS,
-};
-use super::{parse_s3_url, today_utc};
+use super::table::{report_location, table_properties, typed_columns, PARTITION_KEYS};
+use super::today_utc;
 use crate::apply::athena_table::{self, AthenaTable};
 use crate::apply::s3_object::{S3Object, Source};
 use crate::apply::{Plan, Resource, Step};
-use crate::aws::accessanalyzer::{check_analyzer_arn, Finding};
+use crate::aws::accessanalyzer::Finding;
 use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
 use crate::cli::OutputFormat;
 use crate::commands::accesspoint::list::short_principal;
-use crate::commands::bucket::check_bucket;
+use crate::commands::shared_args::TrustedAccounts;
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, CliError, Result};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AuditRow, BucketAudit, FindingRef, COLUMNS};
 use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet};
+use crate::values::{
+    checked, AccountId, AnalyzerArn, BucketName, Date, IamRoleName, NonEmpty, OutputLocation,
+    RegionName, S3Url, TableName,
+};
 use futures::stream::{self, StreamExt};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
@@ -57,7 +59,8 @@ use tokio::sync::Semaphore;
 #[command(group = clap::ArgGroup::new("scope").required(true).args(["bucket", "all_buckets", "organization"]))]
 pub struct Args {
     /// A bucket to audit (repeatable)
-    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
+          add = crate::completion::bucket_completer())]
     pub bucket: Vec<String>,
 
     /// Audit every bucket of the account in the region
@@ -71,18 +74,20 @@ pub struct Args {
 
     /// The role assumed in each member account (arn:aws:iam::ACCOUNT:role/ROLE_NAME)
     #[arg(long, value_name = "ROLE_NAME", requires = "organization")]
-    pub member_role: Option<String>,
+    pub member_role: Option<IamRoleName>,
 
     /// The external id the member role requires
     #[arg(long, value_name = "ID", requires = "organization")]
     pub external_id: Option<String>,
 
     /// Audit only this account of the organization (repeatable)
-    #[arg(long = "account", value_name = "ID", requires = "organization")]
+    #[arg(long = "account", value_name = "ID", requires = "organization",
+          value_parser = checked::<AccountId>)]
     pub accounts: Vec<String>,
 
     /// Leave this account of the organization out (repeatable)
-    #[arg(long, value_name = "ID", requires = "organization")]
+    #[arg(long, value_name = "ID", requires = "organization",
+          value_parser = checked::<AccountId>)]
     pub exclude_account: Vec<String>,
 
     /// The regions to audit in each account, comma-separated (default: the region in use)
@@ -91,7 +96,8 @@ pub struct Args {
         value_name = "REGION,…",
         value_delimiter = ',',
         requires = "organization",
-        conflicts_with = "all_regions"
+        conflicts_with = "all_regions",
+        value_parser = checked::<RegionName>
     )]
     pub regions: Vec<String>,
 
@@ -103,11 +109,10 @@ pub struct Args {
     /// matched to the rows and archived with --upload (with --organization: an organization
     /// analyzer)
     #[arg(long, value_name = "ARN")]
-    pub analyzer_arn: Option<String>,
+    pub analyzer_arn: Option<AnalyzerArn>,
 
-    /// An account whose principals are not external (repeatable; the bucket owner never is)
-    #[arg(long, value_name = "ACCOUNT")]
-    pub trusted_account: Vec<String>,
+    #[command(flatten)]
+    pub trusted_account: TrustedAccounts,
 
     /// How many AWS requests to have in flight at once, for the whole run (every account and
     /// region share them)
@@ -117,7 +122,7 @@ pub struct Args {
     /// Upload the report (CSV, one per account) and the raw findings (JSON) under
     /// s3://BUCKET/PREFIX/
     #[arg(long, value_name = "S3_URL")]
-    pub upload: Option<String>,
+    pub upload: Option<S3Url>,
 
     /// Upload even when an account or region could not be audited (the manifest says which,
     /// and marks the report partial)
@@ -126,16 +131,16 @@ pub struct Args {
 
     /// Create the Athena database and external table over the uploaded reports (needs --upload)
     #[arg(long, value_name = "DB.TABLE", requires = "upload")]
-    pub create_table: Option<String>,
+    pub create_table: Option<TableName>,
 
     /// Athena workgroup for --create-table (default: primary)
     #[arg(long, value_name = "WORKGROUP", requires = "create_table")]
-    pub workgroup: Option<String>,
+    pub workgroup: Option<NonEmpty>,
 
     /// Where Athena writes --create-table's results (default: s3://BUCKET/PREFIX/athena-results/
     /// of --upload)
     #[arg(long, value_name = "S3_URL", requires = "create_table")]
-    pub output_location: Option<String>,
+    pub output_location: Option<OutputLocation>,
 }
 
 /// Requests in flight by default. The pool is one for the whole run, so all of it may be
@@ -841,60 +846,7 @@ async fn organization_scope(aws: &Aws, args: &Args) -> Result<Plan0> {
     })
 }
 
-fn check_args(args: &Args) -> Result<()> {
-    for b in &args.bucket {
-        check_bucket(b)?;
-    }
-    if let Some(a) = &args.analyzer_arn {
-        check_analyzer_arn(a)?;
-    }
-    for (flag, list) in [
-        ("--trusted-account", &args.trusted_account),
-        ("--account", &args.accounts),
-        ("--exclude-account", &args.exclude_account),
-    ] {
-        for a in list {
-            crate::policy::arn::validate_account_id(a)
-                .map_err(|e| input_error(format!("{flag}: {e}")))?;
-        }
-    }
-    if let Some(r) = &args.member_role {
-        let ok = !r.is_empty()
-            && r.len() <= 64
-            && r.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c));
-        if !ok {
-            return Err(input_error(format!(
-                "--member-role: invalid role name '{r}': 1-64 letters, digits and +=,.@_- (a name, not an ARN)"
-            )));
-        }
-    }
-    for r in &args.regions {
-        let ok = !r.is_empty()
-            && r.starts_with(|c: char| c.is_ascii_lowercase())
-            && r.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
-            return Err(input_error(format!(
-                "--regions: '{r}' is not a region name (e.g. eu-west-1)"
-            )));
-        }
-    }
-    if let Some(u) = &args.upload {
-        parse_s3_url("--upload", u)?;
-    }
-    if let Some(t) = &args.create_table {
-        parse_table_name("--create-table", t)?;
-    }
-    crate::commands::athena::query::check_placement(
-        args.workgroup.as_deref(),
-        args.output_location.as_deref(),
-    )?;
-    Ok(())
-}
-
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_args(args)?;
     let dry_run = ctx.global.dry_run;
     if dry_run && args.upload.is_none() {
         return Err(input_error(
@@ -1179,7 +1131,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
 
     if let Some(url) = &args.upload {
-        let (bucket, prefix) = parse_s3_url("--upload", url)?;
+        let (bucket, prefix) = (url.bucket.to_string(), url.prefix());
         let mut spools = sink.spools.take().unwrap_or_default();
         // Every account audited has a report, even an empty one: its partition says so.
         for a in &covered_accounts {
@@ -1296,7 +1248,7 @@ async fn reports_present(
             .common_prefixes(bucket, &format!("{prefix}report/account={a}/dt="))
             .await?
         {
-            if super::check_date("dt", &d).is_ok() && first.as_ref().is_none_or(|f| d < *f) {
+            if d.parse::<Date>().is_ok() && first.as_ref().is_none_or(|f| d < *f) {
                 first = Some(d);
             }
         }
@@ -1348,7 +1300,7 @@ async fn upload(ctx: &Ctx, aws: &Aws, args: &Args, up: &Upload<'_>) -> Result<()
     }
     let mut table_id = None;
     if let Some(t) = &args.create_table {
-        let (db, table) = parse_table_name("--create-table", t)?;
+        let (db, table) = (t.database.clone(), t.table.clone());
         let location = report_location(bucket, prefix);
         let (mut accounts, first) = reports_present(aws, bucket, prefix).await?;
         accounts.extend(up.spools.keys().cloned());
@@ -1357,9 +1309,11 @@ async fn upload(ctx: &Ctx, aws: &Aws, args: &Args, up: &Upload<'_>) -> Result<()
             .unwrap_or_else(|| date.to_string());
         let output_location = args
             .output_location
-            .clone()
+            .as_ref()
+            .map(ToString::to_string)
             .or_else(|| Some(format!("s3://{bucket}/{prefix}athena-results/")));
-        let resource = AthenaTable::new(&db, &table, args.workgroup.clone(), output_location);
+        let workgroup = args.workgroup.as_ref().map(ToString::to_string);
+        let resource = AthenaTable::new(&db, &table, workgroup, output_location);
         table_id = Some(format!("{db}.{table}"));
         let columns = typed_columns();
         let keys: Vec<String> = PARTITION_KEYS.iter().map(|k| k.to_string()).collect();
@@ -1378,7 +1332,7 @@ async fn upload(ctx: &Ctx, aws: &Aws, args: &Args, up: &Upload<'_>) -> Result<()
                         }
                         if k == "projection.dt.range" {
                             if let Some(f) = v.split(',').next() {
-                                if super::check_date("dt", f).is_ok() && *f < *first.as_str() {
+                                if f.parse::<Date>().is_ok() && *f < *first.as_str() {
                                     first = f.to_string();
                                 }
                             }

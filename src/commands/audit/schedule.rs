@@ -1,7 +1,7 @@
 //! `lakegate audit schedule --cron EXPR [--name N] [--function-name F] AUDIT_REPORT_OPTIONS…`
 
 use crate::apply::Plan;
-use crate::commands::subscription::deploy::{check_schedule, place, rows_of};
+use crate::commands::subscription::deploy::{place, rows_of};
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
 use crate::fulfiller::{self, Names};
@@ -15,15 +15,15 @@ use crate::fulfiller::{self, Names};
 pub struct Args {
     /// When: an EventBridge schedule expression, e.g. "cron(0 6 ? * MON *)" (UTC) or "rate(7 days)"
     #[arg(long, value_name = "EXPRESSION")]
-    pub cron: String,
+    pub cron: crate::values::ScheduleExpression,
 
     /// The schedule's name (several may exist)
     #[arg(long, value_name = "NAME", default_value = "weekly")]
-    pub name: String,
+    pub name: crate::values::FunctionName,
 
     /// The deployed fulfiller function that runs the report
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
-    pub function_name: String,
+    pub function_name: crate::values::FunctionName,
 
     /// The `audit report` options (--upload s3://… required; --all-buckets or --bucket B…)
     #[arg(
@@ -101,13 +101,10 @@ fn check_report(args: &[String]) -> Result<(String, String)> {
             "audit report options: --upload s3://BUCKET/PREFIX/ is required (a scheduled report has nowhere else to go)",
         ));
     };
-    super::parse_s3_url("--upload", &upload)
+    Ok((upload.bucket.to_string(), upload.prefix()))
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_schedule("--cron", &args.cron)?;
-    fulfiller::check_name("--name", &args.name)?;
-    fulfiller::check_name("--function-name", &args.function_name)?;
     let (bucket, prefix) = check_report(&args.report)?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
@@ -123,25 +120,27 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &place,
         &names,
         &args.name,
-        Some((args.cron.clone(), args.report.clone(), doc)),
+        Some((args.cron.to_string(), args.report.clone(), doc)),
     );
     let report = ctx.apply(plan).await?;
     if report.dry_run {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "schedule": args.name,
             "rule": names.audit_rule(&args.name),
             "expression": args.cron,
             "changed": report.changed(),
             "resources": rows,
-        }));
-    }
-    ctx.printer.rows(&rows)?;
-    ctx.printer.done(format!(
-        "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
-        args.name, args.cron, args.function_name
-    ))
+        }),
+        || {
+            ctx.printer.rows(&rows)?;
+            ctx.printer.done(format!(
+                "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
+                args.name, args.cron, args.function_name
+            ))
+        },
+    )
 }

@@ -3,33 +3,7 @@
 pub use crate::apply::athena_table::{
     alter_table_sql, create_database_sql, create_table_sql, literal,
 };
-use crate::error::{input_error, Result};
 use crate::policy::eval::audit::COLUMNS;
-
-/// `DB.TABLE` → (db, table). Athena database and table names: lower-case letters, digits and
-/// underscores (Glue also allows hyphens, which then need quoting everywhere; refused here).
-pub fn parse_table_name(opt: &str, name: &str) -> Result<(String, String)> {
-    let bad = |why: &str| {
-        input_error(format!(
-            "{opt}: invalid table '{name}': {why} (expected DATABASE.TABLE, e.g. lakegate_audit.prefix_access)"
-        ))
-    };
-    let (db, table) = name.split_once('.').ok_or_else(|| bad("no database"))?;
-    for part in [db, table] {
-        if part.is_empty() || part.len() > 255 {
-            return Err(bad("a name is empty or longer than 255 characters"));
-        }
-        if !part
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        {
-            return Err(bad(
-                "names hold only lower-case letters, digits and underscores",
-            ));
-        }
-    }
-    Ok((db.to_string(), table.to_string()))
-}
 
 /// `s3://BUCKET/PREFIXreport/`: where the reports' partitions live.
 pub fn report_location(bucket: &str, prefix: &str) -> String {
@@ -130,25 +104,6 @@ pub fn query_sql(db: &str, table: &str, f: &Filters) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn table_names() {
-        assert_eq!(
-            parse_table_name("DB.TABLE", "lakegate_audit.prefix_access").unwrap(),
-            ("lakegate_audit".into(), "prefix_access".into())
-        );
-        for bad in [
-            "noseparator",
-            "db.",
-            ".t",
-            "db.analyzer-report",
-            "DB.t",
-            "db.t;drop",
-        ] {
-            let e = parse_table_name("DB.TABLE", bad).unwrap_err().to_string();
-            assert!(e.starts_with("DB.TABLE: invalid table"), "{e}");
-        }
-    }
 
     #[test]
     fn ddl_types_columns_and_projects_partitions() {

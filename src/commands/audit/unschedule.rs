@@ -12,16 +12,14 @@ use crate::fulfiller::{self, Names};
 pub struct Args {
     /// The schedule's name
     #[arg(long, value_name = "NAME", default_value = "weekly")]
-    pub name: String,
+    pub name: crate::values::FunctionName,
 
     /// The fulfiller function that runs the report
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
-    pub function_name: String,
+    pub function_name: crate::values::FunctionName,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    fulfiller::check_name("--name", &args.name)?;
-    fulfiller::check_name("--function-name", &args.function_name)?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
     let mut plan = Plan::new(format!("audit unschedule {}", args.name));
@@ -31,22 +29,24 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "schedule": args.name,
             "changed": report.changed(),
             "resources": rows,
-        }));
-    }
-    if report.changed() {
-        ctx.printer.rows(&rows)?;
-        ctx.printer
-            .done(format!("removed audit schedule '{}'", args.name))
-    } else {
-        ctx.printer.status(format!(
-            "no audit schedule '{}': nothing to remove",
-            args.name
-        ));
-        Ok(())
-    }
+        }),
+        || {
+            if report.changed() {
+                ctx.printer.rows(&rows)?;
+                ctx.printer
+                    .done(format!("removed audit schedule '{}'", args.name))
+            } else {
+                ctx.printer.status(format!(
+                    "no audit schedule '{}': nothing to remove",
+                    args.name
+                ));
+                Ok(())
+            }
+        },
+    )
 }

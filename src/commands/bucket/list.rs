@@ -104,10 +104,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     .buffered(usize::from(args.concurrency))
     .try_collect()
     .await?;
-    if rows.is_empty() && !ctx.printer.is_structured() {
-        ctx.printer
-            .status(format!("no buckets in region {}", aws.region));
-        return Ok(());
-    }
-    ctx.printer.rows(&rows)
+    ctx.printer
+        .rows_or(&rows, || format!("no buckets in region {}", aws.region))
 }

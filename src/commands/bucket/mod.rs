@@ -5,7 +5,7 @@ pub mod list;
 pub mod policy;
 
 use super::Ctx;
-use crate::error::{input_error, Result};
+use crate::error::Result;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -25,9 +25,4 @@ pub async fn run(ctx: &Ctx, cmd: &BucketCommand) -> Result<()> {
         BucketCommand::List(a) => list::run(ctx, a).await,
         BucketCommand::Policy(p) => policy::run(ctx, p).await,
     }
-}
-
-/// Validate a bucket argument (named error, exit 2).
-pub fn check_bucket(bucket: &str) -> Result<()> {
-    crate::policy::arn::validate_bucket_name(bucket).map_err(|e| input_error(e.to_string()))
 }

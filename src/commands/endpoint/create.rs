@@ -51,7 +51,7 @@ pub struct Args {
     pub private_dns: bool,
 
     /// The S3 location for query results, filled into the JDBC URL template
-    #[arg(long, value_name = "S3_URL")]
+    #[arg(long, value_name = "S3_URL", value_parser = crate::values::checked::<crate::values::OutputLocation>)]
     pub output_location: Option<String>,
 
     /// Give up waiting for the endpoint to become available after this many seconds
@@ -92,9 +92,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         if !cidrs.contains(&s) {
             cidrs.push(s);
         }
-    }
-    if let Some(o) = &args.output_location {
-        crate::commands::athena::query::check_output_location(o)?;
     }
     let aws = ctx.aws().await?;
     let service = match args.service {
@@ -207,46 +204,48 @@ fn report(
 ) -> Result<()> {
     let dns = dns_name(&endpoint, region);
     let jdbc = jdbc_url(&dns, args.output_location.as_deref());
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&CreateResult {
-            endpoint,
+    ctx.printer.result(
+        &CreateResult {
+            endpoint: endpoint.clone(),
             created,
             dry_run: false,
             security_group_created: sg_created,
-            dns_name: dns,
-            jdbc_url: jdbc,
-        });
-    }
-    ctx.printer.done(format!(
-        "endpoint {} {}: {} in {} ({})",
-        endpoint.id,
-        if created { "created" } else { "exists" },
-        endpoint.service_name,
-        endpoint.vpc_id,
-        endpoint.state
-    ))?;
-    ctx.printer.done(format!(
-        "  private DNS:     {}",
-        if endpoint.private_dns_enabled {
-            "on"
-        } else {
-            "off"
-        }
-    ))?;
-    ctx.printer.done(format!(
-        "  subnets:         {}",
-        endpoint.subnet_ids.join(", ")
-    ))?;
-    ctx.printer.done(format!(
-        "  security groups: {}",
-        endpoint.security_group_ids.join(", ")
-    ))?;
-    ctx.printer.done(format!("  DNS name:        {dns}"))?;
-    for d in endpoint.dns_names.iter().filter(|d| **d != dns) {
-        ctx.printer.done(format!("                   {d}"))?;
-    }
-    ctx.printer.done(format!("  JDBC URL:        {jdbc}"))?;
-    Ok(())
+            dns_name: dns.clone(),
+            jdbc_url: jdbc.clone(),
+        },
+        || {
+            ctx.printer.done(format!(
+                "endpoint {} {}: {} in {} ({})",
+                endpoint.id,
+                if created { "created" } else { "exists" },
+                endpoint.service_name,
+                endpoint.vpc_id,
+                endpoint.state
+            ))?;
+            ctx.printer.done(format!(
+                "  private DNS:     {}",
+                if endpoint.private_dns_enabled {
+                    "on"
+                } else {
+                    "off"
+                }
+            ))?;
+            ctx.printer.done(format!(
+                "  subnets:         {}",
+                endpoint.subnet_ids.join(", ")
+            ))?;
+            ctx.printer.done(format!(
+                "  security groups: {}",
+                endpoint.security_group_ids.join(", ")
+            ))?;
+            ctx.printer.done(format!("  DNS name:        {dns}"))?;
+            for d in endpoint.dns_names.iter().filter(|d| **d != dns) {
+                ctx.printer.done(format!("                   {d}"))?;
+            }
+            ctx.printer.done(format!("  JDBC URL:        {jdbc}"))?;
+            Ok(())
+        },
+    )
 }
 
 #[cfg(test)]

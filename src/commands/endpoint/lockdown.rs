@@ -183,8 +183,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let changed = report.changed();
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&LockdownResult {
+    ctx.printer.result(
+        &LockdownResult {
             vpce: args.vpce.to_string(),
             user: args.user.to_string(),
             policy_name: policy_name.clone(),
@@ -200,15 +200,17 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 .iter()
                 .filter_map(|s| s.history_version)
                 .collect(),
-        });
-    }
-    if !changed {
-        return ctx.printer.done("Already locked down: nothing changed.");
-    }
-    ctx.printer.done(format!(
-        "Locked down user {} to {} (undo with `lakegate endpoint unlock --vpce {} --user {}`)",
-        args.user, args.vpce, args.vpce, args.user
-    ))
+        },
+        || {
+            if !changed {
+                return ctx.printer.done("Already locked down: nothing changed.");
+            }
+            ctx.printer.done(format!(
+            "Locked down user {} to {} (undo with `lakegate endpoint unlock --vpce {} --user {}`)",
+            args.user, args.vpce, args.vpce, args.user
+        ))
+        },
+    )
 }
 
 #[cfg(test)]

@@ -237,22 +237,23 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
 
     let locked = checks.iter().all(|c| c.ok);
-    if ctx.printer.is_structured() && ctx.printer.format != crate::cli::OutputFormat::Csv {
-        ctx.printer.value(&StatusResult {
-            vpce: args.vpce.to_string(),
-            locked_down: locked,
-            checks,
-        })?;
-    } else {
-        ctx.printer.rows(&checks)?;
-        if !ctx.printer.is_structured() {
+    let result = StatusResult {
+        vpce: args.vpce.to_string(),
+        locked_down: locked,
+        checks,
+    };
+    ctx.printer.show(
+        &result,
+        || ctx.printer.rows(&result.checks),
+        || {
+            ctx.printer.rows(&result.checks)?;
             ctx.printer.line(if locked {
                 format!("{} is locked down", args.vpce)
             } else {
                 format!("{} is NOT locked down", args.vpce)
-            })?;
-        }
-    }
+            })
+        },
+    )?;
     if locked {
         Ok(())
     } else {

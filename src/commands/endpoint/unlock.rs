@@ -125,18 +125,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             }
         })
         .collect();
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&UnlockResult {
+    ctx.printer.result(
+        &UnlockResult {
             vpce: args.vpce.to_string(),
             user: args.user.to_string(),
             policy_name,
             dry_run: false,
             routes_restored,
             policy,
-        });
-    }
-    ctx.printer.done(format!(
-        "Unlocked user {} from {}: routes and policy restored",
-        args.user, args.vpce
-    ))
+        },
+        || {
+            ctx.printer.done(format!(
+                "Unlocked user {} from {}: routes and policy restored",
+                args.user, args.vpce
+            ))
+        },
+    )
 }

@@ -156,16 +156,6 @@ pub async fn fetch_identity(
     }
 }
 
-/// A principal argument: an IAM ARN, an account id (its root), or a service principal.
-pub fn check_principal(p: &str) -> Result<String> {
-    if p.ends_with(".amazonaws.com") {
-        return Ok(p.to_string());
-    }
-    let partition = p.split(':').nth(1).unwrap_or("aws");
-    crate::policy::arn::normalize_principal(p, partition)
-        .map_err(|e| input_error(format!("--principal: {e}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

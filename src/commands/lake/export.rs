@@ -1,6 +1,5 @@
 //! `lakegate export [--bucket B …] > lake.yaml`
 
-use crate::commands::bucket::check_bucket;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::lake;
@@ -12,7 +11,9 @@ use crate::lake;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The buckets to export (repeatable; default: every bucket of the region)
-    #[arg(long = "bucket", value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long = "bucket", value_name = "BUCKET",
+          value_parser = crate::values::checked::<crate::values::BucketName>,
+          add = crate::completion::bucket_completer())]
     pub buckets: Vec<String>,
 
     /// How many resources are read at once
@@ -22,9 +23,6 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    for b in &args.buckets {
-        check_bucket(b)?;
-    }
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let buckets = if args.buckets.is_empty() {
@@ -35,8 +33,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         b
     };
     let docs = lake::export(aws, &account, &buckets, usize::from(args.parallel)).await?;
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&docs);
-    }
-    ctx.printer.text(&lake::to_text(&docs))
+    ctx.printer
+        .result(&docs, || ctx.printer.text(&lake::to_text(&docs)))
 }

@@ -41,10 +41,7 @@ pub fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
             ));
         }
     }
-    if plugins.is_empty() && !ctx.printer.is_structured() {
-        ctx.printer
-            .status("no plugins found: put an executable named lakegate-NAME on PATH");
-        return Ok(());
-    }
-    ctx.printer.rows(&plugins)
+    ctx.printer.rows_or(&plugins, || {
+        "no plugins found: put an executable named lakegate-NAME on PATH".to_string()
+    })
 }

@@ -20,12 +20,14 @@ pub struct Args {
     pub domain: crate::values::DomainId,
 
     /// A bucket whose policy the function may edit (repeatable; the buckets of the domain's assets)
-    #[arg(long = "bucket", value_name = "BUCKET", required = true, add = crate::completion::bucket_completer())]
+    #[arg(long = "bucket", value_name = "BUCKET", required = true,
+          value_parser = crate::values::checked::<crate::values::BucketName>,
+          add = crate::completion::bucket_completer())]
     pub buckets: Vec<String>,
 
     /// The function's name; the role, rule and queue are named after it
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
-    pub function_name: String,
+    pub function_name: crate::values::FunctionName,
 
     /// Deploy this deployment package (a zip with a Linux x86_64 `bootstrap`) instead of this binary
     #[arg(long, value_name = "FILE", conflicts_with = "binary")]
@@ -37,7 +39,7 @@ pub struct Args {
 
     /// Also run `subscription reconcile` on this schedule (e.g. "rate(1 hour)")
     #[arg(long, value_name = "EXPRESSION")]
-    pub reconcile_every: Option<String>,
+    pub reconcile_every: Option<crate::values::ScheduleExpression>,
 
     #[command(flatten)]
     pub opts: WriteOpts,
@@ -93,21 +95,6 @@ pub fn rows_of(report: &Report) -> Vec<ResourceRow> {
         .collect()
 }
 
-/// A schedule expression as EventBridge reads them: `rate(…)` or `cron(…)`.
-pub fn check_schedule(opt: &str, expr: &str) -> Result<()> {
-    let ok = (expr.starts_with("rate(") || expr.starts_with("cron("))
-        && expr.ends_with(')')
-        && expr.len() > 6
-        && expr.len() <= 256;
-    if ok {
-        Ok(())
-    } else {
-        Err(input_error(format!(
-            "{opt}: invalid schedule '{expr}': expected rate(VALUE UNIT) or cron(MIN HOUR DAY MONTH WEEKDAY YEAR)"
-        )))
-    }
-}
-
 /// Where the caller's fulfiller lives.
 pub async fn place(ctx: &Ctx) -> Result<Place> {
     let aws = ctx.aws().await?;
@@ -125,9 +112,12 @@ fn event_args(o: &WriteOpts) -> Vec<String> {
         a.extend(["--via".to_string(), "access-point".into()]);
     }
     if !o.actions.is_empty() {
-        a.extend(["--actions".to_string(), o.actions.join(",")]);
-    } else if o.access == super::Access::ReadWriteDelete {
-        a.extend(["--access".to_string(), "read-write-delete".into()]);
+        a.extend([
+            "--actions".to_string(),
+            crate::values::strings(&o.actions).join(","),
+        ]);
+    } else if o.access != super::Access::Read {
+        a.extend(["--access".to_string(), o.access.as_str().into()]);
     }
     for (acct, role) in &o.account_roles {
         a.extend(["--account-role".to_string(), format!("{acct}={role}")]);
@@ -162,15 +152,7 @@ fn package(args: &Args) -> Result<Vec<u8>> {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    fulfiller::check_name("--function-name", &args.function_name)?;
-    for b in &args.buckets {
-        crate::policy::arn::validate_bucket_name(b)
-            .map_err(|e| input_error(format!("--bucket: invalid '{b}': {e}")))?;
-    }
     args.opts.check()?;
-    if let Some(e) = &args.reconcile_every {
-        check_schedule("--reconcile-every", e)?;
-    }
     let zip = package(args)?;
     let zip_size = zip.len();
     let place = place(ctx).await?;
@@ -181,7 +163,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         access_points: args.opts.via == super::Via::AccessPoint,
         lock_bucket: ctx.global.lock_bucket.clone(),
         event_args: event_args(&args.opts),
-        reconcile_every: args.reconcile_every.clone(),
+        reconcile_every: args.reconcile_every.as_ref().map(ToString::to_string),
     };
     let mut plan = Plan::new(format!("subscription deploy {}", args.function_name));
     plan.steps = fulfiller::deploy_steps(&place, &names, &spec, zip);
@@ -190,25 +172,27 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "function": args.function_name,
             "changed": report.changed(),
             "zip_bytes": zip_size,
             "resources": rows,
-        }));
-    }
-    ctx.printer.rows(&rows)?;
-    if report.changed() {
-        ctx.printer.done(format!(
-            "deployed {} for domain {} (package {} bytes)",
-            args.function_name, args.domain, zip_size
-        ))
-    } else {
-        ctx.printer.status(format!(
-            "{} is deployed as asked: nothing to change",
-            args.function_name
-        ));
-        Ok(())
-    }
+        }),
+        || {
+            ctx.printer.rows(&rows)?;
+            if report.changed() {
+                ctx.printer.done(format!(
+                    "deployed {} for domain {} (package {} bytes)",
+                    args.function_name, args.domain, zip_size
+                ))
+            } else {
+                ctx.printer.status(format!(
+                    "{} is deployed as asked: nothing to change",
+                    args.function_name
+                ));
+                Ok(())
+            }
+        },
+    )
 }

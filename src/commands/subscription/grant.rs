@@ -1,6 +1,6 @@
 //! `lakegate subscription grant --domain D --request ID`
 
-use super::{check_id, grant_request, print_outcome, WriteOpts};
+use super::{grant_request, print_outcome, WriteOpts};
 use crate::commands::Ctx;
 use crate::error::Result;
 
@@ -17,14 +17,13 @@ pub struct Args {
 
     /// Subscription request id
     #[arg(long, value_name = "ID")]
-    pub request: String,
+    pub request: crate::values::DataZoneId,
 
     #[command(flatten)]
     pub opts: WriteOpts,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_id("--request", &args.request)?;
     args.opts.check()?;
     let o = grant_request(ctx, &args.domain, &args.request, None, &args.opts).await?;
     print_outcome(ctx, &o)

@@ -37,9 +37,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let ctx = if ctx.printer.is_structured() {
         ctx
     } else {
-        let mut printer = ctx.printer.clone();
-        printer.format = crate::cli::OutputFormat::Json;
-        json = Ctx::new(ctx.global.clone(), printer);
+        json = Ctx::new(ctx.global.clone(), ctx.printer.structured_or_json());
         &json
     };
     let text = read_input("--file", &args.file)?;

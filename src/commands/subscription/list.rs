@@ -1,6 +1,6 @@
 //! `lakegate subscription list --domain D [--project P]`
 
-use super::{account_role_map, asset_of, check_id, scoped_ctx, Asset, PolicyCache};
+use super::{account_role_map, asset_of, scoped_ctx, Asset, PolicyCache};
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::{Cell, Row};
@@ -19,7 +19,7 @@ pub struct Args {
 
     /// Only the subscriptions of this (subscribing) project
     #[arg(long, value_name = "PROJECT")]
-    pub project: Option<String>,
+    pub project: Option<crate::values::DataZoneId>,
 
     /// Read buckets of ACCOUNT through this role there (repeatable)
     #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = super::parse_account_role)]
@@ -172,9 +172,6 @@ pub async fn observe(
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    if let Some(p) = &args.project {
-        check_id("--project", p)?;
-    }
     let rows = observe(
         ctx,
         &args.domain,

@@ -94,18 +94,8 @@ pub enum Via {
     AccessPoint,
 }
 
-/// What a grant allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Access {
-    /// s3:GetObject on the asset's prefix, s3:ListBucket limited to it
-    #[default]
-    Read,
-    /// Read, plus PutObject/DeleteObject/AbortMultipartUpload on the prefix. (`read-write`, its
-    /// old spelling, is still accepted; `accesspoint --access read-write` grants no delete.)
-    #[value(alias = "read-write")]
-    ReadWriteDelete,
-}
+/// What a grant allows: the one `--access` of every verb (`accesspoint`'s too).
+pub use crate::policy::AccessLevel as Access;
 
 /// Options of every verb that writes grants.
 #[derive(Debug, Clone, clap::Args)]
@@ -114,13 +104,14 @@ pub struct WriteOpts {
     #[arg(long, value_enum, default_value_t = Via::BucketPolicy, value_name = "VIA")]
     pub via: Via,
 
-    /// What a grant allows
+    /// What a grant allows, as for `accesspoint grant` (read-write grants no delete; only
+    /// read-write-delete adds s3:DeleteObject)
     #[arg(long, value_enum, default_value_t = Access::Read, value_name = "LEVEL", conflicts_with = "actions")]
     pub access: Access,
 
     /// Exactly these S3 actions instead of --access (comma-separated, e.g. s3:GetObject,s3:ListBucket)
     #[arg(long, value_name = "ACTIONS", value_delimiter = ',')]
-    pub actions: Vec<String>,
+    pub actions: Vec<crate::values::S3ActionName>,
 
     /// Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is
     /// the account of the asset's owning project's environments
@@ -145,13 +136,10 @@ fn parse_account_role(s: &str) -> std::result::Result<(String, String), String> 
 impl WriteOpts {
     pub fn actions(&self) -> Result<Actions> {
         if !self.actions.is_empty() {
-            return Actions::custom(&self.actions)
+            return Actions::custom(&crate::values::strings(&self.actions))
                 .map_err(|e| input_error(format!("--actions: {e}")));
         }
-        Ok(match self.access {
-            Access::Read => Actions::read(),
-            Access::ReadWriteDelete => Actions::read_write(),
-        })
+        Ok(Actions::of_level(self.access))
     }
 
     /// Check the options before any call.
@@ -163,13 +151,6 @@ impl WriteOpts {
 /// Options shared by `list`, `reconcile`: just the multi-account roles.
 pub fn account_role_map(roles: &[(String, String)]) -> BTreeMap<String, String> {
     roles.iter().cloned().collect()
-}
-
-/// A DataZone id given to `what` (the one rule: [`crate::values::DataZoneId`]).
-pub fn check_id(what: &str, id: &str) -> Result<()> {
-    id.parse::<crate::values::DataZoneId>()
-        .map(|_| ())
-        .map_err(|e| input_error(format!("{what}: {e}")))
 }
 
 /// What a subscription's asset is, for lakegate.
@@ -927,11 +908,5 @@ mod tests {
             Asset::S3 { .. } => panic!("not S3"),
         }
         assert!(matches!(asset_of(None).unwrap(), Asset::Skip(_)));
-    }
-
-    #[test]
-    fn ids_are_checked() {
-        check_id("--request", "5x8y2z9abc_-").unwrap();
-        assert!(check_id("--request", "a/b").is_err());
     }
 }

@@ -2,7 +2,7 @@
 
 use super::fulfil::{self, Direction, Job};
 use super::list::observe;
-use super::{check_id, prepare_grant, prepare_revoke, Prepared, WriteOpts};
+use super::{prepare_grant, prepare_revoke, Prepared, WriteOpts};
 use crate::apply::Plan;
 use crate::commands::Ctx;
 use crate::error::{failed, Kind, Result};
@@ -24,7 +24,7 @@ pub struct Args {
 
     /// Only the subscriptions of this (subscribing) project
     #[arg(long, value_name = "PROJECT")]
-    pub project: Option<String>,
+    pub project: Option<crate::values::DataZoneId>,
 
     #[command(flatten)]
     pub opts: WriteOpts,
@@ -74,9 +74,6 @@ impl Row for Step {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    if let Some(p) = &args.project {
-        check_id("--project", p)?;
-    }
     args.opts.check()?;
     let states = observe(
         ctx,

@@ -1,6 +1,6 @@
 //! `lakegate subscription revoke --domain D --request ID`
 
-use super::{check_id, prepare_revoke, print_outcome, WriteOpts};
+use super::{prepare_revoke, print_outcome, WriteOpts};
 use crate::commands::Ctx;
 use crate::error::Result;
 
@@ -16,14 +16,13 @@ pub struct Args {
 
     /// Subscription request id
     #[arg(long, value_name = "ID")]
-    pub request: String,
+    pub request: crate::values::DataZoneId,
 
     #[command(flatten)]
     pub opts: WriteOpts,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    check_id("--request", &args.request)?;
     let mut p = prepare_revoke(ctx, &args.domain, &args.request, None, &args.opts).await?;
     p.confirm = Some(format!(
         "revoke the grant of subscription request {}",

@@ -12,7 +12,7 @@ use serde::Serialize;
 pub struct Args {
     /// The function's name, as given to deploy
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
-    pub function_name: String,
+    pub function_name: crate::values::FunctionName,
 }
 
 #[derive(Debug, Serialize)]
@@ -25,7 +25,6 @@ struct Status {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    fulfiller::check_name("--function-name", &args.function_name)?;
     let aws = ctx.aws().await?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
@@ -40,21 +39,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let dead_letters = aws.queue(&names.queue).await?.and_then(|q| q.depth);
     let status = Status {
-        function: args.function_name.clone(),
+        function: args.function_name.to_string(),
         deployed: rows.iter().any(|r| r.result == "present"),
         dead_letters,
         resources: rows,
     };
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&status);
-    }
-    ctx.printer.rows(&status.resources)?;
-    match status.dead_letters {
-        Some(0) => ctx.printer.line("dead-letter queue: empty"),
-        Some(n) => ctx.printer.line(format!(
-            "dead-letter queue: {n} event(s) that failed every retry (sqs receive-message on {})",
-            names.queue
-        )),
-        None => ctx.printer.line("dead-letter queue: absent"),
-    }
+    ctx.printer.result(&status, || {
+        ctx.printer.rows(&status.resources)?;
+        match status.dead_letters {
+            Some(0) => ctx.printer.line("dead-letter queue: empty"),
+            Some(n) => ctx.printer.line(format!(
+                "dead-letter queue: {n} event(s) that failed every retry (sqs receive-message on {})",
+                names.queue
+            )),
+            None => ctx.printer.line("dead-letter queue: absent"),
+        }
+    })
 }

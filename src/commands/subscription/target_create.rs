@@ -1,6 +1,5 @@
 //! `lakegate subscription target create ...`
 
-use super::check_id;
 use crate::apply::subscription_target::{self, Created, SubscriptionTarget};
 use crate::apply::{Plan, Step};
 use crate::aws::datazone::{NewSubscriptionTarget, S3_ASSET_TYPE};
@@ -171,7 +170,10 @@ fn check(t: &NewSubscriptionTarget) -> Result<()> {
     t.domain
         .parse::<crate::values::DomainId>()
         .map_err(|e| input_error(format!("--domain: {e}")))?;
-    check_id("--environment", &t.environment)?;
+    // Flags and --from-json meet here, so the id is checked here (not by clap).
+    t.environment
+        .parse::<crate::values::DataZoneId>()
+        .map_err(|e| input_error(format!("--environment: {e}")))?;
     if t.authorized_principals.is_empty() {
         return Err(input_error(
             "--principal: at least one principal ARN is required",

@@ -1,6 +1,5 @@
 //! `lakegate subscription target list --domain D (--environment E | --project P)`
 
-use super::check_id;
 use crate::aws::datazone::SubscriptionTarget;
 use crate::commands::Ctx;
 use crate::error::Result;
@@ -17,11 +16,11 @@ pub struct Args {
 
     /// One environment
     #[arg(long, value_name = "ENV")]
-    pub environment: Option<String>,
+    pub environment: Option<crate::values::DataZoneId>,
 
     /// Every environment of this project
     #[arg(long, value_name = "PROJECT")]
-    pub project: Option<String>,
+    pub project: Option<crate::values::DataZoneId>,
 }
 
 impl Row for SubscriptionTarget {
@@ -62,17 +61,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let envs: Vec<String> = match (&args.environment, &args.project) {
         (Some(e), _) => {
-            check_id("--environment", e)?;
-            vec![e.clone()]
+            vec![e.to_string()]
         }
-        (None, Some(p)) => {
-            check_id("--project", p)?;
-            aws.environments(&args.domain, p)
-                .await?
-                .into_iter()
-                .map(|e| e.id)
-                .collect()
-        }
+        (None, Some(p)) => aws
+            .environments(&args.domain, p)
+            .await?
+            .into_iter()
+            .map(|e| e.id)
+            .collect(),
         (None, None) => {
             return Err(crate::error::input_error(
                 "pass --environment ENV or --project PROJECT",

@@ -13,11 +13,10 @@ use crate::fulfiller::{self, Names};
 pub struct Args {
     /// The function's name, as given to deploy
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
-    pub function_name: String,
+    pub function_name: crate::values::FunctionName,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    fulfiller::check_name("--function-name", &args.function_name)?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
     let mut plan =
@@ -31,21 +30,23 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Ok(());
     }
     let rows = rows_of(&report);
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&serde_json::json!({
+    ctx.printer.result(
+        &serde_json::json!({
             "function": args.function_name,
             "changed": report.changed(),
             "resources": rows,
-        }));
-    }
-    if report.changed() {
-        ctx.printer.rows(&rows)?;
-        ctx.printer.done(format!("removed {}", args.function_name))
-    } else {
-        ctx.printer.status(format!(
-            "{} is not deployed: nothing to remove",
-            args.function_name
-        ));
-        Ok(())
-    }
+        }),
+        || {
+            if report.changed() {
+                ctx.printer.rows(&rows)?;
+                ctx.printer.done(format!("removed {}", args.function_name))
+            } else {
+                ctx.printer.status(format!(
+                    "{} is not deployed: nothing to remove",
+                    args.function_name
+                ));
+                Ok(())
+            }
+        },
+    )
 }

@@ -14,15 +14,16 @@ pub struct Args {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let doc = aws.bucket_policy(args.bucket.get()).await?;
-    match (&doc, ctx.printer.format) {
-        (_, crate::cli::OutputFormat::Json | crate::cli::OutputFormat::Yaml) => {
-            ctx.printer.value(&doc.as_ref().map(|d| d.to_value()))
-        }
-        (None, _) => {
+    // The document for JSON/YAML; one row per statement otherwise (and what --query reads
+    // under the table formats, as before).
+    let rows = || match &doc {
+        None => {
             ctx.printer
                 .status(format!("bucket {} has no bucket policy", args.bucket));
             Ok(())
         }
-        (Some(d), _) => ctx.printer.rows(&statement_rows(d)),
-    }
+        Some(d) => ctx.printer.rows(&statement_rows(d)),
+    };
+    ctx.printer
+        .show_document(&doc.as_ref().map(|d| d.to_value()), rows)
 }
