@@ -637,3 +637,93 @@ fn m0_row<'a>(rows: &'a [Value], principal: &str) -> &'a Value {
         .find(|r| r["principal"] == principal)
         .unwrap_or_else(|| panic!("no row of {principal}: {rows:#?}"))
 }
+
+/// An internal access analyzer of the organization (IAM Access Analyzer, on a `wiremock` fake
+/// serving `tests/fixtures/accessanalyzer/internal-*.json`): an INTRA_ORG finding on member 0's
+/// bucket (member 1's reader) and an INTRA_ACCOUNT one on the bucket of the member the run cannot
+/// enter.
+#[test]
+fn internal_access_findings_match_rows_and_reach_the_account_not_entered() {
+    use wiremock::matchers::{body_partial_json, method, path, query_param};
+    use wiremock::{Mock, ResponseTemplate};
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m0, m1, missing) = (&o.members[0], &o.members[1], o.missing());
+    let analyzer = format!(
+        "arn:aws:access-analyzer:us-east-1:{}:analyzer/org-internal",
+        o.management
+    );
+    let (reader, loader) = (m1.role("reader"), missing.role("loader"));
+    let vars = [
+        ("M0_BUCKET", m0.bucket.as_str()),
+        ("M0", m0.id.as_str()),
+        ("M1", m1.id.as_str()),
+        ("M3_BUCKET", missing.bucket.as_str()),
+        ("M3", missing.id.as_str()),
+        ("READER", reader.as_str()),
+        ("LOADER", loader.as_str()),
+    ];
+    let reply = |name: &str| {
+        ResponseTemplate::new(200)
+            .insert_header("content-type", "application/json")
+            .set_body_string(crate::audit::fixture(name, &vars))
+    };
+    let fake = crate::harness::HttpFake::new();
+    fake.mount(
+        Mock::given(method("POST"))
+            .and(path("/findingv2"))
+            .and(body_partial_json(json!({
+                "analyzerArn": analyzer,
+                "filter": {"resourceType": {"eq": ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket"]}}
+            })))
+            .respond_with(reply("internal-list-findings-v2.json")),
+    );
+    for (id, file) in [
+        ("a001", "internal-get-finding-v2-org.json"),
+        ("a002", "internal-get-finding-v2-account.json"),
+    ] {
+        fake.mount(
+            Mock::given(method("GET"))
+                .and(path(format!(
+                    "/findingv2/9b2d3c4e-0000-4f00-9000-00000000{id}"
+                )))
+                .and(query_param("analyzerArn", analyzer.as_str()))
+                .respond_with(reply(file)),
+        );
+    }
+    let mut c = env.cmd();
+    c.env("AWS_ENDPOINT_URL_ACCESSANALYZER", fake.uri());
+    c.args(o.lg_args());
+    c.args([
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+        "--analyzer-arn",
+        &analyzer,
+    ]);
+    let a = crate::harness::no_panic(c.assert()).code(1);
+    let rows = rows_of(&a);
+    // The INTRA_ORG finding is matched to the row the bucket policy gives member 1's reader.
+    let r = m0_row(&rows, &reader);
+    assert_eq!(r["bucket"], m0.bucket.as_str());
+    assert_eq!(r["source"], "bucket-policy");
+    assert_eq!(r["finding_id"], "9b2d3c4e-0000-4f00-9000-00000000a001");
+    assert_eq!(r["finding_status"], "ACTIVE");
+    assert_eq!(r["same_org"], true);
+    // The INTRA_ACCOUNT finding on the bucket of the account not entered still has its row.
+    let l = m0_row(&rows, &loader);
+    assert_eq!(l["bucket"], missing.bucket.as_str());
+    assert_eq!(l["bucket_account"], missing.id.as_str());
+    assert_eq!(l["source"], "finding:POLICY");
+    assert_eq!(l["access"], "read+write");
+    assert_eq!(l["finding_id"], "9b2d3c4e-0000-4f00-9000-00000000a002");
+    assert_eq!(
+        (l["external"].clone(), l["same_org"].clone()),
+        (json!(false), json!(true))
+    );
+    assert!(stderr(&a).contains(", 2 findings"), "{}", stderr(&a));
+}

@@ -101,9 +101,10 @@ pub struct Args {
 
     /// An IAM Access Analyzer: its findings for S3 buckets (ListFindingsV2, every page) are
     /// matched to the rows and archived with --upload (with --organization: an organization
-    /// analyzer)
+    /// analyzer). Repeatable: an external access analyzer and an internal access analyzer
+    /// (INTRA_ACCOUNT / INTRA_ORG findings)
     #[arg(long, value_name = "ARN")]
-    pub analyzer_arn: Option<String>,
+    pub analyzer_arn: Vec<String>,
 
     /// An account whose principals are not external (repeatable; the bucket owner never is)
     #[arg(long, value_name = "ACCOUNT")]
@@ -794,7 +795,7 @@ fn check_args(args: &Args) -> Result<()> {
     for b in &args.bucket {
         check_bucket(b)?;
     }
-    if let Some(a) = &args.analyzer_arn {
+    for a in &args.analyzer_arn {
         check_analyzer_arn(a)?;
     }
     for (flag, list) in [
@@ -869,13 +870,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
     };
 
-    let findings: Vec<Finding> = match &args.analyzer_arn {
-        Some(arn) => {
-            pb.set_message("reading IAM Access Analyzer findings");
-            aws.s3_findings(arn, concurrency).await?
-        }
-        None => Vec::new(),
-    };
+    let mut findings: Vec<Finding> = Vec::new();
+    for arn in &args.analyzer_arn {
+        pb.set_message("reading IAM Access Analyzer findings");
+        findings.extend(aws.s3_findings(arn, concurrency).await?);
+    }
     let refs = finding_refs(&findings);
 
     let scopes = plan0.accounts.len() * plan0.regions.as_ref().map_or(1, Vec::len);
@@ -1053,7 +1052,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         sink.rows,
         plural(sink.rows),
         sink.external,
-        if args.analyzer_arn.is_some() {
+        if !args.analyzer_arn.is_empty() {
             format!(", {} finding{}", findings.len(), plural(findings.len()))
         } else {
             String::new()
@@ -1129,7 +1128,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             bucket: &bucket,
             prefix: &prefix,
             date: &date,
-            findings: args.analyzer_arn.is_some().then_some(findings.as_slice()),
+            findings: (!args.analyzer_arn.is_empty()).then_some(findings.as_slice()),
             spools: &spools,
             manifest: &manifest,
         };
