@@ -652,7 +652,7 @@ async fn prepare_member<'a>(
     );
     let creds = match limited(
         sem,
-        caller.assume_role_now(&role, "lakegate-audit", args.external_id.as_deref()),
+        caller.assume_role_for_run(&role, "lakegate-audit", args.external_id.as_deref()),
     )
     .await
     {
