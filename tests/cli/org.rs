@@ -727,3 +727,127 @@ fn internal_access_findings_match_rows_and_reach_the_account_not_entered() {
     );
     assert!(stderr(&a).contains(", 2 findings"), "{}", stderr(&a));
 }
+
+/// `--all-regions` audits each region EC2 DescribeRegions says is enabled (moto, as AWS, marks
+/// the opt-in regions an account has not enabled `not-opted-in`); a region named with
+/// `--regions` that is not enabled for an account is a failure of that account and region.
+#[test]
+fn all_regions_covers_each_enabled_region_and_a_disabled_region_fails_its_account() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m0, m2) = (&o.members[0], &o.members[2]);
+    // A second bucket of member 2, in eu-west-1, read by member 0's app role.
+    let eu = env.name("m2eu");
+    s3(
+        &env,
+        &m2.key,
+        "PUT",
+        &format!("/{eu}"),
+        &m2.id,
+        b"<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>",
+    );
+    let policy = json!({"Version": "2012-10-17", "Statement": [
+        {"Sid": "AppRead", "Effect": "Allow", "Principal": {"AWS": m0.role("app")},
+         "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{eu}/data/*")}]});
+    s3(
+        &env,
+        &m2.key,
+        "PUT",
+        &format!("/{eu}?policy"),
+        &m2.id,
+        policy.to_string().as_bytes(),
+    );
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "json",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--account",
+            &m0.id,
+            "--account",
+            &m2.id,
+            "--all-regions",
+        ],
+    )
+    .success();
+    let rows = rows_of(&a);
+    let regions_of = |bucket: &str| -> std::collections::BTreeSet<String> {
+        rows.iter()
+            .filter(|r| r["bucket"] == bucket)
+            .map(|r| r["region"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        regions_of(&m0.bucket).into_iter().collect::<Vec<_>>(),
+        ["us-east-1"]
+    );
+    assert_eq!(
+        regions_of(&eu).into_iter().collect::<Vec<_>>(),
+        ["eu-west-1"]
+    );
+    let app = rows
+        .iter()
+        .find(|r| r["bucket"] == eu.as_str())
+        .unwrap_or_else(|| panic!("no row of {eu}: {rows:#?}"));
+    assert_eq!(app["principal"], m0.role("app"));
+    assert_eq!(app["bucket_account"], m2.id.as_str());
+    assert_eq!(app["prefix"], "data/");
+    assert!(
+        stderr(&a).contains("audited 2 of 2 accounts"),
+        "{}",
+        stderr(&a)
+    );
+
+    // me-south-1 is an opt-in region no member enabled: listed with its cause, exit 1, the
+    // enabled region's rows written, nothing uploaded.
+    let reports = env.name("reports");
+    s3(
+        &env,
+        &o.mgmt_key,
+        "PUT",
+        &format!("/{reports}"),
+        &o.management,
+        &[],
+    );
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "csv",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--account",
+            &m0.id,
+            "--regions",
+            "us-east-1,me-south-1",
+            "--upload",
+            &format!("s3://{reports}/lake"),
+        ],
+    )
+    .code(1);
+    let err = stderr(&a);
+    assert!(
+        err.contains(&format!(
+            "  {}  me-south-1  region me-south-1 is not enabled for account {}",
+            m0.id, m0.id
+        )),
+        "{err}"
+    );
+    assert!(err.contains("not audited (1 account):"), "{err}");
+    assert!(
+        err.contains("nothing was uploaded (--allow-partial"),
+        "{err}"
+    );
+    assert!(stdout(&a).contains(&m0.bucket), "{}", stdout(&a));
+    assert!(keys(&env, &o.mgmt_key, &reports).is_empty());
+}

@@ -676,6 +676,7 @@ async fn prepare_member<'a>(
             }
         },
     };
+    let (regions, disabled) = drop_disabled(&home, sem, args, &account, regions, pb).await;
     let warn = |m: String| ctx.printer.warn(m);
     let chain = Arc::new(
         limited(
@@ -713,11 +714,51 @@ async fn prepare_member<'a>(
             }
         }
     });
-    futures::future::join_all(lists)
+    let mut work: Vec<Work<'a>> = futures::future::join_all(lists)
         .await
         .into_iter()
         .flatten()
-        .collect()
+        .collect();
+    work.extend(disabled);
+    work
+}
+
+/// The regions named with --regions that are not enabled for the account (EC2 DescribeRegions
+/// says `not-opted-in`): each a failure of its own, left out of the work. Without --regions the
+/// regions are the caller's or the account's enabled ones, and nothing is asked. When the
+/// question itself fails, every region is kept (its listing then says what is wrong).
+async fn drop_disabled<'a>(
+    home: &Aws,
+    sem: &Semaphore,
+    args: &Args,
+    account: &str,
+    mut regions: Vec<String>,
+    pb: &indicatif::ProgressBar,
+) -> (Vec<String>, Vec<Work<'a>>) {
+    if args.regions.is_empty() {
+        return (regions, Vec::new());
+    }
+    let disabled = match limited(sem, home.disabled_regions(&regions)).await {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::debug!(account, error = %e.message, "cannot tell which regions are enabled");
+            Vec::new()
+        }
+    };
+    regions.retain(|r| !disabled.contains(r));
+    let failed = disabled
+        .into_iter()
+        .map(|region| {
+            pb.inc(1);
+            Work::Failed(Failure {
+                account: account.to_string(),
+                cause: format!("region {region} is not enabled for account {account}"),
+                region,
+                error: None,
+            })
+        })
+        .collect();
+    (regions, failed)
 }
 
 /// The caller's own account in the region in use (without --organization).
