@@ -851,3 +851,89 @@ fn all_regions_covers_each_enabled_region_and_a_disabled_region_fails_its_accoun
     assert!(stdout(&a).contains(&m0.bucket), "{}", stdout(&a));
     assert!(keys(&env, &o.mgmt_key, &reports).is_empty());
 }
+
+/// `access who-can --account-id ID --member-role ROLE`: a bucket of another member account, read
+/// through its role from the management account; principals of member accounts are internal.
+#[test]
+fn who_can_reads_a_member_accounts_bucket_through_its_role() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m0, m1) = (&o.members[0], &o.members[1]);
+    let who = |account: &str, url: &str, extra: &[&str]| {
+        let mut c = env.cmd();
+        c.args(o.lg_args());
+        c.args([
+            "-o",
+            "json",
+            "access",
+            "who-can",
+            url,
+            "--account-id",
+            account,
+        ]);
+        c.args(extra);
+        crate::harness::no_panic(c.assert())
+    };
+    let a = who(
+        &m0.id,
+        &format!("s3://{}/shared/", m0.bucket),
+        &["--member-role", ROLE],
+    )
+    .success();
+    let r = rows_of(&a);
+    let reader = m0_row(&r, &m1.role("reader"));
+    assert_eq!(reader["principal_account"], m1.id.as_str());
+    assert_eq!(reader["external"], false);
+    assert_eq!(reader["source"], "bucket-policy");
+    let a = who(
+        &m0.id,
+        &format!("s3://{}/vendor/", m0.bucket),
+        &["--member-role", ROLE],
+    )
+    .success();
+    assert_eq!(m0_row(&rows_of(&a), OUTSIDER)["external"], true);
+
+    // The member whose role is missing: one line naming the role, exit 1.
+    let missing = o.missing();
+    let a = who(
+        &missing.id,
+        &format!("s3://{}/", missing.bucket),
+        &["--member-role", ROLE],
+    )
+    .code(1);
+    assert!(
+        stderr(&a).contains(&format!(
+            "cannot assume arn:aws:iam::{}:role/{ROLE}",
+            missing.id
+        )),
+        "{}",
+        stderr(&a)
+    );
+    // An account outside the organization, or no --account-id, is bad input.
+    let a = who(
+        "111111111111",
+        &format!("s3://{}/", m0.bucket),
+        &["--member-role", ROLE],
+    )
+    .code(2);
+    assert!(
+        stderr(&a).contains("--account-id: 111111111111 is not an account of organization"),
+        "{}",
+        stderr(&a)
+    );
+    let mut c = env.cmd();
+    c.args(o.lg_args());
+    c.args([
+        "access",
+        "who-can",
+        &format!("s3://{}/", m0.bucket),
+        "--member-role",
+        ROLE,
+    ]);
+    let a = crate::harness::no_panic(c.assert()).code(2);
+    assert!(
+        stderr(&a).contains("--member-role: name the member account"),
+        "{}",
+        stderr(&a)
+    );
+}

@@ -832,6 +832,21 @@ async fn organization_scope(aws: &Aws, args: &Args) -> Result<Plan0> {
     })
 }
 
+/// A role name for --member-role (the role is in each member account: a name, not an ARN).
+pub(crate) fn check_member_role(r: &str) -> Result<()> {
+    let ok = !r.is_empty()
+        && r.len() <= 64
+        && r.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c));
+    if ok {
+        Ok(())
+    } else {
+        Err(input_error(format!(
+            "--member-role: invalid role name '{r}': 1-64 letters, digits and +=,.@_- (a name, not an ARN)"
+        )))
+    }
+}
+
 fn check_args(args: &Args) -> Result<()> {
     for b in &args.bucket {
         check_bucket(b)?;
@@ -850,15 +865,7 @@ fn check_args(args: &Args) -> Result<()> {
         }
     }
     if let Some(r) = &args.member_role {
-        let ok = !r.is_empty()
-            && r.len() <= 64
-            && r.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c));
-        if !ok {
-            return Err(input_error(format!(
-                "--member-role: invalid role name '{r}': 1-64 letters, digits and +=,.@_- (a name, not an ARN)"
-            )));
-        }
+        check_member_role(r)?;
     }
     for r in &args.regions {
         let ok = !r.is_empty()
