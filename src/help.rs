@@ -165,7 +165,9 @@ lakegate access matrix --bucket-policy policy.json \\
         "access who-can",
         "lakegate access who-can s3://store-events/vendorA/
 lakegate access who-can s3://store-events/sales_event/ --action write \\
-    -o wide",
+    -o wide
+lakegate access who-can s3://member-lake/shared/ \\
+    --account-id 444455556666 --member-role LakegateAudit",
     ),
     (
         "audit",

@@ -1,5 +1,7 @@
-//! IAM Access Analyzer: the external-access findings of S3 buckets (general purpose and
-//! directory buckets), read into lakegate's own types. Every list reads all pages.
+//! IAM Access Analyzer: the external-access findings (external access analyzers) and the
+//! internal-access findings (internal access analyzers, `ORGANIZATION_INTERNAL_ACCESS` /
+//! `ACCOUNT_INTERNAL_ACCESS`) of S3 buckets (general purpose and directory buckets), read into
+//! lakegate's own types. Every list reads all pages.
 //!
 //! The types serialise with the API's own field names (camelCase, `externalAccessDetails`
 //! wrapper, absent fields left out), because they are written to S3 as the raw findings archive.
@@ -55,13 +57,54 @@ pub struct Finding {
     pub finding_details: Vec<FindingDetails>,
 }
 
-/// One element of `findingDetails` (a union in the API). Only external access is kept: the other
-/// kinds (internal access, unused access) do not come with the S3 external-access findings.
+/// One element of `findingDetails` (a union in the API). External and internal access are kept;
+/// unused-access details are about IAM roles and users, never S3 findings.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct FindingDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_access_details: Option<ExternalAccessDetails>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_access_details: Option<InternalAccessDetails>,
+}
+
+/// The details of an internal-access finding (findingType `InternalAccess`): a principal of the
+/// account or organization (the zone of trust) that can reach the resource.
+/// <https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_InternalAccessDetails.html>
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct InternalAccessDetails {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub principal: BTreeMap<String, String>,
+    /// The account that owns the principal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_owner_account: Option<String>,
+    /// IAM_ROLE or IAM_USER.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_type: Option<String>,
+    /// INTRA_ACCOUNT or INTRA_ORG.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub condition: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<FindingSource>,
+    /// APPLICABLE, FAILED_TO_EVALUATE_RCP, NOT_APPLICABLE or APPLIED.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_control_policy_restriction: Option<String>,
+    /// APPLICABLE, FAILED_TO_EVALUATE_SCP, NOT_APPLICABLE or APPLIED.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_control_policy_restriction: Option<String>,
+}
+
+/// What the audit reads of one detail, external or internal alike.
+struct Grant<'a> {
+    principal: &'a BTreeMap<String, String>,
+    action: &'a [String],
+    condition: &'a BTreeMap<String, String>,
+    sources: &'a [FindingSource],
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -103,36 +146,49 @@ pub struct FindingSourceDetail {
 }
 
 impl Finding {
-    fn external(&self) -> impl Iterator<Item = &ExternalAccessDetails> {
-        self.finding_details
-            .iter()
-            .filter_map(|d| d.external_access_details.as_ref())
+    /// Every external- and internal-access detail, in order.
+    fn grants(&self) -> impl Iterator<Item = Grant<'_>> {
+        self.finding_details.iter().flat_map(|d| {
+            let e = d.external_access_details.as_ref().map(|e| Grant {
+                principal: &e.principal,
+                action: &e.action,
+                condition: &e.condition,
+                sources: &e.sources,
+            });
+            let i = d.internal_access_details.as_ref().map(|i| Grant {
+                principal: &i.principal,
+                action: &i.action,
+                condition: &i.condition,
+                sources: &i.sources,
+            });
+            e.into_iter().chain(i)
+        })
     }
 
     /// The distinct principal values (of every kind: `AWS`, `CanonicalUser`, `Federated`,
-    /// `Service`...) of every external-access detail, in order of appearance.
+    /// `Service`...) of every access detail, in order of appearance.
     pub fn principals(&self) -> Vec<String> {
-        distinct(self.external().flat_map(|d| d.principal.values()))
+        distinct(self.grants().flat_map(|d| d.principal.values()))
     }
 
     /// The distinct access point ARNs the access goes through, in order of appearance.
     pub fn access_point_arns(&self) -> Vec<String> {
         distinct(
-            self.external()
-                .flat_map(|d| &d.sources)
+            self.grants()
+                .flat_map(|d| d.sources)
                 .filter_map(|s| s.detail.as_ref()?.access_point_arn.as_ref()),
         )
     }
 
-    /// The distinct actions of every external-access detail, in order of appearance.
+    /// The distinct actions of every access detail, in order of appearance.
     pub fn actions(&self) -> Vec<String> {
-        distinct(self.external().flat_map(|d| &d.action))
+        distinct(self.grants().flat_map(|d| d.action))
     }
 
-    /// The distinct `key=value` conditions of every external-access detail.
+    /// The distinct `key=value` conditions of every access detail.
     pub fn conditions(&self) -> Vec<String> {
         let pairs: Vec<String> = self
-            .external()
+            .grants()
             .flat_map(|d| d.condition.iter().map(|(k, v)| format!("{k}={v}")))
             .collect();
         distinct(pairs.iter())
@@ -140,7 +196,17 @@ impl Finding {
 
     /// The distinct source types (`POLICY`, `BUCKET_ACL`, `S3_ACCESS_POINT`, …).
     pub fn source_types(&self) -> Vec<String> {
-        distinct(self.external().flat_map(|d| &d.sources).map(|s| &s.r#type))
+        distinct(self.grants().flat_map(|d| d.sources).map(|s| &s.r#type))
+    }
+
+    /// The distinct internal access types (`INTRA_ACCOUNT`, `INTRA_ORG`) of an internal-access
+    /// finding; empty for an external-access one.
+    pub fn access_types(&self) -> Vec<String> {
+        distinct(
+            self.finding_details
+                .iter()
+                .filter_map(|d| d.internal_access_details.as_ref()?.access_type.as_ref()),
+        )
     }
 
     /// The bucket of the finding's resource: NAME from `arn:PARTITION:s3:::NAME` or, for a
@@ -196,9 +262,51 @@ fn timestamp(t: &aws_smithy_types::DateTime) -> Option<String> {
     t.fmt(Format::DateTime).ok()
 }
 
+fn sources(s: &[aws_sdk_accessanalyzer::types::FindingSource]) -> Vec<FindingSource> {
+    s.iter()
+        .map(|s| FindingSource {
+            r#type: s.r#type.as_str().to_string(),
+            detail: s.detail.as_ref().map(|d| FindingSourceDetail {
+                access_point_arn: d.access_point_arn.clone(),
+                access_point_account: d.access_point_account.clone(),
+            }),
+        })
+        .collect()
+}
+
+fn map(m: Option<&std::collections::HashMap<String, String>>) -> BTreeMap<String, String> {
+    m.into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
 fn details(d: &aws_sdk_accessanalyzer::types::FindingDetails) -> Option<FindingDetails> {
+    if let Ok(i) = d.as_internal_access_details() {
+        return Some(FindingDetails {
+            internal_access_details: Some(InternalAccessDetails {
+                principal: map(i.principal.as_ref()),
+                principal_owner_account: i.principal_owner_account.clone(),
+                principal_type: i.principal_type.as_ref().map(|t| t.as_str().to_string()),
+                access_type: i.access_type.as_ref().map(|t| t.as_str().to_string()),
+                action: i.action().to_vec(),
+                condition: map(i.condition.as_ref()),
+                sources: sources(i.sources()),
+                resource_control_policy_restriction: i
+                    .resource_control_policy_restriction
+                    .as_ref()
+                    .map(|r| r.as_str().to_string()),
+                service_control_policy_restriction: i
+                    .service_control_policy_restriction
+                    .as_ref()
+                    .map(|r| r.as_str().to_string()),
+            }),
+            ..FindingDetails::default()
+        });
+    }
     let e = d.as_external_access_details().ok()?;
     Some(FindingDetails {
+        internal_access_details: None,
         external_access_details: Some(ExternalAccessDetails {
             principal: e
                 .principal
@@ -213,17 +321,7 @@ fn details(d: &aws_sdk_accessanalyzer::types::FindingDetails) -> Option<FindingD
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             is_public: e.is_public,
-            sources: e
-                .sources()
-                .iter()
-                .map(|s| FindingSource {
-                    r#type: s.r#type.as_str().to_string(),
-                    detail: s.detail.as_ref().map(|d| FindingSourceDetail {
-                        access_point_arn: d.access_point_arn.clone(),
-                        access_point_account: d.access_point_account.clone(),
-                    }),
-                })
-                .collect(),
+            sources: sources(e.sources()),
             resource_control_policy_restriction: e
                 .resource_control_policy_restriction
                 .as_ref()
@@ -411,6 +509,7 @@ mod tests {
     const ANALYZER: &str = "arn:aws:access-analyzer:us-east-1:111122223333:analyzer/lake-analyzer";
     const VENDOR: &str = "arn:aws:iam::444455556666:role/vendor";
     const AP: &str = "arn:aws:s3:us-east-1:111122223333:accesspoint/vendor-ap";
+    const MEMBER: &str = "arn:aws:iam::222233334444:role/reader";
     const CANONICAL: &str = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
 
     fn ok(body: serde_json::Value) -> impl Fn() -> HttpResponse + Send + Sync + 'static {
@@ -632,6 +731,108 @@ mod tests {
         // The archive reads back as it was written.
         let back: Finding = serde_json::from_str(&text).unwrap();
         assert_eq!(back, f);
+    }
+
+    /// An internal-access finding (ListFindingsV2 `findingType` InternalAccess; GetFindingV2
+    /// `findingDetails[].internalAccessDetails`), shaped as
+    /// <https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ListFindingsV2.html>,
+    /// <https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_FindingDetails.html> and
+    /// <https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_InternalAccessDetails.html>
+    /// show it.
+    fn internal_summary() -> serde_json::Value {
+        let mut s = summary("f-internal", "arn:aws:s3:::sales-lake", "ACTIVE");
+        s["findingType"] = json!("InternalAccess");
+        s
+    }
+
+    fn internal_page() -> serde_json::Value {
+        let mut v = internal_summary();
+        v["findingDetails"] = json!([
+            { "internalAccessDetails": {
+                "accessType": "INTRA_ORG",
+                "action": ["s3:GetObject"],
+                "condition": {},
+                "principal": { "AWS": MEMBER },
+                "principalOwnerAccount": "222233334444",
+                "principalType": "IAM_ROLE",
+                "resourceControlPolicyRestriction": "NOT_APPLICABLE",
+                "serviceControlPolicyRestriction": "APPLIED",
+                "sources": [ {
+                    "detail": { "accessPointAccount": "111122223333", "accessPointArn": AP },
+                    "type": "S3_ACCESS_POINT"
+                } ]
+            } },
+            { "internalAccessDetails": {
+                "accessType": "INTRA_ACCOUNT",
+                "action": ["s3:PutObject"],
+                "condition": { "aws:SourceVpce": "vpce-1a2b3c4d" },
+                "principal": { "AWS": "arn:aws:iam::111122223333:role/loader" },
+                "principalOwnerAccount": "111122223333",
+                "principalType": "IAM_ROLE",
+                "sources": [ { "type": "POLICY" } ]
+            } }
+        ]);
+        v
+    }
+
+    #[tokio::test]
+    async fn internal_access_findings_are_read_with_their_details() {
+        let l = mock!(Client::list_findings_v2)
+            .match_requests(is_s3_filter)
+            .then_http_response(ok(json!({ "findings": [internal_summary()] })));
+        let g = mock!(Client::get_finding_v2)
+            .match_requests(|r| r.id() == Some("f-internal"))
+            .then_http_response(ok(internal_page()));
+        let client = mock_client!(aws_sdk_accessanalyzer, RuleMode::MatchAny, [&l, &g]);
+        let findings = s3_findings(&client, ANALYZER, 4).await.unwrap();
+        let [f] = &findings[..] else {
+            panic!("{findings:?}")
+        };
+        assert_eq!(f.finding_type.as_deref(), Some("InternalAccess"));
+        assert_eq!(f.bucket().as_deref(), Some("sales-lake"));
+        assert_eq!(
+            f.principals(),
+            [MEMBER, "arn:aws:iam::111122223333:role/loader"]
+        );
+        assert_eq!(f.access_point_arns(), [AP]);
+        assert_eq!(f.actions(), ["s3:GetObject", "s3:PutObject"]);
+        assert_eq!(f.conditions(), ["aws:SourceVpce=vpce-1a2b3c4d"]);
+        assert_eq!(f.source_types(), ["S3_ACCESS_POINT", "POLICY"]);
+        assert_eq!(f.access_types(), ["INTRA_ORG", "INTRA_ACCOUNT"]);
+        let d = f.finding_details[0]
+            .internal_access_details
+            .as_ref()
+            .unwrap();
+        assert_eq!(d.principal_owner_account.as_deref(), Some("222233334444"));
+        assert_eq!(d.principal_type.as_deref(), Some("IAM_ROLE"));
+        assert_eq!(
+            d.service_control_policy_restriction.as_deref(),
+            Some("APPLIED")
+        );
+        assert!(f.finding_details[0].external_access_details.is_none());
+        // Archived with the API's field names, and read back as written.
+        let text = serde_json::to_string(&f.finding_details[0]).unwrap();
+        assert_eq!(
+            text,
+            concat!(
+                r#"{"internalAccessDetails":{"principal":{"AWS":"arn:aws:iam::222233334444:role/reader"},"#,
+                r#""principalOwnerAccount":"222233334444","principalType":"IAM_ROLE","accessType":"INTRA_ORG","#,
+                r#""action":["s3:GetObject"],"sources":[{"type":"S3_ACCESS_POINT","detail":{"#,
+                r#""accessPointArn":"arn:aws:s3:us-east-1:111122223333:accesspoint/vendor-ap","accessPointAccount":"111122223333"}}],"#,
+                r#""resourceControlPolicyRestriction":"NOT_APPLICABLE","serviceControlPolicyRestriction":"APPLIED"}}"#
+            )
+        );
+        let back: FindingDetails = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, f.finding_details[0]);
+        // An external-access finding has no access type.
+        let e = Finding {
+            finding_details: vec![FindingDetails {
+                external_access_details: Some(ExternalAccessDetails::default()),
+                ..FindingDetails::default()
+            }],
+            ..Finding::default()
+        };
+        assert!(e.access_types().is_empty());
     }
 
     #[test]

@@ -462,8 +462,32 @@ impl Aws {
             .into_iter()
             .filter(|r| r.opt_in_status.as_deref() != Some("not-opted-in"))
             .filter_map(|r| r.region_name)
+            // Only the partition of these credentials (emulators list every partition's).
+            .filter(|r| crate::policy::arn::partition(r) == self.partition)
             .collect();
         v.sort();
         Ok(v)
+    }
+
+    /// Of `regions`, those not enabled for the account: EC2 DescribeRegions with AllRegions,
+    /// OptInStatus `not-opted-in` (an opt-in region the account has not enabled, where every
+    /// request fails: <https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html>).
+    pub async fn disabled_regions(&self, regions: &[String]) -> Result<Vec<String>> {
+        let out = self
+            .ec2()
+            .describe_regions()
+            .all_regions(true)
+            .set_region_names(Some(regions.to_vec()))
+            .send()
+            .await
+            .map_err(|e| classify("ec2:DescribeRegions", e))?;
+        Ok(out
+            .regions
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.opt_in_status.as_deref() == Some("not-opted-in"))
+            .filter_map(|r| r.region_name)
+            .filter(|r| regions.contains(r))
+            .collect())
     }
 }

@@ -21,6 +21,7 @@ pub mod iam_user;
 pub mod lambda;
 pub mod lease;
 mod log;
+pub mod member;
 pub mod organizations;
 pub mod profile;
 pub mod s3;
@@ -196,42 +197,22 @@ impl Aws {
         session_name: &str,
         external_id: Option<&str>,
     ) -> Result<aws_credential_types::Credentials> {
-        let out = self
-            .sts()
-            .assume_role()
-            .role_arn(role_arn)
-            .role_session_name(session_name)
-            .set_external_id(external_id.map(str::to_string))
-            .send()
-            .await
-            .map_err(|e| classify("sts:AssumeRole", e))?;
-        let c = out
-            .credentials
-            .ok_or_else(|| error::failed("STS AssumeRole returned no credentials"))?;
-        Ok(aws_credential_types::Credentials::new(
-            c.access_key_id,
-            c.secret_access_key,
-            Some(c.session_token),
-            std::time::SystemTime::try_from(c.expiration).ok(),
-            "lakegate-assume-role",
-        ))
+        member::assume_role(self.sts(), role_arn, session_name, external_id).await
     }
 
     /// The same configuration acting as `account` with `creds` in `region` (a member account of
-    /// an organization, through its role).
+    /// an organization, through its role: [`Aws::assume_role_for_run`]).
     pub fn in_account(
         &self,
         account: &str,
-        creds: aws_credential_types::Credentials,
+        creds: aws_credential_types::provider::SharedCredentialsProvider,
         region: &str,
     ) -> Aws {
         let sdk = self
             .sdk
             .clone()
             .into_builder()
-            .credentials_provider(
-                aws_credential_types::provider::SharedCredentialsProvider::new(creds),
-            )
+            .credentials_provider(creds)
             .region(Region::new(region.to_string()))
             .build();
         let aws = Aws::from_sdk(sdk, region.to_string(), self.path_style);

@@ -352,7 +352,7 @@ impl Analyzer {
     }
 }
 
-fn fixture(name: &str, vars: &[(&str, &str)]) -> String {
+pub(crate) fn fixture(name: &str, vars: &[(&str, &str)]) -> String {
     let p = format!(
         "{}/tests/fixtures/accessanalyzer/{name}",
         env!("CARGO_MANIFEST_DIR")

@@ -637,3 +637,303 @@ fn m0_row<'a>(rows: &'a [Value], principal: &str) -> &'a Value {
         .find(|r| r["principal"] == principal)
         .unwrap_or_else(|| panic!("no row of {principal}: {rows:#?}"))
 }
+
+/// An internal access analyzer of the organization (IAM Access Analyzer, on a `wiremock` fake
+/// serving `tests/fixtures/accessanalyzer/internal-*.json`): an INTRA_ORG finding on member 0's
+/// bucket (member 1's reader) and an INTRA_ACCOUNT one on the bucket of the member the run cannot
+/// enter.
+#[test]
+fn internal_access_findings_match_rows_and_reach_the_account_not_entered() {
+    use wiremock::matchers::{body_partial_json, method, path, query_param};
+    use wiremock::{Mock, ResponseTemplate};
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m0, m1, missing) = (&o.members[0], &o.members[1], o.missing());
+    let analyzer = format!(
+        "arn:aws:access-analyzer:us-east-1:{}:analyzer/org-internal",
+        o.management
+    );
+    let (reader, loader) = (m1.role("reader"), missing.role("loader"));
+    let vars = [
+        ("M0_BUCKET", m0.bucket.as_str()),
+        ("M0", m0.id.as_str()),
+        ("M1", m1.id.as_str()),
+        ("M3_BUCKET", missing.bucket.as_str()),
+        ("M3", missing.id.as_str()),
+        ("READER", reader.as_str()),
+        ("LOADER", loader.as_str()),
+    ];
+    let reply = |name: &str| {
+        ResponseTemplate::new(200)
+            .insert_header("content-type", "application/json")
+            .set_body_string(crate::audit::fixture(name, &vars))
+    };
+    let fake = crate::harness::HttpFake::new();
+    fake.mount(
+        Mock::given(method("POST"))
+            .and(path("/findingv2"))
+            .and(body_partial_json(json!({
+                "analyzerArn": analyzer,
+                "filter": {"resourceType": {"eq": ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket"]}}
+            })))
+            .respond_with(reply("internal-list-findings-v2.json")),
+    );
+    for (id, file) in [
+        ("a001", "internal-get-finding-v2-org.json"),
+        ("a002", "internal-get-finding-v2-account.json"),
+    ] {
+        fake.mount(
+            Mock::given(method("GET"))
+                .and(path(format!(
+                    "/findingv2/9b2d3c4e-0000-4f00-9000-00000000{id}"
+                )))
+                .and(query_param("analyzerArn", analyzer.as_str()))
+                .respond_with(reply(file)),
+        );
+    }
+    let mut c = env.cmd();
+    c.env("AWS_ENDPOINT_URL_ACCESSANALYZER", fake.uri());
+    c.args(o.lg_args());
+    c.args([
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+        "--analyzer-arn",
+        &analyzer,
+    ]);
+    let a = crate::harness::no_panic(c.assert()).code(1);
+    let rows = rows_of(&a);
+    // The INTRA_ORG finding is matched to the row the bucket policy gives member 1's reader.
+    let r = m0_row(&rows, &reader);
+    assert_eq!(r["bucket"], m0.bucket.as_str());
+    assert_eq!(r["source"], "bucket-policy");
+    assert_eq!(r["finding_id"], "9b2d3c4e-0000-4f00-9000-00000000a001");
+    assert_eq!(r["finding_status"], "ACTIVE");
+    assert_eq!(r["same_org"], true);
+    // The INTRA_ACCOUNT finding on the bucket of the account not entered still has its row.
+    let l = m0_row(&rows, &loader);
+    assert_eq!(l["bucket"], missing.bucket.as_str());
+    assert_eq!(l["bucket_account"], missing.id.as_str());
+    assert_eq!(l["source"], "finding:POLICY");
+    assert_eq!(l["access"], "read+write");
+    assert_eq!(l["finding_id"], "9b2d3c4e-0000-4f00-9000-00000000a002");
+    assert_eq!(
+        (l["external"].clone(), l["same_org"].clone()),
+        (json!(false), json!(true))
+    );
+    assert!(stderr(&a).contains(", 2 findings"), "{}", stderr(&a));
+}
+
+/// `--all-regions` audits each region EC2 DescribeRegions says is enabled (moto, as AWS, marks
+/// the opt-in regions an account has not enabled `not-opted-in`); a region named with
+/// `--regions` that is not enabled for an account is a failure of that account and region.
+#[test]
+fn all_regions_covers_each_enabled_region_and_a_disabled_region_fails_its_account() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m0, m2) = (&o.members[0], &o.members[2]);
+    // A second bucket of member 2, in eu-west-1, read by member 0's app role.
+    let eu = env.name("m2eu");
+    s3(
+        &env,
+        &m2.key,
+        "PUT",
+        &format!("/{eu}"),
+        &m2.id,
+        b"<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>",
+    );
+    let policy = json!({"Version": "2012-10-17", "Statement": [
+        {"Sid": "AppRead", "Effect": "Allow", "Principal": {"AWS": m0.role("app")},
+         "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{eu}/data/*")}]});
+    s3(
+        &env,
+        &m2.key,
+        "PUT",
+        &format!("/{eu}?policy"),
+        &m2.id,
+        policy.to_string().as_bytes(),
+    );
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "json",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--account",
+            &m0.id,
+            "--account",
+            &m2.id,
+            "--all-regions",
+        ],
+    )
+    .success();
+    let rows = rows_of(&a);
+    let regions_of = |bucket: &str| -> std::collections::BTreeSet<String> {
+        rows.iter()
+            .filter(|r| r["bucket"] == bucket)
+            .map(|r| r["region"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        regions_of(&m0.bucket).into_iter().collect::<Vec<_>>(),
+        ["us-east-1"]
+    );
+    assert_eq!(
+        regions_of(&eu).into_iter().collect::<Vec<_>>(),
+        ["eu-west-1"]
+    );
+    let app = rows
+        .iter()
+        .find(|r| r["bucket"] == eu.as_str())
+        .unwrap_or_else(|| panic!("no row of {eu}: {rows:#?}"));
+    assert_eq!(app["principal"], m0.role("app"));
+    assert_eq!(app["bucket_account"], m2.id.as_str());
+    assert_eq!(app["prefix"], "data/");
+    assert!(
+        stderr(&a).contains("audited 2 of 2 accounts"),
+        "{}",
+        stderr(&a)
+    );
+
+    // me-south-1 is an opt-in region no member enabled: listed with its cause, exit 1, the
+    // enabled region's rows written, nothing uploaded.
+    let reports = env.name("reports");
+    s3(
+        &env,
+        &o.mgmt_key,
+        "PUT",
+        &format!("/{reports}"),
+        &o.management,
+        &[],
+    );
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "csv",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--account",
+            &m0.id,
+            "--regions",
+            "us-east-1,me-south-1",
+            "--upload",
+            &format!("s3://{reports}/lake"),
+        ],
+    )
+    .code(1);
+    let err = stderr(&a);
+    assert!(
+        err.contains(&format!(
+            "  {}  me-south-1  region me-south-1 is not enabled for account {}",
+            m0.id, m0.id
+        )),
+        "{err}"
+    );
+    assert!(err.contains("not audited (1 account):"), "{err}");
+    assert!(
+        err.contains("nothing was uploaded (--allow-partial"),
+        "{err}"
+    );
+    assert!(stdout(&a).contains(&m0.bucket), "{}", stdout(&a));
+    assert!(keys(&env, &o.mgmt_key, &reports).is_empty());
+}
+
+/// `access who-can --account-id ID --member-role ROLE`: a bucket of another member account, read
+/// through its role from the management account; principals of member accounts are internal.
+#[test]
+fn who_can_reads_a_member_accounts_bucket_through_its_role() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m0, m1) = (&o.members[0], &o.members[1]);
+    let who = |account: &str, url: &str, extra: &[&str]| {
+        let mut c = env.cmd();
+        c.args(o.lg_args());
+        c.args([
+            "-o",
+            "json",
+            "access",
+            "who-can",
+            url,
+            "--account-id",
+            account,
+        ]);
+        c.args(extra);
+        crate::harness::no_panic(c.assert())
+    };
+    let a = who(
+        &m0.id,
+        &format!("s3://{}/shared/", m0.bucket),
+        &["--member-role", ROLE],
+    )
+    .success();
+    let r = rows_of(&a);
+    let reader = m0_row(&r, &m1.role("reader"));
+    assert_eq!(reader["principal_account"], m1.id.as_str());
+    assert_eq!(reader["external"], false);
+    assert_eq!(reader["source"], "bucket-policy");
+    let a = who(
+        &m0.id,
+        &format!("s3://{}/vendor/", m0.bucket),
+        &["--member-role", ROLE],
+    )
+    .success();
+    assert_eq!(m0_row(&rows_of(&a), OUTSIDER)["external"], true);
+
+    // The member whose role is missing: one line naming the role, exit 1.
+    let missing = o.missing();
+    let a = who(
+        &missing.id,
+        &format!("s3://{}/", missing.bucket),
+        &["--member-role", ROLE],
+    )
+    .code(1);
+    assert!(
+        stderr(&a).contains(&format!(
+            "cannot assume arn:aws:iam::{}:role/{ROLE}",
+            missing.id
+        )),
+        "{}",
+        stderr(&a)
+    );
+    // An account outside the organization, or no --account-id, is bad input.
+    let a = who(
+        "111111111111",
+        &format!("s3://{}/", m0.bucket),
+        &["--member-role", ROLE],
+    )
+    .code(2);
+    assert!(
+        stderr(&a).contains("--account-id: 111111111111 is not an account of organization"),
+        "{}",
+        stderr(&a)
+    );
+    let mut c = env.cmd();
+    c.args(o.lg_args());
+    c.args([
+        "access",
+        "who-can",
+        &format!("s3://{}/", m0.bucket),
+        "--member-role",
+        ROLE,
+    ]);
+    let a = crate::harness::no_panic(c.assert()).code(2);
+    assert!(
+        stderr(&a).contains("--member-role: name the member account"),
+        "{}",
+        stderr(&a)
+    );
+}

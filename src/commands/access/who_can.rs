@@ -1,11 +1,13 @@
-//! `lakegate access who-can s3://BUCKET/PREFIX/ [--action read|write|list]`
+//! `lakegate access who-can s3://BUCKET/PREFIX/ [--action read|write|list]
+//! [--account-id ID --member-role ROLE_NAME [--external-id ID]]`
 
-use crate::commands::evaluate::chain::audit_chain;
+use crate::aws::Aws;
+use crate::commands::evaluate::chain::{audit_chain, member_chain, org_levels_with};
 use crate::commands::Ctx;
-use crate::error::{failed, Result};
+use crate::error::{failed, input_error, Result};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AccessKind, BucketAudit, WhoCanRow};
-use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet};
+use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet};
 
 /// Which principals (of which accounts, through which access point or the bucket itself) may
 /// read, write or list under one prefix: the principals the bucket policy and the bucket's
@@ -25,6 +27,16 @@ pub struct Args {
 
     #[command(flatten)]
     pub trusted_account: crate::commands::shared_args::TrustedAccounts,
+
+    /// The bucket is in the member account --account-id of the caller's AWS Organization: read
+    /// it through this role there (arn:aws:iam::ACCOUNT:role/ROLE_NAME, session lakegate-audit);
+    /// principals of every member account are then not external
+    #[arg(long, value_name = "ROLE_NAME")]
+    pub member_role: Option<crate::values::IamRoleName>,
+
+    /// The external id the member role requires
+    #[arg(long, value_name = "ID", requires = "member_role")]
+    pub external_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,10 +82,92 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         Action::Write => AccessKind::Write,
         Action::List => AccessKind::List,
     };
-    let aws = ctx.aws().await?;
-    let account = ctx.account().await?;
+    let caller = ctx.aws().await?;
+    let (member, account, chain, organization) = match &args.member_role {
+        Some(role) => {
+            let m = enter_member(ctx, caller, role, args.external_id.as_deref()).await?;
+            (Some(m.aws), m.account, Some(m.chain), m.organization)
+        }
+        None => (None, ctx.account().await?, None, Vec::new()),
+    };
+    let aws = member.as_ref().unwrap_or(caller);
+    let set = policy_set(aws, &account, &bucket).await?;
+    let chain = match chain {
+        Some(c) => c,
+        None => audit_chain(ctx, &account).await,
+    };
+    let audit = BucketAudit {
+        bucket: &bucket,
+        partition: aws.partition,
+        trusted: &args.trusted_account,
+        findings: &[],
+        region: &aws.region,
+        organization: &organization,
+    };
+    let rows = audit.who_can(&set, &chain, &prefix, kind);
+    ctx.printer.rows_or(&rows, || {
+        format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
+    })
+}
+
+/// A member account of the caller's organization, entered through its role.
+struct Member {
+    aws: Aws,
+    account: String,
+    chain: Chain,
+    /// Every account of the organization: none of their principals is external.
+    organization: Vec<String>,
+}
+
+/// --member-role: the account --account-id names must be in the caller's organization; its
+/// role is assumed (session `lakegate-audit`, as `audit report --organization` does), its SCPs and
+/// RCPs read with the caller's credentials and its Block Public Access with the role's.
+async fn enter_member(
+    ctx: &Ctx,
+    caller: &Aws,
+    role_name: &str,
+    external_id: Option<&str>,
+) -> Result<Member> {
+    let Some(account) = ctx.global.account_id.clone() else {
+        return Err(input_error(
+            "--member-role: name the member account that owns the bucket with --account-id ID",
+        ));
+    };
+    let org = caller.organization().await?;
+    if !org.accounts.iter().any(|a| a.id == account) {
+        return Err(input_error(format!(
+            "--account-id: {account} is not an account of organization {}",
+            org.id
+        )));
+    }
+    let role = format!("arn:{}:iam::{account}:role/{role_name}", caller.partition);
+    let creds = caller
+        .assume_role_for_run(&role, "lakegate-audit", external_id)
+        .await
+        .map_err(|mut e| {
+            e.message = format!("cannot assume {role}: {}", e.message);
+            e
+        })?;
+    let aws = caller.in_account(&account, creds, &caller.region);
+    let warn = |m: String| ctx.printer.warn(m);
+    let (levels, restrict) = futures::future::join(
+        org_levels_with(caller, &account),
+        aws.account_restrict_public_buckets(&account),
+    )
+    .await;
+    let chain = member_chain(&account, levels, restrict.map_err(Into::into), warn);
+    Ok(Member {
+        aws,
+        account,
+        chain,
+        organization: org.accounts.into_iter().map(|a| a.id).collect(),
+    })
+}
+
+/// The bucket's policy and the policies of its access points, read with `aws` in `account`.
+async fn policy_set(aws: &Aws, account: &str, bucket: &str) -> Result<PolicySet> {
     let bucket_policy = aws
-        .bucket_policy(&bucket)
+        .bucket_policy(bucket)
         .await?
         .map(|d| CompiledPolicy::compile(&d, "bucket"))
         .transpose()
@@ -83,12 +177,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             ))
         })?;
     let listed = aws
-        .list_access_points(&account, Some(&bucket), |_| {})
+        .list_access_points(account, Some(bucket), |_| {})
         .await?;
     let mut access_points = Vec::new();
     for ap in listed {
         let policy = aws
-            .access_point_policy(&account, &ap.name)
+            .access_point_policy(account, &ap.name)
             .await?
             .map(|d| CompiledPolicy::compile(&d, format!("access-point:{}", ap.name)))
             .transpose()
@@ -101,27 +195,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         let target = AccessPointTarget::from_arn(&ap.arn).unwrap_or(AccessPointTarget {
             name: ap.name.clone(),
             arn: ap.arn.clone(),
-            account: account.clone(),
+            account: account.to_string(),
         });
         access_points.push(AccessPointPolicy { target, policy });
     }
-    let set = PolicySet {
+    Ok(PolicySet {
         identity: Vec::new(),
         bucket: bucket_policy,
-        bucket_account: account.clone(),
+        bucket_account: account.to_string(),
         access_points,
-    };
-    let chain = audit_chain(ctx, &account).await;
-    let audit = BucketAudit {
-        bucket: &bucket,
-        partition: aws.partition,
-        trusted: &args.trusted_account,
-        findings: &[],
-        region: &aws.region,
-        organization: &[],
-    };
-    let rows = audit.who_can(&set, &chain, &prefix, kind);
-    ctx.printer.rows_or(&rows, || {
-        format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
     })
 }

@@ -107,9 +107,10 @@ pub struct Args {
 
     /// An IAM Access Analyzer: its findings for S3 buckets (ListFindingsV2, every page) are
     /// matched to the rows and archived with --upload (with --organization: an organization
-    /// analyzer)
+    /// analyzer). Repeatable: an external access analyzer and an internal access analyzer
+    /// (INTRA_ACCOUNT / INTRA_ORG findings)
     #[arg(long, value_name = "ARN")]
-    pub analyzer_arn: Option<AnalyzerArn>,
+    pub analyzer_arn: Vec<AnalyzerArn>,
 
     #[command(flatten)]
     pub trusted_account: TrustedAccounts,
@@ -663,7 +664,7 @@ async fn prepare_member<'a>(
     let levels = crate::commands::evaluate::chain::org_levels_pooled(caller, &account, Some(sem));
     let entered = enter_member(caller, sem, args, &account, regions, pb);
     let (levels, entered) = futures::future::join(levels, entered).await;
-    let (listed, restrict) = match entered {
+    let (listed, restrict, disabled) = match entered {
         Ok(entered) => entered,
         Err(failure) => return vec![Work::Failed(failure)],
     };
@@ -695,6 +696,7 @@ async fn prepare_member<'a>(
                 })]
             }
         })
+        .chain(disabled.into_iter().map(Work::Failed))
         .collect()
 }
 
@@ -707,6 +709,7 @@ type Entered = (
         Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)>,
     )>,
     Result<bool>,
+    Vec<Failure>,
 );
 
 /// Assume the member role, find the regions, and list them while the account's Block Public
@@ -732,7 +735,7 @@ async fn enter_member(
     );
     let assumed = limited(
         sem,
-        caller.assume_role_now(&role, "lakegate-audit", args.external_id.as_deref()),
+        caller.assume_role_for_run(&role, "lakegate-audit", args.external_id.as_deref()),
     )
     .await;
     let creds = match assumed {
@@ -762,6 +765,7 @@ async fn enter_member(
             }
         },
     };
+    let (regions, disabled) = drop_disabled(&home, sem, args, account, regions, pb).await;
     let restrict = limited(sem, home.account_restrict_public_buckets(account));
     let lists = regions.iter().map(|region| {
         let aws = caller.in_account(account, creds.clone(), region);
@@ -772,7 +776,45 @@ async fn enter_member(
     });
     let (restrict, listed) =
         futures::future::join(restrict, futures::future::join_all(lists)).await;
-    Ok((listed, restrict.map_err(CliError::from)))
+    Ok((listed, restrict.map_err(CliError::from), disabled))
+}
+
+/// The regions named with --regions that are not enabled for the account (EC2 DescribeRegions
+/// says `not-opted-in`): each a failure of its own, left out of the work. Without --regions the
+/// regions are the caller's or the account's enabled ones, and nothing is asked. When the
+/// question itself fails, every region is kept (its listing then says what is wrong).
+async fn drop_disabled(
+    home: &Aws,
+    sem: &Semaphore,
+    args: &Args,
+    account: &str,
+    mut regions: Vec<String>,
+    pb: &indicatif::ProgressBar,
+) -> (Vec<String>, Vec<Failure>) {
+    if args.regions.is_empty() {
+        return (regions, Vec::new());
+    }
+    let disabled = match limited(sem, home.disabled_regions(&regions)).await {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::debug!(account, error = %e.message, "cannot tell which regions are enabled");
+            Vec::new()
+        }
+    };
+    regions.retain(|r| !disabled.contains(r));
+    let failed = disabled
+        .into_iter()
+        .map(|region| {
+            pb.inc(1);
+            Failure {
+                account: account.to_string(),
+                cause: format!("region {region} is not enabled for account {account}"),
+                region,
+                error: None,
+            }
+        })
+        .collect();
+    (regions, failed)
 }
 
 /// The caller's own account in the region in use (without --organization).
@@ -872,13 +914,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
     };
 
-    let findings: Vec<Finding> = match &args.analyzer_arn {
-        Some(arn) => {
-            pb.set_message("reading IAM Access Analyzer findings");
-            aws.s3_findings(arn, concurrency).await?
-        }
-        None => Vec::new(),
-    };
+    let mut findings: Vec<Finding> = Vec::new();
+    for arn in &args.analyzer_arn {
+        pb.set_message("reading IAM Access Analyzer findings");
+        findings.extend(aws.s3_findings(arn, concurrency).await?);
+    }
     let refs = finding_refs(&findings);
 
     let scopes = plan0.accounts.len() * plan0.regions.as_ref().map_or(1, Vec::len);
@@ -1079,7 +1119,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         sink.rows,
         plural(sink.rows),
         sink.external,
-        if args.analyzer_arn.is_some() {
+        if !args.analyzer_arn.is_empty() {
             format!(", {} finding{}", findings.len(), plural(findings.len()))
         } else {
             String::new()
@@ -1155,7 +1195,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             bucket: &bucket,
             prefix: &prefix,
             date: &date,
-            findings: args.analyzer_arn.is_some().then_some(findings.as_slice()),
+            findings: (!args.analyzer_arn.is_empty()).then_some(findings.as_slice()),
             spools: &spools,
             manifest: &manifest,
         };
