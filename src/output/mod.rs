@@ -7,6 +7,7 @@ mod lake;
 mod plan;
 pub mod query;
 pub mod results;
+pub mod rows;
 mod statements;
 pub mod table;
 pub mod yaml;

@@ -255,7 +255,7 @@ impl ResultSink {
     }
 }
 
-fn csv_error(e: csv::Error) -> crate::error::CliError {
+pub(crate) fn csv_error(e: csv::Error) -> crate::error::CliError {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
         other => failed(format!("cannot write CSV: {other:?}")),

@@ -11,11 +11,12 @@ use crate::apply::{Plan, Resource, Step};
 use crate::aws::accessanalyzer::Finding;
 use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
-use crate::cli::OutputFormat;
 use crate::commands::accesspoint::list::short_principal;
 use crate::commands::shared_args::TrustedAccounts;
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, CliError, Result};
+use crate::output::results::csv_error;
+use crate::output::rows::{CsvRecord, RowStream};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AuditRow, BucketAudit, FindingRef, COLUMNS};
 use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet};
@@ -26,7 +27,7 @@ use crate::values::{
 use futures::stream::{self, StreamExt};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::BufWriter;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
@@ -256,28 +257,20 @@ impl Spool {
     }
 }
 
-fn csv_error(e: csv::Error) -> crate::error::CliError {
-    failed(format!("cannot write CSV: {e}"))
+impl CsvRecord for AuditRow {
+    fn csv_header() -> &'static [&'static str] {
+        &COLUMNS
+    }
+    fn csv_record(&self) -> Vec<&str> {
+        self.record().to_vec()
+    }
 }
 
-/// How rows reach stdout: streamed as they are computed, or gathered for the printer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stream {
-    Csv,
-    Json,
-    /// Tables, YAML, `-o name` and any `--query`: the printer renders them at the end.
-    Gather,
-    /// A dry run of an upload: stdout carries the plan alone.
-    Nothing,
-}
-
-/// Where rows go as they are computed: stdout (streamed for CSV and JSON, gathered otherwise)
-/// and, for --upload, one spool file per account.
+/// Where rows go as they are computed: the printer's row stream (streamed for CSV and JSON,
+/// gathered otherwise; nothing on a dry run, which prints its plan alone) and, for --upload, one
+/// spool file per account.
 struct Sink {
-    stream: Stream,
-    csv: Option<csv::Writer<std::io::Stdout>>,
-    json_rows: usize,
-    gathered: Vec<AuditRow>,
+    out: RowStream<AuditRow>,
     spools: Option<BTreeMap<String, Spool>>,
     rows: usize,
     external: usize,
@@ -285,27 +278,8 @@ struct Sink {
 
 impl Sink {
     fn new(ctx: &Ctx, upload: bool) -> Result<Sink> {
-        // A query applies to the whole result, so it needs every row first.
-        let stream = match ctx.printer.format {
-            _ if ctx.global.dry_run => Stream::Nothing,
-            _ if ctx.printer.has_query() => Stream::Gather,
-            OutputFormat::Csv => Stream::Csv,
-            OutputFormat::Json => Stream::Json,
-            _ => Stream::Gather,
-        };
-        let mut csv = None;
-        if stream == Stream::Csv {
-            let mut w = csv::Writer::from_writer(std::io::stdout());
-            if !ctx.printer.no_headers {
-                w.write_record(COLUMNS).map_err(csv_error)?;
-            }
-            csv = Some(w);
-        }
         Ok(Sink {
-            stream,
-            csv,
-            json_rows: 0,
-            gathered: Vec::new(),
+            out: ctx.printer.row_stream(ctx.global.dry_run)?,
             spools: upload.then(BTreeMap::new),
             rows: 0,
             external: 0,
@@ -334,65 +308,7 @@ impl Sink {
         {
             w.write_record(r.record()).map_err(csv_error)?;
         }
-        match self.stream {
-            Stream::Csv => {
-                if let Some(w) = self.csv.as_mut() {
-                    w.write_record(r.record()).map_err(csv_error)?;
-                }
-            }
-            Stream::Json => {
-                let text = serde_json::to_string(&r)
-                    .map_err(|e| failed(format!("cannot render JSON: {e}")))?;
-                let mut out = std::io::stdout().lock();
-                let lead = if self.json_rows == 0 {
-                    "[\n  "
-                } else {
-                    ",\n  "
-                };
-                out.write_all(lead.as_bytes())?;
-                out.write_all(text.as_bytes())?;
-                self.json_rows += 1;
-            }
-            Stream::Gather => self.gathered.push(r),
-            Stream::Nothing => {}
-        }
-        Ok(())
-    }
-
-    /// Flush what was streamed after each bucket, so a pipe sees rows as they are computed.
-    fn flush(&mut self) -> Result<()> {
-        if let Some(w) = self.csv.as_mut() {
-            w.flush()?;
-        }
-        std::io::stdout().flush()?;
-        Ok(())
-    }
-
-    fn finish(&mut self, ctx: &Ctx) -> Result<()> {
-        match self.stream {
-            Stream::Csv => self.flush(),
-            Stream::Json => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(if self.json_rows == 0 {
-                    b"[]\n"
-                } else {
-                    b"\n]\n"
-                })?;
-                out.flush()?;
-                Ok(())
-            }
-            Stream::Nothing => Ok(()),
-            // An empty table prints nothing (the summary says so); every other rendering, an
-            // empty document or query result included, is the printer's.
-            Stream::Gather
-                if self.gathered.is_empty()
-                    && !ctx.printer.has_query()
-                    && matches!(ctx.printer.format, OutputFormat::Table | OutputFormat::Wide) =>
-            {
-                Ok(())
-            }
-            Stream::Gather => ctx.printer.rows(&self.gathered),
-        }
+        self.out.push(r)
     }
 }
 
@@ -1056,7 +972,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             organization: &plan0.org_accounts,
         };
         emit_rows(&mut sink, &audit, &set, &scope.chain)?;
-        sink.flush()?;
+        sink.out.flush()?;
     }
     drop(fetched);
 
@@ -1093,7 +1009,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         emit_rows(&mut sink, &audit, &set, &Chain::default())?;
     }
     pb.finish_and_clear();
-    sink.finish(ctx)?;
+    let out = std::mem::replace(&mut sink.out, ctx.printer.row_stream(true)?);
+    out.finish(&ctx.printer)?;
 
     // An account is covered when every region of it was audited.
     let failed_scope: BTreeSet<String> = failures.iter().map(|f| f.account.clone()).collect();
