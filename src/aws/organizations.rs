@@ -70,6 +70,28 @@ pub struct OrgLevels {
     pub levels: Vec<Vec<OrgPolicy>>,
 }
 
+/// Where an account sits in its organization.
+#[derive(Debug, Clone)]
+pub struct OrgPath {
+    pub management: String,
+    /// Root first, the account last.
+    pub targets: Vec<String>,
+}
+
+impl OrgPath {
+    /// The levels of one kind from each target's attached policies (in `targets` order); None
+    /// when a level has none (the policy type is not enabled).
+    pub fn levels(&self, attached: Vec<Vec<OrgPolicy>>) -> Option<OrgLevels> {
+        if attached.iter().any(Vec::is_empty) {
+            return None;
+        }
+        Some(OrgLevels {
+            management_account: self.management.clone(),
+            levels: attached,
+        })
+    }
+}
+
 impl Aws {
     /// The policies of `kind` that apply to `account`. None when the caller's organization is
     /// not in use, the account is not in it, or the policy type is not enabled (a level without
@@ -80,10 +102,22 @@ impl Aws {
         account: &str,
         kind: OrgPolicyKind,
     ) -> Result<Option<OrgLevels>> {
+        let Some(path) = self.org_path(account).await? else {
+            return Ok(None);
+        };
+        let mut levels = Vec::new();
+        for target in &path.targets {
+            levels.push(self.attached(target, kind).await?);
+        }
+        Ok(path.levels(levels))
+    }
+
+    /// The management account and the targets from the root down to `account`; None when the
+    /// caller's organization is not in use or the account is not in it.
+    pub async fn org_path(&self, account: &str) -> Result<Option<OrgPath>> {
         let Some(management) = self.management_account().await? else {
             return Ok(None);
         };
-        // The path from the account up to the root.
         let mut targets = vec![account.to_string()];
         let mut child = account.to_string();
         for _ in 0..10 {
@@ -101,17 +135,9 @@ impl Aws {
             child = parent;
         }
         targets.reverse();
-        let mut levels = Vec::new();
-        for target in &targets {
-            let level = self.attached(target, kind).await?;
-            if level.is_empty() {
-                return Ok(None);
-            }
-            levels.push(level);
-        }
-        Ok(Some(OrgLevels {
-            management_account: management,
-            levels,
+        Ok(Some(OrgPath {
+            management,
+            targets,
         }))
     }
 
@@ -167,8 +193,9 @@ impl Aws {
         .await
     }
 
-    /// The policies of `kind` attached at one target (root, OU or account), documents included.
-    async fn attached(&self, target: &str, kind: OrgPolicyKind) -> Result<Vec<OrgPolicy>> {
+    /// The policies of `kind` attached at one target (root, OU or account), documents included;
+    /// read once per run.
+    pub async fn attached(&self, target: &str, kind: OrgPolicyKind) -> Result<Vec<OrgPolicy>> {
         let summaries = once(
             &self.org_levels.attached,
             (target.to_string(), kind),
@@ -253,10 +280,11 @@ impl Aws {
     /// needs the management account or a delegated administrator).
     pub async fn organization(&self) -> Result<Organization> {
         let org = self.organizations();
-        let o = org
-            .describe_organization()
-            .send()
-            .await
+        // The organization and its accounts together: one round trip less before an
+        // organization audit starts (an error of DescribeOrganization says it best).
+        let describe = org.describe_organization().send();
+        let (described, accounts) = futures::future::join(describe, self.accounts()).await;
+        let o = described
             .map_err(|e| match code(&e) {
                 Some("AWSOrganizationsNotInUseException") => super::error::input_error(
                     "the caller's account is not a member of an AWS Organization",
@@ -265,6 +293,22 @@ impl Aws {
             })?
             .organization
             .unwrap_or_else(|| aws_sdk_organizations::types::Organization::builder().build());
+        let accounts = accounts?;
+        // The policy levels read later need it too: one DescribeOrganization per run.
+        let _ = self
+            .org_levels
+            .management
+            .set(Some(o.master_account_id.clone().unwrap_or_default()));
+        Ok(Organization {
+            id: o.id.unwrap_or_default(),
+            management_account: o.master_account_id.unwrap_or_default(),
+            accounts,
+        })
+    }
+
+    /// Every account of the caller's organization (ListAccounts, every page).
+    async fn accounts(&self) -> Result<Vec<OrgAccount>> {
+        let org = self.organizations();
         let mut accounts = Vec::new();
         let mut token: Option<String> = None;
         loop {
@@ -293,15 +337,6 @@ impl Aws {
                 _ => break,
             }
         }
-        // The policy levels read later need it too: one DescribeOrganization per run.
-        let _ = self
-            .org_levels
-            .management
-            .set(Some(o.master_account_id.clone().unwrap_or_default()));
-        Ok(Organization {
-            id: o.id.unwrap_or_default(),
-            management_account: o.master_account_id.unwrap_or_default(),
-            accounts,
-        })
+        Ok(accounts)
     }
 }

@@ -363,12 +363,34 @@ pub async fn org_levels_pooled(
     pool: Option<&tokio::sync::Semaphore>,
 ) -> std::result::Result<Chain, String> {
     use crate::aws::organizations::OrgPolicyKind;
-    let read = |kind: OrgPolicyKind| async move {
+    // One request (or a short cached sequence) per permit: the path, then every level of both
+    // kinds at once.
+    async fn permit<T>(
+        pool: Option<&tokio::sync::Semaphore>,
+        call: impl std::future::Future<Output = T>,
+    ) -> T {
         let _permit = match pool {
             Some(p) => Some(p.acquire().await.expect("the pool is never closed")),
             None => None,
         };
-        aws.org_policy_levels(account, kind).await
+        call.await
+    }
+    let path = match permit(pool, aws.org_path(account)).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return Ok(Chain::default()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let read = |kind: OrgPolicyKind| {
+        let path = &path;
+        async move {
+            let levels = path
+                .targets
+                .iter()
+                .map(|t| permit(pool, aws.attached(t, kind)));
+            futures::future::try_join_all(levels)
+                .await
+                .map(|attached| path.levels(attached))
+        }
     };
     let (scps, rcps) =
         futures::future::join(read(OrgPolicyKind::Scp), read(OrgPolicyKind::Rcp)).await;
