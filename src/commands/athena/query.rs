@@ -78,13 +78,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let id = aws.start_query(&spec).await?;
     if args.no_wait {
-        if ctx.printer.is_structured() {
-            return ctx.printer.value(&Started {
-                query_execution_id: &id,
-            });
-        }
-        ctx.printer.line(id)?;
-        return Ok(());
+        let started = Started {
+            query_execution_id: &id,
+        };
+        return ctx.printer.result(&started, || ctx.printer.line(&id));
     }
     tracing::debug!(id, "query started");
     let exec = wait(ctx, aws, &id).await?;

@@ -788,24 +788,23 @@ pub fn print_outcome(ctx: &Ctx, o: &Outcome) -> Result<()> {
     if o.dry_run && planned && ctx.printer.is_structured() {
         return Ok(());
     }
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(o);
-    }
-    if o.dry_run {
-        ctx.printer.status(&o.message);
-        return Ok(());
-    }
-    let mut line = format!("subscription request {}: {}", o.request_id, o.message);
-    if let Some(a) = &o.access_point_arn {
-        line.push_str(&format!(
-            "; consumers use access point {a}{}",
-            o.access_point_alias
-                .as_ref()
-                .map(|x| format!(" (alias {x})"))
-                .unwrap_or_default()
-        ));
-    }
-    ctx.printer.done(line)
+    ctx.printer.result(o, || {
+        if o.dry_run {
+            ctx.printer.status(&o.message);
+            return Ok(());
+        }
+        let mut line = format!("subscription request {}: {}", o.request_id, o.message);
+        if let Some(a) = &o.access_point_arn {
+            line.push_str(&format!(
+                "; consumers use access point {a}{}",
+                o.access_point_alias
+                    .as_ref()
+                    .map(|x| format!(" (alias {x})"))
+                    .unwrap_or_default()
+            ));
+        }
+        ctx.printer.done(line)
+    })
 }
 
 /// The state of one policy, read once (reconcile and list read many subscriptions' grants).

@@ -208,24 +208,21 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let created = created.lock().ok().and_then(|c| c.clone());
     let Some(created) = created else {
         let existing = report.steps.first().and_then(|s| s.after.clone());
-        if ctx.printer.is_structured() {
-            return ctx.printer.value(&existing);
-        }
-        return ctx.printer.done(format!(
-            "subscription target {name} exists in environment {environment}; nothing changed"
-        ));
+        return ctx.printer.result(&existing, || {
+            ctx.printer.done(format!(
+                "subscription target {name} exists in environment {environment}; nothing changed"
+            ))
+        });
     };
-    if ctx.printer.is_structured() {
-        return ctx.printer.value(&created);
-    }
-    ctx.printer.done(format!(
-        "subscription target {} ({}) created in environment {} for {}",
-        created.name,
-        created.id,
-        created.environment_id,
-        created.authorized_principals.join(", ")
-    ))?;
-    Ok(())
+    ctx.printer.result(&created, || {
+        ctx.printer.done(format!(
+            "subscription target {} ({}) created in environment {} for {}",
+            created.name,
+            created.id,
+            created.environment_id,
+            created.authorized_principals.join(", ")
+        ))
+    })
 }
 
 #[cfg(test)]
