@@ -33,13 +33,8 @@ pub fn parse_event(text: &str) -> Result<Event> {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     args.opts.check()?;
     // Its callers are functions and queues: always one JSON document (its plan under --dry-run).
-    let json;
-    let ctx = if ctx.printer.is_structured() {
-        ctx
-    } else {
-        json = Ctx::new(ctx.global.clone(), ctx.printer.structured_or_json());
-        &json
-    };
+    let json = Ctx::new(ctx.global.clone(), ctx.printer.structured_or_json());
+    let ctx = &json;
     let text = read_input("--file", &args.file)?;
     let ev = parse_event(&text)?;
     let o = match (&ev.action, &ev.grant) {
