@@ -59,14 +59,10 @@ pub fn dynamic_script(shell: Shell) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn run(args: &CompletionArgs) -> Result<()> {
-    use std::io::Write;
     let script = if args.r#static {
         static_script(args.shell)
     } else {
         dynamic_script(args.shell)?
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(&script)?;
-    out.flush()?;
-    Ok(())
+    crate::output::raw_to_stdout(&script)
 }

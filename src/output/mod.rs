@@ -23,6 +23,14 @@ use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
+/// Bytes that are the whole of stdout, as they are (a shell's completion script).
+pub fn raw_to_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Text for stderr, for what runs before or without a printer (the error report).
 pub fn to_stderr(text: &str) {
     eprint!("{text}");
