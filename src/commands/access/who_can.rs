@@ -4,10 +4,10 @@
 use crate::aws::Aws;
 use crate::commands::evaluate::chain::{audit_chain, member_chain, org_levels_with};
 use crate::commands::Ctx;
-use crate::error::{failed, input_error, Result};
+use crate::error::{input_error, Result};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AccessKind, BucketAudit, WhoCanRow};
-use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet};
+use crate::policy::eval::{Chain, PolicySet};
 
 /// Which principals (of which accounts, through which access point or the bucket itself) may
 /// read, write or list under one prefix: the principals the bucket policy and the bucket's
@@ -164,45 +164,12 @@ async fn enter_member(
     })
 }
 
-/// The bucket's policy and the policies of its access points, read with `aws` in `account`.
+/// The bucket's policy and the policies of its access points, read with `aws` in `account`,
+/// 16 at a time.
 async fn policy_set(aws: &Aws, account: &str, bucket: &str) -> Result<PolicySet> {
-    let bucket_policy = aws
-        .bucket_policy(bucket)
-        .await?
-        .map(|d| CompiledPolicy::compile(&d, "bucket"))
-        .transpose()
-        .map_err(|e| {
-            failed(format!(
-                "the bucket policy of '{bucket}' cannot be read: {e}"
-            ))
-        })?;
     let listed = aws
         .list_access_points(account, Some(bucket), |_| {})
         .await?;
-    let mut access_points = Vec::new();
-    for ap in listed {
-        let policy = aws
-            .access_point_policy(account, &ap.name)
-            .await?
-            .map(|d| CompiledPolicy::compile(&d, format!("access-point:{}", ap.name)))
-            .transpose()
-            .map_err(|e| {
-                failed(format!(
-                    "the policy of access point '{}' cannot be read: {e}",
-                    ap.name
-                ))
-            })?;
-        let target = AccessPointTarget::from_arn(&ap.arn).unwrap_or(AccessPointTarget {
-            name: ap.name.clone(),
-            arn: ap.arn.clone(),
-            account: account.to_string(),
-        });
-        access_points.push(AccessPointPolicy { target, policy });
-    }
-    Ok(PolicySet {
-        identity: Vec::new(),
-        bucket: bucket_policy,
-        bucket_account: account.to_string(),
-        access_points,
-    })
+    let pool = tokio::sync::Semaphore::new(16);
+    crate::commands::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
 }

@@ -19,7 +19,7 @@ use crate::output::results::csv_error;
 use crate::output::rows::{CsvRecord, RowStream};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AuditRow, BucketAudit, FindingRef, COLUMNS};
-use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet};
+use crate::policy::eval::{Chain, PolicySet};
 use crate::values::{
     checked, AccountId, AnalyzerArn, BucketName, Date, IamRoleName, NonEmpty, OutputLocation,
     RegionName, S3Url, TableName,
@@ -325,81 +325,13 @@ async fn fetch_bucket(
     sem: &Semaphore,
     bucket: String,
     aps: Vec<AccessPointInfo>,
-    pb: &indicatif::ProgressBar,
 ) -> Fetched {
-    // One AWS call under the shared limit, counted on the progress bar.
-    async fn limited<T>(
-        sem: &Semaphore,
-        pb: &indicatif::ProgressBar,
-        call: impl std::future::Future<Output = T>,
-    ) -> T {
-        let permit = sem.acquire().await.expect("the semaphore is never closed");
-        let out = call.await;
-        drop(permit);
-        pb.inc(1);
-        out
-    }
-    let n = aps.len();
-    let set = async {
-        // The bucket policy and every access point policy at once: a bucket costs one round
-        // trip, not two.
-        let bucket_policy = async {
-            let policy = limited(sem, pb, aws.bucket_policy(&bucket)).await?;
-            policy
-                .map(|d| CompiledPolicy::compile(&d, "bucket"))
-                .transpose()
-                .map_err(|e| {
-                    failed(format!(
-                        "the bucket policy of '{bucket}' cannot be read: {e}"
-                    ))
-                })
-        };
-        let fetches = aps.into_iter().map(|ap| async move {
-            let doc = match limited(sem, pb, aws.access_point_policy(account, &ap.name)).await {
-                // Deleted since it was listed: it grants nothing any more.
-                Err(e) if e.kind == crate::aws::ErrorKind::NotFound => {
-                    tracing::debug!(name = ap.name, "access point deleted since it was listed");
-                    return Ok(None);
-                }
-                other => other,
-            };
-            let policy = doc?
-                .map(|d| CompiledPolicy::compile(&d, format!("access-point:{}", ap.name)))
-                .transpose()
-                .map_err(|e| {
-                    failed(format!(
-                        "the policy of access point '{}' cannot be read: {e}",
-                        ap.name
-                    ))
-                })?;
-            let target = AccessPointTarget::from_arn(&ap.arn).unwrap_or(AccessPointTarget {
-                name: ap.name.clone(),
-                arn: ap.arn.clone(),
-                account: account.to_string(),
-            });
-            Ok::<_, crate::error::CliError>(Some(AccessPointPolicy { target, policy }))
-        });
-        let (bucket_policy, access_points) =
-            futures::future::join(bucket_policy, futures::future::join_all(fetches)).await;
-        let bucket_policy = bucket_policy?;
-        let access_points: Vec<AccessPointPolicy> = access_points
-            .into_iter()
-            .collect::<Result<Vec<_>>>()?
-            .into_iter()
-            .flatten()
-            .collect();
-        Ok(PolicySet {
-            identity: Vec::new(),
-            bucket: bucket_policy,
-            bucket_account: account.to_string(),
-            access_points,
-        })
-    }
-    .await;
+    let access_points = aps.len();
+    let set = crate::commands::evaluate::policy_set::read(aws, account, &bucket, aps, sem).await;
     Fetched {
         bucket,
         set,
-        access_points: n,
+        access_points,
     }
 }
 
@@ -884,9 +816,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             async move {
                 match w {
                     Work::Bucket(scope, bucket, aps) => {
-                        let hidden = indicatif::ProgressBar::hidden();
-                        let f = fetch_bucket(&scope.aws, &scope.account, sem, bucket, aps, &hidden)
-                            .await;
+                        let f = fetch_bucket(&scope.aws, &scope.account, sem, bucket, aps).await;
                         Done::Bucket(scope, f)
                     }
                     Work::Empty(s) => Done::Empty(s),

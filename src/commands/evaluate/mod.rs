@@ -2,6 +2,7 @@
 //! the rest of the policy chain (`chain`). Below both nouns, so neither imports the other.
 
 pub mod chain;
+pub mod policy_set;
 
 use super::{read_input, Ctx};
 use crate::aws::iam::IdentityKind;
