@@ -28,6 +28,9 @@ pub enum Kind {
     Interrupted,
     /// A check answered "denied" (the answer was printed). Exit 3; an empty message prints nothing.
     Denied,
+    /// Standard output was closed by its reader (`lakegate accesspoint list | head`): normal
+    /// use, reported as a success and printing nothing.
+    BrokenPipe,
 }
 
 #[derive(Debug)]
@@ -38,6 +41,9 @@ pub struct CliError {
     pub causes: Vec<String>,
     /// What an AWS failure says about the request that failed (set by `aws::classify`).
     pub delivery: Delivery,
+    /// What an AWS failure means, when the error is one (callers branch on this, never on the
+    /// message).
+    pub aws: Option<crate::aws::ErrorKind>,
     /// An exit code other than the kind's (128 + N after signal N).
     pub code: Option<i32>,
 }
@@ -54,6 +60,7 @@ impl CliError {
             hints: Vec::new(),
             causes: Vec::new(),
             delivery: Delivery::Final,
+            aws: None,
             code: None,
         }
     }
@@ -96,6 +103,7 @@ impl CliError {
             Kind::Failed | Kind::NotFound => exit::FAILED,
             Kind::Interrupted => exit::INTERRUPTED,
             Kind::Denied => exit::DENIED,
+            Kind::BrokenPipe => exit::OK,
         }
     }
 }
@@ -136,8 +144,7 @@ impl std::error::Error for CliError {}
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            // Reported as a success: `lakegate accesspoint list | head` is normal use.
-            return CliError::new(Kind::Failed, "broken pipe");
+            return CliError::new(Kind::BrokenPipe, "broken pipe");
         }
         failed(format!("I/O error: {e}"))
     }
@@ -151,7 +158,7 @@ impl From<crate::policy::PolicyError> for CliError {
 
 /// Print the error, its causes and hints to stderr, and return the exit code.
 pub fn report(err: &CliError, color: bool, verbose: bool) -> i32 {
-    if err.message == "broken pipe" {
+    if err.kind == Kind::BrokenPipe {
         return exit::OK;
     }
     if err.kind == Kind::Denied && err.message.is_empty() {

@@ -6,6 +6,7 @@ use crate::error::{CliError, Kind};
 
 impl From<Error> for CliError {
     fn from(e: Error) -> Self {
+        let aws_kind = e.kind;
         let kind = match e.kind {
             ErrorKind::Input => Kind::Input,
             ErrorKind::NotFound => Kind::NotFound,
@@ -20,6 +21,7 @@ impl From<Error> for CliError {
             None => e.message,
         };
         let mut c = CliError::new(kind, message).delivered(e.delivery);
+        c.aws = Some(aws_kind);
         c.hints = hints;
         c.causes = e.causes;
         c
