@@ -5,8 +5,11 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::lambda::FunctionConfig;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde_json::{json, Value};
+
+/// A Lambda function, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("lambda-function", "Lambda function");
 
 pub struct LambdaFunction {
     pub name: String,
@@ -67,8 +70,9 @@ fn without_code(v: &Value) -> Value {
 }
 
 impl Resource for LambdaFunction {
-    fn target(&self) -> Target {
-        Target::LambdaFunction
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn

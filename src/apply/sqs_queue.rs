@@ -5,8 +5,11 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::sqs::QueueInfo;
 use crate::aws::Aws;
 use crate::error::failed;
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde_json::{json, Value};
+
+/// An SQS queue, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("sqs-queue", "SQS queue");
 
 #[derive(Debug, Clone)]
 pub struct SqsQueue {
@@ -41,8 +44,9 @@ fn info_state(q: &QueueInfo) -> Value {
 }
 
 impl Resource for SqsQueue {
-    fn target(&self) -> Target {
-        Target::SqsQueue
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn

@@ -72,7 +72,7 @@ pub fn rows_of(report: &Report) -> Vec<ResourceRow> {
     report
         .steps
         .iter()
-        .filter(|s| s.changed || s.after.is_some())
+        .filter(|s| s.changed || s.exists)
         .map(|s| {
             let change = report
                 .plan
