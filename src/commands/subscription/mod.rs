@@ -263,7 +263,8 @@ pub async fn scoped_ctx(
                 account_id: Some(acct.clone()),
                 ..ctx.global.clone()
             };
-            return Ok(Some((Ctx::new(g, ctx.printer.clone()), acct.clone())));
+            let scoped = Ctx::new(g, ctx.printer.clone()).in_run(ctx.run().clone());
+            return Ok(Some((scoped, acct.clone())));
         }
     }
     Ok(None)
