@@ -11,7 +11,7 @@ use crate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Verdict,
 };
 use crate::policy::PolicyType;
-use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
+use crate::values::{AccessPointName, BucketName, Prefix, PrincipalArn};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
 /// decides them (read: s3:GetObject and write: s3:PutObject on a key under the prefix; list:
@@ -25,9 +25,8 @@ use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The bucket (offline: default from the bucket policy's resources)
-    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
-          add = crate::completion::bucket_completer())]
-    pub bucket: Option<String>,
+    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    pub bucket: Option<BucketName>,
 
     /// A principal ARN (repeatable; default: those the policies name)
     #[arg(long, value_name = "ARN")]
@@ -38,8 +37,8 @@ pub struct Args {
     pub prefix: Vec<Prefix>,
 
     /// Only through these access points (repeatable; default: all of the bucket's)
-    #[arg(long, value_name = "NAME", value_parser = checked::<AccessPointName>)]
-    pub access_point: Vec<String>,
+    #[arg(long, value_name = "NAME")]
+    pub access_point: Vec<AccessPointName>,
 
     /// Leave out the rows for requests to the bucket directly
     #[arg(long)]
@@ -203,7 +202,7 @@ fn bucket_from_policy(doc: &crate::policy::PolicyDocument) -> Option<String> {
 async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<AccessPointTarget>)> {
     let mut set = PolicySet::default();
     if args.offline() {
-        let mut bucket = args.bucket.clone();
+        let mut bucket = args.bucket.as_ref().map(ToString::to_string);
         if let Some(f) = &args.bucket_policy {
             let (doc, c) = load_policy("--bucket-policy", f, "bucket", PolicyType::Bucket)?;
             if bucket.is_none() {
@@ -282,7 +281,10 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
         let routes = set
             .access_points
             .iter()
-            .filter(|a| args.access_point.is_empty() || args.access_point.contains(&a.target.name))
+            .filter(|a| {
+                args.access_point.is_empty()
+                    || args.access_point.iter().any(|n| *n == a.target.name)
+            })
             .map(|a| a.target.clone())
             .collect();
         return Ok((set, bucket, routes));
@@ -290,7 +292,8 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
 
     let bucket = args
         .bucket
-        .clone()
+        .as_ref()
+        .map(ToString::to_string)
         .ok_or_else(|| input_error("--bucket: required when the policies are fetched from AWS"))?;
     crate::policy::arn::validate_bucket_name(&bucket)
         .map_err(|e| input_error(format!("--bucket: {e}")))?;
@@ -306,7 +309,7 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
         .list_access_points(&account, Some(&bucket), |_| {})
         .await?;
     for info in aps {
-        if !args.access_point.is_empty() && !args.access_point.contains(&info.name) {
+        if !args.access_point.is_empty() && !args.access_point.iter().any(|n| *n == info.name) {
             continue;
         }
         let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {
