@@ -348,8 +348,12 @@ impl fmt::Display for S3Url {
     }
 }
 
+mod access_grants;
 mod athena;
 mod names;
+pub use access_grants::{
+    DirectoryId, GrantAccess, GranteeArn, IamRoleArn, IdentityCenterArn, LocationScope,
+};
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
 pub use names::{
     Action, AnalyzerArn, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, RegionName,
