@@ -43,5 +43,6 @@ mod plugin;
 mod shells;
 mod subscription;
 mod surface;
+mod trust;
 mod whoami;
 mod width;

@@ -11,7 +11,7 @@ use crate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Verdict,
 };
 use crate::policy::PolicyType;
-use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
+use crate::values::{checked, AccessPointName, BucketName, CallerPrincipal, Prefix};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
 /// decides them (read: s3:GetObject and write: s3:PutObject on a key under the prefix; list:
@@ -31,7 +31,7 @@ pub struct Args {
 
     /// A principal ARN (repeatable; default: those the policies name)
     #[arg(long, value_name = "ARN")]
-    pub principal: Vec<PrincipalArn>,
+    pub principal: Vec<CallerPrincipal>,
 
     /// A prefix (repeatable; default: those the policies name)
     #[arg(long, value_name = "PREFIX")]
