@@ -1,7 +1,9 @@
 //! Issue 23: principals as AWS reads them, errors that name the thing, foreign statements kept
 //! byte for byte, and the window no lease can close.
 
-use crate::harness::{assert_usage_error, stderr, TestEnv};
+use crate::faults::FaultProxy;
+use crate::harness::{assert_usage_error, stderr, HttpFake, TestEnv, EC2_ROLE};
+use serde_json::json;
 
 // ---------------------------------------------------------------------------------------------
 // 2. A service name is not an AWS principal.
@@ -64,5 +66,172 @@ fn a_service_name_is_refused_as_a_principal_before_any_call() {
         "k",
     ]);
     assert!(!stderr(&a).contains("service principal"), "{}", stderr(&a));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Errors that name the thing.
+
+#[test]
+fn a_missing_subscription_request_is_named_with_its_domain() {
+    let env = TestEnv::new();
+    let fake = HttpFake::new(); // answers 404 to everything, as DataZone does for an unknown id
+    let a = env
+        .cmd()
+        .env("AWS_ENDPOINT_URL_DATAZONE", fake.uri())
+        .args([
+            "subscription",
+            "grant",
+            "--domain",
+            "dzd_abc123",
+            "--request",
+            "missingreq",
+        ])
+        .assert()
+        .code(1);
+    let err = stderr(&a);
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "error: subscription request 'missingreq' was not found in DataZone domain 'dzd_abc123'"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_lakegate_output_names_the_variable() {
+    let env = TestEnv::offline();
+    let a = env
+        .cmd()
+        .env("LAKEGATE_OUTPUT", "xml")
+        .args(["bucket", "list"])
+        .assert();
+    let a = assert_usage_error(
+        a,
+        "invalid value 'xml' in the environment variable LAKEGATE_OUTPUT",
+    );
+    let line = stderr(&a).lines().next().unwrap_or_default().to_string();
+    assert!(!line.contains("--output"), "{line}");
+    // On the command line, the flag is named as before.
+    assert_usage_error(
+        env.lg(["--output", "xml", "bucket", "list"]),
+        "invalid value 'xml' for '--output",
+    );
+}
+
+#[test]
+fn garbage_on_stdin_is_named_stdin() {
+    let env = TestEnv::offline();
+    let a = env
+        .cmd()
+        .args(["subscription", "handle-event"])
+        .write_stdin(vec![0xff, 0xfe, 0x00, 0x80])
+        .assert();
+    let a = assert_usage_error(a, "stdin is not UTF-8 text");
+    let err = stderr(&a);
+    assert_eq!(
+        err.lines().next(),
+        Some("error: stdin is not UTF-8 text"),
+        "{err}"
+    );
+    assert!(!err.contains("--file"), "{err}");
+}
+
+/// Every lease PUT answered 500: the error says S3 answered 500, not that it did not answer.
+#[test]
+fn a_lease_answered_500_says_it_answered_500() {
+    let env = TestEnv::new();
+    let b = env.bucket("lease500");
+    let proxy = FaultProxy::start(&env);
+    proxy.rules(json!([{
+        "method": "PUT", "path": ".lakegate/locks/", "action": "respond", "status": 500
+    }]));
+    let out = proxy
+        .cmd(&env)
+        .env("LAKEGATE_LOCK_TIMEOUT", "2")
+        .args(["bucket", "delegate", &b])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line = err.lines().next().unwrap_or_default();
+    assert!(
+        line.contains("S3 answered HTTP 500 (InternalError) to"),
+        "{err}"
+    );
+    assert!(!line.contains("did not answer"), "{err}");
+    assert_eq!(env.policy_text(&b), None);
+}
+
+/// A value that starts with '-' is checked as the value it is, not called an unknown argument.
+#[test]
+fn hyphen_values_say_what_the_value_must_be() {
+    let env = TestEnv::offline();
+    let a = assert_usage_error(
+        env.lg([
+            "endpoint",
+            "create",
+            "athena",
+            "--vpc-id",
+            "vpc-0abc",
+            "--subnet",
+            "subnet-0abc",
+            "--timeout",
+            "-1",
+        ]),
+        "invalid value '-1' for '--timeout <SECONDS>': -1 is not in 1..=86400",
+    );
+    assert!(
+        !stderr(&a).contains("unexpected argument"),
+        "{}",
+        stderr(&a)
+    );
+    let a = assert_usage_error(
+        env.lg(["bucket", "delegate", "-lead"]),
+        "invalid bucket name '-lead': must begin and end with a letter or digit",
+    );
+    assert!(
+        !stderr(&a).contains("unexpected argument"),
+        "{}",
+        stderr(&a)
+    );
+    // Known flags keep working around a positional.
+    assert_usage_error(env.lg(["bucket", "delegate", "--nope", "b"]), "--nope");
+}
+
+/// A control character in a value is escaped in the error: one line, never two.
+#[test]
+fn a_newline_in_a_value_is_escaped_in_the_error() {
+    let env = TestEnv::offline();
+    let a = assert_usage_error(
+        env.lg([
+            "accesspoint",
+            "grant",
+            "ec2-consumer",
+            "--principal",
+            EC2_ROLE,
+            "--prefix",
+            "a\nb",
+            "--access",
+            "read",
+        ]),
+        "invalid value 'a\\nb' for '--prefix",
+    );
+    let err = stderr(&a);
+    assert!(
+        !err.lines().any(|l| l == "b'" || l.starts_with("b'")),
+        "{err}"
+    );
+    // The same for a value from the environment.
+    let a = env
+        .cmd()
+        .env("LAKEGATE_OUTPUT", "x\ny")
+        .args(["bucket", "list"])
+        .assert();
+    assert_usage_error(a, "invalid value 'x\\ny' in the environment variable");
 }
 
