@@ -3,7 +3,7 @@
 
 use crate::faults::FaultProxy;
 use crate::harness::{assert_usage_error, stderr, HttpFake, TestEnv, EC2_ROLE};
-use serde_json::json;
+use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------
 // 2. A service name is not an AWS principal.
@@ -233,5 +233,30 @@ fn a_newline_in_a_value_is_escaped_in_the_error() {
         .args(["bucket", "list"])
         .assert();
     assert_usage_error(a, "invalid value 'x\\ny' in the environment variable");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Statements lakegate did not write keep their text.
+
+/// A foreign statement with a number written `10.50` and strings written with `\u00e9` and
+/// `\u2028` escapes: after `bucket delegate` they are written back exactly so.
+#[test]
+fn delegate_keeps_the_text_of_foreign_numbers_and_escapes() {
+    let env = TestEnv::new();
+    let b = env.bucket("rawtext");
+    let foreign = format!(
+        r#"{{"Version":"2012-10-17","Id":"caf\u00e9","Statement":[{{"Sid":"Theirs","Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::111122223333:root"}},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::{b}","Condition":{{"NumericLessThanEquals":{{"s3:max-keys":10.50}},"StringEquals":{{"aws:PrincipalTag/team":"caf\u00e9\u2028x"}}}}}}]}}"#
+    );
+    env.put_policy_text(&b, &foreign);
+    env.lg(["bucket", "delegate", &b]).success();
+    let after = env.policy_text(&b).unwrap();
+    assert!(after.contains(r#""s3:max-keys":10.50"#), "{after}");
+    assert!(after.contains(r#""caf\u00e9\u2028x""#), "{after}");
+    assert!(after.contains(r#""Id":"caf\u00e9""#), "{after}");
+    // The foreign statement is there byte for byte.
+    let theirs = &foreign[foreign.find(r#"{"Sid":"Theirs""#).unwrap()..foreign.len() - 2];
+    assert!(after.contains(theirs), "{after}");
+    let v: Value = serde_json::from_str(&after).unwrap();
+    assert_eq!(v["Statement"].as_array().map(Vec::len), Some(2), "{after}");
 }
 
