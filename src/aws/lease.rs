@@ -706,20 +706,24 @@ impl LeaseGuard {
         Err(failed("write failed").into())
     }
 
-    /// [`check_held`](Self::check_held), unless it succeeded within the last second (the
-    /// caller checked while re-reading the policy): the write attempt that follows is bounded to
-    /// a third of the lease, so it still ends long before anyone may take the lease over.
+    /// [`check_held`](Self::check_held), unless it succeeded within the last sixth of the lease
+    /// (the caller checked right before re-reading the policy; a call to S3 here would only
+    /// widen the window between that re-read and the write): the check extended the lease by its
+    /// whole TTL, and the write attempt that follows is bounded to a third of it, so the attempt
+    /// ends by half the lease, long before anyone may take it over.
     async fn check_before_write(&self) -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Err(interrupted_error());
         }
+        let recent_enough = self.opts.lease_call();
         let recent = self
             .lease
             .lock()
             .map(|mut l| {
-                l.checked_at
-                    .take()
-                    .is_some_and(|t| t.elapsed() < Duration::from_secs(1))
+                l.lost.is_none()
+                    && l.checked_at
+                        .take()
+                        .is_some_and(|t| t.elapsed() < recent_enough)
             })
             .unwrap_or(false);
         if recent {

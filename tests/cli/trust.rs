@@ -1,9 +1,10 @@
 //! Issue 23: principals as AWS reads them, errors that name the thing, foreign statements kept
 //! byte for byte, and the window no lease can close.
 
-use crate::faults::FaultProxy;
+use crate::faults::{is, FaultProxy};
 use crate::harness::{assert_usage_error, stderr, HttpFake, TestEnv, EC2_ROLE};
 use serde_json::{json, Value};
+use std::time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // 2. A service name is not an AWS principal.
@@ -260,3 +261,99 @@ fn delegate_keeps_the_text_of_foreign_numbers_and_escapes() {
     assert_eq!(v["Statement"].as_array().map(Vec::len), Some(2), "{after}");
 }
 
+// ---------------------------------------------------------------------------------------------
+// 5. The window no lease can close.
+
+/// The lease is proven held before the re-read, not while it: an edit made with another tool
+/// while the lease check is slow is seen by the re-read and kept. (When the two ran together,
+/// the re-read was answered first and the write waited for the check: an edit in between was
+/// overwritten unseen.)
+#[test]
+fn an_edit_while_the_lease_check_is_slow_is_kept() {
+    let env = TestEnv::new();
+    let b = env.bucket("slowcheck");
+    env.put_policy(&b, &their_policy(&b, "First"));
+    let proxy = FaultProxy::start(&env);
+    // The lease check under the lease (a PUT conditional on the lease's ETag): answered late.
+    proxy.rules(json!([{
+        "method": "PUT", "path": ".lakegate/locks/", "header": "if-match:",
+        "nth": 1, "times": 1, "action": "delay_response", "delay_ms": 3000
+    }]));
+    let mut c = proxy.spawn_cmd(&env);
+    c.args(["bucket", "delegate", &b]);
+    let child = c.spawn().unwrap();
+    proxy.wait_for("the lease check", |r| {
+        is(r, "PUT", ".lakegate/locks/") && r["action"] == "delay_response"
+    });
+    std::thread::sleep(Duration::from_millis(1200));
+    // Another tool adds a statement while lakegate waits for the lease check's answer.
+    env.put_policy(&b, &their_policy(&b, "Second"));
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let sids: Vec<String> = env
+        .policy(&b)
+        .map(|p| {
+            crate::harness::statements(&p)
+                .iter()
+                .filter_map(|s| s["Sid"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        sids.contains(&"Second".to_string()),
+        "the edit was lost: {sids:?}"
+    );
+}
+
+/// The history entry of a write holds the document read right before it, with the time of that
+/// read; `-v` names the window measured around the write.
+#[test]
+fn the_history_entry_holds_the_document_read_right_before_the_write() {
+    let env = TestEnv::new();
+    let b = env.bucket("window");
+    env.put_policy(&b, &their_policy(&b, "First"));
+    let proxy = FaultProxy::start(&env);
+    // Taking the lease (a PUT with If-None-Match) is slow: another tool edits meanwhile, after
+    // lakegate's first read and before its re-read.
+    proxy.rules(json!([{
+        "method": "PUT", "path": ".lakegate/locks/", "header": "if-none-match:",
+        "nth": 1, "times": 1, "action": "delay", "delay_ms": 1500
+    }]));
+    let mut c = proxy.spawn_cmd(&env);
+    c.args(["-v", "bucket", "delegate", &b]);
+    let child = c.spawn().unwrap();
+    proxy.wait_for("the lease acquisition", |r| {
+        is(r, "PUT", ".lakegate/locks/")
+    });
+    env.put_policy(&b, &their_policy(&b, "Second"));
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.contains("window: the write was sent") && l.contains("ms after the re-read")),
+        "{err}"
+    );
+    let files = env.history_files();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let entry: Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(entry["policy"], their_policy(&b, "Second"), "{entry}");
+    let read_at = entry["read_at"].as_str().unwrap_or_default();
+    assert!(read_at.ends_with('Z') && read_at.len() >= 20, "{entry}");
+}
+
+/// A policy of another tool with one Allow statement (moto applies Deny statements without their
+/// conditions, which could block the lease object).
+fn their_policy(bucket: &str, sid: &str) -> Value {
+    let st = |sid: &str| {
+        json!({"Sid": sid, "Effect": "Allow",
+               "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+               "Action": "s3:ListBucket", "Resource": format!("arn:aws:s3:::{bucket}")})
+    };
+    let mut sts = vec![st("First")];
+    if sid != "First" {
+        sts.push(st(sid));
+    }
+    json!({"Version": "2012-10-17", "Statement": sts})
+}
