@@ -138,10 +138,11 @@ async fn an_instance_a_location_and_grants_live_and_die_as_documented() {
     assert!(grants.contains(&a));
     assert_eq!(
         aws.access_grants_locations(&acct).await.unwrap(),
-        [location.clone()]
+        [location]
     );
 
     // Nothing is deleted out of order: grants, then the location, then the instance.
+    let location = &aws.access_grants_locations(&acct).await.unwrap()[0];
     let e = aws
         .delete_access_grants_location(&acct, &location.id)
         .await
