@@ -77,7 +77,7 @@ fn bucket(name: &str, aps: usize, direct: usize) -> (PolicySet, usize) {
             );
             AccessPointPolicy {
                 policy: Some(
-                    CompiledPolicy::compile(&d, &format!("access-point:{}", t.name)).expect("ap"),
+                    CompiledPolicy::compile(&d, format!("access-point:{}", t.name)).expect("ap"),
                 ),
                 target: t,
             }
