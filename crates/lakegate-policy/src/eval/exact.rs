@@ -312,6 +312,7 @@ impl Model<'_> {
                     let mut reached = set.clone();
                     let mut statements = &e.possible.grants;
                     let latent_answer;
+                    let mut latent_whole = None;
                     if set.is_empty()? {
                         // What one change would switch on.
                         let mut found = None;
@@ -334,12 +335,15 @@ impl Model<'_> {
                             }
                         }
                         let Some((a, s, why)) = found else { continue };
+                        latent_whole = Some(a.keys.clone());
                         latent_answer = a;
                         statements = &latent_answer.grants;
                         reached = s;
                         latent = Some(why.to_string());
                     }
-                    let Described { keys, except } = reached.describe()?;
+                    // Described from the whole answer, so the patterns are the policies' own.
+                    let whole = latent_whole.as_ref().unwrap_or(&e.possible.keys);
+                    let Described { keys, except } = whole.describe_within(&under)?;
                     let partial = !under.minus(&reached).is_empty()?;
                     let only_if =
                         if latent.is_none() && !e.only_if().intersect(&under).is_empty()? {

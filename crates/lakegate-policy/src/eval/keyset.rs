@@ -533,6 +533,12 @@ impl KeySet {
     /// (`except`). `keys` are the positively occurring globs that hold a key of the set (`*` for
     /// every key); `except` the negatively occurring ones that remove keys from them.
     pub fn describe(&self) -> Result<Described, TooComplex> {
+        self.describe_within(&KeySet::all())
+    }
+
+    /// [`KeySet::describe`] of the keys within `scope` (a prefix asked about): the patterns of
+    /// `self` that reach into it, not the scope's own.
+    pub fn describe_within(&self, scope: &KeySet) -> Result<Described, TooComplex> {
         if self.is_all_node() {
             return Ok(Described {
                 keys: vec!["*".into()],
@@ -552,12 +558,12 @@ impl KeySet {
             } else {
                 KeySet::glob(g.clone())
             };
-            if !s.intersect(self).is_empty()? && !keys.contains(&g.to_string()) {
+            if !s.intersect(self).intersect(scope).is_empty()? && !keys.contains(&g.to_string()) {
                 keys.push(g.to_string());
                 covered = covered.union(&s);
             }
         }
-        let missing = covered.minus(self);
+        let missing = covered.minus(self).intersect(scope);
         let mut except = Vec::new();
         for g in neg {
             if !KeySet::glob(g.clone()).intersect(&missing).is_empty()?
