@@ -1,7 +1,7 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
 use super::named;
-use crate::commands::evaluate::parse_context;
+use crate::evaluate::parse_context;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
 use crate::output::{Cell, Row};
@@ -22,7 +22,7 @@ use crate::values::{checked, BucketName, Prefix, PrincipalArn};
 pub struct Args {
     /// The bucket (offline: default from the bucket policy's resources)
     #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
-          add = crate::completion::bucket_completer())]
+          add = crate::completers::bucket_completer())]
     pub bucket: Option<String>,
 
     /// A principal ARN (repeatable; default: those the policies name)
@@ -83,7 +83,7 @@ impl Row for MatrixRow {
         let principal = if wide {
             self.principal.as_str()
         } else {
-            crate::commands::accesspoint::list::short_principal(&self.principal)
+            crate::output::short_principal(&self.principal)
         };
         let mut c: Vec<Cell> = vec![
             principal.into(),
@@ -144,7 +144,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         routes.push(None);
     }
     routes.extend(aps.into_iter().map(Some));
-    let (chain, _) = args.policies.chain.from_files()?;
+    let (chain, _) = args.policies.chain.files().from_files()?;
     let rows = matrix_with(
         &set,
         &chain,

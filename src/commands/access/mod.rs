@@ -6,7 +6,7 @@ pub mod prove;
 pub mod who_can;
 
 use super::Ctx;
-use crate::commands::evaluate::{access_points_named, fetch_identity, load_policy, offline_target};
+use crate::evaluate::{access_points_named, fetch_identity, load_policy, offline_target};
 use crate::error::{input_error, Result};
 use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet};
 use crate::policy::PolicyType;
@@ -82,7 +82,7 @@ pub struct PolicyArgs {
     /// The rest of the policy chain, from files (as for `access check`; the SCPs and the
     /// boundary apply to every principal asked about)
     #[command(flatten)]
-    pub chain: Box<crate::commands::evaluate::chain::ChainArgs>,
+    pub chain: Box<crate::commands::shared_args::ChainArgs>,
 }
 
 /// The principals and prefixes the policies name, in order of appearance.
@@ -201,7 +201,7 @@ async fn gather(
         let owner = args
             .bucket_owner
             .clone()
-            .or_else(|| ctx.global.account_id.clone())
+            .or_else(|| ctx.settings.account_id.clone())
             .or_else(|| {
                 loaded
                     .iter()

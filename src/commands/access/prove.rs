@@ -1,6 +1,6 @@
 //! `lakegate access prove (--never WHAT [--prefix P] | --only ARN… --prefix P [--access A])`
 
-use crate::commands::evaluate::parse_context;
+use crate::evaluate::parse_context;
 use crate::commands::Ctx;
 use crate::error::{denied, failed, input_error, Result};
 use crate::policy::eval::exact::{Counterexample, Guardrail, Model, Never};
@@ -44,7 +44,7 @@ pub struct Args {
 
     /// The bucket (offline: default from the bucket policy's resources)
     #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
-          add = crate::completion::bucket_completer())]
+          add = crate::completers::bucket_completer())]
     pub bucket: Option<String>,
 
     #[command(flatten)]
@@ -126,7 +126,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
     };
     let (set, bucket, _) = args.policies.gather(ctx, args.bucket.clone(), &[]).await?;
-    let (chain, _) = args.policies.chain.from_files()?;
+    let (chain, _) = args.policies.chain.files().from_files()?;
     let partition = super::partition_of(&set);
     let model = Model {
         set: &set,

@@ -2,8 +2,8 @@
 //! [--account-id ID --member-role ROLE_NAME [--external-id ID]]`
 
 use crate::aws::Aws;
-use crate::commands::evaluate::chain::{audit_chain, member_chain, org_levels_with};
-use crate::commands::evaluate::parse_context;
+use crate::evaluate::chain::{audit_chain, member_chain, org_levels_with};
+use crate::evaluate::parse_context;
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, Result};
 use crate::output::{Cell, Row};
@@ -118,7 +118,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             ));
         }
         let (set, _, _) = args.policies.gather(ctx, Some(bucket.clone()), &[]).await?;
-        let (chain, _) = args.policies.chain.from_files()?;
+        let (chain, _) = args.policies.chain.files().from_files()?;
         let partition = super::partition_of(&set);
         let audit = BucketAudit {
             bucket: &bucket,
@@ -183,7 +183,7 @@ async fn enter_member(
     role_name: &str,
     external_id: Option<&str>,
 ) -> Result<Member> {
-    let Some(account) = ctx.global.account_id.clone() else {
+    let Some(account) = ctx.settings.account_id.clone() else {
         return Err(input_error(
             "--member-role: name the member account that owns the bucket with --account-id ID",
         ));
@@ -226,5 +226,5 @@ async fn policy_set(aws: &Aws, account: &str, bucket: &str) -> Result<PolicySet>
         .list_access_points(account, Some(bucket), |_| {})
         .await?;
     let pool = tokio::sync::Semaphore::new(16);
-    crate::commands::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
+    crate::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
 }
