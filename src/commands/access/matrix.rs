@@ -1,18 +1,19 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
 use super::named;
-use crate::evaluate::parse_context;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
+use crate::evaluate::parse_context;
 use crate::output::{Cell, Row};
-use crate::policy::eval::matrix::{matrix_with, MatrixCell, MatrixRow};
+use crate::policy::eval::matrix::{matrix_exact, MatrixCell, MatrixRow};
 use crate::policy::eval::{AccessPointTarget, Verdict};
 use crate::values::{checked, BucketName, Prefix, PrincipalArn};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
-/// decides them (read: s3:GetObject and write: s3:PutObject on a key under the prefix; list:
-/// s3:ListBucket with s3:prefix set to the prefix), through each access point and to the bucket
-/// directly, with the statements that decided each.
+/// decides them, over every key under the prefix (read: s3:GetObject and write: s3:PutObject on
+/// a key under it; list: s3:ListBucket with s3:prefix under it), through each access point and
+/// to the bucket directly, with the statements that decided each. `partial`: only some keys
+/// under the prefix (JSON/YAML give their patterns, `keys` and `except`).
 ///
 /// Principals and prefixes default to those the policies name. Online, the bucket policy, the
 /// bucket's access points and their policies, and the identity policies of this account's roles
@@ -44,6 +45,7 @@ pub struct Args {
 
 fn cell(c: &MatrixCell) -> &'static str {
     match c.decision {
+        Verdict::Allowed if c.partial => "partial",
         Verdict::Allowed => "allow",
         Verdict::ExplicitlyDenied => "deny",
         Verdict::ImplicitlyDenied => "-",
@@ -145,7 +147,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     routes.extend(aps.into_iter().map(Some));
     let (chain, _) = args.policies.chain.files().from_files()?;
-    let rows = matrix_with(
+    let rows = matrix_exact(
         &set,
         &chain,
         &bucket,
@@ -153,6 +155,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &prefixes,
         &routes,
         &context,
-    );
+    )
+    .map_err(|e| crate::error::failed(format!("cannot decide the matrix exactly: {e}")))?;
     ctx.printer.rows(&rows)
 }

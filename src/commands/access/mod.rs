@@ -6,8 +6,8 @@ pub mod prove;
 pub mod who_can;
 
 use super::Ctx;
-use crate::evaluate::{access_points_named, fetch_identity, load_policy, offline_target};
 use crate::error::{input_error, Result};
+use crate::evaluate::{access_points_named, fetch_identity, load_policy, offline_target};
 use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet};
 use crate::policy::PolicyType;
 use crate::values::{checked, AccessPointName};

@@ -1,8 +1,8 @@
 //! `lakegate access prove (--never WHAT [--prefix P] | --only ARN… --prefix P [--access A])`
 
-use crate::evaluate::parse_context;
 use crate::commands::Ctx;
 use crate::error::{denied, failed, input_error, Result};
+use crate::evaluate::parse_context;
 use crate::policy::eval::exact::{Counterexample, Guardrail, Model, Never};
 use crate::policy::eval::symbolic::Access;
 use crate::values::{checked, BucketName, Prefix, PrincipalArn};

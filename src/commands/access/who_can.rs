@@ -2,10 +2,10 @@
 //! [--account-id ID --member-role ROLE_NAME [--external-id ID]]`
 
 use crate::aws::Aws;
-use crate::evaluate::chain::{audit_chain, member_chain, org_levels_with};
-use crate::evaluate::parse_context;
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, Result};
+use crate::evaluate::chain::{audit_chain, member_chain, org_levels_with};
+use crate::evaluate::parse_context;
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{BucketAudit, WhoCanRow};
 use crate::policy::eval::symbolic::{Access, ModelError};
