@@ -160,26 +160,15 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    const KIND: ResourceKind = ResourceKind::new("bucket-policy", "bucket policy");
+
     #[test]
     fn versions_increase_and_are_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let s = StateStore::at(dir.path());
         let r = "arn:aws:s3:::b";
-        assert_eq!(
-            s.save(r, crate::apply::bucket_policy::KIND, "x", None)
-                .unwrap(),
-            1
-        );
-        assert_eq!(
-            s.save(
-                r,
-                crate::apply::bucket_policy::KIND,
-                "y",
-                Some(&json!({"a":1}))
-            )
-            .unwrap(),
-            2
-        );
+        assert_eq!(s.save(r, KIND, "x", None).unwrap(), 1);
+        assert_eq!(s.save(r, KIND, "y", Some(&json!({"a":1}))).unwrap(), 2);
         let h = s.history(r).unwrap();
         assert_eq!(h.len(), 2);
         assert_eq!(h[1].policy, Some(json!({"a":1})));

@@ -11,7 +11,7 @@ use crate::lake;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The buckets to export (repeatable; default: every bucket of the region)
-    #[arg(long = "bucket", value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long = "bucket", value_name = "BUCKET", add = crate::completers::bucket_completer())]
     pub buckets: Vec<crate::values::BucketName>,
 
     /// How many resources are read at once
