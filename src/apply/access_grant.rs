@@ -5,7 +5,9 @@
 
 use super::access_grants_location::scope_bucket;
 use super::{Fut, LeaseKey, Resource};
-use crate::aws::access_grants::{AccessGrant as Listed, GrantPermission, GranteeKind, NewAccessGrant};
+use crate::aws::access_grants::{
+    AccessGrant as Listed, GrantPermission, GranteeKind, NewAccessGrant,
+};
 use crate::aws::Aws;
 use crate::plan::ResourceKind;
 use serde::{Deserialize, Serialize};
@@ -85,7 +87,10 @@ impl Resource for AccessGrant {
         None
     }
     fn show_command(&self) -> Option<String> {
-        Some(format!("lakegate accessgrant list --grantee {}", self.grantee))
+        Some(format!(
+            "lakegate accessgrant list --grantee {}",
+            self.grantee
+        ))
     }
     fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<GrantState>> {
         Box::pin(async move {

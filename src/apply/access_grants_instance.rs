@@ -7,7 +7,8 @@ use crate::plan::ResourceKind;
 use serde::{Deserialize, Serialize};
 
 /// An Access Grants instance, in plans.
-pub const KIND: ResourceKind = ResourceKind::new("access-grants-instance", "Access Grants instance");
+pub const KIND: ResourceKind =
+    ResourceKind::new("access-grants-instance", "Access Grants instance");
 
 #[derive(Debug, Clone)]
 pub struct AccessGrantsInstance {

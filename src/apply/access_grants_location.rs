@@ -9,7 +9,8 @@ use crate::plan::ResourceKind;
 use serde::{Deserialize, Serialize};
 
 /// An Access Grants location, in plans.
-pub const KIND: ResourceKind = ResourceKind::new("access-grants-location", "Access Grants location");
+pub const KIND: ResourceKind =
+    ResourceKind::new("access-grants-location", "Access Grants location");
 
 #[derive(Debug, Clone)]
 pub struct AccessGrantsLocation {
@@ -84,8 +85,12 @@ impl Resource for AccessGrantsLocation {
             }
             match self.registered(aws).await? {
                 None => {
-                    aws.create_access_grants_location(&self.account, &self.scope, &state.iam_role_arn)
-                        .await?;
+                    aws.create_access_grants_location(
+                        &self.account,
+                        &self.scope,
+                        &state.iam_role_arn,
+                    )
+                    .await?;
                 }
                 Some((id, now)) if now.iam_role_arn != state.iam_role_arn => {
                     aws.update_access_grants_location(&self.account, &id, &state.iam_role_arn)
@@ -99,7 +104,8 @@ impl Resource for AccessGrantsLocation {
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
         Box::pin(async move {
             if let Some((id, _)) = self.registered(aws).await? {
-                aws.delete_access_grants_location(&self.account, &id).await?;
+                aws.delete_access_grants_location(&self.account, &id)
+                    .await?;
             }
             Ok(())
         })

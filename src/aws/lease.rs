@@ -11,13 +11,13 @@
 //! ([`RunState::write_in_flight`], [`RunState::outcomes`]).
 
 use super::error::{failed, input_error, Delivery, Error, ErrorKind, Result};
-use super::run::RunState;
 use super::{classify, Aws};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -55,7 +55,7 @@ pub struct LeaseBody {
 
 /// Where a held lease is and its current ETag (which changes with every renewal).
 #[derive(Debug, Clone)]
-pub(super) struct Lease {
+struct Lease {
     bucket: String,
     key: String,
     etag: String,
@@ -69,7 +69,7 @@ pub(super) struct Lease {
     checked_at: Option<Instant>,
 }
 
-pub(super) type Shared = Arc<Mutex<Lease>>;
+type Shared = Arc<Mutex<Lease>>;
 
 /// How a fenced write ended, as far as lakegate knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,6 +242,9 @@ impl Aws {
         // The body of our last PutObject whose answer was lost: if the object now holds it, the
         // lease is ours (our own write landed), not someone else's.
         let mut sent: Option<LeaseBody> = None;
+        // What S3 answered to the attempts that failed transiently, and how many got no answer.
+        let mut answers: Vec<String> = Vec::new();
+        let mut unanswered = 0u32;
         loop {
             attempt += 1;
             let body = lease_body(&owner, resource, opts.ttl);
@@ -268,11 +271,15 @@ impl Aws {
                 }
                 // Transient, or no answer: our write may have landed; look before trying again.
                 Ok(Err(_)) | Err(_) => {
+                    match &put {
+                        Ok(Err(e)) => answers.push(answer_of(e)),
+                        _ => unanswered += 1,
+                    }
                     sent = Some(body.clone());
                     if started.elapsed() >= opts.wait {
                         return Err(failed(format!(
-                            "cannot take the lease s3://{bucket}/{key}: S3 did not answer for {} s",
-                            started.elapsed().as_secs()
+                            "cannot take the lease s3://{bucket}/{key}: {}",
+                            no_lease_why(&answers, unanswered, started.elapsed())
                         )));
                     }
                     self.current_holder(bucket, &key).await.ok().flatten()
@@ -382,6 +389,45 @@ fn held(bucket: &str, key: &str, etag: Option<&str>, owner: &str, body: &LeaseBo
         expires_at: body.expires_at,
         lost: None,
         checked_at: None,
+    }
+}
+
+/// A failed answer as people name it: `HTTP 500 (InternalError)`.
+fn answer_of<E: aws_smithy_types::error::metadata::ProvideErrorMetadata>(
+    e: &SdkError<E, HttpResponse>,
+) -> String {
+    let code = super::error::code(e).filter(|c| !c.is_empty());
+    match (status_of(e), code) {
+        (Some(s), Some(c)) => format!("HTTP {s} ({c})"),
+        (Some(s), None) => format!("HTTP {s}"),
+        (None, Some(c)) => c.to_string(),
+        (None, None) => "an error".to_string(),
+    }
+}
+
+/// Why no lease was taken in `waited`: what S3 answered (`answers`, in order), or that it did
+/// not answer at all.
+fn no_lease_why(answers: &[String], unanswered: u32, waited: Duration) -> String {
+    let secs = waited.as_secs();
+    let Some(last) = answers.last() else {
+        return format!("S3 did not answer for {secs} s");
+    };
+    let tries = answers.len() + unanswered as usize;
+    let what = if answers.iter().all(|a| a == last) {
+        format!(
+            "S3 answered {last} to {} of {tries} attempts in {secs} s",
+            answers.len()
+        )
+    } else {
+        format!(
+            "S3 answered with errors to {} of {tries} attempts in {secs} s, the last {last}",
+            answers.len()
+        )
+    };
+    if unanswered > 0 {
+        format!("{what}; {unanswered} got no answer")
+    } else {
+        what
     }
 }
 
@@ -603,20 +649,24 @@ impl LeaseGuard {
         Err(failed("write failed").into())
     }
 
-    /// [`check_held`](Self::check_held), unless it succeeded within the last second (the
-    /// caller checked while re-reading the policy): the write attempt that follows is bounded to
-    /// a third of the lease, so it still ends long before anyone may take the lease over.
+    /// [`check_held`](Self::check_held), unless it succeeded within the last sixth of the lease
+    /// (the caller checked right before re-reading the policy; a call to S3 here would only
+    /// widen the window between that re-read and the write): the check extended the lease by its
+    /// whole TTL, and the write attempt that follows is bounded to a third of it, so the attempt
+    /// ends by half the lease, long before anyone may take it over.
     async fn check_before_write(&self) -> Result<()> {
         if self.run.interrupted() {
             return Err(interrupted_error());
         }
+        let recent_enough = self.opts.lease_call();
         let recent = self
             .lease
             .lock()
             .map(|mut l| {
-                l.checked_at
-                    .take()
-                    .is_some_and(|t| t.elapsed() < Duration::from_secs(1))
+                l.lost.is_none()
+                    && l.checked_at
+                        .take()
+                        .is_some_and(|t| t.elapsed() < recent_enough)
             })
             .unwrap_or(false);
         if recent {
@@ -653,7 +703,7 @@ impl LeaseGuard {
     }
 }
 
-pub(super) async fn release_one(s3: &aws_sdk_s3::Client, lease: &Lease, opts: LeaseOptions) {
+async fn release_one(s3: &aws_sdk_s3::Client, lease: &Lease, opts: LeaseOptions) {
     let mut req = s3.delete_object().bucket(&lease.bucket).key(&lease.key);
     if !lease.etag.is_empty() {
         req = req.if_match(&lease.etag);
@@ -726,6 +776,146 @@ fn release_warning(lease: &Lease, why: &str) {
     );
 }
 
+// The run: what one run of lakegate has under way that a signal must settle (the leases it
+// holds, whether new writes may still start, the writes in flight and how its writes ended, the
+// Athena query it is waiting on). One `RunState` per run, shared by every `Aws` made for it
+// (another account's, through its role, included) and handed to the signal handler
+// (`crate::signals`).
+
+/// The handle on a run's writes, leases and query (cheap to clone: every clone is the same run).
+#[derive(Clone, Default)]
+pub struct RunState(Arc<Inner>);
+
+#[derive(Default)]
+struct Inner {
+    /// Leases held, with the client that took each (released on an interrupt).
+    held: Mutex<Vec<(Shared, aws_sdk_s3::Client)>>,
+    /// Renewals, one at a time: two conditional PUTs on the same ETag would make the second
+    /// look like a takeover.
+    renewing: tokio::sync::Mutex<()>,
+    /// Set by a signal: no new write may start.
+    interrupted: AtomicBool,
+    /// Writes whose answer has not come back yet.
+    in_flight: AtomicUsize,
+    /// How the fenced writes ended, in order, for the report after an interrupt.
+    outcomes: Mutex<Vec<(String, WriteOutcome)>>,
+    /// The query being waited on, so that Ctrl-C can stop it.
+    running: Mutex<Option<(aws_sdk_athena::Client, String)>>,
+}
+
+impl std::fmt::Debug for RunState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunState")
+            .field("interrupted", &self.interrupted())
+            .field("write_in_flight", &self.write_in_flight())
+            .finish_non_exhaustive()
+    }
+}
+
+impl RunState {
+    /// Stop every new write of this run (on SIGINT, SIGTERM and SIGHUP).
+    pub fn interrupt(&self) {
+        self.0.interrupted.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether a signal stopped new writes.
+    pub fn interrupted(&self) -> bool {
+        self.0.interrupted.load(Ordering::SeqCst)
+    }
+
+    /// True while a write has been sent and not answered yet.
+    pub fn write_in_flight(&self) -> bool {
+        self.0.in_flight.load(Ordering::SeqCst) > 0
+    }
+
+    /// What the fenced writes of this run did so far: (resource, outcome), in order.
+    pub fn outcomes(&self) -> Vec<(String, WriteOutcome)> {
+        self.0
+            .outcomes
+            .lock()
+            .map(|o| o.clone())
+            .unwrap_or_default()
+    }
+
+    fn record(&self, resource: &str, o: WriteOutcome) {
+        if let Ok(mut v) = self.0.outcomes.lock() {
+            v.push((resource.to_string(), o));
+        }
+    }
+
+    /// Count a write as in flight until the returned guard is dropped (however the write
+    /// future ends, also when it is dropped).
+    fn write_started(&self) -> InFlight {
+        self.0.in_flight.fetch_add(1, Ordering::SeqCst);
+        InFlight(self.clone())
+    }
+
+    fn hold(&self, lease: Shared, s3: aws_sdk_s3::Client) {
+        if let Ok(mut h) = self.0.held.lock() {
+            h.push((lease, s3));
+        }
+    }
+
+    fn let_go(&self, lease: &Shared) {
+        if let Ok(mut h) = self.0.held.lock() {
+            h.retain(|(l, _)| !Arc::ptr_eq(l, lease));
+        }
+    }
+
+    async fn renewing(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.0.renewing.lock().await
+    }
+
+    /// Release every lease this run still holds (after an interrupt).
+    pub async fn release_all(&self) {
+        let held = self
+            .0
+            .held
+            .lock()
+            .map(|mut h| std::mem::take(&mut *h))
+            .unwrap_or_default();
+        for (l, s3) in &held {
+            let lease = l.lock().map(|l| l.clone());
+            if let Ok(lease) = lease {
+                release_one(s3, &lease, LeaseOptions::default()).await;
+            }
+        }
+    }
+
+    /// Remember the query being waited on (None: it is finished), for Ctrl-C.
+    pub(super) fn set_running(&self, query: Option<(aws_sdk_athena::Client, String)>) {
+        if let Ok(mut r) = self.0.running.lock() {
+            *r = query;
+        }
+    }
+
+    /// Ctrl-C: stop the query being waited on, if any (StopQueryExecution). Returns the id of
+    /// the query stopped, or the error of the attempt.
+    pub async fn stop_running_query(&self) -> Option<Result<String>> {
+        let (client, id) = self.0.running.lock().ok().and_then(|mut r| r.take())?;
+        Some(
+            match client
+                .stop_query_execution()
+                .query_execution_id(&id)
+                .send()
+                .await
+            {
+                Ok(_) => Ok(id),
+                Err(e) => Err(classify("athena:StopQueryExecution", e).resource(id)),
+            },
+        )
+    }
+}
+
+/// A write in flight: counted until dropped.
+struct InFlight(RunState);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0 .0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -736,6 +926,20 @@ mod tests {
             lease_key("arn:aws:s3:::store-events"),
             ".lakegate/locks/arn_aws_s3___store-events.lease"
         );
+    }
+
+    #[test]
+    fn a_lease_refused_with_500_says_so() {
+        let w = Duration::from_secs(20);
+        assert_eq!(
+            no_lease_why(&vec!["HTTP 500 (InternalError)".to_string(); 4], 0, w),
+            "S3 answered HTTP 500 (InternalError) to 4 of 4 attempts in 20 s"
+        );
+        assert_eq!(
+            no_lease_why(&["HTTP 503 (SlowDown)".into()], 2, w),
+            "S3 answered HTTP 503 (SlowDown) to 1 of 3 attempts in 20 s; 2 got no answer"
+        );
+        assert_eq!(no_lease_why(&[], 3, w), "S3 did not answer for 20 s");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! hints in one place when it converts them (`src/hints.rs`). The lease ([`lease`]) runs the
 //! caller's writes and so speaks the caller's error type.
 
+pub mod access_grants;
 pub mod accessanalyzer;
 pub mod athena;
 pub mod datazone;
@@ -24,7 +25,6 @@ mod log;
 pub mod member;
 pub mod organizations;
 pub mod profile;
-mod run;
 pub mod s3;
 pub mod s3control;
 pub mod sqs;
@@ -39,7 +39,7 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 
 pub use error::{classify, Delivery, Error, ErrorKind};
-pub use run::RunState;
+pub use lease::RunState;
 
 /// Resolved AWS configuration plus the clients built from it.
 pub struct Aws {
@@ -180,6 +180,14 @@ impl Aws {
             || configured_endpoint(&sdk, "S3").is_some();
         tracing::debug!(region, path_style, "AWS configuration loaded");
         Ok(Aws::from_sdk(sdk, region, path_style))
+    }
+
+    /// A handle on an SDK configuration the caller built (a program embedding lakegate, or a
+    /// test with its own credentials); S3 uses path-style addressing when it names an endpoint.
+    pub fn from_config(sdk: SdkConfig) -> Aws {
+        let region = sdk.region().map(|r| r.to_string()).unwrap_or_default();
+        let path_style = sdk.endpoint_url().is_some();
+        Aws::from_sdk(sdk, region, path_style)
     }
 
     fn from_sdk(sdk: SdkConfig, region: String, path_style: bool) -> Aws {

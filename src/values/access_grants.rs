@@ -106,22 +106,49 @@ mod tests {
 
     #[test]
     fn scopes_roles_and_ids_are_checked() {
-        for ok in ["s3://", "s3://vendor-lake", "s3://vendor-lake/", "s3://vendor-lake/vendorA/"] {
+        for ok in [
+            "s3://",
+            "s3://vendor-lake",
+            "s3://vendor-lake/",
+            "s3://vendor-lake/vendorA/",
+        ] {
             ok.parse::<LocationScope>().unwrap();
         }
-        for bad in ["vendor-lake", "s3://Bad_Bucket/", "s3://lake//x", "s3://lake/../x", "s3:/lake"] {
+        for bad in [
+            "vendor-lake",
+            "s3://Bad_Bucket/",
+            "s3://lake//x",
+            "s3://lake/../x",
+            "s3:/lake",
+        ] {
             let e = bad.parse::<LocationScope>().unwrap_err();
             assert!(e.starts_with("invalid location scope"), "{e}");
         }
-        "arn:aws:iam::111122223333:role/ag-location".parse::<IamRoleArn>().unwrap();
-        "arn:aws:iam::111122223333:role/path/ag".parse::<IamRoleArn>().unwrap();
-        for bad in ["ag-location", "arn:aws:iam::111122223333:user/u", "arn:aws:iam::1111:role/r"] {
+        "arn:aws:iam::111122223333:role/ag-location"
+            .parse::<IamRoleArn>()
+            .unwrap();
+        "arn:aws:iam::111122223333:role/path/ag"
+            .parse::<IamRoleArn>()
+            .unwrap();
+        for bad in [
+            "ag-location",
+            "arn:aws:iam::111122223333:user/u",
+            "arn:aws:iam::1111:role/r",
+        ] {
             assert!(bad.parse::<IamRoleArn>().is_err(), "{bad}");
         }
-        "arn:aws:sso:::instance/ssoins-1234567890abcdef".parse::<IdentityCenterArn>().unwrap();
-        assert!("arn:aws:sso:::instance/x".parse::<IdentityCenterArn>().is_err());
-        "83a4f8e2-0001-7000-a000-000000000001".parse::<DirectoryId>().unwrap();
-        "90677d4aa8-83a4f8e2-0001-7000-a000-000000000001".parse::<DirectoryId>().unwrap();
+        "arn:aws:sso:::instance/ssoins-1234567890abcdef"
+            .parse::<IdentityCenterArn>()
+            .unwrap();
+        assert!("arn:aws:sso:::instance/x"
+            .parse::<IdentityCenterArn>()
+            .is_err());
+        "83a4f8e2-0001-7000-a000-000000000001"
+            .parse::<DirectoryId>()
+            .unwrap();
+        "90677d4aa8-83a4f8e2-0001-7000-a000-000000000001"
+            .parse::<DirectoryId>()
+            .unwrap();
         for bad in ["alice", "arn:aws:iam::111122223333:role/r", "83a4f8e2-0001"] {
             assert!(bad.parse::<DirectoryId>().is_err(), "{bad}");
         }

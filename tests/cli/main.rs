@@ -19,6 +19,7 @@
 mod harness;
 
 mod access;
+mod access_grants;
 mod accesspoint;
 mod athena;
 mod audit;
@@ -29,6 +30,7 @@ mod deploy;
 mod doctor;
 mod endpoint;
 mod errors;
+mod exact;
 mod faults;
 mod grant;
 mod history;
@@ -43,5 +45,6 @@ mod plugin;
 mod shells;
 mod subscription;
 mod surface;
+mod trust;
 mod whoami;
 mod width;

@@ -58,8 +58,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ctx.printer.result(
             &json!({ "principal": args.principal, "target": target, "matched": null }),
             || {
-                ctx.printer
-                    .line(format!("no grant: {} cannot get credentials for {target}", args.principal))
+                ctx.printer.line(format!(
+                    "no grant: {} cannot get credentials for {target}",
+                    args.principal
+                ))
             },
         )?;
         return Err(denied());

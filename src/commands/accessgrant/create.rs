@@ -42,7 +42,9 @@ impl Args {
             (Some(a), _, _) => (GranteeKind::Iam, a.to_string()),
             (_, Some(u), _) => (GranteeKind::DirectoryUser, u.to_string()),
             (_, _, Some(g)) => (GranteeKind::DirectoryGroup, g.to_string()),
-            _ => unreachable!("clap requires one of --grantee, --directory-user, --directory-group"),
+            _ => {
+                unreachable!("clap requires one of --grantee, --directory-user, --directory-group")
+            }
         }
     }
 }
@@ -71,7 +73,11 @@ pub fn placement(
         let scope = location.scope.clone();
         return Some((location, None, scope));
     }
-    let sub = if rest.ends_with('*') { rest.to_string() } else { format!("{rest}*") };
+    let sub = if rest.ends_with('*') {
+        rest.to_string()
+    } else {
+        format!("{rest}*")
+    };
     let scope = format!("{}{sub}", base(&location.scope));
     Some((location, Some(sub), scope))
 }
@@ -90,14 +96,22 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let (kind, grantee) = args.grantee();
     let permission = GrantPermission::from(args.access);
     let (step, outcome) = Step::watched(
-        AccessGrant::new(&account, &scope, kind, &grantee, args.application.as_deref()),
+        AccessGrant::new(
+            &account,
+            &scope,
+            kind,
+            &grantee,
+            args.application.as_deref(),
+        ),
         crate::apply::set(Some(GrantState {
             permission,
             location_id: location.id.clone(),
             sub_prefix,
         })),
     );
-    let report = ctx.apply(Plan::new("accessgrant create").step(step)).await?;
+    let report = ctx
+        .apply(Plan::new("accessgrant create").step(step))
+        .await?;
     if report.dry_run {
         return Ok(());
     }
@@ -119,4 +133,3 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         },
     )
 }
-

@@ -136,7 +136,9 @@ pub async fn existing_grant(ctx: &Ctx, account: &str, id: &str) -> Result<Access
         .into_iter()
         .find(|g| g.id == id)
         .ok_or_else(|| {
-            failed(format!("access grant '{id}' does not exist in account {account}"))
-                .hinted("run `lakegate accessgrant list` to see the account's grants")
+            failed(format!(
+                "access grant '{id}' does not exist in account {account}"
+            ))
+            .hinted("run `lakegate accessgrant list` to see the account's grants")
         })
 }

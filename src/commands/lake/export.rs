@@ -11,11 +11,11 @@ use crate::lake;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The buckets to export (repeatable; default: every bucket of the region)
-    #[arg(long = "bucket", value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long = "bucket", value_name = "BUCKET", add = crate::completers::bucket_completer())]
     pub buckets: Vec<crate::values::BucketName>,
 
     /// How many resources are read at once
-    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16,
+    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16, allow_negative_numbers = true,
           value_parser = clap::value_parser!(u16).range(1..=64))]
     pub parallel: u16,
 }

@@ -23,7 +23,7 @@ pub struct FileArgs {
     pub prune: bool,
 
     /// How many resources are read at once
-    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16,
+    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16, allow_negative_numbers = true,
           value_parser = clap::value_parser!(u16).range(1..=64))]
     pub parallel: u16,
 }
@@ -49,7 +49,7 @@ pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
     let lp = lake::build(aws, &account, &file, args.prune, parallel, reason).await?;
     let report = crate::apply::plan_only(aws, lp.plan, parallel).await?;
     let differ = report.changed() || !lp.drift.is_empty();
-    ctx.printer.lake(&LakeOutcome {
+    LakeOutcome {
         dry_run: true,
         differs: differ,
         plan: &report.plan,
@@ -57,7 +57,8 @@ pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
         applied: None,
-    })?;
+    }
+    .print(&ctx.printer)?;
     if differ {
         Err(differs())
     } else {

@@ -34,7 +34,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             }))
         }),
     );
-    let report = ctx.apply(Plan::new("accessgrant instance create").step(step)).await?;
+    let report = ctx
+        .apply(Plan::new("accessgrant instance create").step(step))
+        .await?;
     if report.dry_run {
         return Ok(());
     }

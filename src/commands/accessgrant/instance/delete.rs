@@ -25,11 +25,12 @@ pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
         return Ok(());
     }
     let deleted = outcome.changed();
-    ctx.printer.result(&json!({ "arn": arn, "deleted": deleted }), || {
-        ctx.printer.done(if deleted {
-            format!("Access Grants instance {arn} deleted")
-        } else {
-            format!("account {account} has no Access Grants instance here: nothing to delete")
+    ctx.printer
+        .result(&json!({ "arn": arn, "deleted": deleted }), || {
+            ctx.printer.done(if deleted {
+                format!("Access Grants instance {arn} deleted")
+            } else {
+                format!("account {account} has no Access Grants instance here: nothing to delete")
+            })
         })
-    })
 }

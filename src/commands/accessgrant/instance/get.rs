@@ -18,7 +18,8 @@ pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
         .hinted("create one with `lakegate accessgrant instance create`")
     })?;
     ctx.printer.result(&instance, || {
-        ctx.printer.line(format!("ARN:              {}", instance.arn))?;
+        ctx.printer
+            .line(format!("ARN:              {}", instance.arn))?;
         ctx.printer.line(format!(
             "Identity Center:  {}",
             instance.identity_center_arn.as_deref().unwrap_or("-")

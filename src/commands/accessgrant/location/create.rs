@@ -42,14 +42,18 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let changed = outcome.changed();
     let location = super::existing(ctx, &account, &scope).await?;
-    ctx.printer.result(
-        &json!({ "location": location, "changed": changed }),
-        || {
+    ctx.printer
+        .result(&json!({ "location": location, "changed": changed }), || {
             ctx.printer.done(if changed {
-                format!("location {scope} registered as {} (role {})", location.id, location.iam_role_arn)
+                format!(
+                    "location {scope} registered as {} (role {})",
+                    location.id, location.iam_role_arn
+                )
             } else {
-                format!("location {scope} already registered as {}: nothing changed", location.id)
+                format!(
+                    "location {scope} already registered as {}: nothing changed",
+                    location.id
+                )
             })
-        },
-    )
+        })
 }

@@ -36,6 +36,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     ctx.printer.result(
         &json!({ "id": location.id, "scope": location.scope, "deleted": true }),
-        || ctx.printer.done(format!("location {} deregistered", location.scope)),
+        || {
+            ctx.printer
+                .done(format!("location {} deregistered", location.scope))
+        },
     )
 }

@@ -15,5 +15,6 @@ pub struct Args {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
     let location = super::existing(ctx, &account, &args.location).await?;
-    ctx.printer.rows_or(&[LocationRow { location }], String::new)
+    ctx.printer
+        .rows_or(&[LocationRow { location }], String::new)
 }
