@@ -30,6 +30,7 @@ mod deploy;
 mod doctor;
 mod endpoint;
 mod errors;
+mod exact;
 mod faults;
 mod grant;
 mod history;
