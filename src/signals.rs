@@ -46,6 +46,7 @@ pub async fn settle<F>(ctx: &Ctx, sig: Stop, work: std::pin::Pin<&mut F>) -> Res
 where
     F: Future<Output = Result<()>>,
 {
+    ctx.printer.close_prompt();
     lease::interrupt();
     let mut unsettled = false;
     if lease::write_in_flight() {

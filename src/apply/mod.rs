@@ -483,7 +483,7 @@ pub async fn apply_with(
             .map(|(s, _)| format!("delete {} {}", s.resource.target().label(), s.resource.id()))
     });
     if let Some(q) = question {
-        confirm(printer, opts, &planned, &q)?;
+        confirm(printer, opts, &planned, &q).await?;
     }
 
     // Lease every resource the plan changes (in key order, so two plans never deadlock).
@@ -750,7 +750,12 @@ async fn apply_step<'p>(
 
 /// Ask before a destructive plan: on a terminal, the plan and a y/N prompt; in a script, --yes
 /// is required (exit 2 otherwise, nothing changed).
-fn confirm(printer: &Printer, opts: &Options, planned: &plan::Plan, question: &str) -> Result<()> {
+async fn confirm(
+    printer: &Printer,
+    opts: &Options,
+    planned: &plan::Plan,
+    question: &str,
+) -> Result<()> {
     if opts.yes {
         return Ok(());
     }
@@ -759,7 +764,7 @@ fn confirm(printer: &Printer, opts: &Options, planned: &plan::Plan, question: &s
             "refusing to {question} without confirmation: pass --yes (or run on a terminal to be asked)"
         )));
     }
-    if printer.ask(planned, question)? {
+    if printer.ask(planned, question).await? {
         Ok(())
     } else {
         Err(failed("aborted: nothing was changed"))
