@@ -189,7 +189,7 @@ impl ResultSink {
                     .map(|i| {
                         rows.iter()
                             .filter_map(|r| r.get(i))
-                            .map(|c| c.chars().count())
+                            .flat_map(|c| c.split('\n').map(|l| l.chars().count()))
                             .fold(head[i].chars().count(), usize::max)
                     })
                     .collect()
@@ -200,7 +200,7 @@ impl ResultSink {
             if let Some(limit) = *fit_to {
                 let total = w.iter().sum::<usize>() + *gap * w.len().saturating_sub(1);
                 if total > limit && !w.is_empty() {
-                    let (h, r, g) = table::fit(&head, rows, *no_headers, limit);
+                    let (h, r, g, _) = table::fit_columns(&head, rows, *no_headers, limit, false);
                     head = h;
                     rows = r;
                     *gap = g;
@@ -216,11 +216,10 @@ impl ResultSink {
             let w = widths.as_deref().unwrap_or_default();
             for r in rows.iter_mut() {
                 for (i, c) in r.iter_mut().enumerate() {
-                    if c.contains("arn:") {
-                        *c = table::shorten_principal_arns(c);
-                    }
                     if let Some(&max) = w.get(i) {
-                        *c = table::elide(c, max);
+                        if c.chars().count() > max {
+                            *c = table::wrap(c, max, false);
+                        }
                     }
                 }
             }
@@ -268,21 +267,10 @@ fn write_line<'a>(
     gap: usize,
     cells: impl Iterator<Item = &'a str>,
 ) -> Result<()> {
-    let mut line = String::new();
-    for (i, c) in cells.enumerate() {
-        if i > 0 {
-            line.extend(std::iter::repeat_n(' ', gap));
-        }
-        line.push_str(c);
-        let w = widths.get(i).copied().unwrap_or(0);
-        let n = c.chars().count();
-        if n < w {
-            line.extend(std::iter::repeat_n(' ', w - n));
-        }
-    }
-    let trimmed = line.trim_end();
-    out.write_all(trimmed.as_bytes())?;
-    out.write_all(b"\n")?;
+    let cells: Vec<String> = cells.map(str::to_owned).collect();
+    // Cells may be wrapped onto several lines (a fitted table cuts nothing).
+    let text = crate::output::table::layout_row(&cells, widths, gap);
+    out.write_all(text.as_bytes())?;
     Ok(())
 }
 
