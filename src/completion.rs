@@ -19,7 +19,7 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_millis(2000);
 /// The command line for completion: lakegate's commands plus one entry per plugin on PATH, so
 /// `lakegate <TAB>` offers `lakegate-NAME` plugins as `NAME`.
 pub fn command_with_plugins() -> clap::Command {
-    let mut cmd = crate::help::command();
+    let mut cmd = aliases_hidden(crate::help::command());
     let builtins = crate::builtin_names();
     for p in crate::plugin::discover(&builtins) {
         if p.status == "ok" {
@@ -31,6 +31,23 @@ pub fn command_with_plugins() -> clap::Command {
         }
     }
     cmd
+}
+
+/// The command with every alias hidden (still accepted on the line being completed): TAB offers
+/// each command by its name alone, so `lakegate su<TAB>` gives `subscription`, not the common
+/// prefix of `subscription` and its alias `sub`.
+fn aliases_hidden(cmd: clap::Command) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names.into_iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, |sc| {
+            let aliases: Vec<String> = sc.get_all_aliases().map(str::to_owned).collect();
+            let sc = aliases_hidden(sc).visible_alias(None);
+            aliases.into_iter().fold(sc, |sc, a| sc.alias(a))
+        })
+    })
 }
 
 /// The AWS options typed so far on the line being completed (the words after `--`).
@@ -208,47 +225,7 @@ fn profiles(current: &OsStr) -> Vec<CompletionCandidate> {
         .collect()
 }
 
-/// Every region of the aws, aws-cn and aws-us-gov partitions (the SDK's partition metadata is not
-/// public API, so the list is kept here).
-pub const REGIONS: &[&str] = &[
-    "af-south-1",
-    "ap-east-1",
-    "ap-east-2",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ap-south-1",
-    "ap-south-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-southeast-5",
-    "ap-southeast-7",
-    "ca-central-1",
-    "ca-west-1",
-    "cn-north-1",
-    "cn-northwest-1",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-north-1",
-    "eu-south-1",
-    "eu-south-2",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "il-central-1",
-    "me-central-1",
-    "me-south-1",
-    "mx-central-1",
-    "sa-east-1",
-    "us-east-1",
-    "us-east-2",
-    "us-gov-east-1",
-    "us-gov-west-1",
-    "us-west-1",
-    "us-west-2",
-];
+pub use crate::values::REGIONS;
 
 fn regions(current: &OsStr) -> Vec<CompletionCandidate> {
     let current = current.to_string_lossy();

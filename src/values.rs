@@ -348,8 +348,12 @@ impl fmt::Display for S3Url {
     }
 }
 
+mod access_point;
 mod athena;
 mod names;
+mod region;
+pub use access_point::{is_access_point_alias, AccessPointArn, AccessPointRef, BucketRef};
+pub use region::{check_region, closest_region, is_region_shaped, REGIONS};
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
 pub use names::{
     Action, AnalyzerArn, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, RegionName,
