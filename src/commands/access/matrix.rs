@@ -24,7 +24,13 @@ use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
 /// matrix is computed offline from files.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The bucket (offline: default from the bucket policy's resources)
+    /// The bucket and a prefix as one URL, s3://BUCKET/PREFIX/ (repeatable, one bucket), as
+    /// `access who-can` takes it; or --bucket and --prefix
+    #[arg(value_name = "S3_URL", conflicts_with_all = ["bucket", "prefix"])]
+    pub urls: Vec<crate::values::S3Url>,
+
+    /// The bucket (offline: default from the bucket policy's resources; online: default the
+    /// bucket of the first --access-point)
     #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
           add = crate::completion::bucket_completer())]
     pub bucket: Option<String>,
@@ -200,10 +206,25 @@ fn bucket_from_policy(doc: &crate::policy::PolicyDocument) -> Option<String> {
     None
 }
 
+impl Args {
+    /// The bucket --bucket or the S3 URLs name (one bucket).
+    fn bucket_named(&self) -> Result<Option<String>> {
+        let mut from_urls = self.urls.iter().map(|u| u.bucket.to_string());
+        let first = from_urls.next();
+        if let Some(other) = from_urls.find(|b| Some(b) != first.as_ref()) {
+            return Err(input_error(format!(
+                "S3_URL: one bucket at a time ({} and {other})",
+                first.unwrap_or_default()
+            )));
+        }
+        Ok(self.bucket.clone().or(first))
+    }
+}
+
 async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<AccessPointTarget>)> {
     let mut set = PolicySet::default();
     if args.offline() {
-        let mut bucket = args.bucket.clone();
+        let mut bucket = args.bucket_named()?;
         if let Some(f) = &args.bucket_policy {
             let (doc, c) = load_policy("--bucket-policy", f, "bucket", PolicyType::Bucket)?;
             if bucket.is_none() {
@@ -288,10 +309,19 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
         return Ok((set, bucket, routes));
     }
 
-    let bucket = args
-        .bucket
-        .clone()
-        .ok_or_else(|| input_error("--bucket: required when the policies are fetched from AWS"))?;
+    let bucket = match (args.bucket_named()?, args.access_point.first()) {
+        (Some(b), _) => b,
+        // The bucket of the access point asked about.
+        (None, Some(name)) => {
+            let r: crate::values::AccessPointRef = name.parse().map_err(input_error)?;
+            crate::commands::shared_args::access_point(ctx, &r).await?.1.bucket
+        }
+        (None, None) => {
+            return Err(input_error(
+                "--bucket: required when the policies are fetched from AWS (or S3_URL, or --access-point)",
+            ))
+        }
+    };
     crate::policy::arn::validate_bucket_name(&bucket)
         .map_err(|e| input_error(format!("--bucket: {e}")))?;
     let aws = ctx.aws().await?;
@@ -348,7 +378,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let context = parse_context(&args.context)?;
     let mut principals: Vec<String> = args.principal.iter().map(|p| p.canonical()).collect();
     let mut prefixes = Vec::new();
-    for p in &args.prefix {
+    let from_urls: Vec<crate::values::Prefix> = args
+        .urls
+        .iter()
+        .filter(|u| !u.key.is_empty())
+        .map(|u| u.prefix().parse().map_err(input_error))
+        .collect::<Result<_>>()?;
+    for p in args.prefix.iter().chain(&from_urls) {
         // Asking about a prefix changes nothing: take it as written (dot segments too).
         prefixes.push(
             p.normalized(true)
