@@ -534,7 +534,13 @@ pub async fn plan_grant<'a>(ctx: &Ctx, s: Subject, opts: &WriteOpts) -> Result<P
         None => opts.actions()?,
     };
     let loc = match asset_of(s.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
+        Asset::Skip(reason) => {
+            let out = Outcome {
+                dry_run: ctx.global.dry_run,
+                ..skip(&s, reason)
+            };
+            return Ok(Prepared::skipped(out));
+        }
         Asset::S3 { location, .. } => location,
     };
     let domain = s.domain.as_str();
@@ -713,7 +719,13 @@ pub async fn prepare_revoke<'a>(
 /// Plan the revoke of a resolved subject.
 pub async fn plan_revoke<'a>(ctx: &Ctx, s: Subject, opts: &WriteOpts) -> Result<Prepared<'a>> {
     let loc = match asset_of(s.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
+        Asset::Skip(reason) => {
+            let out = Outcome {
+                dry_run: ctx.global.dry_run,
+                ..skip(&s, reason)
+            };
+            return Ok(Prepared::skipped(out));
+        }
         Asset::S3 { location, .. } => location,
     };
     let domain = s.domain.as_str();
