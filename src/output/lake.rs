@@ -11,7 +11,12 @@ impl Printer {
         if self.is_structured() {
             return self.value(outcome);
         }
-        let mut out = self.render_plan(outcome.plan);
+        // No change is said once, by the last line, not also by the plan's own "No changes".
+        let mut out = if outcome.plan.changes.is_empty() {
+            String::new()
+        } else {
+            self.render_plan(outcome.plan)
+        };
         for d in outcome.drift {
             out.push_str(&format!("{} {d}\n", self.paint("31", "drift")));
         }
