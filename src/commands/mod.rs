@@ -159,6 +159,10 @@ pub struct EditResult {
     pub history_version: Option<u32>,
     /// The policy now in place (null when there is none).
     pub policy: Option<Value>,
+    /// Whether there was a policy before the change (the history version then records its
+    /// absence, for rollback, and no document was kept).
+    #[serde(skip)]
+    pub had_policy: bool,
 }
 
 impl EditResult {
@@ -172,6 +176,12 @@ impl EditResult {
             dry_run: report.dry_run,
             history_version: step.and_then(|s| s.history_version),
             policy: step.and_then(|s| s.after.clone()),
+            had_policy: report
+                .plan
+                .changes
+                .iter()
+                .find(|c| c.target == pref.target() && c.resource == pref.arn())
+                .is_some_and(|c| c.before.is_some()),
         }
     }
 }
@@ -198,10 +208,11 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
     }
     ctx.printer.result(r, || {
         if r.changed {
-            let kept = r
-                .history_version
-                .map(|v| format!(" (previous document kept as version {v})"))
-                .unwrap_or_default();
+            let kept = match r.history_version {
+                Some(v) if r.had_policy => format!(" (previous document kept as version {v})"),
+                Some(v) => format!(" (there was no policy before; history version {v} records that, for rollback)"),
+                None => String::new(),
+            };
             ctx.printer.done(format!("{done}{kept}"))
         } else {
             ctx.printer.done(unchanged)
