@@ -40,6 +40,7 @@ mod org;
 mod output;
 mod pipeline;
 mod plugin;
+mod pty;
 mod shells;
 mod subscription;
 mod surface;
