@@ -353,12 +353,12 @@ mod athena;
 mod names;
 mod region;
 pub use access_point::{is_access_point_alias, AccessPointArn, AccessPointRef, BucketRef};
-pub use region::{check_region, closest_region, is_region_shaped, REGIONS};
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
 pub use names::{
     Action, AnalyzerArn, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, RegionName,
     S3ActionName,
 };
+pub use region::{check_region, closest_region, is_region_shaped, REGIONS};
 
 /// The clap value parser of a flag kept as a plain `String` (its uses are plain strings) but
 /// checked by the type `T`: `#[arg(value_parser = checked::<AccountId>)]`.

@@ -348,8 +348,15 @@ impl Aws {
         status: &str,
         failure: Option<&str>,
     ) -> Result<()> {
-        self.dz(update_subscription_grant_status(self.datazone(), domain, grant, asset, status, failure)
-            .await)
+        self.dz(update_subscription_grant_status(
+            self.datazone(),
+            domain,
+            grant,
+            asset,
+            status,
+            failure,
+        )
+        .await)
     }
 }
 

@@ -92,10 +92,7 @@ pub fn with_flag_hints(mut e: CliError, region: Option<&str>) -> CliError {
             match region {
                 // A region AWS has is not what fails to resolve.
                 Some(r) if crate::values::REGIONS.contains(&r) => {
-                    *h = h.replace(
-                        "an unknown region (check --region / AWS_REGION), ",
-                        "",
-                    );
+                    *h = h.replace("an unknown region (check --region / AWS_REGION), ", "");
                 }
                 Some(r) => {
                     *h = h.replace("an unknown region (", &format!("an unknown region ({r}? "));

@@ -210,7 +210,9 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
         if r.changed {
             let kept = match r.history_version {
                 Some(v) if r.had_policy => format!(" (previous document kept as version {v})"),
-                Some(v) => format!(" (there was no policy before; history version {v} records that, for rollback)"),
+                Some(v) => format!(
+                    " (there was no policy before; history version {v} records that, for rollback)"
+                ),
                 None => String::new(),
             };
             ctx.printer.done(format!("{done}{kept}"))

@@ -55,9 +55,12 @@ pub async fn bucket(ctx: &Ctx, r: &BucketRef) -> Result<BucketName> {
         BucketRef::Bucket(b) => Ok(b.clone()),
         BucketRef::AccessPoint(a) => {
             let (_, info) = access_point(ctx, a).await?;
-            info.bucket
-                .parse()
-                .map_err(|e| failed(format!("access point {a} serves bucket '{}': {e}", info.bucket)))
+            info.bucket.parse().map_err(|e| {
+                failed(format!(
+                    "access point {a} serves bucket '{}': {e}",
+                    info.bucket
+                ))
+            })
         }
     }
 }
@@ -92,12 +95,14 @@ pub async fn access_point(ctx: &Ctx, r: &AccessPointRef) -> Result<(String, Acce
         }
     };
     let what = match r {
-        AccessPointRef::Alias(a) => format!("no access point of account {account} has the alias '{a}'"),
+        AccessPointRef::Alias(a) => {
+            format!("no access point of account {account} has the alias '{a}'")
+        }
         _ => format!("access point '{r}' does not exist in account {account}"),
     };
-    found
-        .map(|info| (account, info))
-        .ok_or_else(|| failed(what).hinted("run `lakegate accesspoint list` to see the account's access points"))
+    found.map(|info| (account, info)).ok_or_else(|| {
+        failed(what).hinted("run `lakegate accesspoint list` to see the account's access points")
+    })
 }
 
 /// `--workgroup` and `--output-location` of the verbs that run an Athena query.

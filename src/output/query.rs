@@ -197,10 +197,7 @@ mod tests {
         // JSON literals keep their meaning; raw strings and quoted names are left alone.
         assert_eq!(bare_literals_as_strings("a[?n==`1`]"), "a[?n==`1`]");
         assert_eq!(bare_literals_as_strings("a[?b==`true`]"), "a[?b==`true`]");
-        assert_eq!(
-            bare_literals_as_strings("a[?s==`\"x\"`]"),
-            "a[?s==`\"x\"`]"
-        );
+        assert_eq!(bare_literals_as_strings("a[?s==`\"x\"`]"), "a[?s==`\"x\"`]");
         assert_eq!(
             bare_literals_as_strings("a[?s=='`x`'] | \"`k`\""),
             "a[?s=='`x`'] | \"`k`\""

@@ -89,8 +89,16 @@ pub fn condition_summary(condition: Option<&Value>) -> String {
             .or_else(|| base.strip_prefix("ForAllValues:"))
             .unwrap_or(base);
         let sign = match base {
-            "StringEquals" | "StringEqualsIgnoreCase" | "StringLike" | "ArnEquals" | "ArnLike"
-            | "Bool" | "NumericEquals" | "DateEquals" | "IpAddress" | "BinaryEquals" => Some("="),
+            "StringEquals"
+            | "StringEqualsIgnoreCase"
+            | "StringLike"
+            | "ArnEquals"
+            | "ArnLike"
+            | "Bool"
+            | "NumericEquals"
+            | "DateEquals"
+            | "IpAddress"
+            | "BinaryEquals" => Some("="),
             "StringNotEquals"
             | "StringNotEqualsIgnoreCase"
             | "StringNotLike"
@@ -188,7 +196,9 @@ mod tests {
             "NumericLessThan(s3:max-keys,10)"
         );
         assert_eq!(
-            condition_summary(Some(&json!({"StringEqualsIfExists": {"aws:SourceVpc": "vpc-1"}}))),
+            condition_summary(Some(
+                &json!({"StringEqualsIfExists": {"aws:SourceVpc": "vpc-1"}})
+            )),
             "StringEqualsIfExists(aws:SourceVpc,vpc-1)"
         );
     }

@@ -112,7 +112,10 @@ pub fn render_cells(
 /// resource): for a table whose identifiers cannot all be shown in columns. Values wrap under
 /// themselves; nothing is shortened.
 pub fn stacked(headers: &[String], rows: &[Vec<String>], width: usize) -> String {
-    let keys: Vec<String> = headers.iter().map(|h| format!("{}:", field_name(h))).collect();
+    let keys: Vec<String> = headers
+        .iter()
+        .map(|h| format!("{}:", field_name(h)))
+        .collect();
     let key_width = keys.iter().map(|k| k.width()).max().unwrap_or(0) + 1;
     let room = width.saturating_sub(key_width).max(16);
     let mut s = String::new();
@@ -180,7 +183,7 @@ const GAP: usize = 3;
 
 /// An identifier column may be narrowed to this many characters (or its header, or its
 /// longest unbreakable part), its values wrapping at their separators.
-const MIN_COLUMN: usize = 10;
+const MIN_COLUMN: usize = 8;
 
 /// Prose columns (reasons, details) give up width first, down to this many characters.
 const MIN_PROSE: usize = 24;
@@ -244,7 +247,7 @@ pub enum Layout {
 ///    (`arn:aws:iam::123456789012:role/app/Reader` → `Reader`, `…:root` → the account id), but
 ///    only where no two different ARNs of the table would then read the same;
 /// 3. prose columns (reason, detail) give up width first (down to 24 characters), then the
-///    widest columns, down to ten characters (or their header, or the longest part of a value
+///    widest columns, down to eight characters (or their header, or the longest part of a value
 ///    that has no place to break), with the gap between columns narrowed to two spaces if
 ///    needed; a cell wider than its column wraps: prose at spaces, lists at commas (one item a
 ///    line), identifiers at `/`, `:`, `-` and the like;
@@ -332,15 +335,8 @@ pub fn fit_columns(
             .map(|i| !rows.iter().all(|r| r.get(i).is_none_or(|c| is_blank(c))))
             .collect();
         if keep.iter().any(|k| *k) && keep.iter().any(|k| !*k) {
-            let pick = |v: Vec<String>| -> Vec<String> {
-                v.into_iter()
-                    .zip(&keep)
-                    .filter(|(_, k)| **k)
-                    .map(|(c, _)| c)
-                    .collect()
-            };
-            headers = pick(headers);
-            rows = rows.into_iter().map(pick).collect();
+            headers = kept(headers, &keep);
+            rows = rows.into_iter().map(|r| kept(r, &keep)).collect();
         }
     }
     // 2. Principal ARNs by name, where the names stay distinct.
@@ -408,6 +404,15 @@ pub fn fit_columns(
     (headers, rows, gap, fits)
 }
 
+/// The cells of `v` whose column is kept.
+fn kept(v: Vec<String>, keep: &[bool]) -> Vec<String> {
+    v.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| **k)
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// Where a line may break, best first: after a space or a comma (between words and between the
 /// items of a list), then after the separators inside identifiers, then after `-`, `_` or `.`.
 const BREAKS: [&[char]; 3] = [
@@ -473,8 +478,7 @@ fn wrap_line(line: &str, width: usize) -> Vec<String> {
                     .char_indices()
                     .filter(|(i, c)| set.contains(c) && *i > 0)
                     .map(|(i, c)| i + c.len_utf8())
-                    .filter(|&end| end <= window_end && end < rest.len())
-                    .last()
+                    .rfind(|&end| end <= window_end && end < rest.len())
                     // A break in the first quarter leaves a line of almost nothing: look further.
                     .filter(|&end| rest[..end].width() * 4 > width)
             })
@@ -744,14 +748,25 @@ mod tests {
             ]),
         ];
         let out = render_cells(&headers, rows, false, Some(80));
-        assert!(!out.contains("CONDITIONS") && !out.contains("FINDING"), "{out}");
+        assert!(
+            !out.contains("CONDITIONS") && !out.contains("FINDING"),
+            "{out}"
+        );
         assert_whole(
             &out,
             80,
             &["a-rather-long-bucket-name-for-width", "Ec2ConsumerRole"],
         );
         // Words are never split.
-        for w in ["the", "access", "point", "policy", "allows", "s3:GetObject", "prefix"] {
+        for w in [
+            "the",
+            "access",
+            "point",
+            "policy",
+            "allows",
+            "s3:GetObject",
+            "prefix",
+        ] {
             assert!(out.split_whitespace().any(|x| x == w), "{w}:\n{out}");
         }
         // The first column does not wrap: each row's lines read as one, no blank line needed.
@@ -762,25 +777,46 @@ mod tests {
     fn same_named_principals_of_two_accounts_keep_their_arns() {
         let headers = strings(&["PRINCIPAL", "PREFIX", "ACCESS", "NOTE"]);
         let rows = vec![
-            strings(&["arn:aws:iam::111122223333:role/Reader", "a/", "read", &"x".repeat(30)]),
+            strings(&[
+                "arn:aws:iam::111122223333:role/Reader",
+                "a/",
+                "read",
+                &"x".repeat(30),
+            ]),
             strings(&["arn:aws:iam::444455556666:role/Reader", "b/", "read", "y"]),
             strings(&["arn:aws:iam::444455556666:role/Writer", "c/", "write", "z"]),
         ];
         let out = render_cells(&headers, rows, false, Some(60));
-        assert!(spelled(&out, "arn:aws:iam::111122223333:role/Reader"), "{out}");
-        assert!(spelled(&out, "arn:aws:iam::444455556666:role/Reader"), "{out}");
-        assert!(out.contains("Writer") && !spelled(&out, ":role/Writer"), "{out}");
+        assert!(
+            spelled(&out, "arn:aws:iam::111122223333:role/Reader"),
+            "{out}"
+        );
+        assert!(
+            spelled(&out, "arn:aws:iam::444455556666:role/Reader"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Writer") && !spelled(&out, ":role/Writer"),
+            "{out}"
+        );
     }
 
     #[test]
     fn wrapping_breaks_at_the_best_place() {
         assert_eq!(wrap("abc def ghi", 7, true), "abc def\nghi");
         assert_eq!(
-            wrap("arn:aws:s3:us-east-1:123456789012:accesspoint/consumer", 30, false),
+            wrap(
+                "arn:aws:s3:us-east-1:123456789012:accesspoint/consumer",
+                30,
+                false
+            ),
             "arn:aws:s3:us-east-1:\n123456789012:accesspoint/\nconsumer"
         );
         assert_eq!(wrap("a,b,c", 3, false), "a,\nb,\nc");
-        assert_eq!(wrap("LakegateGrant0123456789", 10, false), "LakegateGr\nant0123456\n789");
+        assert_eq!(
+            wrap("LakegateGrant0123456789", 10, false),
+            "LakegateGr\nant0123456\n789"
+        );
         for (s, w) in [("x y", 1), ("日本語のテキスト", 5), ("a/b/c/d/e", 2)] {
             let out = wrap(s, w, false);
             assert!(out.lines().all(|l| l.width() <= w.max(2)), "{out}");

@@ -222,7 +222,10 @@ mod tests {
         let e = "arn:aws:iam::111122223333:role/x"
             .parse::<BucketRef>()
             .unwrap_err();
-        assert!(e.contains("expected arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME"), "{e}");
+        assert!(
+            e.contains("expected arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME"),
+            "{e}"
+        );
         assert!("Bad_Bucket".parse::<BucketRef>().is_err());
     }
 }

@@ -44,7 +44,6 @@ pub const REGIONS: &[&str] = &[
     "us-west-2",
 ];
 
-
 /// Whether `s` is shaped like a region name: a two-letter area, one or two lower-case words and
 /// a number, joined by `-` (`eu-west-1`, `ap-southeast-7`, `us-gov-west-1`). Regions AWS opens
 /// later have the same shape, so a name need not be in [`REGIONS`] (and a local emulator takes
@@ -117,13 +116,30 @@ mod tests {
 
     #[test]
     fn mistyped_regions_are_refused_with_the_closest() {
-        for bad in ["us-east1", "useast-1", "US-EAST-1", "us_east_1", "us-eest-1"] {
+        for bad in [
+            "us-east1",
+            "useast-1",
+            "US-EAST-1",
+            "us_east_1",
+            "us-eest-1",
+        ] {
             assert!(!is_region_shaped(bad) || bad == "us-eest-1", "{bad}");
             assert_eq!(closest_region(bad), Some("us-east-1"), "{bad}");
         }
         let e = check_region("us-east1").unwrap_err();
-        assert_eq!(e, "'us-east1' is not a region name: did you mean us-east-1?");
-        for bad in ["", "local", "Frankfurt", "us east 1", "eu-west-", "-1", "a-b-1"] {
+        assert_eq!(
+            e,
+            "'us-east1' is not a region name: did you mean us-east-1?"
+        );
+        for bad in [
+            "",
+            "local",
+            "Frankfurt",
+            "us east 1",
+            "eu-west-",
+            "-1",
+            "a-b-1",
+        ] {
             assert!(check_region(bad).is_err(), "{bad:?}");
         }
         assert!(check_region("local")

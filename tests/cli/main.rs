@@ -36,6 +36,7 @@ mod lake;
 mod lease;
 mod lease_faults;
 mod limits;
+mod newcomer;
 mod org;
 mod output;
 mod pipeline;

@@ -122,7 +122,16 @@ fn man_pages(
 /// other, so the middle is left blank (`\&`, which is not empty: an empty one gets the default).
 fn title(cmd: &clap::Command, source: &str) -> roff::Roff {
     let mut r = roff::Roff::new();
-    r.control("TH", [cmd.get_display_name().unwrap_or(cmd.get_name()), "1", "\"\"", source, MANUAL]);
+    r.control(
+        "TH",
+        [
+            cmd.get_display_name().unwrap_or(cmd.get_name()),
+            "1",
+            "\"\"",
+            source,
+            MANUAL,
+        ],
+    );
     r
 }
 
@@ -133,7 +142,10 @@ const MANUAL: &str = "\\&";
 /// required options bare, optional ones in brackets, repeatable ones followed by `...`.
 fn synopsis(cmd: &clap::Command) -> roff::Roff {
     use roff::{bold, italic, roman, Roff};
-    let mut line = vec![bold(cmd.get_bin_name().unwrap_or(cmd.get_name())), roman(" ")];
+    let mut line = vec![
+        bold(cmd.get_bin_name().unwrap_or(cmd.get_name())),
+        roman(" "),
+    ];
     let value = |a: &clap::Arg| -> String {
         a.get_value_names()
             .map(|v| v.join(" "))
@@ -141,7 +153,10 @@ fn synopsis(cmd: &clap::Command) -> roff::Roff {
     };
     let takes_value = |a: &clap::Arg| a.get_num_args().is_some_and(|n| n.takes_values());
     let repeats = |a: &clap::Arg| {
-        matches!(a.get_action(), clap::ArgAction::Append | clap::ArgAction::Count)
+        matches!(
+            a.get_action(),
+            clap::ArgAction::Append | clap::ArgAction::Count
+        )
     };
     let opts = cmd
         .get_arguments()
@@ -421,18 +436,34 @@ mod tests {
     #[test]
     fn synopsis_shows_value_names() {
         let files = generated().unwrap();
-        let page = String::from_utf8_lossy(&files["man/lakegate-accesspoint-create.1"]).into_owned();
+        let page =
+            String::from_utf8_lossy(&files["man/lakegate-accesspoint-create.1"]).into_owned();
         let synopsis = page
             .split(".SH SYNOPSIS\n")
             .nth(1)
             .and_then(|s| s.lines().next())
             .unwrap()
             .to_string();
-        assert!(synopsis.contains("\\fB\\-\\-bucket\\fR \\fIBUCKET\\fR"), "{synopsis}");
-        assert!(synopsis.contains("[\\fB\\-\\-vpc\\-id\\fR \\fIVPC\\fR]"), "{synopsis}");
+        assert!(
+            synopsis.contains("\\fB\\-\\-bucket\\fR \\fIBUCKET\\fR"),
+            "{synopsis}"
+        );
+        assert!(
+            synopsis.contains("[\\fB\\-\\-vpc\\-id\\fR \\fIVPC\\fR]"),
+            "{synopsis}"
+        );
         assert!(synopsis.contains(" \\fINAME\\fR"), "{synopsis}");
         let page = String::from_utf8_lossy(&files["man/lakegate-bucket-delegate.1"]).into_owned();
-        let synopsis = page.split(".SH SYNOPSIS\n").nth(1).unwrap().lines().next().unwrap();
-        assert!(!synopsis.contains("[\\fIBUCKET\\fR]"), "BUCKET is required: {synopsis}");
+        let synopsis = page
+            .split(".SH SYNOPSIS\n")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap();
+        assert!(
+            !synopsis.contains("[\\fIBUCKET\\fR]"),
+            "BUCKET is required: {synopsis}"
+        );
     }
 }

@@ -418,7 +418,7 @@ async fn gather(
             account: account.clone(),
         });
         let policy = aws
-            .access_point_policy(&account, name)
+            .access_point_policy(account, name)
             .await?
             .map(|d| CompiledPolicy::compile(&d, format!("access-point:{name}")))
             .transpose()?;

@@ -109,9 +109,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     };
     let pb = ctx.printer.spinner("listing access points");
     let aps = aws
-        .list_access_points(&account, bucket.as_deref(), |n| {
-            pb.set_position(n as u64)
-        })
+        .list_access_points(&account, bucket.as_deref(), |n| pb.set_position(n as u64))
         .await?;
     if let (Some(b), true) = (&bucket, aps.is_empty()) {
         // S3 Control lists nothing for a bucket that does not exist: say which it is. (A
