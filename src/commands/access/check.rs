@@ -1,11 +1,11 @@
 //! `lakegate access check --principal ARN --action A --bucket B [--key K | --prefix P]
 //! [--access-point NAME] [--context k=v …]`
 
-use crate::commands::evaluate::{
-    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
-};
 use crate::commands::Ctx;
 use crate::error::{denied, input_error, Result};
+use crate::evaluate::{
+    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
+};
 use crate::output::{Cell, Row};
 use crate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, Decision, PolicySet, Principal, Request,
@@ -56,7 +56,7 @@ pub struct Args {
 
     /// The bucket; an access point's ARN or alias here means the request goes through that
     /// access point (as `aws s3api … --bucket ACCESS_POINT_ARN` does)
-    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
     pub bucket: Option<BucketRef>,
 
     /// The object key (object actions such as s3:GetObject)
@@ -69,7 +69,7 @@ pub struct Args {
 
     /// Make the request through this access point (name, ARN or alias; its bucket is the
     /// bucket, so --bucket may be left out)
-    #[arg(long, value_name = "NAME", add = crate::completion::access_point_completer())]
+    #[arg(long, value_name = "NAME", add = crate::completers::access_point_completer())]
     pub access_point: Option<AccessPointRef>,
 
     /// A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g.
@@ -100,7 +100,7 @@ pub struct Args {
     pub bucket_owner: Option<AccountId>,
 
     #[command(flatten)]
-    pub chain: Box<crate::commands::evaluate::chain::ChainArgs>,
+    pub chain: Box<crate::commands::shared_args::ChainArgs>,
 }
 
 /// Where the request goes, from S3_URL, --bucket, --key, --prefix and --access-point.
@@ -366,7 +366,7 @@ async fn gather(
             .bucket_owner
             .as_ref()
             .map(|a| a.to_string())
-            .or_else(|| ctx.global.account_id.clone())
+            .or_else(|| ctx.settings.account_id.clone())
             .or_else(|| target.as_ref().map(|t| t.account.clone()))
             .or_else(|| loc.access_point_account.clone())
             .unwrap_or_else(|| Principal::new(principal).account);
@@ -405,7 +405,7 @@ async fn gather(
     if let Some(name) = &loc.access_point {
         let account = loc.access_point_account.clone().unwrap_or(account.clone());
         let account = &account;
-        let info = crate::commands::accesspoint::existing(ctx, account, name).await?;
+        let info = crate::commands::existing_access_point(ctx, account, name).await?;
         if info.bucket != loc.bucket {
             return Err(input_error(format!(
                 "--access-point: '{name}' is an access point of bucket '{}', not '{}'",
@@ -474,24 +474,24 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     } else {
         Principal::new(&principal)
     };
-    args.chain.check_applies(&p)?;
+    args.chain.files().check_applies(&p)?;
     if args.anonymous && !args.identity_policy.is_empty() {
         return Err(input_error(
             "--identity-policy: an anonymous request has no identity policies",
         ));
     }
-    let (mut chain, given) = args.chain.from_files()?;
+    let (mut chain, given) = args.chain.files().from_files()?;
     let (set, target) = gather(ctx, args, &loc, &principal).await?;
     if !args.offline() {
         let source_vpce = context
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("aws:SourceVpce"))
             .map(|(_, v)| v.as_str());
-        crate::commands::evaluate::chain::fill_online(
+        crate::evaluate::chain::fill_online(
             ctx,
             &mut chain,
             given,
-            crate::commands::evaluate::chain::Online {
+            crate::evaluate::chain::Online {
                 principal: &p,
                 bucket: &loc.bucket,
                 bucket_account: &set.bucket_account,

@@ -2,9 +2,9 @@
 //! [--account-id ID --member-role ROLE_NAME [--external-id ID]]`
 
 use crate::aws::Aws;
-use crate::commands::evaluate::chain::{audit_chain, member_chain, org_levels_with};
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
+use crate::evaluate::chain::{audit_chain, member_chain, org_levels_with};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AccessKind, BucketAudit, WhoCanRow};
 use crate::policy::eval::{Chain, PolicySet};
@@ -26,7 +26,7 @@ pub struct Args {
 
     /// The bucket (instead of S3_URL; or an access point's ARN or alias, for its bucket)
     #[arg(long, value_name = "BUCKET", conflicts_with = "url",
-          add = crate::completion::bucket_completer())]
+          add = crate::completers::bucket_completer())]
     pub bucket: Option<crate::values::BucketRef>,
 
     /// The prefix under --bucket (default: the whole bucket)
@@ -154,7 +154,7 @@ async fn enter_member(
     role_name: &str,
     external_id: Option<&str>,
 ) -> Result<Member> {
-    let Some(account) = ctx.global.account_id.clone() else {
+    let Some(account) = ctx.settings.account_id.clone() else {
         return Err(input_error(
             "--member-role: name the member account that owns the bucket with --account-id ID",
         ));
@@ -197,5 +197,5 @@ async fn policy_set(aws: &Aws, account: &str, bucket: &str) -> Result<PolicySet>
         .list_access_points(account, Some(bucket), |_| {})
         .await?;
     let pool = tokio::sync::Semaphore::new(16);
-    crate::commands::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
+    crate::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
 }

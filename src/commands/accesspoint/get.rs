@@ -13,7 +13,7 @@ use serde_json::Value;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Access point: its name, ARN or alias
-    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
     pub name: crate::values::AccessPointRef,
 }
 

@@ -15,7 +15,7 @@ use crate::values::{Prefix, PrincipalArn};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Access point: its name, ARN or alias
-    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
     pub name: crate::values::AccessPointRef,
 
     /// IAM role, user or account (ARN or 12-digit id); repeatable

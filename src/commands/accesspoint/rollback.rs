@@ -9,7 +9,7 @@ use crate::error::Result;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Access point: its name, ARN or alias
-    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
     pub name: crate::values::AccessPointRef,
 
     /// The version to restore (see `accesspoint history`); the latest by default

@@ -1,9 +1,10 @@
 //! `lakegate subscription handle-event [--file F]`
 
-use super::fulfil::{self, Direction};
-use super::{grant_request, print_outcome, revoke_request, Outcome, WriteOpts};
+use super::{print_outcome, WriteArgs};
 use crate::commands::{read_input, Ctx};
 use crate::error::{input_error, Result};
+use crate::subscription::fulfil::{self, Direction};
+use crate::subscription::{grant_request, revoke_request, Outcome};
 
 /// Handle one DataZone event from EventBridge (the JSON an EventBridge rule delivers to a
 /// function or a queue). `Subscription Grant Requested` grants and `Subscription Grant Revoke
@@ -24,7 +25,7 @@ pub struct Args {
     pub example: Option<ExampleKind>,
 
     #[command(flatten)]
-    pub opts: WriteOpts,
+    pub opts: WriteArgs,
 }
 
 pub use crate::policy::event::{Event, EventAction};
@@ -39,9 +40,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if let Some(kind) = args.example {
         return ctx.printer.structured_or_json().value(&example(kind));
     }
-    args.opts.check()?;
+    let opts = args.opts.options();
+    opts.check()?;
     // Its callers are functions and queues: always one JSON document (its plan under --dry-run).
-    let json = Ctx::new(ctx.global.clone(), ctx.printer.structured_or_json());
+    let json = Ctx::new(ctx.settings.clone(), ctx.printer.structured_or_json());
     let ctx = &json;
     let text = read_input("--file", &args.file)?;
     let ev = parse_event(&text)?;
@@ -50,7 +52,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             domain: ev.domain.clone(),
             action: "ignore".into(),
             message: reason.clone(),
-            dry_run: ctx.global.dry_run,
+            dry_run: ctx.settings.dry_run,
             ..Default::default()
         },
         (action, Some(g)) => {
@@ -65,7 +67,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 &g.grant_id,
                 g.asset_id.as_deref(),
                 direction,
-                &args.opts,
+                &opts,
             )
             .await?
         }
@@ -75,7 +77,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 &ev.domain,
                 &ev.request_id,
                 ev.project_id.as_deref(),
-                &args.opts,
+                &opts,
             )
             .await?
         }
@@ -85,7 +87,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 &ev.domain,
                 &ev.request_id,
                 ev.project_id.as_deref(),
-                &args.opts,
+                &opts,
             )
             .await?
         }

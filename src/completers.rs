@@ -1,7 +1,9 @@
-//! Dynamic completion (`COMPLETE=SHELL lakegate -- WORDS…`, what the scripts of `lakegate
-//! completion SHELL` call): commands, options and plugins offline; profiles from the shared config
-//! files; regions from the partition list; bucket and access point names from the account, using
-//! the `--profile`, `--region` and `--endpoint-url` already typed on the line.
+//! The value completers of dynamic completion (`COMPLETE=SHELL lakegate -- WORDS…`, what the
+//! scripts of `lakegate completion SHELL` call; commands, options and plugins are completed by
+//! clap from the command tree, see `dispatch.rs`): profiles from the shared config files;
+//! regions from the partition list; bucket and access point names from the account, using the
+//! `--profile`, `--region` and `--endpoint-url` already typed on the line. Below the verbs, whose
+//! `Args` name them (`add = crate::completers::bucket_completer()`).
 //!
 //! A completion must never hang a shell or print an error into it: every AWS lookup runs under
 //! one short deadline and any failure offers nothing.
@@ -15,40 +17,6 @@ use std::time::Duration;
 /// How long a name lookup may take before completion gives up silently
 /// (`LAKEGATE_COMPLETION_TIMEOUT_MS` overrides it).
 const DEFAULT_TIMEOUT: Duration = Duration::from_millis(2000);
-
-/// The command line for completion: lakegate's commands plus one entry per plugin on PATH, so
-/// `lakegate <TAB>` offers `lakegate-NAME` plugins as `NAME`.
-pub fn command_with_plugins() -> clap::Command {
-    let mut cmd = aliases_hidden(crate::help::command());
-    let builtins = crate::builtin_names();
-    for p in crate::plugin::discover(&builtins) {
-        if p.status == "ok" {
-            cmd = cmd.subcommand(
-                clap::Command::new(p.name.clone())
-                    .about(format!("plugin: {}", p.path.display()))
-                    .allow_external_subcommands(true),
-            );
-        }
-    }
-    cmd
-}
-
-/// The command with every alias hidden (still accepted on the line being completed): TAB offers
-/// each command by its name alone, so `lakegate su<TAB>` gives `subscription`, not the common
-/// prefix of `subscription` and its alias `sub`.
-fn aliases_hidden(cmd: clap::Command) -> clap::Command {
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    names.into_iter().fold(cmd, |cmd, name| {
-        cmd.mut_subcommand(name, |sc| {
-            let aliases: Vec<String> = sc.get_all_aliases().map(str::to_owned).collect();
-            let sc = aliases_hidden(sc).visible_alias(None);
-            aliases.into_iter().fold(sc, |sc, a| sc.alias(a))
-        })
-    })
-}
 
 /// The AWS options typed so far on the line being completed (the words after `--`).
 #[derive(Debug, Default, PartialEq, Eq)]
