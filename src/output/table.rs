@@ -248,8 +248,7 @@ pub enum Layout {
 ///    only where no two different ARNs of the table would then read the same;
 /// 3. prose columns (reason, detail) give up width first (down to 24 characters), then the
 ///    widest columns, down to eight characters (or their header, or the longest part of a value
-///    that has no place to break), with the gap between columns narrowed to two spaces if
-///    needed; a cell wider than its column wraps: prose at spaces, lists at commas (one item a
+///    that has no place to break), with the gap between columns narrowed to two spaces; a cell wider than its column wraps: prose at spaces, lists at commas (one item a
 ///    line), identifiers at `/`, `:`, `-` and the like;
 /// 4. when even that does not fit, each row is shown as `Key: value` lines ([`Layout::Stacked`],
 ///    with the principals' full ARNs), so every value is whole on a line of its own.
@@ -377,7 +376,8 @@ pub fn fit_columns(
             widths[i].min(head_w(i).max(least).max(unbreakable))
         })
         .collect();
-    let gap = if total(&floors, GAP) <= width { GAP } else { 2 };
+    // A table that must wrap gives its columns the room of a narrower gap.
+    let gap = 2;
     let shrink = |widths: &mut Vec<usize>, only_prose: bool| {
         while total(widths, gap) > width {
             let widest = (0..n)
@@ -389,9 +389,37 @@ pub fn fit_columns(
             }
         }
     };
+    let full = widths.clone();
     shrink(&mut widths, true);
     shrink(&mut widths, false);
     let fits = total(&widths, gap) <= width;
+    if fits {
+        // A column whose wrapped values are narrower than it (`store-events-demo` in 10 is
+        // `store-`, `events-`, `demo`) gives the rest back; what is free goes whole to the
+        // column it lets show its values on one line, the nearest to that first.
+        let used = |i: usize, w: usize| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| text_width(&wrap(c, w, prose[i])))
+                .fold(head_w(i), usize::max)
+                .min(w)
+        };
+        for _ in 0..n {
+            for (i, w) in widths.iter_mut().enumerate() {
+                if *w < full[i] {
+                    *w = used(i, *w);
+                }
+            }
+            let free = width.saturating_sub(total(&widths, gap));
+            let nearest = (0..n)
+                .filter(|&i| full[i] > widths[i] && full[i] - widths[i] <= free)
+                .min_by_key(|&i| full[i] - widths[i]);
+            match nearest {
+                Some(i) => widths[i] = full[i],
+                None => break,
+            }
+        }
+    }
     // Wrap what is wider than its column.
     for r in rows.iter_mut() {
         for (i, c) in r.iter_mut().enumerate() {
