@@ -4,7 +4,7 @@
 //! `LAKEGATE_STATE_DIR`). Each file is one document as it was before lakegate changed it.
 
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,11 @@ pub struct HistoryEntry {
     pub reason: String,
     /// The document as it was; null when there was no policy.
     pub policy: Option<Value>,
+    /// When that document was read: the re-read right before the write. An edit made with
+    /// another tool after this and before the write was overwritten (docs/pipeline.md, "The
+    /// window no lease can close"); it is not in `policy` either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_at: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -47,17 +52,9 @@ impl StateStore {
     }
 
     fn dir(&self, resource: &str) -> PathBuf {
-        let key: String = resource
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        self.root.join("history").join(key)
+        self.root
+            .join("history")
+            .join(crate::policy::arn::path_safe(resource))
     }
 
     pub fn history(&self, resource: &str) -> Result<Vec<HistoryEntry>> {
@@ -87,25 +84,26 @@ impl StateStore {
     pub fn save(
         &self,
         resource: &str,
-        target: Target,
+        target: ResourceKind,
         reason: &str,
         policy: Option<&Value>,
+        read_at: Option<&str>,
     ) -> Result<u32> {
         let dir = self.dir(resource);
         std::fs::create_dir_all(&dir)
             .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
-        let mut version = self.history(resource)?.last().map_or(0, |e| e.version) + 1;
+        // The next version from the file names alone: this runs between the re-read and the
+        // write, so it reads no entry.
+        let mut version = last_version(&dir) + 1;
         loop {
             let entry = HistoryEntry {
                 version,
                 resource: resource.to_string(),
-                target: serde_json::to_value(target)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
+                target: target.name.to_string(),
                 saved_at: now_rfc3339(),
                 reason: reason.to_string(),
                 policy: policy.cloned(),
+                read_at: read_at.map(str::to_owned),
             };
             let path = dir.join(format!("{version:06}.json"));
             // create_new: two lakegate processes never overwrite each other's entry.
@@ -157,6 +155,22 @@ impl StateStore {
     }
 }
 
+/// The highest version among the entry files (`NNNNNN.json`) of `dir`; 0 when there is none.
+fn last_version(dir: &Path) -> u32 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    let name = e.file_name();
+                    let name = name.to_str()?;
+                    name.strip_suffix(".json")?.parse::<u32>().ok()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
 fn read_entry(path: &Path) -> std::result::Result<HistoryEntry, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
@@ -171,14 +185,16 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    const KIND: ResourceKind = ResourceKind::new("bucket-policy", "bucket policy");
+
     #[test]
     fn versions_increase_and_are_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let s = StateStore::at(dir.path());
         let r = "arn:aws:s3:::b";
-        assert_eq!(s.save(r, Target::BucketPolicy, "x", None).unwrap(), 1);
+        assert_eq!(s.save(r, KIND, "x", None, None).unwrap(), 1);
         assert_eq!(
-            s.save(r, Target::BucketPolicy, "y", Some(&json!({"a":1})))
+            s.save(r, KIND, "y", Some(&json!({"a":1})), Some("t"))
                 .unwrap(),
             2
         );

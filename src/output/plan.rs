@@ -3,14 +3,14 @@
 
 use super::{render_diff, Printer};
 use crate::error::Result;
-use crate::plan::{ChangeAction, DryRun, Plan};
+use crate::plan::{ChangeAction, Changes, DryRun};
 use serde_json::Value;
 use std::io::{BufRead, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 impl Printer {
     /// The plan as people read it: one line and a diff per change.
-    pub fn render_plan(&self, plan: &Plan) -> String {
+    pub fn render_plan(&self, plan: &Changes) -> String {
         let mut out = String::new();
         if plan.changes.is_empty() {
             out.push_str("No changes: the current state already matches.\n");
@@ -39,7 +39,7 @@ impl Printer {
     }
 
     /// Print a plan: the document for scripts, the diffs for people.
-    pub fn plan(&self, plan: &Plan, dry_run: bool) -> Result<()> {
+    pub fn plan(&self, plan: &Changes, dry_run: bool) -> Result<()> {
         if self.is_structured() {
             return self.value(&DryRun {
                 dry_run,
@@ -61,7 +61,7 @@ impl Printer {
     /// Show the plan on stderr and ask `question` (y/N). The answer is read on a thread of its
     /// own, so that the signal handler keeps running while a person is asked: Ctrl-C at the
     /// prompt ends lakegate at once (exit 130, nothing changed), as it does anywhere else.
-    pub async fn ask(&self, plan: &Plan, question: &str) -> Result<bool> {
+    pub async fn ask(&self, plan: &Changes, question: &str) -> Result<bool> {
         let mut chars = question.chars();
         let capitalised: String = chars
             .next()

@@ -57,19 +57,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .unwrap_or_default();
     // Taking access away is confirmed, as `subscription revoke` does: asked on a terminal,
     // --yes in scripts (only when the policy would change).
+    let (step, outcome) = pref.step(crate::apply::policy::edit(|doc| {
+        for p in &principals {
+            revoke(doc, &apref, p, prefix.as_deref(), level);
+        }
+        Ok(())
+    }));
     let plan = Plan::new("accesspoint revoke")
-        .step(pref.step(crate::apply::policy::edit(|doc| {
-            for p in &principals {
-                revoke(doc, &apref, p, prefix.as_deref(), level);
-            }
-            Ok(())
-        })))
+        .step(step)
         .confirming(format!(
             "revoke {who}{scope} from access point {} (they lose that access)",
             info.name
         ));
     let report = ctx.apply(plan).await?;
-    let result = EditResult::of(&report, &pref);
+    let result = EditResult::of(&report, &pref, &outcome);
     // Grants lakegate did not write stay; say so, so nobody believes access is gone.
     if let Some(p) = result
         .policy
