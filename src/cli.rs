@@ -177,7 +177,7 @@ pub enum Command {
     #[command(subcommand, visible_alias = "sub")]
     Subscription(subscription::SubscriptionCommand),
 
-    /// Show how the lake differs from a lake file (exit 1 when it does)
+    /// Show how the lake differs from a lake file (exit 4 when it does)
     Diff(lake::diff::Args),
 
     /// Make the lake what a lake file declares, through the change pipeline

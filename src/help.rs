@@ -207,10 +207,10 @@ lakegate accesspoint delete ec2-consumer --yes   # in scripts",
     (
         "accesspoint revoke",
         "lakegate accesspoint revoke ec2-consumer \\
-    --principal arn:aws:iam::123456789012:role/Analyst
+    --principal arn:aws:iam::123456789012:role/Analyst   # asks [y/N]
 lakegate accesspoint revoke ec2-consumer \\
     --principal arn:aws:iam::123456789012:role/Analyst \\
-    --prefix sales_event/ --access write",
+    --prefix sales_event/ --access write --yes",
     ),
     (
         "accesspoint history",
@@ -235,6 +235,14 @@ lakegate access check \\
     --principal arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
     --action s3:GetObject --bucket store-events --key sales_event/a.json \\
     --access-point ec2-consumer -v
+# the seed's form: the access point's ARN as the bucket
+lakegate access check \\
+    --principal arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
+    --action s3:PutObject --key sales_event/a.json \\
+    --bucket arn:aws:s3:us-east-1:123456789012:accesspoint/ec2-consumer
+lakegate access check \\
+    --principal arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
+    --action s3:GetObject s3://store-events/sales_event/a.json
 # offline: policies from files
 lakegate access check --principal arn:aws:iam::444455556666:user/eve \\
     --action s3:GetObject --bucket store-events --key vendorA/x.csv \\
@@ -254,6 +262,7 @@ lakegate access matrix --bucket-policy policy.json \\
     (
         "access who-can",
         "lakegate access who-can s3://store-events/vendorA/
+lakegate access who-can --bucket store-events --prefix vendorA/   # the same
 lakegate access who-can s3://store-events/sales_event/ --action write \\
     -o wide
 lakegate access who-can s3://member-lake/shared/ \\
@@ -368,7 +377,8 @@ lakegate subscription revoke --domain dzd_4p9n6example \\
     ),
     (
         "subscription handle-event",
-        "lakegate subscription handle-event --file event.json
+        "lakegate subscription handle-event --example grant-requested > event.json
+lakegate subscription handle-event --file event.json
 aws events ... | lakegate subscription handle-event   # the event on stdin",
     ),
     (
@@ -423,7 +433,7 @@ lakegate subscription target list --domain dzd_4p9n6example \\
     ),
     (
         "diff",
-        "lakegate diff -f lake.yaml   # exit 1 when the lake differs
+        "lakegate diff -f lake.yaml   # exit 4 when the lake differs
 lakegate diff -f lake.yaml -o json > plan.json
 lakegate diff -f lake.yaml --prune   # also what --prune removes",
     ),

@@ -552,7 +552,13 @@ pub async fn plan_grant<'a>(
         None => opts.actions()?,
     };
     let loc = match asset_of(s.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
+        Asset::Skip(reason) => {
+            let out = Outcome {
+                dry_run: session.settings.dry_run,
+                ..skip(&s, reason)
+            };
+            return Ok(Prepared::skipped(out));
+        }
         Asset::S3 { location, .. } => location,
     };
     let domain = s.domain.as_str();
@@ -744,7 +750,13 @@ pub async fn plan_revoke<'a>(
     opts: &WriteOpts,
 ) -> Result<Prepared<'a>> {
     let loc = match asset_of(s.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
+        Asset::Skip(reason) => {
+            let out = Outcome {
+                dry_run: session.settings.dry_run,
+                ..skip(&s, reason)
+            };
+            return Ok(Prepared::skipped(out));
+        }
         Asset::S3 { location, .. } => location,
     };
     let domain = s.domain.as_str();

@@ -715,7 +715,7 @@ fn reconcile_grants_what_is_missing_and_revokes_what_is_left_over() {
     );
     let rows = list.as_array().unwrap();
     assert_eq!(rows.len(), 3, "{list}");
-    // The table fits 80 columns, one line per subscription.
+    // The table fits 80 columns; a location too wide for its column wraps (issue 25), whole.
     let a = lg(&env, &fake)
         .env("COLUMNS", "80")
         .args(["subscription", "list", "--domain", DOMAIN])
@@ -727,7 +727,14 @@ fn reconcile_grants_what_is_missing_and_revokes_what_is_left_over() {
         80,
         &["REQUEST", "STATUS", "PROJECT", "LOCATION", "GRANTED"],
     );
-    assert_eq!(table.lines().count(), 4, "{table}");
+    for id in ["req1", "req2", "req3"] {
+        assert_eq!(
+            table.lines().filter(|l| l.starts_with(id)).count(),
+            1,
+            "{table}"
+        );
+    }
+    assert!(!table.contains('…'), "{table}");
     let granted = |id: &str| {
         rows.iter()
             .find(|r| r["request_id"] == id)
