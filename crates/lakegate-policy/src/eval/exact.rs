@@ -13,6 +13,7 @@ use super::keyset::{Described, KeySet};
 use super::matrix::OwnedRef;
 use super::symbolic::{self, Access, ModelError, Query};
 use super::{AccessPointTarget, Audit, Chain, CompiledPolicy, PolicySet, Principal};
+use crate::validate::PolicyType;
 use serde::Serialize;
 
 /// A class of principals.
@@ -358,8 +359,17 @@ impl Model<'_> {
                         } else {
                             Vec::new()
                         };
-                    let statements = statements
+                    // The grants of the route's own policies (bucket, access point), before
+                    // the chain's (an SCP's or RCP's FullAWSAccess grants nothing by itself).
+                    let resource =
+                        |t: PolicyType| matches!(t, PolicyType::Bucket | PolicyType::AccessPoint);
+                    let mut ordered: Vec<&(super::StatementRef<'_>, KeySet)> = statements
                         .iter()
+                        .filter(|(r, _)| resource(r.policy_type))
+                        .collect();
+                    ordered.extend(statements.iter().filter(|(r, _)| !resource(r.policy_type)));
+                    let statements = ordered
+                        .into_iter()
                         .filter(|(_, k)| !k.intersect(&reached).is_empty().unwrap_or(true))
                         .map(|(r, _)| OwnedRef::from(r))
                         .fold(Vec::new(), |mut v: Vec<OwnedRef>, r| {
