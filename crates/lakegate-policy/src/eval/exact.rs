@@ -297,18 +297,39 @@ impl Model<'_> {
             ..self.chain.clone()
         };
         let pab_on = self.chain.public_access != Default::default();
+        // What anyone reaches, per route and access: another class reaching no more than that
+        // (under the same conditions) is said once, on the `*` row.
+        let anyone = self.representative(&PrincipalClass::Anyone);
+        let mut public = Vec::new();
+        for route in self.routes() {
+            for &access in accesses {
+                let e = symbolic::exact(self.set, self.chain, &self.query(&anyone, access, route))?;
+                public.push((
+                    e.possible.keys.intersect(&under),
+                    e.definite.intersect(&under),
+                ));
+            }
+        }
         for class in self.classes() {
             let who = self.representative(&class);
             let (principal, account) = self.display(&class);
             let external = self.external(&class, &account);
-            for route in self.routes() {
+            for (ri, route) in self.routes().into_iter().enumerate() {
                 if !self.may_pass(&class, route) {
                     continue;
                 }
-                for &access in accesses {
+                for (ai, &access) in accesses.iter().enumerate() {
                     let q = self.query(&who, access, route);
                     let e = symbolic::exact(self.set, self.chain, &q)?;
                     let set = e.possible.keys.intersect(&under);
+                    let (all, all_definite) = &public[ri * accesses.len() + ai];
+                    if class != PrincipalClass::Anyone
+                        && !set.is_empty()?
+                        && set.is_subset(all)?
+                        && e.definite.intersect(&under).is_subset(all_definite)?
+                    {
+                        continue;
+                    }
                     let mut latent = None;
                     let mut reached = set.clone();
                     let mut statements = &e.possible.grants;
