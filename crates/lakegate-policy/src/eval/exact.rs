@@ -365,7 +365,18 @@ impl Model<'_> {
                     }
                     // Described from the whole answer, so the patterns are the policies' own.
                     let whole = latent_whole.as_ref().unwrap_or(&e.possible.keys);
+                    // Beyond what anyone reaches (said on the `*` row), when that leaves some.
+                    let beyond = whole.minus(all);
+                    let whole = if class != PrincipalClass::Anyone
+                        && !all.is_empty()?
+                        && !beyond.intersect(&under).is_empty()?
+                    {
+                        &beyond
+                    } else {
+                        whole
+                    };
                     let Described { keys, except } = whole.describe_within(&under)?;
+                    let shown = whole.intersect(&under);
                     let partial = !under.minus(&reached).is_empty()?;
                     let only_if =
                         if latent.is_none() && !e.only_if().intersect(&under).is_empty()? {
@@ -391,7 +402,7 @@ impl Model<'_> {
                     ordered.extend(statements.iter().filter(|(r, _)| !resource(r.policy_type)));
                     let statements = ordered
                         .into_iter()
-                        .filter(|(_, k)| !k.intersect(&reached).is_empty().unwrap_or(true))
+                        .filter(|(_, k)| !k.intersect(&shown).is_empty().unwrap_or(true))
                         .map(|(r, _)| OwnedRef::from(r))
                         .fold(Vec::new(), |mut v: Vec<OwnedRef>, r| {
                             if !v.contains(&r) {
