@@ -45,5 +45,6 @@ mod plugin;
 mod shells;
 mod subscription;
 mod surface;
+mod trust;
 mod whoami;
 mod width;

@@ -7,7 +7,7 @@ use crate::evaluate::parse_context;
 use crate::output::{Cell, Row};
 use crate::policy::eval::matrix::{matrix_exact, MatrixCell, MatrixRow};
 use crate::policy::eval::{AccessPointTarget, Verdict};
-use crate::values::{checked, BucketName, Prefix, PrincipalArn};
+use crate::values::{checked, BucketName, CallerPrincipal, Prefix};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
 /// decides them, over every key under the prefix (read: s3:GetObject and write: s3:PutObject on
@@ -28,7 +28,7 @@ pub struct Args {
 
     /// A principal ARN (repeatable; default: those the policies name)
     #[arg(long, value_name = "ARN")]
-    pub principal: Vec<PrincipalArn>,
+    pub principal: Vec<CallerPrincipal>,
 
     /// A prefix (repeatable; default: those the policies name)
     #[arg(long, value_name = "PREFIX")]
