@@ -266,7 +266,17 @@ lakegate access who-can --bucket store-events --prefix vendorA/   # the same
 lakegate access who-can s3://store-events/sales_event/ --action write \\
     -o wide
 lakegate access who-can s3://member-lake/shared/ \\
-    --account-id 444455556666 --member-role LakegateAudit",
+    --account-id 444455556666 --member-role LakegateAudit
+lakegate access who-can s3://lake/ --bucket-policy policy.json \\
+    --bucket-owner 123456789012",
+    ),
+    (
+        "access prove",
+        "lakegate access prove --bucket store-events --never external-write
+lakegate access prove --never external-read --prefix sales_event/ \\
+    --bucket-policy policy.json --bucket-owner 123456789012
+lakegate access prove --bucket store-events --prefix sales_event/ \\
+    --only arn:aws:iam::123456789012:role/Ec2ConsumerRole --access write",
     ),
     (
         "audit",
@@ -277,6 +287,7 @@ lakegate audit query lakegate_audit.prefix_access --external",
         "audit report",
         "lakegate audit report --all-buckets   # a table, for people
 lakegate audit report --bucket store-events --bucket vendor-drop -o csv
+lakegate audit report --bucket store-events --exact
 lakegate audit report --all-buckets \\
     --analyzer-arn \"$ANALYZER_ARN\" \\
     --upload s3://audit-reports/lakegate/ \\
