@@ -1098,11 +1098,11 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
     ));
 
     let mut plan = Plan::new(format!("audit report --upload s3://{bucket}/{prefix}"));
-    let mut what: Vec<(String, String)> = Vec::new();
+    let mut what = Vec::new();
     for (o, label) in &objects {
         let desired = o.desired()?;
-        what.push((o.id().to_string(), label.clone()));
-        plan.push(Step::set(o.clone(), Some(desired)));
+        let uploaded = plan.add(o.clone(), crate::apply::set(Some(desired)));
+        what.push((o.id().to_string(), label.clone(), uploaded));
     }
     let mut table_id = None;
     if let Some(t) = &opts.create_table {
@@ -1157,10 +1157,8 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
     if report.dry_run {
         return Ok(());
     }
-    for (id, label) in &what {
-        let changed = report
-            .step(crate::plan::Target::S3Object, id)
-            .is_some_and(|s| s.changed);
+    for (id, label, uploaded) in &what {
+        let changed = uploaded.changed();
         session.printer.status(format!(
             "{} {label} to {id}",
             if changed { "uploaded" } else { "unchanged:" }
