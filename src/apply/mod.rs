@@ -500,6 +500,7 @@ impl<'a, R: Resource + 'a> Typed<'a, R> {
         store: &mut Option<StateStore>,
         state: Option<&R::State>,
         reason: &str,
+        read_at: &str,
     ) -> Result<Option<u32>> {
         let r = &self.resource;
         let Some(key) = r.history_key() else {
@@ -514,6 +515,7 @@ impl<'a, R: Resource + 'a> Typed<'a, R> {
                 r.kind(),
                 reason,
                 json(state)?.as_ref(),
+                Some(read_at),
             )?)),
             None => Ok(None),
         }
@@ -549,18 +551,20 @@ impl<'a, R: Resource + 'a> Typed<'a, R> {
             ));
         }
         let r = &self.resource;
-        // Re-read just before writing (while proving the lease is held, to keep the window
-        // between the read and the write short): if another writer got in between, edit theirs.
-        let fresh = match guard {
-            Some(g) => {
-                let (held, fresh) = tokio::join!(g.check_held(), r.read(aws));
-                held?;
-                fresh?
-            }
-            None => r.read(aws).await?,
-        };
+        // Prove the lease is held, then re-read: if another writer got in between, edit theirs.
+        // In that order, the window from the re-read to the write (where an edit made with
+        // another tool is overwritten unseen: S3 has no conditional write for policies) is one
+        // round trip, not the longer of the lease check and the read (docs/pipeline.md).
+        if let Some(g) = guard {
+            g.check_held().await?;
+        }
+        let read_sent = std::time::Instant::now();
+        let read_at = crate::state::now_rfc3339();
+        let fresh = r.read(aws).await?;
+        let read_answered = std::time::Instant::now();
+        // What is kept in the history is the state just read, not the first read's.
         let (base, desired) = if r.same(fresh.as_ref(), before.as_ref()) {
-            (before, after)
+            (fresh, after)
         } else {
             tracing::info!(
                 resource = r.id(),
@@ -581,7 +585,7 @@ impl<'a, R: Resource + 'a> Typed<'a, R> {
                 merged,
             ));
         }
-        let version = self.keep(store, base.as_ref(), reason)?;
+        let version = self.keep(store, base.as_ref(), reason, &read_at)?;
         tracing::debug!(
             resource = r.id(),
             version,
@@ -594,10 +598,22 @@ impl<'a, R: Resource + 'a> Typed<'a, R> {
                 None => r.delete(aws).await,
             }
         };
+        let write_sent = std::time::Instant::now();
         let written = match guard {
             Some(g) => g.write(write).await,
             None => write().await,
         };
+        let window = Window {
+            from: write_sent.duration_since(read_answered),
+            to: std::time::Instant::now().duration_since(read_sent),
+        };
+        tracing::debug!(
+            resource = r.id(),
+            "window: the write was sent {} ms after the re-read was answered, and answered {} ms after the re-read was sent; an edit made with another tool in between is overwritten (history version {})",
+            window.from.as_millis(),
+            window.to.as_millis(),
+            version.map_or_else(|| "none".to_string(), |v| v.to_string())
+        );
         // Verify by reading back.
         let read_back = match (r.read(aws).await, written) {
             (Ok(a), Ok(())) => a,
@@ -631,6 +647,7 @@ impl<'a, R: Resource + 'a> Typed<'a, R> {
                 store,
                 read_back.as_ref(),
                 &format!("{reason}: read back, changed by another writer"),
+                &crate::state::now_rfc3339(),
             )?;
             let what = r
                 .differences(base.as_ref(), desired.as_ref(), read_back.as_ref())
@@ -990,4 +1007,13 @@ fn confirm(printer: &Printer, opts: &Options, planned: &Changes, question: &str)
     } else {
         Err(failed("aborted: nothing was changed"))
     }
+}
+
+/// The window no lease can close, as measured around one write: an edit made with another tool
+/// after the re-read was answered and before the write was applied is overwritten. It lies
+/// within `from` (re-read answered → write sent) and `to` (re-read sent → write answered).
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    from: std::time::Duration,
+    to: std::time::Duration,
 }
