@@ -123,7 +123,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         let audit = BucketAudit {
             bucket: &bucket,
             partition: &partition,
-            trusted: &args.trusted_account,
+            trusted: &args.trusted_account.ids(),
             findings: &[],
             region: "",
             organization: &[],
