@@ -340,7 +340,7 @@ enum Done<'a> {
 }
 
 /// What the run covers: which accounts, in which regions.
-struct Plan0 {
+struct Coverage {
     /// Every account of the organization (none outside --organization): none is external.
     org_accounts: Vec<String>,
     organization_id: Option<String>,
@@ -611,7 +611,7 @@ async fn prepare_caller<'a>(
 }
 
 /// The organization's accounts, narrowed by --account and --exclude-account.
-async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Plan0> {
+async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Coverage> {
     let org = aws.organization().await?;
     let ids: BTreeSet<&str> = org.accounts.iter().map(|a| a.id.as_str()).collect();
     for a in opts.accounts.iter().chain(&opts.exclude_account) {
@@ -643,7 +643,7 @@ async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Plan0> {
         }
         Some(r)
     };
-    Ok(Plan0 {
+    Ok(Coverage {
         org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
         organization_id: Some(org.id),
         accounts,
@@ -671,7 +671,7 @@ pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
     let plan0 = if opts.organization {
         organization_scope(aws, opts).await?
     } else {
-        Plan0 {
+        Coverage {
             org_accounts: Vec::new(),
             organization_id: None,
             accounts: vec![session.account().await?],
