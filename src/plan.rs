@@ -25,19 +25,6 @@ impl ResourceKind {
     }
 }
 
-/// The kinds still named here by the code that looks steps up by id (the subscription engine
-/// and the audit upload), until they take their steps' outcomes instead.
-pub type Target = ResourceKind;
-
-#[allow(non_upper_case_globals)]
-impl ResourceKind {
-    pub const BucketPolicy: ResourceKind = ResourceKind::new("bucket-policy", "bucket policy");
-    pub const AccessPointPolicy: ResourceKind =
-        ResourceKind::new("access-point-policy", "access point policy");
-    pub const AccessPoint: ResourceKind = ResourceKind::new("access-point", "access point");
-    pub const S3Object: ResourceKind = ResourceKind::new("s3-object", "S3 object");
-}
-
 impl Serialize for ResourceKind {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name)

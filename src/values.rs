@@ -408,12 +408,6 @@ pub use names::{
 pub use query::Query;
 pub use region::{check_region, closest_region, is_region_shaped, REGIONS};
 
-/// The clap value parser of a flag kept as a plain `String` (its uses are plain strings) but
-/// checked by the type `T`: `#[arg(value_parser = checked::<AccountId>)]`.
-pub fn checked<T: FromStr<Err = String> + Into<String>>(s: &str) -> Result<String, String> {
-    s.parse::<T>().map(Into::into)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

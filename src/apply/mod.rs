@@ -392,13 +392,6 @@ impl Report {
     pub fn changed(&self) -> bool {
         self.steps.iter().any(|s| s.changed)
     }
-
-    /// The outcome of the step on `target` for `resource`.
-    pub fn step(&self, target: ResourceKind, resource: &str) -> Option<&Applied> {
-        self.steps
-            .iter()
-            .find(|s| s.target == target && s.resource == resource)
-    }
 }
 
 fn action_of(existed: bool, exists: bool, same: bool) -> Option<ChangeAction> {

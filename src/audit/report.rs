@@ -342,7 +342,7 @@ enum Done<'a> {
 }
 
 /// What the run covers: which accounts, in which regions.
-struct Plan0 {
+struct Coverage {
     /// Every account of the organization (none outside --organization): none is external.
     org_accounts: Vec<String>,
     organization_id: Option<String>,
@@ -613,7 +613,7 @@ async fn prepare_caller<'a>(
 }
 
 /// The organization's accounts, narrowed by --account and --exclude-account.
-async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Plan0> {
+async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Coverage> {
     let org = aws.organization().await?;
     let ids: BTreeSet<&str> = org.accounts.iter().map(|a| a.id.as_str()).collect();
     for a in opts.accounts.iter().chain(&opts.exclude_account) {
@@ -645,7 +645,7 @@ async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Plan0> {
         }
         Some(r)
     };
-    Ok(Plan0 {
+    Ok(Coverage {
         org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
         organization_id: Some(org.id),
         accounts,
@@ -673,7 +673,7 @@ pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
     let plan0 = if opts.organization {
         organization_scope(aws, opts).await?
     } else {
-        Plan0 {
+        Coverage {
             org_accounts: Vec::new(),
             organization_id: None,
             accounts: vec![session.account().await?],
@@ -1111,11 +1111,11 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
     ));
 
     let mut plan = Plan::new(format!("audit report --upload s3://{bucket}/{prefix}"));
-    let mut what: Vec<(String, String)> = Vec::new();
+    let mut what = Vec::new();
     for (o, label) in &objects {
         let desired = o.desired()?;
-        what.push((o.id().to_string(), label.clone()));
-        plan.push(Step::set(o.clone(), Some(desired)));
+        let uploaded = plan.add(o.clone(), crate::apply::set(Some(desired)));
+        what.push((o.id().to_string(), label.clone(), uploaded));
     }
     let mut table_id = None;
     if let Some(t) = &opts.create_table {
@@ -1170,10 +1170,8 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
     if report.dry_run {
         return Ok(());
     }
-    for (id, label) in &what {
-        let changed = report
-            .step(crate::plan::Target::S3Object, id)
-            .is_some_and(|s| s.changed);
+    for (id, label, uploaded) in &what {
+        let changed = uploaded.changed();
         session.printer.status(format!(
             "{} {label} to {id}",
             if changed { "uploaded" } else { "unchanged:" }

@@ -126,20 +126,18 @@ impl AthenaPlacement {
     }
 }
 
-/// `--trusted-account` (repeatable): accounts whose principals are not external. Derefs to the
-/// ids, each checked as an [`crate::values::AccountId`].
+/// `--trusted-account` (repeatable): accounts whose principals are not external.
 #[derive(Debug, Clone, clap::Args)]
 pub struct TrustedAccounts {
     /// An account whose principals are not external (repeatable; the bucket owner never is)
-    #[arg(long = "trusted-account", value_name = "ACCOUNT",
-          value_parser = crate::values::checked::<crate::values::AccountId>)]
-    trusted_account: Vec<String>,
+    #[arg(long = "trusted-account", value_name = "ACCOUNT")]
+    trusted_account: Vec<crate::values::AccountId>,
 }
 
-impl std::ops::Deref for TrustedAccounts {
-    type Target = [String];
-    fn deref(&self) -> &[String] {
-        &self.trusted_account
+impl TrustedAccounts {
+    /// The account ids, as the evaluation takes them.
+    pub fn ids(&self) -> Vec<String> {
+        crate::values::strings(&self.trusted_account)
     }
 }
 

@@ -18,7 +18,6 @@ use crate::apply::{policy, Plan, Step};
 use crate::aws::datazone::{Listing, SubscriptionRequest, S3_ASSET_TYPE};
 use crate::aws::s3control::BlockPublicAccess;
 use crate::error::{failed, input_error, CliError, Result};
-use crate::plan::Target;
 use crate::policy::access::{delegate_statement, delegates_to};
 use crate::policy::subscription::{self as sub, Actions, Resource, S3Location};
 use crate::policy::{arn, PolicyDocument};
@@ -278,7 +277,7 @@ pub struct Outcome {
 
 /// Add the hint naming the principals to a MalformedPolicy answer.
 pub fn explain_malformed(e: CliError, principals: &[String]) -> CliError {
-    if e.message.contains("MalformedPolicy") {
+    if e.cause == Some(crate::error::Cause::MalformedPolicy) {
         e.hinted(sub::malformed_policy_hint(principals))
     } else {
         e
@@ -381,9 +380,31 @@ pub struct Prepared<'a> {
     reason: String,
     /// The question to ask before applying (a destructive verb's).
     pub confirm: Option<String>,
-    /// The resources the steps change, to tell what changed from a report.
-    touched: Vec<(Target, String)>,
+    /// The resources the steps change, and their steps' outcomes.
+    touched: Vec<Touched>,
     finish: Finish,
+}
+
+/// A resource a step changes: its ARN, whether it is a bucket policy, and whether the step
+/// changed it (from the step's outcome, once applied).
+struct Touched {
+    arn: String,
+    bucket_policy: bool,
+    changed: Box<dyn Fn() -> bool>,
+}
+
+impl Touched {
+    fn of<S: Clone + 'static>(
+        arn: &str,
+        bucket_policy: bool,
+        outcome: crate::apply::Outcome<S>,
+    ) -> Self {
+        Touched {
+            arn: arn.to_string(),
+            bucket_policy,
+            changed: Box::new(move || outcome.changed()),
+        }
+    }
 }
 
 enum Finish {
@@ -450,11 +471,7 @@ impl<'a> Prepared<'a> {
         r: &crate::apply::Report,
         aws: &crate::aws::Aws,
     ) -> Result<()> {
-        let changed: Vec<&(Target, String)> = self
-            .touched
-            .iter()
-            .filter(|(t, id)| r.step(*t, id).is_some_and(|s| s.changed))
-            .collect();
+        let changed: Vec<&Touched> = self.touched.iter().filter(|t| (t.changed)()).collect();
         out.changed = !changed.is_empty();
         match &self.finish {
             Finish::Skip => {}
@@ -464,13 +481,13 @@ impl<'a> Prepared<'a> {
                 access_point,
             } => {
                 match access_point {
-                    None => out.policies = self.touched.iter().map(|(_, a)| a.clone()).collect(),
+                    None => out.policies = self.touched.iter().map(|t| t.arn.clone()).collect(),
                     Some((account, name, alias)) => {
                         let ap_arn = out.access_point_arn.clone().unwrap_or_default();
                         out.policies.push(ap_arn);
-                        for (t, a) in &changed {
-                            if *t == Target::BucketPolicy {
-                                out.policies.push(a.clone());
+                        for t in &changed {
+                            if t.bucket_policy {
+                                out.policies.push(t.arn.clone());
                             }
                         }
                         out.access_point_alias = match alias {
@@ -495,7 +512,7 @@ impl<'a> Prepared<'a> {
                 };
             }
             Finish::Revoke { loc, id } => {
-                out.policies = changed.iter().map(|(_, a)| a.clone()).collect();
+                out.policies = changed.iter().map(|t| t.arn.clone()).collect();
                 out.message = match (out.dry_run, out.changed) {
                     (true, true) => format!("would revoke the grant on {}", describe(loc)),
                     (_, false) => format!(
@@ -623,8 +640,10 @@ pub async fn plan_grant<'a>(
                 bucket: loc.bucket.clone(),
             };
             let stmts = sub::grant_statements(&id, &target, &loc.prefix, &principals, &actions);
-            touched.push((Target::BucketPolicy, bp.arn.clone()));
-            steps.push(Step::new(bp, grant_edit(stmts)));
+            let arn = bp.arn.clone();
+            let (step, outcome) = Step::watched(bp, grant_edit(stmts));
+            touched.push(Touched::of(&arn, true, outcome));
+            steps.push(step);
         }
         Via::AccessPoint => {
             let project = s.project_id.clone().ok_or_else(|| {
@@ -652,21 +671,26 @@ pub async fn plan_grant<'a>(
             let stmts = sub::grant_statements(&id, &target, &loc.prefix, &principals, &actions);
             let bp = BucketPolicy::new(baws, &loc.bucket);
             let partition = baws.partition;
-            touched.push((Target::AccessPoint, ap_arn.clone()));
-            touched.push((Target::AccessPointPolicy, ap_arn.clone()));
-            touched.push((Target::BucketPolicy, bp.arn.clone()));
+            let bp_arn = bp.arn.clone();
             // The project's access point when missing, its grant, and the bucket delegating
             // access control to the account's access points: one plan.
-            steps.push(Step::ensure(
+            let (step, created) = Step::watched(
                 AccessPoint {
                     account: account.clone(),
                     name: name.clone(),
                     arn: ap_arn.clone(),
                     bucket: loc.bucket.clone(),
                 },
-                access_point::state(&name, &loc.bucket, None, Some(BlockPublicAccess::all(true))),
-            ));
-            steps.push(Step::new(
+                crate::apply::ensure(access_point::state(
+                    &name,
+                    &loc.bucket,
+                    None,
+                    Some(BlockPublicAccess::all(true)),
+                )),
+            );
+            touched.push(Touched::of(&ap_arn, false, created));
+            steps.push(step);
+            let (step, granted) = Step::watched(
                 AccessPointPolicy {
                     account: account.clone(),
                     name: name.clone(),
@@ -674,9 +698,11 @@ pub async fn plan_grant<'a>(
                     bucket: loc.bucket.clone(),
                 },
                 grant_edit(stmts),
-            ));
+            );
+            touched.push(Touched::of(&ap_arn, false, granted));
+            steps.push(step);
             let (acct, bucket) = (account.clone(), loc.bucket.clone());
-            steps.push(Step::new(
+            let (step, delegated) = Step::watched(
                 bp,
                 policy::edit(move |doc: &mut PolicyDocument| {
                     if !delegates_to(doc, &acct) {
@@ -684,7 +710,9 @@ pub async fn plan_grant<'a>(
                     }
                     Ok(())
                 }),
-            ));
+            );
+            touched.push(Touched::of(&bp_arn, true, delegated));
+            steps.push(step);
             out.access_point_arn = Some(ap_arn);
             access_point_of = Some((account, name, existing.and_then(|i| i.alias)));
         }
@@ -816,19 +844,20 @@ pub async fn plan_revoke<'a>(
     };
     // Wherever its statements are: the bucket policy and the project's access point policy.
     let bp = BucketPolicy::new(baws, &loc.bucket);
-    let mut touched = vec![(Target::BucketPolicy, bp.arn.clone())];
-    let mut steps = vec![Step::new(bp, revoke_edit())];
+    let bp_arn = bp.arn.clone();
+    let (step, revoked) = Step::watched(bp, revoke_edit());
+    let mut touched = vec![Touched::of(&bp_arn, true, revoked)];
+    let mut steps = vec![step];
     if let Some(project) = &project {
         let account = c.account().await?;
         let name = sub::access_point_name(project, &loc.bucket);
         if let Some(info) = baws.access_point(&account, &name).await? {
             out.access_point_arn = Some(info.arn.clone());
             out.access_point_alias = info.alias.clone();
-            touched.push((Target::AccessPointPolicy, info.arn.clone()));
-            steps.push(Step::new(
-                AccessPointPolicy::of(&account, &info),
-                revoke_edit(),
-            ));
+            let (step, revoked) =
+                Step::watched(AccessPointPolicy::of(&account, &info), revoke_edit());
+            touched.push(Touched::of(&info.arn, false, revoked));
+            steps.push(step);
         }
     }
     Ok(Prepared {

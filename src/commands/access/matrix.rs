@@ -7,7 +7,7 @@ use crate::evaluate::parse_context;
 use crate::output::{Cell, Row};
 use crate::policy::eval::matrix::{matrix_exact, MatrixCell, MatrixRow};
 use crate::policy::eval::{AccessPointTarget, Verdict};
-use crate::values::{checked, BucketName, CallerPrincipal, Prefix};
+use crate::values::{BucketName, CallerPrincipal, Prefix};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
 /// decides them, over every key under the prefix (read: s3:GetObject and write: s3:PutObject on
@@ -27,9 +27,8 @@ pub struct Args {
     pub urls: Vec<crate::values::S3Url>,
 
     /// The bucket (offline: default from the bucket policy's resources)
-    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
-          add = crate::completers::bucket_completer())]
-    pub bucket: Option<String>,
+    #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
+    pub bucket: Option<BucketName>,
 
     /// A principal ARN (repeatable; default: those the policies name)
     #[arg(long, value_name = "ARN")]
@@ -125,7 +124,7 @@ impl Args {
                 first.unwrap_or_default()
             )));
         }
-        Ok(self.bucket.clone().or(first))
+        Ok(self.bucket.as_ref().map(ToString::to_string).or(first))
     }
 }
 

@@ -10,7 +10,7 @@ use crate::error::{input_error, Result};
 use crate::evaluate::{access_points_named, fetch_identity, load_policy, offline_target};
 use crate::policy::eval::{AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet};
 use crate::policy::PolicyType;
-use crate::values::{checked, AccessPointName};
+use crate::values::AccessPointName;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -53,8 +53,8 @@ pub fn partition_of(set: &PolicySet) -> String {
 #[derive(Debug, clap::Args)]
 pub struct PolicyArgs {
     /// Only through these access points (repeatable; default: all of the bucket's)
-    #[arg(long, value_name = "NAME", value_parser = checked::<AccessPointName>)]
-    pub access_point: Vec<String>,
+    #[arg(long, value_name = "NAME")]
+    pub access_point: Vec<AccessPointName>,
 
     /// A request context value, KEY=VALUE (repeatable), as for `access check`
     #[arg(long = "context", value_name = "KEY=VALUE")]
@@ -246,7 +246,10 @@ async fn gather(
         let routes = set
             .access_points
             .iter()
-            .filter(|a| args.access_point.is_empty() || args.access_point.contains(&a.target.name))
+            .filter(|a| {
+                args.access_point.is_empty()
+                    || args.access_point.iter().any(|n| *n == a.target.name)
+            })
             .map(|a| a.target.clone())
             .collect();
         return Ok((set, bucket, routes));
@@ -268,7 +271,7 @@ async fn gather(
         .list_access_points(&account, Some(&bucket), |_| {})
         .await?;
     for info in aps {
-        if !args.access_point.is_empty() && !args.access_point.contains(&info.name) {
+        if !args.access_point.is_empty() && !args.access_point.iter().any(|n| *n == info.name) {
             continue;
         }
         let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {

@@ -5,7 +5,7 @@ use crate::error::{denied, failed, input_error, Result};
 use crate::evaluate::parse_context;
 use crate::policy::eval::exact::{Counterexample, Guardrail, Model, Never};
 use crate::policy::eval::symbolic::Access;
-use crate::values::{checked, BucketName, Prefix, PrincipalArn};
+use crate::values::{BucketName, Prefix, PrincipalArn};
 use serde::Serialize;
 
 /// Prove a guardrail over every principal and every key of a bucket, or refute it with a
@@ -43,9 +43,8 @@ pub struct Args {
     pub access: AccessArg,
 
     /// The bucket (offline: default from the bucket policy's resources)
-    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
-          add = crate::completers::bucket_completer())]
-    pub bucket: Option<String>,
+    #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
+    pub bucket: Option<BucketName>,
 
     #[command(flatten)]
     pub trusted_account: crate::commands::shared_args::TrustedAccounts,
@@ -125,7 +124,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             )
         }
     };
-    let (set, bucket, _) = args.policies.gather(ctx, args.bucket.clone(), &[]).await?;
+    let (set, bucket, _) = args
+        .policies
+        .gather(ctx, args.bucket.as_ref().map(ToString::to_string), &[])
+        .await?;
     let (chain, _) = args.policies.chain.files().from_files()?;
     let partition = super::partition_of(&set);
     let model = Model {
@@ -134,7 +136,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         bucket: &bucket,
         partition: &partition,
         context: &context,
-        trusted: &args.trusted_account,
+        trusted: &args.trusted_account.ids(),
     };
     let found = model
         .prove(&guardrail)

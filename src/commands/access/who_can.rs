@@ -149,7 +149,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         let audit = BucketAudit {
             bucket: &bucket,
             partition: &partition,
-            trusted: &args.trusted_account,
+            trusted: &args.trusted_account.ids(),
             findings: &[],
             region: "",
             organization: &[],
@@ -178,7 +178,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let audit = BucketAudit {
         bucket: &bucket,
         partition: aws.partition,
-        trusted: &args.trusted_account,
+        trusted: &args.trusted_account.ids(),
         findings: &[],
         region: &aws.region,
         organization: &organization,

@@ -8,7 +8,7 @@ use crate::commands::shared_args::TrustedAccounts;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::values::{
-    checked, AccountId, AnalyzerArn, BucketName, IamRoleName, NonEmpty, OutputLocation, RegionName,
+    strings, AccountId, AnalyzerArn, BucketName, IamRoleName, NonEmpty, OutputLocation, RegionName,
     S3Url, TableName,
 };
 
@@ -40,9 +40,8 @@ use crate::values::{
 #[command(group = clap::ArgGroup::new("scope").required(true).args(["bucket", "all_buckets", "organization"]))]
 pub struct Args {
     /// A bucket to audit (repeatable)
-    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
-          add = crate::completers::bucket_completer())]
-    pub bucket: Vec<String>,
+    #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
+    pub bucket: Vec<BucketName>,
 
     /// Audit every bucket of the account in the region
     #[arg(long)]
@@ -62,14 +61,12 @@ pub struct Args {
     pub external_id: Option<String>,
 
     /// Audit only this account of the organization (repeatable)
-    #[arg(long = "account", value_name = "ID", requires = "organization",
-          value_parser = checked::<AccountId>)]
-    pub accounts: Vec<String>,
+    #[arg(long = "account", value_name = "ID", requires = "organization")]
+    pub accounts: Vec<AccountId>,
 
     /// Leave this account of the organization out (repeatable)
-    #[arg(long, value_name = "ID", requires = "organization",
-          value_parser = checked::<AccountId>)]
-    pub exclude_account: Vec<String>,
+    #[arg(long, value_name = "ID", requires = "organization")]
+    pub exclude_account: Vec<AccountId>,
 
     /// The regions to audit in each account, comma-separated (default: the region in use)
     #[arg(
@@ -77,10 +74,9 @@ pub struct Args {
         value_name = "REGION,…",
         value_delimiter = ',',
         requires = "organization",
-        conflicts_with = "all_regions",
-        value_parser = checked::<RegionName>
+        conflicts_with = "all_regions"
     )]
-    pub regions: Vec<String>,
+    pub regions: Vec<RegionName>,
 
     /// Audit every region enabled in each account (EC2 DescribeRegions)
     #[arg(long, requires = "organization")]
@@ -135,17 +131,17 @@ impl Args {
     /// The options of the audit engine.
     pub fn options(&self) -> ReportOptions {
         ReportOptions {
-            bucket: self.bucket.clone(),
+            bucket: strings(&self.bucket),
             all_buckets: self.all_buckets,
             organization: self.organization,
             member_role: self.member_role.clone(),
             external_id: self.external_id.clone(),
-            accounts: self.accounts.clone(),
-            exclude_account: self.exclude_account.clone(),
-            regions: self.regions.clone(),
+            accounts: strings(&self.accounts),
+            exclude_account: strings(&self.exclude_account),
+            regions: strings(&self.regions),
             all_regions: self.all_regions,
             analyzer_arn: self.analyzer_arn.clone(),
-            trusted_account: self.trusted_account.to_vec(),
+            trusted_account: self.trusted_account.ids(),
             concurrency: self.concurrency,
             upload: self.upload.clone(),
             allow_partial: self.allow_partial,
