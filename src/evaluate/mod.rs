@@ -3,6 +3,8 @@
 //! nouns, so neither imports the other; it works in a [`Session`], never with CLI types.
 
 pub mod chain;
+pub mod check;
+pub mod matrix;
 pub mod policy_set;
 
 use crate::aws::iam::IdentityKind;

@@ -1,6 +1,5 @@
 //! `lakegate accesspoint delete NAME`
 
-use super::existing;
 use crate::apply::access_point::AccessPoint;
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::{Plan, Step};
@@ -21,7 +20,7 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let info = ctx.existing_access_point(&account, &args.name).await?;
     // The policy first (kept in history), then the access point.
     let plan = Plan::new("accesspoint delete")
         .step(Step::set(AccessPointPolicy::of(&account, &info), None))

@@ -1,6 +1,5 @@
 //! `lakegate accesspoint get NAME`
 
-use super::existing;
 use crate::aws::s3control::AccessPointInfo;
 use crate::commands::Ctx;
 use crate::error::Result;
@@ -43,7 +42,7 @@ impl Row for GrantView {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let info = ctx.existing_access_point(&account, &args.name).await?;
     let policy = aws.access_point_policy(&account, &args.name).await?;
     let grants = policy.as_ref().map(summarize).unwrap_or_default();
     let details = Details {

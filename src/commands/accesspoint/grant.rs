@@ -1,6 +1,6 @@
 //! `lakegate accesspoint grant NAME --principal ARN --prefix P --access LEVEL`
 
-use super::{check_prefix, check_principals, existing, policy_ref, warn_if_not_delegated};
+use super::{check_prefix, check_principals, policy_ref, warn_if_not_delegated};
 use crate::commands::{edit_policy, print_edit, Ctx};
 use crate::error::Result;
 use crate::policy::access::{grant, AccessPointRef};
@@ -38,7 +38,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
     let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let info = ctx.existing_access_point(&account, &args.name).await?;
     let apref = AccessPointRef {
         arn: info.arn.clone(),
     };

@@ -1,6 +1,6 @@
 //! `lakegate accesspoint revoke NAME --principal ARN [--prefix P] [--access LEVEL]`
 
-use super::{check_prefix, check_principals, existing, policy_ref};
+use super::{check_prefix, check_principals, policy_ref};
 use crate::commands::{edit_policy, print_edit, Ctx};
 use crate::error::Result;
 use crate::policy::access::{owned_grant, revoke, AccessPointRef};
@@ -44,7 +44,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
     let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let info = ctx.existing_access_point(&account, &args.name).await?;
     let apref = AccessPointRef {
         arn: info.arn.clone(),
     };

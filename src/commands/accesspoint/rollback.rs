@@ -1,6 +1,6 @@
 //! `lakegate accesspoint rollback NAME [--to N]`
 
-use super::{existing, policy_ref};
+use super::policy_ref;
 use crate::commands::{history, Ctx};
 use crate::error::Result;
 use crate::values::AccessPointName;
@@ -20,7 +20,7 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let info = ctx.existing_access_point(&account, &args.name).await?;
     let pref = policy_ref(&account, &info);
     history::rollback(ctx, &pref, &format!("access point {}", args.name), args.to).await
 }

@@ -1,0 +1,481 @@
+//! `access check`: gather a request's policies (from files, or online from AWS with the rest of
+//! the chain), decide it, and print the decision with the statements that made it.
+
+use crate::error::{denied, input_error, Result};
+use crate::evaluate::{
+    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
+};
+use crate::output::{Cell, Row};
+use crate::policy::eval::{
+    AccessPointPolicy, AccessPointTarget, CompiledPolicy, Decision, PolicySet, Principal, Request,
+    StatementRef, Trace, Verdict,
+};
+use crate::policy::PolicyType;
+use crate::session::Session;
+use crate::values::{AccessPointName, AccountId, BucketName, PrincipalArn};
+use serde::Serialize;
+
+/// What `access check` decides (`commands/access/check.rs` has the flags and their help).
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The principal: an IAM role, user or STS session ARN, or an account id
+    pub principal: Option<PrincipalArn>,
+    /// An unauthenticated request instead of --principal: allowed only by a resource policy
+    /// that names "*", never through an access point
+    pub anonymous: bool,
+    /// The action, e.g. s3:GetObject, s3:PutObject, s3:ListBucket
+    pub action: crate::values::Action,
+    /// The bucket
+    pub bucket: BucketName,
+    /// The object key (object actions such as s3:GetObject)
+    pub key: Option<String>,
+    /// The listing prefix (bucket actions such as s3:ListBucket; sets s3:prefix)
+    pub prefix: Option<String>,
+    /// Make the request through this access point
+    pub access_point: Option<AccessPointName>,
+    /// A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g.
+    /// aws:SourceVpce=vpce-1a2b, aws:SourceIp=10.0.0.1, aws:CalledVia=athena.amazonaws.com.
+    /// aws:SecureTransport is true unless given
+    pub context: Vec<String>,
+    /// Principal tag, KEY=VALUE (repeatable; for aws:PrincipalTag/KEY)
+    pub principal_tags: Vec<String>,
+    /// Offline: the bucket policy from FILE (`-` reads stdin)
+    pub bucket_policy: Option<String>,
+    /// Offline: the access point policy from FILE (`-` reads stdin)
+    pub access_point_policy: Option<String>,
+    /// Offline: an identity policy of the principal from FILE (repeatable; `-` reads stdin)
+    pub identity_policy: Vec<String>,
+    /// Offline: the account that owns the bucket (default: --account-id, else the access
+    /// point's account, else the principal's)
+    pub bucket_owner: Option<AccountId>,
+    pub chain: crate::evaluate::chain::ChainFiles,
+}
+
+impl CheckOptions {
+    fn offline(&self) -> bool {
+        self.bucket_policy.is_some()
+            || self.access_point_policy.is_some()
+            || !self.identity_policy.is_empty()
+    }
+}
+
+/// The answer (stable JSON shape).
+#[derive(Debug, Serialize)]
+pub struct CheckResult<'a> {
+    pub decision: Verdict,
+    pub allowed: bool,
+    pub principal: String,
+    pub action: String,
+    pub resource: String,
+    pub access_point: Option<String>,
+    pub access_point_resource: Option<String>,
+    pub deciding: Vec<StatementRef<'a>>,
+    /// For an implicit deny: what did not allow.
+    pub reason: Option<&'static str>,
+    /// For an implicit deny by a policy of the chain (an SCP level, the boundary, the session
+    /// or VPC endpoint policy): that policy.
+    pub not_allowed_by: Option<&'a str>,
+    /// Every statement considered, with the reason (with -v).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statements: Option<Vec<Trace<'a>>>,
+}
+
+struct DecidingRow<'a>(&'a StatementRef<'a>);
+
+impl Row for DecidingRow<'_> {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec!["POLICY", "TYPE", "INDEX", "SID", "EFFECT"]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        let s = self.0;
+        vec![
+            s.policy.into(),
+            s.policy_type.as_str().into(),
+            s.index.to_string().into(),
+            s.sid.unwrap_or("-").into(),
+            format!("{:?}", s.effect).into(),
+        ]
+    }
+}
+
+impl Serialize for DecidingRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+#[derive(Serialize)]
+struct TraceRow<'a>(&'a Trace<'a>);
+
+impl Row for TraceRow<'_> {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec![
+            "POLICY", "TYPE", "INDEX", "SID", "EFFECT", "APPLIES", "REASON",
+        ]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        let t = self.0;
+        vec![
+            t.statement.policy.into(),
+            t.statement.policy_type.as_str().into(),
+            t.statement.index.to_string().into(),
+            t.statement.sid.unwrap_or("-").into(),
+            format!("{:?}", t.statement.effect).into(),
+            if t.applies { "yes" } else { "no" }.into(),
+            t.reason.clone().into(),
+        ]
+    }
+}
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    decision: &'static str,
+    principal: &'a str,
+    action: &'a str,
+    resource: &'a str,
+    access_point: &'a str,
+    deciding: String,
+}
+
+impl Row for CsvRow<'_> {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec![
+            "DECISION",
+            "PRINCIPAL",
+            "ACTION",
+            "RESOURCE",
+            "ACCESS_POINT",
+            "DECIDING",
+        ]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        vec![
+            self.decision.into(),
+            self.principal.into(),
+            self.action.into(),
+            self.resource.into(),
+            self.access_point.into(),
+            self.deciding.clone().into(),
+        ]
+    }
+}
+
+/// `policy#index(Sid)` for one-line summaries.
+pub fn describe(s: &StatementRef<'_>) -> String {
+    match s.sid {
+        Some(sid) => format!("{}#{}({sid})", s.policy, s.index),
+        None => format!("{}#{}", s.policy, s.index),
+    }
+}
+
+fn parse_tags(items: &[String]) -> Result<Vec<(String, String)>> {
+    items
+        .iter()
+        .map(|t| {
+            t.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| {
+                    input_error(format!("--principal-tag: expected KEY=VALUE, got '{t}'"))
+                })
+        })
+        .collect()
+}
+
+/// Build the policy set and the access point target, offline from files or online from AWS.
+async fn gather(
+    session: &Session,
+    opts: &CheckOptions,
+    principal: &str,
+) -> Result<(PolicySet, Option<AccessPointTarget>)> {
+    let mut set = PolicySet::default();
+    if opts.offline() {
+        if let Some(f) = &opts.bucket_policy {
+            set.bucket = Some(load_policy("--bucket-policy", f, "bucket", PolicyType::Bucket)?.1);
+        }
+        let ap_policy = match &opts.access_point_policy {
+            Some(f) => Some(load_policy(
+                "--access-point-policy",
+                f,
+                "access-point",
+                PolicyType::AccessPoint,
+            )?),
+            None => None,
+        };
+        // The access point: named in its policy's resources, else built from the name.
+        let mut target = match (&opts.access_point, &ap_policy) {
+            (Some(n), Some((doc, _))) => {
+                access_points_named(doc).into_iter().find(|t| t.name == *n)
+            }
+            (None, Some((doc, _))) => match access_points_named(doc).as_slice() {
+                [one] => Some(one.clone()),
+                _ => {
+                    return Err(input_error(
+                        "--access-point: name the access point the request goes through (its policy names none, or several)",
+                    ))
+                }
+            },
+            _ => None,
+        };
+        for f in &opts.identity_policy {
+            let label = if f == "-" {
+                "identity:stdin".to_string()
+            } else {
+                format!("identity:{f}")
+            };
+            set.identity.push((
+                None,
+                load_policy("--identity-policy", f, &label, PolicyType::Identity)?.1,
+            ));
+        }
+        let owner = opts
+            .bucket_owner
+            .as_ref()
+            .map(|a| a.to_string())
+            .or_else(|| session.settings.account_id.clone())
+            .or_else(|| target.as_ref().map(|t| t.account.clone()))
+            .unwrap_or_else(|| Principal::new(principal).account);
+        if owner.is_empty() {
+            return Err(input_error(
+                "--bucket-owner: required offline when the principal has no account (a service principal or --anonymous)",
+            ));
+        }
+        crate::policy::arn::validate_account_id(&owner)
+            .map_err(|e| input_error(format!("--bucket-owner: {e}")))?;
+        set.bucket_account = owner.clone();
+        if let (None, Some(n)) = (&target, &opts.access_point) {
+            target = Some(offline_target(session, n, &owner));
+        }
+        if let Some(t) = &target {
+            set.access_points.push(AccessPointPolicy {
+                target: t.clone(),
+                policy: ap_policy.map(|(_, mut c)| {
+                    c.label = format!("access-point:{}", t.name);
+                    c
+                }),
+            });
+        }
+        return Ok((set, target));
+    }
+
+    let aws = session.aws().await?;
+    let account = session.account().await?;
+    set.bucket_account = account.clone();
+    set.bucket = aws
+        .bucket_policy(&opts.bucket)
+        .await?
+        .map(|d| CompiledPolicy::compile(&d, "bucket"))
+        .transpose()?;
+    let mut target = None;
+    if let Some(name) = &opts.access_point {
+        let info = session.existing_access_point(&account, name).await?;
+        if info.bucket != opts.bucket {
+            return Err(input_error(format!(
+                "--access-point: '{name}' is an access point of bucket '{}', not '{}'",
+                info.bucket, opts.bucket
+            )));
+        }
+        let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {
+            name: name.to_string(),
+            arn: info.arn.clone(),
+            account: account.clone(),
+        });
+        let policy = aws
+            .access_point_policy(&account, name)
+            .await?
+            .map(|d| CompiledPolicy::compile(&d, format!("access-point:{name}")))
+            .transpose()?;
+        set.access_points.push(AccessPointPolicy {
+            target: t.clone(),
+            policy,
+        });
+        target = Some(t);
+    }
+    if !principal.is_empty() {
+        for p in fetch_identity(session, principal, &account).await? {
+            set.identity.push((None, p));
+        }
+        let theirs = Principal::new(principal).account;
+        if !theirs.is_empty() && theirs != account {
+            // Its identity policies live in its own account, which these credentials cannot
+            // read. Assume they allow, as IAM Access Analyzer does for external access: the
+            // answer is then what this account's policies (and the chain) decide.
+            session.printer.warn(format!(
+                "{principal} is in account {theirs}, whose identity policies cannot be read from account {account}: assuming they allow the request"
+            ));
+            let allow = crate::policy::PolicyDocument::parse(
+                r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+            )?;
+            set.identity.push((
+                None,
+                CompiledPolicy::compile(&allow, format!("identity-assumed:{theirs}"))?,
+            ));
+        }
+    }
+    Ok((set, target))
+}
+
+pub async fn check(session: &Session, opts: &CheckOptions) -> Result<()> {
+    let principal = match &opts.principal {
+        Some(p) => p.canonical(),
+        None => String::new(),
+    };
+    if let Some(k) = &opts.key {
+        if k.is_empty() {
+            return Err(input_error("--key: must not be empty"));
+        }
+    }
+    let mut context = parse_context(&opts.context)?;
+    if let Some(p) = &opts.prefix {
+        context.push(("s3:prefix".into(), p.clone()));
+    }
+    let tags = parse_tags(&opts.principal_tags)?;
+
+    let mut p = if opts.anonymous {
+        Principal::anonymous()
+    } else {
+        Principal::new(&principal)
+    };
+    opts.chain.check_applies(&p)?;
+    if opts.anonymous && !opts.identity_policy.is_empty() {
+        return Err(input_error(
+            "--identity-policy: an anonymous request has no identity policies",
+        ));
+    }
+    let (mut chain, given) = opts.chain.from_files()?;
+    let (set, target) = gather(session, opts, &principal).await?;
+    if !opts.offline() {
+        let source_vpce = context
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("aws:SourceVpce"))
+            .map(|(_, v)| v.as_str());
+        crate::evaluate::chain::fill_online(
+            session,
+            &mut chain,
+            given,
+            crate::evaluate::chain::Online {
+                principal: &p,
+                bucket: &opts.bucket,
+                bucket_account: &set.bucket_account,
+                access_point: target.as_ref().map(|t| t.name.as_str()),
+                source_vpce,
+            },
+        )
+        .await?;
+    }
+
+    for (k, v) in &tags {
+        p = p.with_tag(k, v);
+    }
+    let mut req = Request::new(p, &opts.action, &opts.bucket, opts.key.as_deref());
+    if let Some(t) = &target {
+        req = req.through(t.clone());
+    }
+    for (k, v) in &context {
+        req.add_context(k, v);
+    }
+    let explain = session.printer.verbose > 0;
+    let d = set.evaluate_with(&chain, &req, explain);
+    print(session, opts, &req, &d, explain)?;
+    if d.allowed() {
+        Ok(())
+    } else {
+        Err(denied())
+    }
+}
+
+/// The principal as shown: its ARN, or `anonymous`.
+fn shown_principal(req: &Request) -> &str {
+    if req.principal.is_anonymous() {
+        "anonymous"
+    } else {
+        &req.principal.arn
+    }
+}
+
+fn print(
+    session: &Session,
+    opts: &CheckOptions,
+    req: &Request,
+    d: &Decision<'_>,
+    explain: bool,
+) -> Result<()> {
+    let resource = req.bucket_resource();
+    let result = CheckResult {
+        decision: d.verdict,
+        allowed: d.allowed(),
+        principal: shown_principal(req).to_string(),
+        action: opts.action.to_string(),
+        resource: resource.clone(),
+        access_point: req.access_point.as_ref().map(|t| t.arn.clone()),
+        access_point_resource: req.access_point_resource(),
+        deciding: d.deciding.clone(),
+        reason: d.missing,
+        not_allowed_by: d.missing_in,
+        statements: explain.then(|| d.statements.clone()),
+    };
+    let csv = || {
+        session.printer.rows(&[CsvRow {
+            decision: d.verdict.as_str(),
+            principal: shown_principal(req),
+            action: &opts.action,
+            resource: &resource,
+            access_point: req
+                .access_point
+                .as_ref()
+                .map(|t| t.name.as_str())
+                .unwrap_or(""),
+            deciding: d
+                .deciding
+                .iter()
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }])
+    };
+    session.printer.show(&result, csv, || {
+        human(session, opts, req, d, &resource, explain)
+    })
+}
+
+/// The verdict as people read it: a coloured line, the reason, the deciding statements.
+fn human(
+    session: &Session,
+    opts: &CheckOptions,
+    req: &Request,
+    d: &Decision<'_>,
+    resource: &str,
+    explain: bool,
+) -> Result<()> {
+    let colour = if d.allowed() { "1;32" } else { "1;31" };
+    let via = req
+        .access_point
+        .as_ref()
+        .map(|t| format!(" through access point {}", t.name))
+        .unwrap_or_default();
+    session.printer.line(format!(
+        "{}: {} {} {}{via}",
+        session.printer.paint(colour, d.verdict.as_str()),
+        shown_principal(req),
+        opts.action,
+        resource
+    ))?;
+    if let Some(why) = d.missing {
+        match d.missing_in {
+            Some(policy) => session.printer.line(format!("reason: {why} ({policy})"))?,
+            None => session.printer.line(format!("reason: {why}"))?,
+        }
+    }
+    if !d.deciding.is_empty() {
+        session.printer.line("")?;
+        session.printer.line("Deciding statements:")?;
+        let rows: Vec<DecidingRow<'_>> = d.deciding.iter().map(DecidingRow).collect();
+        session.printer.rows(&rows)?;
+    }
+    if explain && !d.statements.is_empty() {
+        session.printer.line("")?;
+        session.printer.line("Statements:")?;
+        let rows: Vec<TraceRow<'_>> = d.statements.iter().map(TraceRow).collect();
+        session.printer.rows(&rows)?;
+    }
+    Ok(())
+}

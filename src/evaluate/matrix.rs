@@ -1,0 +1,382 @@
+//! `access matrix`: principal × access point × prefix, read, write and list decided as `access
+//! check` decides them, from files or online.
+
+use crate::error::{input_error, Result};
+use crate::evaluate::{
+    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
+};
+use crate::output::{Cell, Row};
+use crate::policy::eval::matrix::{matrix_with, MatrixCell, MatrixRow};
+use crate::policy::eval::{
+    AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Verdict,
+};
+use crate::policy::PolicyType;
+use crate::session::Session;
+use crate::values::{Prefix, PrincipalArn};
+
+/// What `access matrix` computes (`commands/access/matrix.rs` has the flags and their help).
+#[derive(Debug, Clone)]
+pub struct MatrixOptions {
+    /// The bucket (offline: default from the bucket policy's resources)
+    pub bucket: Option<String>,
+    /// A principal ARN (repeatable; default: those the policies name)
+    pub principal: Vec<PrincipalArn>,
+    /// A prefix (repeatable; default: those the policies name)
+    pub prefix: Vec<Prefix>,
+    /// Only through these access points (repeatable; default: all of the bucket's)
+    pub access_point: Vec<String>,
+    /// Leave out the rows for requests to the bucket directly
+    pub no_direct: bool,
+    /// A request context value, KEY=VALUE (repeatable), as for `access check`
+    pub context: Vec<String>,
+    /// Offline: the bucket policy from FILE (`-` reads stdin)
+    pub bucket_policy: Option<String>,
+    /// Offline: an access point policy, [NAME=]FILE (repeatable; the name defaults to the access
+    /// point its resources name)
+    pub access_point_policy: Vec<String>,
+    /// Offline: an identity policy, [PRINCIPAL=]FILE (repeatable; without PRINCIPAL it applies
+    /// to every principal)
+    pub identity_policy: Vec<String>,
+    /// Offline: the account that owns the bucket (default: --account-id, else the access
+    /// points' account)
+    pub bucket_owner: Option<String>,
+    /// The rest of the policy chain, from files (as for `access check`; the SCPs and the
+    /// boundary apply to every principal of the matrix)
+    pub chain: crate::evaluate::chain::ChainFiles,
+}
+
+impl MatrixOptions {
+    fn offline(&self) -> bool {
+        self.bucket_policy.is_some()
+            || !self.access_point_policy.is_empty()
+            || !self.identity_policy.is_empty()
+    }
+}
+
+fn cell(c: &MatrixCell) -> &'static str {
+    match c.decision {
+        Verdict::Allowed => "allow",
+        Verdict::ExplicitlyDenied => "deny",
+        Verdict::ImplicitlyDenied => "-",
+    }
+}
+
+fn decided_by(c: &MatrixCell) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for r in &c.deciding {
+        let s = match &r.sid {
+            Some(sid) => format!("{}({sid})", r.policy),
+            None => format!("{}#{}", r.policy, r.index),
+        };
+        if !seen.contains(&s) {
+            seen.push(s);
+        }
+    }
+    seen.join(" ")
+}
+
+impl Row for MatrixRow {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        let mut h = vec![
+            "PRINCIPAL",
+            "ACCESS POINT",
+            "PREFIX",
+            "READ",
+            "WRITE",
+            "LIST",
+        ];
+        if wide {
+            h.extend(["READ BY", "WRITE BY", "LIST BY"]);
+        }
+        h
+    }
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let principal = if wide {
+            self.principal.as_str()
+        } else {
+            crate::output::short_principal(&self.principal)
+        };
+        let mut c: Vec<Cell> = vec![
+            principal.into(),
+            self.access_point
+                .clone()
+                .unwrap_or_else(|| "-".into())
+                .into(),
+            self.prefix.clone().into(),
+            cell(&self.read).into(),
+            cell(&self.write).into(),
+            cell(&self.list).into(),
+        ];
+        if wide {
+            c.extend([
+                decided_by(&self.read).into(),
+                decided_by(&self.write).into(),
+                decided_by(&self.list).into(),
+            ]);
+        }
+        c
+    }
+}
+
+/// The principals and prefixes the policies name, in order of appearance.
+fn named(set: &PolicySet) -> (Vec<String>, Vec<String>) {
+    let mut principals: Vec<String> = Vec::new();
+    let mut prefixes: Vec<String> = Vec::new();
+    let policies = set
+        .bucket
+        .iter()
+        .chain(set.access_points.iter().filter_map(|a| a.policy.as_ref()))
+        .chain(set.identity.iter().map(|(_, p)| p));
+    for p in policies {
+        for x in p.principals() {
+            if !principals.contains(&x) {
+                principals.push(x);
+            }
+        }
+        for x in p.prefixes() {
+            if !prefixes.contains(&x) {
+                prefixes.push(x);
+            }
+        }
+    }
+    for (owner, _) in &set.identity {
+        if let Some(o) = owner {
+            if !principals.contains(o) {
+                principals.push(o.clone());
+            }
+        }
+    }
+    (principals, prefixes)
+}
+
+fn split_named(item: &str) -> (Option<&str>, &str) {
+    // NAME=FILE, unless the text before '=' looks like a path.
+    match item.split_once('=') {
+        Some((n, f)) if !n.is_empty() && !n.contains(['/', '.']) => (Some(n), f),
+        _ => (None, item),
+    }
+}
+
+fn bucket_from_policy(doc: &crate::policy::PolicyDocument) -> Option<String> {
+    for st in doc.statements() {
+        for r in crate::policy::document::string_list(st.get("Resource")) {
+            if let Some(rest) = r.split_once(":s3:::").map(|(_, r)| r) {
+                let b = rest.split('/').next().unwrap_or("");
+                if !b.is_empty() && !b.contains(['*', '?', '$']) {
+                    return Some(b.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+async fn gather(
+    session: &Session,
+    opts: &MatrixOptions,
+) -> Result<(PolicySet, String, Vec<AccessPointTarget>)> {
+    let mut set = PolicySet::default();
+    if opts.offline() {
+        let mut bucket = opts.bucket.clone();
+        if let Some(f) = &opts.bucket_policy {
+            let (doc, c) = load_policy("--bucket-policy", f, "bucket", PolicyType::Bucket)?;
+            if bucket.is_none() {
+                bucket = bucket_from_policy(&doc);
+            }
+            set.bucket = Some(c);
+        }
+        let bucket = bucket
+            .ok_or_else(|| input_error("--bucket: required (the bucket policy names no bucket)"))?;
+        let mut loaded = Vec::new();
+        for item in &opts.access_point_policy {
+            let (name, file) = split_named(item);
+            let (doc, c) = load_policy(
+                "--access-point-policy",
+                file,
+                "access-point",
+                PolicyType::AccessPoint,
+            )?;
+            let from_doc = access_points_named(&doc);
+            let t = match name {
+                Some(n) => from_doc.into_iter().find(|t| t.name == n).map(Ok),
+                None => match from_doc.as_slice() {
+                    [one] => Some(Ok(one.clone())),
+                    _ => Some(Err(input_error(format!(
+                        "--access-point-policy {file}: name the access point (NAME=FILE): its policy names none, or several"
+                    )))),
+                },
+            };
+            loaded.push((name.map(str::to_owned), t.transpose()?, c));
+        }
+        let owner = opts
+            .bucket_owner
+            .clone()
+            .or_else(|| session.settings.account_id.clone())
+            .or_else(|| {
+                loaded
+                    .iter()
+                    .find_map(|(_, t, _)| t.as_ref().map(|t| t.account.clone()))
+            })
+            .ok_or_else(|| {
+                input_error("--bucket-owner: required (no access point policy names an account)")
+            })?;
+        crate::policy::arn::validate_account_id(&owner)
+            .map_err(|e| input_error(format!("--bucket-owner: {e}")))?;
+        set.bucket_account = owner.clone();
+        for (name, t, mut c) in loaded {
+            let t = match t {
+                Some(t) => t,
+                None => offline_target(session, name.as_deref().unwrap_or_default(), &owner),
+            };
+            c.label = format!("access-point:{}", t.name);
+            set.access_points.push(AccessPointPolicy {
+                target: t,
+                policy: Some(c),
+            });
+        }
+        for item in &opts.identity_policy {
+            let (owner, file) = match item.split_once('=') {
+                Some((a, f)) if a.starts_with("arn:") => (Some(a.to_string()), f),
+                _ => (None, item.as_str()),
+            };
+            let label = format!("identity:{file}");
+            set.identity.push((
+                owner,
+                load_policy("--identity-policy", file, &label, PolicyType::Identity)?.1,
+            ));
+        }
+        for n in &opts.access_point {
+            if set.access_point(n).is_none() {
+                set.access_points.push(AccessPointPolicy {
+                    target: offline_target(session, n, &owner),
+                    policy: None,
+                });
+            }
+        }
+        let routes = set
+            .access_points
+            .iter()
+            .filter(|a| opts.access_point.is_empty() || opts.access_point.contains(&a.target.name))
+            .map(|a| a.target.clone())
+            .collect();
+        return Ok((set, bucket, routes));
+    }
+
+    let bucket = opts
+        .bucket
+        .clone()
+        .ok_or_else(|| input_error("--bucket: required when the policies are fetched from AWS"))?;
+    crate::policy::arn::validate_bucket_name(&bucket)
+        .map_err(|e| input_error(format!("--bucket: {e}")))?;
+    let aws = session.aws().await?;
+    let account = session.account().await?;
+    set.bucket_account = account.clone();
+    set.bucket = aws
+        .bucket_policy(&bucket)
+        .await?
+        .map(|d| CompiledPolicy::compile(&d, "bucket"))
+        .transpose()?;
+    let aps = aws
+        .list_access_points(&account, Some(&bucket), |_| {})
+        .await?;
+    for info in aps {
+        if !opts.access_point.is_empty() && !opts.access_point.contains(&info.name) {
+            continue;
+        }
+        let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {
+            name: info.name.clone(),
+            arn: info.arn.clone(),
+            account: account.clone(),
+        });
+        let policy = aws
+            .access_point_policy(&account, &info.name)
+            .await?
+            .map(|d| CompiledPolicy::compile(&d, format!("access-point:{}", info.name)))
+            .transpose()?;
+        set.access_points
+            .push(AccessPointPolicy { target: t, policy });
+    }
+    for n in &opts.access_point {
+        if set.access_point(n).is_none() {
+            return Err(crate::error::failed(format!(
+                "access point '{n}' is not an access point of bucket '{bucket}'"
+            ))
+            .hinted("run `lakegate accesspoint list --bucket BUCKET`"));
+        }
+    }
+    let principals = if opts.principal.is_empty() {
+        named(&set).0
+    } else {
+        crate::values::strings(&opts.principal)
+    };
+    for p in principals {
+        for c in fetch_identity(session, &p, &account).await? {
+            set.identity.push((Some(p.clone()), c));
+        }
+    }
+    let routes = set.access_points.iter().map(|a| a.target.clone()).collect();
+    Ok((set, bucket, routes))
+}
+
+pub async fn matrix(session: &Session, opts: &MatrixOptions) -> Result<()> {
+    let context = parse_context(&opts.context)?;
+    let mut principals: Vec<String> = opts.principal.iter().map(|p| p.canonical()).collect();
+    let mut prefixes = Vec::new();
+    for p in &opts.prefix {
+        // Asking about a prefix changes nothing: take it as written (dot segments too).
+        prefixes.push(
+            p.normalized(true)
+                .map_err(|e| input_error(format!("--prefix: {e}")))?,
+        );
+    }
+    let (set, bucket, aps) = gather(session, opts).await?;
+    let (named_principals, named_prefixes) = named(&set);
+    if principals.is_empty() {
+        principals = named_principals;
+    }
+    if prefixes.is_empty() {
+        prefixes = named_prefixes;
+    }
+    if principals.is_empty() {
+        return Err(input_error(
+            "--principal: the policies name no principal; give at least one",
+        ));
+    }
+    if prefixes.is_empty() {
+        return Err(input_error(
+            "--prefix: the policies name no prefix; give at least one",
+        ));
+    }
+    let mut routes: Vec<Option<AccessPointTarget>> = Vec::new();
+    if !opts.no_direct {
+        routes.push(None);
+    }
+    routes.extend(aps.into_iter().map(Some));
+    let (chain, _) = opts.chain.from_files()?;
+    let rows = matrix_with(
+        &set,
+        &chain,
+        &bucket,
+        &principals,
+        &prefixes,
+        &routes,
+        &context,
+    );
+    session.printer.rows(&rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_policy_arguments() {
+        assert_eq!(
+            split_named("ec2-consumer=ap.json"),
+            (Some("ec2-consumer"), "ap.json")
+        );
+        assert_eq!(split_named("ap.json"), (None, "ap.json"));
+        assert_eq!(split_named("./a=b.json"), (None, "./a=b.json"));
+        assert_eq!(split_named("-"), (None, "-"));
+    }
+}
