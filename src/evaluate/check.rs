@@ -12,14 +12,14 @@ use crate::policy::eval::{
 };
 use crate::policy::PolicyType;
 use crate::session::Session;
-use crate::values::{AccessPointName, AccountId, BucketName, PrincipalArn};
+use crate::values::{AccessPointName, AccountId, BucketName, CallerPrincipal};
 use serde::Serialize;
 
 /// What `access check` decides (`commands/access/check.rs` has the flags and their help).
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
     /// The principal: an IAM role, user or STS session ARN, or an account id
-    pub principal: Option<PrincipalArn>,
+    pub principal: Option<CallerPrincipal>,
     /// An unauthenticated request instead of --principal: allowed only by a resource policy
     /// that names "*", never through an access point
     pub anonymous: bool,

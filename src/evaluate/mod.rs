@@ -4,7 +4,6 @@
 
 pub mod chain;
 pub mod check;
-pub mod matrix;
 pub mod policy_set;
 
 use crate::aws::iam::IdentityKind;

@@ -4,7 +4,7 @@
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::evaluate::check::{self, CheckOptions};
-use crate::values::{AccessPointName, AccountId, BucketName, PrincipalArn};
+use crate::values::{AccessPointName, AccountId, BucketName, CallerPrincipal};
 
 /// Decide whether a principal may perform an action on a bucket or key, directly or through an
 /// access point, and show the statements that decide it (-v: why every other statement did not
@@ -29,7 +29,7 @@ pub struct Args {
         required_unless_present = "anonymous",
         conflicts_with = "anonymous"
     )]
-    pub principal: Option<PrincipalArn>,
+    pub principal: Option<CallerPrincipal>,
 
     /// An unauthenticated request instead of --principal: allowed only by a resource policy
     /// that names "*", never through an access point

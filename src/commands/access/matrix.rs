@@ -1,14 +1,19 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
+use super::named;
 use crate::commands::Ctx;
-use crate::error::Result;
-use crate::evaluate::matrix::{self, MatrixOptions};
-use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
+use crate::error::{input_error, Result};
+use crate::evaluate::parse_context;
+use crate::output::{Cell, Row};
+use crate::policy::eval::matrix::{matrix_exact, MatrixCell, MatrixRow};
+use crate::policy::eval::{AccessPointTarget, Verdict};
+use crate::values::{checked, BucketName, CallerPrincipal, Prefix};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
-/// decides them (read: s3:GetObject and write: s3:PutObject on a key under the prefix; list:
-/// s3:ListBucket with s3:prefix set to the prefix), through each access point and to the bucket
-/// directly, with the statements that decided each.
+/// decides them, over every key under the prefix (read: s3:GetObject and write: s3:PutObject on
+/// a key under it; list: s3:ListBucket with s3:prefix under it), through each access point and
+/// to the bucket directly, with the statements that decided each. `partial`: only some keys
+/// under the prefix (JSON/YAML give their patterns, `keys` and `except`).
 ///
 /// Principals and prefixes default to those the policies name. Online, the bucket policy, the
 /// bucket's access points and their policies, and the identity policies of this account's roles
@@ -23,68 +28,134 @@ pub struct Args {
 
     /// A principal ARN (repeatable; default: those the policies name)
     #[arg(long, value_name = "ARN")]
-    pub principal: Vec<PrincipalArn>,
+    pub principal: Vec<CallerPrincipal>,
 
     /// A prefix (repeatable; default: those the policies name)
     #[arg(long, value_name = "PREFIX")]
     pub prefix: Vec<Prefix>,
 
-    /// Only through these access points (repeatable; default: all of the bucket's)
-    #[arg(long, value_name = "NAME", value_parser = checked::<AccessPointName>)]
-    pub access_point: Vec<String>,
-
     /// Leave out the rows for requests to the bucket directly
     #[arg(long)]
     pub no_direct: bool,
 
-    /// A request context value, KEY=VALUE (repeatable), as for `access check`
-    #[arg(long = "context", value_name = "KEY=VALUE")]
-    pub context: Vec<String>,
-
-    /// Offline: the bucket policy from FILE (`-` reads stdin)
-    #[arg(long, value_name = "FILE", help_heading = "Offline")]
-    pub bucket_policy: Option<String>,
-
-    /// Offline: an access point policy, [NAME=]FILE (repeatable; the name defaults to the access
-    /// point its resources name)
-    #[arg(long, value_name = "[NAME=]FILE", help_heading = "Offline")]
-    pub access_point_policy: Vec<String>,
-
-    /// Offline: an identity policy, [PRINCIPAL=]FILE (repeatable; without PRINCIPAL it applies
-    /// to every principal)
-    #[arg(long, value_name = "[ARN=]FILE", help_heading = "Offline")]
-    pub identity_policy: Vec<String>,
-
-    /// Offline: the account that owns the bucket (default: --account-id, else the access
-    /// points' account)
-    #[arg(long, value_name = "ID", help_heading = "Offline")]
-    pub bucket_owner: Option<String>,
-
-    /// The rest of the policy chain, from files (as for `access check`; the SCPs and the
-    /// boundary apply to every principal of the matrix)
+    /// The policies: fetched, or offline from files
     #[command(flatten)]
-    pub chain: Box<crate::commands::shared_args::ChainArgs>,
+    pub policies: super::PolicyArgs,
 }
 
-impl Args {
-    /// The options of the engine.
-    pub fn options(&self) -> MatrixOptions {
-        MatrixOptions {
-            bucket: self.bucket.clone(),
-            principal: self.principal.clone(),
-            prefix: self.prefix.clone(),
-            access_point: self.access_point.clone(),
-            no_direct: self.no_direct,
-            context: self.context.clone(),
-            bucket_policy: self.bucket_policy.clone(),
-            access_point_policy: self.access_point_policy.clone(),
-            identity_policy: self.identity_policy.clone(),
-            bucket_owner: self.bucket_owner.clone(),
-            chain: self.chain.files(),
+fn cell(c: &MatrixCell) -> &'static str {
+    match c.decision {
+        Verdict::Allowed if c.partial => "partial",
+        Verdict::Allowed => "allow",
+        Verdict::ExplicitlyDenied => "deny",
+        Verdict::ImplicitlyDenied => "-",
+    }
+}
+
+fn decided_by(c: &MatrixCell) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for r in &c.deciding {
+        let s = match &r.sid {
+            Some(sid) => format!("{}({sid})", r.policy),
+            None => format!("{}#{}", r.policy, r.index),
+        };
+        if !seen.contains(&s) {
+            seen.push(s);
         }
+    }
+    seen.join(" ")
+}
+
+impl Row for MatrixRow {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        let mut h = vec![
+            "PRINCIPAL",
+            "ACCESS POINT",
+            "PREFIX",
+            "READ",
+            "WRITE",
+            "LIST",
+        ];
+        if wide {
+            h.extend(["READ BY", "WRITE BY", "LIST BY"]);
+        }
+        h
+    }
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let principal = if wide {
+            self.principal.as_str()
+        } else {
+            crate::output::short_principal(&self.principal)
+        };
+        let mut c: Vec<Cell> = vec![
+            principal.into(),
+            self.access_point
+                .clone()
+                .unwrap_or_else(|| "-".into())
+                .into(),
+            self.prefix.clone().into(),
+            cell(&self.read).into(),
+            cell(&self.write).into(),
+            cell(&self.list).into(),
+        ];
+        if wide {
+            c.extend([
+                decided_by(&self.read).into(),
+                decided_by(&self.write).into(),
+                decided_by(&self.list).into(),
+            ]);
+        }
+        c
     }
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    matrix::matrix(ctx, &args.options()).await
+    let context = parse_context(&args.policies.context)?;
+    let mut principals: Vec<String> = args.principal.iter().map(|p| p.canonical()).collect();
+    let mut prefixes = Vec::new();
+    for p in &args.prefix {
+        // Asking about a prefix changes nothing: take it as written (dot segments too).
+        prefixes.push(
+            p.normalized(true)
+                .map_err(|e| input_error(format!("--prefix: {e}")))?,
+        );
+    }
+    let (set, bucket, aps) = args
+        .policies
+        .gather(ctx, args.bucket.clone(), &principals)
+        .await?;
+    let (named_principals, named_prefixes) = named(&set);
+    if principals.is_empty() {
+        principals = named_principals;
+    }
+    if prefixes.is_empty() {
+        prefixes = named_prefixes;
+    }
+    if principals.is_empty() {
+        return Err(input_error(
+            "--principal: the policies name no principal; give at least one",
+        ));
+    }
+    if prefixes.is_empty() {
+        return Err(input_error(
+            "--prefix: the policies name no prefix; give at least one",
+        ));
+    }
+    let mut routes: Vec<Option<AccessPointTarget>> = Vec::new();
+    if !args.no_direct {
+        routes.push(None);
+    }
+    routes.extend(aps.into_iter().map(Some));
+    let (chain, _) = args.policies.chain.files().from_files()?;
+    let rows = matrix_exact(
+        &set,
+        &chain,
+        &bucket,
+        &principals,
+        &prefixes,
+        &routes,
+        &context,
+    )
+    .map_err(|e| crate::error::failed(format!("cannot decide the matrix exactly: {e}")))?;
+    ctx.printer.rows(&rows)
 }
