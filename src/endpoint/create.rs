@@ -7,7 +7,6 @@ use crate::apply::vpc_endpoint::{self, VpcEndpoint};
 use crate::apply::{Plan, Step};
 use crate::aws::ec2::EndpointInfo;
 use crate::error::{failed, Result};
-use crate::plan::Target;
 use crate::session::Session;
 use crate::values::{Cidr, SecurityGroupId, SubnetId, VpcId};
 use serde::Serialize;
@@ -35,7 +34,7 @@ pub struct CreateOptions {
     /// Enable private DNS (off by default: clients use the endpoint's own DNS name)
     pub private_dns: bool,
     /// The S3 location for query results, filled into the JDBC URL template
-    pub output_location: Option<String>,
+    pub output_location: Option<crate::values::OutputLocation>,
     /// Give up waiting for the endpoint to become available after this many seconds
     pub timeout: u64,
 }
@@ -107,7 +106,7 @@ pub async fn create(session: &Session, opts: &CreateOptions) -> Result<()> {
     let sg_name = format!("lakegate-athena-{}", opts.vpc_id);
     let mut plan = Plan::new("endpoint create");
     let mut own_group = None;
-    let sg_id = format!("{}/{sg_name}", opts.vpc_id);
+    let mut group = None;
     if existing.is_empty() && !cidrs.is_empty() {
         let sg = SecurityGroup::new(
             &opts.vpc_id,
@@ -117,7 +116,7 @@ pub async fn create(session: &Session, opts: &CreateOptions) -> Result<()> {
         );
         let edit_sg = sg.clone();
         let wanted = cidrs.clone();
-        plan.push(Step::new(
+        group = Some(plan.add(
             sg,
             Box::new(move |cur: Option<&serde_json::Value>| {
                 Ok(Some(security_group::admitting(cur, &edit_sg, &wanted)))
@@ -149,16 +148,16 @@ pub async fn create(session: &Session, opts: &CreateOptions) -> Result<()> {
     if applied.dry_run {
         return Ok(());
     }
-    let sg_created =
-        match applied.plan.changes.iter().find(|c| {
-            c.target == Target::SecurityGroup && c.resource == sg_id && c.before.is_none()
-        }) {
-            Some(_) => aws
-                .security_group_named(&opts.vpc_id, &sg_name)
-                .await?
-                .map(|g| g.id),
-            None => None,
-        };
+    let created_group = group
+        .and_then(|g| g.get())
+        .is_some_and(|d| d.changed && d.before.is_none());
+    let sg_created = if created_group {
+        aws.security_group_named(&opts.vpc_id, &sg_name)
+            .await?
+            .map(|g| g.id)
+    } else {
+        None
+    };
     let info = aws
         .find_endpoints(&opts.vpc_id, &service)
         .await?

@@ -7,6 +7,7 @@ use crate::apply::route_table::{self, RouteTable};
 use crate::apply::{policy, Plan, Step};
 use crate::error::{failed, input_error, Result};
 use crate::policy::lockdown::{lock_down, StatementGuard};
+use crate::policy::PolicyDocument;
 use crate::routes::{plan_removals, Route, TableRoutes};
 use crate::session::Session;
 use crate::values::{IamUserName, RouteTableId, SubnetId, VpcEndpointId};
@@ -134,8 +135,8 @@ pub async fn lockdown(session: &Session, opts: &LockdownOptions) -> Result<()> {
     for t in tables {
         steps.push(Step::new(
             RouteTable { id: t.clone() },
-            Box::new(|cur: Option<&Value>| {
-                let kept: Vec<Route> = route_table::routes(cur)?
+            Box::new(|cur: Option<&route_table::Routes>| {
+                let kept: Vec<Route> = route_table::routes(cur)
                     .into_iter()
                     .filter(|r| !r.is_internet())
                     .collect();
@@ -146,9 +147,9 @@ pub async fn lockdown(session: &Session, opts: &LockdownOptions) -> Result<()> {
     let vpce = opts.vpce.clone();
     steps.push(Step::new(
         InlinePolicy::of_user(&user_arn, &opts.user, &policy_name),
-        Box::new(move |cur: Option<&Value>| {
-            let (d, _) = lock_down(&policy::document(cur)?, &vpce)?;
-            Ok(policy::state(Some(&d)))
+        Box::new(move |cur: Option<&PolicyDocument>| {
+            let (d, _) = lock_down(&policy::document(cur), &vpce)?;
+            Ok(policy::state(Some(d)))
         }),
     ));
     if !plan.is_empty() {

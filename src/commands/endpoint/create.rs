@@ -39,8 +39,8 @@ pub struct Args {
     pub private_dns: bool,
 
     /// The S3 location for query results, filled into the JDBC URL template
-    #[arg(long, value_name = "S3_URL", value_parser = crate::values::checked::<crate::values::OutputLocation>)]
-    pub output_location: Option<String>,
+    #[arg(long, value_name = "S3_URL")]
+    pub output_location: Option<crate::values::OutputLocation>,
 
     /// Give up waiting for the endpoint to become available after this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 600, allow_negative_numbers = true,
