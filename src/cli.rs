@@ -6,8 +6,8 @@ use std::ffi::OsString;
 pub use crate::settings::{ColorChoice, OutputFormat, Settings};
 
 use crate::commands::{
-    access, accesspoint, athena, audit, bucket, completion, doctor, endpoint, lake, plugin,
-    subscription, whoami,
+    access, accessgrant, accesspoint, athena, audit, bucket, completion, doctor, endpoint, lake,
+    plugin, subscription, whoami,
 };
 
 /// Govern access to shared Amazon S3 data lakes.
@@ -152,6 +152,10 @@ pub enum Command {
     /// S3 Access Points: one per consuming application, scoped to its prefix
     #[command(subcommand, visible_alias = "ap")]
     Accesspoint(accesspoint::AccessPointCommand),
+
+    /// S3 Access Grants: grant prefixes to IAM principals or directory users and groups
+    #[command(subcommand, visible_alias = "ag")]
+    Accessgrant(accessgrant::AccessGrantCommand),
 
     /// Decide requests offline or online: is this principal allowed, and which statement decides?
     #[command(subcommand)]

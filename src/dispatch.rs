@@ -226,6 +226,7 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
     match cmd {
         Command::Bucket(c) => commands::bucket::run(ctx, c).await,
         Command::Accesspoint(c) => commands::accesspoint::run(ctx, c).await,
+        Command::Accessgrant(c) => commands::accessgrant::run(ctx, c).await,
         Command::Access(c) => commands::access::run(ctx, c).await,
         Command::Audit(c) => commands::audit::run(ctx, c, help::command).await,
         Command::Endpoint(c) => commands::endpoint::run(ctx, c).await,

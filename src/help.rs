@@ -70,6 +70,96 @@ lakegate bucket policy rollback store-events --dry-run
 lakegate bucket policy rollback store-events --to 2 --yes",
     ),
     (
+        "accessgrant",
+        "lakegate accessgrant instance create
+lakegate accessgrant location create s3://vendor-lake/ \\
+    --role arn:aws:iam::111122223333:role/ag-location
+lakegate accessgrant create \\
+    --grantee arn:aws:iam::111122223333:role/analyst \\
+    --prefix s3://vendor-lake/vendorA/ --access read
+lakegate accessgrant list -o json",
+    ),
+    (
+        "accessgrant instance",
+        "lakegate accessgrant instance create
+lakegate accessgrant instance get",
+    ),
+    (
+        "accessgrant instance create",
+        "lakegate accessgrant instance create
+lakegate accessgrant instance create \\
+    --identity-center arn:aws:sso:::instance/ssoins-1234567890abcdef",
+    ),
+    (
+        "accessgrant instance get",
+        "lakegate accessgrant instance get
+lakegate accessgrant instance get -o json",
+    ),
+    (
+        "accessgrant instance delete",
+        "# its grants and locations first
+lakegate accessgrant instance delete --yes",
+    ),
+    (
+        "accessgrant location",
+        "lakegate accessgrant location create s3://vendor-lake/ \\
+    --role arn:aws:iam::111122223333:role/ag-location
+lakegate accessgrant location list",
+    ),
+    (
+        "accessgrant location create",
+        "lakegate accessgrant location create s3://vendor-lake/ \\
+    --role arn:aws:iam::111122223333:role/ag-location
+lakegate --dry-run accessgrant location create s3://vendor-lake/vendorB/ \\
+    --role arn:aws:iam::111122223333:role/ag-location",
+    ),
+    (
+        "accessgrant location list",
+        "lakegate accessgrant location list
+lakegate accessgrant location list -o json",
+    ),
+    (
+        "accessgrant location get",
+        "lakegate accessgrant location get s3://vendor-lake/",
+    ),
+    (
+        "accessgrant location delete",
+        "# its grants first
+lakegate accessgrant location delete s3://vendor-lake/ --yes",
+    ),
+    (
+        "accessgrant create",
+        "lakegate accessgrant create \\
+    --grantee arn:aws:iam::111122223333:role/analyst \\
+    --prefix s3://vendor-lake/vendorA/ --access read
+# an Identity Center group (the instance must be associated with it)
+lakegate accessgrant create \\
+    --directory-group 83a4f8e2-0001-7000-a000-000000000001 \\
+    --prefix s3://vendor-lake/vendorB/ --access read-write",
+    ),
+    (
+        "accessgrant list",
+        "lakegate accessgrant list
+lakegate accessgrant list -o wide \\
+    --grantee arn:aws:iam::111122223333:role/analyst
+lakegate accessgrant list --bucket vendor-lake -o json",
+    ),
+    (
+        "accessgrant get",
+        "lakegate accessgrant get 5a1c7a3e-0000-4000-8000-000000000001",
+    ),
+    (
+        "accessgrant delete",
+        "lakegate accessgrant delete --yes 5a1c7a3e-0000-4000-8000-000000000001",
+    ),
+    (
+        "accessgrant check",
+        "lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
+    s3://vendor-lake/vendorA/2026/sales.csv --access read
+lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
+    s3://vendor-lake/vendorA/2026/sales.csv --access write -o json",
+    ),
+    (
         "accesspoint",
         "lakegate accesspoint create ec2-consumer --bucket store-events \\
     --prefix sales_event/ \\

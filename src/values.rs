@@ -387,11 +387,15 @@ impl fmt::Display for S3Url {
     }
 }
 
+mod access_grants;
 mod athena;
 mod block_public_access;
 pub mod input;
 mod names;
 mod query;
+pub use access_grants::{
+    DirectoryId, GrantAccess, GranteeArn, IamRoleArn, IdentityCenterArn, LocationScope,
+};
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
 pub use block_public_access::BlockPublicAccess;
 pub use names::{

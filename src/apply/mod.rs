@@ -9,6 +9,9 @@
 //! No verb performs any of these steps itself. A step hands its outcome back through the
 //! [`Outcome`] it was added with ([`Plan::add`], [`Step::watched`]); no verb looks its steps up.
 
+pub mod access_grant;
+pub mod access_grants_instance;
+pub mod access_grants_location;
 pub mod access_point;
 pub mod access_point_policy;
 pub mod athena_table;

@@ -1,6 +1,7 @@
 //! One folder per noun, one file per verb. Helpers shared by several verbs live here.
 
 pub mod access;
+pub mod accessgrant;
 pub mod accesspoint;
 pub mod athena;
 pub mod audit;

@@ -53,15 +53,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             } else {
                 Direction::Revoke
             };
-            fulfil::fulfil(
-                ctx,
-                &ev.domain,
-                &g.grant_id,
-                g.asset_id.as_deref(),
-                direction,
-                &opts,
-            )
-            .await?
+            fulfil::fulfil(ctx, &ev.domain, &g.grant_id, Some(g), direction, &opts).await?
         }
         (EventAction::Grant, None) => {
             grant_request(
