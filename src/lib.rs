@@ -10,7 +10,8 @@
 //! - `aws`: the only user of the AWS SDK; `hints` turns its neutral errors into the CLI's;
 //! - `output`: the only printer of stdout and stderr, errors included;
 //! - engines: `session`, `apply` (the change pipeline), `state`, `verify`, `lake`, `audit`,
-//!   `subscription`, `evaluate`, `fulfiller`, `package`, `plugin`, `lambda`;
+//!   `subscription`, `evaluate`, `endpoint`, `athena`, `doctor`, `fulfiller`, `package`,
+//!   `lambda`, `plugin`, `completers`;
 //! - `commands`: one file per verb, wiring the layers below;
 //! - `cli`, `help`, `completion`, `signals`, `dispatch`: the command line and the run.
 
@@ -24,6 +25,8 @@ pub mod cli;
 pub mod commands;
 pub mod completers;
 mod dispatch;
+pub mod doctor;
+pub mod endpoint;
 pub mod error;
 pub mod evaluate;
 pub mod fulfiller;

@@ -53,6 +53,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "lambda",       // the Lambda runtime: serves invocations with the CLI's code path
             "plugin",       // `lakegate-NAME` executables on PATH
             "completers",   // dynamic completion of argument values
+            "endpoint",     // private Athena: the endpoint, lockdown, status
+            "doctor",       // the checks of `doctor`
         ],
     ),
     // One folder per noun, one file per verb: `Args` and a `run` wiring the layers below.
@@ -267,6 +269,10 @@ fn use_tree(c: &[char], i: &mut usize, prefix: Vec<String>, out: &mut Vec<Vec<St
                 break;
             }
             *i += 1;
+        }
+        // `use a::{self, b}` names `a` itself.
+        if path.last().is_some_and(|p| p == "self") {
+            path.pop();
         }
         if !path.is_empty() {
             out.push(path);

@@ -19,9 +19,8 @@ pub mod whoami;
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::bucket_policy::BucketPolicy;
 use crate::apply::{Outcome, Plan, Step};
-use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
-use crate::error::{failed, Result};
+use crate::error::Result;
 use crate::plan::ResourceKind;
 use crate::policy::PolicyDocument;
 use serde::Serialize;
@@ -170,24 +169,6 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
             ctx.printer.done(unchanged)
         }
     })
-}
-
-/// The access point, or "does not exist" (exit 1): for `accesspoint` verbs and `access check`.
-pub async fn existing_access_point(
-    ctx: &Ctx,
-    account: &str,
-    name: &str,
-) -> Result<AccessPointInfo> {
-    ctx.aws()
-        .await?
-        .access_point(account, name)
-        .await?
-        .ok_or_else(|| {
-            failed(format!(
-                "access point '{name}' does not exist in account {account}"
-            ))
-            .hinted("run `lakegate accesspoint list` to see the account's access points")
-        })
 }
 
 pub use crate::values::input::{read_input, MAX_INPUT_BYTES};

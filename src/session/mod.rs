@@ -4,8 +4,9 @@
 
 pub mod aws_settings;
 
+use crate::aws::s3control::AccessPointInfo;
 use crate::aws::{Aws, RunState};
-use crate::error::{input_error, Result};
+use crate::error::{failed, input_error, Result};
 use crate::output::Printer;
 use crate::settings::Settings;
 use tokio::sync::OnceCell;
@@ -68,6 +69,24 @@ impl Session {
 
     pub async fn account(&self) -> Result<String> {
         Ok(self.aws().await?.account_id().await?)
+    }
+
+    /// The access point, or "does not exist" (exit 1) with the way to list them.
+    pub async fn existing_access_point(
+        &self,
+        account: &str,
+        name: &str,
+    ) -> Result<AccessPointInfo> {
+        self.aws()
+            .await?
+            .access_point(account, name)
+            .await?
+            .ok_or_else(|| {
+                failed(format!(
+                    "access point '{name}' does not exist in account {account}"
+                ))
+                .hinted("run `lakegate accesspoint list` to see the account's access points")
+            })
     }
 
     /// A session like this one whose AWS calls go through `role` in `account` (the other

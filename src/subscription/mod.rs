@@ -10,6 +10,7 @@
 pub mod fulfil;
 pub mod observe;
 pub mod reconcile;
+pub mod target_create;
 
 use crate::apply::access_point::{self, AccessPoint};
 use crate::apply::access_point_policy::AccessPointPolicy;

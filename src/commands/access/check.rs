@@ -405,7 +405,7 @@ async fn gather(
     if let Some(name) = &loc.access_point {
         let account = loc.access_point_account.clone().unwrap_or(account.clone());
         let account = &account;
-        let info = crate::commands::existing_access_point(ctx, account, name).await?;
+        let info = ctx.existing_access_point(account, name).await?;
         if info.bucket != loc.bucket {
             return Err(input_error(format!(
                 "--access-point: '{name}' is an access point of bucket '{}', not '{}'",

@@ -73,8 +73,6 @@ pub fn check_principals(principals: &[PrincipalArn], partition: &str) -> Result<
     Ok(out)
 }
 
-pub use super::existing_access_point as existing;
-
 pub fn policy_ref(account: &str, info: &AccessPointInfo) -> PolicyRef {
     PolicyRef::AccessPoint {
         account: account.to_string(),

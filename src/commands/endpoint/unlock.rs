@@ -1,10 +1,10 @@
 //! `lakegate endpoint unlock --vpce ID --user NAME`
 
-use super::{lockdown_reason, unlock_reason};
 use crate::apply::inline_policy::InlinePolicy;
 use crate::apply::route_table::{self, RouteTable};
 use crate::apply::{Plan, Step};
 use crate::commands::Ctx;
+use crate::endpoint::{lockdown_reason, unlock_reason};
 use crate::error::{failed, Result};
 use crate::routes::{Route, TableRoutes};
 use crate::state::{HistoryEntry, StateStore};
