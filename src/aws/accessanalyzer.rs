@@ -496,15 +496,16 @@ pub async fn s3_findings(
 
 #[cfg(test)]
 mod tests {
-    //! In process, with `aws-smithy-mocks`: the SDK's own deserialisers read responses shaped as
-    //! the IAM Access Analyzer API reference shows them (ListFindingsV2, GetFindingV2,
-    //! FindingSummaryV2, FindingDetails, ExternalAccessDetails, FindingSource).
+    //! Over HTTP against a `wiremock` fake (`super::super::test_fake`): the SDK's own serialisers
+    //! and deserialisers read responses shaped as the IAM Access Analyzer API reference shows them
+    //! (ListFindingsV2 `POST /findingv2`, GetFindingV2 `GET /findingv2/{id}`, FindingSummaryV2,
+    //! FindingDetails, ExternalAccessDetails, FindingSource).
     use super::*;
+    use crate::aws::test_fake::{calls, config, json_body, query};
     use crate::error::CliError;
-    use aws_smithy_mocks::{mock, mock_client, RuleMode};
-    use aws_smithy_runtime_api::http::StatusCode;
-    use aws_smithy_types::body::SdkBody;
     use serde_json::json;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
     const ANALYZER: &str = "arn:aws:access-analyzer:us-east-1:111122223333:analyzer/lake-analyzer";
     const VENDOR: &str = "arn:aws:iam::444455556666:role/vendor";
@@ -512,31 +513,58 @@ mod tests {
     const MEMBER: &str = "arn:aws:iam::222233334444:role/reader";
     const CANONICAL: &str = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
 
-    fn ok(body: serde_json::Value) -> impl Fn() -> HttpResponse + Send + Sync + 'static {
-        let body = body.to_string();
-        move || {
-            HttpResponse::new(
-                StatusCode::try_from(200).unwrap(),
-                SdkBody::from(body.clone()),
-            )
-        }
+    fn ok(body: serde_json::Value) -> ResponseTemplate {
+        ResponseTemplate::new(200).set_body_raw(body.to_string(), "application/json")
     }
 
-    fn error(
-        status: u16,
-        code: &'static str,
-        body: serde_json::Value,
-    ) -> impl Fn() -> HttpResponse + Send + Sync + 'static {
-        let body = body.to_string();
-        move || {
-            let mut r = HttpResponse::new(
-                StatusCode::try_from(status).unwrap(),
-                SdkBody::from(body.clone()),
-            );
-            r.headers_mut().insert("x-amzn-errortype", code);
-            r.headers_mut().insert("content-type", "application/json");
-            r
-        }
+    fn error(status: u16, code: &'static str, body: serde_json::Value) -> ResponseTemplate {
+        ResponseTemplate::new(status)
+            .insert_header("x-amzn-errortype", code)
+            .set_body_raw(body.to_string(), "application/json")
+    }
+
+    /// A fake Access Analyzer and a client of it.
+    async fn fake() -> (MockServer, Client) {
+        let server = MockServer::start().await;
+        let client = Client::new(&config(&server));
+        (server, client)
+    }
+
+    /// Answers ListFindingsV2 (`POST /findingv2`) requests that `matches` accepts.
+    async fn list(
+        server: &MockServer,
+        matches: impl Fn(&serde_json::Value) -> bool + Send + Sync + 'static,
+        answer: ResponseTemplate,
+    ) {
+        Mock::given(method("POST"))
+            .and(path("/findingv2"))
+            .and(move |r: &Request| matches(&json_body(r)))
+            .respond_with(answer)
+            .mount(server)
+            .await;
+    }
+
+    /// Answers GetFindingV2 (`GET /findingv2/{id}`) requests for `id` that `matches` accepts.
+    async fn get(
+        server: &MockServer,
+        id: &str,
+        matches: impl Fn(&Request) -> bool + Send + Sync + 'static,
+        answer: ResponseTemplate,
+    ) {
+        Mock::given(method("GET"))
+            .and(path(format!("/findingv2/{id}")))
+            .and(matches)
+            .respond_with(answer)
+            .mount(server)
+            .await;
+    }
+
+    fn any_list(_: &serde_json::Value) -> bool {
+        true
+    }
+
+    fn any_get(_: &Request) -> bool {
+        true
     }
 
     /// A FindingSummaryV2 / the top-level fields of a GetFindingV2 response.
@@ -624,51 +652,53 @@ mod tests {
         v
     }
 
-    fn is_s3_filter(
-        r: &aws_sdk_accessanalyzer::operation::list_findings_v2::ListFindingsV2Input,
-    ) -> bool {
-        r.analyzer_arn() == Some(ANALYZER)
-            && r.max_results() == Some(100)
-            && r.filter().is_some_and(|f| {
-                f.len() == 1
-                    && f.get("resourceType").is_some_and(|c| {
-                        c.eq() == ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket"]
-                            && c.neq().is_empty()
-                            && c.contains().is_empty()
-                            && c.exists().is_none()
-                    })
-            })
+    /// The ListFindingsV2 body lakegate sends: its analyzer, pages of 100, and exactly the S3
+    /// resource-type filter.
+    fn is_s3_filter(body: &serde_json::Value) -> bool {
+        body["analyzerArn"] == ANALYZER
+            && body["maxResults"] == 100
+            && body["filter"]
+                == json!({ "resourceType": { "eq": ["AWS::S3::Bucket", "AWS::S3Express::DirectoryBucket"] } })
+    }
+
+    fn next_token(body: &serde_json::Value) -> Option<&str> {
+        body["nextToken"].as_str()
     }
 
     #[tokio::test]
     async fn every_page_of_s3_findings_is_read_in_order_with_details() {
-        let l1 = mock!(Client::list_findings_v2)
-            .match_requests(|r| is_s3_filter(r) && r.next_token().is_none())
-            .then_http_response(ok(list_page1()));
-        let l2 = mock!(Client::list_findings_v2)
-            .match_requests(|r| is_s3_filter(r) && r.next_token() == Some("page2"))
-            .then_http_response(ok(list_page2()));
-        let v1 = mock!(Client::get_finding_v2)
-            .match_requests(|r| {
-                r.id() == Some("f-vendor")
-                    && r.analyzer_arn() == Some(ANALYZER)
-                    && r.next_token().is_none()
-            })
-            .then_http_response(ok(vendor_page1()));
-        let v2 = mock!(Client::get_finding_v2)
-            .match_requests(|r| r.id() == Some("f-vendor") && r.next_token() == Some("details2"))
-            .then_http_response(ok(vendor_page2()));
-        let p = mock!(Client::get_finding_v2)
-            .match_requests(|r| r.id() == Some("f-public"))
-            .then_http_response(ok(public_page()));
-        let denied = mock!(Client::get_finding_v2)
-            .match_requests(|r| r.id() == Some("f-denied"))
-            .then_http_response(ok(json!({})));
-        let client = mock_client!(
-            aws_sdk_accessanalyzer,
-            RuleMode::MatchAny,
-            [&l1, &l2, &v1, &v2, &p, &denied]
-        );
+        let (server, client) = fake().await;
+        list(
+            &server,
+            |b| is_s3_filter(b) && next_token(b).is_none(),
+            ok(list_page1()),
+        )
+        .await;
+        list(
+            &server,
+            |b| is_s3_filter(b) && next_token(b) == Some("page2"),
+            ok(list_page2()),
+        )
+        .await;
+        get(
+            &server,
+            "f-vendor",
+            |r| {
+                query(r, "analyzerArn").as_deref() == Some(ANALYZER)
+                    && query(r, "nextToken").is_none()
+            },
+            ok(vendor_page1()),
+        )
+        .await;
+        get(
+            &server,
+            "f-vendor",
+            |r| query(r, "nextToken").as_deref() == Some("details2"),
+            ok(vendor_page2()),
+        )
+        .await;
+        get(&server, "f-public", any_get, ok(public_page())).await;
+        get(&server, "f-denied", any_get, ok(json!({}))).await;
         for concurrency in [1, 4] {
             let findings = s3_findings(&client, ANALYZER, concurrency).await.unwrap();
             assert_eq!(
@@ -694,21 +724,19 @@ mod tests {
                 .unwrap();
             assert_eq!(d.is_public, Some(true));
         }
-        assert_eq!(l1.num_calls() + l2.num_calls(), 4);
-        assert_eq!(v1.num_calls() + v2.num_calls(), 4);
-        assert_eq!(p.num_calls(), 2);
-        assert_eq!(denied.num_calls(), 0);
+        assert_eq!(calls(&server, "/findingv2").await, 4 + 4 + 2);
+        assert_eq!(calls(&server, "/findingv2/f-vendor").await, 4);
+        assert_eq!(calls(&server, "/findingv2/f-public").await, 2);
+        assert_eq!(calls(&server, "/findingv2/f-denied").await, 0);
     }
 
     #[tokio::test]
     async fn a_finding_serialises_with_the_api_field_names() {
-        let v1 = mock!(Client::get_finding_v2)
-            .match_requests(|r| r.next_token().is_none())
-            .then_http_response(ok(vendor_page1()));
-        let v2 = mock!(Client::get_finding_v2)
-            .match_requests(|r| r.next_token() == Some("details2"))
-            .then_http_response(ok(vendor_page2()));
-        let client = mock_client!(aws_sdk_accessanalyzer, RuleMode::MatchAny, [&v1, &v2]);
+        let (server, client) = fake().await;
+        let first = |r: &Request| query(r, "nextToken").is_none();
+        get(&server, "f-vendor", first, ok(vendor_page1())).await;
+        let second = |r: &Request| query(r, "nextToken").as_deref() == Some("details2");
+        get(&server, "f-vendor", second, ok(vendor_page2())).await;
         let f = get_finding(&client, ANALYZER, "f-vendor").await.unwrap();
         let expected = concat!(
             r#"{"id":"f-vendor","resource":"arn:aws:s3:::sales-lake","resourceType":"AWS::S3::Bucket","#,
@@ -777,13 +805,14 @@ mod tests {
 
     #[tokio::test]
     async fn internal_access_findings_are_read_with_their_details() {
-        let l = mock!(Client::list_findings_v2)
-            .match_requests(is_s3_filter)
-            .then_http_response(ok(json!({ "findings": [internal_summary()] })));
-        let g = mock!(Client::get_finding_v2)
-            .match_requests(|r| r.id() == Some("f-internal"))
-            .then_http_response(ok(internal_page()));
-        let client = mock_client!(aws_sdk_accessanalyzer, RuleMode::MatchAny, [&l, &g]);
+        let (server, client) = fake().await;
+        list(
+            &server,
+            is_s3_filter,
+            ok(json!({ "findings": [internal_summary()] })),
+        )
+        .await;
+        get(&server, "f-internal", any_get, ok(internal_page())).await;
         let findings = s3_findings(&client, ANALYZER, 4).await.unwrap();
         let [f] = &findings[..] else {
             panic!("{findings:?}")
@@ -911,20 +940,21 @@ mod tests {
 
     #[tokio::test]
     async fn a_bad_analyzer_arn_makes_no_call() {
-        let l = mock!(Client::list_findings_v2).then_http_response(ok(list_page2()));
-        let client = mock_client!(aws_sdk_accessanalyzer, [&l]);
+        let (server, client) = fake().await;
+        list(&server, any_list, ok(list_page2())).await;
         let e = CliError::from(
             s3_findings(&client, "arn:aws:s3:::sales-lake", 4)
                 .await
                 .unwrap_err(),
         );
         assert_eq!(e.kind, crate::error::Kind::Input);
-        assert_eq!(l.num_calls(), 0);
+        assert_eq!(calls(&server, "/").await, 0);
     }
 
     #[tokio::test]
     async fn a_missing_analyzer_is_one_clear_line() {
-        let rule = mock!(Client::list_findings_v2).then_http_response(error(
+        let (server, client) = fake().await;
+        let answer = error(
             404,
             "ResourceNotFoundException",
             json!({
@@ -932,8 +962,8 @@ mod tests {
                 "resourceId": ANALYZER,
                 "resourceType": "AWS::AccessAnalyzer::Analyzer"
             }),
-        ));
-        let client = mock_client!(aws_sdk_accessanalyzer, RuleMode::MatchAny, [&rule]);
+        );
+        list(&server, any_list, answer).await;
         let e = CliError::from(s3_findings(&client, ANALYZER, 4).await.unwrap_err());
         assert_eq!(e.kind, crate::error::Kind::Failed);
         assert_eq!(
@@ -962,12 +992,13 @@ mod tests {
 
     #[tokio::test]
     async fn access_denied_names_the_iam_action() {
-        let rule = mock!(Client::list_findings_v2).then_http_response(error(
+        let (server, client) = fake().await;
+        let answer = error(
             403,
             "AccessDeniedException",
             json!({ "message": "User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: access-analyzer:ListFindings" }),
-        ));
-        let client = mock_client!(aws_sdk_accessanalyzer, [&rule]);
+        );
+        list(&server, any_list, answer).await;
         let e = CliError::from(s3_findings(&client, ANALYZER, 4).await.unwrap_err());
         assert_eq!(e.kind, crate::error::Kind::Failed);
         assert!(!e.message.contains('\n'), "{e}");
@@ -984,15 +1015,14 @@ mod tests {
 
     #[tokio::test]
     async fn a_failing_get_finding_fails_the_whole_read() {
-        let l = mock!(Client::list_findings_v2).then_http_response(ok(list_page2()));
-        let g = mock!(Client::get_finding_v2).then_http_response(error(
+        let (server, client) = fake().await;
+        list(&server, any_list, ok(list_page2())).await;
+        let throttled = error(
             429,
             "ThrottlingException",
             json!({ "message": "Rate exceeded" }),
-        ));
-        let client = mock_client!(aws_sdk_accessanalyzer, RuleMode::MatchAny, [&l, &g], |c| {
-            c.retry_config(aws_smithy_types::retry::RetryConfig::disabled())
-        });
+        );
+        get(&server, "f-public", any_get, throttled).await;
         let e = s3_findings(&client, ANALYZER, 2).await.unwrap_err();
         assert!(
             e.message

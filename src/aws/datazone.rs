@@ -670,14 +670,16 @@ pub async fn create_subscription_target(
 
 #[cfg(test)]
 mod tests {
-    //! In process, with `aws-smithy-mocks`: the SDK's own deserialisers read the fixtures of
-    //! `tests/fixtures/datazone/`, shaped as the DataZone API reference shows its responses.
+    //! Over HTTP against a `wiremock` fake (`super::super::test_fake`): the SDK's own
+    //! deserialisers read the fixtures of `tests/fixtures/datazone/`, shaped as the DataZone API
+    //! reference shows its responses, at the REST paths it documents (`/v2/domains/{domain}/…`).
     use super::*;
+    use crate::aws::test_fake::{calls, config, json_body, query};
     use aws_sdk_datazone::Client;
-    use aws_smithy_mocks::{mock, mock_client, RuleMode};
-    use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
-    use aws_smithy_runtime_api::http::StatusCode;
-    use aws_smithy_types::body::SdkBody;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+    const DOMAIN: &str = "/v2/domains/dzd_abc123";
 
     fn fixture(name: &str) -> String {
         let path = format!(
@@ -708,21 +710,50 @@ mod tests {
         v["body"].to_string()
     }
 
-    fn ok(body: String) -> impl Fn() -> HttpResponse + Send + Sync + 'static {
-        move || {
-            HttpResponse::new(
-                StatusCode::try_from(200).unwrap(),
-                SdkBody::from(body.clone()),
-            )
-        }
+    fn ok(body: String) -> ResponseTemplate {
+        ResponseTemplate::new(200).set_body_raw(body, "application/json")
+    }
+
+    /// A fake DataZone and a client of it.
+    async fn fake() -> (MockServer, Client) {
+        let server = MockServer::start().await;
+        let client = Client::new(&config(&server));
+        (server, client)
+    }
+
+    /// Answers `verb` requests at exactly `at` (below the domain) that `matches` accepts.
+    async fn answer(
+        server: &MockServer,
+        verb: &str,
+        at: &str,
+        matches: impl Fn(&Request) -> bool + Send + Sync + 'static,
+        with: ResponseTemplate,
+    ) {
+        Mock::given(method(verb))
+            .and(path(format!("{DOMAIN}{at}")))
+            .and(matches)
+            .respond_with(with)
+            .mount(server)
+            .await;
+    }
+
+    fn any(_: &Request) -> bool {
+        true
+    }
+
+    fn first_page(r: &Request) -> bool {
+        query(r, "nextToken").is_none()
+    }
+
+    fn page(token: &'static str) -> impl Fn(&Request) -> bool + Send + Sync + 'static {
+        move |r| query(r, "nextToken").as_deref() == Some(token)
     }
 
     #[tokio::test]
     async fn subscription_request_details_are_read() {
-        let rule = mock!(Client::get_subscription_request_details)
-            .match_requests(|r| r.identifier() == Some("req1"))
-            .then_http_response(ok(fixture("get-subscription-request-details.json")));
-        let dz = mock_client!(aws_sdk_datazone, [&rule]);
+        let (server, dz) = fake().await;
+        let details = ok(fixture("get-subscription-request-details.json"));
+        answer(&server, "GET", "/subscription-requests/req1", any, details).await;
         let r = get_subscription_request(&dz, "dzd_abc123", "req1")
             .await
             .unwrap();
@@ -738,19 +769,23 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(&details).unwrap();
         let asset = &mut v["subscribedListings"][0]["item"]["assetListing"];
         asset.as_object_mut().unwrap().remove("forms");
-        let rule =
-            mock!(Client::get_subscription_request_details).then_http_response(ok(v.to_string()));
-        let listing = mock!(Client::get_listing)
-            .match_requests(|r| {
-                r.identifier() == Some("lstreq1") && r.listing_revision() == Some("1")
-            })
-            .then_http_response(ok(fixture("get-listing.json")));
-        let dz = mock_client!(aws_sdk_datazone, RuleMode::MatchAny, [&rule, &listing]);
+        let (server, dz) = fake().await;
+        answer(
+            &server,
+            "GET",
+            "/subscription-requests/req1",
+            any,
+            ok(v.to_string()),
+        )
+        .await;
+        let revision_1 = |r: &Request| query(r, "listingRevision").as_deref() == Some("1");
+        let listing = ok(fixture("get-listing.json"));
+        answer(&server, "GET", "/listings/lstreq1", revision_1, listing).await;
         let r = get_subscription_request(&dz, "dzd_abc123", "req1")
             .await
             .unwrap();
         let l = r.listing.unwrap();
-        assert_eq!(listing.num_calls(), 1);
+        assert_eq!(calls(&server, &format!("{DOMAIN}/listings/")).await, 1);
         assert!(l
             .forms
             .unwrap()
@@ -759,23 +794,33 @@ mod tests {
 
     #[tokio::test]
     async fn every_page_of_environments_and_targets_is_read() {
-        let env1 = mock!(Client::list_environments)
-            .match_requests(|r| r.next_token().is_none())
-            .then_http_response(ok(fixture("list-environments-page1.json")));
-        let env2 = mock!(Client::list_environments)
-            .match_requests(|r| r.next_token() == Some("envpage2"))
-            .then_http_response(ok(fixture("list-environments-page2.json")));
-        let t1 = mock!(Client::list_subscription_targets)
-            .match_requests(|r| r.next_token().is_none())
-            .then_http_response(ok(fixture("list-subscription-targets-page1.json")));
-        let t2 = mock!(Client::list_subscription_targets)
-            .match_requests(|r| r.next_token() == Some("tgtpage2"))
-            .then_http_response(ok(fixture("list-subscription-targets-page2.json")));
-        let dz = mock_client!(
-            aws_sdk_datazone,
-            RuleMode::MatchAny,
-            [&env1, &env2, &t1, &t2]
-        );
+        let (server, dz) = fake().await;
+        let project =
+            |r: &Request| query(r, "projectIdentifier").as_deref() == Some("consumerproj1");
+        let env1 = ok(fixture("list-environments-page1.json"));
+        let env2 = ok(fixture("list-environments-page2.json"));
+        answer(
+            &server,
+            "GET",
+            "/environments",
+            move |r| project(r) && first_page(r),
+            env1,
+        )
+        .await;
+        let second = page("envpage2");
+        answer(
+            &server,
+            "GET",
+            "/environments",
+            move |r| project(r) && second(r),
+            env2,
+        )
+        .await;
+        let targets_at = "/environments/env1/subscription-targets";
+        let t1 = ok(fixture("list-subscription-targets-page1.json"));
+        let t2 = ok(fixture("list-subscription-targets-page2.json"));
+        answer(&server, "GET", targets_at, first_page, t1).await;
+        answer(&server, "GET", targets_at, page("tgtpage2"), t2).await;
         let envs = list_environments(&dz, "dzd_abc123", "consumerproj1")
             .await
             .unwrap();
@@ -787,19 +832,19 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(targets.len(), 3);
-        assert_eq!(env1.num_calls() + env2.num_calls(), 2);
-        assert_eq!(t2.num_calls(), 1);
+        let requests = server.received_requests().await.unwrap();
+        let at = |p: &str| requests.iter().filter(|r| r.url.path() == p).count();
+        assert_eq!(at(&format!("{DOMAIN}/environments")), 2);
+        assert_eq!(at(&format!("{DOMAIN}{targets_at}")), 2);
     }
 
     #[tokio::test]
     async fn every_page_of_subscriptions_is_read() {
-        let p1 = mock!(Client::list_subscriptions)
-            .match_requests(|r| r.next_token().is_none())
-            .then_http_response(ok(fixture("list-subscriptions-page1.json")));
-        let p2 = mock!(Client::list_subscriptions)
-            .match_requests(|r| r.next_token() == Some("subpage2"))
-            .then_http_response(ok(fixture("list-subscriptions-page2.json")));
-        let dz = mock_client!(aws_sdk_datazone, RuleMode::MatchAny, [&p1, &p2]);
+        let (server, dz) = fake().await;
+        let p1 = ok(fixture("list-subscriptions-page1.json"));
+        let p2 = ok(fixture("list-subscriptions-page2.json"));
+        answer(&server, "GET", "/subscriptions", first_page, p1).await;
+        answer(&server, "GET", "/subscriptions", page("subpage2"), p2).await;
         let subs = list_subscriptions(&dz, "dzd_abc123", None).await.unwrap();
         assert_eq!(subs.len(), 3);
         assert!(subs.iter().any(|s| s.status == "REVOKED"));
@@ -808,13 +853,13 @@ mod tests {
 
     #[tokio::test]
     async fn a_subscription_target_is_created() {
-        let rule = mock!(Client::create_subscription_target)
-            .match_requests(|r| {
-                r.applicable_asset_types() == [S3_ASSET_TYPE.to_string()]
-                    && r.environment_identifier() == Some("env1")
-            })
-            .then_http_response(ok(fixture("create-subscription-target.json")));
-        let dz = mock_client!(aws_sdk_datazone, [&rule]);
+        let (server, dz) = fake().await;
+        let body_is_s3_for_env1 = |r: &Request| {
+            json_body(r)["applicableAssetTypes"] == serde_json::json!([S3_ASSET_TYPE])
+        };
+        let created = ok(fixture("create-subscription-target.json"));
+        let at = "/environments/env1/subscription-targets";
+        answer(&server, "POST", at, body_is_s3_for_env1, created).await;
         let t = create_subscription_target(
             &dz,
             &NewSubscriptionTarget {
@@ -840,13 +885,12 @@ mod tests {
 
     #[tokio::test]
     async fn an_access_denied_answer_is_classified() {
-        let rule = mock!(Client::get_subscription_request_details).then_http_response(|| {
-            HttpResponse::new(
-                StatusCode::try_from(403).unwrap(),
-                SdkBody::from(r#"{"message":"User is not authorized"}"#),
-            )
-        });
-        let dz = mock_client!(aws_sdk_datazone, [&rule]);
+        let (server, dz) = fake().await;
+        let denied = ResponseTemplate::new(403).set_body_raw(
+            r#"{"message":"User is not authorized"}"#,
+            "application/json",
+        );
+        answer(&server, "GET", "/subscription-requests/req1", any, denied).await;
         let e = get_subscription_request(&dz, "dzd_abc123", "req1")
             .await
             .unwrap_err();

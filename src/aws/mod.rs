@@ -27,6 +27,8 @@ pub mod profile;
 pub mod s3;
 pub mod s3control;
 pub mod sqs;
+#[cfg(test)]
+mod test_fake;
 
 use aws_config::{retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, SdkConfig};
 use error::Result;
