@@ -29,6 +29,7 @@ mod deploy;
 mod doctor;
 mod endpoint;
 mod errors;
+mod examples;
 mod faults;
 mod grant;
 mod history;
