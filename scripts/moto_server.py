@@ -20,6 +20,8 @@ organization make), this wrapper refuses, as AWS does, to assume a role that doe
 OrganizationAccountAccessRole, which CreateAccount creates in every new account. Accounts of no
 organization are unaffected.
 
+S3 Access Grants, which moto lacks, come from `scripts/access_grants.py` (see that file).
+
 Usage: python3 scripts/moto_server.py [moto_server arguments, e.g. -H 127.0.0.1 -p 5000]
 """
 
@@ -152,6 +154,10 @@ def _assume_role(self, region_name, role_session_name, role_arn, *args, **kwargs
 _sts_models.STSBackend.assume_role = _assume_role
 _athena_models.AthenaBackend._process_ddl = _process_ddl
 _athena_responses.AthenaResponse.get_table_metadata = _get_table_metadata
+
+import access_grants  # noqa: E402  (beside this file)
+
+access_grants.install()
 
 if __name__ == "__main__":
     from moto.server import main

@@ -7,6 +7,7 @@
 //! hints in one place when it converts them (`src/hints.rs`). The lease ([`lease`]) runs the
 //! caller's writes and so speaks the caller's error type.
 
+pub mod access_grants;
 pub mod accessanalyzer;
 pub mod athena;
 pub mod datazone;
@@ -176,6 +177,14 @@ impl Aws {
             || configured_endpoint(&sdk, "S3").is_some();
         tracing::debug!(region, path_style, "AWS configuration loaded");
         Ok(Aws::from_sdk(sdk, region, path_style))
+    }
+
+    /// A handle on an SDK configuration the caller built (a program embedding lakegate, or a
+    /// test with its own credentials); S3 uses path-style addressing when it names an endpoint.
+    pub fn from_config(sdk: SdkConfig) -> Aws {
+        let region = sdk.region().map(|r| r.to_string()).unwrap_or_default();
+        let path_style = sdk.endpoint_url().is_some();
+        Aws::from_sdk(sdk, region, path_style)
     }
 
     fn from_sdk(sdk: SdkConfig, region: String, path_style: bool) -> Aws {

@@ -9,6 +9,7 @@
 //!
 //! Every policy is validated as its type before it is evaluated, as `access check` does.
 
+use lakegate_policy::eval::symbolic::{self, Access, Query};
 use lakegate_policy::eval::{
     AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet, Principal,
     PublicAccessBlock, Request, Verdict,
@@ -229,7 +230,31 @@ fn add_context(req: &mut Request, ctx: &BTreeMap<String, Value>) {
     }
 }
 
-fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
+/// The access kind of a request the symbolic model answers for, with its key (for a listing, the
+/// `s3:prefix` it asks for).
+fn symbolic_access(action: &str, key: Option<&str>, req: &Request) -> Option<(Access, String)> {
+    let access = Access::ALL
+        .into_iter()
+        .find(|a| a.action().eq_ignore_ascii_case(action))?;
+    match (access, key) {
+        (Access::List, None) => {
+            // One s3:prefix value; a listing without one is not a question about prefixes.
+            let ctx = req.context_values("s3:prefix")?;
+            (ctx.len() == 1).then(|| (access, ctx[0].clone()))
+        }
+        (Access::List, Some(_)) | (_, None) => None,
+        (a, Some(k)) => Some((a, k.to_string())),
+    }
+}
+
+/// Counts of the corpus run: cases, and cases also decided by the symbolic model.
+#[derive(Default)]
+struct Counts {
+    cases: usize,
+    symbolic: usize,
+}
+
+fn run_file(path: &std::path::Path, failures: &mut Vec<String>, counts: &mut Counts) -> usize {
     let text = std::fs::read_to_string(path).unwrap();
     let sc: Scenario =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -334,6 +359,40 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
         ctx.retain(|k, _| !case.without.contains(k) && !case.context.contains_key(k));
         add_context(&mut req, &ctx);
         add_context(&mut req, &case.context);
+        if let Some((access, key)) = symbolic_access(&action, case.key.as_deref(), &req) {
+            let context: Vec<(String, String)> = req
+                .context_pairs()
+                .filter(|(k, _)| !(access == Access::List && k == "s3:prefix"))
+                .collect();
+            let q = Query {
+                principal: &req.principal,
+                access,
+                bucket: &sc.bucket,
+                route: req.access_point.as_ref(),
+                context: &context,
+                audit: None,
+            };
+            let cite = case.source.as_deref().unwrap_or(&sc.source);
+            let file = path.file_name().unwrap().to_string_lossy();
+            match symbolic::keys(&set, &chain, &q) {
+                Ok(answer) => {
+                    counts.symbolic += 1;
+                    let allowed = answer.keys.contains(&key);
+                    if allowed != (case.expect == Verdict::Allowed) {
+                        failures.push(format!(
+                            "{file} / {} ({cite}): symbolic model says {} for {key:?}: {}",
+                            case.name,
+                            if allowed { "allowed" } else { "denied" },
+                            answer.keys
+                        ));
+                    }
+                }
+                Err(e) => failures.push(format!(
+                    "{file} / {} ({cite}): symbolic model: {e}",
+                    case.name
+                )),
+            }
+        }
         let d = set.evaluate_with(&chain, &req, true);
         let quick = set.evaluate_with(&chain, &req, false);
         assert_eq!(
@@ -369,6 +428,7 @@ fn run_file(path: &std::path::Path, failures: &mut Vec<String>) -> usize {
             ));
         }
     }
+    counts.cases += sc.cases.len();
     sc.cases.len() + sc.invalid.len()
 }
 
@@ -383,8 +443,9 @@ fn aws_documentation_corpus() {
     files.sort();
     let mut failures = Vec::new();
     let mut total = 0;
+    let mut counts = Counts::default();
     for f in &files {
-        total += run_file(f, &mut failures);
+        total += run_file(f, &mut failures, &mut counts);
     }
     assert!(
         failures.is_empty(),
@@ -396,5 +457,16 @@ fn aws_documentation_corpus() {
         total >= 150,
         "the corpus has {total} cases; at least 150 expected"
     );
-    println!("{total} corpus cases in {} files", files.len());
+    assert!(
+        counts.symbolic >= 200,
+        "only {} of {} cases were also decided by the symbolic model",
+        counts.symbolic,
+        counts.cases
+    );
+    println!(
+        "{total} corpus cases in {} files; {} of {} requests also decided by the symbolic model",
+        files.len(),
+        counts.symbolic,
+        counts.cases
+    );
 }

@@ -7,6 +7,7 @@
 //! makes a positive operator false, a negated one (`StringNotEquals`, `NotIpAddress`, …) true,
 //! `…IfExists` true, `ForAllValues:` true and `ForAnyValue:` false.
 
+use super::keyset::KeySet;
 use super::variables::{Template, Val};
 use super::wildcard::Pattern;
 use super::{RequestCtx, Vals};
@@ -398,6 +399,63 @@ impl Condition {
                 any_positive != self.op.negated
             }
         }
+    }
+
+    /// The values of a single-valued key, present in the request, for which the condition holds
+    /// (for `s3:prefix`, the prefixes a listing may ask for). None when the operator's values do
+    /// not form a set of strings the model can represent (numbers, dates, case-insensitive
+    /// strings, variables that read the key itself).
+    pub(crate) fn present_set(&self, ctx: &RequestCtx<'_>) -> Option<KeySet> {
+        if self.op.family == Family::Null {
+            let Values::Bool(ps) = &self.values else {
+                return None;
+            };
+            // Present: `Null: false` holds, `Null: true` does not.
+            return Some(KeySet::from_bool(
+                ps.iter().flatten().any(|&absent| !absent),
+            ));
+        }
+        if !matches!(self.op.family, Family::StringEquals | Family::StringLike) {
+            return None;
+        }
+        let reads_itself = |t: &Template| t.keys().any(|k| k == self.key_lower);
+        let mut positive = KeySet::empty();
+        match &self.values {
+            Values::Str(ps) => {
+                for p in ps {
+                    match p {
+                        Val::Fixed(s) => positive = positive.union(&KeySet::literal(s)),
+                        Val::Var(t) if reads_itself(t) => return None,
+                        Val::Var(t) => {
+                            if let Some(s) = t.resolve(ctx, false) {
+                                positive = positive.union(&KeySet::literal(&s));
+                            }
+                        }
+                    }
+                }
+            }
+            Values::Like(ps) => {
+                for p in ps {
+                    match p {
+                        Val::Fixed(pat) => {
+                            positive = positive.union(&KeySet::after_prefix(pat, ""))
+                        }
+                        Val::Var(t) if reads_itself(t) => return None,
+                        Val::Var(t) => {
+                            if let Some(pat) = t.pattern(ctx, false) {
+                                positive = positive.union(&KeySet::after_prefix(&pat, ""));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => return None,
+        }
+        Some(if self.op.negated {
+            positive.complement()
+        } else {
+            positive
+        })
     }
 
     /// The lower-cased context key.

@@ -20,7 +20,10 @@
 
 pub mod audit;
 pub mod condition;
+pub mod exact;
+pub mod keyset;
 pub mod matrix;
+pub mod symbolic;
 pub mod variables;
 pub mod wildcard;
 
@@ -431,6 +434,9 @@ pub struct Principal {
     kind: &'static str,
     /// Index keys: the principal's own, and its role's for a session.
     keys: (String, Option<String>),
+    /// A representative of a class of principals ([`Principal::class_of`]): its name, type and
+    /// tags stand for any, so an audit does not know them (nor its account, when `Some(false)`).
+    class: Option<bool>,
 }
 
 impl Principal {
@@ -476,7 +482,22 @@ impl Principal {
             username,
             kind,
             keys,
+            class: None,
         }
+    }
+
+    /// A representative of "any principal" of a class: which one it is (its ARN, name, type,
+    /// tags) is unknown to an audit, and with `account_known` false its account too. Conditions
+    /// on those keys narrow its access ("only if …") instead of deciding it.
+    #[must_use]
+    pub fn class_of(mut self, account_known: bool) -> Self {
+        self.class = Some(account_known);
+        self
+    }
+
+    /// Whether this is a class representative ([`Principal::class_of`]).
+    pub fn is_class(&self) -> bool {
+        self.class.is_some()
     }
 
     #[must_use]
@@ -688,6 +709,9 @@ pub enum Audit {
     Optimistic,
     /// Allow statements with unknown conditions do not apply.
     Strict,
+    /// The worst case: Allow statements with unknown conditions do not apply, and Deny
+    /// statements with unknown conditions do (access that holds whatever the unknown values are).
+    Pessimistic,
 }
 
 impl Request {
@@ -737,6 +761,22 @@ impl Request {
             Some((_, v)) => v.push(value.to_string()),
             None => self.context.push((k, vec![value.to_string()])),
         }
+    }
+
+    /// The values of a context key, if the request holds it.
+    pub fn context_values(&self, key: &str) -> Option<&[String]> {
+        let k = key.to_ascii_lowercase();
+        self.context
+            .iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// Every (lower-cased key, value) pair of the request context.
+    pub fn context_pairs(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.context
+            .iter()
+            .flat_map(|(k, vs)| vs.iter().map(move |v| (k.clone(), v.clone())))
     }
 
     pub fn has_context(&self, key: &str) -> bool {
@@ -849,6 +889,18 @@ impl RequestCtx<'_> {
             return true;
         }
         // `*` stands for any principal: conditions on who it is narrow, they do not decide.
+        let p = &self.req.principal;
+        if key == "aws:principalaccount" && p.class == Some(false) {
+            return false;
+        }
+        if p.class.is_some()
+            && (matches!(
+                key,
+                "aws:principalarn" | "aws:principaltype" | "aws:username" | "aws:userid"
+            ) || key.starts_with("aws:principaltag/"))
+        {
+            return false;
+        }
         if self.req.principal.kind == "Anonymous"
             && matches!(
                 key,
@@ -1002,7 +1054,17 @@ impl Statement {
         resource: &str,
         ctx: &RequestCtx<'_>,
     ) -> Result<(Level, u64), Miss> {
-        let level = match (&self.principal, principal) {
+        let level = self.principal_level(principal, ctx)?;
+        self.check_rest(level, action, resource, ctx)
+    }
+
+    /// How the Principal element matches (None: a policy without principals, all match).
+    fn principal_level(
+        &self,
+        principal: Option<&Principal>,
+        ctx: &RequestCtx<'_>,
+    ) -> Result<Level, Miss> {
+        Ok(match (&self.principal, principal) {
             (_, None) => Level::Direct,
             // S3 refuses such a statement; validation refuses it before evaluation, and if one
             // reaches here it applies to no one (never to everyone).
@@ -1028,7 +1090,16 @@ impl Statement {
                 }
                 Level::Direct
             }
-        };
+        })
+    }
+
+    fn check_rest(
+        &self,
+        level: Level,
+        action: &str,
+        resource: &str,
+        ctx: &RequestCtx<'_>,
+    ) -> Result<(Level, u64), Miss> {
         if !self.action.matches(action, ctx, true) {
             return Err(Miss::Action);
         }
@@ -1044,7 +1115,10 @@ impl Statement {
                     // Allow: assumed met (optimistic) or not (strict). Deny: reported, never
                     // applied.
                     match (self.effect, mode) {
-                        (Effect::Allow, Audit::Strict) => return Err(Miss::Condition(i)),
+                        (Effect::Allow, Audit::Strict | Audit::Pessimistic) => {
+                            return Err(Miss::Condition(i))
+                        }
+                        (Effect::Deny, Audit::Pessimistic) => continue,
                         _ => {
                             unknown |= 1u64 << i.min(63);
                             continue;

@@ -117,6 +117,44 @@ impl Template {
     }
 }
 
+impl Template {
+    /// The (lower-cased) context keys the template reads.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Var { key, .. } => Some(key.as_str()),
+            _ => None,
+        })
+    }
+
+    /// [`Template::pattern`], with the variables whose key `open` names standing for any value
+    /// (a `*`): the union of what the template means for every value of those keys.
+    pub fn pattern_open(
+        &self,
+        ctx: &RequestCtx<'_>,
+        lower: bool,
+        open: &dyn Fn(&str) -> bool,
+    ) -> Option<Pattern> {
+        let mut tokens = Vec::new();
+        for p in &self.parts {
+            match p {
+                Part::Text(t) if lower => tokens.extend(tokenize(&t.to_lowercase())),
+                Part::Text(t) => tokens.extend(tokenize(t)),
+                Part::Char(c) => tokens.push(Token::Lit(c.to_string())),
+                Part::Var { key, .. } if open(key) => tokens.push(Token::Star),
+                Part::Var { key, default } => {
+                    let v = Self::var(key, default, ctx)?;
+                    tokens.push(Token::Lit(if lower {
+                        v.to_lowercase()
+                    } else {
+                        v.to_string()
+                    }))
+                }
+            }
+        }
+        Some(Pattern::from_tokens(tokens))
+    }
+}
+
 /// A value that is either fixed or holds policy variables.
 #[derive(Debug, Clone)]
 pub enum Val<T> {

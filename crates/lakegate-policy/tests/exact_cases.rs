@@ -1,0 +1,201 @@
+//! Who can reach which keys, and guardrails, on issue 22's example and on access points
+//! ("Configuring IAM policies for using access points",
+//! https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html; "Blocking
+//! public access to your Amazon S3 storage",
+//! https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+
+use lakegate_policy::eval::exact::{Guardrail, Model, Never, PrincipalClass};
+use lakegate_policy::eval::symbolic::Access;
+use lakegate_policy::eval::{
+    AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet, PublicAccessBlock,
+};
+use serde_json::json;
+
+const OWN: &str = "123456789012";
+const PARTNER: &str = "arn:aws:iam::999988887777:role/partner";
+const ANALYST: &str = "arn:aws:iam::123456789012:role/analyst";
+
+fn issue_set() -> PolicySet {
+    let bp = json!({"Version":"2012-10-17","Statement":[
+     {"Sid":"CsvToPartner","Effect":"Allow","Principal":{"AWS":PARTNER},
+      "Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/sales_event/*.csv"},
+     {"Sid":"AnalystAll","Effect":"Allow","Principal":{"AWS":ANALYST},
+      "Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/sales_event/*"},
+     {"Sid":"NoPiiForAnalyst","Effect":"Deny","Principal":{"AWS":ANALYST},
+      "Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/sales_event/*/pii/*"}]});
+    PolicySet {
+        identity: Vec::new(),
+        bucket: Some(CompiledPolicy::parse(&bp.to_string(), "bucket-policy").unwrap()),
+        bucket_account: OWN.into(),
+        access_points: Vec::new(),
+    }
+}
+
+fn model<'a>(set: &'a PolicySet, chain: &'a Chain) -> Model<'a> {
+    Model {
+        set,
+        chain,
+        bucket: "lake",
+        partition: "aws",
+        context: &[],
+        trusted: &[],
+    }
+}
+
+#[test]
+fn who_can_read_the_issue_bucket() {
+    let set = issue_set();
+    let chain = Chain::default();
+    let rows = model(&set, &chain)
+        .reach("", &[Access::Read, Access::Write, Access::List])
+        .unwrap();
+    let partner = rows
+        .iter()
+        .find(|r| r.principal == PARTNER)
+        .expect("the partner appears");
+    assert!(partner.external);
+    assert_eq!(partner.access, Access::Read);
+    assert_eq!(partner.keys, ["sales_event/*.csv"]);
+    assert!(partner.except.is_empty() && partner.partial && partner.latent.is_none());
+    assert_eq!(partner.statements[0].sid.as_deref(), Some("CsvToPartner"));
+    let analyst = rows.iter().find(|r| r.principal == ANALYST).unwrap();
+    assert!(!analyst.external);
+    assert_eq!(analyst.keys, ["sales_event/*"]);
+    assert_eq!(analyst.except, ["sales_event/*/pii/*"]);
+    // Nobody else, and nobody writes or lists.
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+
+    // Under a prefix: the partner reaches part of it.
+    let rows = model(&set, &chain)
+        .reach("sales_event/2026/", &[Access::Read])
+        .unwrap();
+    let partner = rows.iter().find(|r| r.principal == PARTNER).unwrap();
+    assert!(partner.partial);
+    assert!(model(&set, &chain)
+        .reach("inventory_event/", &[Access::Read])
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn guardrails_on_the_issue_bucket() {
+    let set = issue_set();
+    let chain = Chain::default();
+    let m = model(&set, &chain);
+    let never = |what, prefix: Option<&str>| Guardrail::Never {
+        what,
+        prefix: prefix.map(str::to_owned),
+    };
+    let c = m
+        .prove(&never(Never::ExternalRead, None))
+        .unwrap()
+        .expect("the partner reads");
+    assert_eq!(c.principal, PARTNER);
+    assert_eq!(c.key, "sales_event/.csv");
+    assert_eq!(c.action, "s3:GetObject");
+    assert!(c.access_point.is_none());
+    assert!(c
+        .statements
+        .iter()
+        .any(|s| s.sid.as_deref() == Some("CsvToPartner")));
+    assert!(m
+        .prove(&never(Never::ExternalRead, Some("inventory_event/")))
+        .unwrap()
+        .is_none());
+    assert!(m
+        .prove(&never(Never::ExternalWrite, None))
+        .unwrap()
+        .is_none());
+    assert!(m.prove(&never(Never::PublicRead, None)).unwrap().is_none());
+
+    let only = |who: &[&str]| Guardrail::Only {
+        principals: who.iter().map(|s| s.to_string()).collect(),
+        prefix: "sales_event/".into(),
+        access: Access::Read,
+    };
+    let c = m.prove(&only(&[ANALYST])).unwrap().unwrap();
+    assert_eq!(c.class, PrincipalClass::Named(PARTNER.into()));
+    assert!(m.prove(&only(&[ANALYST, PARTNER])).unwrap().is_none());
+}
+
+fn ap(name: &str) -> AccessPointTarget {
+    AccessPointTarget::from_arn(&format!("arn:aws:s3:us-west-2:{OWN}:accesspoint/{name}")).unwrap()
+}
+
+#[test]
+fn latent_rows_for_undelegated_access_points_and_block_public_access() {
+    let ap_policy = json!({"Version":"2012-10-17","Statement":[
+        {"Sid":"Ec2","Effect":"Allow","Principal":{"AWS":format!("arn:aws:iam::{OWN}:role/ec2")},
+         "Action":"s3:PutObject",
+         "Resource":format!("arn:aws:s3:us-west-2:{OWN}:accesspoint/ec2/object/sales_event/*")}]});
+    let public = json!({"Version":"2012-10-17","Statement":[
+        {"Sid":"Public","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/pub/*"}]});
+    let set = PolicySet {
+        identity: Vec::new(),
+        bucket: Some(CompiledPolicy::parse(&public.to_string(), "bucket-policy").unwrap()),
+        bucket_account: OWN.into(),
+        access_points: vec![AccessPointPolicy {
+            target: ap("ec2"),
+            policy: Some(
+                CompiledPolicy::parse(&ap_policy.to_string(), "access-point:ec2").unwrap(),
+            ),
+        }],
+    };
+    let chain = Chain {
+        public_access: PublicAccessBlock {
+            bucket: true,
+            ..Default::default()
+        },
+        ..Chain::default()
+    };
+    let m = model(&set, &chain);
+    let rows = m.reach("", &[Access::Read, Access::Write]).unwrap();
+    let ec2 = rows
+        .iter()
+        .find(|r| r.principal.ends_with(":role/ec2") && r.access == Access::Write)
+        .expect("the access point grant shows");
+    assert_eq!(ec2.access_point.as_deref(), Some("ec2"));
+    assert!(ec2.latent.as_deref().unwrap().contains("delegate"));
+    assert_eq!(ec2.keys, ["sales_event/*"]);
+    let anyone = rows
+        .iter()
+        .find(|r| r.principal == "*" && r.access_point.is_none())
+        .unwrap();
+    assert!(anyone
+        .latent
+        .as_deref()
+        .unwrap()
+        .contains("Block Public Access"));
+    assert_eq!(anyone.keys, ["pub/*"]);
+    // Latent access is not access: the guardrail holds.
+    assert!(m
+        .prove(&Guardrail::Never {
+            what: Never::PublicRead,
+            prefix: None
+        })
+        .unwrap()
+        .is_none());
+}
+
+#[test]
+fn everyone_outside_the_organization_is_one_answer() {
+    // "AWS global condition context keys": aws:PrincipalOrgID cannot be known offline, so the
+    // grant to everyone reaches any other account only if it is in the organization.
+    let bp = json!({"Version":"2012-10-17","Statement":[
+        {"Sid":"Org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/shared/*",
+         "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}}]});
+    let set = PolicySet {
+        identity: Vec::new(),
+        bucket: Some(CompiledPolicy::parse(&bp.to_string(), "bucket-policy").unwrap()),
+        bucket_account: OWN.into(),
+        access_points: Vec::new(),
+    };
+    let chain = Chain::default();
+    let rows = model(&set, &chain).reach("", &[Access::Read]).unwrap();
+    let other = rows
+        .iter()
+        .find(|r| r.class == PrincipalClass::AnyOtherAccount)
+        .expect("any other account");
+    assert_eq!(other.keys, ["shared/*"]);
+    assert!(other.only_if[0].contains("o-abc"), "{:?}", other.only_if);
+}

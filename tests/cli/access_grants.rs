@@ -1,0 +1,163 @@
+//! S3 Access Grants on the project's emulator (`scripts/access_grants.py`, moto has none), read
+//! and written by lakegate's aws layer over real HTTP: the whole life of an instance, a location
+//! and grants, and the documented errors (S3 API Reference, "List of Amazon S3 Access Grants
+//! error codes"; each operation's page is cited in the emulator).
+
+use crate::harness::TestEnv;
+use aws_credential_types::Credentials;
+use lakegate::aws::access_grants::{GrantPermission, GranteeKind, NewAccessGrant};
+use lakegate::aws::Aws;
+
+/// lakegate's AWS handle on the test's moto, for one account (S3 Control's `x-amz-account-id`):
+/// an account of its own gives each test its own Access Grants instance on the shared server.
+async fn aws(env: &TestEnv, account: &str) -> Aws {
+    let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .http_client(lakegate::aws::dns::http_client())
+        .region(aws_types::region::Region::new("us-east-1"))
+        .endpoint_url(env.endpoint())
+        .credentials_provider(Credentials::new("test", "test", None, None, "test"))
+        .load()
+        .await;
+    let aws = Aws::from_config(sdk);
+    aws.set_account(account.to_string());
+    aws
+}
+
+/// A 12-digit account id unique to this test.
+fn account(env: &TestEnv) -> String {
+    let digits: String = env.id.chars().filter(char::is_ascii_digit).collect();
+    format!("{:0>12}", &digits[digits.len().saturating_sub(12)..])
+}
+
+fn grant(location_id: &str, sub_prefix: &str, grantee: &str) -> NewAccessGrant {
+    NewAccessGrant {
+        location_id: location_id.into(),
+        sub_prefix: Some(sub_prefix.into()),
+        grantee_kind: GranteeKind::Iam,
+        grantee: grantee.into(),
+        permission: GrantPermission::Read,
+        application_arn: None,
+    }
+}
+
+#[tokio::test]
+async fn an_instance_a_location_and_grants_live_and_die_as_documented() {
+    let env = TestEnv::new();
+    let bucket = env.bucket("vendor-lake");
+    let acct = account(&env);
+    let aws = aws(&env, &acct).await;
+    let role = lakegate::policy::PolicyDocument::parse(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+            "Principal":{"Service":"access-grants.s3.amazonaws.com"},
+            "Action":["sts:AssumeRole","sts:SetSourceIdentity"]}]}"#,
+    )
+    .unwrap();
+    let role_name = env.name("ag-location");
+    aws.put_role(&role_name, &role, "Access Grants location role")
+        .await
+        .unwrap();
+    let role_arn = aws.role(&role_name).await.unwrap().unwrap().arn;
+
+    // No instance yet: reads say so, lists are empty.
+    assert_eq!(aws.access_grants_instance(&acct).await.unwrap(), None);
+    assert!(aws.access_grants(&acct).await.unwrap().is_empty());
+
+    let instance = aws
+        .create_access_grants_instance(&acct, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        instance.arn,
+        format!("arn:aws:s3:us-east-1:{acct}:access-grants/default")
+    );
+    // One instance per Region per account.
+    let e = aws
+        .create_access_grants_instance(&acct, None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code.as_deref(),
+        Some("AccessGrantsInstanceAlreadyExists"),
+        "{e:?}"
+    );
+
+    // A location outside any bucket is refused; one on the bucket is registered.
+    let e = aws
+        .create_access_grants_location(&acct, &format!("s3://{bucket}-missing/"), &role_arn)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code.as_deref(),
+        Some("InvalidAccessGrantsLocation"),
+        "{e:?}"
+    );
+    let location = aws
+        .create_access_grants_location(&acct, &format!("s3://{bucket}/"), &role_arn)
+        .await
+        .unwrap();
+    assert_eq!(location.scope, format!("s3://{bucket}/"));
+    assert_eq!(location.iam_role_arn, role_arn);
+
+    // Grants below it; one outside it is refused; a directory user needs Identity Center.
+    let analyst = format!("arn:aws:iam::{acct}:role/analyst");
+    let a = aws
+        .create_access_grant(&acct, &grant(&location.id, "vendorA/*", &analyst))
+        .await
+        .unwrap();
+    assert_eq!(a.scope, format!("s3://{bucket}/vendorA/*"));
+    assert_eq!(a.permission, GrantPermission::Read);
+    let e = aws
+        .create_access_grant(&acct, &grant(&location.id, "../other/*", &analyst))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code.as_deref(), Some("InvalidAccessGrant"), "{e:?}");
+    let mut directory = grant(
+        &location.id,
+        "vendorB/*",
+        "83a4f8e2-0001-7000-a000-000000000001",
+    );
+    directory.grantee_kind = GranteeKind::DirectoryUser;
+    let e = aws
+        .create_access_grant(&acct, &directory)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code.as_deref(),
+        Some("InvalidIdentityCenterInstance"),
+        "{e:?}"
+    );
+
+    // Listing reads every page back as written.
+    for i in 0..3 {
+        aws.create_access_grant(&acct, &grant(&location.id, &format!("p{i}/*"), &analyst))
+            .await
+            .unwrap();
+    }
+    let grants = aws.access_grants(&acct).await.unwrap();
+    assert_eq!(grants.len(), 4);
+    assert!(grants.contains(&a));
+    assert_eq!(
+        aws.access_grants_locations(&acct).await.unwrap(),
+        [location]
+    );
+
+    // Nothing is deleted out of order: grants, then the location, then the instance.
+    let location = &aws.access_grants_locations(&acct).await.unwrap()[0];
+    let e = aws
+        .delete_access_grants_location(&acct, &location.id)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code.as_deref(),
+        Some("AccessGrantsLocationNotEmptyError"),
+        "{e:?}"
+    );
+    for g in &grants {
+        aws.delete_access_grant(&acct, &g.id).await.unwrap();
+    }
+    aws.delete_access_grants_location(&acct, &location.id)
+        .await
+        .unwrap();
+    aws.delete_access_grants_instance(&acct).await.unwrap();
+    assert_eq!(aws.access_grants_instance(&acct).await.unwrap(), None);
+}
