@@ -72,14 +72,6 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
     (" endpoint ", Skip(FIXED_IDS)),
     ("athena results", Skip(FIXED_IDS)),
     (
-        "--create-table",
-        Skip("waits for Athena DDL queries, which moto answers with canned results only"),
-    ),
-    (
-        "lakegate audit query",
-        Skip("reads a table of earlier uploads through Athena, which moto answers with canned results only"),
-    ),
-    (
         "/etc/bash_completion.d",
         Skip("writes outside the working directory"),
     ),
