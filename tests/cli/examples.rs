@@ -15,8 +15,12 @@
 //! server is reset and the setup made again.
 //!
 //! An example must exit 0, unless `EXPECTATIONS` says otherwise: another exit code that is the
-//! example's point (`diff` exits 1 when the lake differs), or a skip, with the reason — what the
+//! example's point (`access check` exits 3 when denied), or a skip, with the reason — what the
 //! emulator lacks. The test prints how many ran and every skip with its reason.
+//!
+//! A second test parses every `lakegate` command shown anywhere — the skipped examples, and every
+//! ```sh block of README.md and docs/ whether marked runnable or not — with the command-line
+//! definition, so no page shows a subcommand, flag or value lakegate would refuse.
 
 use crate::harness::http;
 use std::io::{BufRead, BufReader};
@@ -52,7 +56,10 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
     // Answers that are the example's point.
     (
         "--key kon.json",
-        Exit(3, "the seed's writes outside the access point's prefix are denied"),
+        Exit(
+            3,
+            "the seed's writes outside the access point's prefix are denied",
+        ),
     ),
     (
         "accesspoint delete ec2-consumer   # asks",
@@ -195,6 +202,31 @@ fn commands(block: &str) -> Vec<String> {
     }
     if !current.is_empty() {
         out.push(current);
+    }
+    out
+}
+
+/// Every ```sh block of a Markdown file, runnable or not.
+fn markdown_blocks(root: &Path, rel: &str) -> Vec<Example> {
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].starts_with("```sh") {
+            let start = i + 1;
+            let end = (start..lines.len())
+                .find(|&j| lines[j].starts_with("```"))
+                .unwrap_or(lines.len());
+            for cmd in commands(&lines[start..end].join("\n")) {
+                out.push(Example {
+                    source: format!("{rel}:{}", start + 1),
+                    text: cmd,
+                });
+            }
+            i = end;
+        }
+        i += 1;
     }
     out
 }
@@ -512,6 +544,146 @@ fn every_runnable_example_runs_on_the_emulator() {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+/// Values for the shell variables examples use.
+const VARIABLES: &[(&str, &str)] = &[(
+    "ANALYZER_ARN",
+    "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/org",
+)];
+
+/// The words of a `lakegate …` command as a POSIX shell would pass them (quotes, backslashes,
+/// `$VAR` from `VARIABLES`), up to the first `|`, `>`, `<`, `;`, `&` or comment; `None` when
+/// the command is not lakegate's (another program, or `VAR=value` and `source <(…)` forms).
+fn words(command: &str) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word: Option<String> = None;
+    let mut chars = command.chars().peekable();
+    let expand = |chars: &mut std::iter::Peekable<std::str::Chars>, w: &mut String| {
+        let mut name = String::new();
+        while let Some(&c) = chars.peek() {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                name.push(c);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let value = VARIABLES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .unwrap_or_else(|| panic!("example uses ${name}: add it to VARIABLES"));
+        w.push_str(value);
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' | '\t' | '\n' => {
+                if let Some(w) = word.take() {
+                    out.push(w);
+                }
+            }
+            '\\' => match chars.next() {
+                Some('\n') | None => {}
+                Some(x) => word.get_or_insert_with(String::new).push(x),
+            },
+            '\'' => {
+                let w = word.get_or_insert_with(String::new);
+                for x in chars.by_ref() {
+                    if x == '\'' {
+                        break;
+                    }
+                    w.push(x);
+                }
+            }
+            '"' => {
+                let w = word.get_or_insert_with(String::new);
+                while let Some(x) = chars.next() {
+                    match x {
+                        '"' => break,
+                        '\\' => {
+                            if let Some(y) = chars.next() {
+                                w.push(y);
+                            }
+                        }
+                        '$' => expand(&mut chars, w),
+                        _ => w.push(x),
+                    }
+                }
+            }
+            '$' => expand(&mut chars, word.get_or_insert_with(String::new)),
+            '#' if word.is_none() => break,
+            '|' | '>' | '<' | ';' | '&' => break,
+            _ => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    if let Some(w) = word.take() {
+        out.push(w);
+    }
+    (out.first().map(String::as_str) == Some("lakegate")).then_some(out)
+}
+
+/// Every `lakegate` command shown anywhere — each help example, runnable or skipped above, and
+/// every ```sh block of README.md and docs/ — parses: its subcommands and flags exist and its
+/// values pass their checks. Commands with a placeholder (`…`, `ARN`) are counted, not parsed.
+#[test]
+fn every_shown_command_parses() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut shown = help_examples();
+    for file in markdown_files(root) {
+        shown.extend(markdown_blocks(root, &file));
+    }
+    let cli = lakegate::help::command();
+    let (mut parsed, mut placeholders, mut failures) = (0, Vec::new(), Vec::new());
+    for ex in &shown {
+        let Some(args) = words(&ex.text) else {
+            continue;
+        };
+        if args.iter().any(|a| a.contains('…') || a.contains("...")) {
+            placeholders.push(format!("{}: {}", ex.source, ex.text));
+            continue;
+        }
+        parsed += 1;
+        if let Err(e) = cli.clone().try_get_matches_from(&args) {
+            failures.push(format!(
+                "{}: {}\n{}",
+                ex.source,
+                ex.text,
+                indent(&e.to_string())
+            ));
+        }
+    }
+    eprintln!(
+        "{parsed} shown commands parsed; {} with placeholders not parsed",
+        placeholders.len()
+    );
+    assert!(parsed > 150, "only {parsed} commands found");
+    assert!(
+        failures.is_empty(),
+        "{} shown commands do not parse:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn words_are_split_as_a_shell_splits_them() {
+    assert_eq!(
+        words("lakegate a 'b c' \"d $ANALYZER_ARN\" e\\\n  --f > out.csv").unwrap(),
+        [
+            "lakegate",
+            "a",
+            "b c",
+            "d arn:aws:access-analyzer:us-east-1:123456789012:analyzer/org",
+            "e",
+            "--f"
+        ]
+    );
+    assert_eq!(
+        words("lakegate x   # a comment").unwrap(),
+        ["lakegate", "x"]
+    );
+    assert_eq!(words("source <(lakegate completion bash)"), None);
 }
 
 fn indent(text: &str) -> String {
