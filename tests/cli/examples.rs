@@ -704,3 +704,96 @@ fn commands_join_continuation_lines_and_drop_comments() {
         ]
     );
 }
+
+/// GitHub's anchor of a heading: lower case, spaces to `-`, other punctuation than `-` and `_`
+/// dropped.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The headings' anchors and the relative links `[text](target)` of a Markdown file, outside
+/// code blocks.
+fn headings_and_links(text: &str) -> (Vec<String>, Vec<String>) {
+    let (mut heads, mut links) = (Vec::new(), Vec::new());
+    let mut fence = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            fence = !fence;
+            continue;
+        }
+        if fence {
+            continue;
+        }
+        if line.starts_with('#') {
+            heads.push(anchor(line.trim_start_matches('#')));
+        }
+        let mut rest = line;
+        while let Some(i) = rest.find("](") {
+            rest = &rest[i + 2..];
+            let Some(end) = rest.find(')') else { break };
+            let target = &rest[..end];
+            if !target.contains("://") && !target.starts_with("mailto:") {
+                links.push(target.to_string());
+            }
+            rest = &rest[end..];
+        }
+    }
+    (heads, links)
+}
+
+/// Every relative link of README.md and docs/ (the generated reference included) names a file
+/// that exists and, with `#anchor`, a heading in it: pages moved or commands renamed cannot
+/// leave a dead link.
+#[test]
+fn every_docs_link_resolves() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec!["README.md".to_string()];
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                out.push(p.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    walk(root, &root.join("docs"), &mut files);
+    let mut dead = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let dir = Path::new(file).parent().unwrap_or(Path::new(""));
+        for link in headings_and_links(&text).1 {
+            let (path, frag) = match link.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (link.as_str(), None),
+            };
+            let target = if path.is_empty() {
+                PathBuf::from(file)
+            } else {
+                dir.join(path)
+            };
+            let full = root.join(&target);
+            if !full.exists() {
+                dead.push(format!("{file}: {link} (no {})", target.display()));
+                continue;
+            }
+            if let (Some(frag), true) = (frag, full.is_file()) {
+                let heads = headings_and_links(&std::fs::read_to_string(&full).unwrap()).0;
+                if !heads.iter().any(|h| h == frag) {
+                    dead.push(format!("{file}: {link} (no such heading)"));
+                }
+            }
+        }
+    }
+    assert!(dead.is_empty(), "dead links:\n{}", dead.join("\n"));
+}
