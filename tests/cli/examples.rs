@@ -62,12 +62,24 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
         ),
     ),
     (
-        "accesspoint delete ec2-consumer   # asks",
-        Exit(2, "without a terminal to ask on, a delete needs --yes"),
+        "# asks [y/N]",
+        Exit(
+            2,
+            "without a terminal to ask on, a change that removes access needs --yes",
+        ),
+    ),
+    (
+        "--action s3:GetObject s3://store-events/",
+        Exit(
+            3,
+            "the EC2 role has no grant on the bucket itself, only through its access point",
+        ),
     ),
     // What the emulator lacks.
     ("subscription deploy", Skip(NO_LAMBDA_BINARY)),
     ("audit schedule", Skip(NOT_DEPLOYED)),
+    // Prints a sample event: no DataZone call.
+    ("handle-event --example", Run),
     // The fulfiller's resources are Lambda, EventBridge, SQS and IAM, which moto has.
     ("subscription undeploy", Run),
     ("subscription status", Run),
