@@ -1,7 +1,9 @@
 //! The command-line surface: `lakegate NOUN VERB [ARGS]`.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::ffi::OsString;
+
+pub use crate::settings::{ColorChoice, OutputFormat, Settings};
 
 use crate::commands::{
     access, accesspoint, athena, audit, bucket, completion, doctor, endpoint, lake, plugin,
@@ -31,53 +33,15 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum OutputFormat {
-    /// Aligned columns for people, fitted to the terminal (COLUMNS)
-    #[default]
-    Table,
-    /// The table with more columns, every cell in full
-    Wide,
-    /// JSON (stable, snake_case keys)
-    Json,
-    /// YAML (same shape as JSON)
-    Yaml,
-    /// CSV with a header row
-    Csv,
-    /// KIND/NAME per line, for list commands (as kubectl's -o name)
-    Name,
-}
-
-impl OutputFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutputFormat::Table => "table",
-            OutputFormat::Wide => "wide",
-            OutputFormat::Json => "json",
-            OutputFormat::Yaml => "yaml",
-            OutputFormat::Csv => "csv",
-            OutputFormat::Name => "name",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
-
 /// Options accepted by every command.
 #[derive(Debug, Clone, Args, Default)]
 pub struct GlobalArgs {
     /// Named AWS profile (SSO profiles included) [env: AWS_PROFILE]
-    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS", add = crate::completion::profile_completer())]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "AWS", add = crate::completers::profile_completer())]
     pub profile: Option<String>,
 
     /// AWS region [env: AWS_REGION]
-    #[arg(long, global = true, value_name = "REGION", help_heading = "AWS", add = crate::completion::region_completer())]
+    #[arg(long, global = true, value_name = "REGION", help_heading = "AWS", add = crate::completers::region_completer())]
     pub region: Option<String>,
 
     /// Send every AWS request to this endpoint (e.g. a local emulator) [env: AWS_ENDPOINT_URL]
@@ -108,7 +72,7 @@ pub struct GlobalArgs {
     /// JMESPath filter applied to the JSON shape of the result, before rendering in any format
     /// (as the AWS CLI's --query), e.g. --query "[?bucket=='store-events'].name"
     #[arg(long, global = true, value_name = "JMESPATH", help_heading = "Output")]
-    pub query: Option<crate::output::query::Query>,
+    pub query: Option<crate::values::Query>,
 
     /// Omit the header row of tables and CSV
     #[arg(long, global = true, help_heading = "Output")]
@@ -147,6 +111,29 @@ pub struct GlobalArgs {
     /// Answer yes to confirmation prompts (required for destructive changes in scripts)
     #[arg(short = 'y', long, global = true, help_heading = "Safety")]
     pub yes: bool,
+}
+
+impl GlobalArgs {
+    /// The resolved settings the layers below read (they know nothing of the command line).
+    pub fn settings(&self) -> Settings {
+        Settings {
+            profile: self.profile.clone(),
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            account_id: self.account_id.clone(),
+            assume_role: self.assume_role.clone(),
+            output: self.output,
+            query: self.query.clone(),
+            no_headers: self.no_headers,
+            quiet: self.quiet,
+            verbose: self.verbose,
+            no_progress: self.no_progress,
+            color: self.color,
+            dry_run: self.dry_run,
+            lock_bucket: self.lock_bucket.clone(),
+            yes: self.yes,
+        }
+    }
 }
 
 /// A bucket name as S3 allows it (a clap value parser: the error names the flag).

@@ -42,7 +42,19 @@ pub struct CliError {
     pub code: Option<i32>,
 }
 
-pub use crate::aws::Delivery;
+/// What a failure says about the request that failed: whether it reached AWS and was refused, or
+/// may have been applied. Set from the AWS layer's errors; the pipeline reads it to decide
+/// whether a write needs to be read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// The service answered with an error that a retry would get again (or not an AWS error).
+    #[default]
+    Final,
+    /// The service answered with a transient error (5xx, throttling): not applied, retry may help.
+    Refused,
+    /// No answer came (timeout, connection lost after sending): the request may have been applied.
+    Unanswered,
+}
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;
 
@@ -147,33 +159,6 @@ impl From<crate::policy::PolicyError> for CliError {
     fn from(e: crate::policy::PolicyError) -> Self {
         input_error(e.to_string())
     }
-}
-
-/// Print the error, its causes and hints to stderr, and return the exit code.
-pub fn report(err: &CliError, color: bool, verbose: bool) -> i32 {
-    if err.message == "broken pipe" {
-        return exit::OK;
-    }
-    if err.kind == Kind::Denied && err.message.is_empty() {
-        return err.exit_code();
-    }
-    let (red, yellow, reset) = if color {
-        ("\x1b[1;31m", "\x1b[1;33m", "\x1b[0m")
-    } else {
-        ("", "", "")
-    };
-    let mut out = format!("{red}error:{reset} {}\n", escape_controls(&err.message));
-    // Causes repeat detail (SDK error chains); show them only when asked.
-    if verbose {
-        for c in &err.causes {
-            out.push_str(&format!("  caused by: {}\n", escape_controls(c)));
-        }
-    }
-    for h in &err.hints {
-        out.push_str(&format!("{yellow}hint:{reset} {}\n", escape_controls(h)));
-    }
-    crate::output::to_stderr(&out);
-    err.exit_code()
 }
 
 /// Control characters (escape sequences, newlines, NUL...) from user input written as `\u{1b}`,

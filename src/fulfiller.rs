@@ -10,11 +10,15 @@ use crate::apply::inline_policy::InlinePolicy;
 use crate::apply::lambda_function::{self, LambdaFunction};
 use crate::apply::lambda_permission::{self, LambdaPermission};
 use crate::apply::sqs_queue::{self, SqsQueue};
-use crate::apply::{policy, Resource, Step};
+use crate::apply::{policy, Plan, Report, Resource, Step};
 use crate::aws::events::{RuleInfo, TargetInfo};
 use crate::aws::lambda::FunctionConfig;
 use crate::aws::lease::LEASE_PREFIX;
+use crate::error::Result;
+use crate::output::{Cell, Row};
 use crate::policy::PolicyDocument;
+use crate::session::Session;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -446,6 +450,107 @@ pub fn audit_policy(p: &Place, upload: Option<(&str, &str)>) -> PolicyDocument {
         }));
     }
     d
+}
+
+/// One deployed resource and what happened to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceRow {
+    pub kind: String,
+    pub resource: String,
+    /// created, updated, deleted, unchanged, absent (status) or present (status)
+    pub result: String,
+}
+
+impl Row for ResourceRow {
+    fn headers(_wide: bool) -> Vec<&'static str> {
+        vec!["KIND", "RESOURCE", "RESULT"]
+    }
+    fn cells(&self, _wide: bool) -> Vec<Cell> {
+        vec![
+            self.kind.clone().into(),
+            self.resource.clone().into(),
+            self.result.clone().into(),
+        ]
+    }
+}
+
+/// The rows of an applied report: each step's resource and its change.
+pub fn rows_of(report: &Report) -> Vec<ResourceRow> {
+    report
+        .steps
+        .iter()
+        .filter(|s| s.changed || s.after.is_some())
+        .map(|s| {
+            let change = report
+                .plan
+                .changes
+                .iter()
+                .find(|c| c.target == s.target && c.resource == s.resource)
+                .map(|c| c.action);
+            let result = match (s.changed, change) {
+                (true, Some(crate::plan::ChangeAction::Create)) => "created",
+                (true, Some(crate::plan::ChangeAction::Delete)) => "deleted",
+                (true, _) => "updated",
+                (false, _) => "unchanged",
+            };
+            ResourceRow {
+                kind: s.target.label().to_string(),
+                resource: s.resource.clone(),
+                result: result.into(),
+            }
+        })
+        .collect()
+}
+
+/// Where the caller's fulfiller lives.
+pub async fn place(session: &Session) -> Result<Place> {
+    let aws = session.aws().await?;
+    Ok(Place {
+        partition: aws.partition.to_string(),
+        region: aws.region.clone(),
+        account: session.account().await?,
+    })
+}
+
+/// What people read once a plan of the fulfiller's resources is applied.
+pub struct Said {
+    /// The result line when something changed (or always, when `unchanged` is `None`).
+    pub done: String,
+    /// The status line when nothing changed.
+    pub unchanged: Option<String>,
+    /// Show the resource rows even when nothing changed.
+    pub always_rows: bool,
+}
+
+/// Apply a plan of the fulfiller's resources and print what happened: nothing more on a dry run
+/// (the pipeline printed the plan); for scripts the one document `document` builds from whether
+/// anything changed and the resource rows; for people the rows and the line `said` chooses.
+/// The tail of `subscription deploy|undeploy` and `audit schedule|unschedule`.
+pub async fn apply_and_print(
+    session: &Session,
+    plan: Plan<'_>,
+    said: Said,
+    document: impl FnOnce(bool, &[ResourceRow]) -> Value,
+) -> Result<()> {
+    let report = session.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    let rows = rows_of(&report);
+    let changed = report.changed();
+    let printer = &session.printer;
+    printer.result(&document(changed, &rows), || {
+        if changed || said.always_rows {
+            printer.rows(&rows)?;
+        }
+        match said.unchanged {
+            Some(line) if !changed => {
+                printer.status(line);
+                Ok(())
+            }
+            _ => printer.done(said.done),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -102,6 +102,17 @@ pub fn closest<'a>(name: &str, builtins: &'a [String]) -> Option<&'a str> {
         .map(|(_, b)| b.as_str())
 }
 
+/// Names (and aliases) of the built-in commands of `cmd` (the command tree), which a plugin
+/// cannot take.
+pub fn builtin_names(cmd: &clap::Command) -> Vec<String> {
+    let mut names: Vec<String> = vec!["help".into()];
+    for sc in cmd.get_subcommands() {
+        names.push(sc.get_name().to_string());
+        names.extend(sc.get_all_aliases().map(str::to_owned));
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -349,12 +349,17 @@ impl fmt::Display for S3Url {
 }
 
 mod athena;
+mod block_public_access;
+pub mod input;
 mod names;
+mod query;
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
+pub use block_public_access::BlockPublicAccess;
 pub use names::{
     Action, AnalyzerArn, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, RegionName,
     S3ActionName,
 };
+pub use query::Query;
 
 /// The clap value parser of a flag kept as a plain `String` (its uses are plain strings) but
 /// checked by the type `T`: `#[arg(value_parser = checked::<AccountId>)]`.

@@ -37,17 +37,8 @@ pub enum ErrorKind {
 }
 
 /// How a failed AWS request ended, for callers that retry or must tell "not written" from
-/// "maybe written".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Delivery {
-    /// The service answered with an error that a retry would get again (or not an AWS error).
-    #[default]
-    Final,
-    /// The service answered with a transient error (5xx, throttling): not applied, retry may help.
-    Refused,
-    /// No answer came (timeout, connection lost after sending): the request may have been applied.
-    Unanswered,
-}
+/// "maybe written" (a plain value, kept below this layer so the CLI's error carries it too).
+pub use crate::error::Delivery;
 
 /// A failure of the AWS layer (boxed: results stay small; fields read through it).
 #[derive(Debug, Clone)]

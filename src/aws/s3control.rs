@@ -20,24 +20,8 @@ pub struct AccessPointInfo {
     pub block_public_access: Option<BlockPublicAccess>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
-pub struct BlockPublicAccess {
-    pub block_public_acls: bool,
-    pub ignore_public_acls: bool,
-    pub block_public_policy: bool,
-    pub restrict_public_buckets: bool,
-}
-
-impl BlockPublicAccess {
-    pub fn all(on: bool) -> Self {
-        BlockPublicAccess {
-            block_public_acls: on,
-            ignore_public_acls: on,
-            block_public_policy: on,
-            restrict_public_buckets: on,
-        }
-    }
-}
+/// S3 Block Public Access settings (a value of its own, with its text form).
+pub use crate::values::BlockPublicAccess;
 
 fn fmt_date(d: Option<&aws_smithy_types::DateTime>) -> Option<String> {
     d.and_then(|d| d.fmt(aws_smithy_types::date_time::Format::DateTime).ok())

@@ -1,5 +1,6 @@
 //! `lakegate completion SHELL`
 
+use super::CommandTree;
 use crate::error::Result;
 use clap_complete::Shell;
 
@@ -27,8 +28,8 @@ pub struct CompletionArgs {
 }
 
 /// The static completion script for a shell.
-pub fn static_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::help::command();
+pub fn static_script(shell: Shell, tree: CommandTree) -> Vec<u8> {
+    let mut cmd = tree();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "lakegate", &mut buf);
     buf
@@ -54,9 +55,9 @@ pub fn dynamic_script(shell: Shell) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-pub fn run(args: &CompletionArgs) -> Result<()> {
+pub fn run(args: &CompletionArgs, tree: CommandTree) -> Result<()> {
     let script = if args.r#static {
-        static_script(args.shell)
+        static_script(args.shell, tree)
     } else {
         dynamic_script(args.shell)?
     };

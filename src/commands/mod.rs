@@ -4,12 +4,10 @@ pub mod access;
 pub mod accesspoint;
 pub mod athena;
 pub mod audit;
-pub mod aws_settings;
 pub mod bucket;
 pub mod completion;
 pub mod doctor;
 pub mod endpoint;
-pub mod evaluate;
 pub mod history;
 pub mod lake;
 pub mod plugin;
@@ -20,74 +18,23 @@ pub mod whoami;
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::bucket_policy::BucketPolicy;
 use crate::apply::{Plan, Step};
+use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
-use crate::cli::GlobalArgs;
-use crate::error::{input_error, Result};
-use crate::output::Printer;
+use crate::error::{failed, Result};
 use crate::plan::Target;
 use crate::policy::PolicyDocument;
 use serde::Serialize;
 use serde_json::Value;
-use tokio::sync::OnceCell;
 
-/// What every command gets: the global flags, the printer, and AWS (loaded on first use).
-pub struct Ctx {
-    pub global: GlobalArgs,
-    pub printer: Printer,
-    aws: OnceCell<Aws>,
-}
+/// The whole command tree as users see it (`help::command`), for the verbs that read it:
+/// `completion` (static scripts), `plugin list` (the names a plugin cannot take) and `audit
+/// schedule` (the report options it checks). The dispatcher hands it down: a verb never imports
+/// the layer above it.
+pub type CommandTree = fn() -> clap::Command;
 
-impl Ctx {
-    pub fn new(global: GlobalArgs, printer: Printer) -> Self {
-        Ctx {
-            global,
-            printer,
-            aws: OnceCell::new(),
-        }
-    }
-
-    pub async fn aws(&self) -> Result<&Aws> {
-        self.aws
-            .get_or_try_init(|| async {
-                // The lease settings come from the environment: refuse bad ones before any call.
-                crate::aws::lease::LeaseOptions::from_env()?;
-                let aws = Aws::load(&aws_settings::from_flags(&self.global))
-                    .await
-                    .map_err(|e| aws_settings::error(e, &self.global))?;
-                if let Some(id) = &self.global.account_id {
-                    crate::policy::arn::validate_account_id(id)
-                        .map_err(|e| input_error(format!("--account-id: {e}")))?;
-                    aws.set_account(id.clone());
-                }
-                Ok(aws)
-            })
-            .await
-    }
-
-    /// AWS, if a command has loaded it already.
-    pub fn aws_loaded(&self) -> Option<&Aws> {
-        self.aws.get()
-    }
-
-    pub async fn account(&self) -> Result<String> {
-        Ok(self.aws().await?.account_id().await?)
-    }
-
-    /// How the pipeline applies plans, from the global flags.
-    pub fn apply_options(&self) -> crate::apply::Options {
-        crate::apply::Options {
-            dry_run: self.global.dry_run,
-            yes: self.global.yes,
-            lock_bucket: self.global.lock_bucket.clone(),
-        }
-    }
-
-    /// Hand a plan to the one change pipeline.
-    pub async fn apply(&self, plan: crate::apply::Plan<'_>) -> Result<crate::apply::Report> {
-        let aws = self.aws().await?;
-        crate::apply::apply(aws, &self.printer, &self.apply_options(), plan).await
-    }
-}
+/// What every verb gets: the session (settings, printer, AWS loaded on first use), which it
+/// hands to the engines.
+pub use crate::session::Session as Ctx;
 
 /// A policy lakegate edits: a bucket policy or an access point policy.
 #[derive(Debug, Clone)]
@@ -209,37 +156,22 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
     })
 }
 
-/// The most lakegate reads from one input file: four times AWS's largest limit on what such a
-/// file can hold (EventBridge events and Athena queries: 256 KB; policies: 20 KB at most).
-pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
-
-/// Read a file argument (`-` is stdin) with an error that names the argument; at most
-/// [`MAX_INPUT_BYTES`], so `/dev/zero` or a wrong file fails at once instead of filling memory.
-pub fn read_input(arg: &str, path: &str) -> Result<String> {
-    use std::io::Read;
-    let what = if path == "-" {
-        "stdin".to_string()
-    } else {
-        format!("'{path}'")
-    };
-    let reader: Box<dyn Read> = if path == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(
-            std::fs::File::open(path)
-                .map_err(|e| input_error(format!("{arg}: cannot read {what}: {e}")))?,
-        )
-    };
-    let mut buf = Vec::new();
-    reader
-        .take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| input_error(format!("{arg}: cannot read {what}: {e}")))?;
-    if buf.len() as u64 > MAX_INPUT_BYTES {
-        return Err(input_error(format!(
-            "{arg}: {what} is larger than {} KiB, more than any event, query or policy AWS accepts",
-            MAX_INPUT_BYTES / 1024
-        )));
-    }
-    String::from_utf8(buf).map_err(|_| input_error(format!("{arg}: {what} is not UTF-8 text")))
+/// The access point, or "does not exist" (exit 1): for `accesspoint` verbs and `access check`.
+pub async fn existing_access_point(
+    ctx: &Ctx,
+    account: &str,
+    name: &str,
+) -> Result<AccessPointInfo> {
+    ctx.aws()
+        .await?
+        .access_point(account, name)
+        .await?
+        .ok_or_else(|| {
+            failed(format!(
+                "access point '{name}' does not exist in account {account}"
+            ))
+            .hinted("run `lakegate accesspoint list` to see the account's access points")
+        })
 }
+
+pub use crate::values::input::{read_input, MAX_INPUT_BYTES};

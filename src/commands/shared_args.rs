@@ -13,7 +13,7 @@ pub struct BucketArg {
     #[arg(
         value_name = "BUCKET",
         required_unless_present = "bucket_flag",
-        add = crate::completion::bucket_completer()
+        add = crate::completers::bucket_completer()
     )]
     bucket: Option<BucketName>,
 
@@ -23,7 +23,7 @@ pub struct BucketArg {
         value_name = "BUCKET",
         hide = true,
         conflicts_with = "bucket",
-        add = crate::completion::bucket_completer()
+        add = crate::completers::bucket_completer()
     )]
     bucket_flag: Option<BucketName>,
 }
@@ -86,5 +86,62 @@ impl std::ops::Deref for TrustedAccounts {
     type Target = [String];
     fn deref(&self) -> &[String] {
         &self.trusted_account
+    }
+}
+
+/// The policy chain, from files (`access check`, `access matrix`). Online, a part not given is
+/// read from AWS where the caller may read it (a warning says when it cannot); offline, a part
+/// not given is absent.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ChainArgs {
+    /// A service control policy level from FILE (repeatable, one per level from the
+    /// organization root to the principal's account; every level must allow). Online: read from
+    /// AWS Organizations
+    #[arg(long = "scp", value_name = "FILE", help_heading = "Policy chain")]
+    pub scp: Vec<String>,
+
+    /// A resource control policy level from FILE (repeatable, root to the bucket owner's
+    /// account; RCPs only deny). Online: read from AWS Organizations
+    #[arg(long = "rcp", value_name = "FILE", help_heading = "Policy chain")]
+    pub rcp: Vec<String>,
+
+    /// The organization's management account: SCPs do not apply to its principals, RCPs not to
+    /// its resources (online: from Organizations)
+    #[arg(long, value_name = "ID", help_heading = "Policy chain")]
+    pub management_account: Option<String>,
+
+    /// The principal's permissions boundary from FILE (for a role session: its role's).
+    /// Online: from IAM GetRole/GetUser
+    #[arg(long, value_name = "FILE", help_heading = "Policy chain")]
+    pub permission_boundary: Option<String>,
+
+    /// The session policy of a role session or federated user from FILE
+    #[arg(long, value_name = "FILE", help_heading = "Policy chain")]
+    pub session_policy: Option<String>,
+
+    /// The request goes through a VPC endpoint with the policy in FILE. Online: read from EC2
+    /// for the endpoint --context aws:SourceVpce=vpce-… names
+    #[arg(long, value_name = "FILE", help_heading = "Policy chain")]
+    pub vpc_endpoint_policy: Option<String>,
+
+    /// S3 Block Public Access settings, SCOPE=FILE with SCOPE account, bucket or access-point
+    /// and FILE the JSON `get-public-access-block` prints (or its PublicAccessBlockConfiguration)
+    /// (repeatable). Online: read from S3 and S3 Control
+    #[arg(long, value_name = "SCOPE=FILE", help_heading = "Policy chain")]
+    pub public_access_block: Vec<String>,
+}
+
+impl ChainArgs {
+    /// The files, as the evaluation engine takes them.
+    pub fn files(&self) -> crate::evaluate::chain::ChainFiles {
+        crate::evaluate::chain::ChainFiles {
+            scp: self.scp.clone(),
+            rcp: self.rcp.clone(),
+            management_account: self.management_account.clone(),
+            permission_boundary: self.permission_boundary.clone(),
+            session_policy: self.session_policy.clone(),
+            vpc_endpoint_policy: self.vpc_endpoint_policy.clone(),
+            public_access_block: self.public_access_block.clone(),
+        }
     }
 }

@@ -52,7 +52,7 @@ pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
         account,
         arn,
         region: aws.region.clone(),
-        profile: profile_in_use(ctx.global.profile.as_deref()),
+        profile: profile_in_use(ctx.settings.profile.as_deref()),
         endpoint_url: aws.endpoint_url().map(str::to_owned),
     };
     ctx.printer.record(&id)

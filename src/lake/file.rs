@@ -258,55 +258,8 @@ impl<'de> Deserialize<'de> for Bpa {
 impl TryFrom<String> for Bpa {
     type Error = String;
     fn try_from(s: String) -> std::result::Result<Self, String> {
-        parse_bpa(&s).map(Bpa)
+        s.parse::<BlockPublicAccess>().map(Bpa)
     }
-}
-
-pub fn parse_bpa(s: &str) -> std::result::Result<BlockPublicAccess, String> {
-    match s {
-        "all" => return Ok(BlockPublicAccess::all(true)),
-        "none" => return Ok(BlockPublicAccess::all(false)),
-        _ => {}
-    }
-    let mut b = BlockPublicAccess::all(false);
-    for part in s.split(',').map(str::trim) {
-        match part {
-            "block-public-acls" => b.block_public_acls = true,
-            "ignore-public-acls" => b.ignore_public_acls = true,
-            "block-public-policy" => b.block_public_policy = true,
-            "restrict-public-buckets" => b.restrict_public_buckets = true,
-            other => {
-                return Err(format!(
-                    "unknown setting '{other}': expected all, none, or block-public-acls, ignore-public-acls, block-public-policy, restrict-public-buckets"
-                ))
-            }
-        }
-    }
-    Ok(b)
-}
-
-/// How the lake file writes block public access settings (the inverse of [`parse_bpa`]).
-pub fn bpa_text(b: BlockPublicAccess) -> String {
-    if b == BlockPublicAccess::all(true) {
-        return "all".into();
-    }
-    if b == BlockPublicAccess::all(false) {
-        return "none".into();
-    }
-    let mut parts = Vec::new();
-    if b.block_public_acls {
-        parts.push("block-public-acls");
-    }
-    if b.ignore_public_acls {
-        parts.push("ignore-public-acls");
-    }
-    if b.block_public_policy {
-        parts.push("block-public-policy");
-    }
-    if b.restrict_public_buckets {
-        parts.push("restrict-public-buckets");
-    }
-    parts.join(",")
 }
 
 /// Names seen so far while reading a file (for duplicates and group references).
@@ -531,7 +484,7 @@ groups:
     #[test]
     fn block_public_access_round_trips() {
         for s in ["all", "none", "block-public-acls,restrict-public-buckets"] {
-            assert_eq!(bpa_text(parse_bpa(s).unwrap()), s);
+            assert_eq!(s.parse::<BlockPublicAccess>().unwrap().text(), s);
         }
     }
 }

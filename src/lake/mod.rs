@@ -7,6 +7,7 @@
 //! kept exactly. Without `prune`, nothing the file does not declare is removed.
 
 pub mod file;
+mod print;
 pub mod schema;
 
 use crate::apply::access_point::{self, AccessPoint};
@@ -378,7 +379,7 @@ pub async fn export(
                 a.insert("vpcId".into(), json!(v));
             }
             if let Some(bpa) = info.block_public_access {
-                a.insert("blockPublicAccess".into(), json!(file::bpa_text(bpa)));
+                a.insert("blockPublicAccess".into(), json!(bpa.text()));
             }
             let scope = Scope::AccessPoint(AccessPointRef {
                 arn: ap.arn.clone(),

@@ -3,7 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod diff;
-mod lake;
+mod error;
 mod plan;
 pub mod query;
 pub mod results;
@@ -13,11 +13,12 @@ pub mod table;
 pub mod yaml;
 
 pub use diff::render_diff;
+pub use error::report_error;
 pub use statements::{statement_rows, StatementRow};
-pub use table::{Cell, Row};
+pub use table::{short_principal, Cell, Row};
 
-use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
 use crate::error::{input_error, Result};
+use crate::settings::{ColorChoice, OutputFormat, Settings};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -31,7 +32,7 @@ pub fn raw_to_stdout(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Text for stderr, for what runs before or without a printer (the error report).
+/// Text for stderr, for what runs before or without a printer (usage errors, the Lambda runtime).
 pub fn to_stderr(text: &str) {
     eprint!("{text}");
 }
@@ -45,11 +46,11 @@ pub struct Printer {
     pub color: bool,
     progress: bool,
     stdout_tty: bool,
-    query: Option<query::Query>,
+    query: Option<crate::values::Query>,
 }
 
 impl Printer {
-    pub fn from_args(g: &GlobalArgs) -> Self {
+    pub fn new(g: &Settings) -> Self {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
         let color = match g.color {

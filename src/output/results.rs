@@ -3,8 +3,8 @@
 
 use super::Printer;
 use crate::aws::athena::Column;
-use crate::cli::OutputFormat;
 use crate::error::{failed, Result};
+use crate::settings::OutputFormat;
 use serde_json::{Map, Value};
 use std::io::{BufWriter, StdoutLock, Write};
 

@@ -4,8 +4,8 @@
 
 use super::results::csv_error;
 use super::{Printer, Row};
-use crate::cli::OutputFormat;
 use crate::error::{failed, Result};
+use crate::settings::OutputFormat;
 use serde::Serialize;
 use std::io::Write;
 

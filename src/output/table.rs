@@ -279,6 +279,14 @@ fn short_principal_arn(t: &str) -> String {
     }
 }
 
+/// `arn:aws:iam::123456789012:role/path/Name` → `Name` (tables only; JSON keeps ARNs in full).
+pub fn short_principal(p: &str) -> &str {
+    if p.ends_with(":root") {
+        return p.split(':').nth(4).unwrap_or(p);
+    }
+    p.rsplit('/').next().unwrap_or(p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

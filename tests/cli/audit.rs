@@ -558,7 +558,7 @@ fn findings_upload_and_athena_table() {
     assert!(!gets.iter().any(|p| p.ends_with("dddd")));
 
     // The uploads: the report (the CSV printed) and the raw findings, under today's partition.
-    let day = lakegate::commands::audit::today_utc();
+    let day = lakegate::audit::today_utc();
     let report_key = format!("lakegate/report/account={ACCOUNT}/dt={day}/report.csv");
     let archive_key = format!("lakegate/archive/dt={day}/findings.json");
     let manifest_key = format!("lakegate/manifest/dt={day}/manifest.json");

@@ -466,7 +466,7 @@ fn organization_upload_is_partitioned_by_account_and_refused_when_partial() {
     );
     let upload = format!("s3://{reports}/lake");
     let table = format!("{}_org.access", env.id);
-    let day = lakegate::commands::audit::today_utc();
+    let day = lakegate::audit::today_utc();
     let base = [
         "-o",
         "csv",

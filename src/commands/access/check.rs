@@ -1,11 +1,11 @@
 //! `lakegate access check --principal ARN --action A --bucket B [--key K | --prefix P]
 //! [--access-point NAME] [--context k=v …]`
 
-use crate::commands::evaluate::{
-    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
-};
 use crate::commands::Ctx;
 use crate::error::{denied, input_error, Result};
+use crate::evaluate::{
+    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
+};
 use crate::output::{Cell, Row};
 use crate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, CompiledPolicy, Decision, PolicySet, Principal, Request,
@@ -50,7 +50,7 @@ pub struct Args {
     pub action: crate::values::Action,
 
     /// The bucket
-    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
     pub bucket: BucketName,
 
     /// The object key (object actions such as s3:GetObject)
@@ -62,7 +62,7 @@ pub struct Args {
     pub prefix: Option<String>,
 
     /// Make the request through this access point
-    #[arg(long, value_name = "NAME", add = crate::completion::access_point_completer())]
+    #[arg(long, value_name = "NAME", add = crate::completers::access_point_completer())]
     pub access_point: Option<AccessPointName>,
 
     /// A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g.
@@ -93,7 +93,7 @@ pub struct Args {
     pub bucket_owner: Option<AccountId>,
 
     #[command(flatten)]
-    pub chain: Box<crate::commands::evaluate::chain::ChainArgs>,
+    pub chain: Box<crate::commands::shared_args::ChainArgs>,
 }
 
 impl Args {
@@ -276,7 +276,7 @@ async fn gather(
             .bucket_owner
             .as_ref()
             .map(|a| a.to_string())
-            .or_else(|| ctx.global.account_id.clone())
+            .or_else(|| ctx.settings.account_id.clone())
             .or_else(|| target.as_ref().map(|t| t.account.clone()))
             .unwrap_or_else(|| Principal::new(principal).account);
         if owner.is_empty() {
@@ -312,7 +312,7 @@ async fn gather(
         .transpose()?;
     let mut target = None;
     if let Some(name) = &args.access_point {
-        let info = crate::commands::accesspoint::existing(ctx, &account, name).await?;
+        let info = crate::commands::existing_access_point(ctx, &account, name).await?;
         if info.bucket != args.bucket {
             return Err(input_error(format!(
                 "--access-point: '{name}' is an access point of bucket '{}', not '{}'",
@@ -380,24 +380,24 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     } else {
         Principal::new(&principal)
     };
-    args.chain.check_applies(&p)?;
+    args.chain.files().check_applies(&p)?;
     if args.anonymous && !args.identity_policy.is_empty() {
         return Err(input_error(
             "--identity-policy: an anonymous request has no identity policies",
         ));
     }
-    let (mut chain, given) = args.chain.from_files()?;
+    let (mut chain, given) = args.chain.files().from_files()?;
     let (set, target) = gather(ctx, args, &principal).await?;
     if !args.offline() {
         let source_vpce = context
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("aws:SourceVpce"))
             .map(|(_, v)| v.as_str());
-        crate::commands::evaluate::chain::fill_online(
+        crate::evaluate::chain::fill_online(
             ctx,
             &mut chain,
             given,
-            crate::commands::evaluate::chain::Online {
+            crate::evaluate::chain::Online {
                 principal: &p,
                 bucket: &args.bucket,
                 bucket_account: &set.bucket_account,

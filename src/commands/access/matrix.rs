@@ -1,10 +1,10 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
-use crate::commands::evaluate::{
-    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
-};
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
+use crate::evaluate::{
+    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
+};
 use crate::output::{Cell, Row};
 use crate::policy::eval::matrix::{matrix_with, MatrixCell, MatrixRow};
 use crate::policy::eval::{
@@ -26,7 +26,7 @@ use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
 pub struct Args {
     /// The bucket (offline: default from the bucket policy's resources)
     #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
-          add = crate::completion::bucket_completer())]
+          add = crate::completers::bucket_completer())]
     pub bucket: Option<String>,
 
     /// A principal ARN (repeatable; default: those the policies name)
@@ -71,7 +71,7 @@ pub struct Args {
     /// The rest of the policy chain, from files (as for `access check`; the SCPs and the
     /// boundary apply to every principal of the matrix)
     #[command(flatten)]
-    pub chain: Box<crate::commands::evaluate::chain::ChainArgs>,
+    pub chain: Box<crate::commands::shared_args::ChainArgs>,
 }
 
 impl Args {
@@ -123,7 +123,7 @@ impl Row for MatrixRow {
         let principal = if wide {
             self.principal.as_str()
         } else {
-            crate::commands::accesspoint::list::short_principal(&self.principal)
+            crate::output::short_principal(&self.principal)
         };
         let mut c: Vec<Cell> = vec![
             principal.into(),
@@ -237,7 +237,7 @@ async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<Access
         let owner = args
             .bucket_owner
             .clone()
-            .or_else(|| ctx.global.account_id.clone())
+            .or_else(|| ctx.settings.account_id.clone())
             .or_else(|| {
                 loaded
                     .iter()
@@ -378,7 +378,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         routes.push(None);
     }
     routes.extend(aps.into_iter().map(Some));
-    let (chain, _) = args.chain.from_files()?;
+    let (chain, _) = args.chain.files().from_files()?;
     let rows = matrix_with(
         &set,
         &chain,

@@ -2,9 +2,9 @@
 //! [--account-id ID --member-role ROLE_NAME [--external-id ID]]`
 
 use crate::aws::Aws;
-use crate::commands::evaluate::chain::{audit_chain, member_chain, org_levels_with};
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
+use crate::evaluate::chain::{audit_chain, member_chain, org_levels_with};
 use crate::output::{Cell, Row};
 use crate::policy::eval::audit::{AccessKind, BucketAudit, WhoCanRow};
 use crate::policy::eval::{Chain, PolicySet};
@@ -128,7 +128,7 @@ async fn enter_member(
     role_name: &str,
     external_id: Option<&str>,
 ) -> Result<Member> {
-    let Some(account) = ctx.global.account_id.clone() else {
+    let Some(account) = ctx.settings.account_id.clone() else {
         return Err(input_error(
             "--member-role: name the member account that owns the bucket with --account-id ID",
         ));
@@ -171,5 +171,5 @@ async fn policy_set(aws: &Aws, account: &str, bucket: &str) -> Result<PolicySet>
         .list_access_points(account, Some(bucket), |_| {})
         .await?;
     let pool = tokio::sync::Semaphore::new(16);
-    crate::commands::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
+    crate::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
 }

@@ -23,7 +23,7 @@ pub struct Args {
     pub name: AccessPointName,
 
     /// The bucket the access point serves
-    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
     pub bucket: BucketName,
 
     /// The key prefix to grant (a trailing '/' is added when missing)
@@ -49,31 +49,8 @@ pub struct Args {
 
     /// Block public access settings: all (default), none, or a comma-separated list of
     /// block-public-acls, ignore-public-acls, block-public-policy, restrict-public-buckets
-    #[arg(long, value_name = "SETTINGS", default_value = "all", value_parser = parse_bpa)]
+    #[arg(long, value_name = "SETTINGS", default_value = "all", value_parser = clap::value_parser!(BlockPublicAccess))]
     pub block_public_access: BlockPublicAccess,
-}
-
-fn parse_bpa(s: &str) -> std::result::Result<BlockPublicAccess, String> {
-    match s {
-        "all" => return Ok(BlockPublicAccess::all(true)),
-        "none" => return Ok(BlockPublicAccess::all(false)),
-        _ => {}
-    }
-    let mut b = BlockPublicAccess::all(false);
-    for part in s.split(',').map(str::trim) {
-        match part {
-            "block-public-acls" => b.block_public_acls = true,
-            "ignore-public-acls" => b.ignore_public_acls = true,
-            "block-public-policy" => b.block_public_policy = true,
-            "restrict-public-buckets" => b.restrict_public_buckets = true,
-            other => {
-                return Err(format!(
-                    "unknown setting '{other}': expected all, none, or block-public-acls, ignore-public-acls, block-public-policy, restrict-public-buckets"
-                ))
-            }
-        }
-    }
-    Ok(b)
 }
 
 #[derive(Debug, Serialize)]
@@ -189,18 +166,4 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             ))
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn block_public_access_settings_parse() {
-        assert_eq!(parse_bpa("all").unwrap(), BlockPublicAccess::all(true));
-        assert_eq!(parse_bpa("none").unwrap(), BlockPublicAccess::all(false));
-        let b = parse_bpa("block-public-policy,restrict-public-buckets").unwrap();
-        assert!(b.block_public_policy && b.restrict_public_buckets && !b.block_public_acls);
-        assert!(parse_bpa("everything").is_err());
-    }
 }

@@ -15,7 +15,7 @@ use serde_json::json;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Access point name
-    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
     pub name: AccessPointName,
 }
 

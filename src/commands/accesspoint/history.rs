@@ -10,7 +10,7 @@ use crate::values::AccessPointName;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Access point name
-    #[arg(value_name = "NAME", add = crate::completion::access_point_completer())]
+    #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
     pub name: AccessPointName,
 }
 

@@ -2,7 +2,7 @@
 
 use crate::commands::Ctx;
 use crate::error::Result;
-use crate::output::{Cell, Row};
+use crate::output::{short_principal, Cell, Row};
 use crate::policy::access::{summarize, GrantView};
 use crate::values::BucketName;
 use futures::stream::{self, StreamExt, TryStreamExt};
@@ -13,7 +13,7 @@ use serde::Serialize;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only the access points of this bucket
-    #[arg(long, value_name = "BUCKET", add = crate::completion::bucket_completer())]
+    #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
     pub bucket: Option<BucketName>,
 
     /// Do not read each access point's policy (no PREFIXES/PRINCIPALS; one call per page)
@@ -38,14 +38,6 @@ pub struct ListRow {
     pub prefixes: Vec<String>,
     pub principals: Vec<String>,
     pub grants: Vec<GrantView>,
-}
-
-/// `arn:aws:iam::123456789012:role/path/Name` → `Name` (tables only; JSON keeps ARNs in full).
-pub fn short_principal(p: &str) -> &str {
-    if p.ends_with(":root") {
-        return p.split(':').nth(4).unwrap_or(p);
-    }
-    p.rsplit('/').next().unwrap_or(p)
 }
 
 impl Row for ListRow {

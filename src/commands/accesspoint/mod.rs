@@ -11,7 +11,7 @@ pub mod rollback;
 
 use super::{Ctx, PolicyRef};
 use crate::aws::s3control::AccessPointInfo;
-use crate::error::{failed, input_error, Result};
+use crate::error::{input_error, Result};
 use crate::policy::arn;
 use crate::values::PrincipalArn;
 use clap::Subcommand;
@@ -73,19 +73,7 @@ pub fn check_principals(principals: &[PrincipalArn], partition: &str) -> Result<
     Ok(out)
 }
 
-/// The access point, or "does not exist" (exit 1).
-pub async fn existing(ctx: &Ctx, account: &str, name: &str) -> Result<AccessPointInfo> {
-    ctx.aws()
-        .await?
-        .access_point(account, name)
-        .await?
-        .ok_or_else(|| {
-            failed(format!(
-                "access point '{name}' does not exist in account {account}"
-            ))
-            .hinted("run `lakegate accesspoint list` to see the account's access points")
-        })
-}
+pub use super::existing_access_point as existing;
 
 pub fn policy_ref(account: &str, info: &AccessPointInfo) -> PolicyRef {
     PolicyRef::AccessPoint {

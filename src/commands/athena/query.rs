@@ -1,7 +1,7 @@
 //! `lakegate athena query "SQL" | --file F [--database D] [--catalog C] [--workgroup W]
 //! [--output-location s3://…] [--param VALUE …] [--no-wait]`
 
-use super::{stream_results, wait};
+use crate::athena::{stream_results, wait};
 use crate::aws::athena::QuerySpec;
 use crate::commands::shared_args::AthenaPlacement;
 use crate::commands::{read_input, Ctx};
@@ -62,7 +62,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             None => "SQL: the query is empty".to_string(),
         }));
     }
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         return Err(input_error(
             "--dry-run: `athena query` changes nothing to preview; run it without --dry-run",
         ));

@@ -1,6 +1,6 @@
 //! `lakegate athena results QUERY_EXECUTION_ID`
 
-use super::{stream_results, wait};
+use crate::athena::{stream_results, wait};
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::values::QueryExecutionId;

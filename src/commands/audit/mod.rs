@@ -5,10 +5,9 @@
 pub mod query;
 pub mod report;
 pub mod schedule;
-pub mod table;
 pub mod unschedule;
 
-use super::Ctx;
+use super::{CommandTree, Ctx};
 use crate::error::Result;
 use clap::Subcommand;
 
@@ -25,34 +24,11 @@ pub enum AuditCommand {
     Unschedule(unschedule::Args),
 }
 
-pub async fn run(ctx: &Ctx, cmd: &AuditCommand) -> Result<()> {
+pub async fn run(ctx: &Ctx, cmd: &AuditCommand, tree: CommandTree) -> Result<()> {
     match cmd {
         AuditCommand::Report(a) => report::run(ctx, a).await,
         AuditCommand::Query(a) => query::run(ctx, a).await,
-        AuditCommand::Schedule(a) => schedule::run(ctx, a).await,
+        AuditCommand::Schedule(a) => schedule::run(ctx, a, tree).await,
         AuditCommand::Unschedule(a) => unschedule::run(ctx, a).await,
-    }
-}
-
-/// Today's date in UTC, `YYYY-MM-DD` (the report's partition).
-pub fn today_utc() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    civil_from_days((secs / 86_400) as i64)
-}
-
-pub use crate::values::civil_from_days;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    // civil_from_days itself is tested with the Date type (src/values/athena.rs).
-    #[test]
-    fn today_is_a_date() {
-        assert_eq!(today_utc().len(), 10);
-        assert!(today_utc().parse::<crate::values::Date>().is_ok());
     }
 }

@@ -1,9 +1,9 @@
 //! `lakegate audit query DB.TABLE [--external-account A] [--external] [--bucket B]
 //! [--principal P] [--access-point NAME] [--account ID] [--dt DATE]`
 
-use super::table::{query_sql, Filters};
+use crate::athena::{stream_results, wait};
+use crate::audit::table::{query_sql, Filters};
 use crate::aws::athena::QuerySpec;
-use crate::commands::athena::{stream_results, wait};
 use crate::commands::shared_args::AthenaPlacement;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
@@ -67,7 +67,7 @@ fn filters(args: &Args) -> Filters {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let (db, table) = (args.table.database.clone(), args.table.table.clone());
     let f = filters(args);
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         return Err(input_error(
             "--dry-run: `audit query` changes nothing to preview; run it without --dry-run",
         ));

@@ -1,10 +1,9 @@
 //! `lakegate audit schedule --cron EXPR [--name N] [--function-name F] AUDIT_REPORT_OPTIONS…`
 
 use crate::apply::Plan;
-use crate::commands::subscription::deploy::{place, rows_of};
-use crate::commands::Ctx;
+use crate::commands::{CommandTree, Ctx};
 use crate::error::{input_error, Result};
-use crate::fulfiller::{self, Names};
+use crate::fulfiller::{self, place, Names, Said};
 
 /// Run `audit report` on a schedule, in the deployed fulfiller function (`subscription deploy`):
 /// an EventBridge rule with the schedule whose target is the function with the report's
@@ -36,10 +35,10 @@ pub struct Args {
 }
 
 /// Check the report's options exactly as `audit report` would read them; its --upload location.
-fn check_report(args: &[String]) -> Result<(String, String)> {
+fn check_report(args: &[String], tree: CommandTree) -> Result<(String, String)> {
     // Global options would end up in the scheduled job (a --dry-run report every week): they
     // belong before `audit schedule`.
-    let root = crate::help::command();
+    let root = tree();
     let report = root
         .find_subcommand("audit")
         .and_then(|a| a.find_subcommand("report"))
@@ -78,24 +77,25 @@ fn check_report(args: &[String]) -> Result<(String, String)> {
         .into_iter()
         .map(str::to_owned)
         .chain(args.iter().cloned());
-    let m = crate::help::command()
-        .try_get_matches_from(argv)
-        .map_err(|e| {
-            let text = e.render().to_string();
-            let first = text
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("error: ");
-            input_error(format!("audit report options: {first}"))
-        })?;
-    let cli = <crate::cli::Cli as clap::FromArgMatches>::from_arg_matches(&m)
-        .map_err(|e| input_error(format!("audit report options: {e}")))?;
-    let crate::cli::Command::Audit(super::AuditCommand::Report(r)) = cli.command else {
+    let m = root.try_get_matches_from(argv).map_err(|e| {
+        let text = e.render().to_string();
+        let first = text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("error: ");
+        input_error(format!("audit report options: {first}"))
+    })?;
+    let Some(m) = m
+        .subcommand_matches("audit")
+        .and_then(|a| a.subcommand_matches("report"))
+    else {
         return Err(input_error(
             "audit report options: not audit report options",
         ));
     };
+    let r = <super::report::Args as clap::FromArgMatches>::from_arg_matches(m)
+        .map_err(|e| input_error(format!("audit report options: {e}")))?;
     let Some(upload) = r.upload else {
         return Err(input_error(
             "audit report options: --upload s3://BUCKET/PREFIX/ is required (a scheduled report has nowhere else to go)",
@@ -104,8 +104,8 @@ fn check_report(args: &[String]) -> Result<(String, String)> {
     Ok((upload.bucket.to_string(), upload.prefix()))
 }
 
-pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let (bucket, prefix) = check_report(&args.report)?;
+pub async fn run(ctx: &Ctx, args: &Args, tree: CommandTree) -> Result<()> {
+    let (bucket, prefix) = check_report(&args.report, tree)?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
     if ctx.aws().await?.function(&names.function).await?.is_none() {
@@ -122,25 +122,22 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &args.name,
         Some((args.cron.to_string(), args.report.clone(), doc)),
     );
-    let report = ctx.apply(plan).await?;
-    if report.dry_run {
-        return Ok(());
-    }
-    let rows = rows_of(&report);
-    ctx.printer.result(
-        &serde_json::json!({
+    let said = Said {
+        done: format!(
+            "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
+            args.name, args.cron, args.function_name
+        ),
+        unchanged: None,
+        always_rows: true,
+    };
+    fulfiller::apply_and_print(ctx, plan, said, |changed, rows| {
+        serde_json::json!({
             "schedule": args.name,
             "rule": names.audit_rule(&args.name),
             "expression": args.cron,
-            "changed": report.changed(),
+            "changed": changed,
             "resources": rows,
-        }),
-        || {
-            ctx.printer.rows(&rows)?;
-            ctx.printer.done(format!(
-                "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
-                args.name, args.cron, args.function_name
-            ))
-        },
-    )
+        })
+    })
+    .await
 }

@@ -1,10 +1,9 @@
 //! `lakegate audit unschedule [--name N] [--function-name F]`
 
 use crate::apply::Plan;
-use crate::commands::subscription::deploy::{place, rows_of};
 use crate::commands::Ctx;
 use crate::error::Result;
-use crate::fulfiller::{self, Names};
+use crate::fulfiller::{self, place, Names, Said};
 
 /// Remove an audit schedule: its rule, the permission to invoke the function and the inline
 /// policy `audit schedule` added to the function's role.
@@ -24,29 +23,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let names = Names::of(&args.function_name);
     let mut plan = Plan::new(format!("audit unschedule {}", args.name));
     plan.steps = fulfiller::audit_schedule_steps(&place, &names, &args.name, None);
-    let report = ctx.apply(plan).await?;
-    if report.dry_run {
-        return Ok(());
-    }
-    let rows = rows_of(&report);
-    ctx.printer.result(
-        &serde_json::json!({
+    let said = Said {
+        done: format!("removed audit schedule '{}'", args.name),
+        unchanged: Some(format!(
+            "no audit schedule '{}': nothing to remove",
+            args.name
+        )),
+        always_rows: false,
+    };
+    fulfiller::apply_and_print(ctx, plan, said, |changed, rows| {
+        serde_json::json!({
             "schedule": args.name,
-            "changed": report.changed(),
+            "changed": changed,
             "resources": rows,
-        }),
-        || {
-            if report.changed() {
-                ctx.printer.rows(&rows)?;
-                ctx.printer
-                    .done(format!("removed audit schedule '{}'", args.name))
-            } else {
-                ctx.printer.status(format!(
-                    "no audit schedule '{}': nothing to remove",
-                    args.name
-                ));
-                Ok(())
-            }
-        },
-    )
+        })
+    })
+    .await
 }

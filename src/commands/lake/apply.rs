@@ -24,7 +24,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     } else {
         "apply -f"
     };
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         return show_diff(ctx, &args.file, reason).await;
     }
     let file = load(&args.file)?;
@@ -47,7 +47,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .filter(|s| s.changed)
         .map(|s| s.resource.clone())
         .collect();
-    ctx.printer.lake(&LakeOutcome {
+    LakeOutcome {
         dry_run: false,
         differs: !applied.is_empty(),
         plan: &report.plan,
@@ -55,5 +55,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
         applied: Some(applied),
-    })
+    }
+    .print(&ctx.printer)
 }

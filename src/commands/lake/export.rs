@@ -13,7 +13,7 @@ pub struct Args {
     /// The buckets to export (repeatable; default: every bucket of the region)
     #[arg(long = "bucket", value_name = "BUCKET",
           value_parser = crate::values::checked::<crate::values::BucketName>,
-          add = crate::completion::bucket_completer())]
+          add = crate::completers::bucket_completer())]
     pub buckets: Vec<String>,
 
     /// How many resources are read at once

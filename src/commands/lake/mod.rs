@@ -49,7 +49,7 @@ pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
     let lp = lake::build(aws, &account, &file, args.prune, parallel, reason).await?;
     let report = crate::apply::plan_only(aws, lp.plan, parallel).await?;
     let differ = report.changed() || !lp.drift.is_empty();
-    ctx.printer.lake(&LakeOutcome {
+    LakeOutcome {
         dry_run: true,
         differs: differ,
         plan: &report.plan,
@@ -57,7 +57,8 @@ pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
         applied: None,
-    })?;
+    }
+    .print(&ctx.printer)?;
     if differ {
         Err(differs())
     } else {

@@ -1,6 +1,6 @@
 //! `lakegate plugin list`
 
-use crate::commands::Ctx;
+use crate::commands::{CommandTree, Ctx};
 use crate::error::Result;
 use crate::output::{Cell, Row};
 use crate::plugin::{discover, PluginEntry};
@@ -31,8 +31,8 @@ impl Row for PluginEntry {
     }
 }
 
-pub fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
-    let plugins = discover(&crate::builtin_names());
+pub fn run(ctx: &Ctx, _args: &Args, tree: CommandTree) -> Result<()> {
+    let plugins = discover(&crate::plugin::builtin_names(&tree()));
     for p in &plugins {
         if let Some(by) = &p.shadowed_by {
             ctx.printer.warn(format!(

@@ -2,7 +2,7 @@
 
 pub mod list;
 
-use super::Ctx;
+use super::{CommandTree, Ctx};
 use crate::error::Result;
 use clap::Subcommand;
 
@@ -13,8 +13,8 @@ pub enum PluginCommand {
     List(list::Args),
 }
 
-pub async fn run(ctx: &Ctx, cmd: &PluginCommand) -> Result<()> {
+pub async fn run(ctx: &Ctx, cmd: &PluginCommand, tree: CommandTree) -> Result<()> {
     match cmd {
-        PluginCommand::List(a) => list::run(ctx, a),
+        PluginCommand::List(a) => list::run(ctx, a, tree),
     }
 }

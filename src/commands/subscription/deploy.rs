@@ -1,12 +1,10 @@
 //! `lakegate subscription deploy --domain D --bucket B… [--function-name N] [--via VIA] [--zip FILE]`
 
-use super::WriteOpts;
-use crate::apply::{Plan, Report};
+use super::WriteArgs;
+use crate::apply::Plan;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
-use crate::fulfiller::{self, Names, Place, Spec};
-use crate::output::{Cell, Row};
-use serde::Serialize;
+use crate::fulfiller::{self, place, Names, Said, Spec};
 
 /// Deploy lakegate as the DataZone fulfiller: the function (this binary as `bootstrap`, custom
 /// runtime provided.al2023, x86_64), its execution role and inline policy, an EventBridge rule on
@@ -22,7 +20,7 @@ pub struct Args {
     /// A bucket whose policy the function may edit (repeatable; the buckets of the domain's assets)
     #[arg(long = "bucket", value_name = "BUCKET", required = true,
           value_parser = crate::values::checked::<crate::values::BucketName>,
-          add = crate::completion::bucket_completer())]
+          add = crate::completers::bucket_completer())]
     pub buckets: Vec<String>,
 
     /// The function's name; the role, rule and queue are named after it
@@ -42,71 +40,11 @@ pub struct Args {
     pub reconcile_every: Option<crate::values::ScheduleExpression>,
 
     #[command(flatten)]
-    pub opts: WriteOpts,
-}
-
-/// One deployed resource and what happened to it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ResourceRow {
-    pub kind: String,
-    pub resource: String,
-    /// created, updated, deleted, unchanged, absent (status) or present (status)
-    pub result: String,
-}
-
-impl Row for ResourceRow {
-    fn headers(_wide: bool) -> Vec<&'static str> {
-        vec!["KIND", "RESOURCE", "RESULT"]
-    }
-    fn cells(&self, _wide: bool) -> Vec<Cell> {
-        vec![
-            self.kind.clone().into(),
-            self.resource.clone().into(),
-            self.result.clone().into(),
-        ]
-    }
-}
-
-/// The rows of an applied report: each step's resource and its change.
-pub fn rows_of(report: &Report) -> Vec<ResourceRow> {
-    report
-        .steps
-        .iter()
-        .filter(|s| s.changed || s.after.is_some())
-        .map(|s| {
-            let change = report
-                .plan
-                .changes
-                .iter()
-                .find(|c| c.target == s.target && c.resource == s.resource)
-                .map(|c| c.action);
-            let result = match (s.changed, change) {
-                (true, Some(crate::plan::ChangeAction::Create)) => "created",
-                (true, Some(crate::plan::ChangeAction::Delete)) => "deleted",
-                (true, _) => "updated",
-                (false, _) => "unchanged",
-            };
-            ResourceRow {
-                kind: s.target.label().to_string(),
-                resource: s.resource.clone(),
-                result: result.into(),
-            }
-        })
-        .collect()
-}
-
-/// Where the caller's fulfiller lives.
-pub async fn place(ctx: &Ctx) -> Result<Place> {
-    let aws = ctx.aws().await?;
-    Ok(Place {
-        partition: aws.partition.to_string(),
-        region: aws.region.clone(),
-        account: ctx.account().await?,
-    })
+    pub opts: WriteArgs,
 }
 
 /// The handle-event arguments that reproduce these options in the function.
-fn event_args(o: &WriteOpts) -> Vec<String> {
+fn event_args(o: &WriteArgs) -> Vec<String> {
     let mut a = Vec::new();
     if o.via == super::Via::AccessPoint {
         a.extend(["--via".to_string(), "access-point".into()]);
@@ -152,7 +90,7 @@ fn package(args: &Args) -> Result<Vec<u8>> {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    args.opts.check()?;
+    args.opts.options().check()?;
     let zip = package(args)?;
     let zip_size = zip.len();
     let place = place(ctx).await?;
@@ -161,38 +99,30 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         domain: args.domain.to_string(),
         buckets: args.buckets.clone(),
         access_points: args.opts.via == super::Via::AccessPoint,
-        lock_bucket: ctx.global.lock_bucket.clone(),
+        lock_bucket: ctx.settings.lock_bucket.clone(),
         event_args: event_args(&args.opts),
         reconcile_every: args.reconcile_every.as_ref().map(ToString::to_string),
     };
     let mut plan = Plan::new(format!("subscription deploy {}", args.function_name));
     plan.steps = fulfiller::deploy_steps(&place, &names, &spec, zip);
-    let report = ctx.apply(plan).await?;
-    if report.dry_run {
-        return Ok(());
-    }
-    let rows = rows_of(&report);
-    ctx.printer.result(
-        &serde_json::json!({
+    let said = Said {
+        done: format!(
+            "deployed {} for domain {} (package {} bytes)",
+            args.function_name, args.domain, zip_size
+        ),
+        unchanged: Some(format!(
+            "{} is deployed as asked: nothing to change",
+            args.function_name
+        )),
+        always_rows: true,
+    };
+    fulfiller::apply_and_print(ctx, plan, said, |changed, rows| {
+        serde_json::json!({
             "function": args.function_name,
-            "changed": report.changed(),
+            "changed": changed,
             "zip_bytes": zip_size,
             "resources": rows,
-        }),
-        || {
-            ctx.printer.rows(&rows)?;
-            if report.changed() {
-                ctx.printer.done(format!(
-                    "deployed {} for domain {} (package {} bytes)",
-                    args.function_name, args.domain, zip_size
-                ))
-            } else {
-                ctx.printer.status(format!(
-                    "{} is deployed as asked: nothing to change",
-                    args.function_name
-                ));
-                Ok(())
-            }
-        },
-    )
+        })
+    })
+    .await
 }

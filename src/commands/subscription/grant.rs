@@ -1,8 +1,9 @@
 //! `lakegate subscription grant --domain D --request ID`
 
-use super::{grant_request, print_outcome, WriteOpts};
+use super::{print_outcome, WriteArgs};
 use crate::commands::Ctx;
 use crate::error::Result;
+use crate::subscription::grant_request;
 
 /// Grant a subscription's principals access to its S3 asset: the asset's bucket ARN and prefix
 /// from DataZone, the principals of the subscribing project's subscription targets for S3
@@ -20,11 +21,12 @@ pub struct Args {
     pub request: crate::values::DataZoneId,
 
     #[command(flatten)]
-    pub opts: WriteOpts,
+    pub opts: WriteArgs,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    args.opts.check()?;
-    let o = grant_request(ctx, &args.domain, &args.request, None, &args.opts).await?;
+    let opts = args.opts.options();
+    opts.check()?;
+    let o = grant_request(ctx, &args.domain, &args.request, None, &opts).await?;
     print_outcome(ctx, &o)
 }

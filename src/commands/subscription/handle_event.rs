@@ -1,9 +1,10 @@
 //! `lakegate subscription handle-event [--file F]`
 
-use super::fulfil::{self, Direction};
-use super::{grant_request, print_outcome, revoke_request, Outcome, WriteOpts};
+use super::{print_outcome, WriteArgs};
 use crate::commands::{read_input, Ctx};
 use crate::error::{input_error, Result};
+use crate::subscription::fulfil::{self, Direction};
+use crate::subscription::{grant_request, revoke_request, Outcome};
 
 /// Handle one DataZone event from EventBridge (the JSON an EventBridge rule delivers to a
 /// function or a queue). `Subscription Grant Requested` grants and `Subscription Grant Revoke
@@ -19,7 +20,7 @@ pub struct Args {
     pub file: String,
 
     #[command(flatten)]
-    pub opts: WriteOpts,
+    pub opts: WriteArgs,
 }
 
 pub use crate::policy::event::{Event, EventAction};
@@ -31,9 +32,10 @@ pub fn parse_event(text: &str) -> Result<Event> {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    args.opts.check()?;
+    let opts = args.opts.options();
+    opts.check()?;
     // Its callers are functions and queues: always one JSON document (its plan under --dry-run).
-    let json = Ctx::new(ctx.global.clone(), ctx.printer.structured_or_json());
+    let json = Ctx::new(ctx.settings.clone(), ctx.printer.structured_or_json());
     let ctx = &json;
     let text = read_input("--file", &args.file)?;
     let ev = parse_event(&text)?;
@@ -56,7 +58,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 &g.grant_id,
                 g.asset_id.as_deref(),
                 direction,
-                &args.opts,
+                &opts,
             )
             .await?
         }
@@ -66,7 +68,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 &ev.domain,
                 &ev.request_id,
                 ev.project_id.as_deref(),
-                &args.opts,
+                &opts,
             )
             .await?
         }
@@ -76,7 +78,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 &ev.domain,
                 &ev.request_id,
                 ev.project_id.as_deref(),
-                &args.opts,
+                &opts,
             )
             .await?
         }

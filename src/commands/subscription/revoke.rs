@@ -1,8 +1,9 @@
 //! `lakegate subscription revoke --domain D --request ID`
 
-use super::{prepare_revoke, print_outcome, WriteOpts};
+use super::{print_outcome, WriteArgs};
 use crate::commands::Ctx;
 use crate::error::Result;
+use crate::subscription::prepare_revoke;
 
 /// Remove a subscription's grant: the statements keyed by its request id, from the bucket policy
 /// and from the subscribing project's access point, whatever the subscription target says today.
@@ -19,11 +20,12 @@ pub struct Args {
     pub request: crate::values::DataZoneId,
 
     #[command(flatten)]
-    pub opts: WriteOpts,
+    pub opts: WriteArgs,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let mut p = prepare_revoke(ctx, &args.domain, &args.request, None, &args.opts).await?;
+    let mut p =
+        prepare_revoke(ctx, &args.domain, &args.request, None, &args.opts.options()).await?;
     p.confirm = Some(format!(
         "revoke the grant of subscription request {}",
         args.request

@@ -1,9 +1,9 @@
 //! `lakegate subscription status [--function-name N]`
 
-use super::deploy::{place, ResourceRow};
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::fulfiller::{self, Names};
+use crate::fulfiller::{place, ResourceRow};
 use serde::Serialize;
 
 /// Show each resource of the deployed fulfiller (present or absent) and the depth of its

@@ -1,10 +1,9 @@
 //! `lakegate subscription undeploy [--function-name N]`
 
-use super::deploy::{place, rows_of};
 use crate::apply::Plan;
 use crate::commands::Ctx;
 use crate::error::Result;
-use crate::fulfiller::{self, Names};
+use crate::fulfiller::{self, place, Names, Said};
 
 /// Remove exactly what `subscription deploy` created for the function: the rules and their
 /// permissions, the function, the role's inline policy, the role and the dead-letter queue.
@@ -25,28 +24,20 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             args.function_name
         ));
     plan.steps = fulfiller::undeploy_steps(&place, &names);
-    let report = ctx.apply(plan).await?;
-    if report.dry_run {
-        return Ok(());
-    }
-    let rows = rows_of(&report);
-    ctx.printer.result(
-        &serde_json::json!({
+    let said = Said {
+        done: format!("removed {}", args.function_name),
+        unchanged: Some(format!(
+            "{} is not deployed: nothing to remove",
+            args.function_name
+        )),
+        always_rows: false,
+    };
+    fulfiller::apply_and_print(ctx, plan, said, |changed, rows| {
+        serde_json::json!({
             "function": args.function_name,
-            "changed": report.changed(),
+            "changed": changed,
             "resources": rows,
-        }),
-        || {
-            if report.changed() {
-                ctx.printer.rows(&rows)?;
-                ctx.printer.done(format!("removed {}", args.function_name))
-            } else {
-                ctx.printer.status(format!(
-                    "{} is not deployed: nothing to remove",
-                    args.function_name
-                ));
-                Ok(())
-            }
-        },
-    )
+        })
+    })
+    .await
 }

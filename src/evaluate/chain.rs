@@ -4,50 +4,23 @@
 //! `access check`, `access matrix` and `audit report`.
 
 use super::load_policy;
-use crate::commands::{read_input, Ctx};
 use crate::error::{input_error, Result};
 use crate::policy::eval::{Chain, CompiledPolicy, Principal};
 use crate::policy::PolicyType;
+use crate::session::Session;
+use crate::values::input::read_input;
 use serde_json::Value;
 
-/// The policy chain, from files. Online, a part not given is read from AWS where the caller may
-/// read it (a warning says when it cannot); offline, a part not given is absent.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct ChainArgs {
-    /// A service control policy level from FILE (repeatable, one per level from the
-    /// organization root to the principal's account; every level must allow). Online: read from
-    /// AWS Organizations
-    #[arg(long = "scp", value_name = "FILE", help_heading = "Policy chain")]
+/// The files of the policy chain, each optional (`--scp`, `--rcp`, … of `access check`).
+#[derive(Debug, Clone, Default)]
+pub struct ChainFiles {
+    // The flags and their help are `commands::shared_args::ChainArgs`.
     pub scp: Vec<String>,
-
-    /// A resource control policy level from FILE (repeatable, root to the bucket owner's
-    /// account; RCPs only deny). Online: read from AWS Organizations
-    #[arg(long = "rcp", value_name = "FILE", help_heading = "Policy chain")]
     pub rcp: Vec<String>,
-
-    /// The organization's management account: SCPs do not apply to its principals, RCPs not to
-    /// its resources (online: from Organizations)
-    #[arg(long, value_name = "ID", help_heading = "Policy chain")]
     pub management_account: Option<String>,
-
-    /// The principal's permissions boundary from FILE (for a role session: its role's).
-    /// Online: from IAM GetRole/GetUser
-    #[arg(long, value_name = "FILE", help_heading = "Policy chain")]
     pub permission_boundary: Option<String>,
-
-    /// The session policy of a role session or federated user from FILE
-    #[arg(long, value_name = "FILE", help_heading = "Policy chain")]
     pub session_policy: Option<String>,
-
-    /// The request goes through a VPC endpoint with the policy in FILE. Online: read from EC2
-    /// for the endpoint --context aws:SourceVpce=vpce-… names
-    #[arg(long, value_name = "FILE", help_heading = "Policy chain")]
     pub vpc_endpoint_policy: Option<String>,
-
-    /// S3 Block Public Access settings, SCOPE=FILE with SCOPE account, bucket or access-point
-    /// and FILE the JSON `get-public-access-block` prints (or its PublicAccessBlockConfiguration)
-    /// (repeatable). Online: read from S3 and S3 Control
-    #[arg(long, value_name = "SCOPE=FILE", help_heading = "Policy chain")]
     pub public_access_block: Vec<String>,
 }
 
@@ -99,7 +72,7 @@ pub struct Given {
     pub access_point_pab: bool,
 }
 
-impl ChainArgs {
+impl ChainFiles {
     /// The chain from the files given, and which parts they were.
     pub fn from_files(&self) -> Result<(Chain, Given)> {
         let mut chain = Chain::default();
@@ -203,7 +176,7 @@ pub struct Online<'a> {
 }
 
 pub async fn fill_online(
-    ctx: &Ctx,
+    ctx: &Session,
     chain: &mut Chain,
     given: Given,
     what: Online<'_>,
@@ -340,7 +313,7 @@ fn compile_levels(
 
 /// The SCP and RCP levels of one account from Organizations, for `audit report`: None (with the
 /// reason) when they cannot be read.
-pub async fn org_levels(ctx: &Ctx, account: &str) -> std::result::Result<Chain, String> {
+pub async fn org_levels(ctx: &Session, account: &str) -> std::result::Result<Chain, String> {
     let aws = ctx.aws().await.map_err(|e| e.message.clone())?;
     org_levels_with(aws, account).await
 }
@@ -419,7 +392,7 @@ pub async fn org_levels_pooled(
 /// The chain `audit report` decides with: this account's SCPs (for its own principals) and RCPs
 /// from Organizations, and the account's RestrictPublicBuckets. What cannot be read is a
 /// warning, and the report is made without it.
-pub async fn audit_chain(ctx: &Ctx, account: &str) -> Chain {
+pub async fn audit_chain(ctx: &Session, account: &str) -> Chain {
     let mut chain = match org_levels(ctx, account).await {
         Ok(c) => c,
         Err(why) => {

@@ -1,7 +1,9 @@
-//! Dynamic completion (`COMPLETE=SHELL lakegate -- WORDS…`, what the scripts of `lakegate
-//! completion SHELL` call): commands, options and plugins offline; profiles from the shared config
-//! files; regions from the partition list; bucket and access point names from the account, using
-//! the `--profile`, `--region` and `--endpoint-url` already typed on the line.
+//! The value completers of dynamic completion (`COMPLETE=SHELL lakegate -- WORDS…`, what the
+//! scripts of `lakegate completion SHELL` call; commands, options and plugins are completed by
+//! clap from the command tree, see `dispatch.rs`): profiles from the shared config files;
+//! regions from the partition list; bucket and access point names from the account, using the
+//! `--profile`, `--region` and `--endpoint-url` already typed on the line. Below the verbs, whose
+//! `Args` name them (`add = crate::completers::bucket_completer()`).
 //!
 //! A completion must never hang a shell or print an error into it: every AWS lookup runs under
 //! one short deadline and any failure offers nothing.
@@ -15,23 +17,6 @@ use std::time::Duration;
 /// How long a name lookup may take before completion gives up silently
 /// (`LAKEGATE_COMPLETION_TIMEOUT_MS` overrides it).
 const DEFAULT_TIMEOUT: Duration = Duration::from_millis(2000);
-
-/// The command line for completion: lakegate's commands plus one entry per plugin on PATH, so
-/// `lakegate <TAB>` offers `lakegate-NAME` plugins as `NAME`.
-pub fn command_with_plugins() -> clap::Command {
-    let mut cmd = crate::help::command();
-    let builtins = crate::builtin_names();
-    for p in crate::plugin::discover(&builtins) {
-        if p.status == "ok" {
-            cmd = cmd.subcommand(
-                clap::Command::new(p.name.clone())
-                    .about(format!("plugin: {}", p.path.display()))
-                    .allow_external_subcommands(true),
-            );
-        }
-    }
-    cmd
-}
 
 /// The AWS options typed so far on the line being completed (the words after `--`).
 #[derive(Debug, Default, PartialEq, Eq)]

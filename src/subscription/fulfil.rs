@@ -14,9 +14,9 @@
 use super::{plan_grant, plan_revoke, requested_actions, Outcome, Prepared, Subject, WriteOpts};
 use crate::aws::datazone::{GrantAsset, Subscriber, SubscriptionGrant};
 use crate::aws::Aws;
-use crate::commands::Ctx;
 use crate::error::{failed, CliError, Kind, Result};
 use crate::policy::arn;
+use crate::session::Session;
 use serde::Serialize;
 
 /// Grant or revoke.
@@ -160,14 +160,14 @@ pub struct Job {
 /// Look grant `id` up and plan its fulfilment. A failure is reported on the grant's assets (or
 /// on `event_asset` when the grant itself cannot be read) before it is returned.
 pub async fn plan<'a>(
-    ctx: &Ctx,
+    session: &Session,
     domain: &str,
     id: &str,
     event_asset: Option<&str>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<(Job, Prepared<'a>)> {
-    let aws = ctx.aws().await?;
+    let aws = session.aws().await?;
     let grant = match aws.subscription_grant(domain, id).await {
         Ok(g) => g,
         Err(e) => {
@@ -176,21 +176,21 @@ pub async fn plan<'a>(
                 grant_id: id.to_string(),
                 ..Default::default()
             };
-            return Err(fail(ctx, domain, &assets, direction, e.into(), &mut report).await);
+            return Err(fail(session, domain, &assets, direction, e.into(), &mut report).await);
         }
     };
-    plan_of(ctx, grant, event_asset, direction, opts).await
+    plan_of(session, grant, event_asset, direction, opts).await
 }
 
 /// Plan the fulfilment of a grant already read.
 pub async fn plan_of<'a>(
-    ctx: &Ctx,
+    session: &Session,
     mut grant: SubscriptionGrant,
     event_asset: Option<&str>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<(Job, Prepared<'a>)> {
-    let aws = ctx.aws().await?;
+    let aws = session.aws().await?;
     let domain = grant.domain_id.clone();
     if grant.assets.is_empty() {
         // A grant that lists no asset: report on the one the event names.
@@ -213,8 +213,8 @@ pub async fn plan_of<'a>(
     let planned = async {
         let s = subject_of(aws, &domain, &job.grant).await?;
         match direction {
-            Direction::Grant => plan_grant(ctx, s, opts).await,
-            Direction::Revoke => plan_revoke(ctx, s, opts).await,
+            Direction::Grant => plan_grant(session, s, opts).await,
+            Direction::Revoke => plan_revoke(session, s, opts).await,
         }
     }
     .await;
@@ -222,7 +222,7 @@ pub async fn plan_of<'a>(
         Ok(prepared) => Ok((job, prepared)),
         Err(e) => {
             let assets = job.asset_ids();
-            Err(fail(ctx, &domain, &assets, direction, e, &mut job.report).await)
+            Err(fail(session, &domain, &assets, direction, e, &mut job.report).await)
         }
     }
 }
@@ -245,7 +245,7 @@ async fn report(
 /// Report a failure on every asset and return the error to exit with (the failure itself; an
 /// error of the report is added as a cause).
 async fn fail(
-    ctx: &Ctx,
+    session: &Session,
     domain: &str,
     assets: &[String],
     direction: Direction,
@@ -254,10 +254,10 @@ async fn fail(
 ) -> CliError {
     r.status = Some(direction.failed().into());
     r.failure = Some(e.message.clone());
-    if ctx.global.dry_run {
+    if session.settings.dry_run {
         return e;
     }
-    let Ok(aws) = ctx.aws().await else {
+    let Ok(aws) = session.aws().await else {
         return e;
     };
     let cause = e.message.clone();
@@ -282,11 +282,11 @@ impl Job {
     }
 
     /// Report "in progress" on the assets not already in their final status.
-    pub async fn start(&mut self, ctx: &Ctx) -> Result<()> {
-        if ctx.global.dry_run {
+    pub async fn start(&mut self, session: &Session) -> Result<()> {
+        if session.settings.dry_run {
             return Ok(());
         }
-        let aws = ctx.aws().await?;
+        let aws = session.aws().await?;
         let pending: Vec<String> = self
             .grant
             .assets
@@ -311,13 +311,13 @@ impl Job {
 
     /// Report the outcome of applying the plan on every asset: the final status, or the failure
     /// with its one-line cause (then returned).
-    pub async fn finish(&mut self, ctx: &Ctx, applied: Result<()>) -> Result<()> {
+    pub async fn finish(&mut self, session: &Session, applied: Result<()>) -> Result<()> {
         let assets = self.asset_ids();
         let domain = self.grant.domain_id.clone();
         match applied {
-            Ok(()) if ctx.global.dry_run => Ok(()),
+            Ok(()) if session.settings.dry_run => Ok(()),
             Ok(()) => {
-                let aws = ctx.aws().await?;
+                let aws = session.aws().await?;
                 for a in &assets {
                     let status = self.direction.done();
                     report(aws, &domain, a, status, None, &mut self.report).await?;
@@ -325,7 +325,15 @@ impl Job {
                 self.report.status = Some(self.direction.done().into());
                 Ok(())
             }
-            Err(e) => Err(fail(ctx, &domain, &assets, self.direction, e, &mut self.report).await),
+            Err(e) => Err(fail(
+                session,
+                &domain,
+                &assets,
+                self.direction,
+                e,
+                &mut self.report,
+            )
+            .await),
         }
     }
 }
@@ -334,14 +342,14 @@ impl Job {
 /// failure exits 1 whatever it is (a policy refused as too large included): the event was
 /// valid, its fulfilment failed, and DataZone was told so.
 pub async fn fulfil(
-    ctx: &Ctx,
+    session: &Session,
     domain: &str,
     id: &str,
     event_asset: Option<&str>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<Outcome> {
-    fulfil_inner(ctx, domain, id, event_asset, direction, opts)
+    fulfil_inner(session, domain, id, event_asset, direction, opts)
         .await
         .map_err(|mut e| {
             if e.kind == Kind::Input {
@@ -352,14 +360,14 @@ pub async fn fulfil(
 }
 
 async fn fulfil_inner(
-    ctx: &Ctx,
+    session: &Session,
     domain: &str,
     id: &str,
     event_asset: Option<&str>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<Outcome> {
-    let (mut job, prepared) = plan(ctx, domain, id, event_asset, direction, opts).await?;
+    let (mut job, prepared) = plan(session, domain, id, event_asset, direction, opts).await?;
     if prepared.is_skip() {
         let mut out = prepared.out.clone();
         out.message = format!(
@@ -369,12 +377,12 @@ async fn fulfil_inner(
         out.grant = Some(job.report);
         return Ok(out);
     }
-    job.start(ctx).await?;
-    let (applied, out) = match prepared.run(ctx).await {
+    job.start(session).await?;
+    let (applied, out) = match prepared.run(session).await {
         Ok(o) => (Ok(()), o),
         Err(e) => (Err(e), Outcome::default()),
     };
-    job.finish(ctx, applied).await?;
+    job.finish(session, applied).await?;
     let mut out = out;
     out.grant = Some(job.report);
     Ok(out)

@@ -1,14 +1,16 @@
-//! The evaluation `access` and `audit` share: policy files, principals, identity policies and
-//! the rest of the policy chain (`chain`). Below both nouns, so neither imports the other.
+//! The evaluation engine `access` and `audit` share: policy files, principals, identity policies,
+//! the rest of the policy chain (`chain`) and a bucket's policy set (`policy_set`). Below both
+//! nouns, so neither imports the other; it works in a [`Session`], never with CLI types.
 
 pub mod chain;
 pub mod policy_set;
 
-use super::{read_input, Ctx};
 use crate::aws::iam::IdentityKind;
 use crate::error::{input_error, Result};
 use crate::policy::eval::{AccessPointTarget, CompiledPolicy};
 use crate::policy::{PolicyDocument, PolicyType};
+use crate::session::Session;
+use crate::values::input::read_input;
 
 /// Context keys lakegate sets unless `--context` gives them: requests from the SDKs use HTTPS.
 pub const DEFAULT_CONTEXT: &[(&str, &str)] = &[("aws:SecureTransport", "true")];
@@ -75,9 +77,9 @@ pub fn access_points_named(doc: &PolicyDocument) -> Vec<AccessPointTarget> {
 
 /// An access point target for NAME when no ARN is known (offline): built from the region and
 /// the bucket owner's account.
-pub fn offline_target(ctx: &Ctx, name: &str, account: &str) -> AccessPointTarget {
+pub fn offline_target(ctx: &Session, name: &str, account: &str) -> AccessPointTarget {
     let region = ctx
-        .global
+        .settings
         .region
         .clone()
         .or_else(|| std::env::var("AWS_REGION").ok().filter(|r| !r.is_empty()))
@@ -122,7 +124,7 @@ pub fn iam_identity(principal: &str) -> Option<(String, IdentityKind, String)> {
 /// Fetch a principal's identity policies (this account only). A caller that may not read them
 /// gets a warning and a decision made without them.
 pub async fn fetch_identity(
-    ctx: &Ctx,
+    ctx: &Session,
     principal: &str,
     account: &str,
 ) -> Result<Vec<CompiledPolicy>> {

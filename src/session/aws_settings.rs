@@ -1,11 +1,11 @@
-//! The AWS settings a command asks for, built from the global flags, and the errors of a bad
+//! The AWS settings a session asks for, built from the run's settings (the global flags), and the errors of a bad
 //! configuration in terms of those flags (the AWS layer knows nothing of the command line).
 
 use crate::aws::{Settings, SettingsError};
-use crate::cli::GlobalArgs;
 use crate::error::{input_error, CliError};
+use crate::settings::Settings as Flags;
 
-pub fn from_flags(g: &GlobalArgs) -> Settings {
+pub fn from_flags(g: &Flags) -> Settings {
     Settings {
         profile: g.profile.clone(),
         region: g.region.clone(),
@@ -15,7 +15,7 @@ pub fn from_flags(g: &GlobalArgs) -> Settings {
 }
 
 /// A configuration error as the user would fix it: exit 2, naming the flag or variable.
-pub fn error(e: SettingsError, g: &GlobalArgs) -> CliError {
+pub fn error(e: SettingsError, g: &Flags) -> CliError {
     match e {
         SettingsError::NoRegion => input_error(
             "no AWS region: pass --region, set AWS_REGION, or set `region` in the profile",

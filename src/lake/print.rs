@@ -1,24 +1,25 @@
 //! Rendering a declared lake's plan: the pipeline's diffs, then each policy's size against its
 //! limit and what the lake does not manage.
 
-use super::Printer;
+use super::LakeOutcome;
 use crate::error::Result;
-use crate::lake::LakeOutcome;
+use crate::output::Printer;
 
-impl Printer {
+impl LakeOutcome<'_> {
     /// A lake plan (diff -f, apply -f): the document for scripts, the diffs for people.
-    pub fn lake(&self, outcome: &LakeOutcome<'_>) -> Result<()> {
-        if self.is_structured() {
-            return self.value(outcome);
+    pub fn print(&self, printer: &Printer) -> Result<()> {
+        let outcome = self;
+        if printer.is_structured() {
+            return printer.value(outcome);
         }
-        let mut out = self.render_plan(outcome.plan);
+        let mut out = printer.render_plan(outcome.plan);
         for d in outcome.drift {
-            out.push_str(&format!("{} {d}\n", self.paint("31", "drift")));
+            out.push_str(&format!("{} {d}\n", printer.paint("31", "drift")));
         }
         for name in outcome.undeclared_access_points {
             out.push_str(&format!(
                 "{} access point {name} is not in the file (kept; --prune removes the lake's grants in it, and the access point when they are all it holds)\n",
-                self.paint("33", "undeclared")
+                printer.paint("33", "undeclared")
             ));
         }
         if !outcome.policies.is_empty() {
@@ -57,9 +58,9 @@ impl Printer {
                 a.len()
             )),
         }
-        if self.quiet && outcome.applied.is_some() {
+        if printer.quiet && outcome.applied.is_some() {
             return Ok(());
         }
-        self.text(&out)
+        printer.text(&out)
     }
 }

@@ -1,0 +1,1200 @@
+//! The audit report engine: for each scope (the caller's account, or every account × region of
+//! an organization, entered through a member role), every bucket's policy set is read and
+//! evaluated into rows, streamed to the printer and spooled per account for upload.
+//!
+//! The organization crawl is a producer/consumer pair sharing one pool of requests: accounts are
+//! entered and listed (the producer) while buckets are fetched (the consumer). Uploads follow the
+//! S3 key layout `report/account=ID/dt=DAY/report.csv`, `archive/dt=DAY/findings.json` and
+//! `manifest/dt=DAY/manifest.json`, and the Athena table's partition projection is merged with
+//! what the table already lists: all through the change pipeline.
+
+use super::table::{report_location, table_properties, typed_columns, PARTITION_KEYS};
+use super::today_utc;
+use crate::apply::athena_table::{self, AthenaTable};
+use crate::apply::s3_object::{S3Object, Source};
+use crate::apply::{Plan, Resource, Step};
+use crate::aws::accessanalyzer::Finding;
+use crate::aws::s3control::AccessPointInfo;
+use crate::aws::Aws;
+use crate::error::{failed, input_error, CliError, Result};
+use crate::output::results::csv_error;
+use crate::output::rows::{CsvRecord, RowStream};
+use crate::output::{short_principal, Cell, Row};
+use crate::policy::eval::audit::{AuditRow, BucketAudit, FindingRef, COLUMNS};
+use crate::policy::eval::{Chain, PolicySet};
+use crate::session::Session;
+use crate::values::{AnalyzerArn, Date, IamRoleName, NonEmpty, OutputLocation, S3Url, TableName};
+use futures::stream::{self, StreamExt};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs::File;
+use std::io::BufWriter;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+/// What `audit report` is asked to do (`commands/audit/report.rs` has the flags and their help).
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// Buckets to audit (none: every bucket of the scope).
+    pub bucket: Vec<String>,
+    pub all_buckets: bool,
+    /// Every active account of the organization, entered through `member_role`.
+    pub organization: bool,
+    pub member_role: Option<IamRoleName>,
+    pub external_id: Option<String>,
+    /// Only these accounts of the organization (none: all).
+    pub accounts: Vec<String>,
+    pub exclude_account: Vec<String>,
+    /// The regions to audit in each account (none: the region in use).
+    pub regions: Vec<String>,
+    pub all_regions: bool,
+    pub analyzer_arn: Vec<AnalyzerArn>,
+    /// Accounts whose principals are not external.
+    pub trusted_account: Vec<String>,
+    /// AWS requests in flight at once, for the whole run.
+    pub concurrency: u16,
+    pub upload: Option<S3Url>,
+    pub allow_partial: bool,
+    pub create_table: Option<TableName>,
+    pub workgroup: Option<NonEmpty>,
+    pub output_location: Option<OutputLocation>,
+}
+
+/// Requests in flight by default. The pool is one for the whole run, so all of it may be
+/// aimed at one account at a time (its largest listing): 32 stays within what S3, S3 Control
+/// and STS sustain per account without throttling (and the SDK backs off if they throttle),
+/// while hiding a 50 ms round trip 32 times over.
+pub const DEFAULT_CONCURRENCY: u16 = 32;
+
+impl Row for AuditRow {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        if wide {
+            vec![
+                "PRINCIPAL",
+                "ACCOUNT",
+                "EXTERNAL",
+                "BUCKET",
+                "ACCESS POINT",
+                "PREFIX",
+                "ACCESS",
+                "SOURCE",
+                "SID",
+                "CONDITIONS",
+                "FINDING",
+                "STATUS",
+            ]
+        } else {
+            vec![
+                "PRINCIPAL",
+                "EXTERNAL",
+                "BUCKET",
+                "ACCESS POINT",
+                "PREFIX",
+                "ACCESS",
+                "CONDITIONS",
+                "FINDING",
+            ]
+        }
+    }
+
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let prefix = if self.prefix.is_empty() {
+            "/".to_string()
+        } else {
+            self.prefix.clone()
+        };
+        let external = if self.external { "yes" } else { "no" };
+        if wide {
+            vec![
+                self.principal.clone().into(),
+                Cell::or_dash(self.principal_account.as_str()),
+                external.into(),
+                self.bucket.clone().into(),
+                Cell::or_dash(self.access_point.as_str()),
+                prefix.into(),
+                self.access.clone().into(),
+                self.source.clone().into(),
+                Cell::or_dash(self.sid.as_str()),
+                Cell::or_dash(self.conditions.as_str()),
+                Cell::or_dash(self.finding_id.as_str()),
+                Cell::or_dash(self.finding_status.as_str()),
+            ]
+        } else {
+            vec![
+                short_principal(&self.principal).into(),
+                external.into(),
+                self.bucket.clone().into(),
+                Cell::or_dash(self.access_point.as_str()),
+                prefix.into(),
+                self.access.clone().into(),
+                Cell::or_dash(self.conditions.as_str()),
+                Cell::or_dash(self.finding_id.as_str()),
+            ]
+        }
+    }
+}
+
+/// A temporary file the report is spooled to for upload (removed when dropped).
+struct Spool {
+    file: tempfile::NamedTempFile,
+    writer: Option<csv::Writer<BufWriter<File>>>,
+}
+
+impl Spool {
+    fn create() -> Result<Spool> {
+        let file = tempfile::Builder::new()
+            .prefix("lakegate-audit-")
+            .suffix(".csv")
+            .tempfile()
+            .map_err(|e| {
+                failed(format!(
+                    "cannot create a temporary file for the report: {e}"
+                ))
+            })?;
+        let mut writer = csv::Writer::from_writer(BufWriter::new(file.reopen()?));
+        writer.write_record(COLUMNS).map_err(csv_error)?;
+        Ok(Spool {
+            file,
+            writer: Some(writer),
+        })
+    }
+
+    /// Flush and close the writer; the size in bytes.
+    fn finish(&mut self) -> Result<u64> {
+        if let Some(w) = self.writer.take() {
+            w.into_inner()
+                .map_err(|e| failed(format!("cannot write the report: {e}")))?
+                .into_inner()
+                .map_err(|e| failed(format!("cannot write the report: {e}")))?
+                .sync_all()?;
+        }
+        Ok(self.file.as_file().metadata()?.len())
+    }
+}
+
+impl CsvRecord for AuditRow {
+    fn csv_header() -> &'static [&'static str] {
+        &COLUMNS
+    }
+    fn csv_record(&self) -> Vec<&str> {
+        self.record().to_vec()
+    }
+}
+
+/// Where rows go as they are computed: the printer's row stream (streamed for CSV and JSON,
+/// gathered otherwise; nothing on a dry run, which prints its plan alone) and, for --upload, one
+/// spool file per account.
+struct Sink {
+    out: RowStream<AuditRow>,
+    spools: Option<BTreeMap<String, Spool>>,
+    rows: usize,
+    external: usize,
+}
+
+impl Sink {
+    fn new(session: &Session, upload: bool) -> Result<Sink> {
+        Ok(Sink {
+            out: session.printer.row_stream(session.settings.dry_run)?,
+            spools: upload.then(BTreeMap::new),
+            rows: 0,
+            external: 0,
+        })
+    }
+
+    /// The spool of an account's report (created on first use).
+    fn spool(&mut self, account: &str) -> Result<Option<&mut Spool>> {
+        let Some(spools) = self.spools.as_mut() else {
+            return Ok(None);
+        };
+        if !spools.contains_key(account) {
+            spools.insert(account.to_string(), Spool::create()?);
+        }
+        Ok(spools.get_mut(account))
+    }
+
+    fn row(&mut self, r: AuditRow) -> Result<()> {
+        self.rows += 1;
+        if r.external && r.access != "none" {
+            self.external += 1;
+        }
+        if let Some(w) = self
+            .spool(&r.bucket_account)?
+            .and_then(|s| s.writer.as_mut())
+        {
+            w.write_record(r.record()).map_err(csv_error)?;
+        }
+        self.out.push(r)
+    }
+}
+
+/// One bucket's policies, fetched.
+struct Fetched {
+    bucket: String,
+    set: std::result::Result<PolicySet, crate::error::CliError>,
+    access_points: usize,
+}
+
+async fn fetch_bucket(
+    aws: &Aws,
+    account: &str,
+    sem: &Semaphore,
+    bucket: String,
+    aps: Vec<AccessPointInfo>,
+) -> Fetched {
+    let access_points = aps.len();
+    let set = crate::evaluate::policy_set::read(aws, account, &bucket, aps, sem).await;
+    Fetched {
+        bucket,
+        set,
+        access_points,
+    }
+}
+
+/// A bucket or access point deleted between the listing and the policy read.
+fn vanished(e: &crate::error::CliError) -> bool {
+    e.kind == crate::error::Kind::NotFound
+}
+
+fn finding_refs(findings: &[Finding]) -> HashMap<String, Vec<FindingRef>> {
+    let mut by_bucket: HashMap<String, Vec<FindingRef>> = HashMap::new();
+    for f in findings {
+        // A RESOLVED finding is access that no longer exists: archived, never matched to a row.
+        if f.status == "RESOLVED" {
+            continue;
+        }
+        let Some(bucket) = f.bucket() else { continue };
+        by_bucket
+            .entry(bucket.clone())
+            .or_default()
+            .push(FindingRef {
+                id: f.id.clone(),
+                status: f.status.clone(),
+                bucket,
+                principals: f.principals(),
+                access_points: f.access_point_arns(),
+                actions: f.actions(),
+                conditions: f.conditions(),
+                source_types: f.source_types(),
+            });
+    }
+    by_bucket
+}
+
+/// One AWS call (or a short sequence of them) under the run's one limit.
+async fn limited<T>(sem: &Semaphore, call: impl std::future::Future<Output = T>) -> T {
+    let permit = sem.acquire().await.expect("the semaphore is never closed");
+    let out = call.await;
+    drop(permit);
+    out
+}
+
+/// The credentials a scope's calls use: the caller's, or a member account's role.
+enum ScopeAws<'a> {
+    Caller(&'a Aws),
+    Member(Box<Aws>),
+}
+
+impl std::ops::Deref for ScopeAws<'_> {
+    type Target = Aws;
+    fn deref(&self) -> &Aws {
+        match self {
+            ScopeAws::Caller(a) => a,
+            ScopeAws::Member(a) => a,
+        }
+    }
+}
+
+/// One account in one region, listed: what its buckets are audited with.
+struct Scope<'a> {
+    account: String,
+    region: String,
+    aws: ScopeAws<'a>,
+    chain: Arc<Chain>,
+    /// Buckets not audited yet (the scope counts on the progress bar when none is left).
+    left: AtomicUsize,
+}
+
+/// An account or region that could not be audited, with the one-line cause.
+#[derive(Debug, serde::Serialize)]
+struct Failure {
+    account: String,
+    /// The region, or `*` when the account could not be entered at all.
+    region: String,
+    cause: String,
+    #[serde(skip)]
+    error: Option<CliError>,
+}
+
+/// What the audit works through: every bucket of every scope, and the failures on the way.
+enum Work<'a> {
+    Bucket(Arc<Scope<'a>>, String, Vec<AccessPointInfo>),
+    /// A scope without buckets: done once listed.
+    Empty(Arc<Scope<'a>>),
+    Failed(Failure),
+}
+
+enum Done<'a> {
+    Bucket(Arc<Scope<'a>>, Fetched),
+    Empty(Arc<Scope<'a>>),
+    Failed(Failure),
+}
+
+/// What the run covers: which accounts, in which regions.
+struct Plan0 {
+    /// Every account of the organization (none outside --organization): none is external.
+    org_accounts: Vec<String>,
+    organization_id: Option<String>,
+    /// The accounts to audit.
+    accounts: Vec<String>,
+    /// The regions to audit (None: each account's enabled regions).
+    regions: Option<Vec<String>>,
+}
+
+/// The buckets (those asked for, or all in the region) and their access points, of a scope.
+async fn list_scope(
+    aws: &Aws,
+    sem: &Semaphore,
+    account: &str,
+    opts: &ReportOptions,
+) -> Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)> {
+    let named: Vec<String> = {
+        let mut v: Vec<String> = Vec::new();
+        for b in &opts.bucket {
+            if !v.contains(b) {
+                v.push(b.clone());
+            }
+        }
+        v
+    };
+    let one = match named.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    };
+    // ListBuckets and ListAccessPoints (every bucket's, one listing for the account) together.
+    let buckets = async {
+        if named.is_empty() {
+            limited(sem, aws.buckets_in_region()).await
+        } else {
+            Ok(named.clone())
+        }
+    };
+    let access_points = limited(sem, aws.list_access_points(account, one, |_| {}));
+    let (buckets, listed) = futures::future::join(buckets, access_points).await;
+    let (buckets, listed) = (buckets?, listed?);
+    let mut by_bucket: HashMap<String, Vec<AccessPointInfo>> = HashMap::new();
+    for ap in listed {
+        by_bucket.entry(ap.bucket.clone()).or_default().push(ap);
+    }
+    Ok((buckets, by_bucket))
+}
+
+fn scope_work<'a>(
+    scope: Scope<'a>,
+    buckets: Vec<String>,
+    mut by_bucket: HashMap<String, Vec<AccessPointInfo>>,
+) -> Vec<Work<'a>> {
+    scope.left.store(buckets.len(), Ordering::Relaxed);
+    let scope = Arc::new(scope);
+    if buckets.is_empty() {
+        return vec![Work::Empty(scope)];
+    }
+    buckets
+        .into_iter()
+        .map(|b| {
+            let aps = by_bucket.remove(&b).unwrap_or_default();
+            Work::Bucket(scope.clone(), b, aps)
+        })
+        .collect()
+}
+
+/// Enter one member account (its role), find its regions, read its chain and list every
+/// region: the work of that account, or why it could not be done.
+///
+/// The SCP and RCP levels need only the caller: they are read from the start, together with the
+/// AssumeRole, the region listing and the account's Block Public Access, so an account's buckets
+/// start after two round trips, not a dozen. Everything is awaited here: a future left unpolled
+/// while it holds one of the pool's permits would stall the run.
+#[allow(clippy::too_many_arguments)]
+async fn prepare_member<'a>(
+    session: &'a Session,
+    caller: &'a Aws,
+    sem: &'a Semaphore,
+    opts: &'a ReportOptions,
+    account: String,
+    regions: Option<&[String]>,
+    pb: &indicatif::ProgressBar,
+) -> Vec<Work<'a>> {
+    let levels = crate::evaluate::chain::org_levels_pooled(caller, &account, Some(sem));
+    let entered = enter_member(caller, sem, opts, &account, regions, pb);
+    let (levels, entered) = futures::future::join(levels, entered).await;
+    let (listed, restrict, disabled) = match entered {
+        Ok(entered) => entered,
+        Err(failure) => return vec![Work::Failed(failure)],
+    };
+    let warn = |m: String| session.printer.warn(m);
+    let chain = Arc::new(crate::evaluate::chain::member_chain(
+        &account, levels, restrict, warn,
+    ));
+    listed
+        .into_iter()
+        .flat_map(|(region, aws, listed)| match listed {
+            Ok((buckets, by_bucket)) => scope_work(
+                Scope {
+                    account: account.clone(),
+                    region,
+                    aws: ScopeAws::Member(Box::new(aws)),
+                    chain: chain.clone(),
+                    left: AtomicUsize::new(0),
+                },
+                buckets,
+                by_bucket,
+            ),
+            Err(e) => {
+                pb.inc(1);
+                vec![Work::Failed(Failure {
+                    account: account.clone(),
+                    region,
+                    cause: e.message.clone(),
+                    error: Some(e),
+                })]
+            }
+        })
+        .chain(disabled.into_iter().map(Work::Failed))
+        .collect()
+}
+
+/// A member account's listing per region (with the Aws acting in it), and its account-level
+/// RestrictPublicBuckets.
+type Entered = (
+    Vec<(
+        String,
+        Aws,
+        Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)>,
+    )>,
+    Result<bool>,
+    Vec<Failure>,
+);
+
+/// Assume the member role, find the regions, and list them while the account's Block Public
+/// Access is read; the failure when the account cannot be entered.
+async fn enter_member(
+    caller: &Aws,
+    sem: &Semaphore,
+    opts: &ReportOptions,
+    account: &str,
+    regions: Option<&[String]>,
+    pb: &indicatif::ProgressBar,
+) -> std::result::Result<Entered, Failure> {
+    let fail = |cause: String, error: CliError| Failure {
+        account: account.to_string(),
+        region: "*".to_string(),
+        cause,
+        error: Some(error),
+    };
+    let role = format!(
+        "arn:{}:iam::{account}:role/{}",
+        caller.partition,
+        opts.member_role.as_deref().unwrap_or_default()
+    );
+    let assumed = limited(
+        sem,
+        caller.assume_role_for_run(&role, "lakegate-audit", opts.external_id.as_deref()),
+    )
+    .await;
+    let creds = match assumed {
+        Ok(c) => c,
+        Err(e) => {
+            pb.inc(regions.map_or(1, |r| r.len() as u64));
+            return Err(fail(
+                format!("cannot assume {role}: {}", e.message),
+                e.into(),
+            ));
+        }
+    };
+    let home = caller.in_account(account, creds.clone(), &caller.region);
+    let regions: Vec<String> = match regions {
+        Some(r) => r.to_vec(),
+        None => match limited(sem, home.enabled_regions()).await {
+            Ok(r) => {
+                pb.inc_length(r.len().saturating_sub(1) as u64);
+                r
+            }
+            Err(e) => {
+                pb.inc(1);
+                return Err(fail(
+                    format!("cannot list its regions: {}", e.message),
+                    e.into(),
+                ));
+            }
+        },
+    };
+    let (regions, disabled) = drop_disabled(&home, sem, opts, account, regions, pb).await;
+    let restrict = limited(sem, home.account_restrict_public_buckets(account));
+    let lists = regions.iter().map(|region| {
+        let aws = caller.in_account(account, creds.clone(), region);
+        async move {
+            let listed = list_scope(&aws, sem, account, opts).await;
+            (region.clone(), aws, listed)
+        }
+    });
+    let (restrict, listed) =
+        futures::future::join(restrict, futures::future::join_all(lists)).await;
+    Ok((listed, restrict.map_err(CliError::from), disabled))
+}
+
+/// The regions named with --regions that are not enabled for the account (EC2 DescribeRegions
+/// says `not-opted-in`): each a failure of its own, left out of the work. Without --regions the
+/// regions are the caller's or the account's enabled ones, and nothing is asked. When the
+/// question itself fails, every region is kept (its listing then says what is wrong).
+async fn drop_disabled(
+    home: &Aws,
+    sem: &Semaphore,
+    opts: &ReportOptions,
+    account: &str,
+    mut regions: Vec<String>,
+    pb: &indicatif::ProgressBar,
+) -> (Vec<String>, Vec<Failure>) {
+    if opts.regions.is_empty() {
+        return (regions, Vec::new());
+    }
+    let disabled = match limited(sem, home.disabled_regions(&regions)).await {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::debug!(account, error = %e.message, "cannot tell which regions are enabled");
+            Vec::new()
+        }
+    };
+    regions.retain(|r| !disabled.contains(r));
+    let failed = disabled
+        .into_iter()
+        .map(|region| {
+            pb.inc(1);
+            Failure {
+                account: account.to_string(),
+                cause: format!("region {region} is not enabled for account {account}"),
+                region,
+                error: None,
+            }
+        })
+        .collect();
+    (regions, failed)
+}
+
+/// The caller's own account in the region in use (without --organization).
+async fn prepare_caller<'a>(
+    session: &'a Session,
+    aws: &'a Aws,
+    sem: &Semaphore,
+    opts: &'a ReportOptions,
+    account: String,
+) -> Vec<Work<'a>> {
+    let chain = Arc::new(crate::evaluate::chain::audit_chain(session, &account).await);
+    match list_scope(aws, sem, &account, opts).await {
+        Ok((buckets, by_bucket)) => scope_work(
+            Scope {
+                account,
+                region: aws.region.clone(),
+                aws: ScopeAws::Caller(aws),
+                chain,
+                left: AtomicUsize::new(0),
+            },
+            buckets,
+            by_bucket,
+        ),
+        Err(e) => vec![Work::Failed(Failure {
+            account,
+            region: aws.region.clone(),
+            cause: e.message.clone(),
+            error: Some(e),
+        })],
+    }
+}
+
+/// The organization's accounts, narrowed by --account and --exclude-account.
+async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Plan0> {
+    let org = aws.organization().await?;
+    let ids: BTreeSet<&str> = org.accounts.iter().map(|a| a.id.as_str()).collect();
+    for a in opts.accounts.iter().chain(&opts.exclude_account) {
+        if !ids.contains(a.as_str()) {
+            return Err(input_error(format!(
+                "--account: {a} is not an account of organization {}",
+                org.id
+            )));
+        }
+    }
+    let accounts: Vec<String> = org
+        .accounts
+        .iter()
+        .filter(|a| a.state == "ACTIVE")
+        .filter(|a| opts.accounts.is_empty() || opts.accounts.contains(&a.id))
+        .filter(|a| !opts.exclude_account.contains(&a.id))
+        .map(|a| a.id.clone())
+        .collect();
+    let regions = if opts.all_regions {
+        None
+    } else if opts.regions.is_empty() {
+        Some(vec![aws.region.clone()])
+    } else {
+        let mut r: Vec<String> = Vec::new();
+        for x in &opts.regions {
+            if !r.contains(x) {
+                r.push(x.clone());
+            }
+        }
+        Some(r)
+    };
+    Ok(Plan0 {
+        org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
+        organization_id: Some(org.id),
+        accounts,
+        regions,
+    })
+}
+
+/// Run the audit: rows to the printer, then (with `upload`) the reports, the findings, the
+/// manifest and the table through the change pipeline.
+pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
+    let dry_run = session.settings.dry_run;
+    if dry_run && opts.upload.is_none() {
+        return Err(input_error(
+            "--dry-run: without --upload or --create-table, `audit report` changes nothing to preview; run it without --dry-run",
+        ));
+    }
+    let aws = session.aws().await?;
+    let date = today_utc();
+    let concurrency = usize::from(opts.concurrency);
+    let sem = Semaphore::new(concurrency);
+
+    let pb = session
+        .printer
+        .spinner("listing accounts, buckets and access points");
+    let plan0 = if opts.organization {
+        organization_scope(aws, opts).await?
+    } else {
+        Plan0 {
+            org_accounts: Vec::new(),
+            organization_id: None,
+            accounts: vec![session.account().await?],
+            regions: Some(vec![aws.region.clone()]),
+        }
+    };
+
+    let mut findings: Vec<Finding> = Vec::new();
+    for arn in &opts.analyzer_arn {
+        pb.set_message("reading IAM Access Analyzer findings");
+        findings.extend(aws.s3_findings(arn, concurrency).await?);
+    }
+    let refs = finding_refs(&findings);
+
+    let scopes = plan0.accounts.len() * plan0.regions.as_ref().map_or(1, Vec::len);
+    session.printer.to_bar(
+        &pb,
+        scopes as u64,
+        if opts.organization {
+            "auditing accounts × regions"
+        } else {
+            "auditing"
+        },
+    );
+    let mut sink = Sink::new(session, opts.upload.is_some())?;
+    let partition = aws.partition;
+    let regions = plan0.regions.clone();
+    let prepared = stream::iter(plan0.accounts.iter().cloned())
+        .map(|account| {
+            let (sem, pb, regions) = (&sem, &pb, regions.as_deref());
+            async move {
+                if opts.organization {
+                    prepare_member(session, aws, sem, opts, account, regions, pb).await
+                } else {
+                    prepare_caller(session, aws, sem, opts, account).await
+                }
+            }
+        })
+        .buffer_unordered(concurrency)
+        .flat_map(stream::iter);
+    // Accounts are entered (the producer) while buckets are fetched (the consumer). The two are
+    // joined by a channel and both polled below: a producer polled only when the consumer has
+    // room would sit on its permits of the pool while the consumer waits for them.
+    let (tx, rx) = futures::channel::mpsc::unbounded::<Work>();
+    let produce = async move {
+        prepared
+            .for_each(|w| {
+                let _ = tx.unbounded_send(w);
+                futures::future::ready(())
+            })
+            .await;
+        drop(tx);
+    };
+    let mut produce = std::pin::pin!(futures::FutureExt::fuse(produce));
+    let mut produced = false;
+    let mut fetched = rx
+        .map(|w| {
+            let sem = &sem;
+            async move {
+                match w {
+                    Work::Bucket(scope, bucket, aps) => {
+                        let f = fetch_bucket(&scope.aws, &scope.account, sem, bucket, aps).await;
+                        Done::Bucket(scope, f)
+                    }
+                    Work::Empty(s) => Done::Empty(s),
+                    Work::Failed(f) => Done::Failed(f),
+                }
+            }
+        })
+        .buffered(concurrency);
+
+    let no_findings: Vec<FindingRef> = Vec::new();
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut skipped: Vec<(String, CliError)> = Vec::new();
+    let mut covered: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let (mut audited, mut audited_aps, mut gone) = (0usize, 0usize, 0usize);
+    loop {
+        let done = tokio::select! {
+            done = fetched.next() => done,
+            () = &mut produce, if !produced => {
+                produced = true;
+                continue;
+            }
+        };
+        let Some(done) = done else { break };
+        let (scope, f) = match done {
+            Done::Failed(f) => {
+                let region = if f.region == "*" {
+                    "every region".to_string()
+                } else {
+                    f.region.clone()
+                };
+                if opts.organization {
+                    session.printer.warn(format!(
+                        "account {} ({region}) not audited: {}",
+                        f.account, f.cause
+                    ));
+                }
+                failures.push(f);
+                continue;
+            }
+            Done::Empty(s) => {
+                covered
+                    .entry(s.account.clone())
+                    .or_default()
+                    .insert(s.region.clone());
+                pb.inc(1);
+                continue;
+            }
+            Done::Bucket(s, f) => (s, f),
+        };
+        if scope.left.fetch_sub(1, Ordering::Relaxed) == 1 {
+            covered
+                .entry(scope.account.clone())
+                .or_default()
+                .insert(scope.region.clone());
+            pb.inc(1);
+        }
+        let set = match f.set {
+            Ok(s) => s,
+            // Deleted since ListBuckets; not a failure of the audit.
+            Err(e) if vanished(&e) && opts.bucket.is_empty() => {
+                session.printer.status(format!(
+                    "bucket '{}' was deleted while auditing; skipped",
+                    f.bucket
+                ));
+                gone += 1;
+                continue;
+            }
+            Err(e) => {
+                session
+                    .printer
+                    .warn(format!("bucket '{}' not audited: {}", f.bucket, e.message));
+                skipped.push((f.bucket, e));
+                continue;
+            }
+        };
+        audited += 1;
+        audited_aps += f.access_points;
+        let audit = BucketAudit {
+            bucket: &f.bucket,
+            partition,
+            trusted: &opts.trusted_account,
+            findings: refs.get(&f.bucket).unwrap_or(&no_findings),
+            region: &scope.region,
+            organization: &plan0.org_accounts,
+        };
+        emit_rows(&mut sink, &audit, &set, &scope.chain)?;
+        sink.out.flush()?;
+    }
+    drop(fetched);
+
+    // Findings on buckets of accounts the run could not enter still get their rows.
+    let entered: BTreeSet<&str> = covered.keys().map(String::as_str).collect();
+    let failed_accounts: BTreeSet<String> = failures
+        .iter()
+        .filter(|f| !entered.contains(f.account.as_str()) || f.region == "*")
+        .map(|f| f.account.clone())
+        .collect();
+    let mut orphan_buckets: BTreeMap<String, String> = BTreeMap::new();
+    for f in &findings {
+        if let Some(b) = f.bucket() {
+            if failed_accounts.contains(&f.resource_owner_account) {
+                orphan_buckets.insert(b, f.resource_owner_account.clone());
+            }
+        }
+    }
+    for (bucket, owner) in &orphan_buckets {
+        let audit = BucketAudit {
+            bucket,
+            partition,
+            trusted: &opts.trusted_account,
+            findings: refs.get(bucket).unwrap_or(&no_findings),
+            region: "",
+            organization: &plan0.org_accounts,
+        };
+        let set = PolicySet {
+            identity: Vec::new(),
+            bucket: None,
+            bucket_account: owner.clone(),
+            access_points: Vec::new(),
+        };
+        emit_rows(&mut sink, &audit, &set, &Chain::default())?;
+    }
+    pb.finish_and_clear();
+    let out = std::mem::replace(&mut sink.out, session.printer.row_stream(true)?);
+    out.finish(&session.printer)?;
+
+    // An account is covered when every region of it was audited.
+    let failed_scope: BTreeSet<String> = failures.iter().map(|f| f.account.clone()).collect();
+    let covered_accounts: Vec<String> = covered
+        .keys()
+        .filter(|a| !failed_scope.contains(a.as_str()))
+        .cloned()
+        .collect();
+    let accounts_part = if opts.organization {
+        format!(
+            "{} of {} account{}, ",
+            covered_accounts.len(),
+            plan0.accounts.len(),
+            plural(plan0.accounts.len())
+        )
+    } else {
+        String::new()
+    };
+    session.printer.status(format!(
+        "audited {accounts_part}{audited} bucket{} and {audited_aps} access point{}: {} row{}, {} external{}",
+        plural(audited),
+        plural(audited_aps),
+        sink.rows,
+        plural(sink.rows),
+        sink.external,
+        if !opts.analyzer_arn.is_empty() {
+            format!(", {} finding{}", findings.len(), plural(findings.len()))
+        } else {
+            String::new()
+        }
+    ));
+    // Outside --organization a listing failure is the run's failure, as before.
+    if !opts.organization && !failures.is_empty() {
+        let f = failures.swap_remove(0);
+        return Err(f.error.unwrap_or_else(|| failed(f.cause)));
+    }
+    if !failures.is_empty() {
+        let accounts: BTreeSet<&str> = failures.iter().map(|f| f.account.as_str()).collect();
+        session.printer.status(format!(
+            "not audited ({} account{}):",
+            accounts.len(),
+            plural(accounts.len())
+        ));
+        for f in &failures {
+            session
+                .printer
+                .status(format!("  {}  {}  {}", f.account, f.region, f.cause));
+        }
+    }
+    if let Some((first, e)) = skipped.first() {
+        let what = if opts.upload.is_some() {
+            "; nothing was uploaded"
+        } else {
+            ""
+        };
+        return Err(failed(format!(
+            "{} of {} buckets could not be audited (first: '{first}': {}){what}",
+            skipped.len(),
+            audited + skipped.len() + gone,
+            e.message
+        )));
+    }
+    let partial = !failures.is_empty();
+    let failed_n = failed_scope.len();
+    if partial && !opts.allow_partial {
+        let what = if opts.upload.is_some() {
+            "; nothing was uploaded (--allow-partial uploads the other accounts' reports, marked partial)"
+        } else {
+            ""
+        };
+        return Err(failed(format!(
+            "{failed_n} of {} account{} could not be audited (see above){what}",
+            plan0.accounts.len(),
+            plural(plan0.accounts.len())
+        )));
+    }
+
+    if let Some(url) = &opts.upload {
+        let (bucket, prefix) = (url.bucket.to_string(), url.prefix());
+        let mut spools = sink.spools.take().unwrap_or_default();
+        // Every account audited has a report, even an empty one: its partition says so.
+        for a in &covered_accounts {
+            if !spools.contains_key(a) {
+                spools.insert(a.clone(), Spool::create()?);
+            }
+        }
+        for s in spools.values_mut() {
+            s.finish()?;
+        }
+        let manifest = Manifest {
+            date: &date,
+            organization: plan0.organization_id.as_deref(),
+            partial,
+            accounts: &covered_accounts,
+            regions: plan0.regions.as_deref(),
+            failed: &failures,
+            reports: spools.keys().cloned().collect(),
+        };
+        let up = Upload {
+            bucket: &bucket,
+            prefix: &prefix,
+            date: &date,
+            findings: (!opts.analyzer_arn.is_empty()).then_some(findings.as_slice()),
+            spools: &spools,
+            manifest: &manifest,
+        };
+        upload(session, aws, opts, &up).await?;
+    }
+    if partial {
+        return Err(failed(format!(
+            "{failed_n} of {} account{} could not be audited (see above); the upload is marked partial",
+            plan0.accounts.len(),
+            plural(plan0.accounts.len())
+        )));
+    }
+    Ok(())
+}
+
+fn emit_rows(
+    sink: &mut Sink,
+    audit: &BucketAudit<'_>,
+    set: &PolicySet,
+    chain: &Chain,
+) -> Result<()> {
+    let mut err = None;
+    audit.rows_with(set, chain, |r| {
+        if err.is_none() {
+            if let Err(e) = sink.row(r) {
+                err = Some(e);
+            }
+        }
+    });
+    match err {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// What an upload covers, written next to the reports (`manifest/dt=DAY/manifest.json`).
+#[derive(Debug, serde::Serialize)]
+struct Manifest<'a> {
+    date: &'a str,
+    organization: Option<&'a str>,
+    /// Some account or region could not be audited (`--allow-partial`).
+    partial: bool,
+    /// The accounts audited in full.
+    accounts: &'a [String],
+    /// The regions audited in each (None: each account's enabled regions).
+    regions: Option<&'a [String]>,
+    failed: &'a [Failure],
+    /// The accounts with a report uploaded.
+    reports: Vec<String>,
+}
+
+struct Upload<'a> {
+    bucket: &'a str,
+    prefix: &'a str,
+    date: &'a str,
+    findings: Option<&'a [Finding]>,
+    spools: &'a BTreeMap<String, Spool>,
+    manifest: &'a Manifest<'a>,
+}
+
+/// The accounts and first day already under `report/account=ID/dt=DAY/`, so the table's
+/// projection covers every report uploaded before.
+async fn reports_present(
+    aws: &Aws,
+    bucket: &str,
+    prefix: &str,
+) -> Result<(Vec<String>, Option<String>)> {
+    let mut accounts = Vec::new();
+    let mut first: Option<String> = None;
+    for dir in aws
+        .common_prefixes(bucket, &format!("{prefix}report/"))
+        .await?
+    {
+        let Some(a) = dir.strip_prefix("account=") else {
+            continue;
+        };
+        if crate::policy::arn::validate_account_id(a).is_err() {
+            continue;
+        }
+        accounts.push(a.to_string());
+        for d in aws
+            .common_prefixes(bucket, &format!("{prefix}report/account={a}/dt="))
+            .await?
+        {
+            if d.parse::<Date>().is_ok() && first.as_ref().is_none_or(|f| d < *f) {
+                first = Some(d);
+            }
+        }
+    }
+    Ok((accounts, first))
+}
+
+/// The upload, and the table, as one plan through the change pipeline.
+async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<'_>) -> Result<()> {
+    let (bucket, prefix, date) = (up.bucket, up.prefix, up.date);
+    let mut objects: Vec<(S3Object, String)> = Vec::new();
+    let partial = if up.manifest.partial { "true" } else { "false" };
+    for (account, spool) in up.spools {
+        let key = format!("{prefix}report/account={account}/dt={date}/report.csv");
+        let o = S3Object::new(
+            bucket,
+            &key,
+            "text/csv",
+            Source::File(spool.file.path().to_path_buf()),
+        )
+        .with_metadata("lakegate-account", account.clone())
+        .with_metadata("lakegate-partial", partial);
+        objects.push((o, format!("the report of account {account}")));
+    }
+    if let Some(findings) = up.findings {
+        let body = serde_json::to_vec_pretty(findings)
+            .map_err(|e| failed(format!("cannot render the findings as JSON: {e}")))?;
+        let key = format!("{prefix}archive/dt={date}/findings.json");
+        objects.push((
+            S3Object::new(bucket, &key, "application/json", Source::Bytes(body)),
+            format!("{} finding{}", findings.len(), plural(findings.len())),
+        ));
+    }
+    let body = serde_json::to_vec_pretty(up.manifest)
+        .map_err(|e| failed(format!("cannot render the manifest as JSON: {e}")))?;
+    let key = format!("{prefix}manifest/dt={date}/manifest.json");
+    objects.push((
+        S3Object::new(bucket, &key, "application/json", Source::Bytes(body))
+            .with_metadata("lakegate-partial", partial),
+        "the manifest".to_string(),
+    ));
+
+    let mut plan = Plan::new(format!("audit report --upload s3://{bucket}/{prefix}"));
+    let mut what: Vec<(String, String)> = Vec::new();
+    for (o, label) in &objects {
+        let desired = o.desired()?;
+        what.push((o.id().to_string(), label.clone()));
+        plan.push(Step::set(o.clone(), Some(desired)));
+    }
+    let mut table_id = None;
+    if let Some(t) = &opts.create_table {
+        let (db, table) = (t.database.clone(), t.table.clone());
+        let location = report_location(bucket, prefix);
+        let (mut accounts, first) = reports_present(aws, bucket, prefix).await?;
+        accounts.extend(up.spools.keys().cloned());
+        let first = first
+            .filter(|f| f.as_str() < date)
+            .unwrap_or_else(|| date.to_string());
+        let output_location = opts
+            .output_location
+            .as_ref()
+            .map(ToString::to_string)
+            .or_else(|| Some(format!("s3://{bucket}/{prefix}athena-results/")));
+        let workgroup = opts.workgroup.as_ref().map(ToString::to_string);
+        let resource = AthenaTable::new(&db, &table, workgroup, output_location);
+        table_id = Some(format!("{db}.{table}"));
+        let columns = typed_columns();
+        let keys: Vec<String> = PARTITION_KEYS.iter().map(|k| k.to_string()).collect();
+        plan.push(Step::new(
+            resource,
+            Box::new(move |cur| {
+                // Accounts are only ever added (older reports stay queryable), and the first
+                // day only moves back.
+                let mut all: BTreeSet<String> = accounts.iter().cloned().collect();
+                let mut first = first.clone();
+                if let Some(c) = cur {
+                    let props = athena_table::properties(c);
+                    for (k, v) in &props {
+                        if k == "projection.account.values" {
+                            all.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+                        }
+                        if k == "projection.dt.range" {
+                            if let Some(f) = v.split(',').next() {
+                                if f.parse::<Date>().is_ok() && *f < *first.as_str() {
+                                    first = f.to_string();
+                                }
+                            }
+                        }
+                    }
+                }
+                let all: Vec<String> = all.into_iter().collect();
+                let props = table_properties(&location, &first, &all);
+                Ok(Some(athena_table::state(
+                    &location, &columns, &keys, &props,
+                )))
+            }),
+        ));
+    }
+    let report = session.apply(plan).await?;
+    if report.dry_run {
+        return Ok(());
+    }
+    for (id, label) in &what {
+        let changed = report
+            .step(crate::plan::Target::S3Object, id)
+            .is_some_and(|s| s.changed);
+        session.printer.status(format!(
+            "{} {label} to {id}",
+            if changed { "uploaded" } else { "unchanged:" }
+        ));
+    }
+    let covers = if up.manifest.partial {
+        format!(
+            "PARTIAL: covers {} account{} ({} not audited)",
+            up.manifest.accounts.len(),
+            plural(up.manifest.accounts.len()),
+            up.manifest
+                .failed
+                .iter()
+                .map(|f| f.account.as_str())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        format!(
+            "covers {} account{}",
+            up.manifest.accounts.len(),
+            plural(up.manifest.accounts.len())
+        )
+    };
+    session.printer.status(format!(
+        "the report {covers}: {}",
+        up.manifest.accounts.join(", ")
+    ));
+    if let Some(t) = table_id {
+        session.printer.status(format!(
+            "table {t} reads s3://{bucket}/{prefix}report/ (partitions by account and dt); query it with `lakegate audit query {t}`"
+        ));
+    }
+    Ok(())
+}
