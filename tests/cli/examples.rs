@@ -478,6 +478,7 @@ fn every_runnable_example_runs_on_the_emulator() {
     let mut fresh = false;
     let (mut ran, mut skipped, mut failures) = (0, Vec::new(), Vec::new());
     let mut expected_codes = Vec::new();
+    let mut retried = Vec::new();
     for ex in &examples {
         let mut prelude = "";
         let (shell, code) = match expectation(&ex.text) {
@@ -521,7 +522,17 @@ fn every_runnable_example_runs_on_the_emulator() {
             assert_eq!(rc, 0, "the examples' setup failed:\n{out}");
             fresh = true;
         }
-        let (rc, out) = bed.run(shell, &format!("{prelude}{}", ex.text));
+        let script = format!("{prelude}{}", ex.text);
+        let (mut rc, mut out) = bed.run(shell, &script);
+        if rc != code && !changes_something(&ex.text) {
+            // A read that timed out against a loaded emulator (doctor's 5-second probes) gets
+            // one more try; a wrong answer fails twice.
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            (rc, out) = bed.run(shell, &script);
+            if rc == code {
+                retried.push(format!("{}: {}", ex.source, ex.text));
+            }
+        }
         ran += 1;
         if rc != code {
             failures.push(format!(
@@ -543,6 +554,12 @@ fn every_runnable_example_runs_on_the_emulator() {
     );
     for s in &skipped {
         eprintln!("  {s}");
+    }
+    if !retried.is_empty() {
+        eprintln!("passed on a second try (the emulator was slow):");
+        for s in &retried {
+            eprintln!("  {s}");
+        }
     }
     if !expected_codes.is_empty() {
         eprintln!("run, expecting an exit code other than 0:");
