@@ -73,11 +73,8 @@ pub fn main_exit_code() -> i32 {
                 let _ = e.print(); // --help, --version
                 return exit::OK;
             }
-            // Usage errors repeat the arguments: escape what could restyle the terminal.
-            let text = e.render().to_string();
-            let escaped: Vec<String> = text.lines().map(error::escape_controls).collect();
-            let mut out = escaped.join("\n") + "\n";
             let args: Vec<OsString> = std::env::args_os().collect();
+            let mut out = usage_error_text(&e, &args);
             if output::stderr_color(output::color_choice_of(&args)) {
                 // The same red `error:` as lakegate's own errors (output::report_error).
                 if let Some(rest) = out.strip_prefix("error:") {
@@ -131,6 +128,98 @@ pub fn main_exit_code() -> i32 {
         Ok(()) => exit::OK,
         Err(e) => output::report_error(&e, stderr_color, verbose),
     }
+}
+
+/// The text of a usage error: clap's, with the argument a value came from named (an environment
+/// variable, a value that starts with '-'), and control characters in the values escaped.
+fn usage_error_text(e: &clap::Error, args: &[OsString]) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let better = hyphen_value_error(e, args);
+    let e = better.as_ref().unwrap_or(e);
+    let mut text = e.render().to_string();
+    // Usage errors repeat the arguments: escape a value before the text is split into lines, so
+    // a newline in it is shown as `\n` instead of starting a line of its own.
+    for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg] {
+        if let Some(ContextValue::String(v)) = e.get(kind) {
+            text = text.replace(v.as_str(), &error::escape_controls(v));
+        }
+    }
+    if e.kind() == ErrorKind::InvalidValue {
+        if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
+            // Set by LAKEGATE_OUTPUT, not on the command line: name the variable.
+            if arg.starts_with("--output") && !output_on_command_line(args) {
+                text = text.replacen(
+                    &format!("for '{arg}'"),
+                    "in the environment variable LAKEGATE_OUTPUT",
+                    1,
+                );
+            }
+        }
+    }
+    let lines: Vec<String> = text.lines().map(error::escape_controls).collect();
+    lines.join("\n") + "\n"
+}
+
+/// Whether `-o`/`--output` is on the command line (before `--`).
+fn output_on_command_line(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .take_while(|a| a != "--")
+        .any(|a| {
+            a == "--output"
+                || a.starts_with("--output=")
+                || (a.starts_with('-') && !a.starts_with("--") && a.contains('o'))
+        })
+}
+
+/// clap takes a value that starts with '-' (`bucket delegate -lead`, `--timeout -1`) for an
+/// unknown option. When the same token, given as a value, is refused by the value's own parser,
+/// that error says what the value must be: report it instead.
+fn hyphen_value_error(e: &clap::Error, args: &[OsString]) -> Option<clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(token)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    if !token.starts_with('-') || token.starts_with("--") {
+        return None;
+    }
+    // clap names the first short flag of `-lead` (`-l`): find the whole token.
+    let at = args.iter().skip(1).position(|a| {
+        a.to_str()
+            .is_some_and(|a| a == token || (!a.starts_with("--") && a.starts_with(token.as_str())))
+    })? + 1;
+    let token = args[at].to_str()?.to_string();
+    let mut tries: Vec<Vec<OsString>> = Vec::new();
+    // The value of the option before it: `--timeout=-1`.
+    if let Some(opt) = args[..at].last().and_then(|a| a.to_str()) {
+        if opt.starts_with("--") && opt.len() > 2 && !opt.contains('=') {
+            let mut t = args[..at - 1].to_vec();
+            t.push(format!("{opt}={token}").into());
+            t.extend_from_slice(&args[at + 1..]);
+            tries.push(t);
+        }
+    }
+    // A positional value: after `--`, at the end.
+    let mut t: Vec<OsString> = args.iter().take(at).cloned().collect();
+    t.extend(args.iter().skip(at + 1).cloned());
+    t.push("--".into());
+    t.push(token.into());
+    tries.push(t);
+    tries
+        .into_iter()
+        .find_map(|t| match help::command().try_get_matches_from(t) {
+            Err(e)
+                if e.kind() == ErrorKind::InvalidValue
+                    || e.kind() == ErrorKind::ValueValidation =>
+            {
+                Some(e)
+            }
+            _ => None,
+        })
 }
 
 async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {

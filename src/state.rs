@@ -19,6 +19,11 @@ pub struct HistoryEntry {
     pub reason: String,
     /// The document as it was; null when there was no policy.
     pub policy: Option<Value>,
+    /// When that document was read: the re-read right before the write. An edit made with
+    /// another tool after this and before the write was overwritten (docs/pipeline.md, "The
+    /// window no lease can close"); it is not in `policy` either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_at: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,11 +95,14 @@ impl StateStore {
         target: Target,
         reason: &str,
         policy: Option<&Value>,
+        read_at: Option<&str>,
     ) -> Result<u32> {
         let dir = self.dir(resource);
         std::fs::create_dir_all(&dir)
             .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
-        let mut version = self.history(resource)?.last().map_or(0, |e| e.version) + 1;
+        // The next version from the file names alone: this runs between the re-read and the
+        // write, so it reads no entry.
+        let mut version = last_version(&dir) + 1;
         loop {
             let entry = HistoryEntry {
                 version,
@@ -106,6 +114,7 @@ impl StateStore {
                 saved_at: now_rfc3339(),
                 reason: reason.to_string(),
                 policy: policy.cloned(),
+                read_at: read_at.map(str::to_owned),
             };
             let path = dir.join(format!("{version:06}.json"));
             // create_new: two lakegate processes never overwrite each other's entry.
@@ -157,6 +166,22 @@ impl StateStore {
     }
 }
 
+/// The highest version among the entry files (`NNNNNN.json`) of `dir`; 0 when there is none.
+fn last_version(dir: &Path) -> u32 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    let name = e.file_name();
+                    let name = name.to_str()?;
+                    name.strip_suffix(".json")?.parse::<u32>().ok()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
 fn read_entry(path: &Path) -> std::result::Result<HistoryEntry, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
@@ -176,10 +201,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = StateStore::at(dir.path());
         let r = "arn:aws:s3:::b";
-        assert_eq!(s.save(r, Target::BucketPolicy, "x", None).unwrap(), 1);
+        assert_eq!(s.save(r, Target::BucketPolicy, "x", None, None).unwrap(), 1);
         assert_eq!(
-            s.save(r, Target::BucketPolicy, "y", Some(&json!({"a":1})))
-                .unwrap(),
+            s.save(
+                r,
+                Target::BucketPolicy,
+                "y",
+                Some(&json!({"a":1})),
+                Some("t")
+            )
+            .unwrap(),
             2
         );
         let h = s.history(r).unwrap();

@@ -111,12 +111,20 @@ string_value!(
 );
 
 string_value!(
-    /// A principal as typed: an IAM ARN (role, user, assumed-role session, root) or an account
-    /// id; [`PrincipalArn::resolve`] gives the ARN policies name.
+    /// A principal to grant to (or revoke from), as typed: an IAM ARN (role, user, assumed-role
+    /// session, root) or an account id; [`PrincipalArn::resolve`] gives the ARN policies name.
+    ///
+    /// A service name (`s3.amazonaws.com`) is refused: lakegate writes its grants as
+    /// `{"AWS": ARN}`, which AWS rejects for a service name, and a grant to a service acting for
+    /// the account would need `aws:SourceArn`/`aws:SourceAccount` conditions (the confused deputy
+    /// problem) that a prefix grant cannot know. Such a statement is written by hand
+    /// (`bucket policy`), where those conditions are stated.
     PrincipalArn,
     |s| {
-        if s.ends_with(".amazonaws.com") {
-            return Ok(s.to_string());
+        if is_service_name(s) {
+            return Err(format!(
+                "invalid principal '{s}': a service principal cannot be granted access to a prefix; name an IAM role, user or account (a service acting for the account needs a statement with {{\"Service\": \"{s}\"}} and aws:SourceArn/aws:SourceAccount conditions, written by hand)"
+            ));
         }
         // The partition only matters for a bare account id; `resolve` applies the real one.
         arn::normalize_principal(s, partition_of(s))
@@ -125,12 +133,43 @@ string_value!(
     }
 );
 
+string_value!(
+    /// A principal whose access is evaluated: an IAM ARN, an account id, or a service name
+    /// (`athena.amazonaws.com`, a caller through `aws:CalledVia`).
+    CallerPrincipal,
+    |s| {
+        if is_service_name(s) {
+            return Ok(s.to_string());
+        }
+        arn::normalize_principal(s, partition_of(s))
+            .map(|_| s.to_string())
+            .map_err(|e| e.to_string())
+    }
+);
+
+/// A service principal's name (`s3.amazonaws.com`, `athena.amazonaws.com.cn`).
+fn is_service_name(s: &str) -> bool {
+    s.ends_with(".amazonaws.com") || s.ends_with(".amazonaws.com.cn")
+}
+
+impl CallerPrincipal {
+    /// The principal's ARN in `partition` (an account id becomes its root; a service name stays).
+    pub fn resolve(&self, partition: &str) -> String {
+        if is_service_name(&self.0) {
+            return self.0.clone();
+        }
+        arn::normalize_principal(&self.0, partition).unwrap_or_else(|_| self.0.clone())
+    }
+
+    /// The ARN in the partition its own ARN names (`aws` for a bare account id).
+    pub fn canonical(&self) -> String {
+        self.resolve(partition_of(&self.0))
+    }
+}
+
 impl PrincipalArn {
     /// The principal's ARN in `partition` (an account id becomes its root).
     pub fn resolve(&self, partition: &str) -> String {
-        if self.0.ends_with(".amazonaws.com") {
-            return self.0.clone();
-        }
         arn::normalize_principal(&self.0, partition).unwrap_or_else(|_| self.0.clone())
     }
 
@@ -390,8 +429,11 @@ mod tests {
         assert_eq!(r.canonical(), "arn:aws:iam::123456789012:role/R");
         assert!("*".parse::<PrincipalArn>().is_err());
         assert!("not-an-arn".parse::<PrincipalArn>().is_err());
-        let s: PrincipalArn = "athena.amazonaws.com".parse().unwrap();
+        let s: CallerPrincipal = "athena.amazonaws.com".parse().unwrap();
         assert_eq!(s.canonical(), "athena.amazonaws.com");
+        // Granted, a service name would be written as {"AWS": "s3.amazonaws.com"}: refused.
+        let e = "s3.amazonaws.com".parse::<PrincipalArn>().unwrap_err();
+        assert!(e.contains("service principal cannot be granted"), "{e}");
     }
 
     #[test]

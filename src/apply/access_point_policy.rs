@@ -48,7 +48,7 @@ impl Resource for AccessPointPolicy {
     fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
         Box::pin(async move {
             match aws.access_point_policy(&self.account, &self.name).await {
-                Ok(doc) => Ok(policy::state(doc.as_ref())),
+                Ok(doc) => Ok(policy::read_state(&self.arn, doc)),
                 // Planned in the same plan as the access point's creation: no policy yet.
                 Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(e.into()),
@@ -57,9 +57,13 @@ impl Resource for AccessPointPolicy {
     }
     fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
         Box::pin(async move {
-            aws.put_access_point_policy(&self.account, &self.name, &policy::parse(state)?)
-                .await
-                .map_err(crate::error::CliError::from)
+            aws.put_access_point_policy(
+                &self.account,
+                &self.name,
+                &policy::to_write(&self.arn, state)?,
+            )
+            .await
+            .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {

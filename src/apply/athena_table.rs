@@ -39,7 +39,7 @@ pub struct AthenaTable {
 /// The Athena type of each report column.
 pub fn column_type(c: &str) -> &'static str {
     match c {
-        "external" | "read" | "write" | "list" | "same_org" => "boolean",
+        "external" | "read" | "write" | "list" | "same_org" | "partial" => "boolean",
         _ => "string",
     }
 }

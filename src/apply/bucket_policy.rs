@@ -39,14 +39,13 @@ impl Resource for BucketPolicy {
     }
     fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
         Box::pin(async move {
-            Ok(policy::state(
-                aws.bucket_policy(&self.bucket).await?.as_ref(),
-            ))
+            let doc = aws.bucket_policy(&self.bucket).await?;
+            Ok(policy::read_state(&self.arn, doc))
         })
     }
     fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
         Box::pin(async move {
-            aws.put_bucket_policy(&self.bucket, &policy::parse(state)?)
+            aws.put_bucket_policy(&self.bucket, &policy::to_write(&self.arn, state)?)
                 .await
                 .map_err(crate::error::CliError::from)
         })

@@ -631,18 +631,20 @@ async fn apply_step<'p>(
             return Ok(applied);
         }
         let guard = guard_of(step);
-        // Re-read just before writing (while proving the lease is held, to keep the window
-        // between the read and the write short): if another writer got in between, edit theirs.
-        let fresh = match guard {
-            Some(g) => {
-                let (held, fresh) = tokio::join!(g.check_held(), r.read(aws));
-                held?;
-                fresh?
-            }
-            None => r.read(aws).await?,
-        };
+        // Prove the lease is held, then re-read: if another writer got in between, edit theirs.
+        // In that order, the window from the re-read to the write (where an edit made with
+        // another tool is overwritten unseen: S3 has no conditional write for policies) is one
+        // round trip, not the longer of the lease check and the read (docs/pipeline.md).
+        if let Some(g) = guard {
+            g.check_held().await?;
+        }
+        let read_sent = std::time::Instant::now();
+        let read_at = crate::state::now_rfc3339();
+        let fresh = r.read(aws).await?;
+        let read_answered = std::time::Instant::now();
+        // What is kept in the history is the state just read, not the first read's.
         let (base, desired) = if r.same(fresh.as_ref(), before.as_ref()) {
-            (before, after)
+            (fresh, after)
         } else {
             tracing::info!(
                 resource = r.id(),
@@ -659,19 +661,26 @@ async fn apply_step<'p>(
             applied.after = base;
             return Ok(applied);
         }
-        let mut keep = |state: Option<&Value>, reason: &str| -> Result<Option<u32>> {
-            let Some(key) = r.history_key() else {
-                return Ok(None);
+        let mut keep =
+            |state: Option<&Value>, reason: &str, read_at: &str| -> Result<Option<u32>> {
+                let Some(key) = r.history_key() else {
+                    return Ok(None);
+                };
+                if store.is_none() {
+                    *store = Some(StateStore::open()?);
+                }
+                match &*store {
+                    Some(s) => Ok(Some(s.save(
+                        key,
+                        r.target(),
+                        reason,
+                        state,
+                        Some(read_at),
+                    )?)),
+                    None => Ok(None),
+                }
             };
-            if store.is_none() {
-                *store = Some(StateStore::open()?);
-            }
-            match &*store {
-                Some(s) => Ok(Some(s.save(key, r.target(), reason, state)?)),
-                None => Ok(None),
-            }
-        };
-        let version = keep(base.as_ref(), &plan.reason)?;
+        let version = keep(base.as_ref(), &plan.reason, &read_at)?;
         tracing::debug!(
             resource = r.id(),
             version,
@@ -685,10 +694,22 @@ async fn apply_step<'p>(
                 None => r.delete(aws).await,
             }
         };
+        let write_sent = std::time::Instant::now();
         let written = match guard {
             Some(g) => g.write(write).await,
             None => write().await,
         };
+        let window = Window {
+            from: write_sent.duration_since(read_answered),
+            to: std::time::Instant::now().duration_since(read_sent),
+        };
+        tracing::debug!(
+            resource = r.id(),
+            "window: the write was sent {} ms after the re-read was answered, and answered {} ms after the re-read was sent; an edit made with another tool in between is overwritten (history version {})",
+            window.from.as_millis(),
+            window.to.as_millis(),
+            version.map_or_else(|| "none".to_string(), |v| v.to_string())
+        );
         // Verify by reading back.
         let read_back = match (r.read(aws).await, written) {
             (Ok(a), Ok(())) => a,
@@ -721,6 +742,7 @@ async fn apply_step<'p>(
             let kept = keep(
                 read_back.as_ref(),
                 &format!("{}: read back, changed by another writer", plan.reason),
+                &crate::state::now_rfc3339(),
             )?;
             let what = r
                 .differences(base.as_ref(), desired.as_ref(), read_back.as_ref())
@@ -746,6 +768,15 @@ async fn apply_step<'p>(
         applied.after = desired;
         Ok(applied)
     }
+}
+
+/// The window no lease can close, as measured around one write: an edit made with another tool
+/// after the re-read was answered and before the write was applied is overwritten. It lies
+/// within `from` (re-read answered → write sent) and `to` (re-read sent → write answered).
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    from: std::time::Duration,
+    to: std::time::Duration,
 }
 
 /// Ask before a destructive plan: on a terminal, the plan and a y/N prompt; in a script, --yes

@@ -45,6 +45,35 @@ pub fn parse(state: &Value) -> Result<PolicyDocument> {
     Ok(PolicyDocument::from_value(state.clone())?)
 }
 
+/// The document last read of each resource (by id), for its text: a state is a JSON value, which
+/// holds `10.50` as `10.5` and `"\u00e9"` as `"é"`, so the text of what another tool wrote is
+/// taken back from the read when the document is written ([`to_write`]).
+static READ: std::sync::Mutex<Vec<(String, PolicyDocument)>> = std::sync::Mutex::new(Vec::new());
+
+/// Remember the document just read of `resource`, and give its state.
+pub fn read_state(resource: &str, doc: Option<PolicyDocument>) -> Option<Value> {
+    let state = state(doc.as_ref());
+    if let Ok(mut read) = READ.lock() {
+        read.retain(|(r, _)| r != resource);
+        if let Some(d) = doc {
+            read.push((resource.to_string(), d));
+        }
+    }
+    state
+}
+
+/// The document to write to `resource`: every statement (and top-level member) that is the same
+/// as in the document last read keeps the text it was read with, byte for byte.
+pub fn to_write(resource: &str, state: &Value) -> Result<PolicyDocument> {
+    let mut doc = parse(state)?;
+    if let Ok(read) = READ.lock() {
+        if let Some((_, r)) = read.iter().find(|(r, _)| r == resource) {
+            doc.keep_text_of(r);
+        }
+    }
+    Ok(doc)
+}
+
 /// What another writer changed, from a read-back (see `crate::verify`).
 pub fn differences(
     before: Option<&Value>,

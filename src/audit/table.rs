@@ -116,7 +116,11 @@ mod tests {
         ));
         assert!(sql.contains("  `external` boolean,\n"));
         assert!(sql.contains("  `read` boolean,\n  `write` boolean,\n  `list` boolean,\n"));
-        assert!(sql.contains("  `region` string,\n  `same_org` boolean\n)"));
+        assert!(sql.contains("  `region` string,\n  `same_org` boolean,\n"));
+        // Columns added later come last, so the table reads the reports written before them.
+        assert!(sql.contains(
+            "  `keys` string,\n  `except` string,\n  `partial` boolean,\n  `latent` string\n)"
+        ));
         assert!(sql.contains("PARTITIONED BY (`account` string, `dt` string)"));
         assert!(sql.contains("LOCATION 's3://reports/lakegate/report/'"));
         assert!(sql.contains("'skip.header.line.count' = '1'"));

@@ -4,7 +4,7 @@
 //! Endpoint: `AWS_ENDPOINT_URL_DATAZONE` wins over the configured endpoint (`Settings::endpoint_url`, `AWS_ENDPOINT_URL`) for
 //! DataZone only, so S3 can go to one place (an emulator) and DataZone to another (a fake).
 
-use super::error::{failed, Result};
+use super::error::{failed, not_found, Error, Result};
 use super::{classify, Aws};
 use aws_sdk_datazone::types::{
     FailureCause, GrantedEntity, ListingItem, Permissions, SubscribedAsset, SubscribedListing,
@@ -454,6 +454,11 @@ pub async fn get_subscription_target(
     }))
 }
 
+/// DataZone's answer that an identifier names nothing: `ResourceNotFoundException` (HTTP 404).
+fn names_nothing(e: &Error) -> bool {
+    e.status == Some(404) || e.code.as_deref() == Some("ResourceNotFoundException")
+}
+
 pub async fn get_subscription_request(
     dz: &aws_sdk_datazone::Client,
     domain: &str,
@@ -465,7 +470,24 @@ pub async fn get_subscription_request(
         .identifier(id)
         .send()
         .await
-        .map_err(|e| classify("datazone:GetSubscriptionRequestDetails", e))?;
+        .map_err(|e| {
+            let e = classify("datazone:GetSubscriptionRequestDetails", e);
+            if names_nothing(&e) {
+                // Name what was looked for: the request id and the domain it was looked in.
+                not_found(format!(
+                    "subscription request '{id}' was not found in DataZone domain '{domain}'"
+                ))
+                .op("datazone:GetSubscriptionRequestDetails")
+                .code(
+                    e.code
+                        .clone()
+                        .unwrap_or_else(|| "ResourceNotFoundException".into()),
+                )
+                .resource(id.to_string())
+            } else {
+                e
+            }
+        })?;
     let (project_id, project_name) = project(out.subscribed_principals.first());
     let mut l = out.subscribed_listings.first().map(listing);
     if let Some(l) = &mut l {

@@ -289,6 +289,9 @@ impl Aws {
         // The body of our last PutObject whose answer was lost: if the object now holds it, the
         // lease is ours (our own write landed), not someone else's.
         let mut sent: Option<LeaseBody> = None;
+        // What S3 answered to the attempts that failed transiently, and how many got no answer.
+        let mut answers: Vec<String> = Vec::new();
+        let mut unanswered = 0u32;
         loop {
             attempt += 1;
             let body = lease_body(&owner, resource, opts.ttl);
@@ -316,11 +319,15 @@ impl Aws {
                 }
                 // Transient, or no answer: our write may have landed; look before trying again.
                 Ok(Err(_)) | Err(_) => {
+                    match &put {
+                        Ok(Err(e)) => answers.push(answer_of(e)),
+                        _ => unanswered += 1,
+                    }
                     sent = Some(body.clone());
                     if started.elapsed() >= opts.wait {
                         return Err(failed(format!(
-                            "cannot take the lease s3://{bucket}/{key}: S3 did not answer for {} s",
-                            started.elapsed().as_secs()
+                            "cannot take the lease s3://{bucket}/{key}: {}",
+                            no_lease_why(&answers, unanswered, started.elapsed())
                         )));
                     }
                     self.current_holder(bucket, &key).await.ok().flatten()
@@ -445,6 +452,45 @@ fn held(bucket: &str, key: &str, etag: Option<&str>, owner: &str, body: &LeaseBo
         expires_at: body.expires_at,
         lost: None,
         checked_at: None,
+    }
+}
+
+/// A failed answer as people name it: `HTTP 500 (InternalError)`.
+fn answer_of<E: aws_smithy_types::error::metadata::ProvideErrorMetadata>(
+    e: &SdkError<E, HttpResponse>,
+) -> String {
+    let code = super::error::code(e).filter(|c| !c.is_empty());
+    match (status_of(e), code) {
+        (Some(s), Some(c)) => format!("HTTP {s} ({c})"),
+        (Some(s), None) => format!("HTTP {s}"),
+        (None, Some(c)) => c.to_string(),
+        (None, None) => "an error".to_string(),
+    }
+}
+
+/// Why no lease was taken in `waited`: what S3 answered (`answers`, in order), or that it did
+/// not answer at all.
+fn no_lease_why(answers: &[String], unanswered: u32, waited: Duration) -> String {
+    let secs = waited.as_secs();
+    let Some(last) = answers.last() else {
+        return format!("S3 did not answer for {secs} s");
+    };
+    let tries = answers.len() + unanswered as usize;
+    let what = if answers.iter().all(|a| a == last) {
+        format!(
+            "S3 answered {last} to {} of {tries} attempts in {secs} s",
+            answers.len()
+        )
+    } else {
+        format!(
+            "S3 answered with errors to {} of {tries} attempts in {secs} s, the last {last}",
+            answers.len()
+        )
+    };
+    if unanswered > 0 {
+        format!("{what}; {unanswered} got no answer")
+    } else {
+        what
     }
 }
 
@@ -660,20 +706,24 @@ impl LeaseGuard {
         Err(failed("write failed").into())
     }
 
-    /// [`check_held`](Self::check_held), unless it succeeded within the last second (the
-    /// caller checked while re-reading the policy): the write attempt that follows is bounded to
-    /// a third of the lease, so it still ends long before anyone may take the lease over.
+    /// [`check_held`](Self::check_held), unless it succeeded within the last sixth of the lease
+    /// (the caller checked right before re-reading the policy; a call to S3 here would only
+    /// widen the window between that re-read and the write): the check extended the lease by its
+    /// whole TTL, and the write attempt that follows is bounded to a third of it, so the attempt
+    /// ends by half the lease, long before anyone may take it over.
     async fn check_before_write(&self) -> Result<()> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Err(interrupted_error());
         }
+        let recent_enough = self.opts.lease_call();
         let recent = self
             .lease
             .lock()
             .map(|mut l| {
-                l.checked_at
-                    .take()
-                    .is_some_and(|t| t.elapsed() < Duration::from_secs(1))
+                l.lost.is_none()
+                    && l.checked_at
+                        .take()
+                        .is_some_and(|t| t.elapsed() < recent_enough)
             })
             .unwrap_or(false);
         if recent {
@@ -795,6 +845,20 @@ mod tests {
             lease_key("arn:aws:s3:::store-events"),
             ".lakegate/locks/arn_aws_s3___store-events.lease"
         );
+    }
+
+    #[test]
+    fn a_lease_refused_with_500_says_so() {
+        let w = Duration::from_secs(20);
+        assert_eq!(
+            no_lease_why(&vec!["HTTP 500 (InternalError)".to_string(); 4], 0, w),
+            "S3 answered HTTP 500 (InternalError) to 4 of 4 attempts in 20 s"
+        );
+        assert_eq!(
+            no_lease_why(&["HTTP 503 (SlowDown)".into()], 2, w),
+            "S3 answered HTTP 503 (SlowDown) to 1 of 3 attempts in 20 s; 2 got no answer"
+        );
+        assert_eq!(no_lease_why(&[], 3, w), "S3 did not answer for 20 s");
     }
 
     #[test]

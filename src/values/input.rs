@@ -10,10 +10,11 @@ pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
 /// [`MAX_INPUT_BYTES`], so `/dev/zero` or a wrong file fails at once instead of filling memory.
 pub fn read_input(arg: &str, path: &str) -> Result<String> {
     use std::io::Read;
-    let what = if path == "-" {
-        "stdin".to_string()
+    // Stdin is named as itself: it is read when the argument was not given at all.
+    let (what, named) = if path == "-" {
+        ("stdin".to_string(), "stdin".to_string())
     } else {
-        format!("'{path}'")
+        (format!("'{path}'"), format!("{arg}: '{path}'"))
     };
     let reader: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin())
@@ -27,12 +28,12 @@ pub fn read_input(arg: &str, path: &str) -> Result<String> {
     reader
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut buf)
-        .map_err(|e| input_error(format!("{arg}: cannot read {what}: {e}")))?;
+        .map_err(|e| input_error(format!("cannot read {named}: {e}")))?;
     if buf.len() as u64 > MAX_INPUT_BYTES {
         return Err(input_error(format!(
-            "{arg}: {what} is larger than {} KiB, more than any event, query or policy AWS accepts",
+            "{named} is larger than {} KiB, more than any event, query or policy AWS accepts",
             MAX_INPUT_BYTES / 1024
         )));
     }
-    String::from_utf8(buf).map_err(|_| input_error(format!("{arg}: {what} is not UTF-8 text")))
+    String::from_utf8(buf).map_err(|_| input_error(format!("{named} is not UTF-8 text")))
 }

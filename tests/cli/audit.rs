@@ -234,11 +234,11 @@ fn report_as_csv_and_table() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org"
+        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org,keys,except,partial,latent"
     );
     assert_eq!(lines.count(), 5);
     assert!(csv.contains(&format!(
-        "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b,,,{REGION},false\n",
+        "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b,,,{REGION},false,,,false,\n",
         l.lake
     )));
     assert!(stderr(&a).contains("audited 1 bucket and 2 access points: 5 rows, 3 external"));

@@ -83,8 +83,9 @@ fn invalid_access_point_names() {
 }
 
 #[test]
-fn clap_sees_a_leading_hyphen_as_a_flag() {
-    // Without `--`, `-abc` is an (unknown) short flag: still a usage error, exit 2.
+fn a_leading_hyphen_is_checked_as_the_value_it_is() {
+    // Without `--`, clap takes `-abc` for an unknown short flag; as the NAME it is meant to be,
+    // the error says what a name must be (issue 23): still a usage error, exit 2.
     let env = TestEnv::offline();
     assert_usage_error(
         env.lg([
@@ -100,7 +101,7 @@ fn clap_sees_a_leading_hyphen_as_a_flag() {
             "--access",
             "read",
         ]),
-        "unexpected argument '-a'",
+        "invalid access point name '-abc': must begin and end with a letter or digit",
     );
 }
 

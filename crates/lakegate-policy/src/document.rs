@@ -1,5 +1,6 @@
 //! A policy document that round-trips: statements lakegate did not write are kept exactly,
-//! key order included (serde_json with `preserve_order`).
+//! key order included (serde_json with `preserve_order`), and so is their text: numbers and string
+//! escapes as their author wrote them (`10.50`, `\u00e9`; see [`crate::text`]).
 
 use serde_json::{Map, Value};
 use std::fmt;
@@ -83,6 +84,8 @@ pub struct PolicyDocument {
     /// `Statement` was written as a single object: an edit that leaves one statement keeps that
     /// form, so that upsert-then-remove gives back the document as it was.
     single: bool,
+    /// The text each part was parsed from, written back for every part still equal to it.
+    texts: crate::text::Texts,
 }
 
 /// Documents are equal when their JSON is (key order aside).
@@ -101,6 +104,7 @@ impl PolicyDocument {
         PolicyDocument {
             root,
             single: false,
+            texts: Default::default(),
         }
     }
 
@@ -115,7 +119,15 @@ impl PolicyDocument {
                 ),
             ),
         })?;
-        Self::from_value(value)
+        let mut doc = Self::from_value(value)?;
+        doc.texts = crate::text::Texts::of(text, &doc.root);
+        Ok(doc)
+    }
+
+    /// Write the parts of this document that are equal to parts of `read` (the document as it was
+    /// read, before an edit made through its JSON value) with `read`'s text.
+    pub fn keep_text_of(&mut self, read: &PolicyDocument) {
+        self.texts.adopt(&read.texts);
     }
 
     pub fn from_value(value: Value) -> Result<Self, PolicyError> {
@@ -123,7 +135,11 @@ impl PolicyDocument {
             return Err(PolicyError::new("", "a policy must be a JSON object"));
         };
         let single = matches!(root.get("Statement"), Some(Value::Object(_)));
-        let doc = PolicyDocument { root, single };
+        let doc = PolicyDocument {
+            root,
+            single,
+            texts: Default::default(),
+        };
         doc.validate()?;
         Ok(doc)
     }
@@ -261,14 +277,20 @@ impl PolicyDocument {
         true
     }
 
-    /// Compact JSON, as sent to AWS.
+    /// Compact JSON, as sent to AWS: what was parsed and not changed keeps its text.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.root).unwrap_or_default()
+        if self.texts.is_empty() {
+            return serde_json::to_string(&self.root).unwrap_or_default();
+        }
+        crate::text::write_compact(&self.root, &self.texts)
     }
 
-    /// Indented JSON, for people and diffs.
+    /// Indented JSON, for people and diffs (the same tokens as [`to_json`](Self::to_json)).
     pub fn to_pretty(&self) -> String {
-        serde_json::to_string_pretty(&self.root).unwrap_or_default()
+        if self.texts.is_empty() {
+            return serde_json::to_string_pretty(&self.root).unwrap_or_default();
+        }
+        crate::text::pretty(&self.to_json())
     }
 
     pub fn to_value(&self) -> Value {
@@ -479,6 +501,38 @@ mod tests {
     fn unedited_document_round_trips_with_key_order() {
         let d = PolicyDocument::parse(SEED).unwrap();
         assert_eq!(d.to_json(), SEED);
+    }
+
+    #[test]
+    fn foreign_numbers_and_escapes_are_kept_as_written() {
+        let text = r#"{"Version":"2012-10-17","Id":"caf\u00e9","Statement":[{"Sid":"Theirs","Effect":"Deny","Principal":"*","Action":"s3:ListBucket","Resource":"arn:aws:s3:::b","Condition":{"NumericGreaterThan":{"s3:max-keys":10.50},"StringNotEquals":{"aws:PrincipalTag/team":"caf\u00e9\u2028x"}}}]}"#;
+        let mut d = PolicyDocument::parse(text).unwrap();
+        assert_eq!(d.to_json(), text);
+        d.upsert(json!({"Sid":"Mine","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:role/r"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/p/*"}));
+        let out = d.to_json();
+        assert!(out.contains(r#""s3:max-keys":10.50"#), "{out}");
+        assert!(out.contains(r#""caf\u00e9\u2028x""#), "{out}");
+        assert!(out.contains(r#""Id":"caf\u00e9""#), "{out}");
+        assert!(d.to_pretty().contains(r#""s3:max-keys": 10.50"#));
+        d.remove("Mine");
+        assert_eq!(d.to_json(), text);
+
+        // Edited through its JSON value (the pipeline's state), the read document's text is
+        // taken back.
+        let mut edited = PolicyDocument::from_value(d.to_value()).unwrap();
+        assert!(edited.to_json().contains("10.5,") || edited.to_json().contains("10.5}"));
+        edited.keep_text_of(&d);
+        assert_eq!(edited.to_json(), text);
+    }
+
+    #[test]
+    fn whitespace_outside_strings_is_not_kept() {
+        let text = "{ \"Version\": \"2012-10-17\",\n \"Statement\": { \"Effect\": \"Allow\", \"Action\": \"s3:x\", \"Resource\": \"a b\" } }";
+        let d = PolicyDocument::parse(text).unwrap();
+        assert_eq!(
+            d.to_json(),
+            r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:x","Resource":"a b"}}"#
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod event;
 pub mod json;
 pub mod lockdown;
 pub mod subscription;
+pub mod text;
 pub mod validate;
 
 pub use access::AccessLevel;

@@ -199,3 +199,73 @@ fn everyone_outside_the_organization_is_one_answer() {
     assert_eq!(other.keys, ["shared/*"]);
     assert!(other.only_if[0].contains("o-abc"), "{:?}", other.only_if);
 }
+
+#[test]
+fn the_exact_audit_reports_the_partner_and_the_pii_deny() {
+    use lakegate_policy::eval::audit::{BucketAudit, COLUMNS};
+    let set = issue_set();
+    let chain = Chain::default();
+    let audit = BucketAudit {
+        bucket: "lake",
+        partition: "aws",
+        trusted: &[],
+        findings: &[],
+        region: "eu-west-1",
+        organization: &[],
+    };
+    let mut rows = Vec::new();
+    let n = audit
+        .exact_rows_with(&set, &chain, &[], |r| rows.push(r))
+        .unwrap();
+    assert_eq!(n, 2, "{rows:#?}");
+    let partner = rows.iter().find(|r| r.principal == PARTNER).unwrap();
+    assert!(partner.external && partner.read && !partner.write && !partner.list);
+    assert_eq!(
+        (
+            partner.prefix.as_str(),
+            partner.keys.as_str(),
+            partner.except.as_str()
+        ),
+        ("sales_event/", "sales_event/*.csv", "")
+    );
+    assert_eq!(
+        (partner.source.as_str(), partner.sid.as_str()),
+        ("bucket-policy", "CsvToPartner")
+    );
+    let analyst = rows.iter().find(|r| r.principal == ANALYST).unwrap();
+    assert_eq!(analyst.except, "sales_event/*/pii/*");
+    assert!(analyst.partial && !analyst.external);
+    // Columns are appended, never reordered: a reader of old reports finds its 18 in place.
+    assert_eq!(&COLUMNS[..18].last(), &Some(&"same_org"));
+    let rec = partner.record();
+    assert_eq!(rec[18], "sales_event/*.csv");
+    assert_eq!(rec[20], "true");
+}
+
+#[test]
+fn who_can_answers_for_everything_under_the_url() {
+    use lakegate_policy::eval::audit::BucketAudit;
+    let set = issue_set();
+    let chain = Chain::default();
+    let audit = BucketAudit {
+        bucket: "lake",
+        partition: "aws",
+        trusted: &[],
+        findings: &[],
+        region: "",
+        organization: &[],
+    };
+    // s3://lake/ : the roles reach keys below it (sampling said "no principal may read").
+    let rows = audit
+        .who_can_exact(&set, &chain, &[], "", Access::Read)
+        .unwrap();
+    let who: Vec<&str> = rows.iter().map(|r| r.principal.as_str()).collect();
+    assert_eq!(who, [PARTNER, ANALYST]);
+    assert!(rows.iter().all(|r| r.partial));
+    let rows = audit
+        .who_can_exact(&set, &chain, &[], "sales_event/2026/pii/", Access::Read)
+        .unwrap();
+    let who: Vec<&str> = rows.iter().map(|r| r.principal.as_str()).collect();
+    assert_eq!(who, [PARTNER], "the analyst's Deny covers all of it");
+    assert_eq!(rows[0].keys, ["sales_event/*.csv"]);
+}

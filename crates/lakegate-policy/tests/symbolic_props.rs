@@ -361,7 +361,9 @@ fn a_set_and_its_witness_agree() {
                     let x = KeySet::pattern(g);
                     s = if *neg { s.minus(&x) } else { s.union(&x) };
                 }
-                match s.witness().unwrap() {
+                let w = s.witness().unwrap();
+                prop_assert_eq!(s.is_empty().unwrap(), w.is_none(), "{}", s);
+                match w {
                     Some(w) => prop_assert!(s.contains(&w), "{} {:?}", s, w),
                     None => {
                         for k in &keys {

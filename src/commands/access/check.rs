@@ -12,7 +12,7 @@ use crate::policy::eval::{
     StatementRef, Trace, Verdict,
 };
 use crate::policy::PolicyType;
-use crate::values::{AccessPointName, AccountId, BucketName, PrincipalArn};
+use crate::values::{AccessPointName, AccountId, BucketName, CallerPrincipal};
 use serde::Serialize;
 
 /// Decide whether a principal may perform an action on a bucket or key, directly or through an
@@ -38,7 +38,7 @@ pub struct Args {
         required_unless_present = "anonymous",
         conflicts_with = "anonymous"
     )]
-    pub principal: Option<PrincipalArn>,
+    pub principal: Option<CallerPrincipal>,
 
     /// An unauthenticated request instead of --principal: allowed only by a resource policy
     /// that names "*", never through an access point

@@ -1,22 +1,19 @@
 //! `lakegate access matrix [--bucket B] [--principal ARN …] [--prefix P …]`
 
+use super::named;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
-use crate::evaluate::{
-    access_points_named, fetch_identity, load_policy, offline_target, parse_context,
-};
+use crate::evaluate::parse_context;
 use crate::output::{Cell, Row};
-use crate::policy::eval::matrix::{matrix_with, MatrixCell, MatrixRow};
-use crate::policy::eval::{
-    AccessPointPolicy, AccessPointTarget, CompiledPolicy, PolicySet, Verdict,
-};
-use crate::policy::PolicyType;
-use crate::values::{checked, AccessPointName, BucketName, Prefix, PrincipalArn};
+use crate::policy::eval::matrix::{matrix_exact, MatrixCell, MatrixRow};
+use crate::policy::eval::{AccessPointTarget, Verdict};
+use crate::values::{checked, BucketName, CallerPrincipal, Prefix};
 
 /// Rows of principal × access point × prefix with read, write and list decided as `access check`
-/// decides them (read: s3:GetObject and write: s3:PutObject on a key under the prefix; list:
-/// s3:ListBucket with s3:prefix set to the prefix), through each access point and to the bucket
-/// directly, with the statements that decided each.
+/// decides them, over every key under the prefix (read: s3:GetObject and write: s3:PutObject on
+/// a key under it; list: s3:ListBucket with s3:prefix under it), through each access point and
+/// to the bucket directly, with the statements that decided each. `partial`: only some keys
+/// under the prefix (JSON/YAML give their patterns, `keys` and `except`).
 ///
 /// Principals and prefixes default to those the policies name. Online, the bucket policy, the
 /// bucket's access points and their policies, and the identity policies of this account's roles
@@ -31,59 +28,24 @@ pub struct Args {
 
     /// A principal ARN (repeatable; default: those the policies name)
     #[arg(long, value_name = "ARN")]
-    pub principal: Vec<PrincipalArn>,
+    pub principal: Vec<CallerPrincipal>,
 
     /// A prefix (repeatable; default: those the policies name)
     #[arg(long, value_name = "PREFIX")]
     pub prefix: Vec<Prefix>,
 
-    /// Only through these access points (repeatable; default: all of the bucket's)
-    #[arg(long, value_name = "NAME", value_parser = checked::<AccessPointName>)]
-    pub access_point: Vec<String>,
-
     /// Leave out the rows for requests to the bucket directly
     #[arg(long)]
     pub no_direct: bool,
 
-    /// A request context value, KEY=VALUE (repeatable), as for `access check`
-    #[arg(long = "context", value_name = "KEY=VALUE")]
-    pub context: Vec<String>,
-
-    /// Offline: the bucket policy from FILE (`-` reads stdin)
-    #[arg(long, value_name = "FILE", help_heading = "Offline")]
-    pub bucket_policy: Option<String>,
-
-    /// Offline: an access point policy, [NAME=]FILE (repeatable; the name defaults to the access
-    /// point its resources name)
-    #[arg(long, value_name = "[NAME=]FILE", help_heading = "Offline")]
-    pub access_point_policy: Vec<String>,
-
-    /// Offline: an identity policy, [PRINCIPAL=]FILE (repeatable; without PRINCIPAL it applies
-    /// to every principal)
-    #[arg(long, value_name = "[ARN=]FILE", help_heading = "Offline")]
-    pub identity_policy: Vec<String>,
-
-    /// Offline: the account that owns the bucket (default: --account-id, else the access
-    /// points' account)
-    #[arg(long, value_name = "ID", help_heading = "Offline")]
-    pub bucket_owner: Option<String>,
-
-    /// The rest of the policy chain, from files (as for `access check`; the SCPs and the
-    /// boundary apply to every principal of the matrix)
+    /// The policies: fetched, or offline from files
     #[command(flatten)]
-    pub chain: Box<crate::commands::shared_args::ChainArgs>,
-}
-
-impl Args {
-    fn offline(&self) -> bool {
-        self.bucket_policy.is_some()
-            || !self.access_point_policy.is_empty()
-            || !self.identity_policy.is_empty()
-    }
+    pub policies: super::PolicyArgs,
 }
 
 fn cell(c: &MatrixCell) -> &'static str {
     match c.decision {
+        Verdict::Allowed if c.partial => "partial",
         Verdict::Allowed => "allow",
         Verdict::ExplicitlyDenied => "deny",
         Verdict::ImplicitlyDenied => "-",
@@ -147,205 +109,8 @@ impl Row for MatrixRow {
     }
 }
 
-/// The principals and prefixes the policies name, in order of appearance.
-fn named(set: &PolicySet) -> (Vec<String>, Vec<String>) {
-    let mut principals: Vec<String> = Vec::new();
-    let mut prefixes: Vec<String> = Vec::new();
-    let policies = set
-        .bucket
-        .iter()
-        .chain(set.access_points.iter().filter_map(|a| a.policy.as_ref()))
-        .chain(set.identity.iter().map(|(_, p)| p));
-    for p in policies {
-        for x in p.principals() {
-            if !principals.contains(&x) {
-                principals.push(x);
-            }
-        }
-        for x in p.prefixes() {
-            if !prefixes.contains(&x) {
-                prefixes.push(x);
-            }
-        }
-    }
-    for (owner, _) in &set.identity {
-        if let Some(o) = owner {
-            if !principals.contains(o) {
-                principals.push(o.clone());
-            }
-        }
-    }
-    (principals, prefixes)
-}
-
-fn split_named(item: &str) -> (Option<&str>, &str) {
-    // NAME=FILE, unless the text before '=' looks like a path.
-    match item.split_once('=') {
-        Some((n, f)) if !n.is_empty() && !n.contains(['/', '.']) => (Some(n), f),
-        _ => (None, item),
-    }
-}
-
-fn bucket_from_policy(doc: &crate::policy::PolicyDocument) -> Option<String> {
-    for st in doc.statements() {
-        for r in crate::policy::document::string_list(st.get("Resource")) {
-            if let Some(rest) = r.split_once(":s3:::").map(|(_, r)| r) {
-                let b = rest.split('/').next().unwrap_or("");
-                if !b.is_empty() && !b.contains(['*', '?', '$']) {
-                    return Some(b.to_string());
-                }
-            }
-        }
-    }
-    None
-}
-
-async fn gather(ctx: &Ctx, args: &Args) -> Result<(PolicySet, String, Vec<AccessPointTarget>)> {
-    let mut set = PolicySet::default();
-    if args.offline() {
-        let mut bucket = args.bucket.clone();
-        if let Some(f) = &args.bucket_policy {
-            let (doc, c) = load_policy("--bucket-policy", f, "bucket", PolicyType::Bucket)?;
-            if bucket.is_none() {
-                bucket = bucket_from_policy(&doc);
-            }
-            set.bucket = Some(c);
-        }
-        let bucket = bucket
-            .ok_or_else(|| input_error("--bucket: required (the bucket policy names no bucket)"))?;
-        let mut loaded = Vec::new();
-        for item in &args.access_point_policy {
-            let (name, file) = split_named(item);
-            let (doc, c) = load_policy(
-                "--access-point-policy",
-                file,
-                "access-point",
-                PolicyType::AccessPoint,
-            )?;
-            let from_doc = access_points_named(&doc);
-            let t = match name {
-                Some(n) => from_doc.into_iter().find(|t| t.name == n).map(Ok),
-                None => match from_doc.as_slice() {
-                    [one] => Some(Ok(one.clone())),
-                    _ => Some(Err(input_error(format!(
-                        "--access-point-policy {file}: name the access point (NAME=FILE): its policy names none, or several"
-                    )))),
-                },
-            };
-            loaded.push((name.map(str::to_owned), t.transpose()?, c));
-        }
-        let owner = args
-            .bucket_owner
-            .clone()
-            .or_else(|| ctx.settings.account_id.clone())
-            .or_else(|| {
-                loaded
-                    .iter()
-                    .find_map(|(_, t, _)| t.as_ref().map(|t| t.account.clone()))
-            })
-            .ok_or_else(|| {
-                input_error("--bucket-owner: required (no access point policy names an account)")
-            })?;
-        crate::policy::arn::validate_account_id(&owner)
-            .map_err(|e| input_error(format!("--bucket-owner: {e}")))?;
-        set.bucket_account = owner.clone();
-        for (name, t, mut c) in loaded {
-            let t = match t {
-                Some(t) => t,
-                None => offline_target(ctx, name.as_deref().unwrap_or_default(), &owner),
-            };
-            c.label = format!("access-point:{}", t.name);
-            set.access_points.push(AccessPointPolicy {
-                target: t,
-                policy: Some(c),
-            });
-        }
-        for item in &args.identity_policy {
-            let (owner, file) = match item.split_once('=') {
-                Some((a, f)) if a.starts_with("arn:") => (Some(a.to_string()), f),
-                _ => (None, item.as_str()),
-            };
-            let label = format!("identity:{file}");
-            set.identity.push((
-                owner,
-                load_policy("--identity-policy", file, &label, PolicyType::Identity)?.1,
-            ));
-        }
-        for n in &args.access_point {
-            if set.access_point(n).is_none() {
-                set.access_points.push(AccessPointPolicy {
-                    target: offline_target(ctx, n, &owner),
-                    policy: None,
-                });
-            }
-        }
-        let routes = set
-            .access_points
-            .iter()
-            .filter(|a| args.access_point.is_empty() || args.access_point.contains(&a.target.name))
-            .map(|a| a.target.clone())
-            .collect();
-        return Ok((set, bucket, routes));
-    }
-
-    let bucket = args
-        .bucket
-        .clone()
-        .ok_or_else(|| input_error("--bucket: required when the policies are fetched from AWS"))?;
-    crate::policy::arn::validate_bucket_name(&bucket)
-        .map_err(|e| input_error(format!("--bucket: {e}")))?;
-    let aws = ctx.aws().await?;
-    let account = ctx.account().await?;
-    set.bucket_account = account.clone();
-    set.bucket = aws
-        .bucket_policy(&bucket)
-        .await?
-        .map(|d| CompiledPolicy::compile(&d, "bucket"))
-        .transpose()?;
-    let aps = aws
-        .list_access_points(&account, Some(&bucket), |_| {})
-        .await?;
-    for info in aps {
-        if !args.access_point.is_empty() && !args.access_point.contains(&info.name) {
-            continue;
-        }
-        let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {
-            name: info.name.clone(),
-            arn: info.arn.clone(),
-            account: account.clone(),
-        });
-        let policy = aws
-            .access_point_policy(&account, &info.name)
-            .await?
-            .map(|d| CompiledPolicy::compile(&d, format!("access-point:{}", info.name)))
-            .transpose()?;
-        set.access_points
-            .push(AccessPointPolicy { target: t, policy });
-    }
-    for n in &args.access_point {
-        if set.access_point(n).is_none() {
-            return Err(crate::error::failed(format!(
-                "access point '{n}' is not an access point of bucket '{bucket}'"
-            ))
-            .hinted("run `lakegate accesspoint list --bucket BUCKET`"));
-        }
-    }
-    let principals = if args.principal.is_empty() {
-        named(&set).0
-    } else {
-        crate::values::strings(&args.principal)
-    };
-    for p in principals {
-        for c in fetch_identity(ctx, &p, &account).await? {
-            set.identity.push((Some(p.clone()), c));
-        }
-    }
-    let routes = set.access_points.iter().map(|a| a.target.clone()).collect();
-    Ok((set, bucket, routes))
-}
-
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let context = parse_context(&args.context)?;
+    let context = parse_context(&args.policies.context)?;
     let mut principals: Vec<String> = args.principal.iter().map(|p| p.canonical()).collect();
     let mut prefixes = Vec::new();
     for p in &args.prefix {
@@ -355,7 +120,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 .map_err(|e| input_error(format!("--prefix: {e}")))?,
         );
     }
-    let (set, bucket, aps) = gather(ctx, args).await?;
+    let (set, bucket, aps) = args
+        .policies
+        .gather(ctx, args.bucket.clone(), &principals)
+        .await?;
     let (named_principals, named_prefixes) = named(&set);
     if principals.is_empty() {
         principals = named_principals;
@@ -378,8 +146,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         routes.push(None);
     }
     routes.extend(aps.into_iter().map(Some));
-    let (chain, _) = args.chain.files().from_files()?;
-    let rows = matrix_with(
+    let (chain, _) = args.policies.chain.files().from_files()?;
+    let rows = matrix_exact(
         &set,
         &chain,
         &bucket,
@@ -387,22 +155,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &prefixes,
         &routes,
         &context,
-    );
+    )
+    .map_err(|e| crate::error::failed(format!("cannot decide the matrix exactly: {e}")))?;
     ctx.printer.rows(&rows)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn named_policy_arguments() {
-        assert_eq!(
-            split_named("ec2-consumer=ap.json"),
-            (Some("ec2-consumer"), "ap.json")
-        );
-        assert_eq!(split_named("ap.json"), (None, "ap.json"));
-        assert_eq!(split_named("./a=b.json"), (None, "./a=b.json"));
-        assert_eq!(split_named("-"), (None, "-"));
-    }
 }

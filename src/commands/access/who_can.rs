@@ -3,18 +3,25 @@
 
 use crate::aws::Aws;
 use crate::commands::Ctx;
-use crate::error::{input_error, Result};
+use crate::error::{failed, input_error, Result};
 use crate::evaluate::chain::{audit_chain, member_chain, org_levels_with};
+use crate::evaluate::parse_context;
 use crate::output::{Cell, Row};
-use crate::policy::eval::audit::{AccessKind, BucketAudit, WhoCanRow};
+use crate::policy::eval::audit::{BucketAudit, WhoCanRow};
+use crate::policy::eval::symbolic::{Access, ModelError};
 use crate::policy::eval::{Chain, PolicySet};
 
 /// Which principals (of which accounts, through which access point or the bucket itself) may
-/// read, write or list under one prefix: the principals the bucket policy and the bucket's
-/// access point policies name, and everyone, each decided as `access check` decides (an access
-/// point grant counts only where the bucket policy also allows it; Denies, SCPs, RCPs and Block
-/// Public Access apply). Read is s3:GetObject and write s3:PutObject on a key under the prefix;
-/// list is s3:ListBucket with s3:prefix set to it.
+/// read, write or list anything under one prefix, exactly: every principal the policies name,
+/// each account's other principals, any principal of an account no policy names, and anyone,
+/// with the key patterns each reaches (KEYS), what a Deny cuts out of them (EXCEPT) and whether
+/// only part of the prefix is reached (PARTIAL), decided as `access check` decides every key (an
+/// access point grant counts only where the bucket policy also allows it; Denies, SCPs, RCPs and
+/// Block Public Access apply). Grants that are not effective today (an access point on a bucket
+/// that does not delegate, Block Public Access) are shown as latent. Read is s3:GetObject and
+/// write s3:PutObject on a key; list is s3:ListBucket with s3:prefix under the prefix.
+///
+/// Offline with the policy flags of `access matrix` (--bucket-policy, --access-point-policy, …).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The bucket and prefix, s3://BUCKET/PREFIX/ (s3://BUCKET for the whole bucket)
@@ -37,6 +44,10 @@ pub struct Args {
     /// The external id the member role requires
     #[arg(long, value_name = "ID", requires = "member_role")]
     pub external_id: Option<String>,
+
+    /// The policies: fetched, or offline from files
+    #[command(flatten)]
+    pub policies: super::PolicyArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,26 +59,42 @@ pub enum Action {
 
 impl Row for WhoCanRow {
     fn headers(wide: bool) -> Vec<&'static str> {
-        let mut h = vec!["PRINCIPAL", "ACCOUNT", "EXTERNAL", "VIA", "CONDITIONS"];
+        let mut h = vec![
+            "PRINCIPAL",
+            "ACCOUNT",
+            "EXTERNAL",
+            "VIA",
+            "KEYS",
+            "EXCEPT",
+            "CONDITIONS",
+        ];
         if wide {
-            h.extend(["SOURCE", "SID"]);
+            h.extend(["PARTIAL", "SOURCE", "SID"]);
         }
         h
     }
     fn cells(&self, wide: bool) -> Vec<Cell> {
-        let via = if self.access_point.is_empty() {
+        let mut via = if self.access_point.is_empty() {
             "bucket".to_string()
         } else {
             format!("access-point:{}", self.access_point)
         };
+        let mut conditions = self.conditions.clone();
+        if let Some(why) = &self.latent {
+            via.push_str(" (latent)");
+            conditions = format!("latent: {why}");
+        }
         let mut c = vec![
             self.principal.clone().into(),
             Cell::or_dash(self.principal_account.as_str()),
             if self.external { "yes" } else { "no" }.into(),
             via.into(),
-            Cell::or_dash(self.conditions.as_str()),
+            Cell::or_dash(self.keys.join(" ").as_str()),
+            Cell::or_dash(self.except.join(" ").as_str()),
+            Cell::or_dash(conditions.as_str()),
         ];
         if wide {
+            c.push(if self.partial { "yes" } else { "no" }.into());
             c.push(self.source.clone().into());
             c.push(Cell::or_dash(self.sid.as_str()));
         }
@@ -78,10 +105,36 @@ impl Row for WhoCanRow {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let (bucket, prefix) = (args.url.bucket.to_string(), args.url.prefix());
     let kind = match args.action {
-        Action::Read => AccessKind::Read,
-        Action::Write => AccessKind::Write,
-        Action::List => AccessKind::List,
+        Action::Read => Access::Read,
+        Action::Write => Access::Write,
+        Action::List => Access::List,
     };
+    let context = parse_context(&args.policies.context)?;
+    let exact = |e: ModelError| failed(format!("cannot decide who can {}: {e}", kind.as_str()));
+    if args.policies.offline() {
+        if args.member_role.is_some() {
+            return Err(input_error(
+                "--member-role: the policies come from files; leave it out offline",
+            ));
+        }
+        let (set, _, _) = args.policies.gather(ctx, Some(bucket.clone()), &[]).await?;
+        let (chain, _) = args.policies.chain.files().from_files()?;
+        let partition = super::partition_of(&set);
+        let audit = BucketAudit {
+            bucket: &bucket,
+            partition: &partition,
+            trusted: &args.trusted_account,
+            findings: &[],
+            region: "",
+            organization: &[],
+        };
+        let rows = audit
+            .who_can_exact(&set, &chain, &context, &prefix, kind)
+            .map_err(exact)?;
+        return ctx.printer.rows_or(&rows, || {
+            format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
+        });
+    }
     let caller = ctx.aws().await?;
     let (member, account, chain, organization) = match &args.member_role {
         Some(role) => {
@@ -104,7 +157,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         region: &aws.region,
         organization: &organization,
     };
-    let rows = audit.who_can(&set, &chain, &prefix, kind);
+    let rows = audit
+        .who_can_exact(&set, &chain, &context, &prefix, kind)
+        .map_err(exact)?;
     ctx.printer.rows_or(&rows, || {
         format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
     })

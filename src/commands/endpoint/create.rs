@@ -55,7 +55,8 @@ pub struct Args {
     pub output_location: Option<String>,
 
     /// Give up waiting for the endpoint to become available after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 600)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 600, allow_negative_numbers = true,
+          value_parser = clap::builder::RangedI64ValueParser::<u64>::new().range(1..=86_400))]
     pub timeout: u64,
 }
 

@@ -17,7 +17,7 @@ pub struct Args {
     pub buckets: Vec<String>,
 
     /// How many resources are read at once
-    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16,
+    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16, allow_negative_numbers = true,
           value_parser = clap::value_parser!(u16).range(1..=64))]
     pub parallel: u16,
 }

@@ -80,6 +80,16 @@ pub struct AuditRow {
     /// The principal's account is a member of the audited organization (`audit report
     /// --organization`); never for everyone or a principal of no account.
     pub same_org: bool,
+    /// The key patterns reached (space-separated; `*` every key; for a list-only row the prefixes
+    /// a listing may ask for), exactly (empty on rows of the sampled audit and on findings).
+    pub keys: String,
+    /// The patterns a Deny (or a narrower grant of the other policy) cuts out of `keys`.
+    pub except: String,
+    /// Only part of the keys under `prefix` are reached.
+    pub partial: bool,
+    /// Why the access is not effective today (empty: it is): an access point grant on a bucket
+    /// that does not delegate to access points, or a grant Block Public Access cuts off.
+    pub latent: String,
 }
 
 /// An empty string as `null`, any other as itself.
@@ -92,7 +102,9 @@ fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Erro
 }
 
 /// The CSV header, in column order.
-pub const COLUMNS: [&str; 18] = [
+/// Columns are only ever appended, so that `audit query` and the Athena table read reports
+/// written before a column existed (its cells are then empty).
+pub const COLUMNS: [&str; 22] = [
     "principal",
     "principal_account",
     "external",
@@ -111,11 +123,15 @@ pub const COLUMNS: [&str; 18] = [
     "finding_status",
     "region",
     "same_org",
+    "keys",
+    "except",
+    "partial",
+    "latent",
 ];
 
 impl AuditRow {
     /// The cells in [`COLUMNS`] order.
-    pub fn record(&self) -> [&str; 18] {
+    pub fn record(&self) -> [&str; 22] {
         let b = |x: bool| if x { "true" } else { "false" };
         [
             &self.principal,
@@ -136,6 +152,10 @@ impl AuditRow {
             &self.finding_status,
             &self.region,
             b(self.same_org),
+            &self.keys,
+            &self.except,
+            b(self.partial),
+            &self.latent,
         ]
     }
 }
@@ -311,6 +331,18 @@ pub struct WhoCanRow {
     pub sid: String,
     /// What a request must satisfy to be allowed, `; `-separated.
     pub conditions: String,
+    /// The key patterns reached under the prefix (exact answers; empty from [`BucketAudit::who_can`]).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub keys: Vec<String>,
+    /// The patterns cut out of them.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub except: Vec<String>,
+    /// Only part of the prefix is reached.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub partial: bool,
+    /// Why the access is not effective today (None: it is).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub latent: Option<String>,
 }
 
 fn sorted_prefixes(lists: &[Vec<String>]) -> Vec<String> {
@@ -487,6 +519,10 @@ impl BucketAudit<'_> {
                 finding_status: f.status.clone(),
                 region: self.region.to_string(),
                 same_org,
+                keys: String::new(),
+                except: String::new(),
+                partial: false,
+                latent: String::new(),
             });
             n += 1;
         }
@@ -628,6 +664,10 @@ impl BucketAudit<'_> {
                     source,
                     sid: sids.join("+"),
                     conditions: c.requires.join("; "),
+                    keys: Vec::new(),
+                    except: Vec::new(),
+                    partial: false,
+                    latent: None,
                 });
             }
         }
@@ -775,7 +815,251 @@ impl BucketAudit<'_> {
             finding_status: statuses.join(" "),
             region: self.region.to_string(),
             same_org: self.in_org(account),
+            keys: String::new(),
+            except: String::new(),
+            partial: false,
+            latent: String::new(),
         }
+    }
+
+    /// Who may do `kind` on any key under `prefix` (empty: the whole bucket), exactly: every
+    /// class of principal (not only those the policies name), with the key patterns it reaches
+    /// and `latent` rows for grants not effective today. In class order (named principals
+    /// first), the bucket before its access points.
+    pub fn who_can_exact(
+        &self,
+        set: &PolicySet,
+        chain: &Chain,
+        context: &[(String, String)],
+        prefix: &str,
+        kind: super::symbolic::Access,
+    ) -> Result<Vec<WhoCanRow>, super::symbolic::ModelError> {
+        let mut trusted: Vec<String> = self.trusted.to_vec();
+        trusted.extend(self.organization.iter().cloned());
+        let model = super::exact::Model {
+            set,
+            chain,
+            bucket: self.bucket,
+            partition: self.partition,
+            context,
+            trusted: &trusted,
+        };
+        Ok(model
+            .reach(prefix, &[kind])?
+            .into_iter()
+            .map(|r| {
+                let mut sids: Vec<String> = Vec::new();
+                let mut source = String::new();
+                for st in &r.statements {
+                    if source.is_empty() {
+                        source = source_of(&st.policy);
+                    }
+                    let sid = st.sid.clone().unwrap_or_else(|| format!("#{}", st.index));
+                    if !sids.contains(&sid) {
+                        sids.push(sid);
+                    }
+                }
+                WhoCanRow {
+                    principal: r.principal,
+                    principal_account: r.principal_account,
+                    external: r.external,
+                    bucket: self.bucket.to_string(),
+                    access_point: r.access_point.unwrap_or_default(),
+                    prefix: prefix.to_string(),
+                    access: kind.as_str().to_string(),
+                    source,
+                    sid: sids.join("+"),
+                    conditions: r.only_if.join("; "),
+                    keys: r.keys,
+                    except: r.except,
+                    partial: r.partial,
+                    latent: r.latent,
+                }
+            })
+            .collect())
+    }
+
+    /// The exact audit: every class of principal that reaches any key of the bucket, through
+    /// each route, with the key patterns it reaches (`keys`, `except`, `partial`) decided by the
+    /// symbolic model, not by a probe key per prefix; grants that are not effective today as
+    /// `latent` rows. One row per principal × route × set of keys: accesses reaching the same
+    /// keys share a row (`read+list`). `prefix` is the literal directory the keys start with.
+    /// Findings no row explains get rows of their own, as in [`BucketAudit::rows`].
+    pub fn exact_rows_with(
+        &self,
+        set: &PolicySet,
+        chain: &Chain,
+        context: &[(String, String)],
+        mut emit: impl FnMut(AuditRow),
+    ) -> Result<usize, super::symbolic::ModelError> {
+        use super::symbolic::Access as Kind;
+        let owner = set.bucket_account.as_str();
+        let organization: Vec<String> = self.organization.to_vec();
+        let mut trusted: Vec<String> = self.trusted.to_vec();
+        trusted.extend(organization);
+        let model = super::exact::Model {
+            set,
+            chain,
+            bucket: self.bucket,
+            partition: self.partition,
+            context,
+            trusted: &trusted,
+        };
+        let reach = model.reach("", &[Kind::Read, Kind::Write, Kind::List])?;
+        let mut n = 0;
+        let mut matched: Vec<String> = Vec::new();
+        // Rows of one principal and route are adjacent, in Read, Write, List order.
+        let mut i = 0;
+        while i < reach.len() {
+            let mut j = i;
+            while j < reach.len()
+                && reach[j].principal == reach[i].principal
+                && reach[j].access_point == reach[i].access_point
+            {
+                j += 1;
+            }
+            let group = &reach[i..j];
+            let mut done = vec![false; group.len()];
+            for a in 0..group.len() {
+                if done[a] {
+                    continue;
+                }
+                let picked: Vec<usize> = (a..group.len())
+                    .filter(|&b| {
+                        !done[b]
+                            && group[b].keys == group[a].keys
+                            && group[b].except == group[a].except
+                            && group[b].latent == group[a].latent
+                            && group[b].only_if == group[a].only_if
+                    })
+                    .collect();
+                let same: Vec<&super::exact::Reach> = picked
+                    .iter()
+                    .map(|&b| {
+                        done[b] = true;
+                        &group[b]
+                    })
+                    .collect();
+                let r = same[0];
+                let has = |k: Kind| same.iter().any(|x| x.access == k);
+                let (read, write, list) = (has(Kind::Read), has(Kind::Write), has(Kind::List));
+                let mut sids: Vec<String> = Vec::new();
+                let mut source = String::new();
+                for x in &same {
+                    for st in &x.statements {
+                        if source.is_empty() {
+                            source = source_of(&st.policy);
+                        }
+                        let sid = st.sid.clone().unwrap_or_else(|| format!("#{}", st.index));
+                        if !sids.contains(&sid) {
+                            sids.push(sid);
+                        }
+                    }
+                }
+                let (ids, statuses) =
+                    self.findings_for(&r.principal, set, r.access_point.as_deref());
+                for id in &ids {
+                    if !matched.contains(id) {
+                        matched.push(id.clone());
+                    }
+                }
+                let account = r.principal_account.clone();
+                emit(AuditRow {
+                    principal: r.principal.clone(),
+                    principal_account: account.clone(),
+                    external: r.external,
+                    bucket: self.bucket.to_string(),
+                    bucket_account: owner.to_string(),
+                    access_point: r.access_point.clone().unwrap_or_default(),
+                    prefix: directory_of(&r.keys),
+                    read,
+                    write,
+                    list,
+                    access: kinds(read, write, list).join("+"),
+                    source,
+                    sid: sids.join("+"),
+                    conditions: r.only_if.join("; "),
+                    finding_id: ids.join(" "),
+                    finding_status: statuses.join(" "),
+                    region: self.region.to_string(),
+                    same_org: self.in_org(&account),
+                    keys: r.keys.join(" "),
+                    except: r.except.join(" "),
+                    partial: r.partial,
+                    latent: r.latent.clone().unwrap_or_default(),
+                });
+                n += 1;
+            }
+            i = j;
+        }
+        for f in self.findings {
+            if !matched.contains(&f.id) {
+                n += self.finding_rows(set, f, owner, &mut emit);
+            }
+        }
+        Ok(n)
+    }
+
+    /// The findings that name this principal on this route (else on any route).
+    fn findings_for(
+        &self,
+        principal: &str,
+        set: &PolicySet,
+        access_point: Option<&str>,
+    ) -> (Vec<String>, Vec<String>) {
+        let ap_arn = access_point.and_then(|n| set.access_point(n).map(|a| a.target.arn.as_str()));
+        let matching = |f: &&FindingRef| f.principals.iter().any(|v| finding_names(v, principal));
+        let on_route: Vec<&FindingRef> = self
+            .findings
+            .iter()
+            .filter(matching)
+            .filter(|f| match ap_arn {
+                Some(arn) => f.access_points.iter().any(|a| a == arn),
+                None => f.access_points.is_empty(),
+            })
+            .collect();
+        let chosen = if on_route.is_empty() {
+            self.findings.iter().filter(matching).collect()
+        } else {
+            on_route
+        };
+        let (mut ids, mut statuses) = (Vec::new(), Vec::new());
+        for f in chosen {
+            if !ids.contains(&f.id) {
+                ids.push(f.id.clone());
+                statuses.push(f.status.clone());
+            }
+        }
+        (ids, statuses)
+    }
+}
+
+/// The literal directory every key pattern starts with (`sales_event/` for `sales_event/*.csv`;
+/// empty when they share none).
+fn directory_of(patterns: &[String]) -> String {
+    let heads: Vec<&str> = patterns
+        .iter()
+        .map(|p| &p[..p.find(['*', '?']).unwrap_or(p.len())])
+        .collect();
+    let Some(first) = heads.first() else {
+        return String::new();
+    };
+    let mut common = first.len();
+    for h in &heads[1..] {
+        common = common.min(
+            first
+                .char_indices()
+                .zip(h.chars())
+                .take_while(|((_, a), b)| a == b)
+                .map(|((i, a), _)| i + a.len_utf8())
+                .last()
+                .unwrap_or(0),
+        );
+    }
+    let head = &first[..common];
+    match head.rfind('/') {
+        Some(i) => head[..=i].to_string(),
+        None => String::new(),
     }
 }
 

@@ -301,6 +301,9 @@ impl Model<'_> {
             let (principal, account) = self.display(&class);
             let external = self.external(&class, &account);
             for route in self.routes() {
+                if !self.may_pass(&class, route) {
+                    continue;
+                }
                 for &access in accesses {
                     let q = self.query(&who, access, route);
                     let e = symbolic::exact(self.set, self.chain, &q)?;
@@ -309,6 +312,7 @@ impl Model<'_> {
                     let mut reached = set.clone();
                     let mut statements = &e.possible.grants;
                     let latent_answer;
+                    let mut latent_whole = None;
                     if set.is_empty()? {
                         // What one change would switch on.
                         let mut found = None;
@@ -331,12 +335,15 @@ impl Model<'_> {
                             }
                         }
                         let Some((a, s, why)) = found else { continue };
+                        latent_whole = Some(a.keys.clone());
                         latent_answer = a;
                         statements = &latent_answer.grants;
                         reached = s;
                         latent = Some(why.to_string());
                     }
-                    let Described { keys, except } = reached.describe()?;
+                    // Described from the whole answer, so the patterns are the policies' own.
+                    let whole = latent_whole.as_ref().unwrap_or(&e.possible.keys);
+                    let Described { keys, except } = whole.describe_within(&under)?;
                     let partial = !under.minus(&reached).is_empty()?;
                     let only_if =
                         if latent.is_none() && !e.only_if().intersect(&under).is_empty()? {
@@ -380,6 +387,30 @@ impl Model<'_> {
             }
         }
         Ok(rows)
+    }
+
+    /// Whether a class can pass a route at all, judged on the principals alone: through an
+    /// access point, its policy must name the class (or name principals by `*`, account or
+    /// NotPrincipal), unless an identity policy or the account root's own permissions could
+    /// satisfy it. A shortcut that never changes an answer: a class it skips gets the empty set.
+    fn may_pass(&self, class: &PrincipalClass, route: Option<&AccessPointTarget>) -> bool {
+        let Some(t) = route else { return true };
+        let PrincipalClass::Named(arn) = class else {
+            return true;
+        };
+        if !self.set.identity.is_empty() {
+            return true;
+        }
+        let Some(policy) = self
+            .set
+            .access_points
+            .iter()
+            .find(|a| a.target.arn == t.arn)
+            .and_then(|a| a.policy.as_ref())
+        else {
+            return false;
+        };
+        !policy.unindexed.is_empty() || policy.index.contains_key(&super::principal_key(arn))
     }
 
     /// The policy set with the bucket delegating to the owner's access points (None: it already
@@ -456,6 +487,9 @@ impl Model<'_> {
             }
             let who = self.representative(&class);
             for route in self.routes() {
+                if !self.may_pass(&class, route) {
+                    continue;
+                }
                 let q = self.query(&who, access, route);
                 let a = symbolic::keys(self.set, self.chain, &q)?;
                 let Some(key) = a.keys.intersect(&under).witness()? else {

@@ -54,63 +54,73 @@ impl Glob {
     }
 
     pub fn matches(&self, text: &str) -> bool {
-        // Positions as a bitset walk: linear in text × pattern, no backtracking.
-        let mut set = Bits::new(self.0.len() + 1);
-        set.insert(0);
-        self.close(&mut set);
+        // Position sets in words: linear in text × pattern, no backtracking.
+        let n = (self.0.len() + 1).div_ceil(64);
+        let (mut cur, mut next) = (vec![0u64; n], vec![0u64; n]);
+        cur[0] = 1;
+        close_words(self, &mut cur);
         for c in text.chars() {
-            set = self.step(&set, Some(c));
-            if set.is_empty() {
+            next.iter_mut().for_each(|w| *w = 0);
+            step_words(self, &cur, &mut next, Some(c));
+            std::mem::swap(&mut cur, &mut next);
+            if cur.iter().all(|w| *w == 0) {
                 return false;
             }
         }
-        set.contains(self.0.len())
-    }
-
-    fn close(&self, set: &mut Bits) {
-        for p in 0..self.0.len() {
-            if self.0[p] == G::Star && set.contains(p) {
-                set.insert(p + 1);
-            }
-        }
-    }
-
-    /// One character (None: a character the glob does not name).
-    fn step(&self, set: &Bits, c: Option<char>) -> Bits {
-        let mut next = Bits::new(self.0.len() + 1);
-        for p in set.iter() {
-            match self.0.get(p) {
-                Some(G::Star) => next.insert(p),
-                Some(G::One) => next.insert(p + 1),
-                Some(G::Lit(x)) if Some(*x) == c => next.insert(p + 1),
-                _ => {}
-            }
-        }
-        self.close(&mut next);
-        next
+        let end = self.0.len();
+        cur[end / 64] & (1u64 << (end % 64)) != 0
     }
 
     /// The keys `k` such that `prefix + k` matches this glob: the glob's derivative by the
     /// prefix, a union of its suffixes.
     fn after(&self, prefix: &str) -> KeySet {
-        let mut set = Bits::new(self.0.len() + 1);
-        set.insert(0);
-        self.close(&mut set);
-        for c in prefix.chars() {
-            set = self.step(&set, Some(c));
-            if set.is_empty() {
+        // The literal run before the first wildcard decides most patterns at once.
+        let lit = self.0.iter().take_while(|g| matches!(g, G::Lit(_))).count();
+        let mut chars = prefix.chars();
+        for (i, g) in self.0[..lit].iter().enumerate() {
+            match (g, chars.next()) {
+                (G::Lit(x), Some(c)) if *x == c => {}
+                (_, Some(_)) => return KeySet::empty(),
+                // The prefix ends inside the literal run: the rest of the glob.
+                (_, None) => return KeySet::glob(Glob(self.0[i..].into())),
+            }
+        }
+        let n = (self.0.len() + 1).div_ceil(64);
+        let (mut cur, mut next) = (vec![0u64; n], vec![0u64; n]);
+        cur[lit / 64] |= 1u64 << (lit % 64);
+        close_words(self, &mut cur);
+        for c in chars {
+            next.iter_mut().for_each(|w| *w = 0);
+            step_words(self, &cur, &mut next, Some(c));
+            std::mem::swap(&mut cur, &mut next);
+            if cur.iter().all(|w| *w == 0) {
                 return KeySet::empty();
             }
         }
+        let has = |p: usize| cur[p / 64] & (1u64 << (p % 64)) != 0;
         let mut out = KeySet::empty();
-        for p in set.iter() {
+        for p in 0..=self.0.len() {
             // A suffix starting with `*` covers the one right after it.
-            if p > 0 && self.0[p - 1] == G::Star && set.contains(p - 1) {
+            if !has(p) || (p > 0 && self.0[p - 1] == G::Star && has(p - 1)) {
                 continue;
             }
             out = out.union(&KeySet::glob(Glob(self.0[p..].into())));
         }
         out
+    }
+
+    /// A few short keys the glob matches: each `*` as nothing or as one character, `?` as one.
+    fn instances(&self) -> impl Iterator<Item = String> + '_ {
+        ["", "x"].into_iter().map(move |fill| {
+            self.0
+                .iter()
+                .map(|g| match g {
+                    G::Lit(c) => c.to_string(),
+                    G::One => "x".to_string(),
+                    G::Star => fill.to_string(),
+                })
+                .collect()
+        })
     }
 
     fn chars(&self) -> impl Iterator<Item = char> + '_ {
@@ -140,29 +150,62 @@ impl fmt::Debug for Glob {
     }
 }
 
-/// A small bitset of glob positions.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
-struct Bits(Vec<u64>);
+/// The epsilon closure of a position set in words: `*` may match nothing.
+fn close_words(g: &Glob, w: &mut [u64]) {
+    for p in 0..g.0.len() {
+        if g.0[p] == G::Star && w[p / 64] & (1u64 << (p % 64)) != 0 {
+            w[(p + 1) / 64] |= 1u64 << ((p + 1) % 64);
+        }
+    }
+}
 
-impl Bits {
-    fn new(n: usize) -> Bits {
-        Bits(vec![0; n.div_ceil(64)])
+/// One character (None: one no glob names here) from `from` into `to` (cleared by the caller).
+fn step_words(g: &Glob, from: &[u64], to: &mut [u64], c: Option<char>) {
+    for (wi, &word) in from.iter().enumerate() {
+        let mut w = word;
+        while w != 0 {
+            let b = w.trailing_zeros() as usize;
+            w &= w - 1;
+            let p = wi * 64 + b;
+            let target = match g.0.get(p) {
+                Some(G::Star) => p,
+                Some(G::One) => p + 1,
+                Some(G::Lit(x)) if Some(*x) == c => p + 1,
+                _ => continue,
+            };
+            to[target / 64] |= 1u64 << (target % 64);
+        }
     }
-    fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
+    close_words(g, to);
+}
+
+/// FNV-1a: the search hashes many short word slices.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
     }
-    fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    fn is_empty(&self) -> bool {
-        self.0.iter().all(|w| *w == 0)
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
     }
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(wi, w)| {
-            (0..64)
-                .filter(move |b| w & (1u64 << b) != 0)
-                .map(move |b| wi * 64 + b)
-        })
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+        self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        self.0 ^= self.0 >> 29;
     }
 }
 
@@ -339,17 +382,55 @@ impl KeySet {
 
     /// Whether no key at all is in the set.
     pub fn is_empty(&self) -> Result<bool, TooComplex> {
-        Ok(self.witness()?.is_none())
+        match &*self.0 {
+            Node::Empty => return Ok(true),
+            Node::All | Node::Glob(_) => return Ok(false),
+            _ => {}
+        }
+        // Most sets hold one of the shortest instances of their own patterns: try those first.
+        let mut globs = Vec::new();
+        self.collect_globs(&mut globs);
+        for g in &globs {
+            for c in g.instances() {
+                if self.contains(&c) {
+                    return Ok(false);
+                }
+            }
+        }
+        if self.contains("") {
+            return Ok(false);
+        }
+        Ok(self.search()?.is_none())
+    }
+
+    fn collect_globs(&self, out: &mut Vec<Glob>) {
+        match &*self.0 {
+            Node::Glob(g) => {
+                if !out.contains(g) {
+                    out.push(g.clone())
+                }
+            }
+            Node::Not(x) => x.collect_globs(out),
+            Node::And(v) | Node::Or(v) => v.iter().for_each(|x| x.collect_globs(out)),
+            Node::Empty | Node::All => {}
+        }
     }
 
     /// A shortest key in the set (None: the set is empty). Among keys of that length, the one
     /// found first in the order of the characters the patterns name.
     pub fn witness(&self) -> Result<Option<String>, TooComplex> {
         match &*self.0 {
-            Node::Empty => return Ok(None),
-            Node::All => return Ok(Some(String::new())),
-            _ => {}
+            Node::Empty => Ok(None),
+            Node::All => Ok(Some(String::new())),
+            _ => self.search(),
         }
+    }
+
+    /// Breadth-first search of the product of the globs' automata for an accepting state.
+    /// A state is every glob's set of positions, in one flat bitset; from a state, only the
+    /// characters some glob names at one of its positions lead somewhere different from "any
+    /// other character", so only those and one stand-in for the rest are tried.
+    fn search(&self) -> Result<Option<String>, TooComplex> {
         let mut atoms: Vec<Glob> = Vec::new();
         let formula = Formula::build(self, &mut atoms);
         let mut alphabet: Vec<char> = atoms.iter().flat_map(|g| g.chars()).collect();
@@ -359,52 +440,71 @@ impl KeySet {
             .chars()
             .find(|c| alphabet.binary_search(c).is_err())
             .unwrap_or('\u{e000}');
-        // The "other" class steps as a character no glob names.
-        let mut letters: Vec<(Option<char>, char)> =
-            alphabet.iter().map(|c| (Some(*c), *c)).collect();
-        letters.push((None, other));
-
-        let start: Vec<Bits> = atoms
-            .iter()
-            .map(|g| {
-                let mut b = Bits::new(g.0.len() + 1);
-                b.insert(0);
-                g.close(&mut b);
-                b
-            })
-            .collect();
-        let accepts = |st: &[Bits]| formula.eval(&|i: usize| st[i].contains(atoms[i].0.len()));
+        // Word offsets of each atom in the flat state.
+        let mut offsets = Vec::with_capacity(atoms.len() + 1);
+        let mut words = 0;
+        for g in &atoms {
+            offsets.push(words);
+            words += (g.0.len() + 1).div_ceil(64);
+        }
+        offsets.push(words);
+        let bit =
+            |st: &[u64], i: usize, p: usize| st[offsets[i] + p / 64] & (1u64 << (p % 64)) != 0;
+        let mut start = vec![0u64; words];
+        for (i, g) in atoms.iter().enumerate() {
+            let w = &mut start[offsets[i]..offsets[i + 1]];
+            w[0] |= 1;
+            close_words(g, w);
+        }
+        let accepts = |st: &[u64]| formula.eval(&|i: usize| bit(st, i, atoms[i].0.len()));
         if accepts(&start) {
             return Ok(Some(String::new()));
         }
-        // Breadth first: the first accepting state reached has a shortest witness.
-        let mut seen: HashMap<Vec<Bits>, (usize, char)> = HashMap::new();
-        let mut states: Vec<Vec<Bits>> = vec![start.clone()];
-        seen.insert(start, (usize::MAX, ' '));
+        let mut seen: HashMap<Box<[u64]>, usize, Fnv> = HashMap::default();
+        let mut states: Vec<(Box<[u64]>, usize, char)> = Vec::new();
+        let start: Box<[u64]> = start.into();
+        seen.insert(start.clone(), 0);
+        states.push((start, usize::MAX, ' '));
         let mut queue = VecDeque::from([0usize]);
+        let mut next = vec![0u64; words];
+        let mut letters: Vec<Option<char>> = Vec::new();
         while let Some(i) = queue.pop_front() {
-            for (class, shown) in &letters {
-                let next: Vec<Bits> = states[i]
-                    .iter()
-                    .zip(&atoms)
-                    .map(|(b, g)| g.step(b, *class))
-                    .collect();
-                if seen.contains_key(&next) {
+            letters.clear();
+            {
+                let st = &states[i].0;
+                for (a, g) in atoms.iter().enumerate() {
+                    for p in 0..g.0.len() {
+                        if let G::Lit(c) = g.0[p] {
+                            if bit(st, a, p) && !letters.contains(&Some(c)) {
+                                letters.push(Some(c));
+                            }
+                        }
+                    }
+                }
+                letters.sort_unstable();
+                letters.push(None);
+            }
+            for &class in &letters {
+                next.iter_mut().for_each(|w| *w = 0);
+                let st = &states[i].0;
+                for (a, g) in atoms.iter().enumerate() {
+                    let (from, to) = (offsets[a], offsets[a + 1]);
+                    step_words(g, &st[from..to], &mut next[from..to], class);
+                }
+                if seen.contains_key(next.as_slice()) {
                     continue;
                 }
                 let done = accepts(&next);
-                seen.insert(next.clone(), (i, *shown));
-                states.push(next);
-                let j = states.len() - 1;
+                let key: Box<[u64]> = next.clone().into();
+                let j = states.len();
+                seen.insert(key.clone(), j);
+                states.push((key, i, class.unwrap_or(other)));
                 if done {
                     let mut out = Vec::new();
                     let mut at = j;
-                    while let Some(&(parent, c)) = seen.get(&states[at]) {
-                        if parent == usize::MAX {
-                            break;
-                        }
-                        out.push(c);
-                        at = parent;
+                    while states[at].1 != usize::MAX {
+                        out.push(states[at].2);
+                        at = states[at].1;
                     }
                     return Ok(Some(out.into_iter().rev().collect()));
                 }
@@ -433,6 +533,12 @@ impl KeySet {
     /// (`except`). `keys` are the positively occurring globs that hold a key of the set (`*` for
     /// every key); `except` the negatively occurring ones that remove keys from them.
     pub fn describe(&self) -> Result<Described, TooComplex> {
+        self.describe_within(&KeySet::all())
+    }
+
+    /// [`KeySet::describe`] of the keys within `scope` (a prefix asked about): the patterns of
+    /// `self` that reach into it, not the scope's own.
+    pub fn describe_within(&self, scope: &KeySet) -> Result<Described, TooComplex> {
         if self.is_all_node() {
             return Ok(Described {
                 keys: vec!["*".into()],
@@ -452,12 +558,12 @@ impl KeySet {
             } else {
                 KeySet::glob(g.clone())
             };
-            if !s.intersect(self).is_empty()? && !keys.contains(&g.to_string()) {
+            if !s.intersect(self).intersect(scope).is_empty()? && !keys.contains(&g.to_string()) {
                 keys.push(g.to_string());
                 covered = covered.union(&s);
             }
         }
-        let missing = covered.minus(self);
+        let missing = covered.minus(self).intersect(scope);
         let mut except = Vec::new();
         for g in neg {
             if !KeySet::glob(g.clone()).intersect(&missing).is_empty()?

@@ -21,6 +21,16 @@ pub fn probe_key(prefix: &str) -> String {
 pub struct MatrixCell {
     pub decision: Verdict,
     pub deciding: Vec<OwnedRef>,
+    /// Exact matrix only: the key patterns allowed under the prefix (for list, the prefixes a
+    /// listing may ask for) …
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
+    /// … the patterns cut out of them …
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<String>,
+    /// … and whether only part of the prefix is allowed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// A statement reference that outlives the policy set (for output).
@@ -48,6 +58,9 @@ impl From<&Decision<'_>> for MatrixCell {
         MatrixCell {
             decision: d.verdict,
             deciding: d.deciding.iter().map(OwnedRef::from).collect(),
+            keys: Vec::new(),
+            except: Vec::new(),
+            partial: false,
         }
     }
 }
@@ -130,4 +143,105 @@ pub fn matrix_with(
         }
     }
     rows
+}
+
+/// [`matrix_with`] decided over every key under each prefix instead of one probe key: a cell is
+/// allowed when some key under the prefix is (for list: some `s3:prefix` under it), with the key
+/// patterns, what Denies cut out, and whether only part of the prefix is allowed; its statements
+/// are those that decide a witness key. A denied cell is decided on the probe key as before
+/// (so an explicit Deny still says so).
+pub fn matrix_exact(
+    set: &PolicySet,
+    chain: &Chain,
+    bucket: &str,
+    principals: &[String],
+    prefixes: &[String],
+    routes: &[Option<AccessPointTarget>],
+    context: &[(String, String)],
+) -> Result<Vec<MatrixRow>, super::symbolic::ModelError> {
+    use super::keyset::KeySet;
+    use super::symbolic::{self, Access, Query};
+    let mut rows = Vec::with_capacity(principals.len() * prefixes.len() * routes.len());
+    for p in principals {
+        let principal = Principal::new(p);
+        // A principal of another account whose identity policies are not given is assumed to be
+        // allowed by them, as the audit and IAM Access Analyzer assume: the question is what
+        // this bucket grants it.
+        let foreign = !principal.account.is_empty()
+            && principal.account != set.bucket_account
+            && !set.identity.iter().any(|(owner, _)| {
+                owner
+                    .as_deref()
+                    .is_none_or(|o| Principal::new(o).account == principal.account)
+            });
+        let audit = foreign.then_some(super::Audit::Optimistic);
+        for route in routes {
+            let query = |access| Query {
+                principal: &principal,
+                access,
+                bucket,
+                route: route.as_ref(),
+                context,
+                audit,
+            };
+            let mut answers = Vec::new();
+            for access in [Access::Read, Access::Write, Access::List] {
+                answers.push((access, symbolic::keys(set, chain, &query(access))?.keys));
+            }
+            for prefix in prefixes {
+                let under = if prefix.is_empty() {
+                    KeySet::all()
+                } else {
+                    KeySet::prefix(prefix)
+                };
+                let mut cells = Vec::new();
+                for (access, keys) in &answers {
+                    let q = query(*access);
+                    let within = keys.intersect(&under);
+                    let cell = match within.witness()? {
+                        Some(w) => {
+                            let d = set.evaluate_with(chain, &q.request(&w), false);
+                            let described = keys.describe_within(&under)?;
+                            MatrixCell {
+                                partial: !under.minus(keys).is_empty()?,
+                                keys: described.keys,
+                                except: described.except,
+                                ..MatrixCell::from(&d)
+                            }
+                        }
+                        None => {
+                            let probe = match access {
+                                Access::List => prefix.clone(),
+                                _ => probe_key(prefix),
+                            };
+                            MatrixCell::from(&set.evaluate_with(chain, &q.request(&probe), false))
+                        }
+                    };
+                    cells.push(cell);
+                }
+                let list = cells.pop().unwrap_or_else(empty_cell);
+                let write = cells.pop().unwrap_or_else(empty_cell);
+                let read = cells.pop().unwrap_or_else(empty_cell);
+                rows.push(MatrixRow {
+                    principal: p.clone(),
+                    access_point: route.as_ref().map(|t| t.name.clone()),
+                    prefix: prefix.clone(),
+                    read,
+                    write,
+                    list,
+                });
+            }
+        }
+    }
+    Ok(rows)
+}
+
+fn empty_cell() -> MatrixCell {
+    MatrixCell {
+        decision: Verdict::ImplicitlyDenied,
+        deciding: Vec::new(),
+        keys: Vec::new(),
+        except: Vec::new(),
+        partial: false,
+    }
 }
