@@ -178,6 +178,15 @@ lakegate access who-can s3://member-lake/shared/ \\
     --account-id 444455556666 --member-role LakegateAudit",
     ),
     (
+        "access prove",
+        "# exit 0 when the guardrail holds, 3 with a counterexample when not
+lakegate access prove --bucket store-events --never public-read
+lakegate access prove --bucket store-events --never external-write -o json
+lakegate access prove --bucket store-events --prefix sales_event/ \\
+    --only arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
+    --only arn:aws:iam::123456789012:role/Analyst",
+    ),
+    (
         "audit",
         "lakegate audit report --all-buckets
 lakegate audit query lakegate_audit.prefix_access --external",
