@@ -119,7 +119,7 @@ pub fn main_exit_code() -> i32 {
                 tokio::pin!(work);
                 tokio::select! {
                     r = &mut work => r,
-                    sig = signals::received() => signals::settle(&ctx, sig, work).await,
+                    sig = signals::received() => signals::settle(ctx.run(), &ctx.printer, sig, work).await,
                 }
             })
         }

@@ -28,6 +28,22 @@ pub enum Kind {
     Interrupted,
     /// A check answered "denied" (the answer was printed). Exit 3; an empty message prints nothing.
     Denied,
+    /// Standard output was closed by its reader (`lakegate accesspoint list | head`): normal
+    /// use, reported as a success and printing nothing.
+    BrokenPipe,
+}
+
+/// What a failure was, beyond its exit code: what callers branch on, so that no caller reads
+/// the message to find out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// AWS refused a policy document (`MalformedPolicy`): often a principal that no longer
+    /// exists.
+    MalformedPolicy,
+    /// Another holder kept the lease of the resource while lakegate waited.
+    LeaseHeld,
+    /// A lease lakegate held was taken over, deleted or expired: it stopped without writing.
+    LeaseLost,
 }
 
 #[derive(Debug)]
@@ -38,6 +54,8 @@ pub struct CliError {
     pub causes: Vec<String>,
     /// What an AWS failure says about the request that failed (set by `aws::classify`).
     pub delivery: Delivery,
+    /// What the failure was, for callers that branch on it (never on the message).
+    pub cause: Option<Cause>,
     /// An exit code other than the kind's (128 + N after signal N).
     pub code: Option<i32>,
 }
@@ -66,6 +84,7 @@ impl CliError {
             hints: Vec::new(),
             causes: Vec::new(),
             delivery: Delivery::Final,
+            cause: None,
             code: None,
         }
     }
@@ -108,6 +127,7 @@ impl CliError {
             Kind::Failed | Kind::NotFound => exit::FAILED,
             Kind::Interrupted => exit::INTERRUPTED,
             Kind::Denied => exit::DENIED,
+            Kind::BrokenPipe => exit::OK,
         }
     }
 }
@@ -148,8 +168,7 @@ impl std::error::Error for CliError {}
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            // Reported as a success: `lakegate accesspoint list | head` is normal use.
-            return CliError::new(Kind::Failed, "broken pipe");
+            return CliError::new(Kind::BrokenPipe, "broken pipe");
         }
         failed(format!("I/O error: {e}"))
     }

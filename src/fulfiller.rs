@@ -10,7 +10,7 @@ use crate::apply::inline_policy::InlinePolicy;
 use crate::apply::lambda_function::{self, LambdaFunction};
 use crate::apply::lambda_permission::{self, LambdaPermission};
 use crate::apply::sqs_queue::{self, SqsQueue};
-use crate::apply::{policy, Plan, Report, Resource, Step};
+use crate::apply::{policy, Plan, Report, Step};
 use crate::aws::events::{RuleInfo, TargetInfo};
 use crate::aws::lambda::FunctionConfig;
 use crate::aws::lease::LEASE_PREFIX;
@@ -350,35 +350,34 @@ pub fn deploy_steps<'a>(p: &Place, n: &Names, s: &Spec, zip: Vec<u8>) -> Vec<Ste
     steps
 }
 
-/// Every resource a deploy may have created, in delete order (the reverse of create order).
-pub fn resources(p: &Place, n: &Names) -> Vec<Box<dyn Resource>> {
+/// Every resource a deploy may have created, each as the step that deletes it, in delete order
+/// (the reverse of create order).
+pub fn resources<'a>(p: &Place, n: &Names) -> Vec<Step<'a>> {
     let role = IamRole::new(&p.partition, &p.account, &n.role);
     let inline = InlinePolicy::of_role(&role.arn, &n.role, POLICY_NAME);
     let f = function(p, n);
-    let mut out: Vec<Box<dyn Resource>> = Vec::new();
+    let mut out = Vec::new();
     for rule in [&n.reconcile_rule, &n.rule] {
         let r = EventRule::new(&p.partition, &p.region, &p.account, rule);
-        out.push(Box::new(LambdaPermission::new(&f.arn, &n.function, rule)));
-        out.push(Box::new(r));
+        out.push(Step::set(
+            LambdaPermission::new(&f.arn, &n.function, rule),
+            None,
+        ));
+        out.push(Step::set(r, None));
     }
-    out.push(Box::new(f));
-    out.push(Box::new(inline));
-    out.push(Box::new(role));
-    out.push(Box::new(SqsQueue::new(
-        &p.partition,
-        &p.region,
-        &p.account,
-        &n.queue,
-    )));
+    out.push(Step::set(f, None));
+    out.push(Step::set(inline, None));
+    out.push(Step::set(role, None));
+    out.push(Step::set(
+        SqsQueue::new(&p.partition, &p.region, &p.account, &n.queue),
+        None,
+    ));
     out
 }
 
 /// The steps that remove everything a deploy created.
 pub fn undeploy_steps<'a>(p: &Place, n: &Names) -> Vec<Step<'a>> {
     resources(p, n)
-        .into_iter()
-        .map(|r| Step::boxed(r, None))
-        .collect()
 }
 
 /// The steps of an audit schedule: its rule (a constant job as input), its permission and the
@@ -413,7 +412,7 @@ pub fn audit_schedule_steps<'a>(
     };
     let removing = state.is_none();
     let [rule_step, perm_step] = rule_steps(p, n, &rule, state);
-    let policy_step = Step::set(inline, doc.as_ref().and_then(|d| policy::state(Some(d))));
+    let policy_step = Step::set(inline, policy::state(doc));
     if removing {
         vec![perm_step, rule_step, policy_step]
     } else {
@@ -479,7 +478,7 @@ pub fn rows_of(report: &Report) -> Vec<ResourceRow> {
     report
         .steps
         .iter()
-        .filter(|s| s.changed || s.after.is_some())
+        .filter(|s| s.changed || s.exists)
         .map(|s| {
             let change = report
                 .plan

@@ -2,10 +2,16 @@
 //! hints a user sees are chosen here from what the failure says (kind, service code, operation).
 
 use crate::aws::error::{Error, ErrorKind};
-use crate::error::{CliError, Kind};
+use crate::error::{Cause, CliError, Kind};
 
 impl From<Error> for CliError {
     fn from(e: Error) -> Self {
+        let cause = match e.kind {
+            ErrorKind::MalformedPolicy => Some(Cause::MalformedPolicy),
+            ErrorKind::Held => Some(Cause::LeaseHeld),
+            ErrorKind::Lost => Some(Cause::LeaseLost),
+            _ => None,
+        };
         let kind = match e.kind {
             ErrorKind::Input => Kind::Input,
             ErrorKind::NotFound => Kind::NotFound,
@@ -20,6 +26,7 @@ impl From<Error> for CliError {
             None => e.message,
         };
         let mut c = CliError::new(kind, message).delivered(e.delivery);
+        c.cause = cause;
         c.hints = hints;
         c.causes = e.causes;
         c

@@ -1,53 +1,46 @@
 //! A plan as people and scripts see it: every change with its before/after state. One shape
 //! for every verb: `{dry_run, changes: [{target, resource, action, before, after}]}`.
 //!
-//! [`Target`] is also the one place resource kinds are registered: a new kind is a variant here
-//! and one file in `src/apply/` implementing `apply::Resource`.
+//! A resource kind is named by its [`ResourceKind`], declared in the kind's own file in
+//! `src/apply/` (a new kind is that one file implementing `apply::Resource`).
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Target {
-    BucketPolicy,
-    AccessPointPolicy,
-    AccessPoint,
-    RouteTable,
-    UserInlinePolicy,
-    SecurityGroup,
-    VpcEndpoint,
-    S3Object,
-    AthenaTable,
-    IamRole,
-    RoleInlinePolicy,
-    LambdaFunction,
-    LambdaPermission,
-    EventRule,
-    SqsQueue,
-    SubscriptionTarget,
+/// A kind of resource lakegate changes: its name in plans, history and JSON ("bucket-policy")
+/// and its label for people ("bucket policy").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ResourceKind {
+    pub name: &'static str,
+    pub label: &'static str,
 }
 
-impl Target {
+impl ResourceKind {
+    pub const fn new(name: &'static str, label: &'static str) -> Self {
+        ResourceKind { name, label }
+    }
+
     pub fn label(self) -> &'static str {
-        match self {
-            Target::BucketPolicy => "bucket policy",
-            Target::AccessPointPolicy => "access point policy",
-            Target::AccessPoint => "access point",
-            Target::RouteTable => "route table",
-            Target::UserInlinePolicy => "inline policy",
-            Target::SecurityGroup => "security group",
-            Target::VpcEndpoint => "VPC endpoint",
-            Target::S3Object => "S3 object",
-            Target::AthenaTable => "Athena table",
-            Target::IamRole => "IAM role",
-            Target::RoleInlinePolicy => "role inline policy",
-            Target::LambdaFunction => "Lambda function",
-            Target::LambdaPermission => "Lambda permission",
-            Target::EventRule => "EventBridge rule",
-            Target::SqsQueue => "SQS queue",
-            Target::SubscriptionTarget => "subscription target",
-        }
+        self.label
+    }
+}
+
+/// The kinds still named here by the code that looks steps up by id (the subscription engine
+/// and the audit upload), until they take their steps' outcomes instead.
+pub type Target = ResourceKind;
+
+#[allow(non_upper_case_globals)]
+impl ResourceKind {
+    pub const BucketPolicy: ResourceKind = ResourceKind::new("bucket-policy", "bucket policy");
+    pub const AccessPointPolicy: ResourceKind =
+        ResourceKind::new("access-point-policy", "access point policy");
+    pub const AccessPoint: ResourceKind = ResourceKind::new("access-point", "access point");
+    pub const S3Object: ResourceKind = ResourceKind::new("s3-object", "S3 object");
+}
+
+impl Serialize for ResourceKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name)
     }
 }
 
@@ -61,7 +54,7 @@ pub enum ChangeAction {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
-    pub target: Target,
+    pub target: ResourceKind,
     /// The resource's id (an ARN or an AWS id).
     pub resource: String,
     pub action: ChangeAction,
@@ -72,12 +65,13 @@ pub struct Change {
     pub display: Option<(String, String)>,
 }
 
+/// The changes a plan makes, as printed (what a verb asks for is an `apply::Plan`).
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Plan {
+pub struct Changes {
     pub changes: Vec<Change>,
 }
 
-impl Plan {
+impl Changes {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }

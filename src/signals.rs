@@ -3,8 +3,9 @@
 //! SIGINT, 143 for SIGTERM, 129 for SIGHUP), as shells report a process killed by it.
 
 use crate::aws::lease::{self, WriteOutcome};
-use crate::commands::Ctx;
+use crate::aws::RunState;
 use crate::error::{CliError, Kind, Result};
+use crate::output::Printer;
 use std::future::Future;
 use std::time::Duration;
 
@@ -39,40 +40,46 @@ fn settle_limit() -> Duration {
     opts.write_attempt() + Duration::from_secs(5)
 }
 
-/// After a signal: refuse new writes; if a write is in flight, let the command run on (bounded)
-/// until it ends — it stops at its next lease check; release every lease left; report what
-/// was left.
-pub async fn settle<F>(ctx: &Ctx, sig: Stop, work: std::pin::Pin<&mut F>) -> Result<()>
+/// After a signal: refuse new writes of the `run`; if a write is in flight, let the command run
+/// on (bounded) until it ends — it stops at its next lease check; release every lease left;
+/// stop the query waited on; report what was left.
+pub async fn settle<F>(
+    run: &RunState,
+    printer: &Printer,
+    sig: Stop,
+    work: std::pin::Pin<&mut F>,
+) -> Result<()>
 where
     F: Future<Output = Result<()>>,
 {
-    lease::interrupt();
+    run.interrupt();
     let mut unsettled = false;
-    if lease::write_in_flight() {
+    if run.write_in_flight() {
         // Let the command run on: it gets the write's answer, reads back, releases its lease,
         // and stops at its next lease check (every new write is refused from now on).
         tracing::info!("{}: waiting for the write in flight to settle", sig.name);
         let _ = tokio::time::timeout(settle_limit(), work).await;
-        unsettled = lease::write_in_flight();
+        unsettled = run.write_in_flight();
     }
-    if let Some(aws) = ctx.aws_loaded() {
-        aws.release_all().await;
-        match aws.stop_running_query().await {
-            Some(Ok(id)) => ctx.printer.status(format!("stopped query {id}")),
-            Some(Err(e)) => ctx.printer.warn(format!("could not stop the query: {e}")),
-            None => {}
-        }
+    run.release_all().await;
+    match run.stop_running_query().await {
+        Some(Ok(id)) => printer.status(format!("stopped query {id}")),
+        Some(Err(e)) => printer.warn(format!("could not stop the query: {e}")),
+        None => {}
     }
     Err(CliError::new(
         Kind::Interrupted,
-        format!("interrupted by {}: {}", sig.name, state_left(unsettled)),
+        format!(
+            "interrupted by {}: {}",
+            sig.name,
+            state_left(run.outcomes(), unsettled)
+        ),
     )
     .with_exit_code(128 + sig.number))
 }
 
 /// One sentence: what the writes of this run left behind.
-fn state_left(unsettled: bool) -> String {
-    let outcomes = lease::outcomes();
+fn state_left(outcomes: Vec<(String, WriteOutcome)>, unsettled: bool) -> String {
     if unsettled {
         return "a policy write did not settle in time; the policy is at its old or its new state: check it before running again".into();
     }

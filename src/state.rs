@@ -4,7 +4,7 @@
 //! `LAKEGATE_STATE_DIR`). Each file is one document as it was before lakegate changed it.
 
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -52,17 +52,9 @@ impl StateStore {
     }
 
     fn dir(&self, resource: &str) -> PathBuf {
-        let key: String = resource
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        self.root.join("history").join(key)
+        self.root
+            .join("history")
+            .join(crate::policy::arn::path_safe(resource))
     }
 
     pub fn history(&self, resource: &str) -> Result<Vec<HistoryEntry>> {
@@ -92,7 +84,7 @@ impl StateStore {
     pub fn save(
         &self,
         resource: &str,
-        target: Target,
+        target: ResourceKind,
         reason: &str,
         policy: Option<&Value>,
         read_at: Option<&str>,
@@ -107,10 +99,7 @@ impl StateStore {
             let entry = HistoryEntry {
                 version,
                 resource: resource.to_string(),
-                target: serde_json::to_value(target)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
+                target: target.name.to_string(),
                 saved_at: now_rfc3339(),
                 reason: reason.to_string(),
                 policy: policy.cloned(),
@@ -196,21 +185,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    const KIND: ResourceKind = ResourceKind::new("bucket-policy", "bucket policy");
+
     #[test]
     fn versions_increase_and_are_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let s = StateStore::at(dir.path());
         let r = "arn:aws:s3:::b";
-        assert_eq!(s.save(r, Target::BucketPolicy, "x", None, None).unwrap(), 1);
+        assert_eq!(s.save(r, KIND, "x", None, None).unwrap(), 1);
         assert_eq!(
-            s.save(
-                r,
-                Target::BucketPolicy,
-                "y",
-                Some(&json!({"a":1})),
-                Some("t")
-            )
-            .unwrap(),
+            s.save(r, KIND, "y", Some(&json!({"a":1})), Some("t"))
+                .unwrap(),
             2
         );
         let h = s.history(r).unwrap();

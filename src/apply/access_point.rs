@@ -4,9 +4,12 @@
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::s3control::{AccessPointInfo, BlockPublicAccess};
 use crate::aws::Aws;
-use crate::error::{failed, input_error, Result};
-use crate::plan::Target;
-use serde_json::{json, Value};
+use crate::error::failed;
+use crate::plan::ResourceKind;
+use serde::{Deserialize, Serialize};
+
+/// An access point, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("access-point", "access point");
 
 #[derive(Debug, Clone)]
 pub struct AccessPoint {
@@ -17,22 +20,33 @@ pub struct AccessPoint {
 }
 
 /// The state of an access point as plans show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessPointState {
+    pub name: String,
+    pub bucket: String,
+    /// `VPC` or `Internet`.
+    pub network_origin: String,
+    pub vpc_id: Option<String>,
+    pub block_public_access: Option<BlockPublicAccess>,
+}
+
+/// The state of an access point as plans show it.
 pub fn state(
     name: &str,
     bucket: &str,
     vpc_id: Option<&str>,
     bpa: Option<BlockPublicAccess>,
-) -> Value {
-    json!({
-        "name": name,
-        "bucket": bucket,
-        "network_origin": if vpc_id.is_some() { "VPC" } else { "Internet" },
-        "vpc_id": vpc_id,
-        "block_public_access": bpa,
-    })
+) -> AccessPointState {
+    AccessPointState {
+        name: name.to_string(),
+        bucket: bucket.to_string(),
+        network_origin: if vpc_id.is_some() { "VPC" } else { "Internet" }.to_string(),
+        vpc_id: vpc_id.map(str::to_string),
+        block_public_access: bpa,
+    }
 }
 
-fn info_state(i: &AccessPointInfo) -> Value {
+fn info_state(i: &AccessPointInfo) -> AccessPointState {
     state(
         &i.name,
         &i.bucket,
@@ -43,13 +57,14 @@ fn info_state(i: &AccessPointInfo) -> Value {
 
 /// What identifies an access point's configuration (block public access reads back in forms
 /// that vary between endpoints, and cannot change anyway).
-fn identity(v: &Value) -> (Value, Value, Value) {
-    (v["name"].clone(), v["bucket"].clone(), v["vpc_id"].clone())
+fn identity(v: &AccessPointState) -> (&str, &str, Option<&str>) {
+    (&v.name, &v.bucket, v.vpc_id.as_deref())
 }
 
 impl Resource for AccessPoint {
-    fn target(&self) -> Target {
-        Target::AccessPoint
+    type State = AccessPointState;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn
@@ -63,7 +78,7 @@ impl Resource for AccessPoint {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<AccessPointState>> {
         Box::pin(async move {
             Ok(aws
                 .access_point(&self.account, &self.name)
@@ -72,7 +87,7 @@ impl Resource for AccessPoint {
                 .map(info_state))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a AccessPointState) -> Fut<'a, ()> {
         Box::pin(async move {
             if aws.access_point(&self.account, &self.name).await?.is_some() {
                 return Err(failed(format!(
@@ -80,15 +95,14 @@ impl Resource for AccessPoint {
                     self.name
                 )));
             }
-            let bpa: BlockPublicAccess = match &state["block_public_access"] {
-                Value::Null => BlockPublicAccess::all(true),
-                v => parse_bpa(v)?,
-            };
+            let bpa = state
+                .block_public_access
+                .unwrap_or(BlockPublicAccess::all(true));
             aws.create_access_point(
                 &self.account,
                 &self.name,
                 &self.bucket,
-                state["vpc_id"].as_str(),
+                state.vpc_id.as_deref(),
                 bpa,
             )
             .await?;
@@ -105,20 +119,7 @@ impl Resource for AccessPoint {
             }
         })
     }
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&AccessPointState>, b: Option<&AccessPointState>) -> bool {
         a.map(identity) == b.map(identity)
     }
-}
-
-fn parse_bpa(v: &Value) -> Result<BlockPublicAccess> {
-    let flag = |k: &str| {
-        v[k].as_bool()
-            .ok_or_else(|| input_error(format!("block_public_access.{k}: expected true or false")))
-    };
-    Ok(BlockPublicAccess {
-        block_public_acls: flag("block_public_acls")?,
-        ignore_public_acls: flag("ignore_public_acls")?,
-        block_public_policy: flag("block_public_policy")?,
-        restrict_public_buckets: flag("restrict_public_buckets")?,
-    })
 }

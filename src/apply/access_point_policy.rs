@@ -5,9 +5,11 @@ use super::{policy, Fut, LeaseKey, Resource};
 use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
 use crate::aws::ErrorKind;
-use crate::plan::Target;
-use crate::policy::PolicyKind;
-use serde_json::Value;
+use crate::plan::ResourceKind;
+use crate::policy::{PolicyDocument, PolicyKind};
+
+/// An access point policy, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("access-point-policy", "access point policy");
 
 #[derive(Debug, Clone)]
 pub struct AccessPointPolicy {
@@ -30,8 +32,9 @@ impl AccessPointPolicy {
 }
 
 impl Resource for AccessPointPolicy {
-    fn target(&self) -> Target {
-        Target::AccessPointPolicy
+    type State = PolicyDocument;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn
@@ -45,25 +48,21 @@ impl Resource for AccessPointPolicy {
     fn history_command(&self) -> Option<String> {
         Some(format!("lakegate accesspoint history {}", self.name))
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<PolicyDocument>> {
         Box::pin(async move {
             match aws.access_point_policy(&self.account, &self.name).await {
-                Ok(doc) => Ok(policy::read_state(&self.arn, doc)),
+                Ok(doc) => Ok(policy::state(doc)),
                 // Planned in the same plan as the access point's creation: no policy yet.
                 Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(e.into()),
             }
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a PolicyDocument) -> Fut<'a, ()> {
         Box::pin(async move {
-            aws.put_access_point_policy(
-                &self.account,
-                &self.name,
-                &policy::to_write(&self.arn, state)?,
-            )
-            .await
-            .map_err(crate::error::CliError::from)
+            aws.put_access_point_policy(&self.account, &self.name, state)
+                .await
+                .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
@@ -73,7 +72,7 @@ impl Resource for AccessPointPolicy {
                 .map_err(crate::error::CliError::from)
         })
     }
-    fn check(&self, after: &Value) -> crate::error::Result<()> {
+    fn check(&self, after: &PolicyDocument) -> crate::error::Result<()> {
         policy::check(PolicyKind::AccessPoint, &self.arn, after)
     }
     fn destructive_delete(&self) -> bool {
@@ -81,9 +80,9 @@ impl Resource for AccessPointPolicy {
     }
     fn differences(
         &self,
-        before: Option<&Value>,
-        written: Option<&Value>,
-        after: Option<&Value>,
+        before: Option<&PolicyDocument>,
+        written: Option<&PolicyDocument>,
+        after: Option<&PolicyDocument>,
     ) -> Option<String> {
         policy::differences(before, written, after)
     }

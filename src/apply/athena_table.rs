@@ -8,9 +8,12 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::athena::QuerySpec;
 use crate::aws::Aws;
 use crate::error::failed;
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use crate::policy::eval::audit::COLUMNS;
 use serde_json::{json, Map, Value};
+
+/// An Athena table, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("athena-table", "Athena table");
 
 /// The table properties lakegate writes (and compares on read-back; Athena adds others).
 const MANAGED: &[&str] = &[
@@ -165,8 +168,9 @@ impl AthenaTable {
 }
 
 impl Resource for AthenaTable {
-    fn target(&self) -> Target {
-        Target::AthenaTable
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.id

@@ -2,9 +2,11 @@
 
 use super::{policy, Fut, LeaseKey, Resource};
 use crate::aws::Aws;
-use crate::plan::Target;
-use crate::policy::PolicyKind;
-use serde_json::Value;
+use crate::plan::ResourceKind;
+use crate::policy::{PolicyDocument, PolicyKind};
+
+/// A bucket policy, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("bucket-policy", "bucket policy");
 
 #[derive(Debug, Clone)]
 pub struct BucketPolicy {
@@ -22,8 +24,9 @@ impl BucketPolicy {
 }
 
 impl Resource for BucketPolicy {
-    fn target(&self) -> Target {
-        Target::BucketPolicy
+    type State = PolicyDocument;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn
@@ -37,15 +40,12 @@ impl Resource for BucketPolicy {
     fn history_command(&self) -> Option<String> {
         Some(format!("lakegate bucket policy history {}", self.bucket))
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
-        Box::pin(async move {
-            let doc = aws.bucket_policy(&self.bucket).await?;
-            Ok(policy::read_state(&self.arn, doc))
-        })
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<PolicyDocument>> {
+        Box::pin(async move { Ok(policy::state(aws.bucket_policy(&self.bucket).await?)) })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a PolicyDocument) -> Fut<'a, ()> {
         Box::pin(async move {
-            aws.put_bucket_policy(&self.bucket, &policy::to_write(&self.arn, state)?)
+            aws.put_bucket_policy(&self.bucket, state)
                 .await
                 .map_err(crate::error::CliError::from)
         })
@@ -57,7 +57,7 @@ impl Resource for BucketPolicy {
                 .map_err(crate::error::CliError::from)
         })
     }
-    fn check(&self, after: &Value) -> crate::error::Result<()> {
+    fn check(&self, after: &PolicyDocument) -> crate::error::Result<()> {
         policy::check(PolicyKind::Bucket, &self.arn, after)
     }
     fn destructive_delete(&self) -> bool {
@@ -65,9 +65,9 @@ impl Resource for BucketPolicy {
     }
     fn differences(
         &self,
-        before: Option<&Value>,
-        written: Option<&Value>,
-        after: Option<&Value>,
+        before: Option<&PolicyDocument>,
+        written: Option<&PolicyDocument>,
+        after: Option<&PolicyDocument>,
     ) -> Option<String> {
         policy::differences(before, written, after)
     }

@@ -6,8 +6,11 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::events::{RuleInfo, TargetInfo};
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde_json::{json, Value};
+
+/// An EventBridge rule, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("event-rule", "EventBridge rule");
 
 #[derive(Debug, Clone)]
 pub struct EventRule {
@@ -90,8 +93,9 @@ fn info_of(v: &Value) -> Result<RuleInfo> {
 }
 
 impl Resource for EventRule {
-    fn target(&self) -> Target {
-        Target::EventRule
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn

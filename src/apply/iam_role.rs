@@ -4,9 +4,12 @@
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::Aws;
 use crate::error::Result;
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use crate::policy::PolicyDocument;
 use serde_json::{json, Value};
+
+/// An IAM role, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("iam-role", "IAM role");
 
 #[derive(Debug, Clone)]
 pub struct IamRole {
@@ -37,8 +40,9 @@ fn trust_of(v: &Value) -> Result<PolicyDocument> {
 }
 
 impl Resource for IamRole {
-    fn target(&self) -> Target {
-        Target::IamRole
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn

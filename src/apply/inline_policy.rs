@@ -3,9 +3,13 @@
 
 use super::{policy, Fut, LeaseKey, Resource};
 use crate::aws::Aws;
-use crate::plan::Target;
-use crate::policy::PolicyKind;
-use serde_json::Value;
+use crate::plan::ResourceKind;
+use crate::policy::{PolicyDocument, PolicyKind};
+
+/// An IAM role's inline policy, in plans and history.
+pub const ROLE_KIND: ResourceKind = ResourceKind::new("role-inline-policy", "role inline policy");
+/// An IAM user's inline policy, in plans and history.
+pub const USER_KIND: ResourceKind = ResourceKind::new("user-inline-policy", "inline policy");
 
 /// Whose inline policy it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +55,11 @@ impl InlinePolicy {
 }
 
 impl Resource for InlinePolicy {
-    fn target(&self) -> Target {
+    type State = PolicyDocument;
+    fn kind(&self) -> ResourceKind {
         match self.holder {
-            Holder::Role => Target::RoleInlinePolicy,
-            Holder::User => Target::UserInlinePolicy,
+            Holder::Role => ROLE_KIND,
+            Holder::User => USER_KIND,
         }
     }
     fn id(&self) -> &str {
@@ -63,21 +68,20 @@ impl Resource for InlinePolicy {
     fn lease_key(&self) -> Option<LeaseKey> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<PolicyDocument>> {
         Box::pin(async move {
             let doc = match self.holder {
                 Holder::Role => aws.role_policy(&self.of, &self.name).await?,
                 Holder::User => aws.user_policy(&self.of, &self.name).await?,
             };
-            Ok(policy::state(doc.as_ref()))
+            Ok(policy::state(doc))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a PolicyDocument) -> Fut<'a, ()> {
         Box::pin(async move {
-            let doc = policy::parse(state)?;
             match self.holder {
-                Holder::Role => aws.put_role_policy(&self.of, &self.name, &doc).await?,
-                Holder::User => aws.put_user_policy(&self.of, &self.name, &doc).await?,
+                Holder::Role => aws.put_role_policy(&self.of, &self.name, state).await?,
+                Holder::User => aws.put_user_policy(&self.of, &self.name, state).await?,
             }
             Ok(())
         })
@@ -91,7 +95,7 @@ impl Resource for InlinePolicy {
             Ok(())
         })
     }
-    fn check(&self, after: &Value) -> crate::error::Result<()> {
+    fn check(&self, after: &PolicyDocument) -> crate::error::Result<()> {
         let (kind, what) = match self.holder {
             Holder::Role => (PolicyKind::RoleInline, "role"),
             Holder::User => (PolicyKind::UserInline, "user"),
@@ -103,9 +107,9 @@ impl Resource for InlinePolicy {
     }
     fn differences(
         &self,
-        before: Option<&Value>,
-        written: Option<&Value>,
-        after: Option<&Value>,
+        before: Option<&PolicyDocument>,
+        written: Option<&PolicyDocument>,
+        after: Option<&PolicyDocument>,
     ) -> Option<String> {
         policy::differences(before, written, after)
     }

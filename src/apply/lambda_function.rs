@@ -4,9 +4,13 @@
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::lambda::FunctionConfig;
 use crate::aws::Aws;
-use crate::error::{failed, Result};
-use crate::plan::Target;
-use serde_json::{json, Value};
+use crate::error::failed;
+use crate::plan::ResourceKind;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A Lambda function, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("lambda-function", "Lambda function");
 
 pub struct LambdaFunction {
     pub name: String,
@@ -28,47 +32,68 @@ impl LambdaFunction {
 
 /// The state of a function as plans show it: its configuration and the code's SHA-256 (base64,
 /// as Lambda's CodeSha256).
-pub fn state(c: &FunctionConfig, code_sha256: &str) -> Value {
-    json!({
-        "runtime": c.runtime,
-        "architecture": c.architecture,
-        "handler": c.handler,
-        "role": c.role,
-        "timeout": c.timeout,
-        "memory_size": c.memory_size,
-        "environment": c.environment,
-        "dead_letter_arn": c.dead_letter_arn,
-        "code_sha256": code_sha256,
-    })
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunctionState {
+    pub runtime: String,
+    pub architecture: String,
+    pub handler: String,
+    pub role: String,
+    pub timeout: i32,
+    pub memory_size: i32,
+    pub environment: BTreeMap<String, String>,
+    pub dead_letter_arn: Option<String>,
+    pub code_sha256: String,
 }
 
-fn config_of(v: &Value) -> Result<FunctionConfig> {
-    let s = |k: &str| v[k].as_str().map(str::to_owned).unwrap_or_default();
-    let n = |k: &str| v[k].as_i64().and_then(|n| i32::try_from(n).ok());
-    Ok(FunctionConfig {
-        role: s("role"),
-        runtime: s("runtime"),
-        handler: s("handler"),
-        architecture: s("architecture"),
-        timeout: n("timeout").ok_or_else(|| failed("function state: no timeout"))?,
-        memory_size: n("memory_size").ok_or_else(|| failed("function state: no memory_size"))?,
-        environment: serde_json::from_value(v["environment"].clone())
-            .map_err(|e| failed(format!("function state: environment: {e}")))?,
-        dead_letter_arn: v["dead_letter_arn"].as_str().map(str::to_owned),
-    })
-}
-
-fn without_code(v: &Value) -> Value {
-    let mut v = v.clone();
-    if let Some(o) = v.as_object_mut() {
-        o.remove("code_sha256");
+/// The state of a function with configuration `c` and code `code_sha256`.
+pub fn state(c: &FunctionConfig, code_sha256: &str) -> FunctionState {
+    FunctionState {
+        runtime: c.runtime.clone(),
+        architecture: c.architecture.clone(),
+        handler: c.handler.clone(),
+        role: c.role.clone(),
+        timeout: c.timeout,
+        memory_size: c.memory_size,
+        environment: c.environment.clone(),
+        dead_letter_arn: c.dead_letter_arn.clone(),
+        code_sha256: code_sha256.to_string(),
     }
-    v
+}
+
+impl FunctionState {
+    /// The configuration Lambda is given.
+    fn config(&self) -> FunctionConfig {
+        FunctionConfig {
+            role: self.role.clone(),
+            runtime: self.runtime.clone(),
+            handler: self.handler.clone(),
+            architecture: self.architecture.clone(),
+            timeout: self.timeout,
+            memory_size: self.memory_size,
+            environment: self.environment.clone(),
+            dead_letter_arn: self.dead_letter_arn.clone(),
+        }
+    }
+
+    fn without_code(&self) -> FunctionState {
+        FunctionState {
+            code_sha256: String::new(),
+            ..self.clone()
+        }
+    }
+
+    fn without_dead_letter(&self) -> FunctionState {
+        FunctionState {
+            dead_letter_arn: None,
+            ..self.clone()
+        }
+    }
 }
 
 impl Resource for LambdaFunction {
-    fn target(&self) -> Target {
-        Target::LambdaFunction
+    type State = FunctionState;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn
@@ -79,7 +104,7 @@ impl Resource for LambdaFunction {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<FunctionState>> {
         Box::pin(async move {
             Ok(aws
                 .function(&self.name)
@@ -87,9 +112,9 @@ impl Resource for LambdaFunction {
                 .map(|f| state(&f.config, &f.code_sha256)))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a FunctionState) -> Fut<'a, ()> {
         Box::pin(async move {
-            let config = config_of(desired)?;
+            let config = desired.config();
             let zip = || {
                 self.zip.as_deref().ok_or_else(|| {
                     failed(format!(
@@ -102,11 +127,11 @@ impl Resource for LambdaFunction {
                 None => Ok(aws.create_function(&self.name, &config, zip()?).await?),
                 Some(cur) => {
                     let cur_state = state(&cur.config, &cur.code_sha256);
-                    if without_code(&cur_state) != without_code(desired) {
+                    if cur_state.without_code() != desired.without_code() {
                         aws.update_function_configuration(&self.name, &config)
                             .await?;
                     }
-                    if cur.code_sha256 != desired["code_sha256"].as_str().unwrap_or("") {
+                    if cur.code_sha256 != desired.code_sha256 {
                         aws.update_function_code(&self.name, zip()?).await?;
                     }
                     Ok(())
@@ -123,19 +148,10 @@ impl Resource for LambdaFunction {
     }
     /// A dead-letter queue that reads back as none counts as unknown, not as a difference:
     /// emulators (moto 5.2.1) accept DeadLetterConfig but never return it.
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&FunctionState>, b: Option<&FunctionState>) -> bool {
         match (a, b) {
-            (Some(a), Some(b))
-                if a["dead_letter_arn"].is_null() || b["dead_letter_arn"].is_null() =>
-            {
-                let strip = |v: &Value| {
-                    let mut v = v.clone();
-                    if let Some(o) = v.as_object_mut() {
-                        o.remove("dead_letter_arn");
-                    }
-                    v
-                };
-                strip(a) == strip(b)
+            (Some(a), Some(b)) if a.dead_letter_arn.is_none() || b.dead_letter_arn.is_none() => {
+                a.without_dead_letter() == b.without_dead_letter()
             }
             (a, b) => a == b,
         }

@@ -4,8 +4,11 @@
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::Aws;
 use crate::error::failed;
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde_json::{json, Value};
+
+/// A Lambda permission, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("lambda-permission", "Lambda permission");
 
 #[derive(Debug, Clone)]
 pub struct LambdaPermission {
@@ -58,8 +61,9 @@ pub fn statement_state(policy: &str, sid: &str) -> Option<Value> {
 }
 
 impl Resource for LambdaPermission {
-    fn target(&self) -> Target {
-        Target::LambdaPermission
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.id

@@ -1,11 +1,13 @@
 //! The one change pipeline. Every kind of resource lakegate changes implements [`Resource`]
-//! (one file per kind in this folder, registered in [`crate::plan::Target`]); every mutating verb
-//! builds a [`Plan`] of [`Step`]s and hands it to [`apply`], which does, in this order:
+//! (one file per kind in this folder, naming its [`ResourceKind`], with its state as its own
+//! type: a policy is a `PolicyDocument` from read to write); every mutating verb builds a
+//! [`Plan`] of [`Step`]s and hands it to [`apply`], which does, in this order:
 //!
 //! read → plan (print it) → `--dry-run` stops → confirm when destructive → lease → re-read and
 //! re-apply the keyed edit onto what another writer left → history → write → verify → release.
 //!
-//! No verb performs any of these steps itself.
+//! No verb performs any of these steps itself. A step hands its outcome back through the
+//! [`Outcome`] it was added with ([`Plan::add`], [`Step::watched`]); no verb looks its steps up.
 
 pub mod access_point;
 pub mod access_point_policy;
@@ -26,12 +28,17 @@ pub mod vpc_endpoint;
 
 use crate::aws::lease::{LeaseGuard, LeaseOptions};
 use crate::aws::Aws;
-use crate::error::{failed, input_error, Delivery, Result};
+use crate::error::{failed, input_error, CliError, Delivery, Result};
 use crate::output::Printer;
-use crate::plan::{self, ChangeAction, Target};
+use crate::plan::{self, ChangeAction, Changes, ResourceKind};
 use crate::state::StateStore;
 use futures::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The future an AWS-facing step of a resource returns.
 pub type Fut<'a, T> = LocalBoxFuture<'a, Result<T>>;
@@ -43,11 +50,15 @@ pub struct LeaseKey {
     pub resource: String,
 }
 
-/// One kind of thing lakegate changes. Its state is a JSON value (a policy document, an access
-/// point's settings, a route table's routes); `None` means "does not exist".
+/// One kind of thing lakegate changes, with its state as its own type ([`Resource::State`]: a
+/// policy document, an access point's settings, a route table's routes); `None` means "does not
+/// exist". The state is turned into JSON only where it leaves lakegate: the printed plan and
+/// the kept history.
 pub trait Resource {
-    /// The kind, as plans name it.
-    fn target(&self) -> Target;
+    /// The state read, planned, written and read back.
+    type State: Clone + PartialEq + Serialize + DeserializeOwned + 'static;
+    /// The kind, as plans name it (declared in the kind's file).
+    fn kind(&self) -> ResourceKind;
     /// The resource's id in plans, leases and history (an ARN or an AWS id).
     fn id(&self) -> &str;
     /// The lease that serialises writers of this resource. Kinds that live outside S3 (routes,
@@ -55,7 +66,11 @@ pub trait Resource {
     fn lease_key(&self) -> Option<LeaseKey>;
     /// The state as people read it in a plan, when JSON is not the clearest form (routes):
     /// (before, after) texts for the diff.
-    fn display(&self, _before: Option<&Value>, _after: Option<&Value>) -> Option<(String, String)> {
+    fn display(
+        &self,
+        _before: Option<&Self::State>,
+        _after: Option<&Self::State>,
+    ) -> Option<(String, String)> {
         None
     }
     /// Where its previous state is kept before an overwrite; `None` for kinds that cannot be
@@ -68,17 +83,17 @@ pub trait Resource {
         None
     }
     /// Read the current state.
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>>;
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Self::State>>;
     /// Create or replace the state.
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()>;
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Self::State) -> Fut<'a, ()>;
     /// Remove the resource.
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()>;
     /// Refuse a state AWS would refuse (sizes, limits), before any call.
-    fn check(&self, _after: &Value) -> Result<()> {
+    fn check(&self, _after: &Self::State) -> Result<()> {
         Ok(())
     }
     /// Whether two states are the same (the read-back after a write is compared with this).
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&Self::State>, b: Option<&Self::State>) -> bool {
         a == b
     }
     /// Whether deleting it needs confirmation (deleting a policy because its last grant went is
@@ -90,9 +105,9 @@ pub trait Resource {
     /// appeared"); read with `before`, the state just before the write.
     fn differences(
         &self,
-        _before: Option<&Value>,
-        _written: Option<&Value>,
-        _after: Option<&Value>,
+        _before: Option<&Self::State>,
+        _written: Option<&Self::State>,
+        _after: Option<&Self::State>,
     ) -> Option<String> {
         None
     }
@@ -100,121 +115,171 @@ pub trait Resource {
     fn show_command(&self) -> Option<String> {
         None
     }
-    /// The credentials it is read, written and leased with, when not the plan's (a bucket of
-    /// another account, through that account's role).
-    fn own_aws(&self) -> Option<&Aws> {
-        None
-    }
-}
-
-/// A resource reached with other credentials than the plan's (`--account-role`): every read,
-/// write, delete and its lease go through `aws`.
-pub struct OnAws<'a> {
-    aws: &'a Aws,
-    inner: Box<dyn Resource + 'a>,
-}
-
-impl Resource for OnAws<'_> {
-    fn target(&self) -> Target {
-        self.inner.target()
-    }
-    fn id(&self) -> &str {
-        self.inner.id()
-    }
-    fn lease_key(&self) -> Option<LeaseKey> {
-        self.inner.lease_key()
-    }
-    fn display(&self, before: Option<&Value>, after: Option<&Value>) -> Option<(String, String)> {
-        self.inner.display(before, after)
-    }
-    fn history_key(&self) -> Option<&str> {
-        self.inner.history_key()
-    }
-    fn history_command(&self) -> Option<String> {
-        self.inner.history_command()
-    }
-    fn read<'b>(&'b self, _aws: &'b Aws) -> Fut<'b, Option<Value>> {
-        self.inner.read(self.aws)
-    }
-    fn write<'b>(&'b self, _aws: &'b Aws, state: &'b Value) -> Fut<'b, ()> {
-        self.inner.write(self.aws, state)
-    }
-    fn delete<'b>(&'b self, _aws: &'b Aws) -> Fut<'b, ()> {
-        self.inner.delete(self.aws)
-    }
-    fn check(&self, after: &Value) -> Result<()> {
-        self.inner.check(after)
-    }
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
-        self.inner.same(a, b)
-    }
-    fn destructive_delete(&self) -> bool {
-        self.inner.destructive_delete()
-    }
-    fn differences(
-        &self,
-        before: Option<&Value>,
-        written: Option<&Value>,
-        after: Option<&Value>,
-    ) -> Option<String> {
-        self.inner.differences(before, written, after)
-    }
-    fn show_command(&self) -> Option<String> {
-        self.inner.show_command()
-    }
-    fn own_aws(&self) -> Option<&Aws> {
-        Some(self.aws)
-    }
 }
 
 /// The keyed edit of a step: from the current state (None: absent) to the desired one. It must be
 /// idempotent, because it is applied again when another writer changed the resource meanwhile.
-pub type Edit<'a> = Box<dyn Fn(Option<&Value>) -> Result<Option<Value>> + 'a>;
+pub type Edit<'a, S> = Box<dyn Fn(Option<&S>) -> Result<Option<S>> + 'a>;
+
+/// The edit that puts `state` in place, whatever is there now (a rollback, a delete with
+/// `None`).
+pub fn set<'a, S: Clone + 'a>(state: Option<S>) -> Edit<'a, S> {
+    Box::new(move |_| Ok(state.clone()))
+}
+
+/// The edit that creates the resource with `state` when it does not exist, and leaves an
+/// existing one alone.
+pub fn ensure<'a, S: Clone + 'a>(state: S) -> Edit<'a, S> {
+    Box::new(move |cur| Ok(Some(cur.cloned().unwrap_or_else(|| state.clone()))))
+}
+
+/// What a step did: whether it changed its resource (in a dry run: would change), the history
+/// version that holds its state before the change, its state before (as last read) and its
+/// state now (in a dry run: as planned).
+#[derive(Debug, Clone)]
+pub struct Done<S> {
+    pub changed: bool,
+    pub history_version: Option<u32>,
+    pub before: Option<S>,
+    pub after: Option<S>,
+}
+
+/// The handle a step hands its outcome back through: filled in when the plan is applied (or
+/// planned only), empty when the pipeline stopped before it.
+pub struct Outcome<S>(Rc<RefCell<Option<Done<S>>>>);
+
+impl<S: Clone> Outcome<S> {
+    fn new() -> Self {
+        Outcome(Rc::new(RefCell::new(None)))
+    }
+
+    /// The step's outcome, once applied.
+    pub fn get(&self) -> Option<Done<S>> {
+        self.0.borrow().clone()
+    }
+
+    /// Whether the step changed (in a dry run: would change) its resource.
+    pub fn changed(&self) -> bool {
+        self.0.borrow().as_ref().is_some_and(|d| d.changed)
+    }
+}
+
+impl<S> Clone for Outcome<S> {
+    fn clone(&self) -> Self {
+        Outcome(self.0.clone())
+    }
+}
+
+impl<S> std::fmt::Debug for Outcome<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Outcome")
+    }
+}
 
 /// One resource and the edit to make to it.
 pub struct Step<'a> {
-    pub resource: Box<dyn Resource + 'a>,
-    edit: Edit<'a>,
+    staged: Box<dyn Staged + 'a>,
+    /// Steps on the same resource merged into this one ([`Plan::merged`]): their edits follow
+    /// its own, in plan order, and their outcomes are its own.
+    merged: Vec<Box<dyn Staged + 'a>>,
+    /// The credentials its resource is reached with, when not the plan's ([`Step::on`]).
+    aws: Option<&'a Aws>,
 }
 
 impl<'a> Step<'a> {
-    pub fn new(resource: impl Resource + 'a, edit: Edit<'a>) -> Self {
-        Step {
-            resource: Box::new(resource),
-            edit,
-        }
+    pub fn new<R: Resource + 'a>(resource: R, edit: Edit<'a, R::State>) -> Self {
+        Step::watched(resource, edit).0
+    }
+
+    /// The step and the handle its outcome comes back through.
+    pub fn watched<R: Resource + 'a>(
+        resource: R,
+        edit: Edit<'a, R::State>,
+    ) -> (Self, Outcome<R::State>) {
+        let outcome = Outcome::new();
+        let step = Step {
+            staged: Box::new(Typed {
+                resource,
+                edit,
+                outcome: outcome.clone(),
+                first: None,
+            }),
+            merged: Vec::new(),
+            aws: None,
+        };
+        (step, outcome)
     }
 
     /// Put `state` in place, whatever is there now (a rollback, a delete with `None`).
-    pub fn set(resource: impl Resource + 'a, state: Option<Value>) -> Self {
-        Step::new(resource, Box::new(move |_| Ok(state.clone())))
+    pub fn set<R: Resource + 'a>(resource: R, state: Option<R::State>) -> Self {
+        Step::new(resource, set(state))
     }
 
-    /// Put `state` in place on an already boxed resource.
-    pub fn boxed(resource: Box<dyn Resource + 'a>, state: Option<Value>) -> Self {
-        Step {
-            resource,
-            edit: Box::new(move |_| Ok(state.clone())),
-        }
-    }
-
-    /// The same step, its resource reached through `aws` instead of the plan's credentials.
-    pub fn on(self, aws: &'a Aws) -> Self {
-        Step {
-            resource: Box::new(OnAws {
-                aws,
-                inner: self.resource,
-            }),
-            edit: self.edit,
-        }
+    /// Put a kept state (a history entry's JSON) in place.
+    pub fn restore<R: Resource + 'a>(resource: R, kept: Option<Value>) -> Result<Self> {
+        let state = match kept {
+            Some(v) => Some(serde_json::from_value(v).map_err(|e| {
+                failed(format!(
+                    "cannot read the kept state of {} {}: {e}",
+                    resource.kind().label,
+                    resource.id()
+                ))
+            })?),
+            None => None,
+        };
+        Ok(Step::set(resource, state))
     }
 
     /// Create the resource with `state` when it does not exist; leave an existing one alone.
-    pub fn ensure(resource: impl Resource + 'a, state: Value) -> Self {
-        Step::new(
-            resource,
-            Box::new(move |cur| Ok(Some(cur.cloned().unwrap_or_else(|| state.clone())))),
-        )
+    pub fn ensure<R: Resource + 'a>(resource: R, state: R::State) -> Self {
+        Step::new(resource, ensure(state))
+    }
+
+    /// The same step, its resource reached through `aws` instead of the plan's credentials (a
+    /// bucket of another account, through that account's role): every read, write, delete
+    /// and its lease go through `aws`.
+    #[must_use]
+    pub fn on(mut self, aws: &'a Aws) -> Self {
+        self.aws = Some(aws);
+        self
+    }
+
+    /// Its resource's kind.
+    pub fn kind(&self) -> ResourceKind {
+        self.staged.kind()
+    }
+
+    /// Its resource's id.
+    pub fn id(&self) -> &str {
+        self.staged.id()
+    }
+
+    /// Whether its resource exists now.
+    pub async fn exists(&self, aws: &Aws) -> Result<bool> {
+        self.staged.exists(self.aws.unwrap_or(aws)).await
+    }
+
+    /// Read and plan (see [`Staged::plan`]).
+    fn plan<'s>(&'s mut self, aws: &'s Aws) -> Fut<'s, Option<plan::Change>> {
+        let aws = self.aws.unwrap_or(aws);
+        self.staged.plan(aws, &self.merged)
+    }
+
+    fn settle_unwritten(&mut self, dry_run: bool) -> Applied {
+        self.staged.settle_unwritten(dry_run, &self.merged)
+    }
+
+    async fn apply(
+        &mut self,
+        aws: &Aws,
+        reason: &str,
+        guard: Option<&LeaseGuard>,
+        store: &mut Option<StateStore>,
+    ) -> Result<Applied> {
+        let aws = self.aws.unwrap_or(aws);
+        self.staged
+            .apply(aws, reason, guard, store, &self.merged)
+            .await
     }
 }
 
@@ -247,35 +312,37 @@ impl<'a> Plan<'a> {
         self.steps.push(step);
     }
 
+    /// Add a step and get the handle its outcome comes back through.
+    pub fn add<R: Resource + 'a>(
+        &mut self,
+        resource: R,
+        edit: Edit<'a, R::State>,
+    ) -> Outcome<R::State> {
+        let (step, outcome) = Step::watched(resource, edit);
+        self.steps.push(step);
+        outcome
+    }
+
     /// One step per resource: the edits of steps on the same resource (several subscriptions'
     /// grants in one bucket policy) are applied one after the other, in plan order, so the plan
-    /// shows each resource's change once.
+    /// shows each resource's change once. Every merged step's outcome is the resource's.
     #[must_use]
     pub fn merged(self) -> Self {
-        let mut groups: Vec<(Box<dyn Resource + 'a>, Vec<Edit<'a>>)> = Vec::new();
+        let mut steps: Vec<Step<'a>> = Vec::new();
         for step in self.steps {
-            let key = (step.resource.target(), step.resource.id().to_string());
-            match groups
-                .iter_mut()
-                .find(|(r, _)| (r.target(), r.id().to_string()) == key)
-            {
-                Some((_, edits)) => edits.push(step.edit),
-                None => groups.push((step.resource, vec![step.edit])),
+            let same = |s: &Step<'a>| {
+                s.staged.kind() == step.staged.kind()
+                    && s.staged.id() == step.staged.id()
+                    && s.staged.state_type() == step.staged.state_type()
+            };
+            match steps.iter().position(same) {
+                Some(i) => {
+                    steps[i].merged.push(step.staged);
+                    steps[i].merged.extend(step.merged);
+                }
+                None => steps.push(step),
             }
         }
-        let steps = groups
-            .into_iter()
-            .map(|(resource, edits)| Step {
-                resource,
-                edit: Box::new(move |cur| {
-                    let mut state = cur.cloned();
-                    for e in &edits {
-                        state = e(state.as_ref())?;
-                    }
-                    Ok(state)
-                }),
-            })
-            .collect();
         Plan { steps, ..self }
     }
 
@@ -296,24 +363,25 @@ pub struct Options {
     pub lock_bucket: Option<String>,
 }
 
-/// One step as applied.
+/// One step as applied, for rows and summaries (its typed state comes back through its
+/// [`Outcome`]).
 #[derive(Debug, Clone)]
 pub struct Applied {
-    pub target: Target,
+    pub target: ResourceKind,
     pub resource: String,
     /// Whether it changed (or, in a dry run, would change).
     pub changed: bool,
     /// The history version that holds its state before this change.
     pub history_version: Option<u32>,
-    /// Its state now (in a dry run: as planned).
-    pub after: Option<Value>,
+    /// Whether the resource exists now (in a dry run: as planned).
+    pub exists: bool,
 }
 
 /// What `apply` did: the plan (as printed) and every step's outcome, in plan order.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub dry_run: bool,
-    pub plan: plan::Plan,
+    pub plan: Changes,
     pub steps: Vec<Applied>,
 }
 
@@ -323,314 +391,173 @@ impl Report {
     }
 
     /// The outcome of the step on `target` for `resource`.
-    pub fn step(&self, target: Target, resource: &str) -> Option<&Applied> {
+    pub fn step(&self, target: ResourceKind, resource: &str) -> Option<&Applied> {
         self.steps
             .iter()
             .find(|s| s.target == target && s.resource == resource)
     }
 }
 
-fn action_of(before: Option<&Value>, after: Option<&Value>, same: bool) -> Option<ChangeAction> {
-    match (before, after) {
+fn action_of(existed: bool, exists: bool, same: bool) -> Option<ChangeAction> {
+    match (existed, exists) {
         _ if same => None,
-        (None, None) => None,
-        (None, Some(_)) => Some(ChangeAction::Create),
-        (Some(_), None) => Some(ChangeAction::Delete),
-        (Some(_), Some(_)) => Some(ChangeAction::Update),
+        (false, false) => None,
+        (false, true) => Some(ChangeAction::Create),
+        (true, false) => Some(ChangeAction::Delete),
+        (true, true) => Some(ChangeAction::Update),
     }
 }
 
-/// How [`apply_with`] differs from [`apply`]: for plans over many resources (a declared lake).
-#[derive(Debug, Clone, Copy)]
-pub struct Scale {
-    /// How many resources are read at once while planning (1: one after the other, as
-    /// [`apply`] does). Writes stay one at a time, in plan order.
-    pub read_concurrency: usize,
-    /// On a failure part-way, name in the error which resources were applied and which not.
-    pub name_applied: bool,
+/// A state as it leaves lakegate (the printed plan, the kept history): JSON.
+fn json<S: Serialize>(state: Option<&S>) -> Result<Option<Value>> {
+    state
+        .map(serde_json::to_value)
+        .transpose()
+        .map_err(|e| failed(format!("cannot render a state as JSON: {e}")))
 }
 
-impl Default for Scale {
-    fn default() -> Self {
-        Scale {
-            read_concurrency: 1,
-            name_applied: false,
+/// A step as the pipeline drives it, whatever its resource's kind. `merged` are the steps on
+/// the same resource merged into it (same kind, id and state type): their edits follow its own
+/// and their outcomes are its own.
+trait Staged {
+    fn kind(&self) -> ResourceKind;
+    fn id(&self) -> &str;
+    fn lease_key(&self) -> Option<LeaseKey>;
+    fn destructive_delete(&self) -> bool;
+    fn state_type(&self) -> TypeId;
+    fn exists<'s>(&'s self, aws: &'s Aws) -> Fut<'s, bool>;
+    /// Make its edit on `state`, an `Option` of its own kind's state (a merged step's edit).
+    fn edit_any(&self, state: &mut dyn Any) -> Result<()>;
+    /// Hand `done`, a `Done` of its own kind's state, back through its outcome (a merged
+    /// step's outcome).
+    fn settle_any(&self, done: &dyn Any);
+    /// Read and plan the edit; the change it makes, if any.
+    fn plan<'s>(
+        &'s mut self,
+        aws: &'s Aws,
+        merged: &'s [Box<dyn Staged + 's>],
+    ) -> Fut<'s, Option<plan::Change>>;
+    /// As planned: whether it changes nothing.
+    fn unchanged(&self) -> bool;
+    /// As planned: whether it deletes the resource.
+    fn deletes(&self) -> bool;
+    /// Its outcome without a write: as planned (a dry run) or as read (nothing to do).
+    fn settle_unwritten(&mut self, dry_run: bool, merged: &[Box<dyn Staged + '_>]) -> Applied;
+    /// Under its lease: re-read, re-plan onto another writer's state, keep, write, verify.
+    fn apply<'s>(
+        &'s mut self,
+        aws: &'s Aws,
+        reason: &'s str,
+        guard: Option<&'s LeaseGuard>,
+        store: &'s mut Option<StateStore>,
+        merged: &'s [Box<dyn Staged + 's>],
+    ) -> Fut<'s, Applied>;
+}
+
+/// The state read first, the one planned, and whether they are the same.
+struct First<S> {
+    before: Option<S>,
+    after: Option<S>,
+    same: bool,
+}
+
+struct Typed<'a, R: Resource> {
+    resource: R,
+    edit: Edit<'a, R::State>,
+    outcome: Outcome<R::State>,
+    first: Option<First<R::State>>,
+}
+
+impl<'a, R: Resource + 'a> Typed<'a, R> {
+    /// Its edit and the merged steps' applied in order onto `cur`, checked.
+    fn edited(
+        &self,
+        cur: Option<&R::State>,
+        merged: &[Box<dyn Staged + '_>],
+    ) -> Result<Option<R::State>> {
+        let mut state = (self.edit)(cur)?;
+        for m in merged {
+            m.edit_any(&mut state)?;
+        }
+        if let Some(a) = &state {
+            self.resource.check(a)?;
+        }
+        Ok(state)
+    }
+
+    /// Hand the outcome back (its own, and the merged steps').
+    fn settled(&self, done: Done<R::State>, merged: &[Box<dyn Staged + '_>]) -> Applied {
+        for m in merged {
+            m.settle_any(&done);
+        }
+        let applied = Applied {
+            target: self.resource.kind(),
+            resource: self.resource.id().to_string(),
+            changed: done.changed,
+            history_version: done.history_version,
+            exists: done.after.is_some(),
+        };
+        *self.outcome.0.borrow_mut() = Some(done);
+        applied
+    }
+
+    /// Keep `state` in the history (kinds that are restorable), returning its version.
+    fn keep(
+        &self,
+        store: &mut Option<StateStore>,
+        state: Option<&R::State>,
+        reason: &str,
+        read_at: &str,
+    ) -> Result<Option<u32>> {
+        let r = &self.resource;
+        let Some(key) = r.history_key() else {
+            return Ok(None);
+        };
+        if store.is_none() {
+            *store = Some(StateStore::open()?);
+        }
+        match &*store {
+            Some(s) => Ok(Some(s.save(
+                key,
+                r.kind(),
+                reason,
+                json(state)?.as_ref(),
+                Some(read_at),
+            )?)),
+            None => Ok(None),
         }
     }
-}
 
-/// Apply a plan with every safeguard (see the module documentation).
-pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>) -> Result<Report> {
-    apply_with(aws, printer, opts, plan, Scale::default()).await
-}
-
-/// Read every step's resource (up to `concurrency` at once, results in plan order) and plan.
-async fn read_plan(
-    aws: &Aws,
-    plan: &Plan<'_>,
-    concurrency: usize,
-) -> Result<(plan::Plan, Vec<First>)> {
-    use futures::stream::{self, StreamExt, TryStreamExt};
-    let firsts: Vec<First> = stream::iter(plan.steps.iter().map(|s| read_step(aws, s)))
-        .buffered(concurrency.max(1))
-        .try_collect()
-        .await?;
-    let mut planned = plan::Plan::default();
-    for (step, (before, after, same)) in plan.steps.iter().zip(&firsts) {
-        let r = &step.resource;
-        if let Some(action) = action_of(before.as_ref(), after.as_ref(), *same) {
-            planned.changes.push(plan::Change {
-                target: r.target(),
-                resource: r.id().to_string(),
-                action,
-                before: before.clone(),
-                after: after.clone(),
-                display: r.display(before.as_ref(), after.as_ref()),
-            });
-        }
-    }
-    Ok((planned, firsts))
-}
-
-/// Read one step's resource and plan its edit.
-async fn read_step(aws: &Aws, step: &Step<'_>) -> Result<First> {
-    let r = &step.resource;
-    let before = r.read(aws).await?;
-    let after = (step.edit)(before.as_ref())?;
-    if let Some(a) = &after {
-        r.check(a)?;
-    }
-    tracing::debug!(
-        resource = r.id(),
-        exists = before.is_some(),
-        "read {}",
-        r.target().label()
-    );
-    let same = r.same(before.as_ref(), after.as_ref());
-    Ok((before, after, same))
-}
-
-/// Only plan (what `--dry-run` does, without printing): read every resource, up to
-/// `read_concurrency` at once, and return the report of what would change. Nothing is written.
-pub async fn plan_only(aws: &Aws, plan: Plan<'_>, read_concurrency: usize) -> Result<Report> {
-    let (planned, firsts) = read_plan(aws, &plan, read_concurrency).await?;
-    Ok(dry_report(&plan, planned, firsts))
-}
-
-fn dry_report(plan: &Plan<'_>, planned: plan::Plan, firsts: Vec<First>) -> Report {
-    let steps = plan
-        .steps
-        .iter()
-        .zip(firsts)
-        .map(|(s, (_, after, same))| Applied {
-            target: s.resource.target(),
-            resource: s.resource.id().to_string(),
-            changed: !same,
-            history_version: None,
+    async fn apply_typed(
+        &mut self,
+        aws: &Aws,
+        reason: &str,
+        guard: Option<&LeaseGuard>,
+        store: &mut Option<StateStore>,
+        merged: &[Box<dyn Staged + '_>],
+    ) -> Result<Applied> {
+        let Some(First {
+            before,
             after,
-        })
-        .collect();
-    Report {
-        dry_run: true,
-        plan: planned,
-        steps,
-    }
-}
-
-/// [`apply`], scaled: reads while planning are concurrent, and a failure part-way can name
-/// what was applied (see [`Scale`]). Every other safeguard is the same.
-pub async fn apply_with(
-    aws: &Aws,
-    printer: &Printer,
-    opts: &Options,
-    plan: Plan<'_>,
-    scale: Scale,
-) -> Result<Report> {
-    // Read and plan.
-    let (planned, firsts) = read_plan(aws, &plan, scale.read_concurrency).await?;
-
-    // Print the plan; a dry run stops here.
-    if opts.dry_run {
-        printer.plan(&planned, true)?;
-        return Ok(dry_report(&plan, planned, firsts));
-    }
-    if planned.is_empty() {
-        let steps = plan
-            .steps
-            .iter()
-            .zip(firsts)
-            .map(|(s, (before, _, _))| Applied {
-                target: s.resource.target(),
-                resource: s.resource.id().to_string(),
-                changed: false,
-                history_version: None,
-                after: before,
-            })
-            .collect();
-        return Ok(Report {
-            dry_run: false,
-            plan: planned,
-            steps,
-        });
-    }
-
-    // Confirm a destructive plan, showing it.
-    let destructive_delete = plan.steps.iter().zip(&firsts).find(|(s, (b, a, same))| {
-        !same && b.is_some() && a.is_none() && s.resource.destructive_delete()
-    });
-    let question = plan.confirm.clone().or_else(|| {
-        destructive_delete
-            .map(|(s, _)| format!("delete {} {}", s.resource.target().label(), s.resource.id()))
-    });
-    if let Some(q) = question {
-        confirm(printer, opts, &planned, &q)?;
-    }
-
-    // Lease every resource the plan changes (in key order, so two plans never deadlock).
-    let lease_opts = LeaseOptions::from_env()?;
-    let key_of = |s: &Step<'_>| match (s.resource.lease_key(), &opts.lock_bucket) {
-        (Some(k), Some(b)) => Some(LeaseKey {
-            bucket: b.clone(),
-            ..k
-        }),
-        (None, Some(b)) => Some(LeaseKey {
-            bucket: b.clone(),
-            resource: s.resource.id().to_string(),
-        }),
-        (k, None) => k,
-    };
-    let mut keys: Vec<(LeaseKey, &Aws)> = plan
-        .steps
-        .iter()
-        .zip(&firsts)
-        .filter(|(_, (_, _, same))| !same)
-        .filter_map(|(s, _)| {
-            // A lease in --lock-bucket is the caller's; one in the resource's bucket is taken
-            // with the credentials that reach the bucket.
-            let kaws = match &opts.lock_bucket {
-                Some(_) => aws,
-                None => s.resource.own_aws().unwrap_or(aws),
-            };
-            key_of(s).map(|k| (k, kaws))
-        })
-        .collect();
-    keys.sort_by(|a, b| a.0.cmp(&b.0));
-    keys.dedup_by(|a, b| a.0 == b.0);
-    let mut leases: Vec<(LeaseKey, LeaseGuard)> = Vec::new();
-    for (k, kaws) in keys {
-        match kaws.lease(&k.bucket, &k.resource, lease_opts).await {
-            Ok(g) => leases.push((k, g)),
-            Err(e) => {
-                release(leases).await;
-                return Err(lock_bucket_hint(e.into()));
-            }
-        }
-    }
-    let result = apply_locked(aws, &plan, firsts, &|s| {
-        let k = key_of(s)?;
-        leases.iter().find(|(x, _)| *x == k).map(|(_, g)| g)
-    })
-    .await;
-    release(leases).await;
-    let (steps, failure) = result;
-    if let Some(e) = failure {
-        return Err(if scale.name_applied {
-            name_applied(e, &plan, &steps)
-        } else {
-            e
-        });
-    }
-    Ok(Report {
-        dry_run: false,
-        plan: planned,
-        steps,
-    })
-}
-
-/// A lease that cannot be taken for lack of permissions can be moved to another bucket.
-fn lock_bucket_hint(e: crate::error::CliError) -> crate::error::CliError {
-    if e.message.starts_with("s3:PutObject (lease) failed") {
-        e.hinted("or keep the lease in another bucket with --lock-bucket")
-    } else {
-        e
-    }
-}
-
-async fn release(leases: Vec<(LeaseKey, LeaseGuard)>) {
-    for (_, g) in leases.into_iter().rev() {
-        g.release().await;
-    }
-}
-
-type First = (Option<Value>, Option<Value>, bool);
-
-/// A failure part-way through a plan, with which resources were applied and which not (every
-/// resource is at its old or its new state; the same plan again finishes the job).
-fn name_applied(
-    e: crate::error::CliError,
-    plan: &Plan<'_>,
-    done: &[Applied],
-) -> crate::error::CliError {
-    let applied: Vec<&str> = done
-        .iter()
-        .filter(|a| a.changed)
-        .map(|a| a.resource.as_str())
-        .collect();
-    let pending = plan.steps.len().saturating_sub(done.len());
-    let mut e = e.hinted(format!(
-        "{} change(s) applied before the failure{}; {} step(s) not applied; every resource is at its old or its new state: run the same command again to finish",
-        applied.len(),
-        if applied.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", applied.join(", "))
-        },
-        pending
-    ));
-    e.causes.push(format!("applied: {}", applied.join(", ")));
-    e
-}
-
-/// Under the leases: re-read, re-plan onto another writer's state, keep, write, verify.
-async fn apply_locked<'p>(
-    aws: &Aws,
-    plan: &'p Plan<'_>,
-    firsts: Vec<First>,
-    guard_of: &dyn Fn(&Step<'_>) -> Option<&'p LeaseGuard>,
-) -> (Vec<Applied>, Option<crate::error::CliError>) {
-    let mut out = Vec::with_capacity(plan.steps.len());
-    let mut store: Option<StateStore> = None;
-    for (step, first) in plan.steps.iter().zip(firsts) {
-        match apply_step(aws, plan, step, first, guard_of, &mut store).await {
-            Ok(a) => out.push(a),
-            Err(e) => return (out, Some(e)),
-        }
-    }
-    (out, None)
-}
-
-/// One step under its lease.
-async fn apply_step<'p>(
-    aws: &Aws,
-    plan: &'p Plan<'_>,
-    step: &Step<'_>,
-    (before, after, same): First,
-    guard_of: &dyn Fn(&Step<'_>) -> Option<&'p LeaseGuard>,
-    store: &mut Option<StateStore>,
-) -> Result<Applied> {
-    {
-        let r = &step.resource;
-        let mut applied = Applied {
-            target: r.target(),
-            resource: r.id().to_string(),
-            changed: false,
-            history_version: None,
-            after: before.clone(),
+            same,
+        }) = self.first.take()
+        else {
+            return Err(failed(
+                "internal error: a step was applied before it was planned",
+            ));
         };
         if same {
-            return Ok(applied);
+            return Ok(self.settled(
+                Done {
+                    changed: false,
+                    history_version: None,
+                    before: before.clone(),
+                    after: before,
+                },
+                merged,
+            ));
         }
-        let guard = guard_of(step);
+        let r = &self.resource;
         // Prove the lease is held, then re-read: if another writer got in between, edit theirs.
         // In that order, the window from the re-read to the write (where an edit made with
         // another tool is overwritten unseen: S3 has no conditional write for policies) is one
@@ -649,44 +576,28 @@ async fn apply_step<'p>(
             tracing::info!(
                 resource = r.id(),
                 "{} changed since it was read; re-planning",
-                r.target().label()
+                r.kind().label
             );
-            let d = (step.edit)(fresh.as_ref())?;
-            if let Some(a) = &d {
-                r.check(a)?;
-            }
+            let d = self.edited(fresh.as_ref(), merged)?;
             (fresh, d)
         };
         if r.same(base.as_ref(), desired.as_ref()) {
-            applied.after = base;
-            return Ok(applied);
+            return Ok(self.settled(
+                Done {
+                    changed: false,
+                    history_version: None,
+                    before: base.clone(),
+                    after: base,
+                },
+                merged,
+            ));
         }
-        let mut keep =
-            |state: Option<&Value>, reason: &str, read_at: &str| -> Result<Option<u32>> {
-                let Some(key) = r.history_key() else {
-                    return Ok(None);
-                };
-                if store.is_none() {
-                    *store = Some(StateStore::open()?);
-                }
-                match &*store {
-                    Some(s) => Ok(Some(s.save(
-                        key,
-                        r.target(),
-                        reason,
-                        state,
-                        Some(read_at),
-                    )?)),
-                    None => Ok(None),
-                }
-            };
-        let version = keep(base.as_ref(), &plan.reason, &read_at)?;
+        let version = self.keep(store, base.as_ref(), reason, &read_at)?;
         tracing::debug!(
             resource = r.id(),
             version,
             "kept the previous state; writing"
         );
-        applied.history_version = version;
 
         let write = || async {
             match &desired {
@@ -724,7 +635,7 @@ async fn apply_step<'p>(
             (Err(e), Ok(())) => {
                 let mut err = failed(format!(
                     "written, not verified: the {} of {} was written but could not be read back: {}",
-                    r.target().label(),
+                    r.kind().label,
                     r.id(),
                     e.message
                 ));
@@ -739,9 +650,10 @@ async fn apply_step<'p>(
         };
         if !r.same(read_back.as_ref(), desired.as_ref()) {
             // Keep what another writer put there, so nothing of theirs can be lost for good.
-            let kept = keep(
+            let kept = self.keep(
+                store,
                 read_back.as_ref(),
-                &format!("{}: read back, changed by another writer", plan.reason),
+                &format!("{reason}: read back, changed by another writer"),
                 &crate::state::now_rfc3339(),
             )?;
             let what = r
@@ -750,7 +662,7 @@ async fn apply_step<'p>(
                 .unwrap_or_default();
             let mut err = failed(format!(
                 "possibly overwritten: the {} of {} changed while lakegate wrote it{what}",
-                r.target().label(),
+                r.kind().label,
                 r.id()
             ));
             if let (Some(k), Some(v), Some(cmd)) = (kept, version, r.history_command()) {
@@ -764,24 +676,331 @@ async fn apply_step<'p>(
             resource = r.id(),
             "verified: the state read back is the one written"
         );
-        applied.changed = true;
-        applied.after = desired;
-        Ok(applied)
+        Ok(self.settled(
+            Done {
+                changed: true,
+                history_version: version,
+                before: base,
+                after: desired,
+            },
+            merged,
+        ))
     }
 }
 
-/// The window no lease can close, as measured around one write: an edit made with another tool
-/// after the re-read was answered and before the write was applied is overwritten. It lies
-/// within `from` (re-read answered → write sent) and `to` (re-read sent → write answered).
+impl<'a, R: Resource + 'a> Staged for Typed<'a, R> {
+    fn kind(&self) -> ResourceKind {
+        self.resource.kind()
+    }
+    fn id(&self) -> &str {
+        self.resource.id()
+    }
+    fn lease_key(&self) -> Option<LeaseKey> {
+        self.resource.lease_key()
+    }
+    fn destructive_delete(&self) -> bool {
+        self.resource.destructive_delete()
+    }
+    fn state_type(&self) -> TypeId {
+        TypeId::of::<R::State>()
+    }
+    fn exists<'s>(&'s self, aws: &'s Aws) -> Fut<'s, bool> {
+        Box::pin(async move { Ok(self.resource.read(aws).await?.is_some()) })
+    }
+    fn edit_any(&self, state: &mut dyn Any) -> Result<()> {
+        let Some(s) = state.downcast_mut::<Option<R::State>>() else {
+            return Err(failed(
+                "internal error: a merged step was given another kind's state",
+            ));
+        };
+        *s = (self.edit)(s.as_ref())?;
+        Ok(())
+    }
+    fn settle_any(&self, done: &dyn Any) {
+        if let Some(d) = done.downcast_ref::<Done<R::State>>() {
+            *self.outcome.0.borrow_mut() = Some(d.clone());
+        }
+    }
+    fn plan<'s>(
+        &'s mut self,
+        aws: &'s Aws,
+        merged: &'s [Box<dyn Staged + 's>],
+    ) -> Fut<'s, Option<plan::Change>> {
+        Box::pin(async move {
+            let r = &self.resource;
+            let before = r.read(aws).await?;
+            let after = self.edited(before.as_ref(), merged)?;
+            tracing::debug!(
+                resource = r.id(),
+                exists = before.is_some(),
+                "read {}",
+                r.kind().label
+            );
+            let same = r.same(before.as_ref(), after.as_ref());
+            let change = match action_of(before.is_some(), after.is_some(), same) {
+                Some(action) => Some(plan::Change {
+                    target: r.kind(),
+                    resource: r.id().to_string(),
+                    action,
+                    before: json(before.as_ref())?,
+                    after: json(after.as_ref())?,
+                    display: r.display(before.as_ref(), after.as_ref()),
+                }),
+                None => None,
+            };
+            self.first = Some(First {
+                before,
+                after,
+                same,
+            });
+            Ok(change)
+        })
+    }
+    fn unchanged(&self) -> bool {
+        self.first.as_ref().is_none_or(|f| f.same)
+    }
+    fn deletes(&self) -> bool {
+        self.first
+            .as_ref()
+            .is_some_and(|f| !f.same && f.before.is_some() && f.after.is_none())
+    }
+    fn settle_unwritten(&mut self, dry_run: bool, merged: &[Box<dyn Staged + '_>]) -> Applied {
+        let (changed, before, after) = match self.first.take() {
+            Some(f) if dry_run => (!f.same, f.before, f.after),
+            Some(f) => (false, f.before.clone(), f.before),
+            None => (false, None, None),
+        };
+        self.settled(
+            Done {
+                changed,
+                history_version: None,
+                before,
+                after,
+            },
+            merged,
+        )
+    }
+    fn apply<'s>(
+        &'s mut self,
+        aws: &'s Aws,
+        reason: &'s str,
+        guard: Option<&'s LeaseGuard>,
+        store: &'s mut Option<StateStore>,
+        merged: &'s [Box<dyn Staged + 's>],
+    ) -> Fut<'s, Applied> {
+        Box::pin(self.apply_typed(aws, reason, guard, store, merged))
+    }
+}
+
+/// How [`apply_with`] differs from [`apply`]: for plans over many resources (a declared lake).
 #[derive(Debug, Clone, Copy)]
-struct Window {
-    from: std::time::Duration,
-    to: std::time::Duration,
+pub struct Scale {
+    /// How many resources are read at once while planning (1: one after the other, as
+    /// [`apply`] does). Writes stay one at a time, in plan order.
+    pub read_concurrency: usize,
+    /// On a failure part-way, name in the error which resources were applied and which not.
+    pub name_applied: bool,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale {
+            read_concurrency: 1,
+            name_applied: false,
+        }
+    }
+}
+
+/// Apply a plan with every safeguard (see the module documentation).
+pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>) -> Result<Report> {
+    apply_with(aws, printer, opts, plan, Scale::default()).await
+}
+
+/// Read every step's resource (up to `concurrency` at once, in plan order) and plan.
+async fn read_plan(aws: &Aws, plan: &mut Plan<'_>, concurrency: usize) -> Result<Changes> {
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    let changes: Vec<Option<plan::Change>> =
+        stream::iter(plan.steps.iter_mut().map(|s| s.plan(aws)))
+            .buffered(concurrency.max(1))
+            .try_collect()
+            .await?;
+    Ok(Changes {
+        changes: changes.into_iter().flatten().collect(),
+    })
+}
+
+/// Only plan (what `--dry-run` does, without printing): read every resource, up to
+/// `read_concurrency` at once, and return the report of what would change. Nothing is written.
+pub async fn plan_only(aws: &Aws, mut plan: Plan<'_>, read_concurrency: usize) -> Result<Report> {
+    let planned = read_plan(aws, &mut plan, read_concurrency).await?;
+    Ok(unwritten_report(plan, planned, true))
+}
+
+fn unwritten_report(plan: Plan<'_>, planned: Changes, dry_run: bool) -> Report {
+    let steps = plan
+        .steps
+        .into_iter()
+        .map(|mut s| s.settle_unwritten(dry_run))
+        .collect();
+    Report {
+        dry_run,
+        plan: planned,
+        steps,
+    }
+}
+
+/// [`apply`], scaled: reads while planning are concurrent, and a failure part-way can name
+/// what was applied (see [`Scale`]). Every other safeguard is the same.
+pub async fn apply_with(
+    aws: &Aws,
+    printer: &Printer,
+    opts: &Options,
+    mut plan: Plan<'_>,
+    scale: Scale,
+) -> Result<Report> {
+    // Read and plan.
+    let planned = read_plan(aws, &mut plan, scale.read_concurrency).await?;
+
+    // Print the plan; a dry run stops here.
+    if opts.dry_run {
+        printer.plan(&planned, true)?;
+        return Ok(unwritten_report(plan, planned, true));
+    }
+    if planned.is_empty() {
+        return Ok(unwritten_report(plan, planned, false));
+    }
+
+    // Confirm a destructive plan, showing it.
+    let destructive_delete = plan
+        .steps
+        .iter()
+        .find(|s| s.staged.deletes() && s.staged.destructive_delete());
+    let question = plan
+        .confirm
+        .clone()
+        .or_else(|| destructive_delete.map(|s| format!("delete {} {}", s.kind().label, s.id())));
+    if let Some(q) = question {
+        confirm(printer, opts, &planned, &q)?;
+    }
+
+    // Lease every resource the plan changes (in key order, so two plans never deadlock).
+    let lease_opts = LeaseOptions::from_env()?;
+    let key_of = |s: &Step<'_>| match (s.staged.lease_key(), &opts.lock_bucket) {
+        (Some(k), Some(b)) => Some(LeaseKey {
+            bucket: b.clone(),
+            ..k
+        }),
+        (None, Some(b)) => Some(LeaseKey {
+            bucket: b.clone(),
+            resource: s.id().to_string(),
+        }),
+        (k, None) => k,
+    };
+    let mut keys: Vec<(LeaseKey, &Aws)> = plan
+        .steps
+        .iter()
+        .filter(|s| !s.staged.unchanged())
+        .filter_map(|s| {
+            // A lease in --lock-bucket is the caller's; one in the resource's bucket is taken
+            // with the credentials that reach the bucket.
+            let kaws = match &opts.lock_bucket {
+                Some(_) => aws,
+                None => s.aws.unwrap_or(aws),
+            };
+            key_of(s).map(|k| (k, kaws))
+        })
+        .collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    keys.dedup_by(|a, b| a.0 == b.0);
+    let mut leases: Vec<(LeaseKey, LeaseGuard)> = Vec::new();
+    for (k, kaws) in keys {
+        match kaws.lease(&k.bucket, &k.resource, lease_opts).await {
+            Ok(g) => leases.push((k, g)),
+            Err(e) => {
+                release(leases).await;
+                return Err(lock_bucket_hint(e));
+            }
+        }
+    }
+
+    // Under the leases: every step in plan order; the first failure stops the plan.
+    let total = plan.steps.len();
+    let mut steps = Vec::with_capacity(total);
+    let mut failure = None;
+    let mut store: Option<StateStore> = None;
+    for step in plan.steps.iter_mut() {
+        let guard = key_of(step).and_then(|k| leases.iter().find(|(x, _)| *x == k).map(|(_, g)| g));
+        match step.apply(aws, &plan.reason, guard, &mut store).await {
+            Ok(a) => steps.push(a),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    release(leases).await;
+    if let Some(e) = failure {
+        return Err(if scale.name_applied {
+            name_applied(e, total, &steps)
+        } else {
+            e
+        });
+    }
+    Ok(Report {
+        dry_run: false,
+        plan: planned,
+        steps,
+    })
+}
+
+/// A lease that cannot be taken because S3 refused its PutObject (permissions, a bucket policy)
+/// can be moved to another bucket.
+fn lock_bucket_hint(e: crate::aws::Error) -> CliError {
+    // S3 answered (with an error code), or the request failed otherwise than by a timeout or
+    // an unreachable endpoint.
+    let refused = e.op.as_deref() == Some(crate::aws::lease::LEASE_PUT)
+        && (e.code.is_some() || e.kind == crate::aws::ErrorKind::Other);
+    let e = CliError::from(e);
+    if refused {
+        e.hinted("or keep the lease in another bucket with --lock-bucket")
+    } else {
+        e
+    }
+}
+
+async fn release(leases: Vec<(LeaseKey, LeaseGuard)>) {
+    for (_, g) in leases.into_iter().rev() {
+        g.release().await;
+    }
+}
+
+/// A failure part-way through a plan of `total` steps, with which resources were applied and
+/// which not (every resource is at its old or its new state; the same plan again finishes the
+/// job).
+fn name_applied(e: CliError, total: usize, done: &[Applied]) -> CliError {
+    let applied: Vec<&str> = done
+        .iter()
+        .filter(|a| a.changed)
+        .map(|a| a.resource.as_str())
+        .collect();
+    let pending = total.saturating_sub(done.len());
+    let mut e = e.hinted(format!(
+        "{} change(s) applied before the failure{}; {} step(s) not applied; every resource is at its old or its new state: run the same command again to finish",
+        applied.len(),
+        if applied.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", applied.join(", "))
+        },
+        pending
+    ));
+    e.causes.push(format!("applied: {}", applied.join(", ")));
+    e
 }
 
 /// Ask before a destructive plan: on a terminal, the plan and a y/N prompt; in a script, --yes
 /// is required (exit 2 otherwise, nothing changed).
-fn confirm(printer: &Printer, opts: &Options, planned: &plan::Plan, question: &str) -> Result<()> {
+fn confirm(printer: &Printer, opts: &Options, planned: &Changes, question: &str) -> Result<()> {
     if opts.yes {
         return Ok(());
     }
@@ -795,4 +1014,13 @@ fn confirm(printer: &Printer, opts: &Options, planned: &plan::Plan, question: &s
     } else {
         Err(failed("aborted: nothing was changed"))
     }
+}
+
+/// The window no lease can close, as measured around one write: an edit made with another tool
+/// after the re-read was answered and before the write was applied is overwritten. It lies
+/// within `from` (re-read answered → write sent) and `to` (re-read sent → write answered).
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    from: std::time::Duration,
+    to: std::time::Duration,
 }

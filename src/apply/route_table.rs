@@ -5,38 +5,57 @@
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use crate::routes::{render, Route};
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A route table's routes, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("route-table", "route table");
 
 #[derive(Debug, Clone)]
 pub struct RouteTable {
     pub id: String,
 }
 
-/// A route table's state: its routes.
-pub fn state(routes: &[Route]) -> Value {
-    json!({ "routes": routes })
+/// A route table's state: its routes (as JSON, in plans and history: `{"routes": [...]}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Routes {
+    pub routes: Vec<Route>,
 }
 
-/// The routes of a state.
-pub fn routes(state: Option<&Value>) -> Result<Vec<Route>> {
-    match state.and_then(|s| s.get("routes")) {
-        Some(v) => serde_json::from_value(v.clone())
+/// A route table's state: its routes.
+pub fn state(routes: &[Route]) -> Routes {
+    Routes {
+        routes: routes.to_vec(),
+    }
+}
+
+/// The routes of a state (none when there is none).
+pub fn routes(state: Option<&Routes>) -> Vec<Route> {
+    state.map(|s| s.routes.clone()).unwrap_or_default()
+}
+
+/// The routes of a kept state (a history entry's JSON).
+pub fn kept(state: Option<&Value>) -> Result<Vec<Route>> {
+    match state {
+        Some(v) => serde_json::from_value::<Routes>(v.clone())
+            .map(|r| r.routes)
             .map_err(|e| failed(format!("cannot read the routes of a kept state: {e}"))),
         None => Ok(Vec::new()),
     }
 }
 
-fn sorted(state: Option<&Value>) -> Option<Vec<String>> {
-    let mut v: Vec<String> = routes(state).ok()?.iter().map(Route::describe).collect();
+fn sorted(state: Option<&Routes>) -> Option<Vec<String>> {
+    let mut v: Vec<String> = routes(state).iter().map(Route::describe).collect();
     v.sort();
     Some(v)
 }
 
 impl Resource for RouteTable {
-    fn target(&self) -> Target {
-        Target::RouteTable
+    type State = Routes;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.id
@@ -44,7 +63,7 @@ impl Resource for RouteTable {
     fn lease_key(&self) -> Option<LeaseKey> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Routes>> {
         Box::pin(async move {
             let tables = aws
                 .route_tables(Some(std::slice::from_ref(&self.id)), None)
@@ -55,17 +74,17 @@ impl Resource for RouteTable {
                 .map(|t| state(&t.routes)))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Routes) -> Fut<'a, ()> {
         Box::pin(async move {
-            let current = routes(self.read(aws).await?.as_ref())?;
-            let desired = routes(Some(desired))?;
+            let current = routes(self.read(aws).await?.as_ref());
+            let desired = &desired.routes;
             for r in current.iter().filter(|r| r.is_internet()) {
                 if !desired.iter().any(|d| d.destination == r.destination) {
                     aws.delete_route(&self.id, r).await?;
                     tracing::info!(route = r.describe(), table = self.id, "removed route");
                 }
             }
-            for r in &desired {
+            for r in desired {
                 if !current.iter().any(|c| c.destination == r.destination) {
                     aws.create_route(&self.id, r).await?;
                     tracing::info!(route = r.describe(), table = self.id, "restored route");
@@ -82,10 +101,10 @@ impl Resource for RouteTable {
             )))
         })
     }
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&Routes>, b: Option<&Routes>) -> bool {
         sorted(a) == sorted(b)
     }
-    fn display(&self, before: Option<&Value>, after: Option<&Value>) -> Option<(String, String)> {
-        Some((render(&routes(before).ok()?), render(&routes(after).ok()?)))
+    fn display(&self, before: Option<&Routes>, after: Option<&Routes>) -> Option<(String, String)> {
+        Some((render(&routes(before)), render(&routes(after))))
     }
 }

@@ -7,10 +7,13 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::s3::ObjectBody;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::io::Read;
+
+/// An S3 object, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("s3-object", "S3 object");
 
 /// Where the object's bytes come from.
 #[derive(Debug, Clone)]
@@ -84,8 +87,9 @@ impl S3Object {
 }
 
 impl Resource for S3Object {
-    fn target(&self) -> Target {
-        Target::S3Object
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.id

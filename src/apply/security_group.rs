@@ -7,9 +7,12 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::ec2::SecurityGroupInfo;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
+
+/// A security group, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("security-group", "security group");
 
 #[derive(Debug, Clone)]
 pub struct SecurityGroup {
@@ -83,8 +86,9 @@ fn cidrs(state: Option<&Value>, port: i32) -> BTreeSet<String> {
 }
 
 impl Resource for SecurityGroup {
-    fn target(&self) -> Target {
-        Target::SecurityGroup
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.id

@@ -4,9 +4,12 @@
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::sqs::QueueInfo;
 use crate::aws::Aws;
-use crate::error::failed;
-use crate::plan::Target;
-use serde_json::{json, Value};
+use crate::plan::ResourceKind;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// An SQS queue, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("sqs-queue", "SQS queue");
 
 #[derive(Debug, Clone)]
 pub struct SqsQueue {
@@ -24,14 +27,22 @@ impl SqsQueue {
 }
 
 /// The state of a queue as plans show it (its depth changes by itself: not part of it).
-pub fn state(policy: Value, retention_seconds: &str) -> Value {
-    json!({
-        "policy": policy,
-        "message_retention_period": retention_seconds,
-    })
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueState {
+    /// The queue policy (null when it has none).
+    pub policy: Value,
+    pub message_retention_period: String,
 }
 
-fn info_state(q: &QueueInfo) -> Value {
+/// The state of a queue with `policy` and `retention_seconds`.
+pub fn state(policy: Value, retention_seconds: &str) -> QueueState {
+    QueueState {
+        policy,
+        message_retention_period: retention_seconds.to_string(),
+    }
+}
+
+fn info_state(q: &QueueInfo) -> QueueState {
     let policy = q
         .policy
         .as_deref()
@@ -41,8 +52,9 @@ fn info_state(q: &QueueInfo) -> Value {
 }
 
 impl Resource for SqsQueue {
-    fn target(&self) -> Target {
-        Target::SqsQueue
+    type State = QueueState;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.arn
@@ -53,17 +65,18 @@ impl Resource for SqsQueue {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<QueueState>> {
         Box::pin(async move { Ok(aws.queue(&self.name).await?.as_ref().map(info_state)) })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a QueueState) -> Fut<'a, ()> {
         Box::pin(async move {
-            let retention = state["message_retention_period"]
-                .as_str()
-                .ok_or_else(|| failed("queue state: no message_retention_period"))?;
-            aws.put_queue(&self.name, &state["policy"].to_string(), retention)
-                .await
-                .map_err(crate::error::CliError::from)
+            aws.put_queue(
+                &self.name,
+                &state.policy.to_string(),
+                &state.message_retention_period,
+            )
+            .await
+            .map_err(crate::error::CliError::from)
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {

@@ -7,9 +7,12 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::datazone::{NewSubscriptionTarget, SubscriptionTarget as DzTarget};
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
+
+/// A DataZone subscription target, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("subscription-target", "subscription target");
 
 /// Where the target created by a plan is kept, for the verb to print once the plan is applied.
 pub type Created = Arc<Mutex<Option<DzTarget>>>;
@@ -81,8 +84,9 @@ fn existing_state(t: &DzTarget) -> Value {
 }
 
 impl Resource for SubscriptionTarget {
-    fn target(&self) -> Target {
-        Target::SubscriptionTarget
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.id

@@ -6,10 +6,13 @@ use super::{security_group, Fut, LeaseKey, Resource};
 use crate::aws::ec2::EndpointInfo;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use indicatif::ProgressBar;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
+
+/// A VPC endpoint, in plans and history.
+pub const KIND: ResourceKind = ResourceKind::new("vpc-endpoint", "VPC endpoint");
 
 #[derive(Debug, Clone)]
 pub struct VpcEndpoint {
@@ -92,8 +95,9 @@ impl VpcEndpoint {
 }
 
 impl Resource for VpcEndpoint {
-    fn target(&self) -> Target {
-        Target::VpcEndpoint
+    type State = Value;
+    fn kind(&self) -> ResourceKind {
+        KIND
     }
     fn id(&self) -> &str {
         &self.id

@@ -5,7 +5,6 @@
 
 use super::error::{failed, Result};
 use super::{classify, Aws};
-use std::sync::Mutex;
 
 /// A query to start.
 #[derive(Debug, Clone, Default)]
@@ -76,9 +75,6 @@ pub struct Page {
     pub rows: Vec<Vec<Option<String>>>,
     pub next_token: Option<String>,
 }
-
-/// The query being waited on, so that Ctrl-C can stop it (see `stop_running`).
-static RUNNING: Mutex<Option<(aws_sdk_athena::Client, String)>> = Mutex::new(None);
 
 /// A table as the Athena catalog describes it (GetTableMetadata).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,27 +280,10 @@ impl Aws {
         Ok(())
     }
 
-    /// Remember the query being waited on (None: it is finished), for Ctrl-C.
+    /// Remember the query being waited on (None: it is finished), for Ctrl-C (see
+    /// [`RunState::stop_running_query`](super::RunState::stop_running_query)).
     pub fn set_running_query(&self, id: Option<&str>) {
-        if let Ok(mut r) = RUNNING.lock() {
-            *r = id.map(|i| (self.athena().clone(), i.to_string()));
-        }
-    }
-
-    /// Ctrl-C: stop the query being waited on, if any (StopQueryExecution). Returns the id of
-    /// the query stopped, or the error of the attempt.
-    pub async fn stop_running_query(&self) -> Option<Result<String>> {
-        let (client, id) = RUNNING.lock().ok().and_then(|mut r| r.take())?;
-        Some(
-            match client
-                .stop_query_execution()
-                .query_execution_id(&id)
-                .send()
-                .await
-            {
-                Ok(_) => Ok(id),
-                Err(e) => Err(classify("athena:StopQueryExecution", e).resource(id)),
-            },
-        )
+        self.run
+            .set_running(id.map(|i| (self.athena().clone(), i.to_string())));
     }
 }

@@ -365,16 +365,14 @@ pub async fn list_subscription_grants(
     project: Option<&str>,
 ) -> Result<Vec<SubscriptionGrant>> {
     let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let page = dz
-            .list_subscription_grants()
-            .domain_identifier(domain)
-            .set_owning_project_id(project.map(str::to_owned))
-            .set_next_token(token.take())
-            .send()
-            .await
-            .map_err(|e| classify("datazone:ListSubscriptionGrants", e))?;
+    let mut pages = dz
+        .list_subscription_grants()
+        .domain_identifier(domain)
+        .set_owning_project_id(project.map(str::to_owned))
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify("datazone:ListSubscriptionGrants", e))?;
         for g in page.items() {
             let (listing_id, listing_revision) = listing_of(g.granted_entity.as_ref());
             #[allow(deprecated)]
@@ -391,11 +389,8 @@ pub async fn list_subscription_grants(
                 assets: g.assets().iter().map(grant_asset).collect(),
             });
         }
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => return Ok(out),
-        }
     }
+    Ok(out)
 }
 
 pub async fn update_subscription_grant_status(
@@ -435,8 +430,10 @@ pub async fn get_subscription_target(
         Ok(o) => o,
         Err(e) => {
             let e = classify("datazone:GetSubscriptionTarget", e);
-            let gone = e.message.contains("ResourceNotFoundException")
-                || e.message.contains("failed: NotFound");
+            let gone = matches!(
+                e.code.as_deref(),
+                Some("ResourceNotFoundException" | "NotFound")
+            );
             return if gone { Ok(None) } else { Err(e) };
         }
     };
@@ -540,16 +537,14 @@ pub async fn list_environments(
     project: &str,
 ) -> Result<Vec<Environment>> {
     let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let page = dz
-            .list_environments()
-            .domain_identifier(domain)
-            .project_identifier(project)
-            .set_next_token(token.take())
-            .send()
-            .await
-            .map_err(|e| classify("datazone:ListEnvironments", e))?;
+    let mut pages = dz
+        .list_environments()
+        .domain_identifier(domain)
+        .project_identifier(project)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify("datazone:ListEnvironments", e))?;
         for e in page.items() {
             out.push(Environment {
                 id: e.id.clone().unwrap_or_default(),
@@ -559,11 +554,8 @@ pub async fn list_environments(
                 aws_account_region: e.aws_account_region.clone(),
             });
         }
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => return Ok(out),
-        }
     }
+    Ok(out)
 }
 
 pub async fn list_subscription_targets(
@@ -572,16 +564,14 @@ pub async fn list_subscription_targets(
     environment: &str,
 ) -> Result<Vec<SubscriptionTarget>> {
     let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let page = dz
-            .list_subscription_targets()
-            .domain_identifier(domain)
-            .environment_identifier(environment)
-            .set_next_token(token.take())
-            .send()
-            .await
-            .map_err(|e| classify("datazone:ListSubscriptionTargets", e))?;
+    let mut pages = dz
+        .list_subscription_targets()
+        .domain_identifier(domain)
+        .environment_identifier(environment)
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify("datazone:ListSubscriptionTargets", e))?;
         for t in page.items() {
             out.push(SubscriptionTarget {
                 id: t.id.clone(),
@@ -596,11 +586,8 @@ pub async fn list_subscription_targets(
                 authorized_principals: t.authorized_principals.clone(),
             });
         }
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => return Ok(out),
-        }
     }
+    Ok(out)
 }
 
 pub async fn list_subscriptions(
@@ -609,16 +596,14 @@ pub async fn list_subscriptions(
     project: Option<&str>,
 ) -> Result<Vec<Subscription>> {
     let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let page = dz
-            .list_subscriptions()
-            .domain_identifier(domain)
-            .set_owning_project_id(project.map(str::to_owned))
-            .set_next_token(token.take())
-            .send()
-            .await
-            .map_err(|e| classify("datazone:ListSubscriptions", e))?;
+    let mut pages = dz
+        .list_subscriptions()
+        .domain_identifier(domain)
+        .set_owning_project_id(project.map(str::to_owned))
+        .into_paginator()
+        .send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify("datazone:ListSubscriptions", e))?;
         for s in page.items() {
             let (project_id, _) = project_of(s.subscribed_principal.as_ref());
             let mut l = s.subscribed_listing.as_ref().map(listing);
@@ -633,11 +618,8 @@ pub async fn list_subscriptions(
                 listing: l,
             });
         }
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => return Ok(out),
-        }
     }
+    Ok(out)
 }
 
 fn project_of(p: Option<&SubscribedPrincipal>) -> (Option<String>, Option<String>) {

@@ -538,28 +538,25 @@ impl Aws {
     ) -> Result<Vec<(String, String)>, String> {
         let target = Target::default();
         let iam = client!(aws_sdk_iam, self.iam_config(), target, timeout);
-        let mut out = Vec::new();
-        let mut marker: Option<String> = None;
-        loop {
-            let r = iam
-                .simulate_principal_policy()
-                .policy_source_arn(principal)
-                .set_action_names(Some(actions.iter().map(|a| a.to_string()).collect()))
-                .set_marker(marker.clone())
-                .send()
-                .await
-                .map_err(|e| format!("iam:SimulatePrincipalPolicy: {}", short_error(e)))?;
-            for e in r.evaluation_results() {
-                out.push((
+        let pages: Vec<_> = iam
+            .simulate_principal_policy()
+            .policy_source_arn(principal)
+            .set_action_names(Some(actions.iter().map(|a| a.to_string()).collect()))
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| format!("iam:SimulatePrincipalPolicy: {}", short_error(e)))?;
+        let out = pages
+            .iter()
+            .flat_map(|r| r.evaluation_results())
+            .map(|e| {
+                (
                     e.eval_action_name().to_string(),
                     e.eval_decision().as_str().to_string(),
-                ));
-            }
-            match (r.is_truncated(), r.marker()) {
-                (true, Some(m)) => marker = Some(m.to_string()),
-                _ => break,
-            }
-        }
+                )
+            })
+            .collect();
         Ok(out)
     }
 }

@@ -30,6 +30,9 @@ pub enum ErrorKind {
     Held,
     /// A lease lakegate held was taken over, deleted or expired: it stopped without writing.
     Lost,
+    /// The service refused a policy document (`MalformedPolicy`, `MalformedPolicyDocument`):
+    /// often a principal that no longer exists.
+    MalformedPolicy,
     /// Stopped by an interrupt before writing.
     Interrupted,
     /// Anything else.
@@ -324,6 +327,7 @@ pub fn service_error(op: &str, code: &str, msg: &str) -> Error {
             ErrorKind::Throttled
         }
         "InvalidRequest" | "InvalidArgument" | "InvalidURI" => ErrorKind::Input,
+        "MalformedPolicy" | "MalformedPolicyDocument" => ErrorKind::MalformedPolicy,
         _ => ErrorKind::Other,
     };
     Error::new(kind, format!("{op} failed: {detail}"))

@@ -47,48 +47,41 @@ impl Aws {
         let mut out = Vec::new();
 
         // Inline policies.
-        let mut marker: Option<String> = None;
-        let mut inline_names = Vec::new();
-        loop {
-            let res = match kind {
-                IdentityKind::Role => iam
-                    .list_role_policies()
-                    .role_name(name)
-                    .set_marker(marker.clone())
-                    .send()
-                    .await
-                    .map(|o| (o.policy_names, o.is_truncated, o.marker))
-                    .map_err(|e| {
-                        (
-                            code(&e) == Some("NoSuchEntity"),
-                            classify("iam:ListRolePolicies", e),
-                        )
-                    }),
-                IdentityKind::User => iam
-                    .list_user_policies()
-                    .user_name(name)
-                    .set_marker(marker.clone())
-                    .send()
-                    .await
-                    .map(|o| (o.policy_names, o.is_truncated, o.marker))
-                    .map_err(|e| {
-                        (
-                            code(&e) == Some("NoSuchEntity"),
-                            classify("iam:ListUserPolicies", e),
-                        )
-                    }),
-            };
-            let (names, truncated, next) = match res {
-                Ok(x) => x,
-                Err((true, _)) => return Ok(None),
-                Err((false, e)) => return Err(e),
-            };
-            inline_names.extend(names);
-            if !truncated || next.is_none() {
-                break;
-            }
-            marker = next;
-        }
+        let listed = match kind {
+            IdentityKind::Role => iam
+                .list_role_policies()
+                .role_name(name)
+                .into_paginator()
+                .send()
+                .try_collect()
+                .await
+                .map(|pages| pages.into_iter().flat_map(|o| o.policy_names).collect())
+                .map_err(|e| {
+                    (
+                        code(&e) == Some("NoSuchEntity"),
+                        classify("iam:ListRolePolicies", e),
+                    )
+                }),
+            IdentityKind::User => iam
+                .list_user_policies()
+                .user_name(name)
+                .into_paginator()
+                .send()
+                .try_collect()
+                .await
+                .map(|pages| pages.into_iter().flat_map(|o| o.policy_names).collect())
+                .map_err(|e| {
+                    (
+                        code(&e) == Some("NoSuchEntity"),
+                        classify("iam:ListUserPolicies", e),
+                    )
+                }),
+        };
+        let inline_names: Vec<String> = match listed {
+            Ok(x) => x,
+            Err((true, _)) => return Ok(None),
+            Err((false, e)) => return Err(e),
+        };
         for pname in inline_names {
             let text = match kind {
                 IdentityKind::Role => iam
@@ -114,45 +107,31 @@ impl Aws {
         }
 
         // Attached managed policies, at their default version.
-        let mut marker: Option<String> = None;
-        let mut arns = Vec::new();
-        loop {
-            let (attached, truncated, next) = match kind {
-                IdentityKind::Role => iam
-                    .list_attached_role_policies()
-                    .role_name(name)
-                    .set_marker(marker.clone())
-                    .send()
-                    .await
-                    .map(|o| {
-                        (
-                            o.attached_policies.unwrap_or_default(),
-                            o.is_truncated,
-                            o.marker,
-                        )
-                    })
-                    .map_err(|e| classify("iam:ListAttachedRolePolicies", e))?,
-                IdentityKind::User => iam
-                    .list_attached_user_policies()
-                    .user_name(name)
-                    .set_marker(marker.clone())
-                    .send()
-                    .await
-                    .map(|o| {
-                        (
-                            o.attached_policies.unwrap_or_default(),
-                            o.is_truncated,
-                            o.marker,
-                        )
-                    })
-                    .map_err(|e| classify("iam:ListAttachedUserPolicies", e))?,
-            };
-            arns.extend(attached.into_iter().filter_map(|p| p.policy_arn));
-            if !truncated || next.is_none() {
-                break;
-            }
-            marker = next;
-        }
+        let attached: Vec<_> = match kind {
+            IdentityKind::Role => iam
+                .list_attached_role_policies()
+                .role_name(name)
+                .into_paginator()
+                .send()
+                .try_collect()
+                .await
+                .map_err(|e| classify("iam:ListAttachedRolePolicies", e))?
+                .into_iter()
+                .flat_map(|o| o.attached_policies.unwrap_or_default())
+                .collect(),
+            IdentityKind::User => iam
+                .list_attached_user_policies()
+                .user_name(name)
+                .into_paginator()
+                .send()
+                .try_collect()
+                .await
+                .map_err(|e| classify("iam:ListAttachedUserPolicies", e))?
+                .into_iter()
+                .flat_map(|o| o.attached_policies.unwrap_or_default())
+                .collect(),
+        };
+        let arns: Vec<String> = attached.into_iter().filter_map(|p| p.policy_arn).collect();
         for arn in arns {
             let Some(text) = self.managed_policy_document(&arn).await? else {
                 continue;

@@ -17,24 +17,16 @@ impl Aws {
 
     /// The names of the user's inline policies.
     pub async fn user_policy_names(&self, user: &str) -> Result<Vec<String>> {
-        let iam = self.iam();
-        let mut names = Vec::new();
-        let mut marker = None;
-        loop {
-            let out = iam
-                .list_user_policies()
-                .user_name(user)
-                .set_marker(marker)
-                .send()
-                .await
-                .map_err(|e| classify("iam:ListUserPolicies", e))?;
-            names.extend(out.policy_names);
-            if !out.is_truncated || out.marker.is_none() {
-                break;
-            }
-            marker = out.marker;
-        }
-        Ok(names)
+        let pages: Vec<_> = self
+            .iam()
+            .list_user_policies()
+            .user_name(user)
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| classify("iam:ListUserPolicies", e))?;
+        Ok(pages.into_iter().flat_map(|p| p.policy_names).collect())
     }
 
     /// One inline policy of a user; None when it does not exist.

@@ -6,8 +6,9 @@
 //! ETag) while its holder works, and [`LeaseGuard::write`] proves the lease is still held (the same
 //! conditional PutObject, which also extends it) right before each attempt of a policy write,
 //! and bounds each attempt well inside the lease, so a slow writer can never overwrite the writer
-//! that took over after it. SIGINT/SIGTERM/SIGHUP ([`interrupt`]) stop new writes at once; the
-//! in-flight one is settled before the lease is released ([`write_in_flight`], [`outcome`]).
+//! that took over after it. SIGINT/SIGTERM/SIGHUP ([`RunState::interrupt`]) stop new writes at
+//! once; the in-flight one is settled before the lease is released
+//! ([`RunState::write_in_flight`], [`RunState::outcomes`]).
 
 use super::error::{failed, input_error, Delivery, Error, ErrorKind, Result};
 use super::{classify, Aws};
@@ -36,6 +37,9 @@ impl Attempted for Error {
         self.delivered(d)
     }
 }
+
+/// The operation that takes a lease, as its errors name it.
+pub const LEASE_PUT: &str = "s3:PutObject (lease)";
 
 /// Where lease objects live inside the lock bucket.
 pub const LEASE_PREFIX: &str = ".lakegate/locks/";
@@ -66,18 +70,6 @@ struct Lease {
 }
 
 type Shared = Arc<Mutex<Lease>>;
-
-/// Leases currently held by this process, released on an interrupt.
-static HELD: Mutex<Vec<Shared>> = Mutex::new(Vec::new());
-/// Renewals of this process, one at a time: two conditional PUTs on the same ETag would make
-/// the second look like a takeover.
-static RENEWING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-/// Set by a signal: no new write may start.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-/// Policy writes whose answer has not come back yet.
-static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
-/// What the writes of this process did, for the report after an interrupt.
-static OUTCOMES: Mutex<Vec<(String, WriteOutcome)>> = Mutex::new(Vec::new());
 
 /// How a fenced write ended, as far as lakegate knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,17 +107,10 @@ pub fn owner_id() -> String {
 
 /// The lease key of a resource (an ARN): `.lakegate/locks/<ARN with unsafe characters as _>.lease`.
 pub fn lease_key(resource: &str) -> String {
-    let safe: String = resource
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("{LEASE_PREFIX}{safe}.lease")
+    format!(
+        "{LEASE_PREFIX}{}.lease",
+        crate::policy::arn::path_safe(resource)
+    )
 }
 
 fn status_of<E>(e: &SdkError<E, HttpResponse>) -> Option<u16> {
@@ -196,48 +181,11 @@ fn env_secs(name: &str, min: u64, max: u64) -> Result<Option<u64>> {
     }
 }
 
-/// Stop every new policy write of this process (called on SIGINT, SIGTERM and SIGHUP).
-pub fn interrupt() {
-    INTERRUPTED.store(true, Ordering::SeqCst);
-}
-
-/// True while a policy write has been sent and not answered yet.
-pub fn write_in_flight() -> bool {
-    IN_FLIGHT.load(Ordering::SeqCst) > 0
-}
-
-/// What the writes of this process did so far: (resource, outcome), in order.
-pub fn outcomes() -> Vec<(String, WriteOutcome)> {
-    OUTCOMES.lock().map(|o| o.clone()).unwrap_or_default()
-}
-
-fn record(resource: &str, o: WriteOutcome) {
-    if let Ok(mut v) = OUTCOMES.lock() {
-        v.push((resource.to_string(), o));
-    }
-}
-
 fn interrupted_error() -> Error {
     Error::new(
         ErrorKind::Interrupted,
         "interrupted before writing: nothing was changed",
     )
-}
-
-/// Decrements the in-flight counter however the write future ends (also when it is dropped).
-struct InFlight;
-
-impl InFlight {
-    fn start() -> Self {
-        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
-        InFlight
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
-    }
 }
 
 /// A held lease: renewed in the background until released or dropped. Release it with
@@ -246,6 +194,7 @@ pub struct LeaseGuard {
     lease: Shared,
     s3: aws_sdk_s3::Client,
     opts: LeaseOptions,
+    run: RunState,
     renewer: tokio::task::JoinHandle<()>,
 }
 
@@ -267,14 +216,18 @@ impl Aws {
         let lease = self.acquire(bucket, resource, opts).await?;
         let s3 = self.s3().clone();
         let shared: Shared = Arc::new(Mutex::new(lease));
-        if let Ok(mut h) = HELD.lock() {
-            h.push(shared.clone());
-        }
-        let renewer = tokio::spawn(renew_loop(s3.clone(), shared.clone(), opts));
+        self.run.hold(shared.clone(), s3.clone());
+        let renewer = tokio::spawn(renew_loop(
+            s3.clone(),
+            shared.clone(),
+            opts,
+            self.run.clone(),
+        ));
         Ok(LeaseGuard {
             lease: shared,
             s3,
             opts,
+            run: self.run.clone(),
             renewer,
         })
     }
@@ -314,8 +267,7 @@ impl Aws {
                     self.current_holder(bucket, &key).await?
                 }
                 Ok(Err(e)) if super::error::delivery_of(&e) == Delivery::Final => {
-                    return Err(classify("s3:PutObject (lease)", e)
-                        .resource(format!("s3://{bucket}/{key}")))
+                    return Err(classify(LEASE_PUT, e).resource(format!("s3://{bucket}/{key}")))
                 }
                 // Transient, or no answer: our write may have landed; look before trying again.
                 Ok(Err(_)) | Err(_) => {
@@ -414,21 +366,6 @@ impl Aws {
             Err(e) => Err(classify("s3:GetObject (lease)", e)),
         }
     }
-
-    /// Release every lease this process holds (after an interrupt).
-    pub async fn release_all(&self) {
-        let held: Vec<Shared> = HELD
-            .lock()
-            .map(|mut h| std::mem::take(&mut *h))
-            .unwrap_or_default();
-        let s3 = self.s3();
-        for l in &held {
-            let lease = l.lock().map(|l| l.clone());
-            if let Ok(lease) = lease {
-                release_one(s3, &lease, LeaseOptions::default()).await;
-            }
-        }
-    }
 }
 
 fn lease_body(owner: &str, resource: &str, ttl: Duration) -> LeaseBody {
@@ -500,10 +437,10 @@ async fn bounded<T>(limit: Duration, f: impl Future<Output = T>) -> Result<T, ()
 }
 
 /// Renew every quarter of the lease until it is lost (the guard aborts this task on release).
-async fn renew_loop(s3: aws_sdk_s3::Client, lease: Shared, opts: LeaseOptions) {
+async fn renew_loop(s3: aws_sdk_s3::Client, lease: Shared, opts: LeaseOptions, run: RunState) {
     loop {
         tokio::time::sleep(opts.renew_every()).await;
-        match renew(&s3, &lease, opts).await {
+        match renew(&s3, &lease, opts, &run).await {
             Ok(()) => {}
             Err(e) if is_lost(&lease) => {
                 tracing::warn!("{e}");
@@ -520,8 +457,13 @@ fn is_lost(lease: &Shared) -> bool {
 
 /// Extend the lease by its TTL with a PutObject conditional on its ETag: success proves it was
 /// still ours. 412/404 mean someone took it over (or deleted it): the lease is lost.
-async fn renew(s3: &aws_sdk_s3::Client, shared: &Shared, opts: LeaseOptions) -> Result<()> {
-    let _one_at_a_time = RENEWING.lock().await;
+async fn renew(
+    s3: &aws_sdk_s3::Client,
+    shared: &Shared,
+    opts: LeaseOptions,
+    run: &RunState,
+) -> Result<()> {
+    let _one_at_a_time = run.renewing().await;
     let lease = shared
         .lock()
         .map_err(|_| failed("lease state poisoned"))?
@@ -622,10 +564,10 @@ impl LeaseGuard {
     /// Prove the lease is still held, and extend it: a PutObject conditional on its ETag.
     /// Fails (without writing anything) when it was lost or an interrupt arrived.
     pub async fn check_held(&self) -> Result<()> {
-        if INTERRUPTED.load(Ordering::SeqCst) {
+        if self.run.interrupted() {
             return Err(interrupted_error());
         }
-        match renew(&self.s3, &self.lease, self.opts).await {
+        match renew(&self.s3, &self.lease, self.opts, &self.run).await {
             Ok(()) => {}
             Err(e) if is_lost(&self.lease) => return Err(e),
             // S3 did not confirm, but the lease as last written outlives a write attempt by
@@ -655,7 +597,8 @@ impl LeaseGuard {
         let mut last: Option<E> = None;
         for n in 1..=3u32 {
             if let Err(e) = self.check_before_write().await {
-                record(&resource, self.outcome_after(last.as_ref()));
+                self.run
+                    .record(&resource, self.outcome_after(last.as_ref()));
                 return Err(match last {
                     // An earlier attempt may have landed: say so rather than "nothing changed".
                     Some(prev) if prev.delivery() == Delivery::Unanswered => e.noted(
@@ -666,12 +609,12 @@ impl LeaseGuard {
                 .into());
             }
             let limit = self.opts.write_attempt();
-            let guard = InFlight::start();
+            let guard = self.run.write_started();
             let r = bounded(limit, attempt()).await;
             drop(guard);
             let e = match r {
                 Ok(Ok(())) => {
-                    record(&resource, WriteOutcome::Written);
+                    self.run.record(&resource, WriteOutcome::Written);
                     return Ok(());
                 }
                 Ok(Err(e)) => e,
@@ -689,7 +632,7 @@ impl LeaseGuard {
                     }
                     _ => e,
                 };
-                record(&resource, self.outcome_after(Some(&e)));
+                self.run.record(&resource, self.outcome_after(Some(&e)));
                 return Err(e);
             }
             tracing::info!(resource, attempt = n, "write failed, retrying: {e}");
@@ -712,7 +655,7 @@ impl LeaseGuard {
     /// whole TTL, and the write attempt that follows is bounded to a third of it, so the attempt
     /// ends by half the lease, long before anyone may take it over.
     async fn check_before_write(&self) -> Result<()> {
-        if INTERRUPTED.load(Ordering::SeqCst) {
+        if self.run.interrupted() {
             return Err(interrupted_error());
         }
         let recent_enough = self.opts.lease_call();
@@ -756,9 +699,7 @@ impl LeaseGuard {
             }
         }
         // Only now: a release cut short by an interrupt is done again by `release_all`.
-        if let Ok(mut h) = HELD.lock() {
-            h.retain(|l| !Arc::ptr_eq(l, &self.lease));
-        }
+        self.run.let_go(&self.lease);
     }
 }
 
@@ -833,6 +774,146 @@ fn release_warning(lease: &Lease, why: &str) {
         lease.key,
         aws_smithy_types::DateTime::from_secs(lease.expires_at as i64)
     );
+}
+
+// The run: what one run of lakegate has under way that a signal must settle (the leases it
+// holds, whether new writes may still start, the writes in flight and how its writes ended, the
+// Athena query it is waiting on). One `RunState` per run, shared by every `Aws` made for it
+// (another account's, through its role, included) and handed to the signal handler
+// (`crate::signals`).
+
+/// The handle on a run's writes, leases and query (cheap to clone: every clone is the same run).
+#[derive(Clone, Default)]
+pub struct RunState(Arc<Inner>);
+
+#[derive(Default)]
+struct Inner {
+    /// Leases held, with the client that took each (released on an interrupt).
+    held: Mutex<Vec<(Shared, aws_sdk_s3::Client)>>,
+    /// Renewals, one at a time: two conditional PUTs on the same ETag would make the second
+    /// look like a takeover.
+    renewing: tokio::sync::Mutex<()>,
+    /// Set by a signal: no new write may start.
+    interrupted: AtomicBool,
+    /// Writes whose answer has not come back yet.
+    in_flight: AtomicUsize,
+    /// How the fenced writes ended, in order, for the report after an interrupt.
+    outcomes: Mutex<Vec<(String, WriteOutcome)>>,
+    /// The query being waited on, so that Ctrl-C can stop it.
+    running: Mutex<Option<(aws_sdk_athena::Client, String)>>,
+}
+
+impl std::fmt::Debug for RunState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunState")
+            .field("interrupted", &self.interrupted())
+            .field("write_in_flight", &self.write_in_flight())
+            .finish_non_exhaustive()
+    }
+}
+
+impl RunState {
+    /// Stop every new write of this run (on SIGINT, SIGTERM and SIGHUP).
+    pub fn interrupt(&self) {
+        self.0.interrupted.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether a signal stopped new writes.
+    pub fn interrupted(&self) -> bool {
+        self.0.interrupted.load(Ordering::SeqCst)
+    }
+
+    /// True while a write has been sent and not answered yet.
+    pub fn write_in_flight(&self) -> bool {
+        self.0.in_flight.load(Ordering::SeqCst) > 0
+    }
+
+    /// What the fenced writes of this run did so far: (resource, outcome), in order.
+    pub fn outcomes(&self) -> Vec<(String, WriteOutcome)> {
+        self.0
+            .outcomes
+            .lock()
+            .map(|o| o.clone())
+            .unwrap_or_default()
+    }
+
+    fn record(&self, resource: &str, o: WriteOutcome) {
+        if let Ok(mut v) = self.0.outcomes.lock() {
+            v.push((resource.to_string(), o));
+        }
+    }
+
+    /// Count a write as in flight until the returned guard is dropped (however the write
+    /// future ends, also when it is dropped).
+    fn write_started(&self) -> InFlight {
+        self.0.in_flight.fetch_add(1, Ordering::SeqCst);
+        InFlight(self.clone())
+    }
+
+    fn hold(&self, lease: Shared, s3: aws_sdk_s3::Client) {
+        if let Ok(mut h) = self.0.held.lock() {
+            h.push((lease, s3));
+        }
+    }
+
+    fn let_go(&self, lease: &Shared) {
+        if let Ok(mut h) = self.0.held.lock() {
+            h.retain(|(l, _)| !Arc::ptr_eq(l, lease));
+        }
+    }
+
+    async fn renewing(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.0.renewing.lock().await
+    }
+
+    /// Release every lease this run still holds (after an interrupt).
+    pub async fn release_all(&self) {
+        let held = self
+            .0
+            .held
+            .lock()
+            .map(|mut h| std::mem::take(&mut *h))
+            .unwrap_or_default();
+        for (l, s3) in &held {
+            let lease = l.lock().map(|l| l.clone());
+            if let Ok(lease) = lease {
+                release_one(s3, &lease, LeaseOptions::default()).await;
+            }
+        }
+    }
+
+    /// Remember the query being waited on (None: it is finished), for Ctrl-C.
+    pub(super) fn set_running(&self, query: Option<(aws_sdk_athena::Client, String)>) {
+        if let Ok(mut r) = self.0.running.lock() {
+            *r = query;
+        }
+    }
+
+    /// Ctrl-C: stop the query being waited on, if any (StopQueryExecution). Returns the id of
+    /// the query stopped, or the error of the attempt.
+    pub async fn stop_running_query(&self) -> Option<Result<String>> {
+        let (client, id) = self.0.running.lock().ok().and_then(|mut r| r.take())?;
+        Some(
+            match client
+                .stop_query_execution()
+                .query_execution_id(&id)
+                .send()
+                .await
+            {
+                Ok(_) => Ok(id),
+                Err(e) => Err(classify("athena:StopQueryExecution", e).resource(id)),
+            },
+        )
+    }
+}
+
+/// A write in flight: counted until dropped.
+struct InFlight(RunState);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0 .0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 
 pub use error::{classify, Delivery, Error, ErrorKind};
+pub use lease::RunState;
 
 /// Resolved AWS configuration plus the clients built from it.
 pub struct Aws {
@@ -52,6 +53,8 @@ pub struct Aws {
     /// The policies attached at each organization target (root, OU, account), read once per run.
     org_levels: organizations::LevelCache,
     clients: Clients,
+    /// The run this handle works for: its leases, writes in flight and query, for signals.
+    run: RunState,
 }
 
 /// What lakegate was asked to use, built by the command layer from its flags.
@@ -197,7 +200,21 @@ impl Aws {
             caller: OnceCell::new(),
             org_levels: Default::default(),
             clients: Clients::default(),
+            run: RunState::default(),
         }
+    }
+
+    /// The same handle, working for `run` (whose signal handler settles its leases, writes and
+    /// query).
+    #[must_use]
+    pub fn in_run(mut self, run: RunState) -> Self {
+        self.run = run;
+        self
+    }
+
+    /// The run this handle works for.
+    pub fn run(&self) -> &RunState {
+        &self.run
     }
 
     /// STS AssumeRole with these credentials, now (not lazily, so a role that cannot be assumed
@@ -226,7 +243,7 @@ impl Aws {
             .credentials_provider(creds)
             .region(Region::new(region.to_string()))
             .build();
-        let aws = Aws::from_sdk(sdk, region.to_string(), self.path_style);
+        let aws = Aws::from_sdk(sdk, region.to_string(), self.path_style).in_run(self.run.clone());
         aws.set_account(account.to_string());
         aws
     }
@@ -467,7 +484,7 @@ fn check_retry_settings(explicit_profile: Option<&str>) -> Result<bool, Settings
 /// A policy document AWS returned that lakegate refuses to read: duplicate keys are a bad
 /// document (exit 2, nothing is changed), anything else a failure.
 pub(crate) fn unreadable_policy(what: &str, e: &crate::policy::PolicyError) -> Error {
-    if e.message.starts_with("duplicate key") {
+    if e.duplicate_key {
         error::input_error(format!(
             "{what} cannot be read or edited: {e}; fix the document by hand first"
         ))

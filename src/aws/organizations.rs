@@ -200,28 +200,21 @@ impl Aws {
             &self.org_levels.attached,
             (target.to_string(), kind),
             async {
-                let mut out = Vec::new();
-                let mut token: Option<String> = None;
-                loop {
-                    let page = self
-                        .organizations()
-                        .list_policies_for_target()
-                        .target_id(target)
-                        .filter(kind.filter())
-                        .set_next_token(token.take())
-                        .send()
-                        .await
-                        .map_err(|e| classify("organizations:ListPoliciesForTarget", e))?;
-                    for p in page.policies.unwrap_or_default() {
-                        if let Some(id) = p.id {
-                            out.push((id, p.name.unwrap_or_default()));
-                        }
-                    }
-                    match page.next_token {
-                        Some(t) if !t.is_empty() => token = Some(t),
-                        _ => break,
-                    }
-                }
+                let pages: Vec<_> = self
+                    .organizations()
+                    .list_policies_for_target()
+                    .target_id(target)
+                    .filter(kind.filter())
+                    .into_paginator()
+                    .send()
+                    .try_collect()
+                    .await
+                    .map_err(|e| classify("organizations:ListPoliciesForTarget", e))?;
+                let out: Vec<(String, String)> = pages
+                    .into_iter()
+                    .flat_map(|page| page.policies.unwrap_or_default())
+                    .filter_map(|p| Some((p.id?, p.name.unwrap_or_default())))
+                    .collect();
                 Ok(out)
             },
         )
@@ -308,34 +301,31 @@ impl Aws {
 
     /// Every account of the caller's organization (ListAccounts, every page).
     async fn accounts(&self) -> Result<Vec<OrgAccount>> {
-        let org = self.organizations();
+        let pages: Vec<_> = self
+            .organizations()
+            .list_accounts()
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| classify("organizations:ListAccounts", e))?;
         let mut accounts = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = org
-                .list_accounts()
-                .set_next_token(token.take())
-                .send()
-                .await
-                .map_err(|e| classify("organizations:ListAccounts", e))?;
-            for a in page.accounts.unwrap_or_default() {
-                let Some(id) = a.id else { continue };
-                #[allow(deprecated)]
-                let state = a
-                    .state
-                    .map(|s| s.as_str().to_string())
-                    .or_else(|| a.status.map(|s| s.as_str().to_string()))
-                    .unwrap_or_else(|| "ACTIVE".into());
-                accounts.push(OrgAccount {
-                    id,
-                    name: a.name.unwrap_or_default(),
-                    state,
-                });
-            }
-            match page.next_token {
-                Some(t) if !t.is_empty() => token = Some(t),
-                _ => break,
-            }
+        for a in pages
+            .into_iter()
+            .flat_map(|page| page.accounts.unwrap_or_default())
+        {
+            let Some(id) = a.id else { continue };
+            #[allow(deprecated)]
+            let state = a
+                .state
+                .map(|s| s.as_str().to_string())
+                .or_else(|| a.status.map(|s| s.as_str().to_string()))
+                .unwrap_or_else(|| "ACTIVE".into());
+            accounts.push(OrgAccount {
+                id,
+                name: a.name.unwrap_or_default(),
+                state,
+            });
         }
         Ok(accounts)
     }

@@ -5,6 +5,9 @@ use super::error::{failed, not_found, Result};
 use super::{classify, error::code, Aws};
 use crate::policy::PolicyDocument;
 use aws_sdk_s3::primitives::ByteStream;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 impl Aws {
     /// Fail with "bucket X does not exist" (exit 1) unless the bucket exists and is reachable.
@@ -49,20 +52,17 @@ impl Aws {
 
     /// `RestrictPublicBuckets` of the bucket's Block Public Access (false when none is set).
     pub async fn bucket_restrict_public_buckets(&self, bucket: &str) -> Result<bool> {
-        match self
+        let answer = self
             .s3()
             .get_public_access_block()
             .bucket(bucket)
             .send()
             .await
-        {
-            Ok(o) => Ok(o
-                .public_access_block_configuration()
-                .and_then(|c| c.restrict_public_buckets())
-                .unwrap_or(false)),
-            Err(e) if code(&e) == Some("NoSuchPublicAccessBlockConfiguration") => Ok(false),
-            Err(e) => Err(classify("s3:GetBucketPublicAccessBlock", e)),
-        }
+            .map(|o| {
+                o.public_access_block_configuration()
+                    .and_then(|c| c.restrict_public_buckets())
+            });
+        restrict_public_buckets("s3:GetBucketPublicAccessBlock", answer)
     }
 
     pub async fn put_bucket_policy(&self, bucket: &str, doc: &PolicyDocument) -> Result<()> {
@@ -88,30 +88,23 @@ impl Aws {
 
     /// Every bucket of the account in this client's region (ListBuckets, all pages), sorted.
     pub async fn buckets_in_region(&self) -> Result<Vec<String>> {
-        let s3 = self.s3();
-        let mut out = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = s3
-                .list_buckets()
-                .bucket_region(&self.region)
-                .max_buckets(1000)
-                .set_continuation_token(token.take())
-                .send()
-                .await
-                .map_err(|e| classify("s3:ListBuckets", e))?;
-            for b in page.buckets() {
-                // Emulators may ignore the region filter; buckets report their own region.
-                let here = b.bucket_region().is_none_or(|r| r == self.region);
-                if let (Some(name), true) = (b.name(), here) {
-                    out.push(name.to_string());
-                }
-            }
-            match page.continuation_token() {
-                Some(t) if !t.is_empty() => token = Some(t.to_string()),
-                _ => break,
-            }
-        }
+        let pages: Vec<_> = self
+            .s3()
+            .list_buckets()
+            .bucket_region(&self.region)
+            .max_buckets(1000)
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| classify("s3:ListBuckets", e))?;
+        let mut out: Vec<String> = pages
+            .iter()
+            .flat_map(|page| page.buckets())
+            // Emulators may ignore the region filter; buckets report their own region.
+            .filter(|b| b.bucket_region().is_none_or(|r| r == self.region))
+            .filter_map(|b| b.name().map(str::to_string))
+            .collect();
         out.sort();
         out.dedup();
         Ok(out)
@@ -170,29 +163,26 @@ impl Aws {
     /// The "folders" right under `prefix` (ListObjectsV2 with delimiter `/`, every page), as
     /// the text after `prefix` without the trailing `/`.
     pub async fn common_prefixes(&self, bucket: &str, prefix: &str) -> Result<Vec<String>> {
-        let s3 = self.s3();
-        let mut out = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = s3
-                .list_objects_v2()
-                .bucket(bucket)
-                .prefix(prefix)
-                .delimiter("/")
-                .set_continuation_token(token.take())
-                .send()
-                .await
-                .map_err(|e| classify("s3:ListObjectsV2", e))?;
-            out.extend(page.common_prefixes().iter().filter_map(|p| {
+        let pages: Vec<_> = self
+            .s3()
+            .list_objects_v2()
+            .bucket(bucket)
+            .prefix(prefix)
+            .delimiter("/")
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| classify("s3:ListObjectsV2", e))?;
+        let out = pages
+            .iter()
+            .flat_map(|page| page.common_prefixes())
+            .filter_map(|p| {
                 p.prefix()
                     .and_then(|p| p.strip_prefix(prefix))
                     .map(|d| d.trim_end_matches('/').to_string())
-            }));
-            match page.next_continuation_token() {
-                Some(t) if !t.is_empty() => token = Some(t.to_string()),
-                _ => break,
-            }
-        }
+            })
+            .collect();
         Ok(out)
     }
 
@@ -284,4 +274,20 @@ impl Aws {
 pub enum ObjectBody<'a> {
     File(&'a std::path::Path),
     Bytes(&'a [u8]),
+}
+
+/// `RestrictPublicBuckets` from a GetPublicAccessBlock answer (S3's, of a bucket, or S3
+/// Control's, of an account): false when none is set.
+pub(super) fn restrict_public_buckets<E>(
+    op: &str,
+    answer: std::result::Result<Option<bool>, SdkError<E, HttpResponse>>,
+) -> Result<bool>
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    match answer {
+        Ok(flag) => Ok(flag.unwrap_or(false)),
+        Err(e) if code(&e) == Some("NoSuchPublicAccessBlockConfiguration") => Ok(false),
+        Err(e) => Err(classify(op, e)),
+    }
 }

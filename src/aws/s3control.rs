@@ -122,20 +122,17 @@ impl Aws {
 
     /// `RestrictPublicBuckets` of the account's Block Public Access (false when none is set).
     pub async fn account_restrict_public_buckets(&self, account: &str) -> Result<bool> {
-        match self
+        let answer = self
             .s3control()
             .get_public_access_block()
             .account_id(account)
             .send()
             .await
-        {
-            Ok(o) => Ok(o
-                .public_access_block_configuration()
-                .and_then(|c| c.restrict_public_buckets())
-                .unwrap_or(false)),
-            Err(e) if code(&e) == Some("NoSuchPublicAccessBlockConfiguration") => Ok(false),
-            Err(e) => Err(classify("s3:GetAccountPublicAccessBlock", e)),
-        }
+            .map(|o| {
+                o.public_access_block_configuration()
+                    .and_then(|c| c.restrict_public_buckets())
+            });
+        super::s3::restrict_public_buckets("s3:GetAccountPublicAccessBlock", answer)
     }
 
     /// `RestrictPublicBuckets` of an access point (GetAccessPoint); false when it has none.
@@ -159,19 +156,17 @@ impl Aws {
         bucket: Option<&str>,
         mut on_page: impl FnMut(usize),
     ) -> Result<Vec<AccessPointInfo>> {
-        let client = self.s3control();
         let mut out = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = client
-                .list_access_points()
-                .account_id(account)
-                .set_bucket(bucket.map(str::to_owned))
-                .set_next_token(token.take())
-                .max_results(1000)
-                .send()
-                .await
-                .map_err(|e| classify("s3:ListAccessPoints", e))?;
+        let mut pages = self
+            .s3control()
+            .list_access_points()
+            .account_id(account)
+            .set_bucket(bucket.map(str::to_owned))
+            .max_results(1000)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| classify("s3:ListAccessPoints", e))?;
             for ap in page.access_point_list() {
                 out.push(AccessPointInfo {
                     name: ap.name().to_string(),
@@ -193,10 +188,6 @@ impl Aws {
                 });
             }
             on_page(out.len());
-            match page.next_token() {
-                Some(t) if !t.is_empty() => token = Some(t.to_string()),
-                _ => break,
-            }
         }
         Ok(out)
     }

@@ -88,14 +88,13 @@ pub async fn rollback(ctx: &Ctx, pref: &PolicyRef, what: &str, to: Option<u32>) 
         None => PolicyDocument::new(),
     };
     let reason = format!("rollback --to {}", entry.version);
-    let plan = Plan::new(reason)
-        .step(pref.step(crate::apply::policy::replace(restored)))
-        .confirming(format!(
-            "replace the {} of {what} with version {}",
-            pref.target().label(),
-            entry.version
-        ));
-    let result = EditResult::of(&ctx.apply(plan).await?, pref);
+    let (step, outcome) = pref.step(crate::apply::policy::replace(restored));
+    let plan = Plan::new(reason).step(step).confirming(format!(
+        "replace the {} of {what} with version {}",
+        pref.target().label(),
+        entry.version
+    ));
+    let result = EditResult::of(&ctx.apply(plan).await?, pref, &outcome);
     print_edit(
         ctx,
         &result,

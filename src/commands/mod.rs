@@ -17,11 +17,11 @@ pub mod whoami;
 
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::bucket_policy::BucketPolicy;
-use crate::apply::{Plan, Step};
+use crate::apply::{Outcome, Plan, Step};
 use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use crate::policy::PolicyDocument;
 use serde::Serialize;
 use serde_json::Value;
@@ -66,23 +66,26 @@ impl PolicyRef {
         }
     }
 
-    pub fn target(&self) -> Target {
+    pub fn target(&self) -> ResourceKind {
         match self {
-            PolicyRef::Bucket { .. } => Target::BucketPolicy,
-            PolicyRef::AccessPoint { .. } => Target::AccessPointPolicy,
+            PolicyRef::Bucket { .. } => crate::apply::bucket_policy::KIND,
+            PolicyRef::AccessPoint { .. } => crate::apply::access_point_policy::KIND,
         }
     }
 
-    /// The pipeline step that makes `edit` to this policy.
-    pub fn step<'a>(&self, edit: crate::apply::Edit<'a>) -> Step<'a> {
+    /// The pipeline step that makes `edit` to this policy, and the handle of its outcome.
+    pub fn step<'a>(
+        &self,
+        edit: crate::apply::Edit<'a, PolicyDocument>,
+    ) -> (Step<'a>, Outcome<PolicyDocument>) {
         match self.clone() {
-            PolicyRef::Bucket { bucket, arn } => Step::new(BucketPolicy { bucket, arn }, edit),
+            PolicyRef::Bucket { bucket, arn } => Step::watched(BucketPolicy { bucket, arn }, edit),
             PolicyRef::AccessPoint {
                 account,
                 name,
                 arn,
                 bucket,
-            } => Step::new(
+            } => Step::watched(
                 AccessPointPolicy {
                     account,
                     name,
@@ -99,7 +102,7 @@ impl PolicyRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct EditResult {
     pub resource: String,
-    pub target: Target,
+    pub target: ResourceKind,
     pub changed: bool,
     pub dry_run: bool,
     /// The history version that holds the document as it was before this change.
@@ -109,16 +112,20 @@ pub struct EditResult {
 }
 
 impl EditResult {
-    /// The result of the one step of a policy plan.
-    pub fn of(report: &crate::apply::Report, pref: &PolicyRef) -> Self {
-        let step = report.step(pref.target(), pref.arn());
+    /// The result of the step on a policy, from its outcome.
+    pub fn of(
+        report: &crate::apply::Report,
+        pref: &PolicyRef,
+        outcome: &Outcome<PolicyDocument>,
+    ) -> Self {
+        let done = outcome.get();
         EditResult {
             resource: pref.arn().to_string(),
             target: pref.target(),
-            changed: step.is_some_and(|s| s.changed),
+            changed: done.as_ref().is_some_and(|d| d.changed),
             dry_run: report.dry_run,
-            history_version: step.and_then(|s| s.history_version),
-            policy: step.and_then(|s| s.after.clone()),
+            history_version: done.as_ref().and_then(|d| d.history_version),
+            policy: done.and_then(|d| d.after).map(|d| d.to_value()),
         }
     }
 }
@@ -133,9 +140,9 @@ pub async fn edit_policy(
     reason: &str,
     edit: impl Fn(&mut PolicyDocument) -> Result<()>,
 ) -> Result<EditResult> {
-    let plan = Plan::new(reason).step(pref.step(crate::apply::policy::edit(edit)));
-    let report = ctx.apply(plan).await?;
-    Ok(EditResult::of(&report, pref))
+    let (step, outcome) = pref.step(crate::apply::policy::edit(edit));
+    let report = ctx.apply(Plan::new(reason).step(step)).await?;
+    Ok(EditResult::of(&report, pref, &outcome))
 }
 
 /// Print an edit's result: the whole result for scripts, one line for people.

@@ -13,11 +13,11 @@ pub mod schema;
 use crate::apply::access_point::{self, AccessPoint};
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::bucket_policy::BucketPolicy;
-use crate::apply::{Plan, Report, Step};
+use crate::apply::{Outcome, Plan, Step};
 use crate::aws::s3control::AccessPointInfo;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
-use crate::plan::Target;
+use crate::plan::ResourceKind;
 use crate::policy::access::{delegate_statement, delegates_to, AccessPointRef, DELEGATE_SID};
 use crate::policy::declared::{self, Grant, Scope};
 use crate::policy::{arn, PolicyDocument, PolicyKind};
@@ -32,8 +32,10 @@ pub const DEFAULT_PARALLEL: usize = 16;
 /// A policy the plan declares grants in, to report its standing after the change.
 #[derive(Debug, Clone)]
 pub struct Declared {
-    pub target: Target,
+    pub target: ResourceKind,
     pub resource: String,
+    /// The policy as the pipeline leaves it.
+    pub outcome: Outcome<PolicyDocument>,
     pub kind: PolicyKind,
     pub scope: Scope,
     pub grants: Vec<Grant>,
@@ -141,18 +143,12 @@ pub async fn build<'a>(
             arn: arn::bucket_arn(partition, &bucket),
         };
         let grants = grants_of(lake, &b.grants, partition);
-        declared_out.push(Declared {
-            target: Target::BucketPolicy,
-            resource: bp.arn.clone(),
-            kind: PolicyKind::Bucket,
-            scope: scope.clone(),
-            grants: grants.clone(),
-            delegate: Some(b.delegate),
-        });
         let delegate = b.delegate;
         let acct = account.to_string();
         let bname = bucket.clone();
-        plan.push(Step::new(
+        let resource = bp.arn.clone();
+        let (edit_scope, edit_grants) = (scope.clone(), grants.clone());
+        let outcome = plan.add(
             bp,
             crate::apply::policy::edit(move |doc: &mut PolicyDocument| {
                 if delegate && !delegates_to(doc, &acct) {
@@ -161,10 +157,19 @@ pub async fn build<'a>(
                 if !delegate && prune {
                     doc.remove(DELEGATE_SID);
                 }
-                declared::declare(doc, &scope, &grants, prune);
+                declared::declare(doc, &edit_scope, &edit_grants, prune);
                 Ok(())
             }),
-        ));
+        );
+        declared_out.push(Declared {
+            target: crate::apply::bucket_policy::KIND,
+            resource,
+            outcome,
+            kind: PolicyKind::Bucket,
+            scope,
+            grants,
+            delegate: Some(b.delegate),
+        });
 
         // Declared access points: created when missing, their policies declared.
         for d in &b.access_points {
@@ -198,14 +203,12 @@ pub async fn build<'a>(
                             arn: ap_arn.clone(),
                             bucket: bucket.clone(),
                         },
-                        Box::new(move |cur: Option<&Value>| match cur {
+                        Box::new(move |cur: Option<&access_point::AccessPointState>| match cur {
                             None => Ok(Some(state.clone())),
-                            Some(c) if c["bucket"].as_str() == Some(bk.as_str()) => {
-                                Ok(Some(c.clone()))
-                            }
+                            Some(c) if c.bucket == bk => Ok(Some(c.clone())),
                             Some(c) => Err(failed(format!(
                                 "access point '{n}' exists on bucket '{}', not '{bk}' (names are unique per account and region)",
-                                c["bucket"].as_str().unwrap_or_default()
+                                c.bucket
                             ))),
                         }),
                     ));
@@ -215,26 +218,28 @@ pub async fn build<'a>(
                 arn: ap_arn.clone(),
             });
             let grants = grants_of(lake, &d.grants, partition);
-            declared_out.push(Declared {
-                target: Target::AccessPointPolicy,
-                resource: ap_arn.clone(),
-                kind: PolicyKind::AccessPoint,
-                scope: scope.clone(),
-                grants: grants.clone(),
-                delegate: None,
-            });
-            plan.push(Step::new(
+            let (edit_scope, edit_grants) = (scope.clone(), grants.clone());
+            let outcome = plan.add(
                 AccessPointPolicy {
                     account: account.to_string(),
                     name,
-                    arn: ap_arn,
+                    arn: ap_arn.clone(),
                     bucket: bucket.clone(),
                 },
                 crate::apply::policy::edit(move |doc: &mut PolicyDocument| {
-                    declared::declare(doc, &scope, &grants, prune);
+                    declared::declare(doc, &edit_scope, &edit_grants, prune);
                     Ok(())
                 }),
-            ));
+            );
+            declared_out.push(Declared {
+                target: crate::apply::access_point_policy::KIND,
+                resource: ap_arn,
+                outcome,
+                kind: PolicyKind::AccessPoint,
+                scope,
+                grants,
+                delegate: None,
+            });
         }
     }
 
@@ -246,22 +251,24 @@ pub async fn build<'a>(
         let scope = Scope::AccessPoint(AccessPointRef {
             arn: ap.arn.clone(),
         });
+        let policy = AccessPointPolicy::of(account, ap);
+        let edit_scope = scope.clone();
+        let outcome = plan.add(
+            policy,
+            crate::apply::policy::edit(move |doc: &mut PolicyDocument| {
+                declared::declare(doc, &edit_scope, &[], prune);
+                Ok(())
+            }),
+        );
         declared_out.push(Declared {
-            target: Target::AccessPointPolicy,
+            target: crate::apply::access_point_policy::KIND,
             resource: ap.arn.clone(),
+            outcome,
             kind: PolicyKind::AccessPoint,
-            scope: scope.clone(),
+            scope,
             grants: Vec::new(),
             delegate: None,
         });
-        let policy = AccessPointPolicy::of(account, ap);
-        plan.push(Step::new(
-            policy,
-            crate::apply::policy::edit(move |doc: &mut PolicyDocument| {
-                declared::declare(doc, &scope, &[], prune);
-                Ok(())
-            }),
-        ));
         if prune && owned_by_lake(ap, doc.as_ref()) {
             plan.push(Step::set(
                 AccessPoint {
@@ -285,7 +292,7 @@ pub async fn build<'a>(
 /// A policy after the change: its size against its limit, and what the lake does not manage.
 #[derive(Debug, Clone, Serialize)]
 pub struct PolicyStanding {
-    pub target: Target,
+    pub target: ResourceKind,
     pub resource: String,
     /// Bytes of the policy after the change (0: no policy).
     pub size: usize,
@@ -296,16 +303,12 @@ pub struct PolicyStanding {
     pub undeclared: Vec<String>,
 }
 
-/// The standing of every declared policy after the change, from the pipeline's report.
-pub fn standings(declared: &[Declared], report: &Report) -> Vec<PolicyStanding> {
+/// The standing of every declared policy after the change, from its step's outcome.
+pub fn standings(declared: &[Declared]) -> Vec<PolicyStanding> {
     declared
         .iter()
         .filter_map(|d| {
-            let step = report.step(d.target, &d.resource)?;
-            let doc = match &step.after {
-                Some(v) => PolicyDocument::from_value(v.clone()).ok()?,
-                None => PolicyDocument::new(),
-            };
+            let doc = d.outcome.get()?.after.unwrap_or_default();
             let mut st = declared::standing(&doc, &d.scope, &d.grants);
             if d.delegate == Some(false) {
                 if let Some(i) = st.unmanaged.iter().position(|s| s == DELEGATE_SID) {
@@ -435,7 +438,7 @@ pub struct LakeOutcome<'a> {
     /// Whether the lake differs from the file (diff's exit code 1).
     pub differs: bool,
     #[serde(flatten)]
-    pub plan: &'a crate::plan::Plan,
+    pub plan: &'a crate::plan::Changes,
     pub policies: Vec<PolicyStanding>,
     pub drift: &'a [String],
     pub undeclared_access_points: &'a [String],

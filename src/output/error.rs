@@ -5,7 +5,7 @@ use crate::error::{exit, CliError, Kind};
 
 /// Print the error, its causes and hints to stderr, and return the exit code.
 pub fn report_error(err: &CliError, color: bool, verbose: bool) -> i32 {
-    if err.message == "broken pipe" {
+    if err.kind == Kind::BrokenPipe {
         return exit::OK;
     }
     if err.kind == Kind::Denied && err.message.is_empty() {

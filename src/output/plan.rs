@@ -3,13 +3,13 @@
 
 use super::{render_diff, Printer};
 use crate::error::Result;
-use crate::plan::{ChangeAction, DryRun, Plan};
+use crate::plan::{ChangeAction, Changes, DryRun};
 use serde_json::Value;
 use std::io::{BufRead, IsTerminal, Write};
 
 impl Printer {
     /// The plan as people read it: one line and a diff per change.
-    pub fn render_plan(&self, plan: &Plan) -> String {
+    pub fn render_plan(&self, plan: &Changes) -> String {
         let mut out = String::new();
         if plan.changes.is_empty() {
             out.push_str("No changes: the current state already matches.\n");
@@ -38,7 +38,7 @@ impl Printer {
     }
 
     /// Print a plan: the document for scripts, the diffs for people.
-    pub fn plan(&self, plan: &Plan, dry_run: bool) -> Result<()> {
+    pub fn plan(&self, plan: &Changes, dry_run: bool) -> Result<()> {
         if self.is_structured() {
             return self.value(&DryRun {
                 dry_run,
@@ -58,7 +58,7 @@ impl Printer {
     }
 
     /// Show the plan on stderr and ask `question` (y/N).
-    pub fn ask(&self, plan: &Plan, question: &str) -> Result<bool> {
+    pub fn ask(&self, plan: &Changes, question: &str) -> Result<bool> {
         let mut chars = question.chars();
         let capitalised: String = chars
             .next()

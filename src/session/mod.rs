@@ -4,7 +4,7 @@
 
 pub mod aws_settings;
 
-use crate::aws::Aws;
+use crate::aws::{Aws, RunState};
 use crate::error::{input_error, Result};
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -15,6 +15,8 @@ pub struct Session {
     pub settings: Settings,
     pub printer: Printer,
     aws: OnceCell<Aws>,
+    /// What a signal settles: every AWS handle of this session works for it.
+    run: RunState,
 }
 
 impl Session {
@@ -23,7 +25,21 @@ impl Session {
             settings,
             printer,
             aws: OnceCell::new(),
+            run: RunState::default(),
         }
+    }
+
+    /// A session for the same run (its leases, writes and query settled by the same signal
+    /// handler).
+    #[must_use]
+    pub fn in_run(mut self, run: RunState) -> Self {
+        self.run = run;
+        self
+    }
+
+    /// The run's leases, writes in flight and query, for the signal handler.
+    pub fn run(&self) -> &RunState {
+        &self.run
     }
 
     pub async fn aws(&self) -> Result<&Aws> {
@@ -33,7 +49,8 @@ impl Session {
                 crate::aws::lease::LeaseOptions::from_env()?;
                 let aws = Aws::load(&aws_settings::from_flags(&self.settings))
                     .await
-                    .map_err(|e| aws_settings::error(e, &self.settings))?;
+                    .map_err(|e| aws_settings::error(e, &self.settings))?
+                    .in_run(self.run.clone());
                 if let Some(id) = &self.settings.account_id {
                     crate::policy::arn::validate_account_id(id)
                         .map_err(|e| input_error(format!("--account-id: {e}")))?;
@@ -61,7 +78,7 @@ impl Session {
             account_id: Some(account.to_string()),
             ..self.settings.clone()
         };
-        Session::new(settings, self.printer.clone())
+        Session::new(settings, self.printer.clone()).in_run(self.run.clone())
     }
 
     /// How the pipeline applies plans, from the settings.

@@ -2,10 +2,10 @@
 //! settings that are on, comma-separated (`block-public-policy,restrict-public-buckets`), as
 //! `accesspoint create --block-public-access` and lake files write them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 pub struct BlockPublicAccess {
     pub block_public_acls: bool,
     pub ignore_public_acls: bool,

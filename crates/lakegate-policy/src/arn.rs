@@ -41,6 +41,22 @@ pub fn access_point_arn(partition: &str, region: &str, account: &str, name: &str
 }
 
 /// A 12-digit AWS account id.
+/// A resource id (an ARN or an AWS id) as one safe path segment or object-key part: every
+/// character other than ASCII letters, digits, `.`, `-` and `_` becomes `_` (the history
+/// folder of a resource, its lease object).
+pub fn path_safe(resource: &str) -> String {
+    resource
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 pub fn validate_account_id(id: &str) -> Result<(), NameError> {
     if id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())

@@ -10,6 +10,9 @@ use std::fmt;
 pub struct PolicyError {
     pub path: String,
     pub message: String,
+    /// The text has a key twice in one object (which value AWS would use is not defined): the
+    /// document cannot be read at all, rather than breaking a rule.
+    pub duplicate_key: bool,
 }
 
 impl PolicyError {
@@ -17,6 +20,7 @@ impl PolicyError {
         PolicyError {
             path: path.into(),
             message: message.into(),
+            duplicate_key: false,
         }
     }
 }
@@ -112,12 +116,15 @@ impl PolicyDocument {
     pub fn parse(text: &str) -> Result<Self, PolicyError> {
         let value = crate::json::parse_strict(text).map_err(|e| match e {
             crate::json::JsonError::Syntax(e) => PolicyError::new("", format!("not valid JSON: {e}")),
-            crate::json::JsonError::Duplicate { path, key } => PolicyError::new(
-                path,
-                format!(
-                    "duplicate key \"{key}\": refused, because which value AWS would use is not defined"
-                ),
-            ),
+            crate::json::JsonError::Duplicate { path, key } => PolicyError {
+                duplicate_key: true,
+                ..PolicyError::new(
+                    path,
+                    format!(
+                        "duplicate key \"{key}\": refused, because which value AWS would use is not defined"
+                    ),
+                )
+            },
         })?;
         let mut doc = Self::from_value(value)?;
         doc.texts = crate::text::Texts::of(text, &doc.root);
@@ -337,6 +344,21 @@ impl PolicyDocument {
             ));
         }
         Ok(())
+    }
+}
+
+/// A document serializes as its JSON object (as [`PolicyDocument::to_value`]).
+impl serde::Serialize for PolicyDocument {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.root.serialize(s)
+    }
+}
+
+/// A document deserializes from its JSON object, validated (as [`PolicyDocument::from_value`]).
+impl<'de> serde::Deserialize<'de> for PolicyDocument {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        PolicyDocument::from_value(value).map_err(serde::de::Error::custom)
     }
 }
 

@@ -108,23 +108,22 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         arn: arn_str.clone(),
         bucket: args.bucket.to_string(),
     };
-    let plan = Plan::new("accesspoint create")
-        .step(Step::ensure(
-            ap,
-            access_point::state(
-                &args.name,
-                &args.bucket,
-                args.vpc_id.as_deref(),
-                Some(args.block_public_access),
-            ),
-        ))
-        .step(Step::new(
-            policy,
-            crate::apply::policy::edit(|doc: &mut PolicyDocument| {
-                grant(doc, &apref, &prefix, &principals, args.access);
-                Ok(())
-            }),
-        ));
+    let mut plan = Plan::new("accesspoint create").step(Step::ensure(
+        ap,
+        access_point::state(
+            &args.name,
+            &args.bucket,
+            args.vpc_id.as_deref(),
+            Some(args.block_public_access),
+        ),
+    ));
+    let granted = plan.add(
+        policy,
+        crate::apply::policy::edit(|doc: &mut PolicyDocument| {
+            grant(doc, &apref, &prefix, &principals, args.access);
+            Ok(())
+        }),
+    );
     let report = ctx.apply(plan).await?;
     if report.dry_run {
         return Ok(());
@@ -138,7 +137,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 args.name
             ))
         })?;
-    let result = EditResult::of(&report, &policy_ref(&account, &info));
+    let result = EditResult::of(&report, &policy_ref(&account, &info), &granted);
     warn_if_not_delegated(ctx, &args.bucket, &account).await;
 
     ctx.printer.result(

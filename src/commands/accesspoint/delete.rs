@@ -3,10 +3,9 @@
 use super::existing;
 use crate::apply::access_point::AccessPoint;
 use crate::apply::access_point_policy::AccessPointPolicy;
-use crate::apply::{Plan, Step};
+use crate::apply::{set, Plan, Step};
 use crate::commands::Ctx;
 use crate::error::Result;
-use crate::plan::Target;
 use crate::values::AccessPointName;
 use serde_json::json;
 
@@ -23,8 +22,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
     let info = existing(ctx, &account, &args.name).await?;
     // The policy first (kept in history), then the access point.
+    let (policy_step, policy) = Step::watched(AccessPointPolicy::of(&account, &info), set(None));
     let plan = Plan::new("accesspoint delete")
-        .step(Step::set(AccessPointPolicy::of(&account, &info), None))
+        .step(policy_step)
         .step(Step::set(
             AccessPoint {
                 account: account.clone(),
@@ -42,9 +42,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if report.dry_run {
         return Ok(());
     }
-    let version = report
-        .step(Target::AccessPointPolicy, &info.arn)
-        .and_then(|s| s.history_version);
+    let version = policy.get().and_then(|d| d.history_version);
     ctx.printer.result(
         &json!({
             "resource": info.arn,

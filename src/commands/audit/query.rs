@@ -7,9 +7,7 @@ use crate::aws::athena::QuerySpec;
 use crate::commands::shared_args::AthenaPlacement;
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
-use crate::values::{
-    checked, AccessPointName, AccountId, BucketName, Date, PrincipalFilter, TableName,
-};
+use crate::values::{AccessPointName, AccountId, BucketName, Date, PrincipalFilter, TableName};
 
 /// Query the uploaded reports with Athena and print the rows (table, CSV, JSON or YAML): by
 /// default the latest day's report; e.g. `--external-account 444455556666` lists every bucket
@@ -21,32 +19,32 @@ pub struct Args {
     pub table: TableName,
 
     /// Only rows of this external account's principals
-    #[arg(long, value_name = "ACCOUNT", value_parser = checked::<AccountId>)]
-    pub external_account: Option<String>,
+    #[arg(long, value_name = "ACCOUNT")]
+    pub external_account: Option<AccountId>,
 
     /// Only rows of external principals (any account, or everyone)
     #[arg(long)]
     pub external: bool,
 
     /// Only the report of this audited account (the table's `account` partition)
-    #[arg(long, value_name = "ID", value_parser = checked::<AccountId>)]
-    pub account: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub account: Option<AccountId>,
 
     /// Only rows of this bucket
-    #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>)]
-    pub bucket: Option<String>,
+    #[arg(long, value_name = "BUCKET")]
+    pub bucket: Option<BucketName>,
 
     /// Only rows of this principal (an ARN, or `*` for everyone)
-    #[arg(long, value_name = "ARN", value_parser = checked::<PrincipalFilter>)]
-    pub principal: Option<String>,
+    #[arg(long, value_name = "ARN")]
+    pub principal: Option<PrincipalFilter>,
 
     /// Only rows through this access point
-    #[arg(long, value_name = "NAME", value_parser = checked::<AccessPointName>)]
-    pub access_point: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub access_point: Option<AccessPointName>,
 
     /// The report of this day, YYYY-MM-DD (default: the latest)
-    #[arg(long, value_name = "DATE", value_parser = checked::<Date>)]
-    pub dt: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub dt: Option<Date>,
 
     #[command(flatten)]
     pub placement: AthenaPlacement,
@@ -54,13 +52,13 @@ pub struct Args {
 
 fn filters(args: &Args) -> Filters {
     Filters {
-        external_account: args.external_account.clone(),
+        external_account: args.external_account.as_ref().map(ToString::to_string),
         external: args.external,
-        bucket: args.bucket.clone(),
-        principal: args.principal.clone(),
-        access_point: args.access_point.clone(),
-        account: args.account.clone(),
-        dt: args.dt.clone(),
+        bucket: args.bucket.as_ref().map(ToString::to_string),
+        principal: args.principal.as_ref().map(ToString::to_string),
+        access_point: args.access_point.as_ref().map(ToString::to_string),
+        account: args.account.as_ref().map(ToString::to_string),
+        dt: args.dt.as_ref().map(ToString::to_string),
     }
 }
 

@@ -8,7 +8,6 @@ use crate::apply::{Plan, Step};
 use crate::aws::ec2::EndpointInfo;
 use crate::commands::Ctx;
 use crate::error::{failed, Result};
-use crate::plan::Target;
 use crate::values::{Cidr, SecurityGroupId, SubnetId, VpcId};
 use serde::Serialize;
 use std::time::Duration;
@@ -51,8 +50,8 @@ pub struct Args {
     pub private_dns: bool,
 
     /// The S3 location for query results, filled into the JDBC URL template
-    #[arg(long, value_name = "S3_URL", value_parser = crate::values::checked::<crate::values::OutputLocation>)]
-    pub output_location: Option<String>,
+    #[arg(long, value_name = "S3_URL")]
+    pub output_location: Option<crate::values::OutputLocation>,
 
     /// Give up waiting for the endpoint to become available after this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 600, allow_negative_numbers = true,
@@ -127,7 +126,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let sg_name = format!("lakegate-athena-{}", args.vpc_id);
     let mut plan = Plan::new("endpoint create");
     let mut own_group = None;
-    let sg_id = format!("{}/{sg_name}", args.vpc_id);
+    let mut group = None;
     if existing.is_empty() && !cidrs.is_empty() {
         let sg = SecurityGroup::new(
             &args.vpc_id,
@@ -137,7 +136,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         );
         let edit_sg = sg.clone();
         let wanted = cidrs.clone();
-        plan.push(Step::new(
+        group = Some(plan.add(
             sg,
             Box::new(move |cur: Option<&serde_json::Value>| {
                 Ok(Some(security_group::admitting(cur, &edit_sg, &wanted)))
@@ -169,16 +168,16 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if applied.dry_run {
         return Ok(());
     }
-    let sg_created =
-        match applied.plan.changes.iter().find(|c| {
-            c.target == Target::SecurityGroup && c.resource == sg_id && c.before.is_none()
-        }) {
-            Some(_) => aws
-                .security_group_named(&args.vpc_id, &sg_name)
-                .await?
-                .map(|g| g.id),
-            None => None,
-        };
+    let created_group = group
+        .and_then(|g| g.get())
+        .is_some_and(|d| d.changed && d.before.is_none());
+    let sg_created = if created_group {
+        aws.security_group_named(&args.vpc_id, &sg_name)
+            .await?
+            .map(|g| g.id)
+    } else {
+        None
+    };
     let info = aws
         .find_endpoints(&args.vpc_id, &service)
         .await?

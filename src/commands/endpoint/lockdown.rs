@@ -8,6 +8,7 @@ use crate::apply::{policy, Plan, Step};
 use crate::commands::Ctx;
 use crate::error::{failed, input_error, Result};
 use crate::policy::lockdown::{lock_down, StatementGuard};
+use crate::policy::PolicyDocument;
 use crate::routes::{plan_removals, Route, TableRoutes};
 use crate::values::{IamUserName, RouteTableId, SubnetId, VpcEndpointId};
 use serde::Serialize;
@@ -151,8 +152,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     for t in tables {
         steps.push(Step::new(
             RouteTable { id: t.clone() },
-            Box::new(|cur: Option<&Value>| {
-                let kept: Vec<Route> = route_table::routes(cur)?
+            Box::new(|cur: Option<&route_table::Routes>| {
+                let kept: Vec<Route> = route_table::routes(cur)
                     .into_iter()
                     .filter(|r| !r.is_internet())
                     .collect();
@@ -163,9 +164,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let vpce = args.vpce.clone();
     steps.push(Step::new(
         InlinePolicy::of_user(&user_arn, &args.user, &policy_name),
-        Box::new(move |cur: Option<&Value>| {
-            let (d, _) = lock_down(&policy::document(cur)?, &vpce)?;
-            Ok(policy::state(Some(&d)))
+        Box::new(move |cur: Option<&PolicyDocument>| {
+            let (d, _) = lock_down(&policy::document(cur), &vpce)?;
+            Ok(policy::state(Some(d)))
         }),
     ));
     if !plan.is_empty() {

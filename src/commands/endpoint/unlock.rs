@@ -6,7 +6,6 @@ use crate::apply::route_table::{self, RouteTable};
 use crate::apply::{Plan, Step};
 use crate::commands::Ctx;
 use crate::error::{failed, Result};
-use crate::plan::Target;
 use crate::routes::{Route, TableRoutes};
 use crate::state::{HistoryEntry, StateStore};
 use crate::values::{IamUserName, VpcEndpointId};
@@ -73,24 +72,27 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let mut plan = Plan::new(unlock);
     let mut policy_name = None;
     let mut policy = None;
+    let mut tables = Vec::new();
     for e in entries {
         match e.target.as_str() {
             "route-table" => {
-                let kept = route_table::routes(e.policy.as_ref())?;
-                plan.push(Step::new(
-                    RouteTable {
-                        id: e.resource.clone(),
-                    },
-                    // Put back the routes the lockdown removed; keep what was added since.
-                    Box::new(move |cur: Option<&Value>| {
-                        let mut routes = route_table::routes(cur)?;
-                        for r in &kept {
-                            if !routes.iter().any(|x| x.destination == r.destination) {
-                                routes.push(r.clone());
+                let kept = route_table::kept(e.policy.as_ref())?;
+                let id = e.resource.clone();
+                tables.push((
+                    id.clone(),
+                    plan.add(
+                        RouteTable { id },
+                        // Put back the routes the lockdown removed; keep what was added since.
+                        Box::new(move |cur: Option<&route_table::Routes>| {
+                            let mut routes = route_table::routes(cur);
+                            for r in &kept {
+                                if !routes.iter().any(|x| x.destination == r.destination) {
+                                    routes.push(r.clone());
+                                }
                             }
-                        }
-                        Ok(Some(route_table::state(&routes)))
-                    }),
+                            Ok(Some(route_table::state(&routes)))
+                        }),
+                    ),
                 ));
             }
             "user-inline-policy" => {
@@ -99,7 +101,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 })?;
                 policy_name = Some(r.name.clone());
                 policy = e.policy.clone();
-                plan.push(Step::set(r, e.policy));
+                plan.push(Step::restore(r, e.policy)?);
             }
             other => tracing::warn!(resource = e.resource, "skipping a {other} entry"),
         }
@@ -108,21 +110,18 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     if report.dry_run {
         return Ok(());
     }
-    let routes_restored: Vec<TableRoutes> = report
-        .plan
-        .changes
+    let routes_restored: Vec<TableRoutes> = tables
         .iter()
-        .filter(|c| c.target == Target::RouteTable)
-        .map(|c| {
-            let before = route_table::routes(c.before.as_ref()).unwrap_or_default();
-            TableRoutes {
-                route_table_id: c.resource.clone(),
-                routes: route_table::routes(c.after.as_ref())
-                    .unwrap_or_default()
+        .filter_map(|(id, t)| {
+            let done = t.get().filter(|d| d.changed)?;
+            let before = route_table::routes(done.before.as_ref());
+            Some(TableRoutes {
+                route_table_id: id.clone(),
+                routes: route_table::routes(done.after.as_ref())
                     .into_iter()
                     .filter(|r: &Route| !before.contains(r))
                     .collect(),
-            }
+            })
         })
         .collect();
     ctx.printer.result(

@@ -51,7 +51,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         dry_run: false,
         differs: !applied.is_empty(),
         plan: &report.plan,
-        policies: lake::standings(&lp.declared, &report),
+        policies: lake::standings(&lp.declared),
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
         applied: Some(applied),

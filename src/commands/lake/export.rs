@@ -11,10 +11,8 @@ use crate::lake;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The buckets to export (repeatable; default: every bucket of the region)
-    #[arg(long = "bucket", value_name = "BUCKET",
-          value_parser = crate::values::checked::<crate::values::BucketName>,
-          add = crate::completers::bucket_completer())]
-    pub buckets: Vec<String>,
+    #[arg(long = "bucket", value_name = "BUCKET", add = crate::completers::bucket_completer())]
+    pub buckets: Vec<crate::values::BucketName>,
 
     /// How many resources are read at once
     #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16, allow_negative_numbers = true,
@@ -28,7 +26,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let buckets = if args.buckets.is_empty() {
         aws.buckets_in_region().await?
     } else {
-        let mut b = args.buckets.clone();
+        let mut b = crate::values::strings(&args.buckets);
         b.dedup();
         b
     };

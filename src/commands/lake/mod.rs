@@ -53,7 +53,7 @@ pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
         dry_run: true,
         differs: differ,
         plan: &report.plan,
-        policies: lake::standings(&lp.declared, &report),
+        policies: lake::standings(&lp.declared),
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
         applied: None,

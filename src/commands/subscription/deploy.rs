@@ -19,9 +19,8 @@ pub struct Args {
 
     /// A bucket whose policy the function may edit (repeatable; the buckets of the domain's assets)
     #[arg(long = "bucket", value_name = "BUCKET", required = true,
-          value_parser = crate::values::checked::<crate::values::BucketName>,
           add = crate::completers::bucket_completer())]
-    pub buckets: Vec<String>,
+    pub buckets: Vec<crate::values::BucketName>,
 
     /// The function's name; the role, rule and queue are named after it
     #[arg(long, value_name = "NAME", default_value = fulfiller::DEFAULT_FUNCTION)]
@@ -97,7 +96,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let names = Names::of(&args.function_name);
     let spec = Spec {
         domain: args.domain.to_string(),
-        buckets: args.buckets.clone(),
+        buckets: crate::values::strings(&args.buckets),
         access_points: args.opts.via == super::Via::AccessPoint,
         lock_bucket: ctx.settings.lock_bucket.clone(),
         event_args: event_args(&args.opts),

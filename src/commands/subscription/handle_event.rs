@@ -35,7 +35,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let opts = args.opts.options();
     opts.check()?;
     // Its callers are functions and queues: always one JSON document (its plan under --dry-run).
-    let json = Ctx::new(ctx.settings.clone(), ctx.printer.structured_or_json());
+    let json =
+        Ctx::new(ctx.settings.clone(), ctx.printer.structured_or_json()).in_run(ctx.run().clone());
     let ctx = &json;
     let text = read_input("--file", &args.file)?;
     let ev = parse_event(&text)?;

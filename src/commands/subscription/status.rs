@@ -30,9 +30,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let names = Names::of(&args.function_name);
     let mut rows = Vec::new();
     for r in fulfiller::resources(&place, &names).iter().rev() {
-        let present = r.read(aws).await?.is_some();
+        let present = r.exists(aws).await?;
         rows.push(ResourceRow {
-            kind: r.target().label().to_string(),
+            kind: r.kind().label().to_string(),
             resource: r.id().to_string(),
             result: if present { "present" } else { "absent" }.into(),
         });

@@ -196,10 +196,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let created = Created::default();
     let state = subscription_target::state(&t);
     let (name, environment) = (t.name.clone(), t.environment.clone());
-    let plan = Plan::new(format!("subscription target create {name}")).step(Step::ensure(
+    let (step, outcome) = Step::watched(
         SubscriptionTarget::new(t, created.clone()),
-        state,
-    ));
+        crate::apply::ensure(state),
+    );
+    let plan = Plan::new(format!("subscription target create {name}")).step(step);
     let report = ctx.apply(plan).await?;
     if report.dry_run {
         // The plan, printed by the pipeline, is the one document.
@@ -207,7 +208,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let created = created.lock().ok().and_then(|c| c.clone());
     let Some(created) = created else {
-        let existing = report.steps.first().and_then(|s| s.after.clone());
+        let existing = outcome.get().and_then(|d| d.after);
         return ctx.printer.result(&existing, || {
             ctx.printer.done(format!(
                 "subscription target {name} exists in environment {environment}; nothing changed"
