@@ -98,6 +98,8 @@ def _scope_of_grant(location_scope, sub_prefix):
     """GrantScope: the location's scope with the grant's sub-prefix appended (CreateAccessGrant)."""
     if not sub_prefix:
         return location_scope
+    if location_scope == "s3://":
+        return "s3://" + sub_prefix
     return location_scope.rstrip("*").rstrip("/") + "/" + sub_prefix
 
 

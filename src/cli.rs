@@ -6,8 +6,8 @@ use std::ffi::OsString;
 pub use crate::settings::{ColorChoice, OutputFormat, Settings};
 
 use crate::commands::{
-    access, accesspoint, athena, audit, bucket, completion, doctor, endpoint, lake, plugin,
-    subscription, whoami,
+    access, accessgrant, accesspoint, athena, audit, bucket, completion, doctor, endpoint, lake,
+    plugin, subscription, whoami,
 };
 
 /// Govern access to shared Amazon S3 data lakes.
@@ -153,6 +153,10 @@ pub enum Command {
     #[command(subcommand, visible_alias = "ap")]
     Accesspoint(accesspoint::AccessPointCommand),
 
+    /// S3 Access Grants: grant prefixes to IAM principals or directory users and groups
+    #[command(subcommand, visible_alias = "ag")]
+    Accessgrant(accessgrant::AccessGrantCommand),
+
     /// Decide requests offline or online: is this principal allowed, and which statement decides?
     #[command(subcommand)]
     Access(access::AccessCommand),
@@ -173,7 +177,7 @@ pub enum Command {
     #[command(subcommand, visible_alias = "sub")]
     Subscription(subscription::SubscriptionCommand),
 
-    /// Show how the lake differs from a lake file (exit 1 when it does)
+    /// Show how the lake differs from a lake file (exit 4 when it does)
     Diff(lake::diff::Args),
 
     /// Make the lake what a lake file declares, through the change pipeline

@@ -38,7 +38,7 @@ fn init_tracing(verbose: u8, quiet: bool, ansi: bool) {
 /// The command line for completion: lakegate's commands plus one entry per plugin on PATH, so
 /// `lakegate <TAB>` offers `lakegate-NAME` plugins as `NAME`.
 pub fn command_with_plugins() -> clap::Command {
-    let mut cmd = crate::help::command();
+    let mut cmd = aliases_hidden(crate::help::command());
     let builtins = builtin_names();
     for p in crate::plugin::discover(&builtins) {
         if p.status == "ok" {
@@ -50,6 +50,23 @@ pub fn command_with_plugins() -> clap::Command {
         }
     }
     cmd
+}
+
+/// The command with every alias hidden (still accepted on the line being completed): TAB offers
+/// each command by its name alone, so `lakegate su<TAB>` gives `subscription`, not the common
+/// prefix of `subscription` and its alias `sub`.
+fn aliases_hidden(cmd: clap::Command) -> clap::Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names.into_iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, |sc| {
+            let aliases: Vec<String> = sc.get_all_aliases().map(str::to_owned).collect();
+            let sc = aliases_hidden(sc).visible_alias(None);
+            aliases.into_iter().fold(sc, |sc, a| sc.alias(a))
+        })
+    })
 }
 
 /// Run lakegate with the process arguments and return the exit code.
@@ -226,6 +243,7 @@ async fn dispatch(ctx: &Ctx, cmd: &Command) -> error::Result<()> {
     match cmd {
         Command::Bucket(c) => commands::bucket::run(ctx, c).await,
         Command::Accesspoint(c) => commands::accesspoint::run(ctx, c).await,
+        Command::Accessgrant(c) => commands::accessgrant::run(ctx, c).await,
         Command::Access(c) => commands::access::run(ctx, c).await,
         Command::Audit(c) => commands::audit::run(ctx, c, help::command).await,
         Command::Endpoint(c) => commands::endpoint::run(ctx, c).await,

@@ -11,6 +11,8 @@ pub mod exit {
     pub const USAGE: i32 = 2;
     /// A check answered "denied" (used by `access check` and `endpoint status`).
     pub const DENIED: i32 = 3;
+    /// The lake differs from the lake file (`diff -f`, `apply -f --dry-run`): not a failure.
+    pub const DIFFERS: i32 = 4;
     /// Interrupted by SIGINT (Ctrl-C); SIGTERM gives 143 and SIGHUP 129 (128 + the signal).
     pub const INTERRUPTED: i32 = 130;
 }
@@ -142,9 +144,10 @@ pub fn denied() -> CliError {
     CliError::new(Kind::Denied, "")
 }
 
-/// A diff found differences and has printed them: exit 1, no error message.
+/// A diff found differences and has printed them: exit 4, no error message (1 stays "the
+/// operation failed", so a script tells a lake that differs from a diff that could not run).
 pub fn differs() -> CliError {
-    CliError::new(Kind::Denied, "").with_exit_code(exit::FAILED)
+    CliError::new(Kind::Denied, "").with_exit_code(exit::DIFFERS)
 }
 
 /// The resource does not exist: exit 1.

@@ -77,6 +77,96 @@ lakegate bucket policy rollback store-events --dry-run
 lakegate bucket policy rollback store-events --to 2 --yes",
     ),
     (
+        "accessgrant",
+        "lakegate accessgrant instance create
+lakegate accessgrant location create s3://vendor-lake/ \\
+    --role arn:aws:iam::111122223333:role/ag-location
+lakegate accessgrant create \\
+    --grantee arn:aws:iam::111122223333:role/analyst \\
+    --prefix s3://vendor-lake/vendorA/ --access read
+lakegate accessgrant list -o json",
+    ),
+    (
+        "accessgrant instance",
+        "lakegate accessgrant instance create
+lakegate accessgrant instance get",
+    ),
+    (
+        "accessgrant instance create",
+        "lakegate accessgrant instance create
+lakegate accessgrant instance create \\
+    --identity-center arn:aws:sso:::instance/ssoins-1234567890abcdef",
+    ),
+    (
+        "accessgrant instance get",
+        "lakegate accessgrant instance get
+lakegate accessgrant instance get -o json",
+    ),
+    (
+        "accessgrant instance delete",
+        "# its grants and locations first
+lakegate accessgrant instance delete --yes",
+    ),
+    (
+        "accessgrant location",
+        "lakegate accessgrant location create s3://vendor-lake/ \\
+    --role arn:aws:iam::111122223333:role/ag-location
+lakegate accessgrant location list",
+    ),
+    (
+        "accessgrant location create",
+        "lakegate accessgrant location create s3://vendor-lake/ \\
+    --role arn:aws:iam::111122223333:role/ag-location
+lakegate --dry-run accessgrant location create s3://vendor-lake/vendorB/ \\
+    --role arn:aws:iam::111122223333:role/ag-location",
+    ),
+    (
+        "accessgrant location list",
+        "lakegate accessgrant location list
+lakegate accessgrant location list -o json",
+    ),
+    (
+        "accessgrant location get",
+        "lakegate accessgrant location get s3://vendor-lake/",
+    ),
+    (
+        "accessgrant location delete",
+        "# its grants first
+lakegate accessgrant location delete s3://vendor-lake/ --yes",
+    ),
+    (
+        "accessgrant create",
+        "lakegate accessgrant create \\
+    --grantee arn:aws:iam::111122223333:role/analyst \\
+    --prefix s3://vendor-lake/vendorA/ --access read
+# an Identity Center group (the instance must be associated with it)
+lakegate accessgrant create \\
+    --directory-group 83a4f8e2-0001-7000-a000-000000000001 \\
+    --prefix s3://vendor-lake/vendorB/ --access read-write",
+    ),
+    (
+        "accessgrant list",
+        "lakegate accessgrant list
+lakegate accessgrant list -o wide \\
+    --grantee arn:aws:iam::111122223333:role/analyst
+lakegate accessgrant list --bucket vendor-lake -o json",
+    ),
+    (
+        "accessgrant get",
+        "lakegate accessgrant get 5a1c7a3e-0000-4000-8000-000000000001",
+    ),
+    (
+        "accessgrant delete",
+        "lakegate accessgrant delete --yes 5a1c7a3e-0000-4000-8000-000000000001",
+    ),
+    (
+        "accessgrant check",
+        "lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
+    s3://vendor-lake/vendorA/2026/sales.csv --access read
+lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
+    s3://vendor-lake/vendorA/2026/sales.csv --access write -o json",
+    ),
+    (
         "accesspoint",
         "lakegate accesspoint create ec2-consumer --bucket store-events \\
     --prefix sales_event/ \\
@@ -124,10 +214,10 @@ lakegate accesspoint delete ec2-consumer --yes   # in scripts",
     (
         "accesspoint revoke",
         "lakegate accesspoint revoke ec2-consumer \\
-    --principal arn:aws:iam::123456789012:role/Analyst
+    --principal arn:aws:iam::123456789012:role/Analyst   # asks [y/N]
 lakegate accesspoint revoke ec2-consumer \\
     --principal arn:aws:iam::123456789012:role/Analyst \\
-    --prefix sales_event/ --access write",
+    --prefix sales_event/ --access write --yes",
     ),
     (
         "accesspoint history",
@@ -153,6 +243,14 @@ lakegate access check \\
     --principal arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
     --action s3:GetObject --bucket store-events --key sales_event/a.json \\
     --access-point ec2-consumer -v
+# the seed's form: the access point's ARN as the bucket
+lakegate access check \\
+    --principal arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
+    --action s3:PutObject --key sales_event/a.json \\
+    --bucket arn:aws:s3:us-east-1:123456789012:accesspoint/ec2-consumer
+lakegate access check \\
+    --principal arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
+    --action s3:GetObject s3://store-events/sales_event/a.json
 # offline: policies from files
 lakegate access check --principal arn:aws:iam::444455556666:user/eve \\
     --action s3:GetObject --bucket store-events --key vendorA/x.csv \\
@@ -172,19 +270,21 @@ lakegate access matrix --bucket-policy policy.json \\
     (
         "access who-can",
         "lakegate access who-can s3://store-events/vendorA/
+lakegate access who-can --bucket store-events --prefix vendorA/   # the same
 lakegate access who-can s3://store-events/sales_event/ --action write \\
     -o wide
 lakegate access who-can s3://member-lake/shared/ \\
-    --account-id 444455556666 --member-role LakegateAudit",
+    --account-id 444455556666 --member-role LakegateAudit
+lakegate access who-can s3://lake/ --bucket-policy policy.json \\
+    --bucket-owner 123456789012",
     ),
     (
         "access prove",
-        "# exit 0 when the guardrail holds, 3 with a counterexample when not
-lakegate access prove --bucket store-events --never public-read
-lakegate access prove --bucket store-events --never external-write -o json
+        "lakegate access prove --bucket store-events --never external-write
+lakegate access prove --never external-read --prefix sales_event/ \\
+    --bucket-policy policy.json --bucket-owner 123456789012
 lakegate access prove --bucket store-events --prefix sales_event/ \\
-    --only arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
-    --only arn:aws:iam::123456789012:role/Analyst",
+    --only arn:aws:iam::123456789012:role/Ec2ConsumerRole --access write",
     ),
     (
         "audit",
@@ -195,6 +295,7 @@ lakegate audit query lakegate_audit.prefix_access --external",
         "audit report",
         "lakegate audit report --all-buckets   # a table, for people
 lakegate audit report --bucket store-events --bucket vendor-drop -o csv
+lakegate audit report --bucket store-events --exact
 lakegate audit report --all-buckets \\
     --analyzer-arn \"$ANALYZER_ARN\" \\
     --upload s3://audit-reports/lakegate/ \\
@@ -295,7 +396,8 @@ lakegate subscription revoke --domain dzd_4p9n6example \\
     ),
     (
         "subscription handle-event",
-        "lakegate subscription handle-event --file event.json
+        "lakegate subscription handle-event --example grant-requested > event.json
+lakegate subscription handle-event --file event.json
 aws events ... | lakegate subscription handle-event   # the event on stdin",
     ),
     (
@@ -350,7 +452,7 @@ lakegate subscription target list --domain dzd_4p9n6example \\
     ),
     (
         "diff",
-        "lakegate diff -f lake.yaml   # exit 1 when the lake differs
+        "lakegate diff -f lake.yaml   # exit 4 when the lake differs
 lakegate diff -f lake.yaml -o json > plan.json
 lakegate diff -f lake.yaml --prune   # also what --prune removes",
     ),

@@ -52,6 +52,7 @@ pub async fn settle<F>(
 where
     F: Future<Output = Result<()>>,
 {
+    printer.close_prompt();
     run.interrupt();
     let mut unsettled = false;
     if run.write_in_flight() {

@@ -387,11 +387,18 @@ impl fmt::Display for S3Url {
     }
 }
 
+mod access_grants;
+mod access_point;
 mod athena;
 mod block_public_access;
 pub mod input;
 mod names;
 mod query;
+mod region;
+pub use access_grants::{
+    DirectoryId, GrantAccess, GranteeArn, IamRoleArn, IdentityCenterArn, LocationScope,
+};
+pub use access_point::{is_access_point_alias, AccessPointArn, AccessPointRef, BucketRef};
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
 pub use block_public_access::BlockPublicAccess;
 pub use names::{
@@ -399,6 +406,7 @@ pub use names::{
     S3ActionName,
 };
 pub use query::Query;
+pub use region::{check_region, closest_region, is_region_shaped, REGIONS};
 
 /// The clap value parser of a flag kept as a plain `String` (its uses are plain strings) but
 /// checked by the type `T`: `#[arg(value_parser = checked::<AccountId>)]`.

@@ -9,6 +9,9 @@
 //! No verb performs any of these steps itself. A step hands its outcome back through the
 //! [`Outcome`] it was added with ([`Plan::add`], [`Step::watched`]); no verb looks its steps up.
 
+pub mod access_grant;
+pub mod access_grants_instance;
+pub mod access_grants_location;
 pub mod access_point;
 pub mod access_point_policy;
 pub mod athena_table;
@@ -880,7 +883,7 @@ pub async fn apply_with(
         .clone()
         .or_else(|| destructive_delete.map(|s| format!("delete {} {}", s.kind().label, s.id())));
     if let Some(q) = question {
-        confirm(printer, opts, &planned, &q)?;
+        confirm(printer, opts, &planned, &q).await?;
     }
 
     // Lease every resource the plan changes (in key order, so two plans never deadlock).
@@ -1000,7 +1003,12 @@ fn name_applied(e: CliError, total: usize, done: &[Applied]) -> CliError {
 
 /// Ask before a destructive plan: on a terminal, the plan and a y/N prompt; in a script, --yes
 /// is required (exit 2 otherwise, nothing changed).
-fn confirm(printer: &Printer, opts: &Options, planned: &Changes, question: &str) -> Result<()> {
+async fn confirm(
+    printer: &Printer,
+    opts: &Options,
+    planned: &Changes,
+    question: &str,
+) -> Result<()> {
     if opts.yes {
         return Ok(());
     }
@@ -1009,7 +1017,7 @@ fn confirm(printer: &Printer, opts: &Options, planned: &Changes, question: &str)
             "refusing to {question} without confirmation: pass --yes (or run on a terminal to be asked)"
         )));
     }
-    if printer.ask(planned, question)? {
+    if printer.ask(planned, question).await? {
         Ok(())
     } else {
         Err(failed("aborted: nothing was changed"))

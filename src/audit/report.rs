@@ -55,6 +55,8 @@ pub struct ReportOptions {
     pub concurrency: u16,
     pub upload: Option<S3Url>,
     pub allow_partial: bool,
+    /// Rows from the exact model (every key, every class of principal) instead of probe keys.
+    pub exact: bool,
     pub create_table: Option<TableName>,
     pub workgroup: Option<NonEmpty>,
     pub output_location: Option<OutputLocation>,
@@ -819,7 +821,7 @@ pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
             region: &scope.region,
             organization: &plan0.org_accounts,
         };
-        emit_rows(&mut sink, &audit, &set, &scope.chain)?;
+        emit_rows(&mut sink, &audit, &set, &scope.chain, opts.exact)?;
         sink.out.flush()?;
     }
     drop(fetched);
@@ -854,7 +856,7 @@ pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
             bucket_account: owner.clone(),
             access_points: Vec::new(),
         };
-        emit_rows(&mut sink, &audit, &set, &Chain::default())?;
+        emit_rows(&mut sink, &audit, &set, &Chain::default(), opts.exact)?;
     }
     pb.finish_and_clear();
     let out = std::mem::replace(&mut sink.out, session.printer.row_stream(true)?);
@@ -982,15 +984,26 @@ fn emit_rows(
     audit: &BucketAudit<'_>,
     set: &PolicySet,
     chain: &Chain,
+    exact: bool,
 ) -> Result<()> {
     let mut err = None;
-    audit.rows_with(set, chain, |r| {
+    let emit = |r| {
         if err.is_none() {
             if let Err(e) = sink.row(r) {
                 err = Some(e);
             }
         }
-    });
+    };
+    if exact {
+        audit.exact_rows_with(set, chain, &[], emit).map_err(|e| {
+            crate::error::failed(format!(
+                "s3://{}: cannot decide its access exactly: {e}",
+                audit.bucket
+            ))
+        })?;
+    } else {
+        audit.rows_with(set, chain, emit);
+    }
     match err {
         Some(e) => Err(e),
         None => Ok(()),

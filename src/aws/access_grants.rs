@@ -35,7 +35,7 @@ pub struct AccessGrantsLocation {
 }
 
 /// Who a grant is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum GranteeKind {
     /// An IAM user or role, named by its ARN.
@@ -47,7 +47,7 @@ pub enum GranteeKind {
 }
 
 /// A grant's access: `READ`, `WRITE` or `READWRITE`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum GrantPermission {
     Read,
@@ -113,7 +113,27 @@ impl GranteeKind {
     }
 }
 
+impl From<crate::values::GrantAccess> for GrantPermission {
+    fn from(a: crate::values::GrantAccess) -> Self {
+        use crate::values::GrantAccess;
+        match a {
+            GrantAccess::Read => GrantPermission::Read,
+            GrantAccess::Write => GrantPermission::Write,
+            GrantAccess::ReadWrite => GrantPermission::Readwrite,
+        }
+    }
+}
+
 impl GrantPermission {
+    /// As AWS spells it: `READ`, `WRITE`, `READWRITE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GrantPermission::Read => "READ",
+            GrantPermission::Write => "WRITE",
+            GrantPermission::Readwrite => "READWRITE",
+        }
+    }
+
     fn to_sdk(self) -> Permission {
         match self {
             GrantPermission::Read => Permission::Read,
@@ -328,6 +348,24 @@ impl Aws {
             .await
             .map_err(|e| classify("s3:CreateAccessGrantsLocation", e))?;
         Ok(location_from!(o))
+    }
+
+    /// Change the IAM role S3 Access Grants assumes for a location.
+    pub async fn update_access_grants_location(
+        &self,
+        account: &str,
+        id: &str,
+        iam_role_arn: &str,
+    ) -> Result<()> {
+        self.s3control()
+            .update_access_grants_location()
+            .account_id(account)
+            .access_grants_location_id(id)
+            .iam_role_arn(iam_role_arn)
+            .send()
+            .await
+            .map_err(|e| classify("s3:UpdateAccessGrantsLocation", e))?;
+        Ok(())
     }
 
     /// Deregister a location (it must have no grants left).

@@ -232,16 +232,63 @@ fn project(p: Option<&SubscribedPrincipal>) -> (Option<String>, Option<String>) 
 }
 
 impl Aws {
+    /// Where DataZone requests go, and what set it: AWS_ENDPOINT_URL_DATAZONE, else the
+    /// configured endpoint (--endpoint-url, AWS_ENDPOINT_URL, the profile), else AWS's own.
+    pub fn datazone_endpoint(&self) -> (String, &'static str) {
+        if let Some(e) = super::env_endpoint("AWS_ENDPOINT_URL_DATAZONE") {
+            return (e, "AWS_ENDPOINT_URL_DATAZONE");
+        }
+        match super::configured_endpoint(&self.sdk, "DataZone") {
+            Some(e) => (e, "--endpoint-url, AWS_ENDPOINT_URL or the profile"),
+            None => (
+                format!("https://datazone.{}.api.aws", self.region),
+                "AWS's endpoint for the region",
+            ),
+        }
+    }
+
+    /// A DataZone call's failure, with where the request went when the answer was not one
+    /// DataZone gives (a bare HTTP status from an endpoint that is something else, or none).
+    fn dz<T>(&self, r: Result<T>) -> Result<T> {
+        r.map_err(|mut e| {
+            if let Some(note) = self.not_datazone(&e) {
+                e.notes.push(note);
+            }
+            e
+        })
+    }
+
+    fn not_datazone(&self, e: &super::error::Error) -> Option<String> {
+        use super::error::ErrorKind;
+        // DataZone answers errors with a code (AccessDeniedException, ResourceNotFoundException…).
+        let bare_status = e.status.is_some()
+            && e.code
+                .as_deref()
+                .is_none_or(|c| c.starts_with("HTTP ") || c == "NotFound" || c == "AccessDenied");
+        let unanswered = matches!(e.kind, ErrorKind::Unreachable | ErrorKind::Timeout);
+        if !bare_status && !unanswered {
+            return None;
+        }
+        let (endpoint, from) = self.datazone_endpoint();
+        let answer = match e.status {
+            Some(s) => format!("answered HTTP {s}, not as DataZone does"),
+            None => "did not answer".to_string(),
+        };
+        Some(format!(
+            "DataZone requests went to {endpoint} (from {from}), which {answer}: set AWS_ENDPOINT_URL_DATAZONE to a DataZone endpoint (an S3 emulator has no DataZone), or unset the endpoint settings to use AWS's; `lakegate doctor` checks the endpoint of every service"
+        ))
+    }
+
     pub async fn subscription_request(
         &self,
         domain: &str,
         id: &str,
     ) -> Result<SubscriptionRequest> {
-        get_subscription_request(self.datazone(), domain, id).await
+        self.dz(get_subscription_request(self.datazone(), domain, id).await)
     }
 
     pub async fn environments(&self, domain: &str, project: &str) -> Result<Vec<Environment>> {
-        list_environments(self.datazone(), domain, project).await
+        self.dz(list_environments(self.datazone(), domain, project).await)
     }
 
     pub async fn subscription_targets(
@@ -249,7 +296,7 @@ impl Aws {
         domain: &str,
         environment: &str,
     ) -> Result<Vec<SubscriptionTarget>> {
-        list_subscription_targets(self.datazone(), domain, environment).await
+        self.dz(list_subscription_targets(self.datazone(), domain, environment).await)
     }
 
     pub async fn subscriptions(
@@ -257,14 +304,14 @@ impl Aws {
         domain: &str,
         project: Option<&str>,
     ) -> Result<Vec<Subscription>> {
-        list_subscriptions(self.datazone(), domain, project).await
+        self.dz(list_subscriptions(self.datazone(), domain, project).await)
     }
 
     pub async fn create_subscription_target(
         &self,
         t: &NewSubscriptionTarget,
     ) -> Result<SubscriptionTarget> {
-        create_subscription_target(self.datazone(), t).await
+        self.dz(create_subscription_target(self.datazone(), t).await)
     }
 
     pub async fn subscription_target(
@@ -273,15 +320,15 @@ impl Aws {
         environment: &str,
         id: &str,
     ) -> Result<Option<SubscriptionTarget>> {
-        get_subscription_target(self.datazone(), domain, environment, id).await
+        self.dz(get_subscription_target(self.datazone(), domain, environment, id).await)
     }
 
     pub async fn subscription_grant(&self, domain: &str, id: &str) -> Result<SubscriptionGrant> {
-        get_subscription_grant(self.datazone(), domain, id).await
+        self.dz(get_subscription_grant(self.datazone(), domain, id).await)
     }
 
     pub async fn subscription(&self, domain: &str, id: &str) -> Result<SubscriptionDetail> {
-        get_subscription(self.datazone(), domain, id).await
+        self.dz(get_subscription(self.datazone(), domain, id).await)
     }
 
     pub async fn subscription_grants(
@@ -289,7 +336,7 @@ impl Aws {
         domain: &str,
         project: Option<&str>,
     ) -> Result<Vec<SubscriptionGrant>> {
-        list_subscription_grants(self.datazone(), domain, project).await
+        self.dz(list_subscription_grants(self.datazone(), domain, project).await)
     }
 
     /// Report the fulfilment status of one asset of a grant (UpdateSubscriptionGrantStatus).
@@ -301,8 +348,15 @@ impl Aws {
         status: &str,
         failure: Option<&str>,
     ) -> Result<()> {
-        update_subscription_grant_status(self.datazone(), domain, grant, asset, status, failure)
-            .await
+        self.dz(update_subscription_grant_status(
+            self.datazone(),
+            domain,
+            grant,
+            asset,
+            status,
+            failure,
+        )
+        .await)
     }
 }
 

@@ -418,11 +418,7 @@ pub fn base64(bytes: &[u8]) -> String {
 /// A region name as AWS spells them (`us-east-1`, `us-gov-west-1`, `cn-north-1`...): lower-case
 /// letters, digits and dashes, starting with a letter.
 fn valid_region(r: &str) -> bool {
-    !r.is_empty()
-        && r.len() <= 32
-        && r.starts_with(|c: char| c.is_ascii_lowercase())
-        && r.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    crate::values::is_region_shaped(r)
 }
 
 fn check_profile(name: &str, from_env: bool) -> Result<(), SettingsError> {

@@ -1,6 +1,7 @@
 //! One folder per noun, one file per verb. Helpers shared by several verbs live here.
 
 pub mod access;
+pub mod accessgrant;
 pub mod accesspoint;
 pub mod athena;
 pub mod audit;
@@ -109,6 +110,10 @@ pub struct EditResult {
     pub history_version: Option<u32>,
     /// The policy now in place (null when there is none).
     pub policy: Option<Value>,
+    /// Whether there was a policy before the change (the history version then records its
+    /// absence, for rollback, and no document was kept).
+    #[serde(skip)]
+    pub had_policy: bool,
 }
 
 impl EditResult {
@@ -125,6 +130,7 @@ impl EditResult {
             changed: done.as_ref().is_some_and(|d| d.changed),
             dry_run: report.dry_run,
             history_version: done.as_ref().and_then(|d| d.history_version),
+            had_policy: done.as_ref().is_some_and(|d| d.before.is_some()),
             policy: done.and_then(|d| d.after).map(|d| d.to_value()),
         }
     }
@@ -152,10 +158,13 @@ pub fn print_edit(ctx: &Ctx, r: &EditResult, done: &str, unchanged: &str) -> Res
     }
     ctx.printer.result(r, || {
         if r.changed {
-            let kept = r
-                .history_version
-                .map(|v| format!(" (previous document kept as version {v})"))
-                .unwrap_or_default();
+            let kept = match r.history_version {
+                Some(v) if r.had_policy => format!(" (previous document kept as version {v})"),
+                Some(v) => format!(
+                    " (there was no policy before; history version {v} records that, for rollback)"
+                ),
+                None => String::new(),
+            };
             ctx.printer.done(format!("{done}{kept}"))
         } else {
             ctx.printer.done(unchanged)

@@ -4,18 +4,24 @@
 //! (`accesspoint list --bucket B`). The other spelling is kept as a hidden alias, so scripts
 //! written either way keep working.
 
-use crate::values::BucketName;
+use crate::aws::s3control::AccessPointInfo;
+use crate::commands::Ctx;
+use crate::error::{failed, input_error, Result};
+use crate::values::{AccessPointRef, BucketName, BucketRef};
 
-/// The bucket a `bucket …` verb acts on: `BUCKET`, or the hidden alias `--bucket BUCKET`.
+/// The bucket a `bucket …` verb acts on: `BUCKET`, or the hidden alias `--bucket BUCKET`; either
+/// may name one of its access points (ARN or alias) instead.
 #[derive(Debug, Clone, clap::Args)]
 pub struct BucketArg {
-    /// The bucket
+    /// The bucket (or an access point's ARN or alias, for the bucket it serves)
+    // Required (help and man show `<BUCKET>`); the hidden `--bucket` conflicts with it, which
+    // clap takes as standing in for it.
     #[arg(
         value_name = "BUCKET",
-        required_unless_present = "bucket_flag",
+        required = true,
         add = crate::completers::bucket_completer()
     )]
-    bucket: Option<BucketName>,
+    bucket: Option<BucketRef>,
 
     /// The bucket (the same as BUCKET)
     #[arg(
@@ -25,30 +31,78 @@ pub struct BucketArg {
         conflicts_with = "bucket",
         add = crate::completers::bucket_completer()
     )]
-    bucket_flag: Option<BucketName>,
+    bucket_flag: Option<BucketRef>,
 }
 
 impl BucketArg {
-    pub fn get(&self) -> &BucketName {
+    pub fn get(&self) -> &BucketRef {
         self.bucket
             .as_ref()
             .or(self.bucket_flag.as_ref())
-            // clap requires one of the two (required_unless_present).
+            // clap requires one of the two.
             .expect("clap requires BUCKET or --bucket")
     }
-}
 
-impl std::ops::Deref for BucketArg {
-    type Target = BucketName;
-    fn deref(&self) -> &BucketName {
-        self.get()
+    /// The bucket, an access point's looked up through S3 Control.
+    pub async fn resolve(&self, ctx: &Ctx) -> Result<BucketName> {
+        bucket(ctx, self.get()).await
     }
 }
 
-impl std::fmt::Display for BucketArg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.get().fmt(f)
+/// The bucket `r` names: itself, or the bucket of the access point it names.
+pub async fn bucket(ctx: &Ctx, r: &BucketRef) -> Result<BucketName> {
+    match r {
+        BucketRef::Bucket(b) => Ok(b.clone()),
+        BucketRef::AccessPoint(a) => {
+            let (_, info) = access_point(ctx, a).await?;
+            info.bucket.parse().map_err(|e| {
+                failed(format!(
+                    "access point {a} serves bucket '{}': {e}",
+                    info.bucket
+                ))
+            })
+        }
     }
+}
+
+/// The access point `r` names and the account that owns it (the ARN's, else --account-id or
+/// the caller's): by name or ARN with S3 Control GetAccessPoint, by alias among the account's
+/// access points. One that does not exist is an error (exit 1) saying where it was looked for.
+pub async fn access_point(ctx: &Ctx, r: &AccessPointRef) -> Result<(String, AccessPointInfo)> {
+    let aws = ctx.aws().await?;
+    let account = match r.account() {
+        Some(a) => a.to_string(),
+        None => ctx.account().await?,
+    };
+    if let AccessPointRef::Arn(arn) = r {
+        if arn.region != aws.region {
+            return Err(input_error(format!(
+                "access point {arn} is in region {}, lakegate uses {}",
+                arn.region, aws.region
+            ))
+            .hinted(format!("pass --region {}", arn.region)));
+        }
+    }
+    let found = match r {
+        AccessPointRef::Alias(alias) => aws
+            .list_access_points(&account, None, |_| {})
+            .await?
+            .into_iter()
+            .find(|ap| ap.alias.as_deref() == Some(alias.as_str())),
+        _ => {
+            let name = r.name().map(|n| n.as_str()).unwrap_or_default();
+            aws.access_point(&account, name).await?
+        }
+    };
+    let what = match r {
+        AccessPointRef::Alias(a) => {
+            format!("no access point of account {account} has the alias '{a}'")
+        }
+        _ => format!("access point '{r}' does not exist in account {account}"),
+    };
+    found.map(|info| (account, info)).ok_or_else(|| {
+        failed(what).hinted("run `lakegate accesspoint list` to see the account's access points")
+    })
 }
 
 /// `--workgroup` and `--output-location` of the verbs that run an Athena query.

@@ -26,7 +26,7 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-/// Reads made at once by default (`--parallel`).
+/// Reads made at once by default (`--concurrency`).
 pub const DEFAULT_PARALLEL: usize = 16;
 
 /// A policy the plan declares grants in, to report its standing after the change.

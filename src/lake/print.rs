@@ -12,7 +12,12 @@ impl LakeOutcome<'_> {
         if printer.is_structured() {
             return printer.value(outcome);
         }
-        let mut out = printer.render_plan(outcome.plan);
+        // No change is said once, by the last line, not also by the plan's own "No changes".
+        let mut out = if outcome.plan.changes.is_empty() {
+            String::new()
+        } else {
+            printer.render_plan(outcome.plan)
+        };
         for d in outcome.drift {
             out.push_str(&format!("{} {d}\n", printer.paint("31", "drift")));
         }

@@ -292,10 +292,24 @@ impl Printer {
         }
     }
 
-    /// One record: JSON/YAML as an object, table/CSV as a one-row table.
+    /// One record: JSON/YAML as an object, CSV (and a table without headers) as one row, and for
+    /// people `Key: value` lines, which keep every value whole at any width (`whoami`).
     pub fn record<T: Row + Serialize>(&self, row: &T) -> Result<()> {
         match self.format {
             OutputFormat::Json | OutputFormat::Yaml => self.value(row),
+            OutputFormat::Table | OutputFormat::Wide if !self.no_headers && !self.has_query() => {
+                let wide = self.format == OutputFormat::Wide;
+                let keys: Vec<String> = T::headers(wide)
+                    .iter()
+                    .map(|h| table::field_name(h))
+                    .collect();
+                let pairs: Vec<(&str, String)> = keys
+                    .iter()
+                    .map(String::as_str)
+                    .zip(row.cells(wide).into_iter().map(|c| c.0))
+                    .collect();
+                self.fields(&pairs)
+            }
             _ => self.rows(std::slice::from_ref(row)),
         }
     }
@@ -376,13 +390,17 @@ impl Printer {
         )
     }
 
-    /// `Key:   value` lines (a record shown to people), each value elided to the table width.
+    /// `Key:   value` lines (a record shown to people). A value wider than the table width is
+    /// wrapped under itself, never cut (it is often an identifier: an ARN, an alias).
     pub fn fields(&self, pairs: &[(&str, String)]) -> Result<()> {
         let key_width = pairs.iter().map(|(k, _)| k.len() + 2).max().unwrap_or(0);
         let mut out = String::new();
         for (k, v) in pairs {
             let v = match self.table_width() {
-                Some(w) => table::elide(v, usize::from(w).saturating_sub(key_width).max(8)),
+                Some(w) => {
+                    let room = usize::from(w).saturating_sub(key_width).max(16);
+                    table::wrap(v, room, false).replace('\n', &format!("\n{:key_width$}", ""))
+                }
                 None => v.clone(),
             };
             out.push_str(&format!("{:<key_width$}{v}\n", format!("{k}:")));

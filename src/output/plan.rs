@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::plan::{ChangeAction, Changes, DryRun};
 use serde_json::Value;
 use std::io::{BufRead, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 impl Printer {
     /// The plan as people read it: one line and a diff per change.
@@ -57,21 +58,48 @@ impl Printer {
         std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
     }
 
-    /// Show the plan on stderr and ask `question` (y/N).
-    pub fn ask(&self, plan: &Changes, question: &str) -> Result<bool> {
+    /// Show the plan on stderr and ask `question` (y/N). The answer is read on a thread of its
+    /// own, so that the signal handler keeps running while a person is asked: Ctrl-C at the
+    /// prompt ends lakegate at once (exit 130, nothing changed), as it does anywhere else.
+    pub async fn ask(&self, plan: &Changes, question: &str) -> Result<bool> {
         let mut chars = question.chars();
         let capitalised: String = chars
             .next()
             .map(|c| c.to_uppercase().chain(chars).collect())
             .unwrap_or_default();
-        let mut err = std::io::stderr().lock();
-        write!(err, "{}{capitalised}? [y/N] ", self.render_plan(plan))?;
-        err.flush()?;
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
+        {
+            let mut err = std::io::stderr().lock();
+            write!(err, "{}{capitalised}? [y/N] ", self.render_plan(plan))?;
+            err.flush()?;
+        }
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        PROMPT_OPEN.store(true, Ordering::SeqCst);
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let read = std::io::stdin().lock().read_line(&mut line).map(|_| line);
+            let _ = tx.send(read);
+        });
+        let answer = rx.await;
+        PROMPT_OPEN.store(false, Ordering::SeqCst);
+        let line = match answer {
+            Ok(read) => read?,
+            Err(_) => String::new(),
+        };
         Ok(matches!(
             line.trim().to_ascii_lowercase().as_str(),
             "y" | "yes"
         ))
     }
+
+    /// After a signal: end the line of a prompt left open, so what follows starts on its own.
+    pub fn close_prompt(&self) {
+        if PROMPT_OPEN.swap(false, Ordering::SeqCst) {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err);
+            let _ = err.flush();
+        }
+    }
 }
+
+/// Whether a y/N prompt is waiting for its answer.
+static PROMPT_OPEN: AtomicBool = AtomicBool::new(false);

@@ -63,6 +63,9 @@ pub enum ResultSink {
         fit_to: Option<usize>,
         fitted: bool,
         gap: usize,
+        /// Too narrow for the columns: each row as `Key: value` lines (`table::stacked`), and
+        /// how many rows are out.
+        stacked: Option<usize>,
     },
 }
 
@@ -105,6 +108,7 @@ impl ResultSink {
                 fit_to: printer.table_width().map(usize::from),
                 fitted: false,
                 gap: 3,
+                stacked: None,
             },
         }
     }
@@ -173,6 +177,7 @@ impl ResultSink {
             fit_to,
             fitted,
             gap,
+            stacked,
         } = self
         else {
             return Ok(());
@@ -189,7 +194,7 @@ impl ResultSink {
                     .map(|i| {
                         rows.iter()
                             .filter_map(|r| r.get(i))
-                            .map(|c| c.chars().count())
+                            .flat_map(|c| c.split('\n').map(|l| l.chars().count()))
                             .fold(head[i].chars().count(), usize::max)
                     })
                     .collect()
@@ -200,7 +205,20 @@ impl ResultSink {
             if let Some(limit) = *fit_to {
                 let total = w.iter().sum::<usize>() + *gap * w.len().saturating_sub(1);
                 if total > limit && !w.is_empty() {
-                    let (h, r, g) = table::fit(&head, rows, *no_headers, limit);
+                    let original = rows.clone();
+                    let (h, r, g, fits) =
+                        table::fit_columns(&head, rows, *no_headers, limit, false);
+                    if !fits && !*no_headers {
+                        // The columns cannot be shown whole: a record per row, every value.
+                        *stacked = Some(0);
+                        *widths = Some(Vec::new());
+                        pending.extend(
+                            original
+                                .into_iter()
+                                .map(|r| r.into_iter().map(Some).collect::<Vec<_>>()),
+                        );
+                        return flush_stacked(out, &head, pending, limit, stacked);
+                    }
                     head = h;
                     rows = r;
                     *gap = g;
@@ -212,15 +230,21 @@ impl ResultSink {
                 write_line(out, &w, *gap, head.iter().map(String::as_str))?;
             }
             *widths = Some(w);
+        } else if stacked.is_some() {
+            let head: Vec<String> = columns.iter().map(|c| c.name.to_uppercase()).collect();
+            pending.extend(
+                rows.into_iter()
+                    .map(|r| r.into_iter().map(Some).collect::<Vec<_>>()),
+            );
+            return flush_stacked(out, &head, pending, fit_to.unwrap_or(80), stacked);
         } else if *fitted {
             let w = widths.as_deref().unwrap_or_default();
             for r in rows.iter_mut() {
                 for (i, c) in r.iter_mut().enumerate() {
-                    if c.contains("arn:") {
-                        *c = table::shorten_principal_arns(c);
-                    }
                     if let Some(&max) = w.get(i) {
-                        *c = table::elide(c, max);
+                        if c.chars().count() > max {
+                            *c = table::wrap(c, max, false);
+                        }
                     }
                 }
             }
@@ -255,6 +279,30 @@ impl ResultSink {
     }
 }
 
+/// Pending rows as `Key: value` records, a blank line between two.
+fn flush_stacked(
+    out: &mut impl Write,
+    head: &[String],
+    pending: &mut Vec<Vec<Option<String>>>,
+    width: usize,
+    written: &mut Option<usize>,
+) -> Result<()> {
+    for r in pending.drain(..) {
+        let n = written.get_or_insert(0);
+        if *n > 0 {
+            out.write_all(b"\n")?;
+        }
+        let cells: Vec<String> = r
+            .into_iter()
+            .map(|v| v.unwrap_or_else(|| "NULL".into()))
+            .collect();
+        let text = crate::output::table::stacked(head, &[cells], width);
+        out.write_all(text.as_bytes())?;
+        *n += 1;
+    }
+    Ok(())
+}
+
 pub(crate) fn csv_error(e: csv::Error) -> crate::error::CliError {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
@@ -268,21 +316,10 @@ fn write_line<'a>(
     gap: usize,
     cells: impl Iterator<Item = &'a str>,
 ) -> Result<()> {
-    let mut line = String::new();
-    for (i, c) in cells.enumerate() {
-        if i > 0 {
-            line.extend(std::iter::repeat_n(' ', gap));
-        }
-        line.push_str(c);
-        let w = widths.get(i).copied().unwrap_or(0);
-        let n = c.chars().count();
-        if n < w {
-            line.extend(std::iter::repeat_n(' ', w - n));
-        }
-    }
-    let trimmed = line.trim_end();
-    out.write_all(trimmed.as_bytes())?;
-    out.write_all(b"\n")?;
+    let cells: Vec<String> = cells.map(str::to_owned).collect();
+    // Cells may be wrapped onto several lines (a fitted table cuts nothing).
+    let text = crate::output::table::layout_row(&cells, widths, gap);
+    out.write_all(text.as_bytes())?;
     Ok(())
 }
 

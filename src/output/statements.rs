@@ -73,12 +73,76 @@ pub fn statement_rows(doc: &PolicyDocument) -> Vec<StatementRow> {
         .collect()
 }
 
+/// A statement's conditions in a few words, so that a table never shows a conditioned
+/// statement as if it had none (`Allow * *` is not public when it holds only for this
+/// account's access points): `s3:DataAccessPointAccount=123456789012`, `aws:SourceVpce!=vpce-1`,
+/// `NumericLessThan(s3:max-keys,10)`; `-` when there are none.
+pub fn condition_summary(condition: Option<&Value>) -> String {
+    let Some(Value::Object(ops)) = condition else {
+        return "-".into();
+    };
+    let mut parts = Vec::new();
+    for (op, keys) in ops {
+        let base = op.trim_end_matches("IfExists");
+        let base = base
+            .strip_prefix("ForAnyValue:")
+            .or_else(|| base.strip_prefix("ForAllValues:"))
+            .unwrap_or(base);
+        let sign = match base {
+            "StringEquals"
+            | "StringEqualsIgnoreCase"
+            | "StringLike"
+            | "ArnEquals"
+            | "ArnLike"
+            | "Bool"
+            | "NumericEquals"
+            | "DateEquals"
+            | "IpAddress"
+            | "BinaryEquals" => Some("="),
+            "StringNotEquals"
+            | "StringNotEqualsIgnoreCase"
+            | "StringNotLike"
+            | "ArnNotEquals"
+            | "ArnNotLike"
+            | "NumericNotEquals"
+            | "DateNotEquals"
+            | "NotIpAddress" => Some("!="),
+            _ => None,
+        };
+        // The operator is kept in full when it says more than = or != (IfExists, ForAnyValue:).
+        let plain = base == op.as_str();
+        let Value::Object(keys) = keys else {
+            parts.push(op.clone());
+            continue;
+        };
+        for (key, values) in keys {
+            let one = |v: &Value| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let values = match values {
+                Value::Array(a) => a.iter().map(one).collect::<Vec<_>>().join("|"),
+                v => one(v),
+            };
+            parts.push(match sign {
+                Some(sign) if plain => format!("{key}{sign}{values}"),
+                _ => format!("{op}({key},{values})"),
+            });
+        }
+    }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
 impl Row for StatementRow {
+    /// The table shows what each condition requires (CONDITIONS); `-o wide` and CSV have the
+    /// Condition element itself (CONDITION, as JSON).
     fn headers(wide: bool) -> Vec<&'static str> {
         let mut h = vec!["SID", "EFFECT", "PRINCIPAL", "ACTION", "RESOURCE"];
-        if wide {
-            h.push("CONDITION");
-        }
+        h.push(if wide { "CONDITION" } else { "CONDITIONS" });
         h
     }
 
@@ -93,15 +157,49 @@ impl Row for StatementRow {
             self.action.clone().into(),
             self.resource.clone().into(),
         ];
-        if wide {
-            c.push(
-                self.condition
-                    .as_ref()
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "-".into())
-                    .into(),
-            );
-        }
+        c.push(if wide {
+            self.condition
+                .as_ref()
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "-".into())
+                .into()
+        } else {
+            condition_summary(self.condition.as_ref()).into()
+        });
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn conditions_are_summarised_not_hidden() {
+        assert_eq!(condition_summary(None), "-");
+        assert_eq!(
+            condition_summary(Some(
+                &json!({"StringEquals": {"s3:DataAccessPointAccount": "123456789012"}})
+            )),
+            "s3:DataAccessPointAccount=123456789012"
+        );
+        assert_eq!(
+            condition_summary(Some(&json!({
+                "StringNotEquals": {"aws:SourceVpce": ["vpce-1", "vpce-2"]},
+                "Bool": {"aws:SecureTransport": "true"}
+            }))),
+            "aws:SourceVpce!=vpce-1|vpce-2 aws:SecureTransport=true"
+        );
+        assert_eq!(
+            condition_summary(Some(&json!({"NumericLessThan": {"s3:max-keys": "10"}}))),
+            "NumericLessThan(s3:max-keys,10)"
+        );
+        assert_eq!(
+            condition_summary(Some(
+                &json!({"StringEqualsIfExists": {"aws:SourceVpc": "vpc-1"}})
+            )),
+            "StringEqualsIfExists(aws:SourceVpc,vpc-1)"
+        );
     }
 }

@@ -20,11 +20,12 @@ pub fn error(e: SettingsError, g: &Flags) -> CliError {
         SettingsError::NoRegion => input_error(
             "no AWS region: pass --region, set AWS_REGION, or set `region` in the profile",
         ),
-        SettingsError::BadRegion(r) if g.region.is_some() => input_error(format!(
-            "invalid --region '{r}': expected a region name such as us-east-1"
-        )),
+        SettingsError::BadRegion(r) if g.region.is_some() => {
+            input_error(format!("invalid --region '{r}': {}", region_fix(&r)))
+        }
         SettingsError::BadRegion(r) => input_error(format!(
-            "invalid AWS region '{r}' (from AWS_REGION, AWS_DEFAULT_REGION or the profile): expected a region name such as us-east-1"
+            "invalid AWS region '{r}' (from AWS_REGION, AWS_DEFAULT_REGION or the profile): {}",
+            region_fix(&r)
         )),
         SettingsError::BadEndpoint(e) => input_error(format!(
             "invalid --endpoint-url '{e}': expected http://HOST[:PORT] or https://HOST[:PORT]"
@@ -49,6 +50,15 @@ pub fn error(e: SettingsError, g: &Flags) -> CliError {
             value,
             expected,
         } => input_error(format!("invalid {source} '{value}': expected {expected}")),
+    }
+}
+
+/// What to write instead of a region name that is not one: the closest known region, else the
+/// shape of one.
+fn region_fix(r: &str) -> String {
+    match crate::values::closest_region(r) {
+        Some(known) => format!("did you mean {known}?"),
+        None => "expected a region name such as us-east-1".into(),
     }
 }
 
@@ -79,10 +89,41 @@ pub fn with_flag_hints(mut e: CliError, region: Option<&str>) -> CliError {
     for h in &mut e.hints {
         if let Some((_, cli)) = FLAG_HINTS.iter().find(|(aws, _)| h == aws) {
             *h = (*cli).to_string();
-            if let Some(r) = region {
-                *h = h.replace("an unknown region (", &format!("an unknown region ({r}? "));
+            match region {
+                // A region AWS has is not what fails to resolve.
+                Some(r) if crate::values::REGIONS.contains(&r) => {
+                    *h = h.replace("an unknown region (check --region / AWS_REGION), ", "");
+                }
+                Some(r) => {
+                    *h = h.replace("an unknown region (", &format!("an unknown region ({r}? "));
+                }
+                None => {}
             }
         }
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dns_error() -> CliError {
+        crate::error::failed("cannot resolve host").hinted(FLAG_HINTS[0].0)
+    }
+
+    #[test]
+    fn a_known_region_is_not_suspected_of_being_unknown() {
+        let e = with_flag_hints(dns_error(), Some("us-east-1"));
+        assert_eq!(
+            e.hints,
+            ["the host does not resolve: no network or DNS, or a proxy that must be set (HTTPS_PROXY)"]
+        );
+        let e = with_flag_hints(dns_error(), Some("us-eest-1"));
+        assert!(
+            e.hints[0].contains("an unknown region (us-eest-1? check --region / AWS_REGION)"),
+            "{:?}",
+            e.hints
+        );
+    }
 }

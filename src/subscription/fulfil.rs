@@ -11,11 +11,14 @@
 //! again and changes nothing else. Grants of assets lakegate does not fulfil (not S3 object
 //! collections) are left to DataZone: nothing is reported for them.
 
-use super::{plan_grant, plan_revoke, requested_actions, Outcome, Prepared, Subject, WriteOpts};
+use super::{
+    plan_grant, plan_revoke, requested_actions, GrantTarget, Outcome, Prepared, Subject, WriteOpts,
+};
 use crate::aws::datazone::{GrantAsset, Subscriber, SubscriptionGrant};
 use crate::aws::Aws;
 use crate::error::{failed, CliError, Kind, Result};
 use crate::policy::arn;
+use crate::policy::event::GrantRef;
 use crate::session::Session;
 use serde::Serialize;
 
@@ -147,6 +150,11 @@ pub async fn subject_of(aws: &Aws, domain: &str, g: &SubscriptionGrant) -> Resul
         listing: sub.listing,
         principals,
         requested: requested_actions(&permissions)?,
+        // The grant is for one subscription target (of one environment): exactly its principals.
+        target: (!g.subscription_target_id.is_empty()).then(|| GrantTarget {
+            id: g.subscription_target_id.clone(),
+            environment_id: g.environment_id.clone(),
+        }),
     })
 }
 
@@ -163,11 +171,12 @@ pub async fn plan<'a>(
     session: &Session,
     domain: &str,
     id: &str,
-    event_asset: Option<&str>,
+    event: Option<&GrantRef>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<(Job, Prepared<'a>)> {
     let aws = session.aws().await?;
+    let event_asset = event.and_then(|e| e.asset_id.as_deref());
     let grant = match aws.subscription_grant(domain, id).await {
         Ok(g) => g,
         Err(e) => {
@@ -179,19 +188,34 @@ pub async fn plan<'a>(
             return Err(fail(session, domain, &assets, direction, e.into(), &mut report).await);
         }
     };
-    plan_of(session, grant, event_asset, direction, opts).await
+    plan_of(session, grant, event, direction, opts).await
 }
 
 /// Plan the fulfilment of a grant already read.
 pub async fn plan_of<'a>(
     session: &Session,
     mut grant: SubscriptionGrant,
-    event_asset: Option<&str>,
+    event: Option<&GrantRef>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<(Job, Prepared<'a>)> {
     let aws = session.aws().await?;
     let domain = grant.domain_id.clone();
+    let event_asset = event.and_then(|e| e.asset_id.as_deref());
+    // The event names the grant's subscription target too (`detail.data.subscriptionTarget`):
+    // fill in what the grant as read leaves out.
+    if let Some(ev) = event {
+        if grant.subscription_target_id.is_empty() {
+            if let Some(t) = &ev.target_id {
+                grant.subscription_target_id = t.clone();
+                grant.environment_id = ev.target_environment_id.clone();
+            }
+        } else if grant.environment_id.is_none()
+            && ev.target_id.as_deref() == Some(grant.subscription_target_id.as_str())
+        {
+            grant.environment_id = ev.target_environment_id.clone();
+        }
+    }
     if grant.assets.is_empty() {
         // A grant that lists no asset: report on the one the event names.
         grant.assets.extend(event_asset.map(|a| GrantAsset {
@@ -345,11 +369,11 @@ pub async fn fulfil(
     session: &Session,
     domain: &str,
     id: &str,
-    event_asset: Option<&str>,
+    event: Option<&GrantRef>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<Outcome> {
-    fulfil_inner(session, domain, id, event_asset, direction, opts)
+    fulfil_inner(session, domain, id, event, direction, opts)
         .await
         .map_err(|mut e| {
             if e.kind == Kind::Input {
@@ -363,11 +387,11 @@ async fn fulfil_inner(
     session: &Session,
     domain: &str,
     id: &str,
-    event_asset: Option<&str>,
+    event: Option<&GrantRef>,
     direction: Direction,
     opts: &WriteOpts,
 ) -> Result<Outcome> {
-    let (mut job, prepared) = plan(session, domain, id, event_asset, direction, opts).await?;
+    let (mut job, prepared) = plan(session, domain, id, event, direction, opts).await?;
     if prepared.is_skip() {
         let mut out = prepared.out.clone();
         out.message = format!(

@@ -155,6 +155,64 @@ pub async fn principals_of(session: &Session, domain: &str, project: &str) -> Re
     Ok(out)
 }
 
+/// The principals to grant for a grant that names its subscription target: that target's
+/// `authorizedPrincipals`, and only those (GetSubscriptionTarget; when the grant does not say
+/// which environment the target is in, it is looked for in the project's environments).
+pub async fn principals_of_target(
+    session: &Session,
+    domain: &str,
+    project: Option<&str>,
+    t: &GrantTarget,
+) -> Result<Vec<String>> {
+    let aws = session.aws().await?;
+    let found = match &t.environment_id {
+        Some(env) => aws.subscription_target(domain, env, &t.id).await?,
+        None => {
+            let mut found = None;
+            if let Some(project) = project {
+                for e in aws.environments(domain, project).await? {
+                    let targets = aws.subscription_targets(domain, &e.id).await?;
+                    if let Some(x) = targets.into_iter().find(|x| x.id == t.id) {
+                        found = Some(x);
+                        break;
+                    }
+                }
+            }
+            found
+        }
+    };
+    let where_ = t
+        .environment_id
+        .as_ref()
+        .map(|e| format!(" of environment {e}"))
+        .unwrap_or_default();
+    let target = found.ok_or_else(|| {
+        failed(format!(
+            "subscription target {}{where_} was not found in domain {domain}: cannot find whom the grant is for",
+            t.id
+        ))
+    })?;
+    let mut out: Vec<String> = Vec::new();
+    for p in &target.authorized_principals {
+        let p = arn::normalize_principal(p, aws.partition).map_err(|e| {
+            failed(format!(
+                "subscription target '{}' (environment {}): {e}",
+                target.name, target.environment_id
+            ))
+        })?;
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    if out.is_empty() {
+        return Err(failed(format!(
+            "subscription target '{}' ({}, environment {}) has no authorized principals: nothing to grant to",
+            target.name, target.id, target.environment_id
+        )));
+    }
+    Ok(out)
+}
+
 /// A session whose AWS calls go through the role of the bucket's account, when `--account-role`
 /// names that account: the account of the asset's owning project's environments.
 pub async fn scoped_session(
@@ -213,6 +271,9 @@ pub struct Outcome {
     /// The DataZone subscription grant fulfilled, and the statuses reported for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grant: Option<fulfil::GrantReport>,
+    /// The subscription target the grant is for (the `Subscription Grant Requested` family).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription_target: Option<String>,
 }
 
 /// Add the hint naming the principals to a MalformedPolicy answer.
@@ -251,9 +312,38 @@ pub struct Subject {
     pub principals: Option<Vec<String>>,
     /// The actions the subscription asked for (S3 READ/WRITE), which win over --access.
     pub requested: Option<Actions>,
+    /// The subscription target a subscription grant is for (the `Subscription Grant Requested`
+    /// family): exactly its authorized principals are granted, under a key of their own. None for
+    /// the older family, which grants the principals of every S3 target of the project.
+    pub target: Option<GrantTarget>,
+}
+
+/// The subscription target of a subscription grant (`GetSubscriptionGrant.subscriptionTargetId`
+/// and `environmentId`; the event's `detail.data.subscriptionTarget`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantTarget {
+    pub id: String,
+    pub environment_id: Option<String>,
 }
 
 impl Subject {
+    /// The key of the statements written for it: the request id, with the subscription target
+    /// when the grant names one, so that each grant of a subscription is revoked alone.
+    pub fn statement_key(&self) -> String {
+        match &self.target {
+            Some(t) => sub::grant_key(&self.key, &t.id),
+            None => self.key.clone(),
+        }
+    }
+
+    /// How messages name it: the request, and the target when there is one.
+    fn named(&self) -> String {
+        match &self.target {
+            Some(t) => format!("{} (subscription target {})", self.key, t.id),
+            None => self.key.clone(),
+        }
+    }
+
     /// The subject of subscription request `id` (GetSubscriptionRequestDetails).
     pub fn of_request(req: &SubscriptionRequest, fallback_project: Option<&str>) -> Result<Self> {
         Ok(Subject {
@@ -265,6 +355,7 @@ impl Subject {
                 .or_else(|| fallback_project.map(str::to_owned)),
             listing: req.listing.clone(),
             principals: None,
+            target: None,
             requested: requested_actions(
                 req.listing
                     .as_ref()
@@ -461,17 +552,27 @@ pub async fn plan_grant<'a>(
         None => opts.actions()?,
     };
     let loc = match asset_of(s.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
+        Asset::Skip(reason) => {
+            let out = Outcome {
+                dry_run: session.settings.dry_run,
+                ..skip(&s, reason)
+            };
+            return Ok(Prepared::skipped(out));
+        }
         Asset::S3 { location, .. } => location,
     };
     let domain = s.domain.as_str();
-    let id = s.key.clone();
-    let principals = match &s.principals {
-        Some(p) => p.clone(),
-        None => {
+    let id = s.statement_key();
+    let principals = match (&s.principals, &s.target) {
+        (Some(p), _) => p.clone(),
+        (None, Some(t)) => {
+            principals_of_target(session, domain, s.project_id.as_deref(), t).await?
+        }
+        (None, None) => {
             let project = s.project_id.clone().ok_or_else(|| {
                 failed(format!(
-                    "subscription request {id} is not from a project: cannot find its subscription targets"
+                    "subscription request {} is not from a project: cannot find its subscription targets",
+                    s.key
                 ))
             })?;
             principals_of(session, domain, &project).await?
@@ -489,7 +590,8 @@ pub async fn plan_grant<'a>(
     };
     let c = scoped.as_ref().unwrap_or(session);
     let mut out = Outcome {
-        request_id: id.clone(),
+        request_id: s.key.clone(),
+        subscription_target: s.target.as_ref().map(|t| t.id.clone()),
         domain: domain.to_string(),
         action: "grant".into(),
         dry_run: session.settings.dry_run,
@@ -648,12 +750,27 @@ pub async fn plan_revoke<'a>(
     opts: &WriteOpts,
 ) -> Result<Prepared<'a>> {
     let loc = match asset_of(s.listing.as_ref())? {
-        Asset::Skip(reason) => return Ok(Prepared::skipped(skip(&s, reason))),
+        Asset::Skip(reason) => {
+            let out = Outcome {
+                dry_run: session.settings.dry_run,
+                ..skip(&s, reason)
+            };
+            return Ok(Prepared::skipped(out));
+        }
         Asset::S3 { location, .. } => location,
     };
     let domain = s.domain.as_str();
-    let id = s.key.clone();
+    let id = s.statement_key();
     let project = s.project_id.clone();
+    // A grant of the same request written before grants were keyed by their target holds the
+    // principals of every target of the project: this target's are taken out of it.
+    let (request, mut legacy) = (s.key.clone(), None);
+    if let Some(t) = &s.target {
+        match principals_of_target(session, domain, project.as_deref(), t).await {
+            Ok(p) => legacy = Some(p),
+            Err(e) => tracing::debug!("cannot read the grant's subscription target: {e}"),
+        }
+    }
     let owner = s
         .listing
         .as_ref()
@@ -666,7 +783,8 @@ pub async fn plan_revoke<'a>(
     };
     let c = scoped.as_ref().unwrap_or(session);
     let mut out = Outcome {
-        request_id: id.clone(),
+        request_id: s.key.clone(),
+        subscription_target: s.target.as_ref().map(|t| t.id.clone()),
         domain: domain.to_string(),
         action: "revoke".into(),
         dry_run: session.settings.dry_run,
@@ -679,10 +797,20 @@ pub async fn plan_revoke<'a>(
     };
     let reason = format!("subscription revoke {id}");
     let baws = c.aws().await?;
+    let targeted = s.target.is_some();
     let revoke_edit = || {
-        let id = id.clone();
+        let (id, request, legacy) = (id.clone(), request.clone(), legacy.clone());
         policy::edit(move |doc: &mut PolicyDocument| {
             sub::revoke(doc, &id);
+            match &legacy {
+                Some(p) => {
+                    sub::revoke_principals(doc, &request, p);
+                }
+                None if targeted && sub::is_granted(doc, &request) => tracing::warn!(
+                    "a grant of subscription request {request} for every target of the project is left in place: the principals of the revoked grant's target could not be read"
+                ),
+                None => {}
+            }
             Ok(())
         })
     };
@@ -710,7 +838,7 @@ pub async fn plan_revoke<'a>(
         reason,
         confirm: None,
         touched,
-        finish: Finish::Revoke { loc, id },
+        finish: Finish::Revoke { loc, id: s.named() },
     })
 }
 

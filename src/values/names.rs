@@ -20,16 +20,9 @@ string_value!(
 );
 
 string_value!(
-    /// An AWS region name (`eu-west-1`): lower-case letters, digits and `-`.
+    /// An AWS region name (`eu-west-1`), shaped as regions are (see [`super::region`]).
     RegionName,
-    |s| {
-        let ok = s.starts_with(|c: char| c.is_ascii_lowercase())
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        kept(s, ok, || {
-            format!("'{s}' is not a region name (e.g. eu-west-1)")
-        })
-    }
+    super::region::check_region
 );
 
 string_value!(

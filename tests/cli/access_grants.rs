@@ -161,3 +161,193 @@ async fn an_instance_a_location_and_grants_live_and_die_as_documented() {
     aws.delete_access_grants_instance(&acct).await.unwrap();
     assert_eq!(aws.access_grants_instance(&acct).await.unwrap(), None);
 }
+
+/// The `accessgrant` commands through the change pipeline, on an account of the test's own
+/// (`--account-id`): plans, no-op repeats, bad input refused before any call, `check` as
+/// GetDataAccess chooses, and deletion in the order AWS requires.
+#[tokio::test]
+async fn the_accessgrant_commands_manage_an_instance_a_location_and_grants() {
+    let env = TestEnv::new();
+    let bucket = env.bucket("ag-lake");
+    let acct = account(&env);
+    let aws = aws(&env, &acct).await;
+    let trust = lakegate::policy::PolicyDocument::parse(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+            "Principal":{"Service":"access-grants.s3.amazonaws.com"},
+            "Action":["sts:AssumeRole","sts:SetSourceIdentity"]}]}"#,
+    )
+    .unwrap();
+    let role_name = env.name("ag-role");
+    aws.put_role(&role_name, &trust, "location role")
+        .await
+        .unwrap();
+    let role = aws.role(&role_name).await.unwrap().unwrap().arn;
+    let lg = |args: &[&str]| {
+        let mut all = vec!["--account-id", acct.as_str()];
+        all.extend_from_slice(args);
+        env.lg(all)
+    };
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["--account-id", acct.as_str(), "-o", "json"];
+        all.extend_from_slice(args);
+        env.json(all)
+    };
+
+    // The instance: created once, a repeat changes nothing.
+    assert_eq!(
+        json(&["accessgrant", "instance", "create"])["changed"],
+        true
+    );
+    assert_eq!(json(&["ag", "instance", "create"])["changed"], false);
+    let instance = json(&["ag", "instance", "get"]);
+    assert_eq!(
+        instance["arn"],
+        format!("arn:aws:s3:us-east-1:{acct}:access-grants/default")
+    );
+
+    // A location: a dry run plans and changes nothing; then registered once.
+    let scope = format!("s3://{bucket}/");
+    lg(&[
+        "--dry-run",
+        "ag",
+        "location",
+        "create",
+        &scope,
+        "--role",
+        &role,
+    ])
+    .success();
+    assert!(aws.access_grants_locations(&acct).await.unwrap().is_empty());
+    assert_eq!(
+        json(&["ag", "location", "create", &scope, "--role", &role])["changed"],
+        true
+    );
+    assert_eq!(
+        json(&["ag", "location", "create", &scope, "--role", &role])["changed"],
+        false
+    );
+
+    // Bad input: one line naming the field, exit 2, nothing written.
+    let analyst = format!("arn:aws:iam::{acct}:role/analyst");
+    let outside = format!("s3://{bucket}-elsewhere/x/");
+    for (args, needle) in [
+        (
+            vec![
+                "ag",
+                "create",
+                "--grantee",
+                analyst.as_str(),
+                "--prefix",
+                outside.as_str(),
+                "--access",
+                "read",
+            ],
+            "--prefix",
+        ),
+        (
+            vec![
+                "ag",
+                "create",
+                "--grantee",
+                "s3.amazonaws.com",
+                "--prefix",
+                scope.as_str(),
+                "--access",
+                "read",
+            ],
+            "--grantee",
+        ),
+        (
+            vec![
+                "ag",
+                "create",
+                "--directory-user",
+                "alice",
+                "--prefix",
+                scope.as_str(),
+                "--access",
+                "read",
+            ],
+            "--directory-user",
+        ),
+        (
+            vec![
+                "ag",
+                "location",
+                "create",
+                "vendor-lake",
+                "--role",
+                role.as_str(),
+            ],
+            "SCOPE",
+        ),
+    ] {
+        let a = lg(&args).code(2);
+        let err = crate::harness::stderr(&a);
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert_eq!(
+            err.trim()
+                .lines()
+                .filter(|l| l.starts_with("error"))
+                .count(),
+            1,
+            "{err}"
+        );
+    }
+    assert!(aws.access_grants(&acct).await.unwrap().is_empty());
+
+    // A grant on a prefix below the location; a repeat changes nothing.
+    let prefix = format!("s3://{bucket}/vendorA/");
+    let grant = [
+        "ag",
+        "create",
+        "--grantee",
+        &analyst,
+        "--prefix",
+        &prefix,
+        "--access",
+        "read",
+    ];
+    let made = json(&grant);
+    assert_eq!(made["changed"], true);
+    assert_eq!(made["scope"], format!("s3://{bucket}/vendorA/*"));
+    assert_eq!(json(&grant)["changed"], false);
+    let listed = json(&["ag", "list"]);
+    let [g] = listed.as_array().unwrap().as_slice() else {
+        panic!("{listed}")
+    };
+    assert_eq!(g["grantee"], analyst.as_str());
+    assert_eq!(g["permission"], "READ");
+    let id = g["id"].as_str().unwrap().to_string();
+
+    // check: the grant a read of a key below the prefix matches; no write grant (exit 3).
+    let key = format!("s3://{bucket}/vendorA/2026/sales.csv");
+    let c = json(&["ag", "check", &analyst, &key, "--access", "read"]);
+    assert_eq!(c["matched"]["id"], id.as_str());
+    assert_eq!(c["credentials"]["issued_by_assuming"], role.as_str());
+    lg(&["ag", "check", &analyst, &key, "--access", "write"]).code(3);
+
+    // Changing the access replaces the grant; then delete in AWS's order.
+    let write = [
+        "ag",
+        "create",
+        "--grantee",
+        &analyst,
+        "--prefix",
+        &prefix,
+        "--access",
+        "read-write",
+    ];
+    assert_eq!(json(&write)["changed"], true);
+    let listed = json(&["ag", "list", "--grantee", &analyst]);
+    let [g] = listed.as_array().unwrap().as_slice() else {
+        panic!("{listed}")
+    };
+    assert_eq!(g["permission"], "READWRITE");
+    let id = g["id"].as_str().unwrap().to_string();
+    lg(&["ag", "location", "delete", &scope, "--yes"]).code(1);
+    lg(&["ag", "delete", &id, "--yes"]).success();
+    lg(&["ag", "location", "delete", &scope, "--yes"]).success();
+    lg(&["ag", "instance", "delete", "--yes"]).success();
+    assert_eq!(aws.access_grants_instance(&acct).await.unwrap(), None);
+}

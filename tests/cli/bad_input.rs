@@ -272,6 +272,7 @@ fn dot_segments_in_prefixes_need_literal_prefix() {
         "--prefix",
         "a/../b",
         "--literal-prefix",
+        "--yes",
     ])
     .success();
 }

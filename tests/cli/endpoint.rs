@@ -4,7 +4,7 @@
 use crate::harness::{assert_usage_error, http, stderr, stdout, TestEnv};
 use serde_json::Value;
 
-const POLICY: &str = include_str!("../fixtures/athena_user_policy.json");
+pub(crate) const POLICY: &str = include_str!("../fixtures/athena_user_policy.json");
 const LOCKED: &str = include_str!("../fixtures/athena_user_policy_locked.json");
 
 fn form(params: &[(&str, &str)]) -> String {
@@ -85,14 +85,14 @@ fn xml_unescape(s: &str) -> String {
 
 /// The walkthrough's network: a VPC with a public subnet (NAT gateway) and two private subnets
 /// whose route table sends 0.0.0.0/0 to the NAT gateway and ::/0 to the internet gateway.
-struct Net {
+pub(crate) struct Net {
     vpc: String,
     private_a: String,
     private_b: String,
     rtb: String,
 }
 
-fn network(env: &TestEnv, second_octet: u8) -> Net {
+pub(crate) fn network(env: &TestEnv, second_octet: u8) -> Net {
     let cidr = |third: u8, bits: u8| format!("10.{second_octet}.{third}.0/{bits}");
     let vpc = tag(
         &ec2(env, &[("Action", "CreateVpc"), ("CidrBlock", &cidr(0, 16))]),
@@ -213,7 +213,7 @@ fn routes(env: &TestEnv, rtb: &str) -> Vec<String> {
         .collect()
 }
 
-fn user_with_policy(env: &TestEnv, user: &str, policy: &str) {
+pub(crate) fn user_with_policy(env: &TestEnv, user: &str, policy: &str) {
     iam(env, &[("Action", "CreateUser"), ("UserName", user)]);
     iam(
         env,
@@ -264,7 +264,7 @@ fn json(s: &str) -> Value {
     serde_json::from_str(s).unwrap()
 }
 
-fn create_endpoint(env: &TestEnv, net: &Net, extra: &[&str]) -> Value {
+pub(crate) fn create_endpoint(env: &TestEnv, net: &Net, extra: &[&str]) -> Value {
     let mut args = vec![
         "-o",
         "json",

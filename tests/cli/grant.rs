@@ -184,9 +184,16 @@ fn revoke_removes_one_principal_and_keeps_the_others() {
         "read-write",
     ])
     .success();
-    env.lg(["accesspoint", "revoke", &name, "--principal", ANALYST_ROLE])
-        .success()
-        .stdout(contains(format!("revoked {ANALYST_ROLE} from {name}")));
+    env.lg([
+        "accesspoint",
+        "revoke",
+        &name,
+        "--principal",
+        ANALYST_ROLE,
+        "--yes",
+    ])
+    .success()
+    .stdout(contains(format!("revoked {ANALYST_ROLE} from {name}")));
     assert_eq!(
         grants(&env, &name),
         [g(EC2_ROLE, "sales_event/", "read+write+list")]
@@ -229,6 +236,7 @@ fn revoke_prefix_and_access_are_scoped() {
         "returns_event",
         "--access",
         "write",
+        "--yes",
     ])
     .success()
     .stdout(contains(format!(
@@ -251,6 +259,7 @@ fn revoke_prefix_and_access_are_scoped() {
         EC2_ROLE,
         "--prefix",
         "returns_event/",
+        "--yes",
     ])
     .success();
     assert_eq!(
@@ -285,6 +294,7 @@ fn revoking_everything_deletes_the_policy() {
         &name,
         "--principal",
         EC2_ROLE,
+        "--yes",
         "-o",
         "json",
     ]);
@@ -383,7 +393,14 @@ fn grant_and_revoke_keep_statements_lakegate_did_not_write() {
 
     // Revoking EC2 removes lakegate's grants only, and says where EC2 is still named.
     let a = env
-        .lg(["accesspoint", "revoke", &name, "--principal", EC2_ROLE])
+        .lg([
+            "accesspoint",
+            "revoke",
+            &name,
+            "--principal",
+            EC2_ROLE,
+            "--yes",
+        ])
         .success();
     assert!(
         crate::harness::stderr(&a)
@@ -494,8 +511,15 @@ fn read_write_delete_adds_a_delete_statement_and_revoke_takes_it_all() {
     assert_eq!(del.len(), 1, "{doc}");
     assert_eq!(del[0]["Action"], json!("s3:DeleteObject"));
     assert_eq!(principals(del[0]), [EC2_ROLE]);
-    env.lg(["accesspoint", "revoke", &name, "--principal", EC2_ROLE])
-        .success();
+    env.lg([
+        "accesspoint",
+        "revoke",
+        &name,
+        "--principal",
+        EC2_ROLE,
+        "--yes",
+    ])
+    .success();
     let left = env
         .ap_policy(&name)
         .map(|d| d.to_string())

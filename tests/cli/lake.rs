@@ -87,8 +87,8 @@ fn export_apply_edit_diff_apply_round_trip() {
     );
     let file = write(&env, "lake.yaml", &lake_file(&b, &ap1, &ap2));
 
-    // The first diff shows everything to create, and exits 1.
-    let a = diff(&env, &file).code(1);
+    // The first diff shows everything to create, and exits 4 (the lake differs; 1 is a failure).
+    let a = diff(&env, &file).code(4);
     let out = stdout(&a);
     assert!(
         out.contains(&format!(
@@ -141,13 +141,13 @@ fn export_apply_edit_diff_apply_round_trip() {
     assert_eq!(out["changes"], json!([]));
     assert_eq!(out["applied"], json!([]));
 
-    // Edit: a new grant. diff exits 1 with exactly that change; apply; diff exits 0.
+    // Edit: a new grant. diff exits 4 with exactly that change; apply; diff exits 0.
     let edited = lake_file(&b, &ap1, &ap2).replace(
         "            access: write\n",
         "            access: write\n          - principals: [analysts]\n            prefix: inventory_event/daily/\n            access: read\n",
     );
     let file2 = write(&env, "lake.yaml", &edited);
-    let a = diff(&env, &file2).code(1);
+    let a = diff(&env, &file2).code(4);
     let out = stdout(&a);
     assert_eq!(out.matches("update ").count(), 1, "{out}");
     assert!(
@@ -163,17 +163,24 @@ fn export_apply_edit_diff_apply_round_trip() {
     );
     let plan = env
         .lg(["diff", "-f", file2.to_str().unwrap(), "-o", "json"])
-        .code(1);
+        .code(4);
     let plan: Value = serde_json::from_str(&stdout(&plan)).unwrap();
     assert_eq!(plan["changes"].as_array().unwrap().len(), 1, "{plan:#}");
     assert_eq!(plan["differs"], json!(true));
     // apply --dry-run is diff.
     let dry = env
         .lg(["apply", "-f", file2.to_str().unwrap(), "--dry-run"])
-        .code(1);
+        .code(4);
     assert_eq!(stdout(&dry), out);
     env.lg(["apply", "-f", file2.to_str().unwrap()]).success();
-    diff(&env, &file2).success();
+    // No change is said once (issue 25, item 8), by diff and by apply --dry-run alike.
+    let same = stdout(&diff(&env, &file2).success());
+    assert!(!same.contains("No changes"), "{same}");
+    assert_eq!(same.matches("No differences").count(), 1, "{same}");
+    let dry = env
+        .lg(["apply", "-f", file2.to_str().unwrap(), "--dry-run"])
+        .success();
+    assert_eq!(stdout(&dry), same);
     assert!(env.policy_text(&b).unwrap().contains(&foreign(&b)));
 }
 
@@ -194,7 +201,7 @@ fn a_hand_edit_shows_as_drift() {
         }
     }
     env.put_ap_policy(&ap1, &p);
-    let a = diff(&env, &file).code(1);
+    let a = diff(&env, &file).code(4);
     let out = stdout(&a);
     assert!(
         out.contains(&format!(
@@ -260,7 +267,7 @@ fn prune_removes_exactly_the_undeclared_lakegate_statements() {
 
     // With --prune: exactly the undeclared lake statements, and ap2 (it held nothing else).
     env.lg(["diff", "-f", file2.to_str().unwrap(), "--prune"])
-        .code(1);
+        .code(4);
     let a = env
         .lg(["apply", "-f", file2.to_str().unwrap(), "--prune"])
         .code(2);

@@ -203,7 +203,8 @@ fn thirty_concurrent_grants_then_thirty_concurrent_revokes_on_one_access_point()
                             .env("LAKEGATE_LOCK_TIMEOUT", "600")
                             .timeout(Duration::from_secs(900))
                             .args(["accesspoint", &verb, name, "--principal", r])
-                            .args(["--prefix", "shared/", "--access", "read"])
+                            // A revoke confirms (--yes off a terminal); a grant ignores it.
+                            .args(["--prefix", "shared/", "--access", "read", "--yes"])
                             .output()
                             .unwrap();
                         (

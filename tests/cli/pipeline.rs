@@ -120,9 +120,16 @@ fn grant(ap: &str) -> Vec<String> {
 }
 
 fn revoke(ap: &str) -> Vec<String> {
-    ["accesspoint", "revoke", ap, "--principal", EC2_ROLE]
-        .map(String::from)
-        .to_vec()
+    [
+        "accesspoint",
+        "revoke",
+        ap,
+        "--principal",
+        EC2_ROLE,
+        "--yes",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 fn create(ap: &str, bucket: &str) -> Vec<String> {

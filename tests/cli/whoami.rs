@@ -31,17 +31,27 @@ fn whoami_ignores_account_id_flag_and_reports_the_callers_account() {
 #[test]
 fn whoami_table_is_one_record_and_yaml_has_the_same_keys() {
     let env = TestEnv::new();
+    // One record: `Key: value` lines (issue 25), the ARN whole.
     let a = env.lg(["whoami"]).success();
     let out = stdout(&a);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "header and one row:\n{out}");
-    for h in ["ACCOUNT", "ARN", "REGION", "PROFILE", "ENDPOINT"] {
-        assert!(lines[0].contains(h), "header {h}:\n{out}");
+    assert_eq!(lines.len(), 5, "a line per field:\n{out}");
+    for (line, key) in lines
+        .iter()
+        .zip(["Account:", "ARN:", "Region:", "Profile:", "Endpoint:"])
+    {
+        assert!(line.starts_with(key), "{key}:\n{out}");
     }
     assert!(
-        lines[1].contains(ACCOUNT) && lines[1].contains(REGION),
+        lines[0].contains(ACCOUNT) && lines[2].contains(REGION),
         "{out}"
     );
+    assert!(lines[1].contains("arn:aws:"), "{out}");
+    // --no-headers keeps the one row of values, for scripts that read it.
+    let a = env.lg(["whoami", "--no-headers"]).success();
+    let row = stdout(&a);
+    assert_eq!(row.lines().count(), 1, "{row}");
+    assert!(row.contains(ACCOUNT) && row.contains(REGION), "{row}");
 
     let a = env.lg(["whoami", "-o", "yaml"]).success();
     let y = stdout(&a);

@@ -94,9 +94,9 @@ fn man_pages(
 ) -> std::io::Result<()> {
     let man = clap_mangen::Man::new(cmd.clone()).source(source);
     let mut page = Vec::new();
-    man.render_title(&mut page)?;
+    page.extend_from_slice(title(cmd, source).render().as_bytes());
     man.render_name_section(&mut page)?;
-    man.render_synopsis_section(&mut page)?;
+    page.extend_from_slice(synopsis(cmd).render().as_bytes());
     man.render_description_section(&mut page)?;
     man.render_options_section(&mut page)?;
     if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
@@ -120,6 +120,101 @@ fn man_pages(
         man_pages(sub, &sub_path, source, files)?;
     }
     Ok(())
+}
+
+/// `.TH NAME 1 "" SOURCE MANUAL`. man prints the header as `NAME(1)  MANUAL  NAME(1)`; the
+/// manual's default name (`General Commands Manual`) between two long page names
+/// (`lakegate-subscription-target-create(1)`) overruns 80 columns and the three run into each
+/// other, so the middle is left blank (`\&`, which is not empty: an empty one gets the default).
+fn title(cmd: &clap::Command, source: &str) -> roff::Roff {
+    let mut r = roff::Roff::new();
+    r.control(
+        "TH",
+        [
+            cmd.get_display_name().unwrap_or(cmd.get_name()),
+            "1",
+            "\"\"",
+            source,
+            MANUAL,
+        ],
+    );
+    r
+}
+
+/// The middle of each page's header line (see [`title`]).
+const MANUAL: &str = "\\&";
+
+/// SYNOPSIS with the value every option takes (`--bucket BUCKET`), as `--help` shows it:
+/// required options bare, optional ones in brackets, repeatable ones followed by `...`.
+fn synopsis(cmd: &clap::Command) -> roff::Roff {
+    use roff::{bold, italic, roman, Roff};
+    let mut line = vec![
+        bold(cmd.get_bin_name().unwrap_or(cmd.get_name())),
+        roman(" "),
+    ];
+    let value = |a: &clap::Arg| -> String {
+        a.get_value_names()
+            .map(|v| v.join(" "))
+            .unwrap_or_else(|| a.get_id().as_str().to_uppercase())
+    };
+    let takes_value = |a: &clap::Arg| a.get_num_args().is_some_and(|n| n.takes_values());
+    let repeats = |a: &clap::Arg| {
+        matches!(
+            a.get_action(),
+            clap::ArgAction::Append | clap::ArgAction::Count
+        )
+    };
+    let opts = cmd
+        .get_arguments()
+        .filter(|a| !a.is_hide_set() && !a.is_positional());
+    for a in opts {
+        let (l, r) = if a.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        line.push(roman(l));
+        match (a.get_short(), a.get_long()) {
+            (Some(s), Some(long)) => {
+                line.push(bold(format!("-{s}")));
+                line.push(roman("|"));
+                line.push(bold(format!("--{long}")));
+            }
+            (Some(s), None) => line.push(bold(format!("-{s}"))),
+            (None, Some(long)) => line.push(bold(format!("--{long}"))),
+            (None, None) => continue,
+        }
+        if takes_value(a) {
+            line.push(roman(" "));
+            line.push(italic(value(a)));
+        }
+        line.push(roman(r));
+        if repeats(a) {
+            line.push(roman("..."));
+        }
+        line.push(roman(" "));
+    }
+    for a in cmd.get_positionals().filter(|a| !a.is_hide_set()) {
+        let (l, r) = if a.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        line.push(roman(l));
+        line.push(italic(value(a)));
+        line.push(roman(r));
+        if repeats(a) {
+            line.push(roman("..."));
+        }
+        line.push(roman(" "));
+    }
+    if cmd.has_subcommands() {
+        line.push(italic("COMMAND"));
+    }
+    let mut r = Roff::new();
+    r.control("SH", ["SYNOPSIS"]);
+    r.text(line);
+    r
 }
 
 /// EXAMPLES, GLOBAL OPTIONS, ENVIRONMENT, EXIT STATUS and SEE ALSO of one page.
@@ -216,8 +311,12 @@ const EXIT_STATUS: &[(&str, &str)] = &[
         "A check answered denied (access check, endpoint status).",
     ),
     (
-        "130",
-        "Interrupted (Ctrl-C); the write in flight was settled and the lease released.",
+        "4",
+        "The lake differs from the lake file (diff -f, apply -f --dry-run); nothing was changed.",
+    ),
+    (
+        "130, 143, 129",
+        "Interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP; the write in flight was settled and the lease released. Ctrl-C at a confirmation prompt ends at once, nothing changed.",
     ),
 ];
 
@@ -321,5 +420,59 @@ mod tests {
             assert!(files.contains_key(name), "{name} is not generated");
         }
         assert!(!files.keys().any(|k| k.contains("help")));
+    }
+
+    /// man prints `NAME(1)  MANUAL  NAME(1)` on the first line: at 80 columns the longest page
+    /// names leave no room for the manual's name, so it is blank, and the two names with a gap
+    /// between them fit.
+    #[test]
+    fn page_headers_fit_80_columns() {
+        let files = generated().unwrap();
+        for (name, page) in files.iter().filter(|(k, _)| k.starts_with("man/")) {
+            let text = String::from_utf8_lossy(page);
+            let th = text
+                .lines()
+                .find(|l| l.starts_with(".TH "))
+                .unwrap_or_else(|| panic!("{name}: no .TH"));
+            let title = th.split(' ').nth(1).unwrap();
+            assert!(th.contains(" \\&"), "{name}: {th}");
+            let side = title.len() + "(1)".len();
+            assert!(2 * side + 2 <= 80, "{name}: {th}");
+        }
+    }
+
+    /// SYNOPSIS names the value each option takes, as --help does.
+    #[test]
+    fn synopsis_shows_value_names() {
+        let files = generated().unwrap();
+        let page =
+            String::from_utf8_lossy(&files["man/lakegate-accesspoint-create.1"]).into_owned();
+        let synopsis = page
+            .split(".SH SYNOPSIS\n")
+            .nth(1)
+            .and_then(|s| s.lines().next())
+            .unwrap()
+            .to_string();
+        assert!(
+            synopsis.contains("\\fB\\-\\-bucket\\fR \\fIBUCKET\\fR"),
+            "{synopsis}"
+        );
+        assert!(
+            synopsis.contains("[\\fB\\-\\-vpc\\-id\\fR \\fIVPC\\fR]"),
+            "{synopsis}"
+        );
+        assert!(synopsis.contains(" \\fINAME\\fR"), "{synopsis}");
+        let page = String::from_utf8_lossy(&files["man/lakegate-bucket-delegate.1"]).into_owned();
+        let synopsis = page
+            .split(".SH SYNOPSIS\n")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap();
+        assert!(
+            !synopsis.contains("[\\fIBUCKET\\fR]"),
+            "BUCKET is required: {synopsis}"
+        );
     }
 }

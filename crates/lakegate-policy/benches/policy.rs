@@ -7,7 +7,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use lakegate_policy::access::{delegate_statement, grant, AccessLevel, AccessPointRef};
-use lakegate_policy::eval::matrix::matrix;
+use lakegate_policy::eval::matrix::{matrix, matrix_exact};
 use lakegate_policy::eval::{
     AccessPointPolicy, AccessPointTarget, Chain, CompiledPolicy, PolicySet, Principal,
     PublicAccessBlock, Request,
@@ -265,6 +265,21 @@ fn access_matrix(c: &mut Criterion) {
     g.bench_function("1000 principals x 100 prefixes", |b| {
         b.iter(|| {
             let rows = matrix(&set, BUCKET, &principals, &prefixes, &routes, &context);
+            black_box(rows.len())
+        })
+    });
+    g.bench_function("1000 principals x 100 prefixes, exact", |b| {
+        b.iter(|| {
+            let rows = matrix_exact(
+                &set,
+                &Chain::default(),
+                BUCKET,
+                &principals,
+                &prefixes,
+                &routes,
+                &context,
+            )
+            .expect("decidable");
             black_box(rows.len())
         })
     });

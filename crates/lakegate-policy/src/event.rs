@@ -31,6 +31,10 @@ pub struct GrantRef {
     pub asset_id: Option<String>,
     /// The asset type the event names (`detail.data.asset.typeName`).
     pub asset_type: Option<String>,
+    /// The subscription target the grant is for (`detail.data.subscriptionTarget.id`).
+    pub target_id: Option<String>,
+    /// The environment of that target (`detail.data.subscriptionTarget.environmentId`).
+    pub target_environment_id: Option<String>,
 }
 
 /// The parts of an event lakegate acts on.
@@ -136,6 +140,12 @@ pub fn parse_event(text: &str) -> Result<Event, String> {
             None | Some(Value::Null) => None,
             Some(_) => Some(checked_id(&v, "detail.data.asset.id")?),
         };
+        let optional_id = |path: &str| -> Result<Option<String>, String> {
+            match v.pointer(&format!("/{}", path.replace('.', "/"))) {
+                None | Some(Value::Null) => Ok(None),
+                Some(_) => checked_id(&v, path).map(Some),
+            }
+        };
         Some(GrantRef {
             grant_id: request_id.clone(),
             asset_id,
@@ -143,6 +153,8 @@ pub fn parse_event(text: &str) -> Result<Event, String> {
                 .pointer("/detail/data/asset/typeName")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            target_id: optional_id("detail.data.subscriptionTarget.id")?,
+            target_environment_id: optional_id("detail.data.subscriptionTarget.environmentId")?,
         })
     } else {
         None
@@ -196,6 +208,9 @@ mod tests {
         assert_eq!(g.asset_id.as_deref(), Some("asset1"));
         assert_eq!(g.asset_type.as_deref(), Some("S3ObjectCollectionAssetType"));
         assert_eq!(e.project_id.as_deref(), Some("consumerproj1"));
+        // The grant is for one subscription target, of one environment.
+        assert_eq!(g.target_id.as_deref(), Some("tgts3aenv1"));
+        assert_eq!(g.target_environment_id.as_deref(), Some("env1"));
     }
 
     #[test]

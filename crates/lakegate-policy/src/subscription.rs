@@ -274,6 +274,48 @@ pub fn revoke(doc: &mut PolicyDocument, request_id: &str) -> bool {
     a || b
 }
 
+/// The key of the statements of one subscription grant that names its subscription target (the
+/// `Subscription Grant Requested` family): the request and the target, so that the grants of one
+/// subscription to two environments of a project are written, and revoked, each on its own. The
+/// older family (no target) is keyed by the request id alone.
+pub fn grant_key(request_id: &str, target_id: &str) -> String {
+    format!("{request_id}-{target_id}")
+}
+
+/// Take `principals` out of the statements keyed by `request_id` (a grant written for every
+/// target of a project at once, before grants were keyed by their target); a statement left
+/// with no principal is removed. True if changed.
+pub fn revoke_principals(
+    doc: &mut PolicyDocument,
+    request_id: &str,
+    principals: &[String],
+) -> bool {
+    let mut changed = false;
+    for sid in [object_sid(request_id), list_sid(request_id)] {
+        let Some(st) = doc.statement(&sid).cloned() else {
+            continue;
+        };
+        let had = crate::document::aws_principals(&st);
+        let left: Vec<String> = had
+            .iter()
+            .filter(|p| !principals.contains(p))
+            .cloned()
+            .collect();
+        if left.len() == had.len() {
+            continue;
+        }
+        changed = true;
+        if left.is_empty() {
+            doc.remove(&sid);
+        } else {
+            let mut st = st;
+            st["Principal"] = json!({ "AWS": one_or_many(&left) });
+            doc.upsert(st);
+        }
+    }
+    changed
+}
+
 /// True when the document holds a statement of this subscription.
 pub fn is_granted(doc: &PolicyDocument, request_id: &str) -> bool {
     doc.statement(&object_sid(request_id)).is_some()
@@ -432,6 +474,55 @@ mod tests {
             grant_statements("r", &r, "p/", &[ROLE.into()], &only_obj).len(),
             1
         );
+    }
+
+    #[test]
+    fn grants_keyed_by_target_are_revoked_alone_and_a_request_wide_grant_loses_one_target() {
+        let mut d = PolicyDocument::new();
+        let target = Resource::Bucket {
+            partition: "aws".into(),
+            bucket: "b".into(),
+        };
+        let (a, b) = (
+            "arn:aws:iam::123456789012:role/Notebook".to_string(),
+            "arn:aws:iam::123456789012:role/Batch".to_string(),
+        );
+        let (ka, kb) = (grant_key("req1", "tgtA"), grant_key("req1", "tgtB"));
+        let r = Actions::read();
+        grant(
+            &mut d,
+            &ka,
+            grant_statements(&ka, &target, "p/", std::slice::from_ref(&a), &r),
+        );
+        grant(
+            &mut d,
+            &kb,
+            grant_statements(&kb, &target, "p/", std::slice::from_ref(&b), &r),
+        );
+        assert!(revoke(&mut d, &ka));
+        assert!(!is_granted(&d, &ka));
+        assert!(is_granted(&d, &kb));
+
+        // A grant of both targets' principals under the request id alone (as written before).
+        let mut old = PolicyDocument::new();
+        grant(
+            &mut old,
+            "req1",
+            grant_statements("req1", &target, "p/", &[a.clone(), b.clone()], &r),
+        );
+        assert!(revoke_principals(
+            &mut old,
+            "req1",
+            std::slice::from_ref(&a)
+        ));
+        let st = old.statement(&object_sid("req1")).unwrap();
+        assert_eq!(st["Principal"], json!({"AWS": b}));
+        assert!(revoke_principals(
+            &mut old,
+            "req1",
+            std::slice::from_ref(&b)
+        ));
+        assert!(old.is_empty());
     }
 
     #[test]

@@ -192,10 +192,14 @@ fn everyone_outside_the_organization_is_one_answer() {
     };
     let chain = Chain::default();
     let rows = model(&set, &chain).reach("", &[Access::Read]).unwrap();
+    // Any other account reaches what anyone does: said once, on the `*` row.
+    assert!(!rows
+        .iter()
+        .any(|r| r.class == PrincipalClass::AnyOtherAccount));
     let other = rows
         .iter()
-        .find(|r| r.class == PrincipalClass::AnyOtherAccount)
-        .expect("any other account");
+        .find(|r| r.class == PrincipalClass::Anyone)
+        .expect("anyone");
     assert_eq!(other.keys, ["shared/*"]);
     assert!(other.only_if[0].contains("o-abc"), "{:?}", other.only_if);
 }
@@ -268,4 +272,23 @@ fn who_can_answers_for_everything_under_the_url() {
     let who: Vec<&str> = rows.iter().map(|r| r.principal.as_str()).collect();
     assert_eq!(who, [PARTNER], "the analyst's Deny covers all of it");
     assert_eq!(rows[0].keys, ["sales_event/*.csv"]);
+}
+
+#[test]
+fn access_everyone_has_is_said_once_on_the_anyone_row() {
+    // "Bucket policy examples": granting read-only permission to anonymous users.
+    let bp = json!({"Version":"2012-10-17","Statement":[
+        {"Sid":"Public","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/public/*"},
+        {"Sid":"Partner","Effect":"Allow","Principal":{"AWS":PARTNER},"Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/*"}]});
+    let set = PolicySet {
+        identity: Vec::new(),
+        bucket: Some(CompiledPolicy::parse(&bp.to_string(), "bucket-policy").unwrap()),
+        bucket_account: OWN.into(),
+        access_points: Vec::new(),
+    };
+    let chain = Chain::default();
+    let rows = model(&set, &chain).reach("", &[Access::Read]).unwrap();
+    let who: Vec<&str> = rows.iter().map(|r| r.principal.as_str()).collect();
+    assert_eq!(who, [PARTNER, "*"], "{rows:#?}");
+    assert_eq!(rows[1].keys, ["public/*"]);
 }

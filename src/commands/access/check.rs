@@ -12,7 +12,7 @@ use crate::policy::eval::{
     StatementRef, Trace, Verdict,
 };
 use crate::policy::PolicyType;
-use crate::values::{AccessPointName, AccountId, BucketName, CallerPrincipal};
+use crate::values::{AccessPointName, AccessPointRef, AccountId, BucketRef, CallerPrincipal};
 use serde::Serialize;
 
 /// Decide whether a principal may perform an action on a bucket or key, directly or through an
@@ -49,9 +49,15 @@ pub struct Args {
     #[arg(long, value_name = "ACTION")]
     pub action: crate::values::Action,
 
-    /// The bucket
+    /// The bucket and key (or, for a bucket action such as s3:ListBucket, prefix) as one URL,
+    /// s3://BUCKET/KEY, as `access who-can` takes it; or --bucket with --key or --prefix
+    #[arg(value_name = "S3_URL", conflicts_with_all = ["bucket", "key", "prefix"])]
+    pub url: Option<crate::values::S3Url>,
+
+    /// The bucket; an access point's ARN or alias here means the request goes through that
+    /// access point (as `aws s3api … --bucket ACCESS_POINT_ARN` does)
     #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
-    pub bucket: BucketName,
+    pub bucket: Option<BucketRef>,
 
     /// The object key (object actions such as s3:GetObject)
     #[arg(long, value_name = "KEY")]
@@ -61,9 +67,10 @@ pub struct Args {
     #[arg(long, value_name = "PREFIX")]
     pub prefix: Option<String>,
 
-    /// Make the request through this access point
+    /// Make the request through this access point (name, ARN or alias; its bucket is the
+    /// bucket, so --bucket may be left out)
     #[arg(long, value_name = "NAME", add = crate::completers::access_point_completer())]
-    pub access_point: Option<AccessPointName>,
+    pub access_point: Option<AccessPointRef>,
 
     /// A request context value, KEY=VALUE (repeatable; a repeated key is multivalued), e.g.
     /// aws:SourceVpce=vpce-1a2b, aws:SourceIp=10.0.0.1, aws:CalledVia=athena.amazonaws.com.
@@ -96,7 +103,89 @@ pub struct Args {
     pub chain: Box<crate::commands::shared_args::ChainArgs>,
 }
 
+/// Where the request goes, from S3_URL, --bucket, --key, --prefix and --access-point.
+struct Located {
+    bucket: String,
+    key: Option<String>,
+    prefix: Option<String>,
+    /// The access point the request goes through, by name, with its account and bucket when
+    /// they were looked up (online).
+    access_point: Option<AccessPointName>,
+    access_point_account: Option<String>,
+}
+
 impl Args {
+    /// Where the request goes. An access point named by ARN or alias (in --access-point, or
+    /// standing for the bucket in --bucket) is looked up online, which gives its bucket.
+    async fn locate(&self, ctx: &Ctx) -> Result<Located> {
+        let ap = match (&self.access_point, &self.bucket) {
+            (Some(a), Some(BucketRef::AccessPoint(b))) if a != b => {
+                return Err(input_error(format!(
+                    "--bucket names access point {b} and --access-point {a}: name one"
+                )))
+            }
+            (Some(a), _) | (None, Some(BucketRef::AccessPoint(a))) => Some(a.clone()),
+            _ => None,
+        };
+        let (url_bucket, url_key) = match &self.url {
+            Some(u) => (Some(u.bucket.to_string()), Some(u.key.clone())),
+            None => (None, None),
+        };
+        let named_bucket = match (&self.bucket, url_bucket) {
+            (Some(BucketRef::Bucket(b)), _) => Some(b.to_string()),
+            (_, u) => u,
+        };
+        let (access_point, access_point_account, ap_bucket) = match &ap {
+            None => (None, None, None),
+            Some(a) if self.offline() => match a.name() {
+                Some(n) => (Some(n.clone()), a.account().map(str::to_owned), None),
+                None => {
+                    return Err(input_error(format!(
+                        "--access-point: an alias ({a}) is looked up online; offline, name the access point by name or ARN"
+                    )))
+                }
+            },
+            Some(a) => {
+                let (account, info) = crate::commands::shared_args::access_point(ctx, a).await?;
+                let name = info
+                    .name
+                    .parse::<AccessPointName>()
+                    .map_err(input_error)?;
+                (Some(name), Some(account), Some(info.bucket))
+            }
+        };
+        let bucket = match (named_bucket, ap_bucket) {
+            (Some(b), Some(apb)) if b != apb => {
+                return Err(input_error(format!(
+                    "--access-point: '{}' is an access point of bucket '{apb}', not '{b}'",
+                    ap.map(|a| a.to_string()).unwrap_or_default()
+                )))
+            }
+            (Some(b), _) | (None, Some(b)) => b,
+            (None, None) => {
+                return Err(input_error(
+                    "--bucket: name the bucket (or S3_URL, or --access-point online, whose bucket it is)",
+                ))
+            }
+        };
+        // A URL's key is the key of an object action, the listing prefix of a bucket action.
+        // (Bucket actions name the bucket: s3:ListBucket, s3:GetBucketPolicy…)
+        let bucket_action = self.action.to_ascii_lowercase().contains("bucket");
+        let (key, prefix) = match url_key {
+            Some(k) if k.is_empty() => (None, None),
+            Some(k) if bucket_action => (None, Some(k)),
+            Some(k) => (Some(k), None),
+            None => (self.key.clone(), self.prefix.clone()),
+        };
+        Ok(Located {
+            bucket,
+            key,
+            prefix,
+            access_point,
+            access_point_account,
+        })
+    }
+
     fn offline(&self) -> bool {
         self.bucket_policy.is_some()
             || self.access_point_policy.is_some()
@@ -230,6 +319,7 @@ fn parse_tags(items: &[String]) -> Result<Vec<(String, String)>> {
 async fn gather(
     ctx: &Ctx,
     args: &Args,
+    loc: &Located,
     principal: &str,
 ) -> Result<(PolicySet, Option<AccessPointTarget>)> {
     let mut set = PolicySet::default();
@@ -247,7 +337,7 @@ async fn gather(
             None => None,
         };
         // The access point: named in its policy's resources, else built from the name.
-        let mut target = match (&args.access_point, &ap_policy) {
+        let mut target = match (&loc.access_point, &ap_policy) {
             (Some(n), Some((doc, _))) => {
                 access_points_named(doc).into_iter().find(|t| t.name == *n)
             }
@@ -278,6 +368,7 @@ async fn gather(
             .map(|a| a.to_string())
             .or_else(|| ctx.settings.account_id.clone())
             .or_else(|| target.as_ref().map(|t| t.account.clone()))
+            .or_else(|| loc.access_point_account.clone())
             .unwrap_or_else(|| Principal::new(principal).account);
         if owner.is_empty() {
             return Err(input_error(
@@ -287,7 +378,7 @@ async fn gather(
         crate::policy::arn::validate_account_id(&owner)
             .map_err(|e| input_error(format!("--bucket-owner: {e}")))?;
         set.bucket_account = owner.clone();
-        if let (None, Some(n)) = (&target, &args.access_point) {
+        if let (None, Some(n)) = (&target, &loc.access_point) {
             target = Some(offline_target(ctx, n, &owner));
         }
         if let Some(t) = &target {
@@ -306,17 +397,19 @@ async fn gather(
     let account = ctx.account().await?;
     set.bucket_account = account.clone();
     set.bucket = aws
-        .bucket_policy(&args.bucket)
+        .bucket_policy(&loc.bucket)
         .await?
         .map(|d| CompiledPolicy::compile(&d, "bucket"))
         .transpose()?;
     let mut target = None;
-    if let Some(name) = &args.access_point {
-        let info = crate::commands::existing_access_point(ctx, &account, name).await?;
-        if info.bucket != args.bucket {
+    if let Some(name) = &loc.access_point {
+        let account = loc.access_point_account.clone().unwrap_or(account.clone());
+        let account = &account;
+        let info = crate::commands::existing_access_point(ctx, account, name).await?;
+        if info.bucket != loc.bucket {
             return Err(input_error(format!(
                 "--access-point: '{name}' is an access point of bucket '{}', not '{}'",
-                info.bucket, args.bucket
+                info.bucket, loc.bucket
             )));
         }
         let t = AccessPointTarget::from_arn(&info.arn).unwrap_or_else(|| AccessPointTarget {
@@ -325,7 +418,7 @@ async fn gather(
             account: account.clone(),
         });
         let policy = aws
-            .access_point_policy(&account, name)
+            .access_point_policy(account, name)
             .await?
             .map(|d| CompiledPolicy::compile(&d, format!("access-point:{name}")))
             .transpose()?;
@@ -364,13 +457,14 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         Some(p) => p.canonical(),
         None => String::new(),
     };
-    if let Some(k) = &args.key {
+    let loc = args.locate(ctx).await?;
+    if let Some(k) = &loc.key {
         if k.is_empty() {
             return Err(input_error("--key: must not be empty"));
         }
     }
     let mut context = parse_context(&args.context)?;
-    if let Some(p) = &args.prefix {
+    if let Some(p) = &loc.prefix {
         context.push(("s3:prefix".into(), p.clone()));
     }
     let tags = parse_tags(&args.principal_tags)?;
@@ -387,7 +481,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ));
     }
     let (mut chain, given) = args.chain.files().from_files()?;
-    let (set, target) = gather(ctx, args, &principal).await?;
+    let (set, target) = gather(ctx, args, &loc, &principal).await?;
     if !args.offline() {
         let source_vpce = context
             .iter()
@@ -399,7 +493,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             given,
             crate::evaluate::chain::Online {
                 principal: &p,
-                bucket: &args.bucket,
+                bucket: &loc.bucket,
                 bucket_account: &set.bucket_account,
                 access_point: target.as_ref().map(|t| t.name.as_str()),
                 source_vpce,
@@ -411,7 +505,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     for (k, v) in &tags {
         p = p.with_tag(k, v);
     }
-    let mut req = Request::new(p, &args.action, &args.bucket, args.key.as_deref());
+    let mut req = Request::new(p, &args.action, &loc.bucket, loc.key.as_deref());
     if let Some(t) = &target {
         req = req.through(t.clone());
     }

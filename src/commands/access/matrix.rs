@@ -21,6 +21,11 @@ use crate::values::{checked, BucketName, CallerPrincipal, Prefix};
 /// matrix is computed offline from files.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The bucket and a prefix as one URL, s3://BUCKET/PREFIX/ (repeatable, one bucket), as
+    /// `access who-can` takes it; or --bucket and --prefix
+    #[arg(value_name = "S3_URL", conflicts_with_all = ["bucket", "prefix"])]
+    pub urls: Vec<crate::values::S3Url>,
+
     /// The bucket (offline: default from the bucket policy's resources)
     #[arg(long, value_name = "BUCKET", value_parser = checked::<BucketName>,
           add = crate::completers::bucket_completer())]
@@ -109,11 +114,32 @@ impl Row for MatrixRow {
     }
 }
 
+impl Args {
+    /// The bucket --bucket or the S3 URLs name (one bucket).
+    fn bucket_named(&self) -> Result<Option<String>> {
+        let mut from_urls = self.urls.iter().map(|u| u.bucket.to_string());
+        let first = from_urls.next();
+        if let Some(other) = from_urls.find(|b| Some(b) != first.as_ref()) {
+            return Err(input_error(format!(
+                "S3_URL: one bucket at a time ({} and {other})",
+                first.unwrap_or_default()
+            )));
+        }
+        Ok(self.bucket.clone().or(first))
+    }
+}
+
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let context = parse_context(&args.policies.context)?;
     let mut principals: Vec<String> = args.principal.iter().map(|p| p.canonical()).collect();
     let mut prefixes = Vec::new();
-    for p in &args.prefix {
+    let from_urls: Vec<crate::values::Prefix> = args
+        .urls
+        .iter()
+        .filter(|u| !u.key.is_empty())
+        .map(|u| u.prefix().parse().map_err(input_error))
+        .collect::<Result<_>>()?;
+    for p in args.prefix.iter().chain(&from_urls) {
         // Asking about a prefix changes nothing: take it as written (dot segments too).
         prefixes.push(
             p.normalized(true)
@@ -122,7 +148,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     }
     let (set, bucket, aps) = args
         .policies
-        .gather(ctx, args.bucket.clone(), &principals)
+        .gather(ctx, args.bucket_named()?, &principals)
         .await?;
     let (named_principals, named_prefixes) = named(&set);
     if principals.is_empty() {

@@ -17,7 +17,7 @@ use clap::Subcommand;
 pub enum AccessCommand {
     /// Is this principal allowed this action on this key (through this access point)? Exit 0 if
     /// allowed, 3 if denied
-    Check(check::Args),
+    Check(Box<check::Args>),
     /// Principal × prefix × read/write/list, through each access point and the bucket directly
     Matrix(matrix::Args),
     /// Which principals (of which accounts, through which access point or the bucket) may read,

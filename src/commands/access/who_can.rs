@@ -24,9 +24,21 @@ use crate::policy::eval::{Chain, PolicySet};
 /// Offline with the policy flags of `access matrix` (--bucket-policy, --access-point-policy, …).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The bucket and prefix, s3://BUCKET/PREFIX/ (s3://BUCKET for the whole bucket)
-    #[arg(value_name = "S3_URL")]
-    pub url: crate::values::S3Url,
+    /// The bucket and prefix, s3://BUCKET/PREFIX/ (s3://BUCKET for the whole bucket); or
+    /// --bucket and --prefix, as `access check` and `access matrix` take them
+    // Required (help shows `<S3_URL>`); --bucket conflicts with it, which clap takes as
+    // standing in for it.
+    #[arg(value_name = "S3_URL", required = true)]
+    pub url: Option<crate::values::S3Url>,
+
+    /// The bucket (instead of S3_URL; or an access point's ARN or alias, for its bucket)
+    #[arg(long, value_name = "BUCKET", conflicts_with = "url",
+          add = crate::completers::bucket_completer())]
+    pub bucket: Option<crate::values::BucketRef>,
+
+    /// The prefix under --bucket (default: the whole bucket)
+    #[arg(long, value_name = "PREFIX", requires = "bucket")]
+    pub prefix: Option<crate::values::Prefix>,
 
     /// The access asked about
     #[arg(long, value_enum, default_value_t = Action::Read)]
@@ -103,7 +115,21 @@ impl Row for WhoCanRow {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let (bucket, prefix) = (args.url.bucket.to_string(), args.url.prefix());
+    let (bucket, prefix) = match (&args.url, &args.bucket) {
+        (Some(url), _) => (url.bucket.to_string(), url.prefix()),
+        (None, Some(b)) => {
+            let bucket = crate::commands::shared_args::bucket(ctx, b).await?;
+            let prefix = match &args.prefix {
+                Some(p) => p
+                    .normalized(false)
+                    .map_err(|e| input_error(format!("--prefix: {e}")))?,
+                None => String::new(),
+            };
+            (bucket.to_string(), prefix)
+        }
+        // clap requires one of the two.
+        (None, None) => return Err(input_error("name the bucket: S3_URL or --bucket")),
+    };
     let kind = match args.action {
         Action::Read => Access::Read,
         Action::Write => Access::Write,

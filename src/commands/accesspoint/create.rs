@@ -9,7 +9,7 @@ use crate::commands::{Ctx, EditResult};
 use crate::error::{failed, Result};
 use crate::policy::access::{grant, AccessPointRef};
 use crate::policy::{arn, AccessLevel, PolicyDocument};
-use crate::values::{AccessPointName, BucketName, Prefix, PrincipalArn, VpcId};
+use crate::values::{AccessPointName, Prefix, PrincipalArn, VpcId};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -22,9 +22,10 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: AccessPointName,
 
-    /// The bucket the access point serves
+    /// The bucket the access point serves (or another access point's ARN or alias, for its
+    /// bucket)
     #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
-    pub bucket: BucketName,
+    pub bucket: crate::values::BucketRef,
 
     /// The key prefix to grant (a trailing '/' is added when missing)
     #[arg(long, value_name = "PREFIX")]
@@ -65,16 +66,17 @@ struct CreateResult {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
     let aws = ctx.aws().await?;
+    let bucket = crate::commands::shared_args::bucket(ctx, &args.bucket).await?;
     let principals = check_principals(&args.principals, aws.partition)?;
-    aws.ensure_bucket(&args.bucket).await?;
+    aws.ensure_bucket(&bucket).await?;
     let account = ctx.account().await?;
 
     let existing = aws.access_point(&account, &args.name).await?;
     if let Some(ap) = &existing {
-        if ap.bucket != args.bucket {
+        if ap.bucket != bucket {
             return Err(failed(format!(
                 "access point '{}' already exists on bucket '{}', not '{}'",
-                args.name, ap.bucket, args.bucket
+                args.name, ap.bucket, bucket
             ))
             .hinted("access point names are unique per account and region; choose another name"));
         }
@@ -100,19 +102,19 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         account: account.clone(),
         name: args.name.to_string(),
         arn: arn_str.clone(),
-        bucket: args.bucket.to_string(),
+        bucket: bucket.to_string(),
     };
     let policy = AccessPointPolicy {
         account: account.clone(),
         name: args.name.to_string(),
         arn: arn_str.clone(),
-        bucket: args.bucket.to_string(),
+        bucket: bucket.to_string(),
     };
     let mut plan = Plan::new("accesspoint create").step(Step::ensure(
         ap,
         access_point::state(
             &args.name,
-            &args.bucket,
+            &bucket,
             args.vpc_id.as_deref(),
             Some(args.block_public_access),
         ),
@@ -138,7 +140,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             ))
         })?;
     let result = EditResult::of(&report, &policy_ref(&account, &info), &granted);
-    warn_if_not_delegated(ctx, &args.bucket, &account).await;
+    warn_if_not_delegated(ctx, &bucket, &account).await;
 
     ctx.printer.result(
         &CreateResult {
@@ -160,7 +162,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 args.access.as_str(),
                 prefix,
                 principals.join(", "),
-                args.bucket,
+                bucket,
                 info.arn
             ))
         },

@@ -1,26 +1,23 @@
 //! `lakegate accesspoint delete NAME`
 
-use super::existing;
 use crate::apply::access_point::AccessPoint;
 use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::{set, Plan, Step};
 use crate::commands::Ctx;
 use crate::error::Result;
-use crate::values::AccessPointName;
 use serde_json::json;
 
 /// Delete an access point and its policy. The policy is kept in the local history first.
 /// Asks on a terminal; scripts must pass --yes.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Access point name
+    /// Access point: its name, ARN or alias
     #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
-    pub name: AccessPointName,
+    pub name: crate::values::AccessPointRef,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
     // The policy first (kept in history), then the access point.
     let (policy_step, policy) = Step::watched(AccessPointPolicy::of(&account, &info), set(None));
     let plan = Plan::new("accesspoint delete")
@@ -35,7 +32,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             None,
         ))
         .confirming(format!(
-            "delete access point {} (bucket {}); applications using it lose access",
+            "delete access point {} of bucket {} (applications using it lose access)",
             info.name, info.bucket
         ));
     let report = ctx.apply(plan).await?;

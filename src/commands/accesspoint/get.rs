@@ -1,22 +1,20 @@
 //! `lakegate accesspoint get NAME`
 
-use super::existing;
 use crate::aws::s3control::AccessPointInfo;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::{statement_rows, Cell, Row};
 use crate::policy::access::{summarize, GrantView};
 use crate::policy::PolicyDocument;
-use crate::values::AccessPointName;
 use serde::Serialize;
 use serde_json::Value;
 
 /// Show one access point: its details, the grants its policy makes, and the policy.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Access point name
+    /// Access point: its name, ARN or alias
     #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
-    pub name: AccessPointName,
+    pub name: crate::values::AccessPointRef,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,9 +40,8 @@ impl Row for GrantView {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
-    let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
-    let policy = aws.access_point_policy(&account, &args.name).await?;
+    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
+    let policy = aws.access_point_policy(&account, &info.name).await?;
     let grants = policy.as_ref().map(summarize).unwrap_or_default();
     let details = Details {
         access_point: info,

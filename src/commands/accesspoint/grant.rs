@@ -1,19 +1,19 @@
 //! `lakegate accesspoint grant NAME --principal ARN --prefix P --access LEVEL`
 
-use super::{check_prefix, check_principals, existing, policy_ref, warn_if_not_delegated};
+use super::{check_prefix, check_principals, policy_ref, warn_if_not_delegated};
 use crate::commands::{edit_policy, print_edit, Ctx};
 use crate::error::Result;
 use crate::policy::access::{grant, AccessPointRef};
 use crate::policy::AccessLevel;
-use crate::values::{AccessPointName, Prefix, PrincipalArn};
+use crate::values::{Prefix, PrincipalArn};
 
 /// Grant principals access to a prefix through an existing access point. Other statements are
 /// kept exactly; granting twice changes nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Access point name
+    /// Access point: its name, ARN or alias
     #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
-    pub name: AccessPointName,
+    pub name: crate::values::AccessPointRef,
 
     /// IAM role, user or account (ARN or 12-digit id); repeatable
     #[arg(long = "principal", value_name = "ARN", required = true)]
@@ -37,8 +37,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
-    let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
     let apref = AccessPointRef {
         arn: info.arn.clone(),
     };
@@ -58,12 +57,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &format!(
             "granted {} {prefix} to {who} through {}",
             args.access.as_str(),
-            args.name
+            info.name
         ),
         &format!(
             "{who} already has {} {prefix} through {}; nothing changed",
             args.access.as_str(),
-            args.name
+            info.name
         ),
     )
 }

@@ -4,7 +4,6 @@ use crate::commands::Ctx;
 use crate::error::Result;
 use crate::output::{short_principal, Cell, Row};
 use crate::policy::access::{summarize, GrantView};
-use crate::values::BucketName;
 use futures::stream::{self, StreamExt, TryStreamExt};
 use serde::Serialize;
 
@@ -12,9 +11,10 @@ use serde::Serialize;
 /// grant. Policies are fetched concurrently.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only the access points of this bucket
+    /// Only the access points of this bucket (or of the bucket an access point ARN or alias
+    /// serves)
     #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
-    pub bucket: Option<BucketName>,
+    pub bucket: Option<crate::values::BucketRef>,
 
     /// Do not read each access point's policy (no PREFIXES/PRINCIPALS; one call per page)
     #[arg(long)]
@@ -95,12 +95,24 @@ impl Row for ListRow {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
+    let bucket = match &args.bucket {
+        Some(b) => Some(crate::commands::shared_args::bucket(ctx, b).await?),
+        None => None,
+    };
     let pb = ctx.printer.spinner("listing access points");
     let aps = aws
-        .list_access_points(&account, args.bucket.as_deref(), |n| {
-            pb.set_position(n as u64)
-        })
+        .list_access_points(&account, bucket.as_deref(), |n| pb.set_position(n as u64))
         .await?;
+    if let (Some(b), true) = (&bucket, aps.is_empty()) {
+        // S3 Control lists nothing for a bucket that does not exist: say which it is. (A
+        // bucket of another account may refuse HeadBucket; that is not this question.)
+        if let Err(e) = aws.ensure_bucket(b).await {
+            if matches!(e.kind, crate::aws::error::ErrorKind::NotFound) {
+                pb.finish_and_clear();
+                return Err(e.into());
+            }
+        }
+    }
     pb.set_message("reading access point policies");
     pb.set_position(0);
     let rows: Vec<ListRow> = stream::iter(aps.into_iter().map(|ap| {
@@ -145,8 +157,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     .await?;
     pb.finish_and_clear();
     ctx.printer.rows_or(&rows, || {
-        let scope = args
-            .bucket
+        let scope = bucket
             .as_ref()
             .map(|b| format!(" on bucket {b}"))
             .unwrap_or_default();

@@ -1,21 +1,22 @@
 //! `lakegate accesspoint revoke NAME --principal ARN [--prefix P] [--access LEVEL]`
 
-use super::{check_prefix, check_principals, existing, policy_ref};
-use crate::commands::{edit_policy, print_edit, Ctx};
+use super::{check_prefix, check_principals, policy_ref};
+use crate::apply::Plan;
+use crate::commands::{print_edit, Ctx, EditResult};
 use crate::error::Result;
 use crate::policy::access::{owned_grant, revoke, AccessPointRef};
 use crate::policy::document::aws_principals;
 use crate::policy::AccessLevel;
-use crate::values::{AccessPointName, Prefix, PrincipalArn};
+use crate::values::{Prefix, PrincipalArn};
 
 /// Remove principals from the grants lakegate wrote on an access point (all prefixes unless
 /// --prefix is given). Statements lakegate did not write are never edited; a principal named
-/// only there is reported.
+/// only there is reported. Asks on a terminal; scripts must pass --yes.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Access point name
+    /// Access point: its name, ARN or alias
     #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
-    pub name: AccessPointName,
+    pub name: crate::values::AccessPointRef,
 
     /// IAM role, user or account (ARN or 12-digit id); repeatable
     #[arg(long = "principal", value_name = "ARN", required = true)]
@@ -43,20 +44,33 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .transpose()?;
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
-    let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
     let apref = AccessPointRef {
         arn: info.arn.clone(),
     };
     let pref = policy_ref(&account, &info);
     let level = args.access.unwrap_or(AccessLevel::ReadWriteDelete);
-    let result = edit_policy(ctx, &pref, "accesspoint revoke", |doc| {
+    let who = principals.join(", ");
+    let scope = prefix
+        .as_ref()
+        .map(|p| format!(" on {p}"))
+        .unwrap_or_default();
+    // Taking access away is confirmed, as `subscription revoke` does: asked on a terminal,
+    // --yes in scripts (only when the policy would change).
+    let (step, outcome) = pref.step(crate::apply::policy::edit(|doc| {
         for p in &principals {
             revoke(doc, &apref, p, prefix.as_deref(), level);
         }
         Ok(())
-    })
-    .await?;
+    }));
+    let plan = Plan::new("accesspoint revoke")
+        .step(step)
+        .confirming(format!(
+            "revoke {who}{scope} from access point {} (they lose that access)",
+            info.name
+        ));
+    let report = ctx.apply(plan).await?;
+    let result = EditResult::of(&report, &pref, &outcome);
     // Grants lakegate did not write stay; say so, so nobody believes access is gone.
     if let Some(p) = result
         .policy
@@ -78,18 +92,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             }
         }
     }
-    let who = principals.join(", ");
-    let scope = prefix
-        .as_ref()
-        .map(|p| format!(" on {p}"))
-        .unwrap_or_default();
     print_edit(
         ctx,
         &result,
-        &format!("revoked {who}{scope} from {}", args.name),
+        &format!("revoked {who}{scope} from {}", info.name),
         &format!(
             "{who} has no lakegate grant{scope} on {}; nothing changed",
-            args.name
+            info.name
         ),
     )
 }

@@ -1,17 +1,16 @@
 //! `lakegate accesspoint rollback NAME [--to N]`
 
-use super::{existing, policy_ref};
+use super::policy_ref;
 use crate::commands::{history, Ctx};
 use crate::error::Result;
-use crate::values::AccessPointName;
 
 /// Restore an access point policy that lakegate kept before an overwrite. The access point must
 /// exist (recreate a deleted one with `accesspoint create` first). Asks on a terminal; --yes in scripts.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Access point name
+    /// Access point: its name, ARN or alias
     #[arg(value_name = "NAME", add = crate::completers::access_point_completer())]
-    pub name: AccessPointName,
+    pub name: crate::values::AccessPointRef,
 
     /// The version to restore (see `accesspoint history`); the latest by default
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..))]
@@ -19,8 +18,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let account = ctx.account().await?;
-    let info = existing(ctx, &account, &args.name).await?;
+    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
     let pref = policy_ref(&account, &info);
-    history::rollback(ctx, &pref, &format!("access point {}", args.name), args.to).await
+    history::rollback(ctx, &pref, &format!("access point {}", info.name), args.to).await
 }

@@ -111,6 +111,12 @@ pub struct Args {
     #[arg(long, requires = "upload")]
     pub allow_partial: bool,
 
+    /// Decide every key, not one probe key per prefix: one row per principal (every class of
+    /// principal, not only those the policies name), route and set of keys, with `keys`,
+    /// `except`, `partial`, and `latent` rows for grants not effective today
+    #[arg(long)]
+    pub exact: bool,
+
     /// Create the Athena database and external table over the uploaded reports (needs --upload)
     #[arg(long, value_name = "DB.TABLE", requires = "upload")]
     pub create_table: Option<TableName>,
@@ -143,6 +149,7 @@ impl Args {
             concurrency: self.concurrency,
             upload: self.upload.clone(),
             allow_partial: self.allow_partial,
+            exact: self.exact,
             create_table: self.create_table.clone(),
             workgroup: self.workgroup.clone(),
             output_location: self.output_location.clone(),

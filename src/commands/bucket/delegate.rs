@@ -15,13 +15,14 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
-    aws.ensure_bucket(args.bucket.get()).await?;
+    let bucket = args.bucket.resolve(ctx).await?;
+    aws.ensure_bucket(&bucket).await?;
     let account = ctx.account().await?;
-    let pref = PolicyRef::bucket(aws, args.bucket.get());
+    let pref = PolicyRef::bucket(aws, &bucket);
     let partition = aws.partition;
     let result = edit_policy(ctx, &pref, "bucket delegate", |doc| {
         if !delegates_to(doc, &account) {
-            doc.upsert(delegate_statement(partition, args.bucket.get(), &account));
+            doc.upsert(delegate_statement(partition, &bucket, &account));
         }
         Ok(())
     })
@@ -31,11 +32,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &result,
         &format!(
             "bucket {} now delegates access control to the access points of account {account}",
-            args.bucket
+            bucket
         ),
         &format!(
             "bucket {} already delegates access control to the access points of account {account}; nothing changed",
-            args.bucket
+            bucket
         ),
     )
 }

@@ -30,7 +30,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let file = load(&args.file)?;
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
-    let parallel = usize::from(args.file.parallel);
+    let parallel = usize::from(args.file.concurrency);
     let lp = lake::build(aws, &account, &file, args.file.prune, parallel, reason).await?;
     for d in &lp.drift {
         ctx.printer.warn(d);

@@ -15,9 +15,9 @@ pub struct Args {
     pub buckets: Vec<crate::values::BucketName>,
 
     /// How many resources are read at once
-    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16, allow_negative_numbers = true,
-          value_parser = clap::value_parser!(u16).range(1..=64))]
-    pub parallel: u16,
+    #[arg(long, value_name = "N", alias = "parallel", default_value_t = lake::DEFAULT_PARALLEL as u16,
+          allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
@@ -30,7 +30,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         b.dedup();
         b
     };
-    let docs = lake::export(aws, &account, &buckets, usize::from(args.parallel)).await?;
+    let docs = lake::export(aws, &account, &buckets, usize::from(args.concurrency)).await?;
     ctx.printer
         .result(&docs, || ctx.printer.text(&lake::to_text(&docs)))
 }

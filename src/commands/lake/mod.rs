@@ -23,9 +23,9 @@ pub struct FileArgs {
     pub prune: bool,
 
     /// How many resources are read at once
-    #[arg(long, value_name = "N", default_value_t = lake::DEFAULT_PARALLEL as u16, allow_negative_numbers = true,
-          value_parser = clap::value_parser!(u16).range(1..=64))]
-    pub parallel: u16,
+    #[arg(long, value_name = "N", alias = "parallel", default_value_t = lake::DEFAULT_PARALLEL as u16,
+          allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
 }
 
 /// Read and check the file: every error is `FILE:LINE: field: what`, exit 2, before any call.
@@ -39,13 +39,13 @@ pub fn load(args: &FileArgs) -> Result<Lake> {
     lake::file::parse(name, &text)
 }
 
-/// Plan the file and print the plan (what `diff -f` and `apply -f --dry-run` do); exit 1 when
+/// Plan the file and print the plan (what `diff -f` and `apply -f --dry-run` do); exit 4 when
 /// something differs.
 pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
     let file = load(args)?;
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
-    let parallel = usize::from(args.parallel);
+    let parallel = usize::from(args.concurrency);
     let lp = lake::build(aws, &account, &file, args.prune, parallel, reason).await?;
     let report = crate::apply::plan_only(aws, lp.plan, parallel).await?;
     let differ = report.changed() || !lp.drift.is_empty();

@@ -19,6 +19,11 @@ pub struct Args {
     #[arg(short = 'f', long, value_name = "FILE", default_value = "-")]
     pub file: String,
 
+    /// Print a sample event of this kind (as EventBridge delivers it) and exit, to edit and
+    /// feed back: `lakegate subscription handle-event --example grant-requested > event.json`
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with = "file")]
+    pub example: Option<ExampleKind>,
+
     #[command(flatten)]
     pub opts: WriteArgs,
 }
@@ -32,6 +37,9 @@ pub fn parse_event(text: &str) -> Result<Event> {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if let Some(kind) = args.example {
+        return ctx.printer.structured_or_json().value(&example(kind));
+    }
     let opts = args.opts.options();
     opts.check()?;
     // Its callers are functions and queues: always one JSON document (its plan under --dry-run).
@@ -45,6 +53,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             domain: ev.domain.clone(),
             action: "ignore".into(),
             message: reason.clone(),
+            dry_run: ctx.settings.dry_run,
             ..Default::default()
         },
         (action, Some(g)) => {
@@ -53,15 +62,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             } else {
                 Direction::Revoke
             };
-            fulfil::fulfil(
-                ctx,
-                &ev.domain,
-                &g.grant_id,
-                g.asset_id.as_deref(),
-                direction,
-                &opts,
-            )
-            .await?
+            fulfil::fulfil(ctx, &ev.domain, &g.grant_id, Some(g), direction, &opts).await?
         }
         (EventAction::Grant, None) => {
             grant_request(
@@ -87,8 +88,133 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     print_outcome(ctx, &o)
 }
 
+/// The DataZone events lakegate handles, by the name `--example` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExampleKind {
+    /// `Subscription Grant Requested`: grant one asset of a subscription grant
+    GrantRequested,
+    /// `Subscription Grant Revoke Requested`: revoke one asset of a subscription grant
+    GrantRevokeRequested,
+    /// `Subscription Created`: grant what a subscription request asked for
+    SubscriptionCreated,
+    /// `Subscription Cancelled`: revoke it
+    SubscriptionCancelled,
+    /// `Subscription Revoked`: revoke it
+    SubscriptionRevoked,
+}
+
+/// A sample event of `kind`, shaped as EventBridge delivers DataZone's events: the envelope of
+/// the EventBridge User Guide ("Amazon EventBridge events",
+/// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html) with the
+/// `detail` of DataZone's events (Amazon EventBridge events reference, "Amazon DataZone events",
+/// https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-datazone.html; Amazon DataZone
+/// User Guide, "Working with Amazon DataZone events and notifications",
+/// https://docs.aws.amazon.com/datazone/latest/userguide/working-with-events-and-notifications.html):
+/// `detail.metadata` names the entity (for the grant family, the subscription grant:
+/// `typeName` `SubscriptionGrantEntityType`) and the domain; `detail.data` what it is about.
+/// The same shapes as the test fixtures in tests/fixtures/datazone. Ids are placeholders to
+/// replace with the domain's.
+pub fn example(kind: ExampleKind) -> serde_json::Value {
+    use serde_json::json;
+    let (detail_type, detail) = match kind {
+        ExampleKind::GrantRequested | ExampleKind::GrantRevokeRequested => (
+            if kind == ExampleKind::GrantRequested {
+                "Subscription Grant Requested"
+            } else {
+                "Subscription Grant Revoke Requested"
+            },
+            json!({
+                "version": "1",
+                "internal": {},
+                "metadata": {
+                    "id": "grant1234example",
+                    "version": "1",
+                    "typeName": "SubscriptionGrantEntityType",
+                    "domain": "dzd_4p9n6example",
+                    "user": "SYSTEM",
+                    "awsAccountId": "111122223333",
+                    "owningProjectId": "6g8ruexample"
+                },
+                "data": {
+                    "asset": {
+                        "id": "asset5678example",
+                        "typeName": "S3ObjectCollectionAssetType",
+                        "typeRevision": "1",
+                        "listingId": "listing90example",
+                        "listingVersion": "1"
+                    },
+                    "projectId": "6g8ruexample",
+                    "subscriptionTarget": {
+                        "id": "target12example",
+                        "typeName": "GlueSubscriptionTargetType",
+                        "typeRevision": "1",
+                        "environmentId": "3vuaexample",
+                        "provider": "Custom Provider"
+                    }
+                }
+            }),
+        ),
+        ExampleKind::SubscriptionCreated
+        | ExampleKind::SubscriptionCancelled
+        | ExampleKind::SubscriptionRevoked => (
+            match kind {
+                ExampleKind::SubscriptionCreated => "Subscription Created",
+                ExampleKind::SubscriptionCancelled => "Subscription Cancelled",
+                _ => "Subscription Revoked",
+            },
+            json!({
+                "version": "1",
+                "internal": {},
+                "metadata": {
+                    "id": "subscription34example",
+                    "version": "1",
+                    "typeName": "SubscriptionEntityType",
+                    "domain": "dzd_4p9n6example",
+                    "user": "usr-consumer",
+                    "owningProjectId": "6g8ruexample"
+                },
+                "data": {
+                    "subscriptionRequestId": "request56example",
+                    "subscribedListing": {"id": "listing90example", "version": "1", "name": "sales_event"},
+                    "subscribedPrincipal": {"id": "6g8ruexample", "type": "PROJECT"}
+                }
+            }),
+        ),
+    };
+    json!({
+        "version": "0",
+        "id": "0f9a2c1e-3b7d-4e61-9f2a-6c1d8e4b7a52",
+        "detail-type": detail_type,
+        "source": "aws.datazone",
+        "account": "111122223333",
+        "time": "2025-01-01T00:00:00Z",
+        "region": "us-east-1",
+        "resources": [],
+        "detail": detail
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_example_is_an_event_lakegate_acts_on() {
+        use clap::ValueEnum;
+        for kind in ExampleKind::value_variants() {
+            let text = example(*kind).to_string();
+            let e = parse_event(&text).unwrap_or_else(|e| panic!("{kind:?}: {}", e.message));
+            assert!(
+                !matches!(e.action, EventAction::Ignore(_)),
+                "{kind:?} is ignored"
+            );
+            assert_eq!(e.domain, "dzd_4p9n6example");
+            let grant_family = matches!(
+                kind,
+                ExampleKind::GrantRequested | ExampleKind::GrantRevokeRequested
+            );
+            assert_eq!(e.grant.is_some(), grant_family, "{kind:?}");
+        }
+    }
+
     use super::*;
 
     fn event(source: &str, detail_type: &str) -> String {

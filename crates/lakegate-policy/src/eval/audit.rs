@@ -850,8 +850,12 @@ impl BucketAudit<'_> {
             .map(|r| {
                 let mut sids: Vec<String> = Vec::new();
                 let mut source = String::new();
+                let label = match &r.access_point {
+                    Some(n) => format!("access-point:{n}"),
+                    None => "bucket".to_string(),
+                };
                 for st in &r.statements {
-                    if source.is_empty() {
+                    if source.is_empty() || st.policy == label {
                         source = source_of(&st.policy);
                     }
                     let sid = st.sid.clone().unwrap_or_else(|| format!("#{}", st.index));
@@ -945,9 +949,13 @@ impl BucketAudit<'_> {
                 let (read, write, list) = (has(Kind::Read), has(Kind::Write), has(Kind::List));
                 let mut sids: Vec<String> = Vec::new();
                 let mut source = String::new();
+                let label = match &r.access_point {
+                    Some(n) => format!("access-point:{n}"),
+                    None => "bucket".to_string(),
+                };
                 for x in &same {
                     for st in &x.statements {
-                        if source.is_empty() {
+                        if source.is_empty() || st.policy == label {
                             source = source_of(&st.policy);
                         }
                         let sid = st.sid.clone().unwrap_or_else(|| format!("#{}", st.index));

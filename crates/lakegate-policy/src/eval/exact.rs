@@ -13,6 +13,7 @@ use super::keyset::{Described, KeySet};
 use super::matrix::OwnedRef;
 use super::symbolic::{self, Access, ModelError, Query};
 use super::{AccessPointTarget, Audit, Chain, CompiledPolicy, PolicySet, Principal};
+use crate::validate::PolicyType;
 use serde::Serialize;
 
 /// A class of principals.
@@ -296,18 +297,39 @@ impl Model<'_> {
             ..self.chain.clone()
         };
         let pab_on = self.chain.public_access != Default::default();
+        // What anyone reaches, per route and access: another class reaching no more than that
+        // (under the same conditions) is said once, on the `*` row.
+        let anyone = self.representative(&PrincipalClass::Anyone);
+        let mut public = Vec::new();
+        for route in self.routes() {
+            for &access in accesses {
+                let e = symbolic::exact(self.set, self.chain, &self.query(&anyone, access, route))?;
+                public.push((
+                    e.possible.keys.intersect(&under),
+                    e.definite.intersect(&under),
+                ));
+            }
+        }
         for class in self.classes() {
             let who = self.representative(&class);
             let (principal, account) = self.display(&class);
             let external = self.external(&class, &account);
-            for route in self.routes() {
+            for (ri, route) in self.routes().into_iter().enumerate() {
                 if !self.may_pass(&class, route) {
                     continue;
                 }
-                for &access in accesses {
+                for (ai, &access) in accesses.iter().enumerate() {
                     let q = self.query(&who, access, route);
                     let e = symbolic::exact(self.set, self.chain, &q)?;
                     let set = e.possible.keys.intersect(&under);
+                    let (all, all_definite) = &public[ri * accesses.len() + ai];
+                    if class != PrincipalClass::Anyone
+                        && !set.is_empty()?
+                        && set.is_subset(all)?
+                        && e.definite.intersect(&under).is_subset(all_definite)?
+                    {
+                        continue;
+                    }
                     let mut latent = None;
                     let mut reached = set.clone();
                     let mut statements = &e.possible.grants;
@@ -343,7 +365,18 @@ impl Model<'_> {
                     }
                     // Described from the whole answer, so the patterns are the policies' own.
                     let whole = latent_whole.as_ref().unwrap_or(&e.possible.keys);
+                    // Beyond what anyone reaches (said on the `*` row), when that leaves some.
+                    let beyond = whole.minus(all);
+                    let whole = if class != PrincipalClass::Anyone
+                        && !all.is_empty()?
+                        && !beyond.intersect(&under).is_empty()?
+                    {
+                        &beyond
+                    } else {
+                        whole
+                    };
                     let Described { keys, except } = whole.describe_within(&under)?;
+                    let shown = whole.intersect(&under);
                     let partial = !under.minus(&reached).is_empty()?;
                     let only_if =
                         if latent.is_none() && !e.only_if().intersect(&under).is_empty()? {
@@ -358,9 +391,18 @@ impl Model<'_> {
                         } else {
                             Vec::new()
                         };
-                    let statements = statements
+                    // The grants of the route's own policies (bucket, access point), before
+                    // the chain's (an SCP's or RCP's FullAWSAccess grants nothing by itself).
+                    let resource =
+                        |t: PolicyType| matches!(t, PolicyType::Bucket | PolicyType::AccessPoint);
+                    let mut ordered: Vec<&(super::StatementRef<'_>, KeySet)> = statements
                         .iter()
-                        .filter(|(_, k)| !k.intersect(&reached).is_empty().unwrap_or(true))
+                        .filter(|(r, _)| resource(r.policy_type))
+                        .collect();
+                    ordered.extend(statements.iter().filter(|(r, _)| !resource(r.policy_type)));
+                    let statements = ordered
+                        .into_iter()
+                        .filter(|(_, k)| !k.intersect(&shown).is_empty().unwrap_or(true))
                         .map(|(r, _)| OwnedRef::from(r))
                         .fold(Vec::new(), |mut v: Vec<OwnedRef>, r| {
                             if !v.contains(&r) {

@@ -109,6 +109,12 @@ impl Glob {
         out
     }
 
+    /// The literal characters before the first wildcard.
+    fn head(&self) -> &[G] {
+        let n = self.0.iter().take_while(|g| matches!(g, G::Lit(_))).count();
+        &self.0[..n]
+    }
+
     /// A few short keys the glob matches: each `*` as nothing or as one character, `?` as one.
     fn instances(&self) -> impl Iterator<Item = String> + '_ {
         ["", "x"].into_iter().map(move |fill| {
@@ -347,6 +353,23 @@ impl KeySet {
                     }
                 }
                 dedup(&mut parts);
+                // Two patterns whose literal heads disagree (`a/*`, `b/*`) share no key: said at
+                // once, without a search.
+                let heads: Vec<&[G]> = parts
+                    .iter()
+                    .filter_map(|p| match &*p.0 {
+                        Node::Glob(g) => Some(g.head()),
+                        _ => None,
+                    })
+                    .collect();
+                for (i, a) in heads.iter().enumerate() {
+                    for b in &heads[i + 1..] {
+                        let n = a.len().min(b.len());
+                        if a[..n] != b[..n] {
+                            return KeySet::empty();
+                        }
+                    }
+                }
                 KeySet(Arc::new(Node::And(parts)))
             }
         }

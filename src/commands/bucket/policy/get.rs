@@ -13,13 +13,14 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
-    let doc = aws.bucket_policy(args.bucket.get()).await?;
+    let bucket = args.bucket.resolve(ctx).await?;
+    let doc = aws.bucket_policy(&bucket).await?;
     // The document for JSON/YAML; one row per statement otherwise (and what --query reads
     // under the table formats, as before).
     let rows = || match &doc {
         None => {
             ctx.printer
-                .status(format!("bucket {} has no bucket policy", args.bucket));
+                .status(format!("bucket {} has no bucket policy", bucket));
             Ok(())
         }
         Some(d) => ctx.printer.rows(&statement_rows(d)),

@@ -12,6 +12,7 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
-    let pref = PolicyRef::bucket(aws, args.bucket.get());
-    history::show(ctx, &pref, &format!("bucket {}", args.bucket))
+    let bucket = args.bucket.resolve(ctx).await?;
+    let pref = PolicyRef::bucket(aws, &bucket);
+    history::show(ctx, &pref, &format!("bucket {}", bucket))
 }

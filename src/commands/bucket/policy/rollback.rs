@@ -17,7 +17,8 @@ pub struct Args {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
-    aws.ensure_bucket(args.bucket.get()).await?;
-    let pref = PolicyRef::bucket(aws, args.bucket.get());
-    history::rollback(ctx, &pref, &format!("bucket {}", args.bucket), args.to).await
+    let bucket = args.bucket.resolve(ctx).await?;
+    aws.ensure_bucket(&bucket).await?;
+    let pref = PolicyRef::bucket(aws, &bucket);
+    history::rollback(ctx, &pref, &format!("bucket {}", bucket), args.to).await
 }
