@@ -76,6 +76,10 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
         ),
     ),
     // What the emulator lacks.
+    (
+        "lakegate accessgrant",
+        Skip("S3 Access Grants (new at this change): the examples' setup does not create an instance, a location on vendor-lake and grants with fixed ids yet (tests/cli/access_grants.rs covers the verbs)"),
+    ),
     ("subscription deploy", Skip(NO_LAMBDA_BINARY)),
     ("audit schedule", Skip(NOT_DEPLOYED)),
     // Prints a sample event: no DataZone call.
