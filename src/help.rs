@@ -12,7 +12,14 @@ pub const GLOBAL_OPTIONS_LINE: &str =
     "Global options (--profile, -o, --dry-run, --yes, …): see lakegate --help";
 
 /// Examples per command, keyed by the command path below `lakegate` ("" is lakegate itself).
-/// Each is what a user would type, taken from README.md; `#` starts a comment.
+///
+/// The one place a command's examples are written: `--help` shows them, and `cargo xtask gen`
+/// copies them into the man pages and the command reference (`docs/reference/`).
+/// `tests/cli/examples.rs` runs every one against the emulator, so they must use names it sets
+/// up (`store-events` with three kept versions of its policy, `ec2-consumer`, account
+/// 123456789012) or be listed
+/// there as needing what the emulator lacks. Each is what a user would type; `#` starts a
+/// comment; a line ending in `\` continues on the next.
 pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "",
@@ -225,7 +232,8 @@ lakegate accesspoint rollback ec2-consumer --to 1 --yes",
         "access",
         "lakegate access check \\
     --principal arn:aws:iam::123456789012:role/Ec2ConsumerRole \\
-    --action s3:GetObject --bucket store-events --key sales_event/a.json
+    --action s3:GetObject --bucket store-events --key sales_event/a.json \\
+    --access-point ec2-consumer
 lakegate access matrix --bucket store-events",
     ),
     (

@@ -9,11 +9,7 @@ use clap_complete::Shell;
 /// The script asks lakegate itself what to offer, as kubectl's do: commands, options and plugins
 /// on PATH; profiles from the shared config files; regions; and bucket and access point names from
 /// the account, using the --profile, --region and --endpoint-url typed on the line (2-second limit,
-/// silent on failure). Load it from your shell's start-up file:
-///
-///   source <(lakegate completion bash)      # ~/.bashrc
-///   source <(lakegate completion zsh)       # ~/.zshrc
-///   lakegate completion fish | source       # ~/.config/fish/config.fish
+/// silent on failure). Load it from your shell's start-up file, as the examples below show.
 ///
 /// --static prints a self-contained script instead: commands and options only, no lakegate calls.
 #[derive(Debug, clap::Args)]

@@ -31,6 +31,7 @@ mod doctor;
 mod endpoint;
 mod errors;
 mod exact;
+mod examples;
 mod faults;
 mod grant;
 mod history;

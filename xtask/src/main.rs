@@ -2,9 +2,14 @@
 //!
 //! `cargo xtask gen` writes the generated files that are committed to the repository:
 //! `schema/lake.schema.json` (what `lakegate schema` prints), `completions/` (the static script of every shell, exactly what `lakegate completion SHELL`
-//! prints) and `man/` (one page per command and subcommand, `lakegate-NOUN-VERB.1`).
+//! prints), `man/` (one page per command and subcommand, `lakegate-NOUN-VERB.1`) and
+//! `docs/reference/` (the command reference in Markdown, one page per top-level command; see
+//! `reference`). Man pages and the reference take each command's examples from its help.
 //! `cargo xtask gen --check` regenerates them in memory and fails when the committed copy differs;
-//! CI runs it so a change to the command line cannot land without its completions and man pages.
+//! CI runs it so a change to the command line cannot land without its completions, man pages
+//! and reference.
+
+mod reference;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,7 +27,7 @@ struct Xtask {
 
 #[derive(Debug, Subcommand)]
 enum Task {
-    /// Regenerate completions/ and man/ from the command-line definition
+    /// Regenerate completions/, man/, schema/ and docs/reference/ from the command-line definition
     Gen {
         /// Change nothing; exit 1 naming every file that is missing, different or extra
         #[arg(long)]
@@ -31,7 +36,7 @@ enum Task {
 }
 
 /// The directories `gen` owns entirely: any other file in them is stale.
-const OWNED_DIRS: [&str; 3] = ["completions", "man", "schema"];
+const OWNED_DIRS: [&str; 4] = ["completions", "man", "schema", reference::DIR];
 
 fn main() -> ExitCode {
     let Xtask {
@@ -77,6 +82,7 @@ fn generated() -> std::io::Result<BTreeMap<String, Vec<u8>>> {
     cmd.build();
     let source = format!("lakegate {}", cmd.get_version().unwrap_or_default());
     man_pages(&cmd, "", &source, &mut files)?;
+    files.extend(reference::pages(&cmd));
     Ok(files)
 }
 
@@ -407,6 +413,9 @@ mod tests {
             "completions/lakegate.fish",
             "completions/_lakegate.ps1",
             "completions/lakegate.elv",
+            "docs/reference/README.md",
+            "docs/reference/bucket.md",
+            "docs/reference/doctor.md",
         ] {
             assert!(files.contains_key(name), "{name} is not generated");
         }
