@@ -69,6 +69,23 @@ fn access_point_arns_and_aliases_stand_for_their_bucket() {
     ]);
     assert_eq!(v["allowed"], true, "{v}");
     assert!(v["resource"].as_str().unwrap().contains(&b), "{v}");
+    // ... and in `access matrix` too, by name.
+    let v = env.json([
+        "access",
+        "matrix",
+        "--principal",
+        EC2_ROLE,
+        "--prefix",
+        "sales_event/",
+        "--access-point",
+        &ap,
+        "--no-direct",
+        "-o",
+        "json",
+    ]);
+    let rows = v.as_array().expect("matrix rows");
+    assert!(!rows.is_empty(), "{v}");
+    assert!(rows.iter().all(|r| r["access_point"] == ap.as_str()), "{v}");
 
     // Access point verbs take the ARN or the alias for NAME.
     for name in [arn.as_str(), alias.as_str()] {

@@ -145,10 +145,15 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 .map_err(|e| input_error(format!("--prefix: {e}")))?,
         );
     }
-    let (set, bucket, aps) = args
-        .policies
-        .gather(ctx, args.bucket_named()?, &principals)
-        .await?;
+    let mut bucket = args.bucket_named()?;
+    if bucket.is_none() && !args.policies.offline() {
+        // --access-point without --bucket: the bucket is the access point's.
+        if let Some(name) = args.policies.access_point.first() {
+            let account = ctx.account().await?;
+            bucket = Some(ctx.existing_access_point(&account, name).await?.bucket);
+        }
+    }
+    let (set, bucket, aps) = args.policies.gather(ctx, bucket, &principals).await?;
     let (named_principals, named_prefixes) = named(&set);
     if principals.is_empty() {
         principals = named_principals;
