@@ -29,6 +29,22 @@ fn account(env: &TestEnv) -> String {
     format!("{:0>12}", &digits[digits.len().saturating_sub(12)..])
 }
 
+/// An IAM role S3 Access Grants may assume for a location (its trust policy as the S3 User Guide,
+/// "Register a location", gives it); returns its ARN.
+async fn location_role(env: &TestEnv, aws: &Aws, what: &str) -> String {
+    let trust = lakegate::policy::PolicyDocument::parse(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+            "Principal":{"Service":"access-grants.s3.amazonaws.com"},
+            "Action":["sts:AssumeRole","sts:SetSourceIdentity"]}]}"#,
+    )
+    .unwrap();
+    let name = env.name(what);
+    aws.put_role(&name, &trust, "Access Grants location role")
+        .await
+        .unwrap();
+    aws.role(&name).await.unwrap().unwrap().arn
+}
+
 fn grant(location_id: &str, sub_prefix: &str, grantee: &str) -> NewAccessGrant {
     NewAccessGrant {
         location_id: location_id.into(),
@@ -46,17 +62,7 @@ async fn an_instance_a_location_and_grants_live_and_die_as_documented() {
     let bucket = env.bucket("vendor-lake");
     let acct = account(&env);
     let aws = aws(&env, &acct).await;
-    let role = lakegate::policy::PolicyDocument::parse(
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-            "Principal":{"Service":"access-grants.s3.amazonaws.com"},
-            "Action":["sts:AssumeRole","sts:SetSourceIdentity"]}]}"#,
-    )
-    .unwrap();
-    let role_name = env.name("ag-location");
-    aws.put_role(&role_name, &role, "Access Grants location role")
-        .await
-        .unwrap();
-    let role_arn = aws.role(&role_name).await.unwrap().unwrap().arn;
+    let role_arn = location_role(&env, &aws, "ag-location").await;
 
     // No instance yet: reads say so, lists are empty.
     assert_eq!(aws.access_grants_instance(&acct).await.unwrap(), None);
@@ -171,17 +177,7 @@ async fn the_accessgrant_commands_manage_an_instance_a_location_and_grants() {
     let bucket = env.bucket("ag-lake");
     let acct = account(&env);
     let aws = aws(&env, &acct).await;
-    let trust = lakegate::policy::PolicyDocument::parse(
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-            "Principal":{"Service":"access-grants.s3.amazonaws.com"},
-            "Action":["sts:AssumeRole","sts:SetSourceIdentity"]}]}"#,
-    )
-    .unwrap();
-    let role_name = env.name("ag-role");
-    aws.put_role(&role_name, &trust, "location role")
-        .await
-        .unwrap();
-    let role = aws.role(&role_name).await.unwrap().unwrap().arn;
+    let role = location_role(&env, &aws, "ag-role").await;
     let lg = |args: &[&str]| {
         let mut all = vec!["--account-id", acct.as_str()];
         all.extend_from_slice(args);
