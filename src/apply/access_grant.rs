@@ -6,7 +6,7 @@
 use super::access_grants_location::scope_bucket;
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::access_grants::{
-    AccessGrant as Listed, GrantPermission, GranteeKind, NewAccessGrant,
+    AccessGrant as Listed, GrantFilter, GrantPermission, GranteeKind, NewAccessGrant,
 };
 use crate::aws::Aws;
 use crate::plan::ResourceKind;
@@ -48,7 +48,13 @@ impl AccessGrant {
     /// The grant of this identity, as AWS lists it.
     pub async fn find(&self, aws: &Aws) -> crate::error::Result<Option<Listed>> {
         Ok(aws
-            .access_grants(&self.account)
+            .access_grants(
+                &self.account,
+                &GrantFilter {
+                    grantee: Some((self.grantee_kind, self.grantee.clone())),
+                    scope: Some(self.scope.clone()),
+                },
+            )
             .await?
             .into_iter()
             .find(|g| {

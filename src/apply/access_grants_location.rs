@@ -36,7 +36,7 @@ pub fn scope_bucket(scope: &str) -> Option<&str> {
 impl AccessGrantsLocation {
     async fn registered(&self, aws: &Aws) -> crate::error::Result<Option<(String, LocationState)>> {
         Ok(aws
-            .access_grants_locations(&self.account)
+            .access_grants_locations(&self.account, Some(&self.scope))
             .await?
             .into_iter()
             .find(|l| l.scope == self.scope)

@@ -72,6 +72,13 @@ pub struct AccessGrant {
     pub created_at: Option<String>,
 }
 
+/// Which grants to list: all by default, or one grantee's, or those of one scope.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GrantFilter {
+    pub grantee: Option<(GranteeKind, String)>,
+    pub scope: Option<String>,
+}
+
 /// What a new grant names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAccessGrant {
@@ -303,15 +310,18 @@ impl Aws {
         Ok(())
     }
 
-    /// Every registered location of the instance, all pages (none when there is no instance).
+    /// The registered locations of the instance, all pages (none when there is no instance); only
+    /// the one of `scope` when given (filtered by S3, so one request whatever the count).
     pub async fn access_grants_locations(
         &self,
         account: &str,
+        scope: Option<&str>,
     ) -> Result<Vec<AccessGrantsLocation>> {
         let mut pages = self
             .s3control()
             .list_access_grants_locations()
             .account_id(account)
+            .set_location_scope(scope.map(str::to_owned))
             .max_results(1000)
             .into_paginator()
             .send();
@@ -380,12 +390,21 @@ impl Aws {
         Ok(())
     }
 
-    /// Every grant of the instance, all pages (none when there is no instance).
-    pub async fn access_grants(&self, account: &str) -> Result<Vec<AccessGrant>> {
+    /// The grants of the instance that `only` lets through, all pages (none when there is no
+    /// instance). The filter is applied by S3 (ListAccessGrants' grantee and scope parameters),
+    /// so finding one grantee's grants costs the same whatever the number of grants.
+    pub async fn access_grants(
+        &self,
+        account: &str,
+        only: &GrantFilter,
+    ) -> Result<Vec<AccessGrant>> {
         let mut pages = self
             .s3control()
             .list_access_grants()
             .account_id(account)
+            .set_grantee_type(only.grantee.as_ref().map(|(k, _)| k.to_sdk()))
+            .set_grantee_identifier(only.grantee.as_ref().map(|(_, g)| g.clone()))
+            .set_grant_scope(only.scope.clone())
             .max_results(1000)
             .into_paginator()
             .send();
@@ -472,4 +491,54 @@ impl Aws {
             expiration: date(creds.and_then(|c| c.expiration())),
         })
     }
+}
+
+/// The most specific registered location that covers `url`, with the grant's sub-prefix below it
+/// (`vendorA/*`; none when the grant is the whole location) and the grant's scope.
+pub fn placement(
+    locations: &[AccessGrantsLocation],
+    url: &str,
+) -> Option<(AccessGrantsLocation, Option<String>, String)> {
+    let base = |scope: &str| -> String {
+        let s = scope.trim_end_matches('*');
+        if s == "s3://" || s.ends_with('/') {
+            s.to_string()
+        } else {
+            format!("{s}/")
+        }
+    };
+    let location = locations
+        .iter()
+        .filter(|l| url.starts_with(&base(&l.scope)) || url == l.scope.trim_end_matches('*'))
+        .max_by_key(|l| base(&l.scope).len())?
+        .clone();
+    let rest = url.strip_prefix(&base(&location.scope)).unwrap_or("");
+    if rest.is_empty() {
+        let scope = location.scope.clone();
+        return Some((location, None, scope));
+    }
+    let sub = if rest.ends_with('*') {
+        rest.to_string()
+    } else {
+        format!("{rest}*")
+    };
+    let scope = format!("{}{sub}", base(&location.scope));
+    Some((location, Some(sub), scope))
+}
+
+/// The grant GetDataAccess matches for `principal` asking `wanted` (READ or WRITE) on `target`:
+/// among its IAM grants whose permission includes it (READWRITE includes both), the one with the
+/// longest scope that covers the target.
+pub fn matching<'g>(
+    grants: &'g [AccessGrant],
+    principal: &str,
+    target: &str,
+    wanted: GrantPermission,
+) -> Option<&'g AccessGrant> {
+    grants
+        .iter()
+        .filter(|g| g.grantee_kind == GranteeKind::Iam && g.grantee == principal)
+        .filter(|g| g.permission == wanted || g.permission == GrantPermission::Readwrite)
+        .filter(|g| target.starts_with(g.scope.trim_end_matches('*')))
+        .max_by_key(|g| g.scope.trim_end_matches('*').len())
 }

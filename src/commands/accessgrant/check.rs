@@ -1,6 +1,6 @@
 //! `lakegate accessgrant check PRINCIPAL s3://BUCKET/KEY --access read|write`
 
-use crate::aws::access_grants::{AccessGrant, GrantPermission, GranteeKind};
+use crate::aws::access_grants::{matching, GrantFilter, GrantPermission, GranteeKind};
 use crate::commands::Ctx;
 use crate::error::{denied, Result};
 use crate::values::{GranteeArn, S3Url};
@@ -29,32 +29,21 @@ pub enum CheckAccess {
     Write,
 }
 
-/// The grant GetDataAccess matches: the longest scope that covers `target` among `principal`'s
-/// IAM grants that allow `access`.
-pub fn matching<'g>(
-    grants: &'g [AccessGrant],
-    principal: &str,
-    target: &str,
-    access: CheckAccess,
-) -> Option<&'g AccessGrant> {
-    let allows = |p: GrantPermission| match access {
-        CheckAccess::Read => matches!(p, GrantPermission::Read | GrantPermission::Readwrite),
-        CheckAccess::Write => matches!(p, GrantPermission::Write | GrantPermission::Readwrite),
-    };
-    grants
-        .iter()
-        .filter(|g| g.grantee_kind == GranteeKind::Iam && g.grantee == principal)
-        .filter(|g| allows(g.permission))
-        .filter(|g| target.starts_with(g.scope.trim_end_matches('*')))
-        .max_by_key(|g| g.scope.trim_end_matches('*').len())
-}
-
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
     let aws = ctx.aws().await?;
     let target = args.target.to_string();
-    let grants = aws.access_grants(&account).await?;
-    let Some(grant) = matching(&grants, &args.principal, &target, args.access) else {
+    // Only the principal's grants are read (filtered by S3): one request however many there are.
+    let only = GrantFilter {
+        grantee: Some((GranteeKind::Iam, args.principal.to_string())),
+        scope: None,
+    };
+    let grants = aws.access_grants(&account, &only).await?;
+    let wanted = match args.access {
+        CheckAccess::Read => GrantPermission::Read,
+        CheckAccess::Write => GrantPermission::Write,
+    };
+    let Some(grant) = matching(&grants, &args.principal, &target, wanted) else {
         ctx.printer.result(
             &json!({ "principal": args.principal, "target": target, "matched": null }),
             || {
@@ -67,7 +56,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return Err(denied());
     };
     let role = aws
-        .access_grants_locations(&account)
+        .access_grants_locations(&account, None)
         .await?
         .into_iter()
         .find(|l| l.id == grant.location_id)

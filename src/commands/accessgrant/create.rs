@@ -3,7 +3,7 @@
 
 use crate::apply::access_grant::{AccessGrant, GrantState};
 use crate::apply::{Plan, Step};
-use crate::aws::access_grants::{AccessGrantsLocation, GrantPermission, GranteeKind};
+use crate::aws::access_grants::{placement, GrantPermission, GranteeKind};
 use crate::commands::Ctx;
 use crate::error::{input_error, Result};
 use crate::values::{DirectoryId, GrantAccess, GranteeArn, S3Url};
@@ -49,44 +49,11 @@ impl Args {
     }
 }
 
-/// The most specific registered location that covers `url`, with the grant's sub-prefix below it
-/// (`vendorA/*`; none when the grant is the whole location) and the grant's scope.
-pub fn placement(
-    locations: &[AccessGrantsLocation],
-    url: &str,
-) -> Option<(AccessGrantsLocation, Option<String>, String)> {
-    let base = |scope: &str| -> String {
-        let s = scope.trim_end_matches('*');
-        if s == "s3://" || s.ends_with('/') {
-            s.to_string()
-        } else {
-            format!("{s}/")
-        }
-    };
-    let location = locations
-        .iter()
-        .filter(|l| url.starts_with(&base(&l.scope)) || url == l.scope.trim_end_matches('*'))
-        .max_by_key(|l| base(&l.scope).len())?
-        .clone();
-    let rest = url.strip_prefix(&base(&location.scope)).unwrap_or("");
-    if rest.is_empty() {
-        let scope = location.scope.clone();
-        return Some((location, None, scope));
-    }
-    let sub = if rest.ends_with('*') {
-        rest.to_string()
-    } else {
-        format!("{rest}*")
-    };
-    let scope = format!("{}{sub}", base(&location.scope));
-    Some((location, Some(sub), scope))
-}
-
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
     let aws = ctx.aws().await?;
     let url = args.prefix.to_string();
-    let locations = aws.access_grants_locations(&account).await?;
+    let locations = aws.access_grants_locations(&account, None).await?;
     let (location, sub_prefix, scope) = placement(&locations, &url).ok_or_else(|| {
         input_error(format!(
             "--prefix {url}: no registered Access Grants location covers it"

@@ -22,7 +22,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let rows: Vec<GrantRow> = ctx
         .aws()
         .await?
-        .access_grants(&account)
+        .access_grants(&account, &Default::default())
         .await?
         .into_iter()
         .filter(|g| args.grantee.as_ref().is_none_or(|w| &g.grantee == w))

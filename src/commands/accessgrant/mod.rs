@@ -131,7 +131,7 @@ impl Row for LocationRow {
 pub async fn existing_grant(ctx: &Ctx, account: &str, id: &str) -> Result<AccessGrant> {
     ctx.aws()
         .await?
-        .access_grants(account)
+        .access_grants(account, &Default::default())
         .await?
         .into_iter()
         .find(|g| g.id == id)

@@ -13,7 +13,7 @@ pub async fn run(ctx: &Ctx, _args: &Args) -> Result<()> {
     let rows: Vec<LocationRow> = ctx
         .aws()
         .await?
-        .access_grants_locations(&account)
+        .access_grants_locations(&account, None)
         .await?
         .into_iter()
         .map(|location| LocationRow { location })

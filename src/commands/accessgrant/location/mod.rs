@@ -37,7 +37,7 @@ pub async fn run(ctx: &Ctx, cmd: &LocationCommand) -> Result<()> {
 pub async fn existing(ctx: &Ctx, account: &str, id_or_scope: &str) -> Result<AccessGrantsLocation> {
     ctx.aws()
         .await?
-        .access_grants_locations(account)
+        .access_grants_locations(account, None)
         .await?
         .into_iter()
         .find(|l| l.id == id_or_scope || l.scope == id_or_scope)
