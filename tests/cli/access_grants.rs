@@ -23,10 +23,15 @@ async fn aws(env: &TestEnv, account: &str) -> Aws {
     aws
 }
 
-/// A 12-digit account id unique to this test.
+/// A 12-digit account id unique to this test: its id (letters and digits, read in base 36) after
+/// a leading 9, so no two tests share one (the digits of the id alone can coincide).
 fn account(env: &TestEnv) -> String {
-    let digits: String = env.id.chars().filter(char::is_ascii_digit).collect();
-    format!("{:0>12}", &digits[digits.len().saturating_sub(12)..])
+    let n = env
+        .id
+        .chars()
+        .filter_map(|c| c.to_digit(36))
+        .fold(0u64, |n, d| (n * 36 + u64::from(d)) % 100_000_000_000);
+    format!("9{n:011}")
 }
 
 /// An IAM role S3 Access Grants may assume for a location (its trust policy as the S3 User Guide,
@@ -66,7 +71,11 @@ async fn an_instance_a_location_and_grants_live_and_die_as_documented() {
 
     // No instance yet: reads say so, lists are empty.
     assert_eq!(aws.access_grants_instance(&acct).await.unwrap(), None);
-    assert!(aws.access_grants(&acct).await.unwrap().is_empty());
+    assert!(aws
+        .access_grants(&acct, &Default::default())
+        .await
+        .unwrap()
+        .is_empty());
 
     let instance = aws
         .create_access_grants_instance(&acct, None)
@@ -139,16 +148,16 @@ async fn an_instance_a_location_and_grants_live_and_die_as_documented() {
             .await
             .unwrap();
     }
-    let grants = aws.access_grants(&acct).await.unwrap();
+    let grants = aws.access_grants(&acct, &Default::default()).await.unwrap();
     assert_eq!(grants.len(), 4);
     assert!(grants.contains(&a));
     assert_eq!(
-        aws.access_grants_locations(&acct).await.unwrap(),
+        aws.access_grants_locations(&acct, None).await.unwrap(),
         [location]
     );
 
     // Nothing is deleted out of order: grants, then the location, then the instance.
-    let location = &aws.access_grants_locations(&acct).await.unwrap()[0];
+    let location = &aws.access_grants_locations(&acct, None).await.unwrap()[0];
     let e = aws
         .delete_access_grants_location(&acct, &location.id)
         .await
@@ -213,7 +222,11 @@ async fn the_accessgrant_commands_manage_an_instance_a_location_and_grants() {
         &role,
     ])
     .success();
-    assert!(aws.access_grants_locations(&acct).await.unwrap().is_empty());
+    assert!(aws
+        .access_grants_locations(&acct, None)
+        .await
+        .unwrap()
+        .is_empty());
     assert_eq!(
         json(&["ag", "location", "create", &scope, "--role", &role])["changed"],
         true
@@ -290,7 +303,11 @@ async fn the_accessgrant_commands_manage_an_instance_a_location_and_grants() {
             "{err}"
         );
     }
-    assert!(aws.access_grants(&acct).await.unwrap().is_empty());
+    assert!(aws
+        .access_grants(&acct, &Default::default())
+        .await
+        .unwrap()
+        .is_empty());
 
     // A grant on a prefix below the location; a repeat changes nothing.
     let prefix = format!("s3://{bucket}/vendorA/");
