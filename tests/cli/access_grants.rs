@@ -10,7 +10,7 @@ use lakegate::aws::Aws;
 
 /// lakegate's AWS handle on the test's moto, for one account (S3 Control's `x-amz-account-id`):
 /// an account of its own gives each test its own Access Grants instance on the shared server.
-async fn aws(env: &TestEnv, account: &str) -> Aws {
+pub(crate) async fn aws(env: &TestEnv, account: &str) -> Aws {
     let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
         .http_client(lakegate::aws::dns::http_client())
         .region(aws_types::region::Region::new("us-east-1"))
@@ -25,7 +25,7 @@ async fn aws(env: &TestEnv, account: &str) -> Aws {
 
 /// A 12-digit account id unique to this test: its id (letters and digits, read in base 36) after
 /// a leading 9, so no two tests share one (the digits of the id alone can coincide).
-fn account(env: &TestEnv) -> String {
+pub(crate) fn account(env: &TestEnv) -> String {
     let n = env
         .id
         .chars()
@@ -36,7 +36,7 @@ fn account(env: &TestEnv) -> String {
 
 /// An IAM role S3 Access Grants may assume for a location (its trust policy as the S3 User Guide,
 /// "Register a location", gives it); returns its ARN.
-async fn location_role(env: &TestEnv, aws: &Aws, what: &str) -> String {
+pub(crate) async fn location_role(env: &TestEnv, aws: &Aws, what: &str) -> String {
     let trust = lakegate::policy::PolicyDocument::parse(
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
             "Principal":{"Service":"access-grants.s3.amazonaws.com"},
