@@ -8,6 +8,7 @@
 //! other policy edit.
 
 pub mod access_grants;
+pub mod event;
 pub mod fulfil;
 pub mod observe;
 pub mod reconcile;
