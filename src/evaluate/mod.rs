@@ -4,6 +4,7 @@
 
 pub mod chain;
 pub mod policy_set;
+pub mod prove;
 
 use crate::aws::iam::IdentityKind;
 use crate::error::{input_error, Result};
