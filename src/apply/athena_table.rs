@@ -254,3 +254,30 @@ impl Resource for AthenaTable {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`: the managed
+    /// properties only, in the order given.
+    #[test]
+    fn states_print_as_before() {
+        let props = vec![
+            ("projection.enabled".to_string(), "true".to_string()),
+            ("has_encrypted_data".to_string(), "false".to_string()),
+            ("projection.account.values".to_string(), "1,2".to_string()),
+        ];
+        let s = state("s3://b/report/", &["a".into()], &["account".into()], &props);
+        let before = json!({
+            "location": "s3://b/report/", "columns": ["a"], "partition_keys": ["account"],
+            "properties": {"projection.enabled": "true", "projection.account.values": "1,2"},
+        });
+        assert_eq!(serde_json::to_string(&s).unwrap(), before.to_string());
+        let t = AthenaTable::new("db", "t", None, None);
+        let mut other = s.clone();
+        other.location = "s3://b/report".into();
+        assert!(t.same(Some(&s), Some(&other)));
+    }
+}

@@ -168,3 +168,32 @@ pub fn group_id(group: Option<SecurityGroupInfo>) -> Result<String> {
         .map(|g| g.id)
         .ok_or_else(|| failed("the security group was created but cannot be read back"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`: ports in the
+    /// group's order, CIDRs sorted, and an edit keeps what is there.
+    #[test]
+    fn states_print_as_before_and_admitting_keeps_what_is_there() {
+        let sg = SecurityGroup::new("vpc-1", "lakegate-athena-vpc-1", "d", &[444, 443]);
+        let first = admitting(None, &sg, &["10.0.0.0/16".into()]);
+        let before = json!({
+            "group_id": null, "name": "lakegate-athena-vpc-1", "vpc_id": "vpc-1",
+            "tcp_ingress": {"444": ["10.0.0.0/16"], "443": ["10.0.0.0/16"]},
+        });
+        assert_eq!(serde_json::to_string(&first).unwrap(), before.to_string());
+        let mut read = first.clone();
+        read.group_id = Some("sg-1".into());
+        let second = admitting(Some(&read), &sg, &["10.1.0.0/16".into()]);
+        assert_eq!(second.group_id.as_deref(), Some("sg-1"));
+        assert_eq!(
+            cidrs(Some(&second), 443).into_iter().collect::<Vec<_>>(),
+            ["10.0.0.0/16", "10.1.0.0/16"]
+        );
+        assert!(!sg.same(Some(&first), Some(&second)));
+        assert!(sg.same(Some(&second), Some(&second.clone())));
+    }
+}

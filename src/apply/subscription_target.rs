@@ -163,3 +163,57 @@ impl Resource for SubscriptionTarget {
         a.is_some() == b.is_some()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`.
+    #[test]
+    fn states_print_as_before() {
+        let new = NewSubscriptionTarget {
+            domain: "dzd_a".into(),
+            environment: "env".into(),
+            name: "t".into(),
+            r#type: "GlueSubscriptionTargetType".into(),
+            provider: "lakegate".into(),
+            manage_access_role: "arn:aws:iam::123456789012:role/m".into(),
+            applicable_asset_types: vec!["S3ObjectCollectionAssetType".into()],
+            authorized_principals: vec!["arn:aws:iam::123456789012:role/r".into()],
+            config: vec![("S3Form".into(), "{}".into())],
+        };
+        let before = json!({
+            "domain": "dzd_a", "environment": "env", "name": "t",
+            "type": "GlueSubscriptionTargetType", "provider": "lakegate",
+            "manage_access_role": "arn:aws:iam::123456789012:role/m",
+            "applicable_asset_types": ["S3ObjectCollectionAssetType"],
+            "authorized_principals": ["arn:aws:iam::123456789012:role/r"],
+            "config": [{"form_name": "S3Form", "content": "{}"}],
+        });
+        let s = state(&new);
+        assert_eq!(serde_json::to_string(&s).unwrap(), before.to_string());
+        assert_eq!(serde_json::from_value::<TargetState>(before).unwrap(), s);
+        let existing = DzTarget {
+            id: "st1".into(),
+            name: "t".into(),
+            domain_id: "dzd_a".into(),
+            project_id: "p".into(),
+            environment_id: "env".into(),
+            r#type: "GlueSubscriptionTargetType".into(),
+            provider: "lakegate".into(),
+            manage_access_role: None,
+            applicable_asset_types: vec![],
+            authorized_principals: vec![],
+        };
+        let before = json!({
+            "id": "st1", "domain": "dzd_a", "environment": "env", "name": "t",
+            "type": "GlueSubscriptionTargetType", "provider": "lakegate",
+            "manage_access_role": null, "applicable_asset_types": [], "authorized_principals": [],
+        });
+        assert_eq!(
+            serde_json::to_string(&existing_state(&existing)).unwrap(),
+            before.to_string()
+        );
+    }
+}

@@ -168,3 +168,32 @@ impl Resource for VpcEndpoint {
         a.is_some() == b.is_some()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`.
+    #[test]
+    fn states_print_as_before() {
+        let s = state(
+            "vpc-1",
+            "com.amazonaws.us-east-1.athena",
+            &["subnet-1".into()],
+            false,
+        );
+        let before = json!({
+            "vpc_id": "vpc-1", "service_name": "com.amazonaws.us-east-1.athena",
+            "subnet_ids": ["subnet-1"], "private_dns_enabled": false,
+        });
+        assert_eq!(serde_json::to_string(&s).unwrap(), before.to_string());
+        let read = EndpointState {
+            endpoint_id: Some("vpce-1".into()),
+            ..s
+        };
+        let mut before = before;
+        before["endpoint_id"] = json!("vpce-1");
+        assert_eq!(serde_json::to_string(&read).unwrap(), before.to_string());
+    }
+}
