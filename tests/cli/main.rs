@@ -34,6 +34,7 @@ mod exact;
 mod examples;
 mod faults;
 mod grant;
+mod guardrails;
 mod history;
 mod lake;
 mod lease;
