@@ -317,7 +317,7 @@ pub async fn plan<'a>(
         if ag
             .locations
             .iter()
-            .any(|d| d.scope.0.to_string() == l.scope)
+            .any(|d| d.scope.0.as_str() == l.scope)
         {
             continue;
         }
