@@ -6,8 +6,8 @@
 //! A resource kind is named by its [`ResourceKind`], declared in the kind's own file in
 //! `src/apply/` (a new kind is that one file implementing `apply::Resource`).
 
-use serde::{Serialize, Serializer};
 use crate::policy::eval::delta::DeltaRow;
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 /// A kind of resource lakegate changes: its name in plans, history and JSON ("bucket-policy")

@@ -80,12 +80,19 @@ pub struct Delta {
 pub async fn planned(parts: Vec<(Part, Part, &Aws)>) -> Vec<PlannedAccess> {
     let mut by_bucket: BTreeMap<String, Vec<(Part, Part, &Aws)>> = BTreeMap::new();
     for p in parts {
-        by_bucket.entry(p.0.bucket().to_string()).or_default().push(p);
+        by_bucket
+            .entry(p.0.bucket().to_string())
+            .or_default()
+            .push(p);
     }
     let all = by_bucket
         .into_iter()
         .map(|(bucket, parts)| async move { bucket_access(bucket, parts).await });
-    futures::future::join_all(all).await.into_iter().flatten().collect()
+    futures::future::join_all(all)
+        .await
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option<PlannedAccess> {
@@ -109,10 +116,18 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
     let (mut before, mut after) = (BucketPolicies::default(), BucketPolicies::default());
     let mut bucket_policy = None;
     // Access points by ARN: (target, exists before, exists after, policy before, after).
-    let mut aps: Vec<(AccessPointTarget, bool, bool, Option<Option<PolicyDocument>>, Option<Option<PolicyDocument>>)> =
-        Vec::new();
+    let mut aps: Vec<(
+        AccessPointTarget,
+        bool,
+        bool,
+        Option<Option<PolicyDocument>>,
+        Option<Option<PolicyDocument>>,
+    )> = Vec::new();
     let ap = |aps: &mut Vec<_>, t: &AccessPointTarget| -> usize {
-        match aps.iter().position(|a: &(AccessPointTarget, bool, bool, _, _)| a.0.arn == t.arn) {
+        match aps
+            .iter()
+            .position(|a: &(AccessPointTarget, bool, bool, _, _)| a.0.arn == t.arn)
+        {
             Some(i) => i,
             None => {
                 aps.push((t.clone(), true, true, None, None));
@@ -126,7 +141,9 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
                 bucket_policy = Some((db.clone(), da.clone()));
             }
             (
-                Part::AccessPointPolicy { target, doc: db, .. },
+                Part::AccessPointPolicy {
+                    target, doc: db, ..
+                },
                 Part::AccessPointPolicy { doc: da, .. },
             ) => {
                 let i = ap(&mut aps, target);
@@ -162,20 +179,26 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
     after.bucket = bp_after;
     // A changed bucket policy decides the requests through every access point of the bucket.
     if bucket_changes {
-        match aws.list_access_points(&account, Some(&bucket), |_| {}).await {
+        match aws
+            .list_access_points(&account, Some(&bucket), |_| {})
+            .await
+        {
             Ok(listed) => {
                 let missing: Vec<_> = listed
                     .into_iter()
                     .filter(|i| !aps.iter().any(|a| a.0.arn == i.arn))
                     .collect();
-                let reads = missing.iter().map(|i| aws.access_point_policy(&account, &i.name));
+                let reads = missing
+                    .iter()
+                    .map(|i| aws.access_point_policy(&account, &i.name));
                 let docs = futures::future::join_all(reads).await;
                 for (info, doc) in missing.iter().zip(docs) {
-                    let target = AccessPointTarget::from_arn(&info.arn).unwrap_or(AccessPointTarget {
-                        name: info.name.clone(),
-                        arn: info.arn.clone(),
-                        account: account.clone(),
-                    });
+                    let target =
+                        AccessPointTarget::from_arn(&info.arn).unwrap_or(AccessPointTarget {
+                            name: info.name.clone(),
+                            arn: info.arn.clone(),
+                            account: account.clone(),
+                        });
                     match doc {
                         Ok(d) => aps.push((target, true, true, Some(d.clone()), Some(d))),
                         Err(e) if e.kind == crate::aws::ErrorKind::NotFound => {}
@@ -197,7 +220,10 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
                 Ok(d) => (d.clone(), d),
                 Err(e) if e.kind == crate::aws::ErrorKind::NotFound => (None, None),
                 Err(e) => {
-                    unread.push(format!("the policy of access point {} ({})", target.name, e.message));
+                    unread.push(format!(
+                        "the policy of access point {} ({})",
+                        target.name, e.message
+                    ));
                     (None, None)
                 }
             },
@@ -244,7 +270,9 @@ pub fn delta(planned: &[PlannedAccess]) -> Delta {
     let mut out = Delta::default();
     for p in planned {
         for u in &p.unread {
-            out.notes.push(format!("not read: {u}; the delta leaves out what it decides"));
+            out.notes.push(format!(
+                "not read: {u}; the delta leaves out what it decides"
+            ));
         }
         if p.before_policies == p.after_policies {
             continue;
@@ -267,9 +295,10 @@ pub fn delta(planned: &[PlannedAccess]) -> Delta {
         );
         match rows {
             Ok(rows) => out.rows.extend(rows),
-            Err(e) => out
-                .notes
-                .push(format!("the access delta of {} cannot be computed: {e}", p.bucket)),
+            Err(e) => out.notes.push(format!(
+                "the access delta of {} cannot be computed: {e}",
+                p.bucket
+            )),
         }
     }
     tracing::debug!(

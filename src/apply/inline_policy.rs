@@ -118,7 +118,11 @@ impl Resource for InlinePolicy {
         before: Option<&PolicyDocument>,
         after: Option<&PolicyDocument>,
     ) -> Option<String> {
-        policy::lifted_network_conditions(before, after)
-            .map(|keys| format!("the inline policy {} of {} no longer requires {keys}", self.name, self.of))
+        policy::lifted_network_conditions(before, after).map(|keys| {
+            format!(
+                "the inline policy {} of {} no longer requires {keys}",
+                self.name, self.of
+            )
+        })
     }
 }

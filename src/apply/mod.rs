@@ -411,10 +411,7 @@ impl<'a> Plan<'a> {
     /// Check the planned access before anything is written (guardrails): an error refuses the
     /// plan, in a dry run too.
     #[must_use]
-    pub fn guarded(
-        mut self,
-        check: impl Fn(&[access::PlannedAccess]) -> Result<()> + 'a,
-    ) -> Self {
+    pub fn guarded(mut self, check: impl Fn(&[access::PlannedAccess]) -> Result<()> + 'a) -> Self {
         self.guard = Some(Box::new(check));
         self
     }
@@ -1001,7 +998,11 @@ fn delta_question(planned: &Changes, lifted: &[String]) -> Option<String> {
             format!(
                 "{} {} {} on {} through {}",
                 r.principal,
-                if r.change == Change::Lost { "loses" } else { "gains" },
+                if r.change == Change::Lost {
+                    "loses"
+                } else {
+                    "gains"
+                },
                 r.access.as_str(),
                 r.keys.join(", "),
                 r.route

@@ -65,8 +65,13 @@ pub fn lifted_network_conditions(
     after: Option<&PolicyDocument>,
 ) -> Option<String> {
     let count = |d: Option<&PolicyDocument>, key: &str| {
-        d.map(|d| d.to_json().to_ascii_lowercase().matches(&format!("\"{key}\"")).count())
-            .unwrap_or(0)
+        d.map(|d| {
+            d.to_json()
+                .to_ascii_lowercase()
+                .matches(&format!("\"{key}\""))
+                .count()
+        })
+        .unwrap_or(0)
     };
     let lifted: Vec<&str> = crate::policy::eval::delta::NETWORK_KEYS
         .iter()

@@ -1,11 +1,11 @@
 //! Rendering a plan: a diff per change for people, the plan document for scripts; and the
 //! confirmation prompt that shows it.
 
+use super::table::render_cells;
 use super::{render_diff, Printer};
 use crate::error::Result;
 use crate::plan::{ChangeAction, Changes, DryRun};
 use crate::policy::eval::delta::Change;
-use super::table::render_cells;
 use serde_json::Value;
 use std::io::{BufRead, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -180,8 +180,8 @@ pub async fn reconcile(
         .map(|p| std::mem::take(&mut p.steps))
         .collect();
     // The subscriptions were approved in DataZone; revokes still ask (below).
-    let mut whole =
-        Plan::new(format!("subscription reconcile {domain}")).approved("the DataZone subscriptions");
+    let mut whole = Plan::new(format!("subscription reconcile {domain}"))
+        .approved("the DataZone subscriptions");
     for (p, steps) in prepared.iter().zip(steps) {
         let scoped = match &p.scoped {
             Some(c) => Some(c.aws().await?),
