@@ -314,11 +314,7 @@ pub async fn plan<'a>(
         }
     }
     for l in &registered {
-        if ag
-            .locations
-            .iter()
-            .any(|d| d.scope.0.as_str() == l.scope)
-        {
+        if ag.locations.iter().any(|d| d.scope.0.as_str() == l.scope) {
             continue;
         }
         undeclared.push(format!("access grants location {}", l.scope));
