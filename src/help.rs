@@ -300,7 +300,7 @@ lakegate audit query lakegate_audit.prefix_access --external",
         "audit report",
         "lakegate audit report --all-buckets   # a table, for people
 lakegate audit report --bucket store-events --bucket vendor-drop -o csv
-lakegate audit report --bucket store-events --exact
+lakegate audit report --bucket store-events --sampled   # probe keys
 lakegate audit report --all-buckets \\
     --analyzer-arn \"$ANALYZER_ARN\" \\
     --upload s3://audit-reports/lakegate/ \\

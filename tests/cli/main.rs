@@ -26,6 +26,7 @@ mod audit;
 mod bad_input;
 mod bucket;
 mod credentials;
+mod delta;
 mod deploy;
 mod doctor;
 mod endpoint;
