@@ -293,6 +293,10 @@ pub struct Outcome {
     /// The subscription target the grant is for (the `Subscription Grant Requested` family).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subscription_target: Option<String>,
+    /// What the grant or revoke did to access (the plan's access delta), when it touched a
+    /// bucket or access point policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<Vec<crate::policy::eval::delta::DeltaRow>>,
 }
 
 /// Add the hint naming the principals to a MalformedPolicy answer.
@@ -505,6 +509,7 @@ impl<'a> Prepared<'a> {
     ) -> Result<()> {
         let changed: Vec<&Touched> = self.touched.iter().filter(|t| (t.changed)()).collect();
         out.changed = !changed.is_empty();
+        out.delta = r.plan.delta.clone();
         match &self.finish {
             Finish::Skip => {}
             Finish::Grant {
