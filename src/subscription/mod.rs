@@ -490,6 +490,16 @@ impl<'a> Prepared<'a> {
             // of an unsubscribe event) shows its access delta without asking again.
             plan = plan.approved("the DataZone subscription");
         }
+        // What the subscription names: access changed beyond it is called out.
+        match &self.finish {
+            Finish::Grant {
+                loc, principals, ..
+            } => plan = plan.naming(principals, std::slice::from_ref(&loc.prefix)),
+            Finish::Revoke { loc, .. } if !self.out.principals.is_empty() => {
+                plan = plan.naming(&self.out.principals, std::slice::from_ref(&loc.prefix))
+            }
+            _ => {}
+        }
         let r = c.apply(plan).await;
         let r = match &self.finish {
             Finish::Grant { principals, .. } => r.map_err(|e| explain_malformed(e, principals))?,
