@@ -24,6 +24,7 @@ pub mod iam_role;
 pub mod inline_policy;
 pub mod lambda_function;
 pub mod lambda_permission;
+pub mod ordered;
 pub mod policy;
 pub mod route_table;
 pub mod s3_object;

@@ -38,6 +38,7 @@ mod grant;
 mod guardrails;
 mod history;
 mod lake;
+mod lake_access_grants;
 mod lease;
 mod lease_faults;
 mod limits;

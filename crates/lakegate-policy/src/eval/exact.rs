@@ -235,14 +235,26 @@ impl Model<'_> {
         }
     }
 
-    /// Whether a condition matches `aws:PrincipalAccount` with wildcards: an account no policy
-    /// names may then match it, and its account is left unknown (a narrowing, not a decision).
+    /// Whether the account of "any principal of an account no policy names" matters beyond
+    /// "not a named one": a condition matches `aws:PrincipalAccount` with wildcards (such an
+    /// account may match it), or a policy variable reads it (`home/${aws:PrincipalAccount}/*`:
+    /// each such account reaches its own keys). Its account is then left unknown (a narrowing,
+    /// "only if", not a decision made for one made-up account).
     pub(super) fn principal_account_wildcards(&self) -> bool {
+        let reads_account = |v: &str| v.to_ascii_lowercase().contains("${aws:principalaccount");
         self.policies().any(|pol| {
             pol.statements.iter().any(|st| {
                 st.conditions.iter().any(|c| {
-                    c.key_lower() == "aws:principalaccount"
-                        && c.raw_values().iter().any(|v| v.contains(['*', '?']))
+                    (c.key_lower() == "aws:principalaccount"
+                        && c.raw_values().iter().any(|v| v.contains(['*', '?'])))
+                        || c.raw_values().iter().any(|v| reads_account(v))
+                }) || st.resource.as_ref().is_some_and(|m| {
+                    m.patterns.iter().any(|p| match p {
+                        super::variables::Val::Var(t) => {
+                            t.keys().any(|k| k == "aws:principalaccount")
+                        }
+                        _ => false,
+                    })
                 })
             })
         })
