@@ -3,12 +3,13 @@
 //! [--analyzer-arn ARN] [--trusted-account A …] [--concurrency N]
 //! [--upload s3://BUCKET/PREFIX/ [--allow-partial]] [--create-table DB.TABLE]`
 
+use crate::audit::fleet::{self, UnitRun};
 use crate::audit::report::{self, ReportOptions};
 use crate::commands::shared_args::TrustedAccounts;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::values::{
-    strings, AccountId, AnalyzerArn, BucketName, IamRoleName, NonEmpty, OutputLocation, RegionName,
+    strings, AccountId, AnalyzerArn, Attempt, RunId, BucketName, IamRoleName, NonEmpty, OutputLocation, RegionName,
     S3Url, TableName,
 };
 
@@ -36,6 +37,12 @@ use crate::values::{
 /// (typed columns, header skipped, `account` and `dt` partitions projected), or brought up to
 /// date with new accounts. Uploads and the table go through the change pipeline: --dry-run
 /// prints the plan and changes nothing.
+///
+/// With --fan-out the run is not done here but by the deployed function (`audit schedule …
+/// --fan-out`): the organization's accounts × regions are written as the run's plan
+/// (`runs/RUN/plan.json`) and sent to the audit queue, one message per unit; each unit is this
+/// command with --account ID --regions R --run RUN, and the last one writes the run's manifest.
+/// `audit status RUN` follows it.
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("scope").required(true).args(["bucket", "all_buckets", "organization"]))]
 pub struct Args {
@@ -125,7 +132,28 @@ pub struct Args {
     /// of --upload)
     #[arg(long, value_name = "S3_URL", requires = "create_table")]
     pub output_location: Option<OutputLocation>,
+
+    /// Fan the run out over the deployed function: plan it and queue one unit per account ×
+    /// region, then return with the run's id (needs --organization and --upload)
+    #[arg(long, requires_all = ["organization", "upload"], conflicts_with_all = ["run", "allow_partial"])]
+    pub fan_out: bool,
+
+    /// The audit queue --fan-out sends the units to (made by `audit schedule … --fan-out`)
+    #[arg(long, value_name = "QUEUE", requires = "fan_out", default_value = DEFAULT_QUEUE)]
+    pub queue: crate::values::FunctionName,
+
+    /// Audit one unit of the fanned-out run RUN (one --account, one region): write its partition
+    /// report/account=ID/dt=DAY/REGION.csv and its marker under runs/RUN/
+    #[arg(long, value_name = "RUN", requires_all = ["organization", "upload"])]
+    pub run: Option<RunId>,
+
+    /// Which delivery of the unit this is, of how many the queue allows (set by the function)
+    #[arg(long, value_name = "N/M", requires = "run", hide = true)]
+    pub attempt: Option<Attempt>,
 }
+
+/// The audit queue of the default function's default schedule.
+const DEFAULT_QUEUE: &str = "lakegate-fulfiller-audit-weekly";
 
 impl Args {
     /// The options of the audit engine.
@@ -149,10 +177,31 @@ impl Args {
             create_table: self.create_table.clone(),
             workgroup: self.workgroup.clone(),
             output_location: self.output_location.clone(),
+            unit: self.run.clone().map(|run| UnitRun {
+                run,
+                attempt: self.attempt.clone(),
+            }),
         }
     }
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    report::report(ctx, &args.options()).await
+    if !args.fan_out {
+        return report::report(ctx, &args.options()).await;
+    }
+    let s = fleet::fan_out(ctx, &args.options(), &args.queue).await?;
+    if ctx.settings.dry_run {
+        return Ok(());
+    }
+    ctx.printer.result(&s, || {
+        ctx.printer.done(format!(
+            "run {} queued: {} units ({} accounts) on {}; follow it with `lakegate audit status {} --upload {}`",
+            s.run,
+            s.units,
+            s.accounts,
+            s.queue,
+            s.run,
+            args.upload.as_ref().map(ToString::to_string).unwrap_or_default()
+        ))
+    })
 }
