@@ -89,10 +89,11 @@ fn info_state(q: &QueueInfo) -> QueueState {
 
 /// `maxReceiveCount` as a number (SQS answers it as a string or a number).
 fn normalise_redrive(mut v: Value) -> Value {
-    if let Some(n) = v
-        .get("maxReceiveCount")
-        .and_then(|m| m.as_str().and_then(|s| s.parse::<u64>().ok()).or(m.as_u64()))
-    {
+    if let Some(n) = v.get("maxReceiveCount").and_then(|m| {
+        m.as_str()
+            .and_then(|s| s.parse::<u64>().ok())
+            .or(m.as_u64())
+    }) {
         v["maxReceiveCount"] = Value::from(n);
     }
     v
@@ -125,7 +126,7 @@ impl Resource for SqsQueue {
             };
             aws.put_queue(&self.name, &settings)
                 .await
-            .map_err(crate::error::CliError::from)
+                .map_err(crate::error::CliError::from)
         })
     }
     /// The redrive policy and visibility timeout count only where lakegate sets them (the
@@ -133,7 +134,8 @@ impl Resource for SqsQueue {
     fn same(&self, a: Option<&QueueState>, b: Option<&QueueState>) -> bool {
         match (a, b) {
             (Some(a), Some(b)) => {
-                let opt = |x: &Option<Value>, y: &Option<Value>| x.is_none() || y.is_none() || x == y;
+                let opt =
+                    |x: &Option<Value>, y: &Option<Value>| x.is_none() || y.is_none() || x == y;
                 let opt_s =
                     |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
                 a.policy == b.policy

@@ -186,9 +186,11 @@ async fn read_json<T: serde::de::DeserializeOwned>(
     let Some(bytes) = aws.object_bytes(bucket, key).await? else {
         return Ok(None);
     };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .map_err(|e| failed(format!("s3://{bucket}/{key} is not what lakegate wrote: {e}")))
+    serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+        failed(format!(
+            "s3://{bucket}/{key} is not what lakegate wrote: {e}"
+        ))
+    })
 }
 
 /// A run's plan; "no such run" when it has none.
@@ -207,13 +209,21 @@ pub async fn load_plan(aws: &Aws, loc: &Location, run: &str) -> Result<RunPlan> 
 
 /// A new run's id: its UTC time and four hex digits (`20261206T195500Z-3fa2`).
 fn new_run_id() -> String {
-    let now = crate::aws::now_rfc3339().replace(['-', ':'], "");
+    let now = crate::aws::now_rfc3339();
+    // To the second: `2026-12-06T19:55:00.123Z` → `20261206T195500Z`.
+    let now = format!(
+        "{}Z",
+        now.split(['.', 'Z'])
+            .next()
+            .unwrap_or_default()
+            .replace(['-', ':'], "")
+    );
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
-    let salt = (u64::from(nanos) ^ u64::from(std::process::id()).wrapping_mul(0x9E37_79B9))
-        & 0xffff;
+    let salt =
+        (u64::from(nanos) ^ u64::from(std::process::id()).wrapping_mul(0x9E37_79B9)) & 0xffff;
     format!("{now}-{salt:04x}")
 }
 
@@ -450,9 +460,7 @@ pub async fn upload_unit(
     let key = loc.report_key(&u.date, &u.unit);
     let source = match report {
         Some(p) => Source::File(p.to_path_buf()),
-        None => Source::Bytes(
-            (crate::policy::eval::audit::COLUMNS.join(",") + "\n").into_bytes(),
-        ),
+        None => Source::Bytes((crate::policy::eval::audit::COLUMNS.join(",") + "\n").into_bytes()),
     };
     let marker = Marker {
         account: u.unit.account.clone(),
@@ -518,7 +526,11 @@ pub async fn after_unit(session: &Session, u: &UnitPlan, done: Result<()>) -> Re
         let aws = session.aws().await?;
         put_objects(
             session,
-            format!("audit report --run {} (unit {} failed)", u.plan.run, u.unit.name()),
+            format!(
+                "audit report --run {} (unit {} failed)",
+                u.plan.run,
+                u.unit.name()
+            ),
             vec![object(
                 &u.location,
                 &key,
@@ -742,8 +754,16 @@ pub struct RunStatus {
 impl Row for RunStatus {
     fn headers(_wide: bool) -> Vec<&'static str> {
         vec![
-            "RUN", "STATE", "UNITS", "DONE", "FAILED", "RETRYING", "PENDING", "QUEUED",
-            "IN FLIGHT", "DLQ",
+            "RUN",
+            "STATE",
+            "UNITS",
+            "DONE",
+            "FAILED",
+            "RETRYING",
+            "PENDING",
+            "QUEUED",
+            "IN FLIGHT",
+            "DLQ",
         ]
     }
     fn cells(&self, _wide: bool) -> Vec<Cell> {
@@ -779,7 +799,12 @@ impl Row for FailedUnit {
 
 /// A run's status; with `finish`, the manifest is written first if it is not yet (whatever is
 /// left is named as failed).
-pub async fn status(session: &Session, url: &S3Url, run: &RunId, finish_now: bool) -> Result<RunStatus> {
+pub async fn status(
+    session: &Session,
+    url: &S3Url,
+    run: &RunId,
+    finish_now: bool,
+) -> Result<RunStatus> {
     let aws = session.aws().await?;
     let loc = Location::of(url);
     let plan = load_plan(aws, &loc, run).await?;
@@ -820,7 +845,10 @@ pub async fn status(session: &Session, url: &S3Url, run: &RunId, finish_now: boo
         done: p.done.len(),
         failed: p.failed.len(),
         retrying: p.retrying.len(),
-        pending: plan.units.len().saturating_sub(p.done.len() + p.failed.len()),
+        pending: plan
+            .units
+            .len()
+            .saturating_sub(p.done.len() + p.failed.len()),
         queue: plan.queue.clone(),
         queued: q.as_ref().and_then(|q| q.depth),
         in_flight: q.as_ref().and_then(|q| q.in_flight),
@@ -860,7 +888,9 @@ mod tests {
             region: r.into(),
             attempt: if last { 3 } else { 1 },
             max_attempts: 3,
-            report: cause.is_none().then(|| format!("report/account={a}/dt=d/{r}.csv")),
+            report: cause
+                .is_none()
+                .then(|| format!("report/account={a}/dt=d/{r}.csv")),
             rows: None,
             cause: cause.map(str::to_owned),
             last,
@@ -878,8 +908,14 @@ mod tests {
             region: "eu-west-1".into(),
         };
         assert_eq!(loc.plan_key("r"), "audit/runs/r/plan.json");
-        assert_eq!(loc.done_key("r", &u), "audit/runs/r/done/111122223333-eu-west-1.json");
-        assert_eq!(loc.failed_key("r", &u), "audit/runs/r/failed/111122223333-eu-west-1.json");
+        assert_eq!(
+            loc.done_key("r", &u),
+            "audit/runs/r/done/111122223333-eu-west-1.json"
+        );
+        assert_eq!(
+            loc.failed_key("r", &u),
+            "audit/runs/r/failed/111122223333-eu-west-1.json"
+        );
         assert_eq!(
             loc.report_key("2026-12-06", &u),
             "audit/report/account=111122223333/dt=2026-12-06/eu-west-1.csv"
@@ -897,8 +933,10 @@ mod tests {
         let mut p = Progress::default();
         p.done.insert("a-r1".into(), marker("a", "r1", false, None));
         p.done.insert("a-r2".into(), marker("a", "r2", false, None));
-        p.failed
-            .insert("b-r1".into(), marker("b", "r1", true, Some("cannot assume")));
+        p.failed.insert(
+            "b-r1".into(),
+            marker("b", "r1", true, Some("cannot assume")),
+        );
         let m = manifest_of(&pl, &p);
         assert!(m.partial);
         // c has no word yet: named as failed, not left out.

@@ -949,7 +949,12 @@ async fn report_with(
         // A unit fails whole, naming why: SQS retries it, then the run's manifest names it.
         let causes: Vec<String> = failures
             .iter()
-            .map(|f| format!("account {} ({}) not audited: {}", f.account, f.region, f.cause))
+            .map(|f| {
+                format!(
+                    "account {} ({}) not audited: {}",
+                    f.account, f.region, f.cause
+                )
+            })
             .collect();
         return Err(failed(causes.join("; ")));
     }
@@ -1119,7 +1124,10 @@ pub struct TableSpec {
 impl TableSpec {
     pub fn of(opts: &ReportOptions) -> TableSpec {
         TableSpec {
-            table: opts.create_table.as_ref().map(|t| format!("{}.{}", t.database, t.table)),
+            table: opts
+                .create_table
+                .as_ref()
+                .map(|t| format!("{}.{}", t.database, t.table)),
             workgroup: opts.workgroup.as_ref().map(ToString::to_string),
             output_location: opts.output_location.as_ref().map(ToString::to_string),
         }

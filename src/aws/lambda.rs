@@ -326,7 +326,11 @@ impl Aws {
     }
 
     /// Delete the mapping (absent is fine).
-    pub async fn delete_event_source_mapping(&self, function: &str, source_arn: &str) -> Result<()> {
+    pub async fn delete_event_source_mapping(
+        &self,
+        function: &str,
+        source_arn: &str,
+    ) -> Result<()> {
         let Some(m) = self.event_source_mapping(function, source_arn).await? else {
             return Ok(());
         };

@@ -297,10 +297,11 @@ impl Aws {
     pub async fn object_bytes(&self, bucket: &str, key: &str) -> Result<Option<Vec<u8>>> {
         match self.s3().get_object().bucket(bucket).key(key).send().await {
             Ok(o) => {
-                let data =
-                    o.body.collect().await.map_err(|e| {
-                        failed(format!("cannot read s3://{bucket}/{key}: {e}"))
-                    })?;
+                let data = o
+                    .body
+                    .collect()
+                    .await
+                    .map_err(|e| failed(format!("cannot read s3://{bucket}/{key}: {e}")))?;
                 Ok(Some(data.into_bytes().to_vec()))
             }
             Err(e)

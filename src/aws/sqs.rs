@@ -41,7 +41,10 @@ impl QueueSettings {
                 &self.retention_seconds,
             ),
             (QueueAttributeName::RedrivePolicy, &self.redrive_policy),
-            (QueueAttributeName::VisibilityTimeout, &self.visibility_timeout),
+            (
+                QueueAttributeName::VisibilityTimeout,
+                &self.visibility_timeout,
+            ),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.clone().map(|v| (k, v)))

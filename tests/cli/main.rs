@@ -33,6 +33,7 @@ mod errors;
 mod exact;
 mod examples;
 mod faults;
+mod fleet;
 mod grant;
 mod history;
 mod lake;

@@ -9,8 +9,8 @@ use crate::commands::shared_args::TrustedAccounts;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::values::{
-    strings, AccountId, AnalyzerArn, Attempt, RunId, BucketName, IamRoleName, NonEmpty, OutputLocation, RegionName,
-    S3Url, TableName,
+    strings, AccountId, AnalyzerArn, Attempt, BucketName, IamRoleName, NonEmpty, OutputLocation,
+    RegionName, RunId, S3Url, TableName,
 };
 
 /// Report, per prefix, which principals can read, write or list it: for each bucket, its policy
