@@ -20,6 +20,14 @@ organization make), this wrapper refuses, as AWS does, to assume a role that doe
 OrganizationAccountAccessRole, which CreateAccount creates in every new account. Accounts of no
 organization are unaffected.
 
+S3 conditional writes (PutObject and DeleteObject with If-Match / If-None-Match) are atomic in
+S3: of concurrent conditional writes to one key, one succeeds and the others fail with 412 (S3 User
+Guide, "How to prevent object overwrites with conditional writes",
+https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html). moto checks the
+precondition and then writes, with other request threads running in between, so two writers could
+both "win", and a lease be taken twice. This wrapper makes each conditional write one step under a
+lock.
+
 S3 Access Grants, which moto lacks, come from `scripts/access_grants.py` (see that file).
 
 Usage: python3 scripts/moto_server.py [moto_server arguments, e.g. -H 127.0.0.1 -p 5000]
@@ -154,6 +162,30 @@ def _assume_role(self, region_name, role_session_name, role_arn, *args, **kwargs
 _sts_models.STSBackend.assume_role = _assume_role
 _athena_models.AthenaBackend._process_ddl = _process_ddl
 _athena_responses.AthenaResponse.get_table_metadata = _get_table_metadata
+
+import threading
+
+from moto.s3 import responses as _s3_responses
+
+_conditional_write = threading.Lock()
+
+
+def _atomic_when_conditional(original):
+    def write(self, *args, **kwargs):
+        if self.headers.get("If-Match") or self.headers.get("If-None-Match"):
+            with _conditional_write:
+                return original(self, *args, **kwargs)
+        return original(self, *args, **kwargs)
+
+    return write
+
+
+for _name in ("put_object", "delete_object"):
+    setattr(
+        _s3_responses.S3Response,
+        _name,
+        _atomic_when_conditional(getattr(_s3_responses.S3Response, _name)),
+    )
 
 import access_grants  # noqa: E402  (beside this file)
 

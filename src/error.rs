@@ -13,6 +13,8 @@ pub mod exit {
     pub const DENIED: i32 = 3;
     /// The lake differs from the lake file (`diff -f`, `apply -f --dry-run`): not a failure.
     pub const DIFFERS: i32 = 4;
+    /// A plan breaks a guardrail of the lake file (`diff -f`, `apply -f`): nothing was changed.
+    pub const GUARDRAIL: i32 = 5;
     /// Interrupted by SIGINT (Ctrl-C); SIGTERM gives 143 and SIGHUP 129 (128 + the signal).
     pub const INTERRUPTED: i32 = 130;
 }
@@ -148,6 +150,12 @@ pub fn denied() -> CliError {
 /// operation failed", so a script tells a lake that differs from a diff that could not run).
 pub fn differs() -> CliError {
     CliError::new(Kind::Denied, "").with_exit_code(exit::DIFFERS)
+}
+
+/// A plan breaks a guardrail (the counterexample is in the message and the printed plan):
+/// exit 5, nothing changed.
+pub fn guardrail_broken(message: impl Into<String>) -> CliError {
+    CliError::new(Kind::Denied, message).with_exit_code(exit::GUARDRAIL)
 }
 
 /// The resource does not exist: exit 1.

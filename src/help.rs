@@ -284,7 +284,9 @@ lakegate access who-can s3://lake/ --bucket-policy policy.json \\
 lakegate access prove --never external-read --prefix sales_event/ \\
     --bucket-policy policy.json --bucket-owner 123456789012
 lakegate access prove --bucket store-events --prefix sales_event/ \\
-    --only arn:aws:iam::123456789012:role/Ec2ConsumerRole --access write",
+    --only arn:aws:iam::123456789012:role/Ec2ConsumerRole --access write
+# a lake file's guardrails, offline, on the policies it declares:
+lakegate access prove -f guarded.yaml --bucket-owner 123456789012",
     ),
     (
         "audit",
@@ -454,7 +456,8 @@ lakegate subscription target list --domain dzd_4p9n6example \\
         "diff",
         "lakegate diff -f lake.yaml   # exit 4 when the lake differs
 lakegate diff -f lake.yaml -o json > plan.json
-lakegate diff -f lake.yaml --prune   # also what --prune removes",
+lakegate diff -f lake.yaml --prune   # also what --prune removes
+# exit 5 when the plan breaks a guardrail of the file (guardrails:)",
     ),
     (
         "apply",

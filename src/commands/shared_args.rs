@@ -4,10 +4,9 @@
 //! (`accesspoint list --bucket B`). The other spelling is kept as a hidden alias, so scripts
 //! written either way keep working.
 
-use crate::aws::s3control::AccessPointInfo;
 use crate::commands::Ctx;
-use crate::error::{failed, input_error, Result};
-use crate::values::{AccessPointRef, BucketName, BucketRef};
+use crate::error::Result;
+use crate::values::{BucketName, BucketRef};
 
 /// The bucket a `bucket …` verb acts on: `BUCKET`, or the hidden alias `--bucket BUCKET`; either
 /// may name one of its access points (ARN or alias) instead.
@@ -45,64 +44,8 @@ impl BucketArg {
 
     /// The bucket, an access point's looked up through S3 Control.
     pub async fn resolve(&self, ctx: &Ctx) -> Result<BucketName> {
-        bucket(ctx, self.get()).await
+        ctx.resolve_bucket(self.get()).await
     }
-}
-
-/// The bucket `r` names: itself, or the bucket of the access point it names.
-pub async fn bucket(ctx: &Ctx, r: &BucketRef) -> Result<BucketName> {
-    match r {
-        BucketRef::Bucket(b) => Ok(b.clone()),
-        BucketRef::AccessPoint(a) => {
-            let (_, info) = access_point(ctx, a).await?;
-            info.bucket.parse().map_err(|e| {
-                failed(format!(
-                    "access point {a} serves bucket '{}': {e}",
-                    info.bucket
-                ))
-            })
-        }
-    }
-}
-
-/// The access point `r` names and the account that owns it (the ARN's, else --account-id or
-/// the caller's): by name or ARN with S3 Control GetAccessPoint, by alias among the account's
-/// access points. One that does not exist is an error (exit 1) saying where it was looked for.
-pub async fn access_point(ctx: &Ctx, r: &AccessPointRef) -> Result<(String, AccessPointInfo)> {
-    let aws = ctx.aws().await?;
-    let account = match r.account() {
-        Some(a) => a.to_string(),
-        None => ctx.account().await?,
-    };
-    if let AccessPointRef::Arn(arn) = r {
-        if arn.region != aws.region {
-            return Err(input_error(format!(
-                "access point {arn} is in region {}, lakegate uses {}",
-                arn.region, aws.region
-            ))
-            .hinted(format!("pass --region {}", arn.region)));
-        }
-    }
-    let found = match r {
-        AccessPointRef::Alias(alias) => aws
-            .list_access_points(&account, None, |_| {})
-            .await?
-            .into_iter()
-            .find(|ap| ap.alias.as_deref() == Some(alias.as_str())),
-        _ => {
-            let name = r.name().map(|n| n.as_str()).unwrap_or_default();
-            aws.access_point(&account, name).await?
-        }
-    };
-    let what = match r {
-        AccessPointRef::Alias(a) => {
-            format!("no access point of account {account} has the alias '{a}'")
-        }
-        _ => format!("access point '{r}' does not exist in account {account}"),
-    };
-    found.map(|info| (account, info)).ok_or_else(|| {
-        failed(what).hinted("run `lakegate accesspoint list` to see the account's access points")
-    })
 }
 
 /// `--workgroup` and `--output-location` of the verbs that run an Athena query.

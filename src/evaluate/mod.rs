@@ -1,9 +1,16 @@
 //! The evaluation engine `access` and `audit` share: policy files, principals, identity policies,
-//! the rest of the policy chain (`chain`) and a bucket's policy set (`policy_set`). Below both
-//! nouns, so neither imports the other; it works in a [`Session`], never with CLI types.
+//! the rest of the policy chain (`chain`), a bucket's policy set (`policy_set`), the policies
+//! gathered offline or online for the many-principal questions (`sources`), and the `access`
+//! answers themselves (`check`, `matrix`, `who_can`, `prove`). Below both nouns, so neither imports the
+//! other; it works in a [`Session`], never with CLI types.
 
 pub mod chain;
+pub mod check;
+pub mod matrix;
 pub mod policy_set;
+pub mod prove;
+pub mod sources;
+pub mod who_can;
 
 use crate::aws::iam::IdentityKind;
 use crate::error::{input_error, Result};

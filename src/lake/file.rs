@@ -43,6 +43,109 @@ pub struct Document {
     pub groups: BTreeMap<GroupName, Vec<Principal>>,
     #[serde(default)]
     pub buckets: Vec<Bucket>,
+    /// Statements about every principal and key that `diff -f` and `apply -f` prove against the
+    /// planned state, refusing a plan that breaks one.
+    #[serde(default)]
+    pub guardrails: Vec<RawGuardrail>,
+}
+
+/// A guardrail, as `lakegate access prove` takes it in flags: `never: external-write` (with an
+/// optional `prefix`), or `only: [PRINCIPAL…]` with `prefix` and `access`.
+#[derive(Debug, Clone)]
+pub struct GuardrailDecl {
+    pub rule: Rule,
+    /// The keys it is about (None: the whole bucket).
+    pub prefix: Option<Prefix>,
+    /// The buckets it is about (empty: every bucket of the file).
+    pub buckets: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Rule {
+    Never(NeverKind),
+    Only {
+        principals: Principals,
+        access: OnlyAccess,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NeverKind {
+    ExternalRead,
+    ExternalWrite,
+    PublicRead,
+    PublicWrite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnlyAccess {
+    Read,
+    Write,
+    Delete,
+    List,
+}
+
+/// A guardrail as written; checked into a [`GuardrailDecl`] once the document is read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawGuardrail {
+    #[serde(default)]
+    never: Option<NeverKind>,
+    #[serde(default)]
+    only: Option<Principals>,
+    #[serde(default)]
+    prefix: Option<Prefix>,
+    #[serde(default)]
+    access: Option<OnlyAccess>,
+    #[serde(default)]
+    buckets: Vec<String>,
+}
+
+impl TryFrom<RawGuardrail> for GuardrailDecl {
+    type Error = String;
+    fn try_from(r: RawGuardrail) -> std::result::Result<Self, String> {
+        let rule = match (r.never, r.only) {
+            (Some(_), Some(_)) => {
+                return Err("a guardrail is either `never` or `only`, not both".into())
+            }
+            (None, None) => {
+                return Err(
+                    "a guardrail needs `never` (external-read, external-write, public-read, public-write) or `only` (principals)"
+                        .into(),
+                )
+            }
+            (Some(n), None) => {
+                if r.access.is_some() {
+                    return Err("`access` goes with `only`; `never` names its access".into());
+                }
+                Rule::Never(n)
+            }
+            (None, Some(principals)) => {
+                if r.prefix.is_none() {
+                    return Err("`only` needs `prefix` (the keys only these principals may reach)".into());
+                }
+                Rule::Only {
+                    principals,
+                    access: r.access.unwrap_or(OnlyAccess::Read),
+                }
+            }
+        };
+        for b in &r.buckets {
+            arn::validate_bucket_name(b).map_err(|e| format!("buckets: '{b}': {e}"))?;
+        }
+        if let (Rule::Only { .. }, Some(p)) = (&rule, &r.prefix) {
+            if p.0.is_empty() {
+                return Err("prefix: `only` needs a non-empty prefix".into());
+            }
+        }
+        Ok(GuardrailDecl {
+            rule,
+            prefix: r.prefix,
+            buckets: r.buckets,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -293,6 +396,7 @@ fn seen(
 pub struct Lake {
     pub groups: BTreeMap<String, Vec<String>>,
     pub buckets: Vec<Bucket>,
+    pub guardrails: Vec<GuardrailDecl>,
 }
 
 impl Lake {
@@ -359,6 +463,7 @@ fn parse_inner(file: &str, text: &str) -> Result<Lake> {
     NAMES.with(|n| n.borrow_mut().groups = names);
 
     let mut lake = Lake::default();
+    let mut guardrails = Vec::new();
     let mut count = 0;
     for de in serde_yaml_ng::Deserializer::from_str(text) {
         let doc = Document::deserialize(de).map_err(|e| located(file, &e))?;
@@ -385,6 +490,26 @@ fn parse_inner(file: &str, text: &str) -> Result<Lake> {
             lake.groups.insert(name.0, arns);
         }
         lake.buckets.extend(doc.buckets);
+        let doc_label = if count > 1 {
+            format!(" (document {count})")
+        } else {
+            String::new()
+        };
+        for (i, g) in doc.guardrails.into_iter().enumerate() {
+            let g = GuardrailDecl::try_from(g)
+                .map_err(|e| input_error(format!("{file}{doc_label}: guardrails[{i}]: {e}")))?;
+            guardrails.push((format!("{file}{doc_label}: guardrails[{i}]"), g));
+        }
+    }
+    for (at, g) in guardrails {
+        for b in &g.buckets {
+            if !lake.buckets.iter().any(|x| &x.name.0 == b) {
+                return Err(input_error(format!(
+                    "{at}.buckets: '{b}' is not a bucket of the file"
+                )));
+            }
+        }
+        lake.guardrails.push(g);
     }
     if count == 0 {
         return Err(input_error(format!(

@@ -7,6 +7,7 @@
 //! kept exactly. Without `prune`, nothing the file does not declare is removed.
 
 pub mod file;
+pub mod guardrails;
 mod print;
 pub mod schema;
 
@@ -33,6 +34,8 @@ pub const DEFAULT_PARALLEL: usize = 16;
 #[derive(Debug, Clone)]
 pub struct Declared {
     pub target: ResourceKind,
+    /// The bucket the policy governs (its own, or its access point's).
+    pub bucket: String,
     pub resource: String,
     /// The policy as the pipeline leaves it.
     pub outcome: Outcome<PolicyDocument>,
@@ -163,6 +166,7 @@ pub async fn build<'a>(
         );
         declared_out.push(Declared {
             target: crate::apply::bucket_policy::KIND,
+            bucket: bucket.clone(),
             resource,
             outcome,
             kind: PolicyKind::Bucket,
@@ -233,6 +237,7 @@ pub async fn build<'a>(
             );
             declared_out.push(Declared {
                 target: crate::apply::access_point_policy::KIND,
+                bucket: bucket.clone(),
                 resource: ap_arn,
                 outcome,
                 kind: PolicyKind::AccessPoint,
@@ -262,6 +267,7 @@ pub async fn build<'a>(
         );
         declared_out.push(Declared {
             target: crate::apply::access_point_policy::KIND,
+            bucket: ap.bucket.clone(),
             resource: ap.arn.clone(),
             outcome,
             kind: PolicyKind::AccessPoint,
@@ -442,6 +448,9 @@ pub struct LakeOutcome<'a> {
     pub policies: Vec<PolicyStanding>,
     pub drift: &'a [String],
     pub undeclared_access_points: &'a [String],
+    /// The file's guardrails, proved against the planned policies.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub guardrails: Vec<crate::evaluate::prove::Proof>,
     /// The resources changed (apply only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applied: Option<Vec<String>>,

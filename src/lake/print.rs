@@ -52,6 +52,19 @@ impl LakeOutcome<'_> {
                 ));
             }
         }
+        if !outcome.guardrails.is_empty() {
+            out.push_str("\nGuardrails after the change:\n");
+        }
+        for proof in &outcome.guardrails {
+            for (i, line) in proof.lines().into_iter().enumerate() {
+                let line = match (i, proof.holds) {
+                    (0, true) => printer.paint("32", &line),
+                    (0, false) => printer.paint("31", &line),
+                    _ => line,
+                };
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
         match &outcome.applied {
             None => out.push_str(if outcome.differs {
                 "Differences found: `lakegate apply -f` would make these changes.\n"

@@ -80,6 +80,42 @@ pub fn schema() -> Value {
             "accessPoints": { "type": "array", "items": { "$ref": "#/$defs/accessPoint" } }
         }
     });
+    let guardrail = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "description": "A statement about every principal and key, proved by `diff -f` and `apply -f` against the planned policies (a plan that breaks one is refused, exit 5) and by `lakegate access prove -f`: either `never` (with an optional `prefix`) or `only` with `prefix` and `access`",
+        "oneOf": [
+            { "required": ["never"], "not": { "anyOf": [{ "required": ["only"] }, { "required": ["access"] }] } },
+            { "required": ["only", "prefix"], "not": { "required": ["never"] } }
+        ],
+        "properties": {
+            "never": {
+                "enum": ["external-read", "external-write", "public-read", "public-write"],
+                "description": "No principal of this kind may read or write: external (outside the bucket owner's account; anyone included) or public (anyone)"
+            },
+            "only": {
+                "type": "array",
+                "minItems": 1,
+                "items": { "$ref": "#/$defs/principal" },
+                "description": "Only these principals (ARNs, account ids or groups of the file) may `access` under `prefix`"
+            },
+            "prefix": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The keys the guardrail is about (a trailing '/' is added when missing); absent with `never`: the whole bucket"
+            },
+            "access": {
+                "enum": ["read", "write", "delete", "list"],
+                "default": "read",
+                "description": "The access `only` is about: read (GetObject), write (PutObject), delete (DeleteObject), list (ListBucket with s3:prefix)"
+            },
+            "buckets": {
+                "type": "array",
+                "items": { "type": "string" },
+                "description": "The buckets of the file it is about (absent: every bucket of the file)"
+            }
+        }
+    });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/lakegate/lakegate/schema/lake.schema.json",
@@ -100,13 +136,19 @@ pub fn schema() -> Value {
                     "items": { "type": "string", "pattern": "^(arn:|[0-9]{12}$)" }
                 }
             },
-            "buckets": { "type": "array", "items": { "$ref": "#/$defs/bucket" } }
+            "buckets": { "type": "array", "items": { "$ref": "#/$defs/bucket" } },
+            "guardrails": {
+                "type": "array",
+                "description": "Statements `diff -f` and `apply -f` prove against the planned policies before anything is written",
+                "items": { "$ref": "#/$defs/guardrail" }
+            }
         },
         "$defs": {
             "principal": principal,
             "grant": grant,
             "accessPoint": access_point,
-            "bucket": bucket
+            "bucket": bucket,
+            "guardrail": guardrail
         }
     })
 }

@@ -9,6 +9,7 @@ use crate::aws::{Aws, RunState};
 use crate::error::{failed, input_error, Result};
 use crate::output::Printer;
 use crate::settings::Settings;
+use crate::values::{AccessPointRef, BucketName, BucketRef};
 use tokio::sync::OnceCell;
 
 /// The settings, the printer, and AWS (loaded on first use).
@@ -87,6 +88,67 @@ impl Session {
                 ))
                 .hinted("run `lakegate accesspoint list` to see the account's access points")
             })
+    }
+
+    /// The bucket `r` names: itself, or the bucket of the access point it names.
+    pub async fn resolve_bucket(&self, r: &BucketRef) -> Result<BucketName> {
+        match r {
+            BucketRef::Bucket(b) => Ok(b.clone()),
+            BucketRef::AccessPoint(a) => {
+                let (_, info) = self.resolve_access_point(a).await?;
+                info.bucket.parse().map_err(|e| {
+                    failed(format!(
+                        "access point {a} serves bucket '{}': {e}",
+                        info.bucket
+                    ))
+                })
+            }
+        }
+    }
+
+    /// The access point `r` names and the account that owns it (the ARN's, else --account-id
+    /// or the caller's): by name or ARN with S3 Control GetAccessPoint, by alias among the
+    /// account's access points. One that does not exist is an error (exit 1) saying where it
+    /// was looked for.
+    pub async fn resolve_access_point(
+        &self,
+        r: &AccessPointRef,
+    ) -> Result<(String, AccessPointInfo)> {
+        let aws = self.aws().await?;
+        let account = match r.account() {
+            Some(a) => a.to_string(),
+            None => self.account().await?,
+        };
+        if let AccessPointRef::Arn(arn) = r {
+            if arn.region != aws.region {
+                return Err(input_error(format!(
+                    "access point {arn} is in region {}, lakegate uses {}",
+                    arn.region, aws.region
+                ))
+                .hinted(format!("pass --region {}", arn.region)));
+            }
+        }
+        let found = match r {
+            AccessPointRef::Alias(alias) => aws
+                .list_access_points(&account, None, |_| {})
+                .await?
+                .into_iter()
+                .find(|ap| ap.alias.as_deref() == Some(alias.as_str())),
+            _ => {
+                let name = r.name().map(|n| n.as_str()).unwrap_or_default();
+                aws.access_point(&account, name).await?
+            }
+        };
+        let what = match r {
+            AccessPointRef::Alias(a) => {
+                format!("no access point of account {account} has the alias '{a}'")
+            }
+            _ => format!("access point '{r}' does not exist in account {account}"),
+        };
+        found.map(|info| (account, info)).ok_or_else(|| {
+            failed(what)
+                .hinted("run `lakegate accesspoint list` to see the account's access points")
+        })
     }
 
     /// A session like this one whose AWS calls go through `role` in `account` (the other

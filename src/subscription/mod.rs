@@ -7,6 +7,7 @@
 //! request id alone, through the same read/plan/lease/re-read/keep/write/verify pipeline as every
 //! other policy edit.
 
+pub mod event;
 pub mod fulfil;
 pub mod observe;
 pub mod reconcile;

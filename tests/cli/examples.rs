@@ -151,6 +151,24 @@ const FILES: &[(&str, &str)] = &[
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
     ),
     ("report.sql", "SELECT * FROM events WHERE dt = ?"),
+    (
+        "guarded.yaml",
+        "apiVersion: lakegate/v1
+kind: Lake
+guardrails:
+  - never: external-write
+  - never: public-read
+buckets:
+  - name: store-events
+    delegate: true
+    accessPoints:
+      - name: ec2-consumer
+        grants:
+          - principals: [arn:aws:iam::123456789012:role/Ec2ConsumerRole]
+            prefix: sales_event/
+            access: read-write
+",
+    ),
 ];
 
 /// The verbs that change nothing (with `--dry-run`, nothing does).

@@ -35,6 +35,7 @@ mod examples;
 mod faults;
 mod fleet;
 mod grant;
+mod guardrails;
 mod history;
 mod lake;
 mod lease;

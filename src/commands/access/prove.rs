@@ -1,12 +1,12 @@
-//! `lakegate access prove (--never WHAT [--prefix P] | --only ARN… --prefix P [--access A])`
+//! `lakegate access prove (--never WHAT [--prefix P] | --only ARN… --prefix P [--access A] | -f FILE)`
 
 use crate::commands::Ctx;
-use crate::error::{denied, failed, input_error, Result};
+use crate::error::{denied, input_error, Result};
 use crate::evaluate::parse_context;
-use crate::policy::eval::exact::{Counterexample, Guardrail, Model, Never};
+use crate::evaluate::prove::{self, Proof};
+use crate::policy::eval::exact::{Guardrail, Model, Never};
 use crate::policy::eval::symbolic::Access;
 use crate::values::{BucketName, Prefix, PrincipalArn};
-use serde::Serialize;
 
 /// Prove a guardrail over every principal and every key of a bucket, or refute it with a
 /// counterexample: a principal ARN (for a class of principals, one of its members), a key, the
@@ -16,7 +16,8 @@ use serde::Serialize;
 /// an account, any principal of an account no policy names, anyone), and keys as the exact sets
 /// the policies allow, so "holds" covers every principal and key, not a sample. Access that
 /// depends on a condition unknown offline (aws:SourceVpce, aws:PrincipalOrgID, …) counts, with
-/// the condition shown. Exit 0 when the guardrail holds, 3 when it does not.
+/// the condition shown. With -f, every guardrail of a lake file is proved against the policies
+/// the file declares, offline. Exit 0 when the guardrail holds, 3 when it does not.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// No principal of this kind may: external-read, external-write (principals outside the bucket
@@ -26,7 +27,7 @@ pub struct Args {
         value_enum,
         value_name = "WHAT",
         conflicts_with = "only",
-        required_unless_present = "only"
+        required_unless_present_any = ["only", "file"]
     )]
     pub never: Option<NeverArg>,
 
@@ -41,6 +42,12 @@ pub struct Args {
     /// The access --only is about
     #[arg(long, value_enum, default_value_t = AccessArg::Read)]
     pub access: AccessArg,
+
+    /// Prove the `guardrails:` of a lake file against the policies it declares, offline (the
+    /// bucket owner from --bucket-owner or --account-id; `-` reads stdin)
+    #[arg(short = 'f', long = "file", value_name = "FILE",
+          conflicts_with_all = ["never", "only", "prefix", "bucket_policy", "access_point_policy"])]
+    pub file: Option<String>,
 
     /// The bucket (offline: default from the bucket policy's resources)
     #[arg(long, value_name = "BUCKET", add = crate::completers::bucket_completer())]
@@ -70,129 +77,85 @@ pub enum AccessArg {
     List,
 }
 
-/// The answer, as scripts read it.
-#[derive(Debug, Serialize)]
-struct Proof<'a> {
-    guardrail: String,
-    bucket: &'a str,
-    holds: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    counterexample: Option<&'a Counterexample>,
-}
-
-pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let context = parse_context(&args.policies.context)?;
+fn guardrail(args: &Args) -> Result<Guardrail> {
     let prefix = args
         .prefix
         .as_ref()
         .map(|p| p.normalized(true))
         .transpose()
         .map_err(|e| input_error(format!("--prefix: {e}")))?;
-    let (guardrail, text) = match args.never {
-        Some(n) => {
-            let what = match n {
+    Ok(match args.never {
+        Some(n) => Guardrail::Never {
+            what: match n {
                 NeverArg::ExternalRead => Never::ExternalRead,
                 NeverArg::ExternalWrite => Never::ExternalWrite,
                 NeverArg::PublicRead => Never::PublicRead,
                 NeverArg::PublicWrite => Never::PublicWrite,
-            };
-            let text = format!("never {}{}", what.as_str(), under(prefix.as_deref()));
-            (Guardrail::Never { what, prefix }, text)
-        }
-        None => {
-            let access = match args.access {
+            },
+            prefix,
+        },
+        None => Guardrail::Only {
+            principals: args.only.iter().map(|p| p.canonical()).collect(),
+            prefix: prefix.unwrap_or_default(),
+            access: match args.access {
                 AccessArg::Read => Access::Read,
                 AccessArg::Write => Access::Write,
                 AccessArg::Delete => Access::Delete,
                 AccessArg::List => Access::List,
+            },
+        },
+    })
+}
+
+pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    let proofs = match &args.file {
+        Some(file) => {
+            let owner = args
+                .policies
+                .bucket_owner
+                .clone()
+                .or_else(|| ctx.settings.account_id.clone())
+                .ok_or_else(|| {
+                    input_error("-f: the bucket owner is needed: pass --bucket-owner ID")
+                })?;
+            crate::lake::guardrails::prove_file(ctx, file, &owner)?
+        }
+        None => {
+            let context = parse_context(&args.policies.context)?;
+            let guardrail = guardrail(args)?;
+            let (set, bucket, _) = args
+                .policies
+                .gather(ctx, args.bucket.as_ref().map(ToString::to_string), &[])
+                .await?;
+            let (chain, _) = args.policies.chain.files().from_files()?;
+            let partition = prove::partition_of(&set);
+            let model = Model {
+                set: &set,
+                chain: &chain,
+                bucket: &bucket,
+                partition: &partition,
+                context: &context,
+                trusted: &args.trusted_account.ids(),
             };
-            let principals: Vec<String> = args.only.iter().map(|p| p.canonical()).collect();
-            let prefix = prefix.unwrap_or_default();
-            let text = format!(
-                "only {} may {}{}",
-                principals.join(", "),
-                access.as_str(),
-                under(Some(&prefix))
-            );
-            (
-                Guardrail::Only {
-                    principals,
-                    prefix,
-                    access,
-                },
-                text,
-            )
+            vec![prove::prove(&model, &guardrail)?]
         }
     };
-    let (set, bucket, _) = args
-        .policies
-        .gather(ctx, args.bucket.as_ref().map(ToString::to_string), &[])
-        .await?;
-    let (chain, _) = args.policies.chain.files().from_files()?;
-    let partition = super::partition_of(&set);
-    let model = Model {
-        set: &set,
-        chain: &chain,
-        bucket: &bucket,
-        partition: &partition,
-        context: &context,
-        trusted: &args.trusted_account.ids(),
-    };
-    let found = model
-        .prove(&guardrail)
-        .map_err(|e| failed(format!("cannot decide the guardrail: {e}")))?;
-    let proof = Proof {
-        guardrail: text.clone(),
-        bucket: &bucket,
-        holds: found.is_none(),
-        counterexample: found.as_ref(),
-    };
-    ctx.printer.result(&proof, || match &found {
-        None => ctx.printer.line(format!("holds: {text} (s3://{bucket})")),
-        Some(c) => {
-            let who = if c.principal.is_empty() {
-                "an anonymous request".to_string()
-            } else {
-                c.principal.clone()
-            };
-            let via = match &c.access_point {
-                Some(a) => format!("through access point {a}"),
-                None => "directly".to_string(),
-            };
-            let by: Vec<String> = c
-                .statements
-                .iter()
-                .filter(|s| s.effect == crate::policy::eval::Effect::Allow)
-                .map(|s| match &s.sid {
-                    Some(sid) => format!("{} {sid}", s.policy),
-                    None => format!("{} #{}", s.policy, s.index),
-                })
-                .collect();
-            ctx.printer
-                .line(format!("does not hold: {text} (s3://{bucket})"))?;
-            ctx.printer.line(format!(
-                "  {who} may {} s3://{bucket}/{} {via}, allowed by {}",
-                c.action,
-                c.key,
-                by.join(", ")
-            ))?;
-            if !c.only_if.is_empty() {
-                ctx.printer
-                    .line(format!("  only if {}", c.only_if.join("; ")))?;
+    let lines = || {
+        for p in &proofs {
+            for line in p.lines() {
+                ctx.printer.line(line)?;
             }
-            Ok(())
         }
-    })?;
-    if found.is_some() {
+        Ok(())
+    };
+    // One guardrail: its proof as the document (as before -f); a file's: the list.
+    match proofs.as_slice() {
+        [one] if args.file.is_none() => ctx.printer.result(one, lines)?,
+        _ => ctx.printer.result(&proofs, lines)?,
+    }
+    if proofs.iter().any(|p: &Proof| !p.holds) {
         Err(denied())
     } else {
         Ok(())
-    }
-}
-
-fn under(prefix: Option<&str>) -> String {
-    match prefix {
-        Some(p) if !p.is_empty() => format!(" under {p}"),
-        _ => " anywhere".to_string(),
     }
 }

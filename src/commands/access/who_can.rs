@@ -1,15 +1,11 @@
 //! `lakegate access who-can s3://BUCKET/PREFIX/ [--action read|write|list]
 //! [--account-id ID --member-role ROLE_NAME [--external-id ID]]`
 
-use crate::aws::Aws;
 use crate::commands::Ctx;
-use crate::error::{failed, input_error, Result};
-use crate::evaluate::chain::{audit_chain, member_chain, org_levels_with};
+use crate::error::{input_error, Result};
 use crate::evaluate::parse_context;
-use crate::output::{Cell, Row};
-use crate::policy::eval::audit::{BucketAudit, WhoCanRow};
-use crate::policy::eval::symbolic::{Access, ModelError};
-use crate::policy::eval::{Chain, PolicySet};
+use crate::evaluate::who_can::{who_can, WhoCanOptions};
+use crate::policy::eval::symbolic::Access;
 
 /// Which principals (of which accounts, through which access point or the bucket itself) may
 /// read, write or list anything under one prefix, exactly: every principal the policies name,
@@ -69,56 +65,11 @@ pub enum Action {
     List,
 }
 
-impl Row for WhoCanRow {
-    fn headers(wide: bool) -> Vec<&'static str> {
-        let mut h = vec![
-            "PRINCIPAL",
-            "ACCOUNT",
-            "EXTERNAL",
-            "VIA",
-            "KEYS",
-            "EXCEPT",
-            "CONDITIONS",
-        ];
-        if wide {
-            h.extend(["PARTIAL", "SOURCE", "SID"]);
-        }
-        h
-    }
-    fn cells(&self, wide: bool) -> Vec<Cell> {
-        let mut via = if self.access_point.is_empty() {
-            "bucket".to_string()
-        } else {
-            format!("access-point:{}", self.access_point)
-        };
-        let mut conditions = self.conditions.clone();
-        if let Some(why) = &self.latent {
-            via.push_str(" (latent)");
-            conditions = format!("latent: {why}");
-        }
-        let mut c = vec![
-            self.principal.clone().into(),
-            Cell::or_dash(self.principal_account.as_str()),
-            if self.external { "yes" } else { "no" }.into(),
-            via.into(),
-            Cell::or_dash(self.keys.join(" ").as_str()),
-            Cell::or_dash(self.except.join(" ").as_str()),
-            Cell::or_dash(conditions.as_str()),
-        ];
-        if wide {
-            c.push(if self.partial { "yes" } else { "no" }.into());
-            c.push(self.source.clone().into());
-            c.push(Cell::or_dash(self.sid.as_str()));
-        }
-        c
-    }
-}
-
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let (bucket, prefix) = match (&args.url, &args.bucket) {
         (Some(url), _) => (url.bucket.to_string(), url.prefix()),
         (None, Some(b)) => {
-            let bucket = crate::commands::shared_args::bucket(ctx, b).await?;
+            let bucket = ctx.resolve_bucket(b).await?;
             let prefix = match &args.prefix {
                 Some(p) => p
                     .normalized(false)
@@ -130,127 +81,28 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         // clap requires one of the two.
         (None, None) => return Err(input_error("name the bucket: S3_URL or --bucket")),
     };
-    let kind = match args.action {
+    let access = match args.action {
         Action::Read => Access::Read,
         Action::Write => Access::Write,
         Action::List => Access::List,
     };
-    let context = parse_context(&args.policies.context)?;
-    let exact = |e: ModelError| failed(format!("cannot decide who can {}: {e}", kind.as_str()));
-    if args.policies.offline() {
-        if args.member_role.is_some() {
-            return Err(input_error(
-                "--member-role: the policies come from files; leave it out offline",
-            ));
-        }
-        let (set, _, _) = args.policies.gather(ctx, Some(bucket.clone()), &[]).await?;
-        let (chain, _) = args.policies.chain.files().from_files()?;
-        let partition = super::partition_of(&set);
-        let audit = BucketAudit {
-            bucket: &bucket,
-            partition: &partition,
-            trusted: &args.trusted_account.ids(),
-            findings: &[],
-            region: "",
-            organization: &[],
-        };
-        let rows = audit
-            .who_can_exact(&set, &chain, &context, &prefix, kind)
-            .map_err(exact)?;
-        return ctx.printer.rows_or(&rows, || {
-            format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
-        });
-    }
-    let caller = ctx.aws().await?;
-    let (member, account, chain, organization) = match &args.member_role {
-        Some(role) => {
-            let m = enter_member(ctx, caller, role, args.external_id.as_deref()).await?;
-            (Some(m.aws), m.account, Some(m.chain), m.organization)
-        }
-        None => (None, ctx.account().await?, None, Vec::new()),
+    let opts = WhoCanOptions {
+        context: parse_context(&args.policies.context)?,
+        bucket,
+        prefix,
+        access,
+        trusted: args.trusted_account.ids(),
+        member_role: args.member_role.as_ref().map(ToString::to_string),
+        external_id: args.external_id.clone(),
+        sources: args.policies.sources(),
     };
-    let aws = member.as_ref().unwrap_or(caller);
-    let set = policy_set(aws, &account, &bucket).await?;
-    let chain = match chain {
-        Some(c) => c,
-        None => audit_chain(ctx, &account).await,
-    };
-    let audit = BucketAudit {
-        bucket: &bucket,
-        partition: aws.partition,
-        trusted: &args.trusted_account.ids(),
-        findings: &[],
-        region: &aws.region,
-        organization: &organization,
-    };
-    let rows = audit
-        .who_can_exact(&set, &chain, &context, &prefix, kind)
-        .map_err(exact)?;
+    let rows = who_can(ctx, &opts).await?;
     ctx.printer.rows_or(&rows, || {
-        format!("no principal may {} s3://{bucket}/{prefix}", kind.as_str())
+        format!(
+            "no principal may {} s3://{}/{}",
+            access.as_str(),
+            opts.bucket,
+            opts.prefix
+        )
     })
-}
-
-/// A member account of the caller's organization, entered through its role.
-struct Member {
-    aws: Aws,
-    account: String,
-    chain: Chain,
-    /// Every account of the organization: none of their principals is external.
-    organization: Vec<String>,
-}
-
-/// --member-role: the account --account-id names must be in the caller's organization; its
-/// role is assumed (session `lakegate-audit`, as `audit report --organization` does), its SCPs and
-/// RCPs read with the caller's credentials and its Block Public Access with the role's.
-async fn enter_member(
-    ctx: &Ctx,
-    caller: &Aws,
-    role_name: &str,
-    external_id: Option<&str>,
-) -> Result<Member> {
-    let Some(account) = ctx.settings.account_id.clone() else {
-        return Err(input_error(
-            "--member-role: name the member account that owns the bucket with --account-id ID",
-        ));
-    };
-    let org = caller.organization().await?;
-    if !org.accounts.iter().any(|a| a.id == account) {
-        return Err(input_error(format!(
-            "--account-id: {account} is not an account of organization {}",
-            org.id
-        )));
-    }
-    let role = format!("arn:{}:iam::{account}:role/{role_name}", caller.partition);
-    let creds = caller
-        .assume_role_for_run(&role, "lakegate-audit", external_id)
-        .await
-        .map_err(|mut e| {
-            e.message = format!("cannot assume {role}: {}", e.message);
-            e
-        })?;
-    let aws = caller.in_account(&account, creds, &caller.region);
-    let warn = |m: String| ctx.printer.warn(m);
-    let (levels, restrict) = futures::future::join(
-        org_levels_with(caller, &account),
-        aws.account_restrict_public_buckets(&account),
-    )
-    .await;
-    let chain = member_chain(&account, levels, restrict.map_err(Into::into), warn);
-    Ok(Member {
-        aws,
-        account,
-        chain,
-        organization: org.accounts.into_iter().map(|a| a.id).collect(),
-    })
-}
-
-/// The bucket's policy and the policies of its access points, read with `aws` in `account`,
-/// 16 at a time.
-async fn policy_set(aws: &Aws, account: &str, bucket: &str) -> Result<PolicySet> {
-    let listed = aws
-        .list_access_points(account, Some(bucket), |_| {})
-        .await?;
-    let pool = tokio::sync::Semaphore::new(16);
-    crate::evaluate::policy_set::read(aws, account, bucket, listed, &pool).await
 }

@@ -66,7 +66,7 @@ struct CreateResult {
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
     let aws = ctx.aws().await?;
-    let bucket = crate::commands::shared_args::bucket(ctx, &args.bucket).await?;
+    let bucket = ctx.resolve_bucket(&args.bucket).await?;
     let principals = check_principals(&args.principals, aws.partition)?;
     aws.ensure_bucket(&bucket).await?;
     let account = ctx.account().await?;

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
+    let (account, info) = ctx.resolve_access_point(&args.name).await?;
     // The policy first (kept in history), then the access point.
     let (policy_step, policy) = Step::watched(AccessPointPolicy::of(&account, &info), set(None));
     let plan = Plan::new("accesspoint delete")

@@ -40,7 +40,7 @@ impl Row for GrantView {
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
-    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
+    let (account, info) = ctx.resolve_access_point(&args.name).await?;
     let policy = aws.access_point_policy(&account, &info.name).await?;
     let grants = policy.as_ref().map(summarize).unwrap_or_default();
     let details = Details {

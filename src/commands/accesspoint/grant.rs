@@ -37,7 +37,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
-    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
+    let (account, info) = ctx.resolve_access_point(&args.name).await?;
     let apref = AccessPointRef {
         arn: info.arn.clone(),
     };

@@ -96,7 +96,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let bucket = match &args.bucket {
-        Some(b) => Some(crate::commands::shared_args::bucket(ctx, b).await?),
+        Some(b) => Some(ctx.resolve_bucket(b).await?),
         None => None,
     };
     let pb = ctx.printer.spinner("listing access points");

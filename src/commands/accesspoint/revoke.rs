@@ -44,7 +44,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         .transpose()?;
     let aws = ctx.aws().await?;
     let principals = check_principals(&args.principals, aws.partition)?;
-    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
+    let (account, info) = ctx.resolve_access_point(&args.name).await?;
     let apref = AccessPointRef {
         arn: info.arn.clone(),
     };

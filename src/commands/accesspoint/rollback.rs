@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let (account, info) = crate::commands::shared_args::access_point(ctx, &args.name).await?;
+    let (account, info) = ctx.resolve_access_point(&args.name).await?;
     let pref = policy_ref(&account, &info);
     history::rollback(ctx, &pref, &format!("access point {}", info.name), args.to).await
 }

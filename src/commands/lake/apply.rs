@@ -1,6 +1,6 @@
 //! `lakegate apply -f lake.yaml [--prune]`
 
-use super::{load, show_diff, FileArgs};
+use super::{load, show_diff, show_diff_checked, FileArgs};
 use crate::apply::Scale;
 use crate::commands::Ctx;
 use crate::error::Result;
@@ -11,7 +11,9 @@ use crate::lake::{self, LakeOutcome};
 /// buckets. Removes the lake's statements and access points the file no longer declares only
 /// with --prune; never touches statements lakegate did not write. On a failure part-way every
 /// resource is at its old or its new state: the error says which were applied, and running
-/// the same command again finishes the job. With --dry-run it is `lakegate diff -f`.
+/// the same command again finishes the job. The file's guardrails are proved against the
+/// planned policies first: a plan that breaks one is refused (exit 5, the counterexample named,
+/// nothing applied). With --dry-run it is `lakegate diff -f`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -28,6 +30,12 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return show_diff(ctx, &args.file, reason).await;
     }
     let file = load(&args.file)?;
+    // The guardrails are proved on the plan before anything is leased or written.
+    let proofs = if file.guardrails.is_empty() {
+        Vec::new()
+    } else {
+        show_diff_checked(ctx, &args.file, reason, true).await?
+    };
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let parallel = usize::from(args.file.concurrency);
@@ -54,6 +62,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         policies: lake::standings(&lp.declared),
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
+        guardrails: proofs,
         applied: Some(applied),
     }
     .print(&ctx.printer)

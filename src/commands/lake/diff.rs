@@ -7,8 +7,9 @@ use crate::error::Result;
 /// Show how the lake differs from a lake file: one plan over every bucket policy, access point
 /// and access point policy the file names (the diffs `apply -f` would make), each policy's size
 /// against its 20 KB limit after the change, and the statements lakegate does not manage. Only
-/// reads, in parallel. Exit 0 when nothing differs, 4 when something does (1 is a
-/// failure, as for every command).
+/// reads, in parallel. The file's guardrails are proved against the planned policies, each
+/// answered "holds" or with a counterexample. Exit 0 when nothing differs, 4 when something
+/// does, 5 when the plan breaks a guardrail (1 is a failure, as for every command).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]

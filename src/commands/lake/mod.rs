@@ -8,6 +8,7 @@ pub mod schema;
 
 use super::{read_input, Ctx};
 use crate::error::{differs, Result};
+use crate::evaluate::prove::{self, Proof};
 use crate::lake::{self, file::Lake, LakeOutcome};
 
 /// The lake file and how to read the lake, for `diff` and `apply`.
@@ -39,9 +40,16 @@ pub fn load(args: &FileArgs) -> Result<Lake> {
     lake::file::parse(name, &text)
 }
 
-/// Plan the file and print the plan (what `diff -f` and `apply -f --dry-run` do); exit 4 when
-/// something differs.
-pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
+/// Plan the file, prove its guardrails against the planned policies and print the plan (what
+/// `diff -f` and `apply -f --dry-run` do, and what `apply -f` does first when the file has
+/// guardrails). Exit 5 when the plan breaks a guardrail (`applying`: the refusal says nothing
+/// was applied), else 4 when something differs; Ok with the guardrails' proofs otherwise.
+pub async fn show_diff_checked(
+    ctx: &Ctx,
+    args: &FileArgs,
+    reason: &str,
+    applying: bool,
+) -> Result<Vec<Proof>> {
     let file = load(args)?;
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
@@ -49,6 +57,16 @@ pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
     let lp = lake::build(aws, &account, &file, args.prune, parallel, reason).await?;
     let report = crate::apply::plan_only(aws, lp.plan, parallel).await?;
     let differ = report.changed() || !lp.drift.is_empty();
+    let proofs = lake::guardrails::check(
+        &file,
+        &lake::guardrails::planned(&lp.declared),
+        &account,
+        aws.partition,
+    )?;
+    let broken: Vec<&Proof> = proofs.iter().filter(|p| !p.holds).collect();
+    if applying && broken.is_empty() {
+        return Ok(proofs);
+    }
     LakeOutcome {
         dry_run: true,
         differs: differ,
@@ -56,12 +74,21 @@ pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
         policies: lake::standings(&lp.declared),
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
+        guardrails: proofs.clone(),
         applied: None,
     }
     .print(&ctx.printer)?;
-    if differ {
+    if !broken.is_empty() {
+        Err(prove::refusal(&broken, applying))
+    } else if differ {
         Err(differs())
     } else {
-        Ok(())
+        Ok(proofs)
     }
+}
+
+/// Plan the file and print the plan (what `diff -f` and `apply -f --dry-run` do); exit 4 when
+/// something differs, 5 when the plan breaks a guardrail of the file.
+pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
+    show_diff_checked(ctx, args, reason, false).await.map(drop)
 }
