@@ -591,3 +591,182 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     assert!(!local_lines.is_empty());
     assert_eq!(local_lines, fleet, "{}", stderr(&local));
 }
+
+#[test]
+fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedule_removes_them() {
+    let env = TestEnv::new();
+    let b = env.bucket("fleet");
+    let f = env.name("lgf");
+    let zip = crate::deploy::tiny_zip(&env);
+    env.json([
+        "-o",
+        "json",
+        "subscription",
+        "deploy",
+        "--domain",
+        "dzd_abc123",
+        "--bucket",
+        &b,
+        "--function-name",
+        &f,
+        "--zip",
+        &zip,
+    ]);
+    let upload = format!("s3://{b}/audit/");
+    let schedule = |dry: bool| {
+        let mut args = vec!["-o", "json"];
+        if dry {
+            args.push("--dry-run");
+        }
+        args.extend([
+            "audit",
+            "schedule",
+            "--function-name",
+            &f,
+            "--cron",
+            "rate(1 day)",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--upload",
+            &upload,
+        ]);
+        env.json(args)
+    };
+    let queue = format!("{f}-audit-weekly");
+    let exists = |name: &str| {
+        crate::deploy::boto(
+            &env,
+            &format!("import botocore\ntry:\n    c('sqs').get_queue_url(QueueName='{name}'); out = True\nexcept botocore.exceptions.ClientError:\n    out = False"),
+        ) == json!(true)
+    };
+
+    // --dry-run: one plan with the queues and the mapping, nothing created.
+    let plan = schedule(true);
+    assert_eq!(plan["dry_run"], true);
+    let targets: Vec<String> = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["target"].as_str().unwrap(),
+                c["action"].as_str().unwrap()
+            )
+        })
+        .collect();
+    for t in [
+        "sqs-queue create",
+        "event-source-mapping create",
+        "event-rule create",
+    ] {
+        assert!(targets.iter().any(|x| x == t), "{t} not in {targets:?}");
+    }
+    assert!(!exists(&queue));
+
+    let o = schedule(false);
+    assert_eq!(o["changed"], true, "{o}");
+    let got = crate::deploy::boto(
+        &env,
+        &format!(
+            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
+             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
+             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
+             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
+             t = c('events').list_targets_by_rule(Rule='{f}-audit-weekly')['Targets']\n\
+             out = {{'attrs': a, 'mappings': m, 'policy': p, 'input': t[0]['Input']}}"
+        ),
+    );
+    let redrive: Value =
+        serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        redrive["maxReceiveCount"].to_string().trim_matches('"'),
+        "3"
+    );
+    assert!(redrive["deadLetterTargetArn"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!(":{queue}-dlq")));
+    assert_eq!(got["attrs"]["VisibilityTimeout"], "1800");
+    let m = &got["mappings"][0];
+    assert_eq!(got["mappings"].as_array().unwrap().len(), 1, "{got}");
+    assert!(m["EventSourceArn"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!(":{queue}")));
+    assert_eq!(m["BatchSize"], 5);
+    assert_eq!(
+        m["FunctionResponseTypes"],
+        json!(["ReportBatchItemFailures"])
+    );
+    assert_eq!(m["ScalingConfig"]["MaximumConcurrency"], 10);
+    // Least privilege: the member role by name, exactly these queues, the upload prefix.
+    let st = |sid: &str| {
+        got["policy"]["Statement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["Sid"] == sid)
+            .unwrap_or_else(|| panic!("no {sid}: {got}"))
+            .clone()
+    };
+    assert_eq!(
+        st("AuditMemberRole")["Resource"],
+        format!("arn:aws:iam::*:role/{ROLE}")
+    );
+    assert!(st("AuditQueue")["Resource"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!(":{queue}")));
+    assert_eq!(
+        st("AuditRunObjects")["Resource"],
+        format!("arn:aws:s3:::{b}/audit/*")
+    );
+    let input: Value = serde_json::from_str(got["input"].as_str().unwrap()).unwrap();
+    let job: Vec<&str> = input["lakegate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(
+        job.contains(&"--fan-out") && job.ends_with(&["--queue", queue.as_str()]),
+        "{job:?}"
+    );
+
+    // A redeploy plans nothing.
+    let o = schedule(false);
+    assert_eq!(o["changed"], false, "{o}");
+
+    // Removing a queue (and the units in it) is confirmed.
+    env.lg(["audit", "unschedule", "--function-name", &f])
+        .code(2);
+    assert!(exists(&queue));
+    let o = env.json([
+        "-o",
+        "json",
+        "--yes",
+        "audit",
+        "unschedule",
+        "--function-name",
+        &f,
+    ]);
+    assert_eq!(o["changed"], true);
+    assert!(!exists(&queue) && !exists(&format!("{queue}-dlq")));
+    let left = crate::deploy::boto(
+        &env,
+        &format!("out = len(c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings'])"),
+    );
+    assert_eq!(left, 0);
+    env.json([
+        "-o",
+        "json",
+        "--yes",
+        "subscription",
+        "undeploy",
+        "--function-name",
+        &f,
+    ]);
+}
