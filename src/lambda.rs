@@ -388,6 +388,59 @@ mod tests {
         assert!(job_of(&json!({"lakegate": "audit report"}), &[]).is_err());
     }
 
+    /// A record in the shape of "Using Lambda with Amazon SQS" (AWS Lambda Developer Guide,
+    /// "Example standard queue message event").
+    fn record(id: &str, body: &str, received: &str) -> Value {
+        json!({
+            "messageId": id,
+            "receiptHandle": "MessageReceiptHandle",
+            "body": body,
+            "attributes": {
+                "ApproximateReceiveCount": received,
+                "SentTimestamp": "1523232000000",
+                "SenderId": "123456789012",
+                "ApproximateFirstReceiveTimestamp": "1523232000001"
+            },
+            "messageAttributes": {},
+            "md5OfBody": "7b270e59b47ff90a553787216d55d91d",
+            "eventSource": "aws:sqs",
+            "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:lakegate-fulfiller-audit-weekly",
+            "awsRegion": "us-east-1"
+        })
+    }
+
+    #[test]
+    fn an_sqs_batch_runs_each_unit_told_which_delivery_it_is() {
+        let unit = json!({
+            "lakegate": ["audit", "report", "--organization", "--account", "111122223333",
+                         "--upload", "s3://b/a/", "--run", "r1"],
+            "fleet": {"run": "r1", "max_receive": 3}
+        });
+        let ev = json!({"Records": [
+            record("m1", &unit.to_string(), "2"),
+            record("m2", "not json", "1"),
+            record("m3", &json!({"lakegate": ["bucket", "delegate", "b"]}).to_string(), "1"),
+        ]});
+        let jobs = sqs_jobs(&ev).unwrap();
+        assert_eq!(jobs.len(), 3);
+        let (id, job) = &jobs[0];
+        assert_eq!(id, "m1");
+        let args = &job.as_ref().unwrap().args;
+        assert_eq!(&args[..4], ["-o", "json", "audit", "report"]);
+        assert_eq!(&args[args.len() - 2..], ["--attempt", "2/3"]);
+        assert!(jobs[1].1.as_ref().unwrap_err().contains("not a JSON job"));
+        assert!(jobs[2].1.as_ref().unwrap_err().contains("may not run"));
+        // Refused records are failures of the batch (SQS delivers them again, then the DLQ).
+        let out = invoke_batch("req", jobs.into_iter().skip(1).collect());
+        assert_eq!(
+            out,
+            json!({"batchItemFailures": [{"itemIdentifier": "m2"}, {"itemIdentifier": "m3"}]})
+        );
+        // Not an SQS event: the other paths decide.
+        assert!(sqs_jobs(&json!({"Records": []})).is_none());
+        assert!(sqs_jobs(&json!({"Records": [{"eventSource": "aws:s3"}]})).is_none());
+    }
+
     #[test]
     fn anything_else_is_refused_naming_its_source() {
         let e = job_of(&json!({"source": "aws.s3"}), &[]).unwrap_err();

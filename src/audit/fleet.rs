@@ -19,7 +19,10 @@
 //! Every object is written through the change pipeline (S3 objects); the manifest's bytes are
 //! a function of the markers alone, so two finishers racing write the same object.
 
-use super::report::{organization_scope, reports_present, table_step, ReportOptions, TableSpec};
+use super::report::{
+    organization_scope, report_with, reports_present, table_step, ReportOptions, TableSpec,
+    UnitRun, UnitUpload,
+};
 use crate::apply::s3_object::{S3Object, Source};
 use crate::apply::Plan;
 use crate::aws::Aws;
@@ -29,13 +32,6 @@ use crate::session::Session;
 use crate::values::{Attempt, RunId, S3Url};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The unit a `--run` report is: which run, which delivery.
-#[derive(Debug, Clone)]
-pub struct UnitRun {
-    pub run: RunId,
-    pub attempt: Option<Attempt>,
-}
 
 /// One unit of a run: an account in a region (`*`: every region enabled in it).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -389,6 +385,35 @@ pub async fn fan_out(session: &Session, opts: &ReportOptions, queue: &str) -> Re
 // ---------------------------------------------------------------------------------------------
 // A unit.
 
+/// One unit of a fanned-out run (`audit report --run RUN`): the audit of [`report_with`] over
+/// its account and region, its partition and marker, or its failure recorded.
+pub async fn run_unit(session: &Session, opts: &ReportOptions) -> Result<()> {
+    let Some(u) = &opts.unit else {
+        return report_with(session, opts, None).await;
+    };
+    let plan = load_unit(session, opts, u).await?;
+    let done = report_with(session, opts, Some(&plan)).await;
+    after_unit(session, &plan, done).await
+}
+
+impl UnitUpload for UnitPlan {
+    fn date(&self) -> &str {
+        &self.date
+    }
+    fn account(&self) -> &str {
+        &self.account
+    }
+    fn upload<'a>(
+        &'a self,
+        session: &'a Session,
+        aws: &'a Aws,
+        report: Option<&'a std::path::Path>,
+        rows: usize,
+    ) -> futures::future::LocalBoxFuture<'a, Result<()>> {
+        Box::pin(upload_unit(session, aws, self, report, rows))
+    }
+}
+
 /// Before a unit's audit: its run's plan, and that the unit is one of it.
 pub async fn load_unit(session: &Session, opts: &ReportOptions, u: &UnitRun) -> Result<UnitPlan> {
     let Some(url) = &opts.upload else {
@@ -623,10 +648,7 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
             continue;
         }
         let (cause, attempts) = match p.failed.get(&name).or_else(|| p.retrying.get(&name)) {
-            Some(m) => (
-                m.cause.clone().unwrap_or_default(),
-                if m.last { m.attempt } else { m.attempt },
-            ),
+            Some(m) => (m.cause.clone().unwrap_or_default(), m.attempt),
             None => (
                 "no result: still queued or in flight, or lost (see the dead-letter queue)"
                     .to_string(),
@@ -963,7 +985,7 @@ mod tests {
             member_role: Some("Audit".parse().unwrap()),
             regions: vec!["eu-west-1".into(), "us-east-1".into()],
             concurrency: 8,
-            upload: Some("s3://b/audit/".parse().unwrap()),
+            upload: Some("s3://bkt/audit/".parse().unwrap()),
             exact: true,
             ..Default::default()
         };
@@ -973,7 +995,7 @@ mod tests {
         };
         assert_eq!(
             unit_args(&opts, &u, "r1").join(" "),
-            "audit report --organization --member-role Audit --account 111122223333 --regions us-east-1 --concurrency 8 --upload s3://b/audit/ --run r1 --exact"
+            "audit report --organization --member-role Audit --account 111122223333 --regions us-east-1 --concurrency 8 --upload s3://bkt/audit/ --run r1 --exact"
         );
     }
 

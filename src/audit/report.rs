@@ -61,8 +61,33 @@ pub struct ReportOptions {
     pub workgroup: Option<NonEmpty>,
     pub output_location: Option<OutputLocation>,
     /// One unit (one account, one region) of a fanned-out run (`--run RUN`): its report goes to
-    /// `report/account=ID/dt=DAY/REGION.csv` with a completion marker, not the day's manifest.
-    pub unit: Option<super::fleet::UnitRun>,
+    /// `report/account=ID/dt=DAY/REGION.csv` with a completion marker, not the day's manifest
+    /// (`audit::fleet::run_unit`).
+    pub unit: Option<UnitRun>,
+}
+
+/// The unit a `--run` report is: which run, which delivery.
+#[derive(Debug, Clone)]
+pub struct UnitRun {
+    pub run: crate::values::RunId,
+    pub attempt: Option<crate::values::Attempt>,
+}
+
+/// Where a unit of a fanned-out run puts its report instead of the day's upload (the fleet
+/// engine, `audit::fleet`, implements it).
+pub trait UnitUpload: Sync {
+    /// The run's day (every partition of a run has it).
+    fn date(&self) -> &str;
+    /// The unit's account.
+    fn account(&self) -> &str;
+    /// Write the unit's partition (its spooled CSV, None when it has no rows) and its marker.
+    fn upload<'a>(
+        &'a self,
+        session: &'a Session,
+        aws: &'a Aws,
+        report: Option<&'a std::path::Path>,
+        rows: usize,
+    ) -> futures::future::LocalBoxFuture<'a, Result<()>>;
 }
 
 /// Requests in flight by default. The pool is one for the whole run, so all of it may be
@@ -661,20 +686,15 @@ pub(super) async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Resul
 /// runs the same audit over its one account and region, then writes its partition and its
 /// completion marker (or, when it fails, its failure marker) instead.
 pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
-    match &opts.unit {
-        None => report_with(session, opts, None).await,
-        Some(unit) => {
-            let plan = super::fleet::load_unit(session, opts, unit).await?;
-            let done = report_with(session, opts, Some(&plan)).await;
-            super::fleet::after_unit(session, &plan, done).await
-        }
-    }
+    report_with(session, opts, None).await
 }
 
-async fn report_with(
+/// [`report`], or (with `fleet`) one unit of a fanned-out run: the same audit, whose rows go to
+/// the unit's partition, and whose failures fail the unit whole.
+pub async fn report_with(
     session: &Session,
     opts: &ReportOptions,
-    fleet: Option<&super::fleet::UnitPlan>,
+    fleet: Option<&dyn UnitUpload>,
 ) -> Result<()> {
     let dry_run = session.settings.dry_run;
     if dry_run && opts.upload.is_none() {
@@ -683,7 +703,7 @@ async fn report_with(
         ));
     }
     let aws = session.aws().await?;
-    let date = fleet.map_or_else(today_utc, |f| f.date.clone());
+    let date = fleet.map_or_else(today_utc, |f| f.date().to_string());
     let concurrency = usize::from(opts.concurrency);
     let sem = Semaphore::new(concurrency);
 
@@ -984,8 +1004,8 @@ async fn report_with(
             s.finish()?;
         }
         if let Some(unit) = fleet {
-            let path = spools.get(&unit.account).map(|s| s.file.path());
-            return super::fleet::upload_unit(session, aws, unit, path, sink.rows).await;
+            let path = spools.get(unit.account()).map(|s| s.file.path());
+            return unit.upload(session, aws, path, sink.rows).await;
         }
         let manifest = Manifest {
             date: &date,

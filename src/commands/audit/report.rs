@@ -3,8 +3,8 @@
 //! [--analyzer-arn ARN] [--trusted-account A …] [--concurrency N]
 //! [--upload s3://BUCKET/PREFIX/ [--allow-partial]] [--create-table DB.TABLE]`
 
-use crate::audit::fleet::{self, UnitRun};
-use crate::audit::report::{self, ReportOptions};
+use crate::audit::fleet;
+use crate::audit::report::{self, ReportOptions, UnitRun};
 use crate::commands::shared_args::TrustedAccounts;
 use crate::commands::Ctx;
 use crate::error::Result;
@@ -186,6 +186,9 @@ impl Args {
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
+    if args.run.is_some() {
+        return fleet::run_unit(ctx, &args.options()).await;
+    }
     if !args.fan_out {
         return report::report(ctx, &args.options()).await;
     }
