@@ -109,6 +109,14 @@ pub const UNIT_CONCURRENCY: i32 = 10;
 /// SQS queue names are at most 80 characters.
 pub const QUEUE_NAME_MAX: usize = 80;
 
+/// `--via access-grants` in a deploy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grants {
+    /// `--location-role`: the role of the locations the function may register (iam:PassRole
+    /// on it, and nothing else).
+    pub location_role: Option<String>,
+}
+
 /// What `subscription deploy` is asked for.
 #[derive(Debug, Clone)]
 pub struct Spec {
@@ -116,6 +124,9 @@ pub struct Spec {
     pub buckets: Vec<String>,
     /// `--via access-point`: the function also creates and edits access points.
     pub access_points: bool,
+    /// `--via access-grants`: the function creates and deletes access grants (and registers
+    /// locations with the location role, when one is given).
+    pub access_grants: Option<Grants>,
     /// `--lock-bucket`: where the leases are, when not in each governed bucket.
     pub lock_bucket: Option<String>,
     /// Arguments added to every handle-event (`--via access-point`, `--access read-write`...).
@@ -187,6 +198,41 @@ pub fn role_policy(p: &Place, n: &Names, s: &Spec) -> PolicyDocument {
             ],
             "Resource": arn(p, "s3", "accesspoint/*"),
         }));
+    }
+    if let Some(g) = &s.access_grants {
+        // The Access Grants instance of the account and Region, and its locations and grants
+        // (resource types accessgrantsinstance, accessgrantslocation and accessgrant of the
+        // Service Authorization Reference, "Actions, resources, and condition keys for Amazon
+        // S3").
+        let instance = arn(p, "s3", "access-grants/default");
+        d.upsert(json!({
+            "Sid": "AccessGrants",
+            "Effect": "Allow",
+            "Action": [
+                "s3:GetAccessGrantsInstance",
+                "s3:ListAccessGrantsLocations",
+                "s3:GetAccessGrantsLocation",
+                "s3:ListAccessGrants",
+                "s3:CreateAccessGrant",
+                "s3:DeleteAccessGrant",
+            ],
+            "Resource": [instance.clone(), format!("{instance}/*")],
+        }));
+        if let Some(role) = &g.location_role {
+            d.upsert(json!({
+                "Sid": "AccessGrantsLocations",
+                "Effect": "Allow",
+                "Action": "s3:CreateAccessGrantsLocation",
+                "Resource": instance,
+            }));
+            d.upsert(json!({
+                "Sid": "PassLocationRole",
+                "Effect": "Allow",
+                "Action": "iam:PassRole",
+                "Resource": role,
+                "Condition": {"StringEquals": {"iam:PassedToService": "access-grants.s3.amazonaws.com"}},
+            }));
+        }
     }
     let domain = arn(p, "datazone", &format!("domain/{}", s.domain));
     d.upsert(json!({
@@ -693,6 +739,7 @@ mod tests {
             domain: "dzd_abc".into(),
             buckets: vec!["lake".into()],
             access_points: false,
+            access_grants: None,
             lock_bucket: None,
             event_args: vec![],
             reconcile_every: None,
@@ -736,6 +783,54 @@ mod tests {
             "arn:aws:s3:::locks/.lakegate/locks/*"
         );
         assert_eq!(d["Statement"][3]["Sid"], "AccessPoints");
+    }
+
+    #[test]
+    fn access_grants_add_exactly_their_permissions_and_pass_only_the_location_role() {
+        let sids = |s: &Spec| -> Vec<String> {
+            role_policy(&place(), &Names::of("f"), s).to_value()["Statement"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["Sid"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert!(!sids(&spec()).iter().any(|s| s.starts_with("AccessGrants")));
+        let mut s = spec();
+        s.access_grants = Some(Grants {
+            location_role: None,
+        });
+        let d = role_policy(&place(), &Names::of("f"), &s).to_value();
+        let ag = d["Statement"][3].clone();
+        assert_eq!(ag["Sid"], "AccessGrants");
+        assert_eq!(
+            ag["Resource"],
+            json!([
+                "arn:aws:s3:us-east-1:123456789012:access-grants/default",
+                "arn:aws:s3:us-east-1:123456789012:access-grants/default/*"
+            ])
+        );
+        assert!(!ag["Action"]
+            .to_string()
+            .contains("CreateAccessGrantsLocation"));
+        assert!(!d.to_string().contains("iam:PassRole"));
+        let role = "arn:aws:iam::123456789012:role/ag-location";
+        s.access_grants = Some(Grants {
+            location_role: Some(role.into()),
+        });
+        let d = role_policy(&place(), &Names::of("f"), &s).to_value();
+        let pass = d["Statement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["Action"] == "iam:PassRole")
+            .unwrap()
+            .clone();
+        assert_eq!(pass["Resource"], role);
+        assert_eq!(
+            sids(&s)[3..6],
+            ["AccessGrants", "AccessGrantsLocations", "PassLocationRole"]
+        );
     }
 
     #[test]

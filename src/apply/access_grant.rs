@@ -70,9 +70,27 @@ impl AccessGrant {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GrantState {
     pub permission: GrantPermission,
-    /// The registered location it is made in, and its prefix below that location.
-    pub location_id: String,
+    /// The scope of the registered location it is made in (so that a grant can be planned in
+    /// a location the same plan registers), and its prefix below that location.
+    pub location: String,
     pub sub_prefix: Option<String>,
+}
+
+impl AccessGrant {
+    /// The registered location of `scope` (one ListAccessGrantsLocations, filtered by S3).
+    async fn location_id(&self, aws: &Aws, scope: &str) -> crate::error::Result<String> {
+        aws.access_grants_locations(&self.account, Some(scope))
+            .await?
+            .into_iter()
+            .find(|l| l.scope == scope)
+            .map(|l| l.id)
+            .ok_or_else(|| {
+                crate::error::failed(format!(
+                    "no Access Grants location {scope} is registered in account {}: the grant on {} cannot be made",
+                    self.account, self.scope
+                ))
+            })
+    }
 }
 
 impl Resource for AccessGrant {
@@ -100,9 +118,18 @@ impl Resource for AccessGrant {
     }
     fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<GrantState>> {
         Box::pin(async move {
-            Ok(self.find(aws).await?.map(|g| GrantState {
+            let Some(g) = self.find(aws).await? else {
+                return Ok(None);
+            };
+            // The location's scope, by its id (GetAccessGrantsLocation): one request.
+            let location = aws
+                .access_grants_location(&self.account, &g.location_id)
+                .await?
+                .map(|l| l.scope)
+                .unwrap_or(g.location_id);
+            Ok(Some(GrantState {
                 permission: g.permission,
-                location_id: g.location_id,
+                location,
                 sub_prefix: g.sub_prefix,
             }))
         })
@@ -110,9 +137,10 @@ impl Resource for AccessGrant {
     fn write<'a>(&'a self, aws: &'a Aws, state: &'a GrantState) -> Fut<'a, ()> {
         Box::pin(async move {
             let old = self.find(aws).await?;
+            let location_id = self.location_id(aws, &state.location).await?;
             if old.as_ref().is_some_and(|g| {
                 g.permission == state.permission
-                    && g.location_id == state.location_id
+                    && g.location_id == location_id
                     && g.sub_prefix == state.sub_prefix
             }) {
                 return Ok(());
@@ -120,7 +148,7 @@ impl Resource for AccessGrant {
             aws.create_access_grant(
                 &self.account,
                 &NewAccessGrant {
-                    location_id: state.location_id.clone(),
+                    location_id,
                     sub_prefix: state.sub_prefix.clone(),
                     grantee_kind: self.grantee_kind,
                     grantee: self.grantee.clone(),

@@ -6,7 +6,9 @@ use super::{Fut, LeaseKey, Resource};
 use crate::aws::Aws;
 use crate::error::failed;
 use crate::plan::ResourceKind;
+use crate::policy::PolicyDocument;
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 
 /// An Access Grants location, in plans.
 pub const KIND: ResourceKind =
@@ -109,5 +111,99 @@ impl Resource for AccessGrantsLocation {
             }
             Ok(())
         })
+    }
+}
+
+/// The trust policy of a location's role: S3 Access Grants may assume it, set the source
+/// identity and the context (S3 User Guide, "Register a location":
+/// https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-grants-location-register.html;
+/// `sts:SetContext` carries the IAM Identity Center identity of a directory grantee).
+pub fn role_trust_policy() -> PolicyDocument {
+    let mut d = PolicyDocument::new();
+    d.upsert(json!({
+        "Sid": "AccessGrantsAssumesRole",
+        "Effect": "Allow",
+        "Principal": {"Service": "access-grants.s3.amazonaws.com"},
+        "Action": ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:SetContext"],
+    }));
+    d
+}
+
+/// The permissions of a location's role: exactly what grants in `scope` can vend (read and
+/// write of the objects below it, the bucket's listing limited to its prefix), and only for
+/// credentials vended by the account's instance (`s3:AccessGrantsInstanceArn`, as the same page
+/// shows).
+pub fn role_policy(partition: &str, region: &str, account: &str, scope: &str) -> PolicyDocument {
+    let rest = scope
+        .trim_end_matches('*')
+        .strip_prefix("s3://")
+        .unwrap_or("");
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    let s3 = |r: &str| format!("arn:{partition}:s3:::{r}");
+    let (objects, bucket_arn) = if bucket.is_empty() {
+        (s3("*/*"), s3("*"))
+    } else {
+        (s3(&format!("{bucket}/{prefix}*")), s3(bucket))
+    };
+    let only_vended = json!({
+        "StringEquals": {"aws:ResourceAccount": account},
+        "ArnEquals": {"s3:AccessGrantsInstanceArn": format!("arn:{partition}:s3:{region}:{account}:access-grants/default")},
+    });
+    let mut d = PolicyDocument::new();
+    d.upsert(json!({
+        "Sid": "ObjectLevelReadPermissions",
+        "Effect": "Allow",
+        "Action": ["s3:GetObject", "s3:GetObjectVersion", "s3:ListMultipartUploadParts"],
+        "Resource": objects.clone(),
+        "Condition": only_vended.clone(),
+    }));
+    d.upsert(json!({
+        "Sid": "ObjectLevelWritePermissions",
+        "Effect": "Allow",
+        "Action": ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:AbortMultipartUpload"],
+        "Resource": objects,
+        "Condition": only_vended.clone(),
+    }));
+    let mut list = only_vended;
+    if !prefix.is_empty() {
+        list["StringLike"] = json!({"s3:prefix": format!("{prefix}*")});
+    }
+    d.upsert(json!({
+        "Sid": "BucketLevelReadPermissions",
+        "Effect": "Allow",
+        "Action": "s3:ListBucket",
+        "Resource": bucket_arn,
+        "Condition": list,
+    }));
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_role_of_a_scope_reaches_exactly_the_scope() {
+        let d = role_policy("aws", "us-east-1", "111122223333", "s3://lake/vendorA/").to_value();
+        let st = d["Statement"].as_array().unwrap();
+        assert_eq!(st[0]["Resource"], "arn:aws:s3:::lake/vendorA/*");
+        assert_eq!(st[1]["Resource"], "arn:aws:s3:::lake/vendorA/*");
+        assert_eq!(st[2]["Resource"], "arn:aws:s3:::lake");
+        assert_eq!(st[2]["Condition"]["StringLike"]["s3:prefix"], "vendorA/*");
+        assert_eq!(
+            st[0]["Condition"]["ArnEquals"]["s3:AccessGrantsInstanceArn"],
+            "arn:aws:s3:us-east-1:111122223333:access-grants/default"
+        );
+        let d = role_policy("aws", "us-east-1", "111122223333", "s3://lake").to_value();
+        assert_eq!(d["Statement"][0]["Resource"], "arn:aws:s3:::lake/*");
+        assert!(d["Statement"][2]["Condition"].get("StringLike").is_none());
+        let d = role_policy("aws", "us-east-1", "111122223333", "s3://").to_value();
+        assert_eq!(d["Statement"][0]["Resource"], "arn:aws:s3:::*/*");
+        assert_eq!(d["Statement"][2]["Resource"], "arn:aws:s3:::*");
+        let t = role_trust_policy().to_value();
+        assert_eq!(
+            t["Statement"][0]["Principal"]["Service"],
+            "access-grants.s3.amazonaws.com"
+        );
     }
 }

@@ -341,6 +341,29 @@ impl Aws {
         Ok(out)
     }
 
+    /// One registered location by its id (GetAccessGrantsLocation), or None when there is no
+    /// such location (or no instance).
+    pub async fn access_grants_location(
+        &self,
+        account: &str,
+        id: &str,
+    ) -> Result<Option<AccessGrantsLocation>> {
+        match self
+            .s3control()
+            .get_access_grants_location()
+            .account_id(account)
+            .access_grants_location_id(id)
+            .send()
+            .await
+        {
+            Ok(o) => Ok(Some(location_from!(o))),
+            Err(e) if no_instance(&e) || code(&e) == Some("NoSuchAccessGrantsLocationError") => {
+                Ok(None)
+            }
+            Err(e) => Err(classify("s3:GetAccessGrantsLocation", e)),
+        }
+    }
+
     /// Register a location: an S3 scope and the IAM role S3 Access Grants assumes for it.
     pub async fn create_access_grants_location(
         &self,

@@ -11,9 +11,11 @@
 //! again and changes nothing else. Grants of assets lakegate does not fulfil (not S3 object
 //! collections) are left to DataZone: nothing is reported for them.
 
+use super::access_grants::Directory;
 use super::{
     plan_grant, plan_revoke, requested_actions, GrantTarget, Outcome, Prepared, Subject, WriteOpts,
 };
+use crate::aws::access_grants::GranteeKind;
 use crate::aws::datazone::{GrantAsset, Subscriber, SubscriptionGrant};
 use crate::aws::Aws;
 use crate::error::{failed, CliError, Kind, Result};
@@ -81,6 +83,46 @@ pub fn needs(g: &SubscriptionGrant) -> Option<Direction> {
     }
 }
 
+/// The IAM Identity Center user or group a subscriber is, if it is one: a DataZone SSO user
+/// profile, or a group profile (granted as a directory identity through Access Grants).
+pub fn directory_of_subscriber(s: &Subscriber) -> Option<Directory> {
+    match s {
+        Subscriber::User {
+            id: Some(id),
+            iam_arn: None,
+            profile,
+        } if profile == "SSO" => Some(Directory {
+            kind: GranteeKind::DirectoryUser,
+            id: id.clone(),
+            named: format!("user {id}"),
+        }),
+        Subscriber::Group { id: Some(id), name } => Some(Directory {
+            kind: GranteeKind::DirectoryGroup,
+            id: id.clone(),
+            named: format!("group {}", name.as_deref().unwrap_or(id)),
+        }),
+        _ => None,
+    }
+}
+
+/// Why a directory identity cannot be granted through a policy (exit 1, reported as
+/// GRANT_FAILED).
+pub fn not_a_principal(d: Option<&Directory>) -> CliError {
+    let Some(d) = d else {
+        return failed("the subscriber is not an IAM principal");
+    };
+    match d.kind {
+        GranteeKind::DirectoryUser => failed(format!(
+            "subscribed {} is an SSO user profile, not an IAM principal: a bucket or access point policy can name only IAM principals (fulfil with --via access-grants, or subscribe with a project or an IAM role)",
+            d.named
+        )),
+        _ => failed(format!(
+            "subscribed {} cannot be mapped to an IAM principal: a bucket or access point policy can name only IAM principals (fulfil with --via access-grants, or subscribe with a project or an IAM role)",
+            d.named
+        )),
+    }
+}
+
 /// The IAM principals of a subscriber that is not a project (a project's come from its
 /// subscription targets); a user or group that maps to no IAM principal is an error naming why.
 pub fn principals_of_subscriber(s: &Subscriber, partition: &str) -> Result<Option<Vec<String>>> {
@@ -122,7 +164,13 @@ pub async fn subject_of(aws: &Aws, domain: &str, g: &SubscriptionGrant) -> Resul
         ))
     })?;
     let sub = aws.subscription(domain, sub_id).await?;
-    let principals = principals_of_subscriber(&sub.subscriber, aws.partition)?;
+    // An IAM Identity Center user or group: whether it can be granted depends on the route
+    // (Access Grants can name it, a policy cannot), decided when the grant is planned.
+    let directory = directory_of_subscriber(&sub.subscriber);
+    let principals = match directory {
+        Some(_) => None,
+        None => principals_of_subscriber(&sub.subscriber, aws.partition)?,
+    };
     let project_id = match &sub.subscriber {
         Subscriber::Project { id, .. } => id.clone(),
         _ => None,
@@ -149,6 +197,7 @@ pub async fn subject_of(aws: &Aws, domain: &str, g: &SubscriptionGrant) -> Resul
         project_id,
         listing: sub.listing,
         principals,
+        directory,
         requested: requested_actions(&permissions)?,
         // The grant is for one subscription target (of one environment): exactly its principals.
         target: (!g.subscription_target_id.is_empty()).then(|| GrantTarget {

@@ -7,6 +7,7 @@
 //! request id alone, through the same read/plan/lease/re-read/keep/write/verify pipeline as every
 //! other policy edit.
 
+pub mod access_grants;
 pub mod event;
 pub mod fulfil;
 pub mod observe;
@@ -37,6 +38,9 @@ pub enum Via {
     BucketPolicy,
     /// One access point per subscribing project, the bucket delegating to access points
     AccessPoint,
+    /// S3 Access Grants: one grant per grantee on the asset's prefix (IAM principals, or the
+    /// subscribed IAM Identity Center user or group)
+    AccessGrants,
 }
 
 /// What a grant allows: the one `--access` of every verb (`accesspoint`'s too).
@@ -52,6 +56,9 @@ pub struct WriteOpts {
     pub actions: Vec<crate::values::S3ActionName>,
     /// (account, role ARN): edit the buckets of the account through the role there.
     pub account_roles: Vec<(String, String)>,
+    /// `--via access-grants`: the role of the location registered for an asset's bucket when no
+    /// registered location covers the asset.
+    pub location_role: Option<String>,
 }
 
 impl WriteOpts {
@@ -65,6 +72,13 @@ impl WriteOpts {
 
     /// Check the options before any call.
     pub fn check(&self) -> Result<()> {
+        if self.via == Via::AccessGrants {
+            access_grants::check(&self.actions)?;
+        } else if self.location_role.is_some() {
+            return Err(input_error(
+                "--location-role: only with --via access-grants (the role of an Access Grants location)",
+            ));
+        }
         self.actions().map(|_| ())
     }
 }
@@ -264,6 +278,10 @@ pub struct Outcome {
     pub principals: Vec<String>,
     /// The policies edited (bucket and/or access point ARNs).
     pub policies: Vec<String>,
+    /// The access grants made or deleted (`--via access-grants`): `access-grant:SCOPE GRANTEE`,
+    /// and `access-grants-location:SCOPE` when the plan registered the location.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub access_grants: Vec<String>,
     /// The access point the consumer should use (`--via access-point`).
     pub access_point_arn: Option<String>,
     pub access_point_alias: Option<String>,
@@ -311,6 +329,9 @@ pub struct Subject {
     pub listing: Option<Listing>,
     /// IAM principals subscribed directly (instead of a project's targets).
     pub principals: Option<Vec<String>>,
+    /// An IAM Identity Center user or group subscribed directly: granted as a directory
+    /// identity through Access Grants; no policy can name it.
+    pub directory: Option<access_grants::Directory>,
     /// The actions the subscription asked for (S3 READ/WRITE), which win over --access.
     pub requested: Option<Actions>,
     /// The subscription target a subscription grant is for (the `Subscription Grant Requested`
@@ -356,6 +377,7 @@ impl Subject {
                 .or_else(|| fallback_project.map(str::to_owned)),
             listing: req.listing.clone(),
             principals: None,
+            directory: None,
             target: None,
             requested: requested_actions(
                 req.listing
@@ -414,12 +436,15 @@ enum Finish {
     Grant {
         loc: S3Location,
         principals: Vec<String>,
+        /// Through Access Grants: the touched resources are grants, not policies.
+        grants: bool,
         /// Via an access point: (account, name, its alias when it exists already).
         access_point: Option<(String, String, Option<String>)>,
     },
     Revoke {
         loc: S3Location,
         id: String,
+        grants: bool,
     },
 }
 
@@ -480,9 +505,13 @@ impl<'a> Prepared<'a> {
             Finish::Grant {
                 loc,
                 principals,
+                grants,
                 access_point,
             } => {
                 match access_point {
+                    None if *grants => {
+                        out.access_grants = self.touched.iter().map(|t| t.arn.clone()).collect()
+                    }
                     None => out.policies = self.touched.iter().map(|t| t.arn.clone()).collect(),
                     Some((account, name, alias)) => {
                         let ap_arn = out.access_point_arn.clone().unwrap_or_default();
@@ -513,8 +542,13 @@ impl<'a> Prepared<'a> {
                     ),
                 };
             }
-            Finish::Revoke { loc, id } => {
-                out.policies = changed.iter().map(|t| t.arn.clone()).collect();
+            Finish::Revoke { loc, id, grants } => {
+                let arns = changed.iter().map(|t| t.arn.clone()).collect();
+                if *grants {
+                    out.access_grants = arns;
+                } else {
+                    out.policies = arns;
+                }
                 out.message = match (out.dry_run, out.changed) {
                     (true, true) => format!("would revoke the grant on {}", describe(loc)),
                     (_, false) => format!(
@@ -583,6 +617,12 @@ pub async fn plan_grant<'a>(
     let domain = s.domain.as_str();
     let id = s.statement_key();
     let principals = match (&s.principals, &s.target) {
+        _ if s.directory.is_some() => {
+            if opts.via != Via::AccessGrants {
+                return Err(fulfil::not_a_principal(s.directory.as_ref()));
+            }
+            Vec::new()
+        }
         (Some(p), _) => p.clone(),
         (None, Some(t)) => {
             principals_of_target(session, domain, s.project_id.as_deref(), t).await?
@@ -634,7 +674,24 @@ pub async fn plan_grant<'a>(
     let mut steps = Vec::new();
     let mut touched = Vec::new();
     let mut access_point_of = None;
+    let mut shown = principals.clone();
     match opts.via {
+        Via::AccessGrants => {
+            let account = c.account().await?;
+            let directory = s.directory.as_ref();
+            access_grants::check_instance(baws, &account, directory).await?;
+            let placed =
+                access_grants::place(baws, &account, &loc, opts.location_role.as_deref()).await?;
+            let grantees = access_grants::grantees(&principals, directory);
+            if let Some(d) = directory {
+                shown = vec![d.named.clone()];
+            }
+            let permission = access_grants::permission_of(&actions);
+            let (s, t) = access_grants::grant_steps(&account, &placed, &grantees, permission);
+            steps.extend(s);
+            touched.extend(t);
+            out.principals = shown.clone();
+        }
         Via::BucketPolicy => {
             let bp = BucketPolicy::new(baws, &loc.bucket);
             let target = Resource::Bucket {
@@ -728,7 +785,8 @@ pub async fn plan_grant<'a>(
         touched,
         finish: Finish::Grant {
             loc,
-            principals,
+            principals: shown,
+            grants: opts.via == Via::AccessGrants,
             access_point: access_point_of,
         },
     })
@@ -827,6 +885,25 @@ pub async fn plan_revoke<'a>(
     };
     let reason = format!("subscription revoke {id}");
     let baws = c.aws().await?;
+    if opts.via == Via::AccessGrants {
+        // Exactly the grants of the subscription's grantees on the asset's scope.
+        let account = c.account().await?;
+        let grantees = access_grants::revoke_grantees(session, &s).await?;
+        let (steps, touched) = access_grants::revoke_steps(baws, &account, &loc, &grantees).await?;
+        return Ok(Prepared {
+            out,
+            scoped,
+            steps,
+            reason,
+            confirm: None,
+            touched,
+            finish: Finish::Revoke {
+                loc,
+                id: s.named(),
+                grants: true,
+            },
+        });
+    }
     let targeted = s.target.is_some();
     let revoke_edit = || {
         let (id, request, legacy) = (id.clone(), request.clone(), legacy.clone());
@@ -869,7 +946,11 @@ pub async fn plan_revoke<'a>(
         reason,
         confirm: None,
         touched,
-        finish: Finish::Revoke { loc, id: s.named() },
+        finish: Finish::Revoke {
+            loc,
+            id: s.named(),
+            grants: false,
+        },
     })
 }
 

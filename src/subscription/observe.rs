@@ -1,7 +1,8 @@
 //! The subscriptions of a domain as they stand: for each, whether lakegate's grant is in place
 //! and DataZone's grant status (`subscription list`, and what `reconcile` compares).
 
-use super::{account_role_map, asset_of, scoped_session, Asset, PolicyCache};
+use super::access_grants::{self as ag, Grantee};
+use super::{account_role_map, asset_of, principals_of, scoped_session, Asset, PolicyCache, Via};
 use crate::error::Result;
 use crate::output::{Cell, Row};
 use crate::session::Session;
@@ -76,12 +77,15 @@ impl Row for SubState {
     }
 }
 
-/// Read the domain's subscriptions and, for S3 object collections, whether each grant is in place.
+/// Read the domain's subscriptions and, for S3 object collections, whether each grant is in place
+/// (in the bucket or access point policy; with `Via::AccessGrants`, as access grants of the
+/// subscribing project's principals on the asset's scope).
 pub async fn observe(
     session: &Session,
     domain: &str,
     project: Option<&str>,
     roles: &[(String, String)],
+    via: Via,
 ) -> Result<Vec<SubState>> {
     let roles = account_role_map(roles);
     let aws = session.aws().await?;
@@ -96,6 +100,7 @@ pub async fn observe(
         }
     }
     let mut caches: BTreeMap<String, PolicyCache> = BTreeMap::new();
+    let mut grantees: BTreeMap<String, Vec<Grantee>> = BTreeMap::new();
     let mut scoped: BTreeMap<String, Option<(Session, String)>> = BTreeMap::new();
     let mut out = Vec::new();
     for s in subs {
@@ -138,6 +143,26 @@ pub async fn observe(
                             scoped.insert(owner.clone(), c);
                         }
                         let c = scoped[&owner].as_ref().map(|(c, _)| c).unwrap_or(session);
+                        if via == Via::AccessGrants {
+                            let Some(p) = &s.project_id else {
+                                st.note = Some(
+                                    "subscribed directly, not by a project: reconciled through its DataZone grant".into(),
+                                );
+                                out.push(st);
+                                continue;
+                            };
+                            if !grantees.contains_key(p) {
+                                let principals = principals_of(session, domain, p).await?;
+                                grantees.insert(p.clone(), ag::grantees(&principals, None));
+                            }
+                            let account = c.account().await?;
+                            st.granted = Some(
+                                ag::granted(c.aws().await?, &account, &location, &grantees[p])
+                                    .await?,
+                            );
+                            out.push(st);
+                            continue;
+                        }
                         let cache = caches.entry(owner.clone()).or_default();
                         st.granted = Some(
                             cache

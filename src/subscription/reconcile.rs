@@ -63,7 +63,7 @@ pub async fn reconcile(
     opts: &WriteOpts,
 ) -> Result<()> {
     opts.check()?;
-    let states = observe(session, domain, project, &opts.account_roles).await?;
+    let states = observe(session, domain, project, &opts.account_roles, opts.via).await?;
     let mut plan: Vec<Step> = Vec::new();
     for s in &states {
         let (Some(granted), Some(id), Some(bucket)) = (s.granted, &s.request_id, &s.bucket) else {

@@ -10,7 +10,7 @@ use lakegate::aws::Aws;
 
 /// lakegate's AWS handle on the test's moto, for one account (S3 Control's `x-amz-account-id`):
 /// an account of its own gives each test its own Access Grants instance on the shared server.
-async fn aws(env: &TestEnv, account: &str) -> Aws {
+pub(crate) async fn aws(env: &TestEnv, account: &str) -> Aws {
     let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
         .http_client(lakegate::aws::dns::http_client())
         .region(aws_types::region::Region::new("us-east-1"))
@@ -25,7 +25,7 @@ async fn aws(env: &TestEnv, account: &str) -> Aws {
 
 /// A 12-digit account id unique to this test: its id (letters and digits, read in base 36) after
 /// a leading 9, so no two tests share one (the digits of the id alone can coincide).
-fn account(env: &TestEnv) -> String {
+pub(crate) fn account(env: &TestEnv) -> String {
     let n = env
         .id
         .chars()
@@ -36,7 +36,7 @@ fn account(env: &TestEnv) -> String {
 
 /// An IAM role S3 Access Grants may assume for a location (its trust policy as the S3 User Guide,
 /// "Register a location", gives it); returns its ARN.
-async fn location_role(env: &TestEnv, aws: &Aws, what: &str) -> String {
+pub(crate) async fn location_role(env: &TestEnv, aws: &Aws, what: &str) -> String {
     let trust = lakegate::policy::PolicyDocument::parse(
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
             "Principal":{"Service":"access-grants.s3.amazonaws.com"},
@@ -363,4 +363,112 @@ async fn the_accessgrant_commands_manage_an_instance_a_location_and_grants() {
     lg(&["ag", "location", "delete", &scope, "--yes"]).success();
     lg(&["ag", "instance", "delete", "--yes"]).success();
     assert_eq!(aws.access_grants_instance(&acct).await.unwrap(), None);
+}
+
+/// `location create --create-role NAME`: the role S3 Access Grants assumes, made in the same
+/// plan (its trust policy as the S3 User Guide's "Register a location" gives it, an inline
+/// policy reaching exactly the scope), then the location registered with it; a repeat changes
+/// nothing; bad input is refused before any call.
+#[tokio::test]
+async fn location_create_makes_the_role_with_exactly_the_scopes_permissions() {
+    let env = TestEnv::new();
+    let bucket = env.bucket("ag-role-lake");
+    let acct = account(&env);
+    let aws = aws(&env, &acct).await;
+    let role = env.name("ag-made-role");
+    let lg = |args: &[&str]| {
+        let mut all = vec!["--account-id", acct.as_str()];
+        all.extend_from_slice(args);
+        env.lg(all)
+    };
+    let scope = format!("s3://{bucket}/vendorA/");
+    let create = [
+        "-o",
+        "json",
+        "ag",
+        "location",
+        "create",
+        scope.as_str(),
+        "--create-role",
+        role.as_str(),
+    ];
+    lg(&["ag", "instance", "create"]).success();
+
+    // Bad input: both or neither of --role / --create-role, a bad role name: exit 2.
+    for (args, needle) in [
+        (
+            vec![
+                "ag",
+                "location",
+                "create",
+                scope.as_str(),
+                "--create-role",
+                role.as_str(),
+                "--role",
+                "arn:aws:iam::123456789012:role/x",
+            ],
+            "--create-role",
+        ),
+        (vec!["ag", "location", "create", scope.as_str()], "--role"),
+        (
+            vec![
+                "ag",
+                "location",
+                "create",
+                scope.as_str(),
+                "--create-role",
+                "bad/name",
+            ],
+            "--create-role",
+        ),
+    ] {
+        let err = crate::harness::stderr(&lg(&args).code(2));
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+
+    // A dry run plans the role, its policy and the location, and makes none of them.
+    let mut dry = vec!["--dry-run"];
+    dry.extend_from_slice(&create);
+    let plan = crate::harness::stdout(&lg(&dry).success());
+    for kind in ["iam-role", "access-grants-location"] {
+        assert!(plan.contains(kind), "{plan}");
+    }
+    assert!(aws.role(&role).await.unwrap().is_none());
+
+    let made: serde_json::Value =
+        serde_json::from_str(&crate::harness::stdout(&lg(&create).success())).unwrap();
+    assert_eq!(made["changed"], true, "{made}");
+    let info = aws.role(&role).await.unwrap().expect("the role is made");
+    assert_eq!(made["location"]["iam_role_arn"], info.arn.as_str());
+    let trust = info.trust_policy.to_value();
+    assert_eq!(
+        trust["Statement"][0]["Principal"]["Service"],
+        "access-grants.s3.amazonaws.com"
+    );
+    let actions = trust["Statement"][0]["Action"].to_string();
+    for a in ["sts:AssumeRole", "sts:SetSourceIdentity"] {
+        assert!(actions.contains(a), "{trust}");
+    }
+    let policy = aws
+        .role_policy(&role, "lakegate-access-grants-location")
+        .await
+        .unwrap()
+        .expect("the inline policy")
+        .to_value();
+    let st = policy["Statement"].as_array().unwrap();
+    let objects = format!("arn:aws:s3:::{bucket}/vendorA/*");
+    assert_eq!(st[0]["Resource"], objects.as_str());
+    assert_eq!(st[1]["Resource"], objects.as_str());
+    assert!(st[1]["Action"].to_string().contains("s3:DeleteObject"));
+    assert_eq!(st[2]["Action"], "s3:ListBucket");
+    assert_eq!(st[2]["Resource"], format!("arn:aws:s3:::{bucket}"));
+    assert_eq!(st[2]["Condition"]["StringLike"]["s3:prefix"], "vendorA/*");
+    let locations = aws.access_grants_locations(&acct, None).await.unwrap();
+    assert_eq!(locations.len(), 1);
+    assert_eq!(locations[0].iam_role_arn, info.arn);
+
+    // A repeat changes nothing.
+    let again: serde_json::Value =
+        serde_json::from_str(&crate::harness::stdout(&lg(&create).success())).unwrap();
+    assert_eq!(again["changed"], false, "{again}");
 }

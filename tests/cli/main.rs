@@ -49,6 +49,7 @@ mod plugin;
 mod pty;
 mod shells;
 mod subscription;
+mod subscription_access_grants;
 mod surface;
 mod trust;
 mod whoami;

@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 use wiremock::matchers::{method, path, path_regex, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
-const DOMAIN: &str = "dzd_abc123";
-const PROJECT: &str = "consumerproj1";
-const S3_TYPE: &str = "S3ObjectCollectionAssetType";
-const ROLE_A: &str = "arn:aws:iam::123456789012:role/instance-role";
-const ROLE_B: &str = "arn:aws:iam::123456789012:role/batch-role";
+pub(crate) const DOMAIN: &str = "dzd_abc123";
+pub(crate) const PROJECT: &str = "consumerproj1";
+pub(crate) const S3_TYPE: &str = "S3ObjectCollectionAssetType";
+pub(crate) const ROLE_A: &str = "arn:aws:iam::123456789012:role/instance-role";
+pub(crate) const ROLE_B: &str = "arn:aws:iam::123456789012:role/batch-role";
 
 /// A fixture's body with its placeholders filled.
 fn fixture(name: &str, vars: &[(&str, &str)]) -> String {
@@ -67,7 +67,7 @@ impl Fake {
     }
 
     /// GetSubscriptionRequestDetails of `id`: `project` subscribes to an asset at `bucket_arn`.
-    fn request(&self, id: &str, project: &str, bucket_arn: &str, asset_type: &str) {
+    pub(crate) fn request(&self, id: &str, project: &str, bucket_arn: &str, asset_type: &str) {
         let body = fixture(
             "get-subscription-request-details.json",
             &[
@@ -86,7 +86,7 @@ impl Fake {
 
     /// ListEnvironments of `project` (two pages: env1, env2) and ListSubscriptionTargets of each
     /// (two pages: a Glue-only target, an S3 target for `a`; an S3+Glue target for `b`).
-    fn project(&self, project: &str, a: &str, b: &str, env2_account: &str) {
+    pub(crate) fn project(&self, project: &str, a: &str, b: &str, env2_account: &str) {
         let vars = [("PROJECT", project), ("ENV2_ACCOUNT", env2_account)];
         let envs = format!("/v2/domains/{DOMAIN}/environments");
         // Environments are listed per project: match on projectIdentifier too.
@@ -271,7 +271,7 @@ impl Fake {
     }
 }
 
-fn lg(env: &TestEnv, fake: &Fake) -> assert_cmd::Command {
+pub(crate) fn lg(env: &TestEnv, fake: &Fake) -> assert_cmd::Command {
     let mut c = env.cmd();
     c.env("AWS_ENDPOINT_URL_DATAZONE", fake.uri());
     c
@@ -281,7 +281,7 @@ fn run(env: &TestEnv, fake: &Fake, args: &[&str]) -> assert_cmd::assert::Assert 
     crate::harness::no_panic(lg(env, fake).args(args).assert())
 }
 
-fn json_of(a: &assert_cmd::assert::Assert) -> Value {
+pub(crate) fn json_of(a: &assert_cmd::assert::Assert) -> Value {
     serde_json::from_str(&stdout(a))
         .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", stdout(a), stderr(a)))
 }
@@ -676,7 +676,7 @@ fn via_access_point_gives_the_project_its_own_access_point_and_the_bucket_delega
     assert!(env.ap_policy(&name).is_none());
 }
 
-fn mount_subscriptions(fake: &Fake, bucket_arn: &str) {
+pub(crate) fn mount_subscriptions(fake: &Fake, bucket_arn: &str) {
     // req2's grant was completed in DataZone (and needs nothing from reconcile).
     fake.grants(&[("grant2", "sub2", "COMPLETED", "GRANTED")]);
     let vars = [("PROJECT", PROJECT), ("BUCKET_ARN", bucket_arn)];
@@ -1377,7 +1377,7 @@ pub(crate) fn grant_event(detail_type: &str, grant: &str) -> String {
     )
 }
 
-fn handle(env: &TestEnv, fake: &Fake, event: String) -> assert_cmd::assert::Assert {
+pub(crate) fn handle(env: &TestEnv, fake: &Fake, event: String) -> assert_cmd::assert::Assert {
     crate::harness::no_panic(
         lg(env, fake)
             .args(["subscription", "handle-event"])

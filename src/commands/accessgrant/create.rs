@@ -72,7 +72,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         ),
         crate::apply::set(Some(GrantState {
             permission,
-            location_id: location.id.clone(),
+            location: location.scope.clone(),
             sub_prefix,
         })),
     );

@@ -45,8 +45,13 @@ pub struct Args {
 /// The handle-event arguments that reproduce these options in the function.
 fn event_args(o: &WriteArgs) -> Vec<String> {
     let mut a = Vec::new();
-    if o.via == super::Via::AccessPoint {
-        a.extend(["--via".to_string(), "access-point".into()]);
+    match o.via {
+        super::Via::AccessPoint => a.extend(["--via".to_string(), "access-point".into()]),
+        super::Via::AccessGrants => a.extend(["--via".to_string(), "access-grants".into()]),
+        super::Via::BucketPolicy => {}
+    }
+    if let Some(r) = &o.location_role {
+        a.extend(["--location-role".to_string(), r.to_string()]);
     }
     if !o.actions.is_empty() {
         a.extend([
@@ -98,6 +103,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         domain: args.domain.to_string(),
         buckets: crate::values::strings(&args.buckets),
         access_points: args.opts.via == super::Via::AccessPoint,
+        access_grants: (args.opts.via == super::Via::AccessGrants).then(|| fulfiller::Grants {
+            location_role: args.opts.location_role.as_ref().map(ToString::to_string),
+        }),
         lock_bucket: ctx.settings.lock_bucket.clone(),
         event_args: event_args(&args.opts),
         reconcile_every: args.reconcile_every.as_ref().map(ToString::to_string),

@@ -21,6 +21,10 @@ pub struct Args {
     /// Read buckets of ACCOUNT through this role there (repeatable)
     #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = super::parse_account_role)]
     pub account_roles: Vec<(String, String)>,
+
+    /// Where grants are looked for: policies (bucket and access point), or access grants
+    #[arg(long, value_enum, default_value_t = crate::subscription::Via::BucketPolicy, value_name = "VIA")]
+    pub via: crate::subscription::Via,
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
@@ -29,6 +33,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         &args.domain,
         args.project.as_deref(),
         &args.account_roles,
+        args.via,
     )
     .await?;
     ctx.printer.rows(&rows)

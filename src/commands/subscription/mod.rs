@@ -88,6 +88,11 @@ pub struct WriteArgs {
     /// the account of the asset's owning project's environments
     #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = parse_account_role)]
     pub account_roles: Vec<(String, String)>,
+
+    /// With --via access-grants: when no registered location covers an asset, register its
+    /// bucket (s3://BUCKET/) with this role (see `accessgrant location create --create-role`)
+    #[arg(long, value_name = "ROLE_ARN")]
+    pub location_role: Option<crate::values::IamRoleArn>,
 }
 
 fn parse_account_role(s: &str) -> std::result::Result<(String, String), String> {
@@ -112,6 +117,7 @@ impl WriteArgs {
             access: self.access,
             actions: self.actions.clone(),
             account_roles: self.account_roles.clone(),
+            location_role: self.location_role.as_ref().map(ToString::to_string),
         }
     }
 }
@@ -131,6 +137,9 @@ pub fn print_outcome(ctx: &Ctx, o: &Outcome) -> Result<()> {
             return Ok(());
         }
         let mut line = format!("subscription request {}: {}", o.request_id, o.message);
+        if !o.access_grants.is_empty() && !o.dry_run {
+            line.push_str(&format!("; access grants: {}", o.access_grants.join(", ")));
+        }
         if let Some(a) = &o.access_point_arn {
             line.push_str(&format!(
                 "; consumers use access point {a}{}",
