@@ -241,9 +241,6 @@ pub fn unit_args(opts: &ReportOptions, unit: &Unit, run: &str) -> Vec<String> {
     if unit.region != "*" {
         flag("--regions", &unit.region);
     }
-    for b in &opts.bucket {
-        flag("--bucket", b);
-    }
     for arn in &opts.analyzer_arn {
         flag("--analyzer-arn", arn);
     }

@@ -186,3 +186,17 @@ impl Attempt {
         (n.parse().unwrap_or(1), m.parse().unwrap_or(1))
     }
 }
+
+string_value!(
+    /// An SQS queue name (standard queue): 1–80 letters, digits, `-` and `_`.
+    QueueName,
+    |s| {
+        let ok = !s.is_empty()
+            && s.len() <= 80
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        kept(s, ok, || {
+            format!("invalid queue name '{s}': expected 1-80 letters, digits, '-' or '_'")
+        })
+    }
+);
