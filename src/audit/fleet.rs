@@ -110,6 +110,10 @@ pub struct RunPlan {
     /// The Athena table the finisher brings up to date (`--create-table`).
     #[serde(default)]
     pub table: TableSpec,
+    /// Every account of the organization (whose principals are not external), so that units
+    /// do not list the organization again.
+    #[serde(default)]
+    pub org_accounts: Vec<String>,
 }
 
 /// A unit's plan, as the unit reads it.
@@ -331,6 +335,7 @@ pub async fn fan_out(session: &Session, opts: &ReportOptions, queue: &str) -> Re
         max_receive,
         units: units.clone(),
         table: TableSpec::of(opts),
+        org_accounts: coverage.org_accounts.clone(),
     };
     let key = loc.plan_key(&run);
     put_objects(
@@ -399,6 +404,9 @@ impl UnitUpload for UnitPlan {
     }
     fn account(&self) -> &str {
         &self.account
+    }
+    fn organization(&self) -> (Option<&str>, &[String]) {
+        (self.plan.organization.as_deref(), &self.plan.org_accounts)
     }
     fn upload<'a>(
         &'a self,
@@ -898,6 +906,7 @@ mod tests {
                 })
                 .collect(),
             table: TableSpec::default(),
+            org_accounts: Vec::new(),
         }
     }
 

@@ -80,6 +80,9 @@ pub trait UnitUpload: Sync {
     fn date(&self) -> &str;
     /// The unit's account.
     fn account(&self) -> &str;
+    /// The organization's id and every account of it, as the planner listed them (so a unit
+    /// does not list the whole organization again).
+    fn organization(&self) -> (Option<&str>, &[String]);
     /// Write the unit's partition (its spooled CSV, None when it has no rows) and its marker.
     fn upload<'a>(
         &'a self,
@@ -660,7 +663,17 @@ pub(super) async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Resul
         .filter(|a| !opts.exclude_account.contains(&a.id))
         .map(|a| a.id.clone())
         .collect();
-    let regions = if opts.all_regions {
+    Ok(Coverage {
+        org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
+        organization_id: Some(org.id),
+        accounts,
+        regions: regions_of(aws, opts),
+    })
+}
+
+/// The regions to audit in each account (None: each account's enabled regions).
+fn regions_of(aws: &Aws, opts: &ReportOptions) -> Option<Vec<String>> {
+    if opts.all_regions {
         None
     } else if opts.regions.is_empty() {
         Some(vec![aws.region.clone()])
@@ -672,13 +685,7 @@ pub(super) async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Resul
             }
         }
         Some(r)
-    };
-    Ok(Coverage {
-        org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
-        organization_id: Some(org.id),
-        accounts,
-        regions,
-    })
+    }
 }
 
 /// Run the audit: rows to the printer, then (with `upload`) the reports, the findings, the
@@ -710,7 +717,17 @@ pub async fn report_with(
     let pb = session
         .printer
         .spinner("listing accounts, buckets and access points");
-    let plan0 = if opts.organization {
+    let planned = fleet
+        .map(|u| u.organization())
+        .filter(|(_, all)| !all.is_empty());
+    let plan0 = if let (Some(u), Some((id, all))) = (fleet, planned) {
+        Coverage {
+            org_accounts: all.to_vec(),
+            organization_id: id.map(str::to_owned),
+            accounts: vec![u.account().to_string()],
+            regions: regions_of(aws, opts),
+        }
+    } else if opts.organization {
         organization_scope(aws, opts).await?
     } else {
         Coverage {
