@@ -118,7 +118,10 @@ lakegate accessgrant location list",
         "lakegate accessgrant location create s3://vendor-lake/ \\
     --role arn:aws:iam::111122223333:role/ag-location
 lakegate --dry-run accessgrant location create s3://vendor-lake/vendorB/ \\
-    --role arn:aws:iam::111122223333:role/ag-location",
+    --role arn:aws:iam::111122223333:role/ag-location
+# the role too, with exactly the scope's permissions:
+lakegate accessgrant location create s3://vendor-lake/vendorC/ \\
+    --create-role ag-vendor-c",
     ),
     (
         "accessgrant location list",
@@ -297,7 +300,7 @@ lakegate audit query lakegate_audit.prefix_access --external",
         "audit report",
         "lakegate audit report --all-buckets   # a table, for people
 lakegate audit report --bucket store-events --bucket vendor-drop -o csv
-lakegate audit report --bucket store-events --exact
+lakegate audit report --bucket store-events --sampled   # probe keys
 lakegate audit report --all-buckets \\
     --analyzer-arn \"$ANALYZER_ARN\" \\
     --upload s3://audit-reports/lakegate/ \\
@@ -404,7 +407,11 @@ lakegate subscription reconcile --domain dzd_4p9n6example --dry-run",
         "lakegate subscription grant --domain dzd_4p9n6example \\
     --request 5ih3gq1example
 lakegate subscription grant --domain dzd_4p9n6example \\
-    --request 5ih3gq1example --via access-point --access read-write-delete",
+    --request 5ih3gq1example --via access-point --access read-write-delete
+# an access grant per grantee (Identity Center users and groups too):
+lakegate subscription grant --domain dzd_4p9n6example \\
+    --request 5ih3gq1example --via access-grants \\
+    --location-role arn:aws:iam::111122223333:role/ag-location",
     ),
     (
         "subscription revoke",

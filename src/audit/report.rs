@@ -55,7 +55,8 @@ pub struct ReportOptions {
     pub concurrency: u16,
     pub upload: Option<S3Url>,
     pub allow_partial: bool,
-    /// Rows from the exact model (every key, every class of principal) instead of probe keys.
+    /// Rows from the exact model (every key, every class of principal; the default) instead of
+    /// probe keys (`--sampled`).
     pub exact: bool,
     pub create_table: Option<TableName>,
     pub workgroup: Option<NonEmpty>,
@@ -115,6 +116,10 @@ impl Row for AuditRow {
                 "CONDITIONS",
                 "FINDING",
                 "STATUS",
+                "KEYS",
+                "EXCEPT",
+                "PARTIAL",
+                "LATENT",
             ]
         } else {
             vec![
@@ -122,7 +127,7 @@ impl Row for AuditRow {
                 "EXTERNAL",
                 "BUCKET",
                 "ACCESS POINT",
-                "PREFIX",
+                "KEYS",
                 "ACCESS",
                 "CONDITIONS",
                 "FINDING",
@@ -151,6 +156,10 @@ impl Row for AuditRow {
                 Cell::or_dash(self.conditions.as_str()),
                 Cell::or_dash(self.finding_id.as_str()),
                 Cell::or_dash(self.finding_status.as_str()),
+                Cell::or_dash(self.keys.as_str()),
+                Cell::or_dash(self.except.as_str()),
+                (if self.partial { "yes" } else { "no" }).into(),
+                Cell::or_dash(self.latent.as_str()),
             ]
         } else {
             vec![
@@ -158,8 +167,21 @@ impl Row for AuditRow {
                 external.into(),
                 self.bucket.clone().into(),
                 Cell::or_dash(self.access_point.as_str()),
-                prefix.into(),
-                self.access.clone().into(),
+                // The keys reached, and what a Deny cuts out of them; a sampled report has only
+                // the prefix.
+                if self.keys.is_empty() {
+                    prefix.into()
+                } else if self.except.is_empty() {
+                    self.keys.clone().into()
+                } else {
+                    format!("{} except {}", self.keys, self.except).into()
+                },
+                // Access not effective today (what one change would switch on).
+                if self.latent.is_empty() {
+                    self.access.clone().into()
+                } else {
+                    format!("{} (latent)", self.access).into()
+                },
                 Cell::or_dash(self.conditions.as_str()),
                 Cell::or_dash(self.finding_id.as_str()),
             ]
@@ -1218,6 +1240,13 @@ pub(super) fn table_step<'a>(
             }
             let all: Vec<String> = all.into_iter().collect();
             let props = table_properties(&location, &first, &all);
+            // A table keeps the columns it was created with (a table made before the exact
+            // audit lacks keys/except/partial/latent: `audit query` reads it as it is;
+            // dropping it and creating it again adds them).
+            let columns = match cur.map(|c| &c.columns) {
+                Some(kept) if !kept.is_empty() => kept.clone(),
+                _ => columns.clone(),
+            };
             Ok(Some(athena_table::state(
                 &location, &columns, &keys, &props,
             )))

@@ -3,6 +3,7 @@
 pub use crate::apply::athena_table::{
     alter_table_sql, create_database_sql, create_table_sql, literal,
 };
+use crate::aws::Aws;
 use crate::policy::eval::audit::COLUMNS;
 
 /// `s3://BUCKET/PREFIXreport/`: where the reports' partitions live.
@@ -63,8 +64,48 @@ pub struct Filters {
     pub dt: Option<String>,
 }
 
-/// The SELECT `audit query` runs. Values are validated by the caller and quoted here.
-pub fn query_sql(db: &str, table: &str, f: &Filters) -> String {
+/// The report's columns a table has, in [`COLUMNS`] order: all of them for a table created by
+/// this version, fewer for a table created before columns were added (`keys`, `except`,
+/// `partial`, `latent`: the exact audit). Read with Athena GetTableMetadata; when the catalog
+/// cannot be read (the table is missing, or the caller may not describe it), every column, and
+/// Athena's own answer says what is wrong.
+pub async fn query_columns(aws: &Aws, db: &str, table: &str) -> Vec<&'static str> {
+    match aws.table_metadata(db, table).await {
+        Ok(Some(t)) => columns_present(&t.columns),
+        Ok(None) => COLUMNS.to_vec(),
+        Err(e) => {
+            tracing::debug!(error = %e.message, "cannot describe {db}.{table}; selecting every column");
+            COLUMNS.to_vec()
+        }
+    }
+}
+
+/// The report columns among a table's (`name type`, as GetTableMetadata lists them).
+pub fn columns_present(table_columns: &[String]) -> Vec<&'static str> {
+    let names: Vec<String> = table_columns
+        .iter()
+        .map(|c| {
+            c.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let have: Vec<&'static str> = COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| names.iter().any(|n| n == c))
+        .collect();
+    if have.is_empty() {
+        COLUMNS.to_vec()
+    } else {
+        have
+    }
+}
+
+/// The SELECT `audit query` runs over a table with `columns` (see [`query_columns`]). Values
+/// are validated by the caller and quoted here.
+pub fn query_sql(db: &str, table: &str, f: &Filters, columns: &[&str]) -> String {
     let from = format!("\"{db}\".\"{table}\"");
     let mut conditions = vec![match &f.dt {
         Some(d) => format!("dt = {}", literal(d)),
@@ -91,7 +132,7 @@ pub fn query_sql(db: &str, table: &str, f: &Filters) -> String {
     }
     let columns: Vec<String> = ["dt", "account"]
         .into_iter()
-        .chain(COLUMNS.iter().copied())
+        .chain(columns.iter().copied())
         .map(|c| format!("\"{c}\""))
         .collect();
     format!(
@@ -142,7 +183,7 @@ mod tests {
 
     #[test]
     fn queries_filter_and_quote() {
-        let q = query_sql("audit", "access", &Filters::default());
+        let q = query_sql("audit", "access", &Filters::default(), &COLUMNS);
         assert!(
             q.contains("WHERE dt = (SELECT max(l.dt) FROM \"audit\".\"access\" l WHERE l.account = \"audit\".\"access\".account)"),
             "{q}"
@@ -154,6 +195,7 @@ mod tests {
                 account: Some("111122223333".into()),
                 ..Filters::default()
             },
+            &COLUMNS,
         );
         assert!(q.contains("\n  AND account = '111122223333'"), "{q}");
         let q = query_sql(
@@ -166,8 +208,33 @@ mod tests {
                 dt: Some("2026-11-23".into()),
                 ..Filters::default()
             },
+            &COLUMNS,
         );
         assert!(q.contains("WHERE dt = '2026-11-23'\n  AND principal_account = '444455556666'\n  AND external\n  AND bucket = 'lake'\n  AND principal = 'arn:aws:iam::444455556666:role/o''neil'"), "{q}");
         assert!(q.starts_with("SELECT \"dt\", \"account\", \"principal\", \"principal_account\""));
+        assert!(
+            q.contains("\"same_org\", \"keys\", \"except\", \"partial\", \"latent\"\nFROM"),
+            "{q}"
+        );
+    }
+
+    #[test]
+    fn a_table_created_before_the_exact_columns_is_queried_for_the_columns_it_has() {
+        // As GetTableMetadata lists a table created with the 18 columns of the first reports.
+        let old: Vec<String> = COLUMNS[..18]
+            .iter()
+            .map(|c| format!("{c} {}", crate::apply::athena_table::column_type(c)))
+            .collect();
+        let cols = columns_present(&old);
+        assert_eq!(cols, COLUMNS[..18].to_vec());
+        let q = query_sql("audit", "access", &Filters::default(), &cols);
+        assert!(q.contains("\"region\", \"same_org\"\nFROM"), "{q}");
+        assert!(!q.contains("\"keys\""), "{q}");
+        let new: Vec<String> = typed_columns()
+            .into_iter()
+            .chain(["account string".to_string()])
+            .collect();
+        assert_eq!(columns_present(&new), COLUMNS.to_vec());
+        assert_eq!(columns_present(&[]), COLUMNS.to_vec());
     }
 }

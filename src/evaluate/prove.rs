@@ -128,6 +128,23 @@ impl Proof {
     }
 }
 
+/// Print proofs: for scripts the proof (`one`: a single guardrail's) or the list, for people
+/// each one's lines.
+pub fn print(printer: &crate::output::Printer, proofs: &[Proof], one: bool) -> Result<()> {
+    let lines = || {
+        for p in proofs {
+            for line in p.lines() {
+                printer.line(line)?;
+            }
+        }
+        Ok(())
+    };
+    match proofs {
+        [single] if one => printer.result(single, lines),
+        _ => printer.result(&proofs, lines),
+    }
+}
+
 /// The refusal of a plan that breaks guardrails: exit 5, naming the first counterexample (the
 /// printed plan names every one).
 pub fn refusal(broken: &[&Proof], applying: bool) -> CliError {

@@ -7,6 +7,7 @@
 use crate::harness::{
     assert_usage_error, http, stderr, stdout, HttpFake, TestEnv, ACCOUNT, REGION,
 };
+use lakegate::policy::eval::audit::COLUMNS;
 use lakegate::policy::eval::matrix::{probe_key, LIST_ACTION, READ_ACTION, WRITE_ACTION};
 use lakegate::policy::eval::{
     AccessPointPolicy, AccessPointTarget, Audit, CompiledPolicy, PolicySet, Principal, Request,
@@ -99,19 +100,32 @@ fn ap_of(row: &Value) -> &str {
     }
 }
 
-/// The evaluator's answer for one row's read, write and list.
-fn evaluate(set: &PolicySet, bucket: &str, row: &Value) -> (bool, bool, bool) {
+/// The evaluator's answer for one row's read, write and list: on a key of its `keys` (the
+/// first pattern, `*` standing for `lakegate-probe`), else on the probe key of its prefix, with
+/// `context` added to every request.
+fn evaluate(
+    set: &PolicySet,
+    bucket: &str,
+    row: &Value,
+    context: &[(&str, &str)],
+) -> (bool, bool, bool) {
     let principal = Principal::new(row["principal"].as_str().unwrap());
     let prefix = row["prefix"].as_str().unwrap();
     let ap = ap_of(row);
     let req = |action: &str, key: Option<&str>| {
         let mut r = Request::new(principal.clone(), action, bucket, key).audited(Audit::Optimistic);
+        for (k, v) in context {
+            r = r.context(k, v);
+        }
         if !ap.is_empty() {
             r = r.through(AccessPointTarget::from_arn(&ap_arn(ap)).unwrap());
         }
         r
     };
-    let key = probe_key(prefix);
+    let key = match row["keys"].as_str().and_then(|k| k.split(' ').next()) {
+        Some(k) if !k.is_empty() => k.replace('*', "lakegate-probe"),
+        _ => probe_key(prefix),
+    };
     (
         set.evaluate(&req(READ_ACTION, Some(&key)), false).allowed(),
         set.evaluate(&req(WRITE_ACTION, Some(&key)), false)
@@ -145,6 +159,8 @@ fn report_rows_are_the_evaluators_answers() {
     ]);
     let rows = v.as_array().unwrap().clone();
 
+    // The report is exact by default: every key decided, the key patterns reached in `keys`,
+    // the parts a Deny cuts out in `except`.
     // The cross-account vendor: read of vendor/ only, narrowed to the VPC endpoint.
     let vendor = find(&rows, VENDOR, "", "vendor/");
     assert_eq!(vendor["access_point"], Value::Null, "{vendor}");
@@ -153,56 +169,133 @@ fn report_rows_are_the_evaluators_answers() {
     assert_eq!(vendor["principal_account"], "444455556666");
     assert_eq!(vendor["source"], "bucket-policy");
     assert_eq!(vendor["sid"], "VendorRead");
-    assert_eq!(vendor["conditions"], "aws:SourceVpce=vpce-1a2b");
-    // Everyone reads public/; the Deny carves public/secret/ out.
+    assert_eq!(
+        vendor["conditions"],
+        "aws:SourceVpce=vpce-1a2b (bucket VendorRead)"
+    );
+    assert_eq!(
+        (vendor["keys"].as_str(), vendor["except"].as_str()),
+        (Some("vendor/*"), Some(""))
+    );
+    assert_eq!(
+        vendor["partial"], false,
+        "every key under vendor/: {vendor}"
+    );
+    // Everyone reads public/ except what the Deny carves out (public/secret/), so public/ is
+    // reached only in part; the carved-out prefix is no row of its own.
     let public = find(&rows, "*", "", "public/");
     assert_eq!(
         (public["access"].as_str(), public["external"].as_bool()),
         (Some("read"), Some(true))
     );
-    let secret = find(&rows, "*", "", "public/secret/");
     assert_eq!(
-        (secret["access"].as_str(), secret["sid"].as_str()),
-        (Some("none"), Some("NoSecrets"))
+        (public["keys"].as_str(), public["except"].as_str()),
+        (Some("public/*"), Some("public/secret/*"))
     );
+    assert_eq!(public["partial"], true);
+    assert!(!rows.iter().any(|r| r["prefix"] == "public/secret/"));
     // Through the access points: the app (internal) and the partner (external).
     let app = find(&rows, APP, &l.app_ap, "team/");
     assert_eq!(app["access"], "read+write+list");
     assert_eq!(app["external"], false);
     assert_eq!(app["source"], format!("access-point:{}", l.app_ap));
+    assert_eq!(
+        (app["keys"].as_str(), app["partial"].as_bool()),
+        (Some("team/*"), Some(false))
+    );
     let partner = find(&rows, PARTNER, &l.partner_ap, "shared/");
     assert_eq!(partner["access"], "read+write+list");
     assert_eq!(partner["external"], true);
-    // The delegation statement alone grants nothing directly; neither does an access point on
-    // a bucket that does not delegate, nor a bucket without a policy.
+    // The delegation statement alone grants nothing directly, nor does a bucket without a
+    // policy. An access point on a bucket that does not delegate grants nothing today: its
+    // grant is a `latent` row, what one `bucket delegate` would switch on.
     assert!(!rows
         .iter()
         .any(|r| r["principal"] == APP && ap_of(r).is_empty()));
-    assert!(!rows
-        .iter()
-        .any(|r| r["bucket"] == l.undelegated.as_str() || r["bucket"] == l.plain.as_str()));
-    assert!(!rows
-        .iter()
-        .any(|r| r["access_point"] == l.stray_ap.as_str()));
+    assert!(!rows.iter().any(|r| r["bucket"] == l.plain.as_str()));
+    let stray = find(&rows, APP, &l.stray_ap, "x/");
+    assert_eq!(stray["bucket"], l.undelegated.as_str());
+    assert!(
+        stray["latent"]
+            .as_str()
+            .unwrap()
+            .contains("does not delegate"),
+        "{stray}"
+    );
     assert_eq!(rows.len(), 5, "{rows:#?}");
+    assert_eq!(
+        rows.iter().filter(|r| r["latent"] != "").count(),
+        1,
+        "{rows:#?}"
+    );
 
-    // Every row is what the evaluator says of it, on the policies as moto holds them.
+    // Every row is what the evaluator says of it, on the policies as moto holds them: a key of
+    // its `keys` is allowed as the row says, a key of its `except` is not.
     let set = policy_set(&env, &l.lake, &[&l.app_ap, &l.partner_ap]);
-    for r in &rows {
+    for r in rows.iter().filter(|r| r["bucket"] == l.lake.as_str()) {
         let got = (
             r["read"].as_bool().unwrap(),
             r["write"].as_bool().unwrap(),
             r["list"].as_bool().unwrap(),
         );
-        assert_eq!(evaluate(&set, &l.lake, r), got, "{r}");
+        let context = [("aws:SourceVpce", "vpce-1a2b")];
+        assert_eq!(evaluate(&set, &l.lake, r, &context), got, "{r}");
+        let except = r["except"].as_str().unwrap();
+        if !except.is_empty() {
+            let key = except.replace('*', "lakegate-probe");
+            let mut cut = r.clone();
+            cut["prefix"] = json!(key.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap());
+            cut["keys"] = json!(except);
+            assert_eq!(
+                evaluate(&set, &l.lake, &cut, &context),
+                (false, false, false),
+                "{key} is cut out of {r}"
+            );
+        }
     }
-    // … and the access point grant on the undelegated bucket is denied by the evaluator too.
-    let stray = policy_set(&env, &l.undelegated, &[&l.stray_ap]);
-    let probe = json!({"principal": APP, "prefix": "x/", "access_point": l.stray_ap});
+    // … and the latent grant on the undelegated bucket is denied by the evaluator today.
+    let stray_set = policy_set(&env, &l.undelegated, &[&l.stray_ap]);
     assert_eq!(
-        evaluate(&stray, &l.undelegated, &probe),
+        evaluate(&stray_set, &l.undelegated, stray, &[]),
         (false, false, false)
     );
+
+    // The sampled report of before (one probe key per prefix the policies name) is still
+    // there: the Deny's prefix is a row of its own, and the new columns are empty.
+    let v = env.json([
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--sampled",
+        "--bucket",
+        &l.lake,
+    ]);
+    let sampled = v.as_array().unwrap();
+    let secret = find(sampled, "*", "", "public/secret/");
+    assert_eq!(
+        (secret["access"].as_str(), secret["sid"].as_str()),
+        (Some("none"), Some("NoSecrets"))
+    );
+    assert!(sampled.iter().all(|r| r["keys"] == "" && r["except"] == ""));
+    assert_eq!(
+        find(sampled, VENDOR, "", "vendor/")["conditions"],
+        "aws:SourceVpce=vpce-1a2b"
+    );
+    // `--exact` is accepted (the default), and conflicts with --sampled.
+    let exact = env.json([
+        "-o", "json", "audit", "report", "--exact", "--bucket", &l.lake,
+    ]);
+    assert_eq!(exact.as_array().unwrap().len(), 4);
+    env.lg([
+        "audit",
+        "report",
+        "--exact",
+        "--sampled",
+        "--bucket",
+        &l.lake,
+    ])
+    .code(2);
 
     // A trusted account is not external.
     let v = env.json([
@@ -236,12 +329,26 @@ fn report_as_csv_and_table() {
         lines.next().unwrap(),
         "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org,keys,except,partial,latent"
     );
-    assert_eq!(lines.count(), 5);
-    assert!(csv.contains(&format!(
-        "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b,,,{REGION},false,,,false,\n",
-        l.lake
-    )));
-    assert!(stderr(&a).contains("audited 1 bucket and 2 access points: 5 rows, 3 external"));
+    assert_eq!(lines.count(), 4);
+    assert!(
+        csv.contains(&format!(
+            "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b (bucket VendorRead),,,{REGION},false,vendor/*,,false,\n",
+            l.lake
+        )),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!(
+            "*,,true,{},{ACCOUNT},,public/,true,false,false,read,bucket-policy,PublicRead,,,,{REGION},false,public/*,public/secret/*,true,\n",
+            l.lake
+        )),
+        "{csv}"
+    );
+    assert!(
+        stderr(&a).contains("audited 1 bucket and 2 access points: 4 rows, 3 external"),
+        "{}",
+        stderr(&a)
+    );
 
     let a = env.lg(["audit", "report", "--bucket", &l.lake]).success();
     let table = stdout(&a);
@@ -269,7 +376,7 @@ fn report_table_fits_80_columns() {
             "EXTERNAL",
             "BUCKET",
             "ACCESS POINT",
-            "PREFIX",
+            "KEYS",
             "ACCESS",
             "CONDITIONS",
         ],
@@ -277,7 +384,10 @@ fn report_table_fits_80_columns() {
     // FINDING is empty in every row: it goes first.
     assert!(!table.contains("FINDING"), "{table}");
     // Nothing is cut (issue 25): values wrap in their columns instead of losing their middle.
-    assert!(table.contains("vendor/") && !table.contains('…'), "{table}");
+    assert!(
+        table.contains("vendor/*") && !table.contains('…'),
+        "{table}"
+    );
     assert!(table.contains("SourceVpce="), "{table}");
 }
 
@@ -671,6 +781,165 @@ fn query_runs_the_filtered_select_on_athena() {
         v,
         json!([{"dt": "2026-11-23", "principal": VENDOR, "external": true, "bucket": "lake",
                 "prefix": "vendor/", "access": "read"}])
+    );
+}
+
+/// `audit query` over a table created before the exact audit's columns (`keys`, `except`,
+/// `partial`, `latent`) selects the columns that table has; over a table of today's shape, all of
+/// them. Both tables are made by their DDL (the emulator keeps what CREATE EXTERNAL TABLE
+/// describes and answers GetTableMetadata from it, as the Glue Data Catalog does), and moto
+/// answers each query with the rows a report of that shape holds.
+#[test]
+fn query_reads_a_table_of_old_reports_and_one_of_new_reports() {
+    let env = TestEnv::new();
+    let region = "eu-north-1";
+    let auth = format!("AWS4-HMAC-SHA256 Credential=test/20260101/{region}/athena/aws4_request, SignedHeaders=host, Signature=0");
+    let athena_in = |target: &str, body: Value| -> Value {
+        let (status, resp) = http(
+            env.port(),
+            "POST",
+            "/",
+            &[
+                ("Content-Type", "application/x-amz-json-1.1"),
+                ("X-Amz-Target", &format!("AmazonAthena.{target}")),
+                ("Authorization", &auth),
+            ],
+            body.to_string().as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{target}: {}", String::from_utf8_lossy(&resp));
+        serde_json::from_slice(&resp).unwrap()
+    };
+    let db = format!("{}_audit", env.id);
+    // The report's columns before the exact audit: the first 18.
+    let old_columns = &COLUMNS[..18];
+    let ddl = |table: &str, cols: &[&str]| {
+        let typed: Vec<String> = cols
+            .iter()
+            .map(|c| {
+                let t = if ["external", "read", "write", "list", "same_org", "partial"].contains(c)
+                {
+                    "boolean"
+                } else {
+                    "string"
+                };
+                format!("`{c}` {t}")
+            })
+            .collect();
+        format!(
+            "CREATE EXTERNAL TABLE IF NOT EXISTS `{db}`.`{table}` ({}) PARTITIONED BY (`account` string, `dt` string) LOCATION 's3://reports/lakegate/report/'",
+            typed.join(", ")
+        )
+    };
+    for (table, cols) in [("old_reports", old_columns), ("new_reports", &COLUMNS[..])] {
+        athena_in(
+            "StartQueryExecution",
+            json!({"QueryString": ddl(table, cols), "ResultConfiguration": {"OutputLocation": "s3://results/"}}),
+        );
+    }
+    let col = |n: &str| {
+        json!({"Name": n, "Label": n, "Type": "varchar", "Nullable": "UNKNOWN",
+        "CatalogName": "hive", "SchemaName": "", "TableName": "", "Precision": 0, "Scale": 0,
+        "CaseSensitive": false})
+    };
+    let cell = |s: &str| json!({"VarCharValue": s});
+    let result = |names: &[&str], row: &[&str]| {
+        json!({
+            "column_info": names.iter().map(|n| col(n)).collect::<Vec<_>>(),
+            "rows": [
+                {"Data": names.iter().map(|n| cell(n)).collect::<Vec<_>>()},
+                {"Data": row.iter().map(|v| cell(v)).collect::<Vec<_>>()}
+            ]
+        })
+    };
+    // An old report's row (probe keys, no key patterns) and a new one's.
+    let old = result(
+        &["dt", "principal", "prefix", "access"],
+        &["2026-11-23", VENDOR, "vendor/", "read"],
+    );
+    let new = result(
+        &[
+            "dt",
+            "principal",
+            "prefix",
+            "access",
+            "keys",
+            "except",
+            "partial",
+            "latent",
+        ],
+        &[
+            "2026-12-06",
+            VENDOR,
+            "vendor/",
+            "read",
+            "vendor/*.csv",
+            "",
+            "true",
+            "",
+        ],
+    );
+    let (status, body) = http(
+        env.port(),
+        "POST",
+        "/moto-api/static/athena/query-results",
+        &[("Content-Type", "application/json")],
+        json!({"region": region, "results": [old, new]})
+            .to_string()
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(status, 201, "{}", String::from_utf8_lossy(&body));
+    let query = |table: &str| {
+        env.json([
+            "--region",
+            region,
+            "-o",
+            "json",
+            "audit",
+            "query",
+            &format!("{db}.{table}"),
+            "--external",
+            "--output-location",
+            "s3://results/",
+        ])
+    };
+    let v = query("old_reports");
+    assert_eq!(
+        v,
+        json!([{"dt": "2026-11-23", "principal": VENDOR, "prefix": "vendor/", "access": "read"}])
+    );
+    let v = query("new_reports");
+    assert_eq!(v[0]["keys"], "vendor/*.csv");
+    assert_eq!(v[0]["partial"], "true");
+
+    // The SQL each ran: the old table is not asked for columns it does not have.
+    let sql_of = |table: &str| -> String {
+        let ids = athena_in("ListQueryExecutions", json!({}));
+        ids["QueryExecutionIds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| athena_in("GetQueryExecution", json!({"QueryExecutionId": id})))
+            .map(|q| {
+                q["QueryExecution"]["Query"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .find(|q| q.starts_with("SELECT") && q.contains(&format!("\"{table}\"")))
+            .unwrap_or_else(|| panic!("no SELECT over {table}"))
+    };
+    let old_sql = sql_of("old_reports");
+    assert!(
+        old_sql.contains("\"region\", \"same_org\"\nFROM"),
+        "{old_sql}"
+    );
+    assert!(!old_sql.contains("\"keys\""), "{old_sql}");
+    let new_sql = sql_of("new_reports");
+    assert!(
+        new_sql.contains("\"same_org\", \"keys\", \"except\", \"partial\", \"latent\"\nFROM"),
+        "{new_sql}"
     );
 }
 

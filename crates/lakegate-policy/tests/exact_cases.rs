@@ -292,3 +292,43 @@ fn access_everyone_has_is_said_once_on_the_anyone_row() {
     assert_eq!(who, [PARTNER, "*"], "{rows:#?}");
     assert_eq!(rows[1].keys, ["public/*"]);
 }
+
+#[test]
+fn a_key_per_account_is_any_accounts_only_if_it_is_theirs() {
+    // "IAM policy elements: Variables and tags"
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html):
+    // `${aws:PrincipalAccount}` in a Resource is replaced by the requester's account, so every
+    // account reaches its own `home/ACCOUNT/` and no other. For "any principal of an account no
+    // policy names" the answer is `home/*/*` only if the account is theirs, never the keys of
+    // one made-up account (found by the class property test in symbolic_props.rs).
+    let bp = json!({"Version":"2012-10-17","Statement":[
+        {"Sid":"Home","Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+         "Resource":"arn:aws:s3:::lake/home/${aws:PrincipalAccount}/*"}]});
+    let set = PolicySet {
+        identity: Vec::new(),
+        bucket: Some(CompiledPolicy::parse(&bp.to_string(), "bucket-policy").unwrap()),
+        bucket_account: OWN.into(),
+        access_points: Vec::new(),
+    };
+    let chain = Chain::default();
+    let m = model(&set, &chain);
+    let who = m.representative(&PrincipalClass::AnyOtherAccount);
+    let e = lakegate_policy::eval::symbolic::exact(
+        &set,
+        &chain,
+        &lakegate_policy::eval::symbolic::Query {
+            principal: &who,
+            access: Access::Read,
+            bucket: "lake",
+            route: None,
+            context: &[],
+            audit: Some(lakegate_policy::eval::Audit::Optimistic),
+        },
+    )
+    .unwrap();
+    assert!(e.definite.is_empty().unwrap(), "{}", e.definite);
+    for account in ["999911112222", "888877776666"] {
+        let key = format!("home/{account}/report.csv");
+        assert!(e.possible.keys.contains(&key), "{}", e.possible.keys);
+    }
+}

@@ -7,10 +7,19 @@
 //! - every generated key is in the symbolic set exactly when the evaluator allows it;
 //! - the witness of the set (and of its complement) is decided the same way by the evaluator.
 //!
+//! And for classes of principals (anyone, an account's root, any other principal of an account,
+//! any principal of an account no policy names; with `aws:PrincipalAccount`, `aws:PrincipalOrgID`
+//! and `aws:PrincipalArn` conditions), every concrete principal sampled from a class is decided
+//! by the evaluator as the class's answer says: allowed (even with every unknown condition
+//! against it) on the keys the answer holds whatever those conditions are, and never allowed
+//! (even with every unknown condition for it) outside the keys it may hold. Where the answer has
+//! no "only if" part the two coincide: the decision equals membership.
+//!
 //! The seed is fixed, so CI runs the same cases every time. `LAKEGATE_SYMBOLIC_CASES=N` runs N
 //! cases (the default 600; a long run is `LAKEGATE_SYMBOLIC_CASES=200000`), and
 //! `LAKEGATE_SYMBOLIC_SEED=HEX32` another seed.
 
+use lakegate_policy::eval::exact::{Model, PrincipalClass};
 use lakegate_policy::eval::keyset::KeySet;
 use lakegate_policy::eval::symbolic::{self, Access, Query};
 use lakegate_policy::eval::{
@@ -375,4 +384,221 @@ fn a_set_and_its_witness_agree() {
             },
         )
         .unwrap();
+}
+
+/// Conditions on who the principal is, as policies guard a bucket by account, organization or
+/// role name ("AWS global condition context keys",
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
+fn principal_condition() -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        4 => Just(None),
+        1 => Just(Some(json!({"StringEquals": {"aws:PrincipalAccount": OWN}}))),
+        1 => Just(Some(json!({"StringNotEquals": {"aws:PrincipalAccount": OWN}}))),
+        1 => Just(Some(json!({"StringLike": {"aws:PrincipalAccount": "4444*"}}))),
+        1 => Just(Some(json!({"StringEquals": {"aws:PrincipalOrgID": "o-1"}}))),
+        1 => Just(Some(json!({"StringNotEquals": {"aws:PrincipalOrgID": "o-1"}}))),
+        1 => Just(Some(json!({"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/z*"}}))),
+        1 => Just(Some(json!({"StringEquals": {"aws:SourceVpce": "vpce-1"}}))),
+    ]
+}
+
+fn class_statement() -> impl Strategy<Value = Value> {
+    (
+        any::<bool>(),
+        action(),
+        prop::collection::vec(resource(), 1..3),
+        principal_value(),
+        principal_condition(),
+    )
+        .prop_map(|(allow, a, r, p, c)| {
+            let mut m = serde_json::Map::new();
+            m.insert("Effect".into(), json!(if allow { "Allow" } else { "Deny" }));
+            m.insert("Principal".into(), p);
+            m.insert("Action".into(), a);
+            m.insert("Resource".into(), json!(r));
+            if let Some(c) = c {
+                m.insert("Condition".into(), c);
+            }
+            Value::Object(m)
+        })
+}
+
+#[derive(Debug, Clone)]
+struct ClassCase {
+    bucket: Vec<Value>,
+    aps: Vec<Option<Vec<Value>>>,
+    class: usize,
+    access: Access,
+    route: Option<usize>,
+    vpce: bool,
+    keys: Vec<String>,
+}
+
+fn class_case() -> impl Strategy<Value = ClassCase> {
+    (
+        prop::collection::vec(class_statement(), 0..6),
+        prop::collection::vec(
+            prop::option::weighted(0.8, prop::collection::vec(class_statement(), 0..4)),
+            0..3,
+        ),
+        0usize..16,
+        prop::sample::select(Access::ALL.to_vec()),
+        prop::option::of(0usize..3),
+        any::<bool>(),
+        prop::collection::vec(key(), 8..16),
+    )
+        .prop_map(
+            |(bucket, aps, class, access, route, vpce, keys)| ClassCase {
+                bucket,
+                aps,
+                class,
+                access,
+                route,
+                vpce,
+                keys,
+            },
+        )
+}
+
+/// Concrete principals of a class: for a class of one principal, that principal; for "any other
+/// principal of an account", roles, users and role sessions no policy names; for "any principal
+/// of an account no policy names", such principals (and the root) of two unnamed accounts; for
+/// anyone, an anonymous request.
+fn members(class: &PrincipalClass) -> Vec<Principal> {
+    let arns: Vec<String> = match class {
+        PrincipalClass::Named(arn) => vec![arn.clone()],
+        PrincipalClass::Root(a) => vec![format!("arn:aws:iam::{a}:root")],
+        PrincipalClass::AnyIn(a) => vec![
+            format!("arn:aws:iam::{a}:role/zeta"),
+            format!("arn:aws:iam::{a}:user/yann"),
+            format!("arn:aws:sts::{a}:assumed-role/zeta/session"),
+            format!("arn:aws:iam::{a}:role/data/reader"),
+        ],
+        PrincipalClass::AnyOtherAccount => vec![
+            "arn:aws:iam::999911112222:role/zeta".to_string(),
+            "arn:aws:iam::999911112222:root".to_string(),
+            "arn:aws:sts::888877776666:assumed-role/yann/s".to_string(),
+            "arn:aws:iam::888877776666:user/reader".to_string(),
+        ],
+        PrincipalClass::Anyone => vec![String::new()],
+    };
+    arns.iter().map(|a| Principal::new(a)).collect()
+}
+
+/// How many class cases had an answer with no "only if" part (decision = membership), and how
+/// many keys were checked, for the run's figure.
+static EXACT_CASES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static KEYS_CHECKED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn check_class(c: &ClassCase) -> Result<(), TestCaseError> {
+    let set = PolicySet {
+        identity: Vec::new(),
+        bucket: Some(compile(&c.bucket, "bucket")),
+        bucket_account: OWN.into(),
+        access_points: c
+            .aps
+            .iter()
+            .enumerate()
+            .map(|(i, p)| AccessPointPolicy {
+                target: AccessPointTarget::from_arn(&ap_arn(&format!("ap{}", i + 1))).unwrap(),
+                policy: p.as_ref().map(|p| compile(p, &format!("ap{}", i + 1))),
+            })
+            .collect(),
+    };
+    let chain = Chain::default();
+    let context = if c.vpce {
+        vec![("aws:SourceVpce".to_string(), "vpce-1".to_string())]
+    } else {
+        Vec::new()
+    };
+    let model = Model {
+        set: &set,
+        chain: &chain,
+        bucket: BUCKET,
+        partition: "aws",
+        context: &context,
+        trusted: &[],
+    };
+    let classes = model.classes();
+    let class = &classes[c.class % classes.len()];
+    let rep = model.representative(class);
+    let route = c
+        .route
+        .and_then(|i| set.access_points.get(i))
+        .map(|a| a.target.clone());
+    let q = Query {
+        principal: &rep,
+        access: c.access,
+        bucket: BUCKET,
+        route: route.as_ref(),
+        context: &context,
+        audit: Some(Audit::Optimistic),
+    };
+    let answer =
+        symbolic::exact(&set, &chain, &q).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let possible = &answer.possible.keys;
+    let definite = &answer.definite;
+    let mut keys = c.keys.clone();
+    for s in [
+        possible.clone(),
+        definite.clone(),
+        possible.complement(),
+        answer.only_if(),
+    ] {
+        keys.extend(s.witness().unwrap());
+    }
+    let exact = answer.only_if().is_empty().unwrap();
+    if exact {
+        EXACT_CASES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    for p in members(class) {
+        let decide = |k: &str, audit: Audit| {
+            let mut req = Query {
+                principal: &p,
+                audit: Some(audit),
+                ..q.clone()
+            }
+            .request(k);
+            req.audit = Some(audit);
+            set.evaluate_with(&chain, &req, false).allowed()
+        };
+        for k in &keys {
+            KEYS_CHECKED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let optimistic = decide(k, Audit::Optimistic);
+            let pessimistic = decide(k, Audit::Pessimistic);
+            prop_assert!(
+                !optimistic || possible.contains(k),
+                "{} ({:?}) is allowed {:?} on {:?} by the evaluator, outside the class answer {}; bucket {:#?} aps {:#?}",
+                p.arn, class, c.access, k, possible, c.bucket, c.aps
+            );
+            prop_assert!(
+                !definite.contains(k) || pessimistic,
+                "{} ({:?}) is denied {:?} on {:?} by the evaluator, inside the class's definite answer {}; bucket {:#?} aps {:#?}",
+                p.arn, class, c.access, k, definite, c.bucket, c.aps
+            );
+            if exact {
+                prop_assert_eq!(optimistic, possible.contains(k));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_member_of_a_principal_class_is_decided_as_the_class_answer_says() {
+    let config = Config {
+        cases: cases(),
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed()));
+    runner.run(&class_case(), |c| check_class(&c)).unwrap();
+    // Shown with --nocapture: how many answers had no "only if" part, how many keys were decided.
+    println!(
+        "{} class cases, {} with no \"only if\" (decision = membership), {} member × key decisions",
+        cases(),
+        EXACT_CASES.load(std::sync::atomic::Ordering::Relaxed),
+        KEYS_CHECKED.load(std::sync::atomic::Ordering::Relaxed)
+    );
 }

@@ -3,7 +3,7 @@
 use crate::commands::Ctx;
 use crate::error::{denied, input_error, Result};
 use crate::evaluate::parse_context;
-use crate::evaluate::prove::{self, Proof};
+use crate::evaluate::prove;
 use crate::policy::eval::exact::{Guardrail, Model, Never};
 use crate::policy::eval::symbolic::Access;
 use crate::values::{BucketName, Prefix, PrincipalArn};
@@ -140,20 +140,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             vec![prove::prove(&model, &guardrail)?]
         }
     };
-    let lines = || {
-        for p in &proofs {
-            for line in p.lines() {
-                ctx.printer.line(line)?;
-            }
-        }
-        Ok(())
-    };
-    // One guardrail: its proof as the document (as before -f); a file's: the list.
-    match proofs.as_slice() {
-        [one] if args.file.is_none() => ctx.printer.result(one, lines)?,
-        _ => ctx.printer.result(&proofs, lines)?,
-    }
-    if proofs.iter().any(|p: &Proof| !p.holds) {
+    // One guardrail: its proof is the document (as before -f); a file's: the list.
+    prove::print(&ctx.printer, &proofs, args.file.is_none())?;
+    if proofs.iter().any(|p| !p.holds) {
         Err(denied())
     } else {
         Ok(())

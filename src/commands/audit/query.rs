@@ -2,7 +2,7 @@
 //! [--principal P] [--access-point NAME] [--account ID] [--dt DATE]`
 
 use crate::athena::{stream_results, wait};
-use crate::audit::table::{query_sql, Filters};
+use crate::audit::table::{query_columns, query_sql, Filters};
 use crate::aws::athena::QuerySpec;
 use crate::commands::shared_args::AthenaPlacement;
 use crate::commands::Ctx;
@@ -70,9 +70,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
             "--dry-run: `audit query` changes nothing to preview; run it without --dry-run",
         ));
     }
-    let sql = query_sql(&db, &table, &f);
-    tracing::debug!(%sql, "audit query");
     let aws = ctx.aws().await?;
+    // A table created before the exact audit's columns is queried for the columns it has.
+    let columns = query_columns(aws, &db, &table).await;
+    let sql = query_sql(&db, &table, &f, &columns);
+    tracing::debug!(%sql, "audit query");
     let spec = QuerySpec {
         sql,
         database: Some(db),

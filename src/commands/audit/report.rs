@@ -17,12 +17,16 @@ use crate::values::{
 /// and the policies of every access point on it are fetched concurrently and evaluated (an access
 /// point grant counts only where the bucket policy also allows it; a Deny removes access).
 ///
-/// One row per principal × bucket × prefix × access point (or the bucket itself), with the
-/// principal's account, whether it is external (neither the bucket owner nor a trusted account
-/// nor, with --organization, a member account; `*` always), the access, the granting policy and
-/// Sids, the conditions that narrow it, the matching IAM Access Analyzer findings, the region,
-/// and whether the principal is of the organization. CSV and JSON rows are streamed as they are
-/// computed.
+/// Every key is decided exactly, and principals are taken by class (each one a policy names,
+/// each account's root, any other principal of an account, any principal of an account no
+/// policy names, anyone), so no access is missed. One row per principal × bucket × prefix ×
+/// access point (or the bucket itself), with the principal's account, whether it is external
+/// (neither the bucket owner nor a trusted account nor, with --organization, a member account;
+/// `*` always), the access, the granting policy and Sids, the conditions that narrow it, the
+/// matching IAM Access Analyzer findings, the region, whether the principal is of the
+/// organization, the key patterns reached (`keys`) and cut out by a Deny (`except`), whether
+/// the prefix is reached only in part (`partial`), and for grants not effective today why
+/// (`latent`). CSV and JSON rows are streamed as they are computed.
 ///
 /// With --organization every active account of the caller's AWS Organization is audited
 /// through its role --member-role (session `lakegate-audit`), in every region asked for, with
@@ -114,11 +118,15 @@ pub struct Args {
     #[arg(long, requires = "upload")]
     pub allow_partial: bool,
 
-    /// Decide every key, not one probe key per prefix: one row per principal (every class of
-    /// principal, not only those the policies name), route and set of keys, with `keys`,
-    /// `except`, `partial`, and `latent` rows for grants not effective today
-    #[arg(long)]
+    /// Decide every key exactly (the default; kept so that scripts passing it still run)
+    #[arg(long, conflicts_with = "sampled")]
     pub exact: bool,
+
+    /// The report of lakegate before exact audits: one probe key per prefix the policies name,
+    /// only the principals they name, and `keys`, `except`, `partial`, `latent` left empty.
+    /// Faster on very large policies; it can miss access (a grant on `*.csv` under a prefix)
+    #[arg(long)]
+    pub sampled: bool,
 
     /// Create the Athena database and external table over the uploaded reports (needs --upload)
     #[arg(long, value_name = "DB.TABLE", requires = "upload")]
@@ -173,7 +181,7 @@ impl Args {
             concurrency: self.concurrency,
             upload: self.upload.clone(),
             allow_partial: self.allow_partial,
-            exact: self.exact,
+            exact: !self.sampled,
             create_table: self.create_table.clone(),
             workgroup: self.workgroup.clone(),
             output_location: self.output_location.clone(),

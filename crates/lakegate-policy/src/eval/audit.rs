@@ -972,6 +972,17 @@ impl BucketAudit<'_> {
                     }
                 }
                 let account = r.principal_account.clone();
+                // Partial: not every key under the row's own prefix is reached (the model's
+                // `partial` is about the whole bucket).
+                let prefix = directory_of(&r.keys);
+                let under = if prefix.is_empty() {
+                    super::keyset::KeySet::all()
+                } else {
+                    super::keyset::KeySet::prefix(&prefix)
+                };
+                let partial = same
+                    .iter()
+                    .any(|x| !under.minus(&x.set).is_empty().unwrap_or(true));
                 emit(AuditRow {
                     principal: r.principal.clone(),
                     principal_account: account.clone(),
@@ -979,7 +990,7 @@ impl BucketAudit<'_> {
                     bucket: self.bucket.to_string(),
                     bucket_account: owner.to_string(),
                     access_point: r.access_point.clone().unwrap_or_default(),
-                    prefix: directory_of(&r.keys),
+                    prefix,
                     read,
                     write,
                     list,
@@ -993,7 +1004,7 @@ impl BucketAudit<'_> {
                     same_org: self.in_org(&account),
                     keys: r.keys.join(" "),
                     except: r.except.join(" "),
-                    partial: r.partial,
+                    partial,
                     latent: r.latent.clone().unwrap_or_default(),
                 });
                 n += 1;

@@ -188,7 +188,7 @@ impl Model<'_> {
     }
 
     /// An account no policy names (for "any principal of another account").
-    fn fresh_account(&self) -> String {
+    pub(super) fn fresh_account(&self) -> String {
         let named: Vec<PrincipalClass> = self.classes();
         let used = |a: &str| {
             named.iter().any(|c| match c {
@@ -204,6 +204,22 @@ impl Model<'_> {
 
     /// A member of the class, as the evaluator sees it.
     pub fn representative(&self, class: &PrincipalClass) -> Principal {
+        self.representative_among(
+            class,
+            &self.fresh_account(),
+            self.principal_account_wildcards(),
+        )
+    }
+
+    /// [`Model::representative`], with `fresh` as the account no policy names and `wild`
+    /// whether a condition matches `aws:PrincipalAccount` with wildcards (a delta takes both
+    /// over the policies before and after a change, so each class has one representative).
+    pub(super) fn representative_among(
+        &self,
+        class: &PrincipalClass,
+        fresh: &str,
+        wild: bool,
+    ) -> Principal {
         let p = self.partition;
         match class {
             PrincipalClass::Named(arn) => Principal::new(arn),
@@ -212,31 +228,39 @@ impl Model<'_> {
                 Principal::new(&format!("arn:{p}:iam::{a}:{ANY_PRINCIPAL_NAME}")).class_of(true)
             }
             PrincipalClass::AnyOtherAccount => {
-                let wild = self.principal_account_wildcards();
-                Principal::new(&format!(
-                    "arn:{p}:iam::{}:{ANY_PRINCIPAL_NAME}",
-                    self.fresh_account()
-                ))
-                .class_of(!wild)
+                Principal::new(&format!("arn:{p}:iam::{fresh}:{ANY_PRINCIPAL_NAME}"))
+                    .class_of(!wild)
             }
             PrincipalClass::Anyone => Principal::anonymous(),
         }
     }
 
-    /// Whether a condition matches `aws:PrincipalAccount` with wildcards: an account no policy
-    /// names may then match it, and its account is left unknown (a narrowing, not a decision).
-    fn principal_account_wildcards(&self) -> bool {
+    /// Whether the account of "any principal of an account no policy names" matters beyond
+    /// "not a named one": a condition matches `aws:PrincipalAccount` with wildcards (such an
+    /// account may match it), or a policy variable reads it (`home/${aws:PrincipalAccount}/*`:
+    /// each such account reaches its own keys). Its account is then left unknown (a narrowing,
+    /// "only if", not a decision made for one made-up account).
+    pub(super) fn principal_account_wildcards(&self) -> bool {
+        let reads_account = |v: &str| v.to_ascii_lowercase().contains("${aws:principalaccount");
         self.policies().any(|pol| {
             pol.statements.iter().any(|st| {
                 st.conditions.iter().any(|c| {
-                    c.key_lower() == "aws:principalaccount"
-                        && c.raw_values().iter().any(|v| v.contains(['*', '?']))
+                    (c.key_lower() == "aws:principalaccount"
+                        && c.raw_values().iter().any(|v| v.contains(['*', '?'])))
+                        || c.raw_values().iter().any(|v| reads_account(v))
+                }) || st.resource.as_ref().is_some_and(|m| {
+                    m.patterns.iter().any(|p| match p {
+                        super::variables::Val::Var(t) => {
+                            t.keys().any(|k| k == "aws:principalaccount")
+                        }
+                        _ => false,
+                    })
                 })
             })
         })
     }
 
-    fn display(&self, class: &PrincipalClass) -> (String, String) {
+    pub(super) fn display(&self, class: &PrincipalClass) -> (String, String) {
         let p = self.partition;
         match class {
             PrincipalClass::Named(arn) => (arn.clone(), super::audit::principal_account(arn)),
@@ -247,7 +271,7 @@ impl Model<'_> {
         }
     }
 
-    fn external(&self, class: &PrincipalClass, account: &str) -> bool {
+    pub(super) fn external(&self, class: &PrincipalClass, account: &str) -> bool {
         match class {
             PrincipalClass::Anyone | PrincipalClass::AnyOtherAccount => true,
             _ => {
@@ -265,7 +289,7 @@ impl Model<'_> {
             .collect()
     }
 
-    fn query<'q>(
+    pub(super) fn query<'q>(
         &'q self,
         who: &'q Principal,
         access: Access,
@@ -435,7 +459,11 @@ impl Model<'_> {
     /// access point, its policy must name the class (or name principals by `*`, account or
     /// NotPrincipal), unless an identity policy or the account root's own permissions could
     /// satisfy it. A shortcut that never changes an answer: a class it skips gets the empty set.
-    fn may_pass(&self, class: &PrincipalClass, route: Option<&AccessPointTarget>) -> bool {
+    pub(super) fn may_pass(
+        &self,
+        class: &PrincipalClass,
+        route: Option<&AccessPointTarget>,
+    ) -> bool {
         let Some(t) = route else { return true };
         let PrincipalClass::Named(arn) = class else {
             return true;
@@ -559,7 +587,7 @@ impl Model<'_> {
     }
 }
 
-fn sid_of(r: &super::StatementRef<'_>) -> String {
+pub(super) fn sid_of(r: &super::StatementRef<'_>) -> String {
     match r.sid {
         Some(s) => format!("{} {s}", r.policy),
         None => format!("{} #{}", r.policy, r.index),
