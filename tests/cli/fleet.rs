@@ -770,3 +770,144 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         &f,
     ]);
 }
+
+#[test]
+fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let reports = env.name("reports");
+    s3(
+        &env,
+        &o.mgmt_key,
+        "PUT",
+        &format!("/{reports}"),
+        &o.management,
+        &[],
+    );
+    let upload = format!("s3://{reports}/lake/");
+    let qname = format!("audit-{}", env.id)
+        .chars()
+        .take(60)
+        .collect::<String>();
+    let (url, _) = queues(&env, &o.mgmt_key, &qname);
+    let depth = || {
+        sqs(
+            &env,
+            &o.mgmt_key,
+            "GetQueueAttributes",
+            json!({"QueueUrl": url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
+        )["Attributes"]["ApproximateNumberOfMessages"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let fan_out = |extra: &[&str]| {
+        let mut args: Vec<&str> = extra.to_vec();
+        args.extend([
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--queue",
+            &qname,
+            "--upload",
+            &upload,
+        ]);
+        run(&env, &o, &args)
+    };
+    // --dry-run: the plan object in the printed plan, nothing written, nothing queued.
+    let a = fan_out(&["--dry-run", "-o", "json"]).success();
+    let plan: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(plan["dry_run"], true);
+    assert!(plan["changes"][0]["resource"]
+        .as_str()
+        .unwrap()
+        .ends_with("/plan.json"));
+    assert_eq!(depth(), "0");
+    assert!(keys(&env, &o.mgmt_key, &reports).is_empty());
+    // A queue without a dead-letter queue is refused: a failing unit would never be named.
+    let bare = format!("{qname}-bare");
+    sqs(&env, &o.mgmt_key, "CreateQueue", json!({"QueueName": bare}));
+    let a = run(
+        &env,
+        &o,
+        &[
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--queue",
+            &bare,
+            "--upload",
+            &upload,
+        ],
+    )
+    .code(1);
+    assert!(
+        stderr(&a).contains("has no dead-letter queue"),
+        "{}",
+        stderr(&a)
+    );
+
+    let a = fan_out(&["-o", "json"]).success();
+    let run_id = serde_json::from_str::<Value>(&stdout(&a)).unwrap()["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(depth(), "5");
+    // Nobody consumed the queue: --finish writes the manifest, naming every unit.
+    let status = |extra: &[&str]| {
+        let mut args = vec![
+            "audit",
+            "status",
+            run_id.as_str(),
+            "--upload",
+            upload.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        run(&env, &o, &args).success()
+    };
+    let people = stdout(&status(&[]));
+    assert!(people.contains("running"), "{people}");
+    let s: Value = serde_json::from_str(&stdout(&status(&["--finish", "-o", "json"]))).unwrap();
+    assert_eq!(s["state"], "partial", "{s}");
+    assert_eq!(s["failures"].as_array().unwrap().len(), 5);
+    let manifest: Value = serde_json::from_str(
+        &object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/runs/{run_id}/manifest.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            manifest["partial"].as_bool(),
+            manifest["accounts"].as_array().map(Vec::len)
+        ),
+        (Some(true), Some(0))
+    );
+    assert!(manifest["failed"][0]["cause"]
+        .as_str()
+        .unwrap()
+        .starts_with("no result"));
+    // An unknown run is named.
+    let a = run(
+        &env,
+        &o,
+        &[
+            "audit",
+            "status",
+            "20990101T000000Z-0000",
+            "--upload",
+            &upload,
+        ],
+    );
+    assert!(stderr(&a.failure()).contains("no run 20990101T000000Z-0000"));
+}
