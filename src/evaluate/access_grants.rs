@@ -95,7 +95,7 @@ pub async fn who_can(
             principal: grantee_name(g),
             external: !principal_account.is_empty()
                 && principal_account != account
-                && !trusted.iter().any(|t| *t == principal_account),
+                && !trusted.contains(&principal_account),
             principal_account,
             bucket: bucket.to_string(),
             access_point: String::new(),
