@@ -72,6 +72,20 @@ fn grants_of(lake: &Lake, grants: &[file::Grant], partition: &str) -> Vec<Grant>
         .collect()
 }
 
+/// Add the principals and prefixes of `grants` to what the file names.
+fn add_named(named: &mut (Vec<String>, Vec<String>), grants: &[Grant]) {
+    for g in grants {
+        for p in &g.principals {
+            if !named.0.contains(p) {
+                named.0.push(p.clone());
+            }
+        }
+        if !named.1.contains(&g.prefix) {
+            named.1.push(g.prefix.clone());
+        }
+    }
+}
+
 /// The access points of each bucket (up to `parallel` listings at once), in file order.
 async fn access_points_of(
     aws: &Aws,
@@ -140,6 +154,7 @@ pub async fn build<'a>(
     };
 
     let mut plan = Plan::new(reason);
+    let mut named: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut declared_out = Vec::new();
     let mut drift = Vec::new();
     for (b, aps) in lake.buckets.iter().zip(&listed) {
@@ -150,6 +165,7 @@ pub async fn build<'a>(
             arn: arn::bucket_arn(partition, &bucket),
         };
         let grants = grants_of(lake, &b.grants, partition);
+        add_named(&mut named, &grants);
         let delegate = b.delegate;
         let acct = account.to_string();
         let bname = bucket.clone();
@@ -226,6 +242,7 @@ pub async fn build<'a>(
                 arn: ap_arn.clone(),
             });
             let grants = grants_of(lake, &d.grants, partition);
+            add_named(&mut named, &grants);
             let (edit_scope, edit_grants) = (scope.clone(), grants.clone());
             let outcome = plan.add(
                 AccessPointPolicy {
@@ -293,6 +310,9 @@ pub async fn build<'a>(
     }
     let undeclared_access_grants =
         access_grants::plan(aws, account, lake, prune, &mut plan).await?;
+    // What the file names: access the plan changes for anyone else (a grant to an account
+    // reaching a role the file does not name, a grant pruned) is called out.
+    let plan = plan.naming(&named.0, &named.1);
     Ok(LakePlan {
         plan,
         declared: declared_out,

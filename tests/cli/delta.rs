@@ -326,3 +326,32 @@ fn the_prompt_shows_the_delta_and_says_why_it_asks() {
     );
     assert_eq!(env.policy(&b).unwrap(), before, "nothing changed");
 }
+
+#[test]
+fn a_lake_grant_to_an_account_calls_out_the_roles_of_it_the_file_does_not_name() {
+    let env = TestEnv::new();
+    let b = env.bucket("delta-lake-also");
+    // App B's own statement, written by hand (the lake does not manage it).
+    env.put_policy(
+        &b,
+        &json!({"Version": "2012-10-17", "Statement": [{
+            "Sid": "AppBReadsInventory", "Effect": "Allow", "Principal": {"AWS": APP_B},
+            "Action": "s3:GetObject", "Resource": format!("arn:aws:s3:::{b}/inventory_event/*")}]}),
+    );
+    let file = write(&env, "lake.yaml", &lake(&b, &[EC2_ROLE, "999988887777"]));
+    let a = env.lg(["diff", "-f", file.to_str().unwrap()]).code(4);
+    let out = stdout(&a);
+    let also = out
+        .lines()
+        .find(|l| l.starts_with("Also changes access for"))
+        .unwrap_or_else(|| panic!("no call-out: {out}"));
+    assert!(
+        also.contains(APP_B) && also.contains("write on sales_event/*"),
+        "{also}"
+    );
+    // The principals the file names are not called out.
+    assert!(
+        !also.contains(EC2_ROLE) && !also.contains(LAMBDA_ROLE),
+        "{also}"
+    );
+}
