@@ -302,7 +302,7 @@ fn rule_state(
     schedule: Option<String>,
     input: Option<Value>,
     dead_letters: bool,
-) -> Value {
+) -> event_rule::RuleState {
     event_rule::state(&RuleInfo {
         arn: String::new(),
         description: Some(description.to_string()),
@@ -321,7 +321,12 @@ fn rule_state(
 }
 
 /// A rule, its permission to invoke the function, as two steps (create order).
-fn rule_steps<'a>(p: &Place, n: &Names, rule: &str, state: Option<Value>) -> [Step<'a>; 2] {
+fn rule_steps<'a>(
+    p: &Place,
+    n: &Names,
+    rule: &str,
+    state: Option<event_rule::RuleState>,
+) -> [Step<'a>; 2] {
     let r = EventRule::new(&p.partition, &p.region, &p.account, rule);
     let f = function(p, n);
     let perm = LambdaPermission::new(&f.arn, &n.function, rule);

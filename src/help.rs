@@ -118,7 +118,10 @@ lakegate accessgrant location list",
         "lakegate accessgrant location create s3://vendor-lake/ \\
     --role arn:aws:iam::111122223333:role/ag-location
 lakegate --dry-run accessgrant location create s3://vendor-lake/vendorB/ \\
-    --role arn:aws:iam::111122223333:role/ag-location",
+    --role arn:aws:iam::111122223333:role/ag-location
+# the role too, with exactly the scope's permissions:
+lakegate accessgrant location create s3://vendor-lake/vendorC/ \\
+    --create-role ag-vendor-c",
     ),
     (
         "accessgrant location list",
@@ -387,7 +390,11 @@ lakegate subscription reconcile --domain dzd_4p9n6example --dry-run",
         "lakegate subscription grant --domain dzd_4p9n6example \\
     --request 5ih3gq1example
 lakegate subscription grant --domain dzd_4p9n6example \\
-    --request 5ih3gq1example --via access-point --access read-write-delete",
+    --request 5ih3gq1example --via access-point --access read-write-delete
+# an access grant per grantee (Identity Center users and groups too):
+lakegate subscription grant --domain dzd_4p9n6example \\
+    --request 5ih3gq1example --via access-grants \\
+    --location-role arn:aws:iam::111122223333:role/ag-location",
     ),
     (
         "subscription revoke",

@@ -50,17 +50,12 @@ fn hints(e: &Error) -> Vec<String> {
         ErrorKind::Credentials if e.code.is_none() => out.push(
             "set AWS_PROFILE (run `aws sso login` for SSO profiles), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY".into(),
         ),
-        ErrorKind::Unreachable => {
-            let unresolved = format!(
-                "could not reach the AWS endpoint: {}",
-                crate::aws::dns::UNRESOLVED
-            );
-            if e.message.contains(&unresolved) {
-                // The host names the region for AWS's own endpoints.
-                out.push("the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)".into());
-            }
+        ErrorKind::Unresolved => {
+            // The host names the region for AWS's own endpoints.
+            out.push("the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)".into());
             out.push("check the endpoint URL in use and the network".into());
         }
+        ErrorKind::Unreachable => out.push("check the endpoint URL in use and the network".into()),
         _ => {}
     }
     match e.code.as_deref() {
@@ -185,15 +180,19 @@ mod tests {
             ["check the network path to the AWS endpoint, or retry"]
         );
         let e = cli(Error::new(
-            ErrorKind::Unreachable,
-            format!(
-                "sts:GetCallerIdentity: could not reach the AWS endpoint: {} x",
-                crate::aws::dns::UNRESOLVED
-            ),
+            ErrorKind::Unresolved,
+            "sts:GetCallerIdentity: could not reach the AWS endpoint: x",
         ));
         assert_eq!(e.hints.len(), 2);
         assert!(e.hints[0].starts_with("the host does not resolve"));
         assert_eq!(e.hints[1], "check the endpoint URL in use and the network");
+        // The kind decides, not the text: an unreachable endpoint whose message happens to
+        // mention DNS gets no DNS hint.
+        let e = cli(Error::new(
+            ErrorKind::Unreachable,
+            "sts:GetCallerIdentity: could not reach the AWS endpoint: cannot resolve host x",
+        ));
+        assert_eq!(e.hints, ["check the endpoint URL in use and the network"]);
         let e = cli(Error::new(
             ErrorKind::Credentials,
             "s3:X: no usable AWS credentials",

@@ -1,9 +1,12 @@
-//! A plan as people and scripts see it: every change with its before/after state. One shape
-//! for every verb: `{dry_run, changes: [{target, resource, action, before, after}]}`.
+//! A plan as people and scripts see it: every change with its before/after state, and what it
+//! does to access. One shape for every verb: `{dry_run, changes: [{target, resource, action,
+//! before, after}], delta: [{change, principal, …}]}` (`delta` when the plan touches a bucket
+//! or access point policy).
 //!
 //! A resource kind is named by its [`ResourceKind`], declared in the kind's own file in
 //! `src/apply/` (a new kind is that one file implementing `apply::Resource`).
 
+use crate::policy::eval::delta::DeltaRow;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
@@ -56,6 +59,17 @@ pub struct Change {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Changes {
     pub changes: Vec<Change>,
+    /// The access delta: who gains and who loses which keys, through which route. None when
+    /// the plan touches no bucket or access point policy; empty when it changes no access.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<Vec<DeltaRow>>,
+    /// What the delta could not take into account (a policy that could not be read).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delta_notes: Vec<String>,
+    /// Principals whose access changes though the command does not name them (or names them
+    /// for other keys): the change's impact on other applications.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_changes: Vec<String>,
 }
 
 impl Changes {
@@ -68,5 +82,6 @@ impl Changes {
 #[derive(Debug, Clone, Serialize)]
 pub struct DryRun<'a> {
     pub dry_run: bool,
-    pub changes: &'a [Change],
+    #[serde(flatten)]
+    pub plan: &'a Changes,
 }

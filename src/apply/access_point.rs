@@ -122,4 +122,11 @@ impl Resource for AccessPoint {
     fn same(&self, a: Option<&AccessPointState>, b: Option<&AccessPointState>) -> bool {
         a.map(identity) == b.map(identity)
     }
+    fn access(&self, state: Option<&AccessPointState>) -> Option<super::access::Part> {
+        Some(super::access::Part::AccessPoint {
+            bucket: self.bucket.clone(),
+            target: super::access_point_policy::target(&self.account, &self.name, &self.arn),
+            exists: state.is_some(),
+        })
+    }
 }

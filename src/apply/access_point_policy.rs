@@ -89,4 +89,22 @@ impl Resource for AccessPointPolicy {
     fn show_command(&self) -> Option<String> {
         Some(format!("lakegate accesspoint get {}", self.name))
     }
+    fn access(&self, state: Option<&PolicyDocument>) -> Option<super::access::Part> {
+        Some(super::access::Part::AccessPointPolicy {
+            bucket: self.bucket.clone(),
+            target: target(&self.account, &self.name, &self.arn),
+            doc: state.cloned(),
+        })
+    }
+}
+
+/// The access point as the evaluator names it.
+pub fn target(account: &str, name: &str, arn: &str) -> crate::policy::eval::AccessPointTarget {
+    crate::policy::eval::AccessPointTarget::from_arn(arn).unwrap_or(
+        crate::policy::eval::AccessPointTarget {
+            name: name.to_string(),
+            arn: arn.to_string(),
+            account: account.to_string(),
+        },
+    )
 }

@@ -4,13 +4,14 @@
 //! with Athena GetTableMetadata. Its state: location, columns, partition keys and the table
 //! properties lakegate manages. Not restorable (the DDL is the history).
 
+use super::ordered::OrderedMap;
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::athena::QuerySpec;
 use crate::aws::Aws;
 use crate::error::failed;
 use crate::plan::ResourceKind;
 use crate::policy::eval::audit::COLUMNS;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
 
 /// An Athena table, in plans and history.
 pub const KIND: ResourceKind = ResourceKind::new("athena-table", "Athena table");
@@ -99,45 +100,39 @@ pub fn alter_table_sql(db: &str, table: &str, props: &[(String, String)]) -> Str
 }
 
 /// A table's state as plans show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableState {
+    pub location: String,
+    pub columns: Vec<String>,
+    pub partition_keys: Vec<String>,
+    /// The table properties lakegate manages.
+    pub properties: OrderedMap<String>,
+}
+
+/// A table's state: `props` keeps the properties lakegate manages.
 pub fn state(
     location: &str,
     columns: &[String],
     partition_keys: &[String],
     props: &[(String, String)],
-) -> Value {
-    let mut p = Map::new();
-    for (k, v) in props {
-        if MANAGED.contains(&k.as_str()) {
-            p.insert(k.clone(), Value::String(v.clone()));
-        }
+) -> TableState {
+    TableState {
+        location: location.to_string(),
+        columns: columns.to_vec(),
+        partition_keys: partition_keys.to_vec(),
+        properties: props
+            .iter()
+            .filter(|(k, _)| MANAGED.contains(&k.as_str()))
+            .cloned()
+            .collect(),
     }
-    json!({
-        "location": location,
-        "columns": columns,
-        "partition_keys": partition_keys,
-        "properties": p,
-    })
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The managed properties of a state, in order.
-pub fn properties(v: &Value) -> Vec<(String, String)> {
+pub fn properties(v: &TableState) -> Vec<(String, String)> {
     MANAGED
         .iter()
-        .filter_map(|k| {
-            v["properties"][*k]
-                .as_str()
-                .map(|s| (k.to_string(), s.to_string()))
-        })
+        .filter_map(|k| v.properties.get(k).map(|s| (k.to_string(), s.to_string())))
         .collect()
 }
 
@@ -168,7 +163,7 @@ impl AthenaTable {
 }
 
 impl Resource for AthenaTable {
-    type State = Value;
+    type State = TableState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -181,7 +176,7 @@ impl Resource for AthenaTable {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<TableState>> {
         Box::pin(async move {
             let Some(t) = aws.table_metadata(&self.database, &self.table).await? else {
                 return Ok(None);
@@ -196,7 +191,7 @@ impl Resource for AthenaTable {
             )))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, st: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, st: &'a TableState) -> Fut<'a, ()> {
         Box::pin(async move {
             let props = properties(st);
             let exists = aws
@@ -208,8 +203,8 @@ impl Resource for AthenaTable {
                     .await?;
                 Ok(())
             } else {
-                let location = st["location"].as_str().unwrap_or_default();
-                if location.is_empty() || strings(&st["columns"]).is_empty() {
+                let location = st.location.as_str();
+                if location.is_empty() || st.columns.is_empty() {
                     return Err(failed(format!(
                         "the table {} has no location or columns",
                         self.id
@@ -238,21 +233,18 @@ impl Resource for AthenaTable {
             .map_err(crate::error::CliError::from)
         })
     }
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
-        let norm = |v: Option<&Value>| {
+    fn same(&self, a: Option<&TableState>, b: Option<&TableState>) -> bool {
+        type Norm<'a> = (&'a str, &'a [String], &'a [String], Vec<(String, String)>);
+        fn norm(v: Option<&TableState>) -> Option<Norm<'_>> {
             v.map(|v| {
                 (
-                    v["location"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .trim_end_matches('/')
-                        .to_string(),
-                    strings(&v["columns"]),
-                    strings(&v["partition_keys"]),
+                    v.location.trim_end_matches('/'),
+                    v.columns.as_slice(),
+                    v.partition_keys.as_slice(),
                     properties(v),
                 )
             })
-        };
+        }
         norm(a) == norm(b)
     }
     fn show_command(&self) -> Option<String> {
@@ -260,5 +252,32 @@ impl Resource for AthenaTable {
             "aws athena get-table-metadata --catalog-name AwsDataCatalog --database-name {} --table-name {}",
             self.database, self.table
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`: the managed
+    /// properties only, in the order given.
+    #[test]
+    fn states_print_as_before() {
+        let props = vec![
+            ("projection.enabled".to_string(), "true".to_string()),
+            ("has_encrypted_data".to_string(), "false".to_string()),
+            ("projection.account.values".to_string(), "1,2".to_string()),
+        ];
+        let s = state("s3://b/report/", &["a".into()], &["account".into()], &props);
+        let before = json!({
+            "location": "s3://b/report/", "columns": ["a"], "partition_keys": ["account"],
+            "properties": {"projection.enabled": "true", "projection.account.values": "1,2"},
+        });
+        assert_eq!(serde_json::to_string(&s).unwrap(), before.to_string());
+        let t = AthenaTable::new("db", "t", None, None);
+        let mut other = s.clone();
+        other.location = "s3://b/report".into();
+        assert!(t.same(Some(&s), Some(&other)));
     }
 }

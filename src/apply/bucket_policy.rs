@@ -74,4 +74,10 @@ impl Resource for BucketPolicy {
     fn show_command(&self) -> Option<String> {
         Some(format!("lakegate bucket policy get {}", self.bucket))
     }
+    fn access(&self, state: Option<&PolicyDocument>) -> Option<super::access::Part> {
+        Some(super::access::Part::BucketPolicy {
+            bucket: self.bucket.clone(),
+            doc: state.cloned(),
+        })
+    }
 }

@@ -5,9 +5,9 @@
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::events::{RuleInfo, TargetInfo};
 use crate::aws::Aws;
-use crate::error::{failed, Result};
 use crate::plan::ResourceKind;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// An EventBridge rule, in plans and history.
 pub const KIND: ResourceKind = ResourceKind::new("event-rule", "EventBridge rule");
@@ -44,56 +44,74 @@ fn text_of(v: &Value) -> Option<String> {
 }
 
 /// The state of a rule as plans show it.
-pub fn state(r: &RuleInfo) -> Value {
-    json!({
-        "description": r.description,
-        "event_pattern": json_of(r.event_pattern.as_deref()),
-        "schedule_expression": r.schedule_expression,
-        "state": if r.enabled { "ENABLED" } else { "DISABLED" },
-        "target": r.target.as_ref().map(|t| json!({
-            "id": t.id,
-            "arn": t.arn,
-            "input": json_of(t.input.as_deref()),
-            "retry_policy": {
-                "maximum_retry_attempts": t.max_retry_attempts,
-                "maximum_event_age_in_seconds": t.max_event_age_seconds,
-            },
-            "dead_letter_arn": t.dead_letter_arn,
-        })),
-    })
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleState {
+    pub description: Option<String>,
+    /// The event pattern as JSON (its text when it is not JSON), null for a schedule.
+    pub event_pattern: Value,
+    pub schedule_expression: Option<String>,
+    /// `ENABLED` or `DISABLED`.
+    pub state: String,
+    pub target: Option<RuleTarget>,
 }
 
-fn info_of(v: &Value) -> Result<RuleInfo> {
-    let num = |v: &Value| v.as_i64().and_then(|n| i32::try_from(n).ok());
-    let target = match &v["target"] {
-        Value::Null => None,
-        t => Some(TargetInfo {
-            id: t["id"]
-                .as_str()
-                .ok_or_else(|| failed("rule state: target without id"))?
-                .to_string(),
-            arn: t["arn"]
-                .as_str()
-                .ok_or_else(|| failed("rule state: target without arn"))?
-                .to_string(),
-            input: text_of(&t["input"]),
-            max_retry_attempts: num(&t["retry_policy"]["maximum_retry_attempts"]),
-            max_event_age_seconds: num(&t["retry_policy"]["maximum_event_age_in_seconds"]),
-            dead_letter_arn: t["dead_letter_arn"].as_str().map(str::to_owned),
+/// A rule's one target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleTarget {
+    pub id: String,
+    pub arn: String,
+    /// The constant input as JSON (its text when it is not JSON), null when none.
+    pub input: Value,
+    pub retry_policy: RetryPolicy,
+    pub dead_letter_arn: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetryPolicy {
+    pub maximum_retry_attempts: Option<i32>,
+    pub maximum_event_age_in_seconds: Option<i32>,
+}
+
+/// The state of rule `r`.
+pub fn state(r: &RuleInfo) -> RuleState {
+    RuleState {
+        description: r.description.clone(),
+        event_pattern: json_of(r.event_pattern.as_deref()),
+        schedule_expression: r.schedule_expression.clone(),
+        state: if r.enabled { "ENABLED" } else { "DISABLED" }.to_string(),
+        target: r.target.as_ref().map(|t| RuleTarget {
+            id: t.id.clone(),
+            arn: t.arn.clone(),
+            input: json_of(t.input.as_deref()),
+            retry_policy: RetryPolicy {
+                maximum_retry_attempts: t.max_retry_attempts,
+                maximum_event_age_in_seconds: t.max_event_age_seconds,
+            },
+            dead_letter_arn: t.dead_letter_arn.clone(),
         }),
-    };
-    Ok(RuleInfo {
+    }
+}
+
+fn info_of(v: &RuleState) -> RuleInfo {
+    RuleInfo {
         arn: String::new(),
-        description: v["description"].as_str().map(str::to_owned),
-        event_pattern: text_of(&v["event_pattern"]),
-        schedule_expression: v["schedule_expression"].as_str().map(str::to_owned),
-        enabled: v["state"] != "DISABLED",
-        target,
-    })
+        description: v.description.clone(),
+        event_pattern: text_of(&v.event_pattern),
+        schedule_expression: v.schedule_expression.clone(),
+        enabled: v.state != "DISABLED",
+        target: v.target.as_ref().map(|t| TargetInfo {
+            id: t.id.clone(),
+            arn: t.arn.clone(),
+            input: text_of(&t.input),
+            max_retry_attempts: t.retry_policy.maximum_retry_attempts,
+            max_event_age_seconds: t.retry_policy.maximum_event_age_in_seconds,
+            dead_letter_arn: t.dead_letter_arn.clone(),
+        }),
+    }
 }
 
 impl Resource for EventRule {
-    type State = Value;
+    type State = RuleState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -106,12 +124,12 @@ impl Resource for EventRule {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<RuleState>> {
         Box::pin(async move { Ok(aws.rule(&self.name).await?.as_ref().map(state)) })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a RuleState) -> Fut<'a, ()> {
         Box::pin(async move {
-            aws.put_rule(&self.name, &info_of(state)?)
+            aws.put_rule(&self.name, &info_of(state))
                 .await
                 .map_err(crate::error::CliError::from)
         })
@@ -152,6 +170,6 @@ mod tests {
             }),
         };
         let s = state(&r);
-        assert_eq!(state(&info_of(&s).unwrap()), s);
+        assert_eq!(state(&info_of(&s)), s);
     }
 }

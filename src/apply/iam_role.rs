@@ -3,10 +3,9 @@
 
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::Aws;
-use crate::error::Result;
 use crate::plan::ResourceKind;
 use crate::policy::PolicyDocument;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 
 /// An IAM role, in plans and history.
 pub const KIND: ResourceKind = ResourceKind::new("iam-role", "IAM role");
@@ -27,20 +26,24 @@ impl IamRole {
 }
 
 /// The state of a role as plans show it.
-pub fn state(name: &str, trust: &PolicyDocument, description: &str) -> Value {
-    json!({
-        "role_name": name,
-        "trust_policy": trust.to_value(),
-        "description": description,
-    })
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleState {
+    pub role_name: String,
+    pub trust_policy: PolicyDocument,
+    pub description: String,
 }
 
-fn trust_of(v: &Value) -> Result<PolicyDocument> {
-    Ok(PolicyDocument::from_value(v["trust_policy"].clone())?)
+/// The state of role `name` with `trust` and `description`.
+pub fn state(name: &str, trust: &PolicyDocument, description: &str) -> RoleState {
+    RoleState {
+        role_name: name.to_string(),
+        trust_policy: trust.clone(),
+        description: description.to_string(),
+    }
 }
 
 impl Resource for IamRole {
-    type State = Value;
+    type State = RoleState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -53,7 +56,7 @@ impl Resource for IamRole {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<RoleState>> {
         Box::pin(async move {
             Ok(aws.role(&self.name).await?.map(|r| {
                 state(
@@ -64,10 +67,9 @@ impl Resource for IamRole {
             }))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a RoleState) -> Fut<'a, ()> {
         Box::pin(async move {
-            let desc = state["description"].as_str().unwrap_or("");
-            aws.put_role(&self.name, &trust_of(state)?, desc)
+            aws.put_role(&self.name, &state.trust_policy, &state.description)
                 .await
                 .map_err(crate::error::CliError::from)
         })
@@ -80,9 +82,10 @@ impl Resource for IamRole {
         })
     }
     /// The trust policy decides (a description cannot be changed by UpdateAssumeRolePolicy).
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
-        let key =
-            |v: Option<&Value>| v.map(|v| (v["role_name"].clone(), v["trust_policy"].clone()));
+    fn same(&self, a: Option<&RoleState>, b: Option<&RoleState>) -> bool {
+        fn key(v: Option<&RoleState>) -> Option<(&String, &PolicyDocument)> {
+            v.map(|v| (&v.role_name, &v.trust_policy))
+        }
         key(a) == key(b)
     }
 }

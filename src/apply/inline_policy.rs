@@ -113,4 +113,16 @@ impl Resource for InlinePolicy {
     ) -> Option<String> {
         policy::differences(before, written, after)
     }
+    fn lifts(
+        &self,
+        before: Option<&PolicyDocument>,
+        after: Option<&PolicyDocument>,
+    ) -> Option<String> {
+        policy::lifted_network_conditions(before, after).map(|keys| {
+            format!(
+                "the inline policy {} of {} no longer requires {keys}",
+                self.name, self.of
+            )
+        })
+    }
 }

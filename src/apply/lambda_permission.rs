@@ -3,9 +3,9 @@
 
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::Aws;
-use crate::error::failed;
 use crate::plan::ResourceKind;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// A Lambda permission, in plans and history.
 pub const KIND: ResourceKind = ResourceKind::new("lambda-permission", "Lambda permission");
@@ -29,16 +29,24 @@ impl LambdaPermission {
 }
 
 /// The state of a permission as plans show it.
-pub fn state(principal: &str, source_arn: &str) -> Value {
-    json!({
-        "action": "lambda:InvokeFunction",
-        "principal": principal,
-        "source_arn": source_arn,
-    })
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermissionState {
+    pub action: String,
+    pub principal: String,
+    pub source_arn: String,
+}
+
+/// The permission for `principal` to invoke the function from `source_arn`.
+pub fn state(principal: &str, source_arn: &str) -> PermissionState {
+    PermissionState {
+        action: "lambda:InvokeFunction".to_string(),
+        principal: principal.to_string(),
+        source_arn: source_arn.to_string(),
+    }
 }
 
 /// The statement `sid` of a function policy, as a state.
-pub fn statement_state(policy: &str, sid: &str) -> Option<Value> {
+pub fn statement_state(policy: &str, sid: &str) -> Option<PermissionState> {
     let doc: Value = serde_json::from_str(policy).ok()?;
     let stmts = match &doc["Statement"] {
         Value::Array(a) => a.clone(),
@@ -56,12 +64,15 @@ pub fn statement_state(policy: &str, sid: &str) -> Option<Value> {
         .or_else(|| cond["aws:SourceArn"].as_str())
         .unwrap_or_default();
     let mut st = state(&principal, source);
-    st["action"] = s["Action"].clone();
+    st.action = match &s["Action"] {
+        Value::String(a) => a.clone(),
+        a => a.to_string(),
+    };
     Some(st)
 }
 
 impl Resource for LambdaPermission {
-    type State = Value;
+    type State = PermissionState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -74,7 +85,7 @@ impl Resource for LambdaPermission {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<PermissionState>> {
         Box::pin(async move {
             Ok(aws
                 .function_policy(&self.function)
@@ -82,13 +93,9 @@ impl Resource for LambdaPermission {
                 .and_then(|p| statement_state(&p, &self.statement_id)))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a PermissionState) -> Fut<'a, ()> {
         Box::pin(async move {
-            let (Some(principal), Some(source)) =
-                (state["principal"].as_str(), state["source_arn"].as_str())
-            else {
-                return Err(failed("permission state: no principal or source_arn"));
-            };
+            let (principal, source) = (&state.principal, &state.source_arn);
             // A statement cannot be changed in place: replace it.
             aws.remove_permission(&self.function, &self.statement_id)
                 .await?;

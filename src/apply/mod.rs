@@ -3,12 +3,15 @@
 //! type: a policy is a `PolicyDocument` from read to write); every mutating verb builds a
 //! [`Plan`] of [`Step`]s and hands it to [`apply`], which does, in this order:
 //!
-//! read → plan (print it) → `--dry-run` stops → confirm when destructive → lease → re-read and
-//! re-apply the keyed edit onto what another writer left → history → write → verify → release.
+//! read → plan (with its access delta; print it) → guardrails → `--dry-run` stops → confirm
+//! when destructive or when the delta removes access, gives access outside the account or lifts
+//! a network restriction → lease → re-read and re-apply the keyed edit onto what another writer
+//! left → history → write → verify → release.
 //!
 //! No verb performs any of these steps itself. A step hands its outcome back through the
 //! [`Outcome`] it was added with ([`Plan::add`], [`Step::watched`]); no verb looks its steps up.
 
+pub mod access;
 pub mod access_grant;
 pub mod access_grants_instance;
 pub mod access_grants_location;
@@ -21,6 +24,7 @@ pub mod iam_role;
 pub mod inline_policy;
 pub mod lambda_function;
 pub mod lambda_permission;
+pub mod ordered;
 pub mod policy;
 pub mod route_table;
 pub mod s3_object;
@@ -34,6 +38,7 @@ use crate::aws::Aws;
 use crate::error::{failed, input_error, CliError, Delivery, Result};
 use crate::output::Printer;
 use crate::plan::{self, ChangeAction, Changes, ResourceKind};
+use crate::policy::eval::delta::{Change, DeltaRow};
 use crate::state::StateStore;
 use futures::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
@@ -116,6 +121,16 @@ pub trait Resource {
     }
     /// The command that shows it, for hints.
     fn show_command(&self) -> Option<String> {
+        None
+    }
+    /// What a state of it is to access (a bucket or access point policy, an access point), for
+    /// the plan's access delta; None for kinds that decide no S3 request by themselves.
+    fn access(&self, _state: Option<&Self::State>) -> Option<access::Part> {
+        None
+    }
+    /// A network restriction the change from `before` to `after` lifts (routes to the
+    /// internet put back), said in the confirmation question; None when it lifts none.
+    fn lifts(&self, _before: Option<&Self::State>, _after: Option<&Self::State>) -> Option<String> {
         None
     }
 }
@@ -294,6 +309,23 @@ pub struct Plan<'a> {
     /// A destructive plan's question ("delete access point x"); set by verbs whose plan is
     /// destructive even without a delete (a rollback), or to word the question better.
     pub confirm: Option<String>,
+    /// Who approved the plan's access changes already (a DataZone subscription): its delta is
+    /// shown but not asked about. `confirm` and destructive deletes still ask.
+    pub approved: Option<String>,
+    /// The principals and prefixes the command names: the delta's rows beyond them are called
+    /// out ("also changes access for …"). None: the command names none (a rollback, a lake
+    /// file), and nothing is called out.
+    pub names: Option<Names>,
+    /// Checks of the planned access, run before anything is written (dry runs included).
+    pub guard: Option<access::Guard<'a>>,
+}
+
+/// What a command names: its principals (ARNs or 12-digit accounts) and prefixes (empty: the
+/// whole bucket).
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub principals: Vec<String>,
+    pub prefixes: Vec<String>,
 }
 
 impl<'a> Plan<'a> {
@@ -302,6 +334,9 @@ impl<'a> Plan<'a> {
             reason: reason.into(),
             steps: Vec::new(),
             confirm: None,
+            approved: None,
+            names: None,
+            guard: None,
         }
     }
 
@@ -355,6 +390,32 @@ impl<'a> Plan<'a> {
         self.confirm = Some(question.into());
         self
     }
+
+    /// The plan's access changes were approved already (`by`: where), so its delta is not asked
+    /// about again.
+    #[must_use]
+    pub fn approved(mut self, by: impl Into<String>) -> Self {
+        self.approved = Some(by.into());
+        self
+    }
+
+    /// The principals and prefixes the command names (see [`Plan::names`]).
+    #[must_use]
+    pub fn naming(mut self, principals: &[String], prefixes: &[String]) -> Self {
+        self.names = Some(Names {
+            principals: principals.to_vec(),
+            prefixes: prefixes.to_vec(),
+        });
+        self
+    }
+
+    /// Check the planned access before anything is written (guardrails): an error refuses the
+    /// plan, in a dry run too.
+    #[must_use]
+    pub fn guarded(mut self, check: impl Fn(&[access::PlannedAccess]) -> Result<()> + 'a) -> Self {
+        self.guard = Some(Box::new(check));
+        self
+    }
 }
 
 /// How to apply: from the global flags.
@@ -386,6 +447,8 @@ pub struct Report {
     pub dry_run: bool,
     pub plan: Changes,
     pub steps: Vec<Applied>,
+    /// Per bucket the plan touches: its policies as read and as planned.
+    pub access: Vec<access::PlannedAccess>,
 }
 
 impl Report {
@@ -437,6 +500,10 @@ trait Staged {
     fn unchanged(&self) -> bool;
     /// As planned: whether it deletes the resource.
     fn deletes(&self) -> bool;
+    /// As planned: what its state before and after is to access.
+    fn access(&self) -> Option<(access::Part, access::Part)>;
+    /// As planned: the network restriction it lifts, if any.
+    fn lifts(&self) -> Option<String>;
     /// Its outcome without a write: as planned (a dry run) or as read (nothing to do).
     fn settle_unwritten(&mut self, dry_run: bool, merged: &[Box<dyn Staged + '_>]) -> Applied;
     /// Under its lease: re-read, re-plan onto another writer's state, keep, write, verify.
@@ -760,6 +827,17 @@ impl<'a, R: Resource + 'a> Staged for Typed<'a, R> {
             .as_ref()
             .is_some_and(|f| !f.same && f.before.is_some() && f.after.is_none())
     }
+    fn access(&self) -> Option<(access::Part, access::Part)> {
+        let f = self.first.as_ref()?;
+        Some((
+            self.resource.access(f.before.as_ref())?,
+            self.resource.access(f.after.as_ref())?,
+        ))
+    }
+    fn lifts(&self) -> Option<String> {
+        let f = self.first.as_ref().filter(|f| !f.same)?;
+        self.resource.lifts(f.before.as_ref(), f.after.as_ref())
+    }
     fn settle_unwritten(&mut self, dry_run: bool, merged: &[Box<dyn Staged + '_>]) -> Applied {
         let (changed, before, after) = match self.first.take() {
             Some(f) if dry_run => (!f.same, f.before, f.after),
@@ -812,27 +890,167 @@ pub async fn apply(aws: &Aws, printer: &Printer, opts: &Options, plan: Plan<'_>)
     apply_with(aws, printer, opts, plan, Scale::default()).await
 }
 
-/// Read every step's resource (up to `concurrency` at once, in plan order) and plan.
-async fn read_plan(aws: &Aws, plan: &mut Plan<'_>, concurrency: usize) -> Result<Changes> {
+/// Read every step's resource (up to `concurrency` at once, in plan order) and plan: the
+/// changes, the planned access of every bucket a policy step touches and its delta; then the
+/// plan's guard checks the planned access.
+async fn read_plan(
+    aws: &Aws,
+    plan: &mut Plan<'_>,
+    concurrency: usize,
+) -> Result<(Changes, Vec<access::PlannedAccess>)> {
     use futures::stream::{self, StreamExt, TryStreamExt};
     let changes: Vec<Option<plan::Change>> =
         stream::iter(plan.steps.iter_mut().map(|s| s.plan(aws)))
             .buffered(concurrency.max(1))
             .try_collect()
             .await?;
-    Ok(Changes {
+    let mut planned = Changes {
         changes: changes.into_iter().flatten().collect(),
-    })
+        ..Changes::default()
+    };
+    let parts: Vec<(access::Part, access::Part, &Aws)> = plan
+        .steps
+        .iter()
+        .filter_map(|s| {
+            let (b, a) = s.staged.access()?;
+            Some((b, a, s.aws.unwrap_or(aws)))
+        })
+        .collect();
+    let mut planned_access = Vec::new();
+    if !parts.is_empty() {
+        let changes_access = parts.iter().any(|(b, a, _)| b != a);
+        if changes_access || plan.guard.is_some() {
+            planned_access = access::planned(parts).await;
+        }
+        let d = access::delta(&planned_access);
+        if let Some(names) = &plan.names {
+            planned.also_changes = also_changes(names, &d.rows, aws.partition);
+        }
+        planned.delta = Some(d.rows);
+        planned.delta_notes = d.notes;
+    }
+    if let Some(check) = &plan.guard {
+        check(&planned_access)?;
+    }
+    Ok((planned, planned_access))
+}
+
+/// The delta's rows beyond what the command names, one line per principal.
+fn also_changes(names: &Names, rows: &[DeltaRow], partition: &str) -> Vec<String> {
+    use crate::policy::eval::exact::PrincipalClass;
+    use crate::policy::eval::keyset::KeySet;
+    let root = |p: &str| {
+        if p.len() == 12 && p.bytes().all(|b| b.is_ascii_digit()) {
+            format!("arn:{partition}:iam::{p}:root")
+        } else {
+            p.to_string()
+        }
+    };
+    let named = |r: &DeltaRow| {
+        names.principals.iter().any(|p| {
+            let p = root(p);
+            r.principal == p
+                || match &r.class {
+                    PrincipalClass::AnyIn(a) | PrincipalClass::Root(a) => {
+                        p == format!("arn:{partition}:iam::{a}:root")
+                    }
+                    _ => false,
+                }
+        })
+    };
+    let under = if names.prefixes.is_empty() || names.prefixes.iter().any(String::is_empty) {
+        KeySet::all()
+    } else {
+        names
+            .prefixes
+            .iter()
+            .fold(KeySet::empty(), |u, p| u.union(&KeySet::prefix(p)))
+    };
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for r in rows {
+        if named(r) && r.set.is_subset(&under).unwrap_or(false) {
+            continue;
+        }
+        let what = format!(
+            "{} {} on {} through {}",
+            r.change.as_str(),
+            r.access.as_str(),
+            r.keys.join(", "),
+            r.route
+        );
+        match out.iter_mut().find(|(p, _)| *p == r.principal) {
+            Some((_, v)) => v.push(what),
+            None => out.push((r.principal.clone(), vec![what])),
+        }
+    }
+    out.into_iter()
+        .map(|(p, v)| format!("{p} ({})", v.join("; ")))
+        .collect()
+}
+
+/// The question a plan's access delta asks (None: it removes no access, gives none outside the
+/// account and lifts no network restriction).
+fn delta_question(planned: &Changes, lifted: &[String]) -> Option<String> {
+    let rows = planned.delta.as_deref().unwrap_or_default();
+    let first = |f: &dyn Fn(&DeltaRow) -> bool| -> Option<(String, usize)> {
+        let v: Vec<&DeltaRow> = rows.iter().filter(|r| f(r)).collect();
+        let r = v.first()?;
+        Some((
+            format!(
+                "{} {} {} on {} through {}",
+                r.principal,
+                if r.change == Change::Lost {
+                    "loses"
+                } else {
+                    "gains"
+                },
+                r.access.as_str(),
+                r.keys.join(", "),
+                r.route
+            ),
+            v.len(),
+        ))
+    };
+    let more = |n: usize| {
+        if n > 1 {
+            format!(", and {} more", n - 1)
+        } else {
+            String::new()
+        }
+    };
+    let mut why = Vec::new();
+    if let Some((r, n)) = first(&|r| r.change == Change::Lost) {
+        why.push(format!("removes access ({r}{})", more(n)));
+    }
+    if let Some((r, n)) = first(&|r| r.change == Change::Gained && r.external) {
+        why.push(format!("gives access outside the account ({r}{})", more(n)));
+    }
+    if let Some((r, n)) = first(&DeltaRow::lifts_network_restriction) {
+        why.push(format!("lifts a network restriction ({r}{})", more(n)));
+    }
+    for l in lifted {
+        why.push(format!("lifts a network restriction ({l})"));
+    }
+    if why.is_empty() {
+        None
+    } else {
+        Some(format!("apply a plan that {}", why.join(" and ")))
+    }
 }
 
 /// Only plan (what `--dry-run` does, without printing): read every resource, up to
 /// `read_concurrency` at once, and return the report of what would change. Nothing is written.
 pub async fn plan_only(aws: &Aws, mut plan: Plan<'_>, read_concurrency: usize) -> Result<Report> {
-    let planned = read_plan(aws, &mut plan, read_concurrency).await?;
-    Ok(unwritten_report(plan, planned, true))
+    let (planned, access) = read_plan(aws, &mut plan, read_concurrency).await?;
+    Ok(unwritten_report(plan, planned, access, true))
 }
 
-fn unwritten_report(plan: Plan<'_>, planned: Changes, dry_run: bool) -> Report {
+fn unwritten_report(
+    plan: Plan<'_>,
+    planned: Changes,
+    access: Vec<access::PlannedAccess>,
+    dry_run: bool,
+) -> Report {
     let steps = plan
         .steps
         .into_iter()
@@ -842,6 +1060,7 @@ fn unwritten_report(plan: Plan<'_>, planned: Changes, dry_run: bool) -> Report {
         dry_run,
         plan: planned,
         steps,
+        access,
     }
 }
 
@@ -854,27 +1073,36 @@ pub async fn apply_with(
     mut plan: Plan<'_>,
     scale: Scale,
 ) -> Result<Report> {
-    // Read and plan.
-    let planned = read_plan(aws, &mut plan, scale.read_concurrency).await?;
+    // Read and plan (with the access delta; the guard checks the planned access).
+    let (planned, access) = read_plan(aws, &mut plan, scale.read_concurrency).await?;
 
     // Print the plan; a dry run stops here.
     if opts.dry_run {
         printer.plan(&planned, true)?;
-        return Ok(unwritten_report(plan, planned, true));
+        return Ok(unwritten_report(plan, planned, access, true));
     }
     if planned.is_empty() {
-        return Ok(unwritten_report(plan, planned, false));
+        return Ok(unwritten_report(plan, planned, access, false));
     }
 
-    // Confirm a destructive plan, showing it.
+    // Confirm a destructive plan, showing it: a delete, a question the verb asks, or what the
+    // access delta says (access removed, given outside the account, a network restriction
+    // lifted) unless the plan's access changes were approved already.
     let destructive_delete = plan
         .steps
         .iter()
         .find(|s| s.staged.deletes() && s.staged.destructive_delete());
+    let lifted: Vec<String> = plan.steps.iter().filter_map(|s| s.staged.lifts()).collect();
     let question = plan
         .confirm
         .clone()
-        .or_else(|| destructive_delete.map(|s| format!("delete {} {}", s.kind().label, s.id())));
+        .or_else(|| destructive_delete.map(|s| format!("delete {} {}", s.kind().label, s.id())))
+        .or_else(|| {
+            plan.approved
+                .is_none()
+                .then(|| delta_question(&planned, &lifted))
+                .flatten()
+        });
     if let Some(q) = question {
         confirm(printer, opts, &planned, &q).await?;
     }
@@ -946,6 +1174,7 @@ pub async fn apply_with(
         dry_run: false,
         plan: planned,
         steps,
+        access,
     })
 }
 

@@ -57,3 +57,26 @@ pub fn differences(
         }
     }
 }
+
+/// The network condition keys (`aws:SourceVpce`, …) `before` uses more often than `after`: a
+/// restriction on where requests come from, lifted (None: none is).
+pub fn lifted_network_conditions(
+    before: Option<&PolicyDocument>,
+    after: Option<&PolicyDocument>,
+) -> Option<String> {
+    let count = |d: Option<&PolicyDocument>, key: &str| {
+        d.map(|d| {
+            d.to_json()
+                .to_ascii_lowercase()
+                .matches(&format!("\"{key}\""))
+                .count()
+        })
+        .unwrap_or(0)
+    };
+    let lifted: Vec<&str> = crate::policy::eval::delta::NETWORK_KEYS
+        .iter()
+        .copied()
+        .filter(|k| count(before, k) > count(after, k))
+        .collect();
+    (!lifted.is_empty()).then(|| lifted.join(", "))
+}

@@ -107,4 +107,20 @@ impl Resource for RouteTable {
     fn display(&self, before: Option<&Routes>, after: Option<&Routes>) -> Option<(String, String)> {
         Some((render(&routes(before)), render(&routes(after))))
     }
+    /// Internet routes put back open the subnets to the internet again.
+    fn lifts(&self, before: Option<&Routes>, after: Option<&Routes>) -> Option<String> {
+        let before = routes(before);
+        let added: Vec<String> = routes(after)
+            .iter()
+            .filter(|r| r.is_internet() && !before.iter().any(|b| b.destination == r.destination))
+            .map(Route::describe)
+            .collect();
+        (!added.is_empty()).then(|| {
+            format!(
+                "route table {} gets internet routes back: {}",
+                self.id,
+                added.join(", ")
+            )
+        })
+    }
 }

@@ -3,12 +3,13 @@
 //! object's user metadata, so the read-back proves the bytes written are the ones in place).
 //! Not restorable: the previous day's partition is the history.
 
+use super::ordered::OrderedMap;
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::s3::ObjectBody;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
 use crate::plan::ResourceKind;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::io::Read;
 
@@ -31,6 +32,16 @@ pub struct S3Object {
     source: Source,
     /// User metadata written with it (besides the digest), e.g. the accounts a report covers.
     metadata: Vec<(String, String)>,
+}
+
+/// The state of an object as plans show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectState {
+    pub size: u64,
+    /// The SHA-256 of its bytes, hex.
+    pub sha256: String,
+    /// User metadata besides the digest.
+    pub metadata: OrderedMap<String>,
 }
 
 const DIGEST_KEY: &str = "lakegate-sha256";
@@ -58,7 +69,7 @@ impl S3Object {
     }
 
     /// The state this object will have once written: size, digest and metadata.
-    pub fn desired(&self) -> Result<Value> {
+    pub fn desired(&self) -> Result<ObjectState> {
         let (size, digest) = match &self.source {
             Source::Bytes(b) => (b.len() as u64, hex(&Sha256::digest(b))),
             Source::File(p) => {
@@ -78,16 +89,16 @@ impl S3Object {
                 (size, hex(&h.finalize()))
             }
         };
-        let mut meta = serde_json::Map::new();
-        for (k, v) in &self.metadata {
-            meta.insert(k.clone(), Value::String(v.clone()));
-        }
-        Ok(json!({"size": size, "sha256": digest, "metadata": meta}))
+        Ok(ObjectState {
+            size,
+            sha256: digest,
+            metadata: self.metadata.iter().cloned().collect(),
+        })
     }
 }
 
 impl Resource for S3Object {
-    type State = Value;
+    type State = ObjectState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -100,24 +111,25 @@ impl Resource for S3Object {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<ObjectState>> {
         Box::pin(async move {
             let Some((size, mut meta)) = aws.object_head(&self.bucket, &self.key).await? else {
                 return Ok(None);
             };
             let digest = meta.remove(DIGEST_KEY).unwrap_or_default();
-            let mut m = serde_json::Map::new();
             let mut keys: Vec<_> = meta.into_iter().collect();
             keys.sort();
-            for (k, v) in keys {
-                m.insert(k, Value::String(v));
-            }
-            Ok(Some(json!({"size": size, "sha256": digest, "metadata": m})))
+            Ok(Some(ObjectState {
+                // A size S3 reports is never negative.
+                size: u64::try_from(size).unwrap_or_default(),
+                sha256: digest,
+                metadata: keys.into_iter().collect(),
+            }))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, state: &'a ObjectState) -> Fut<'a, ()> {
         Box::pin(async move {
-            let digest = state["sha256"].as_str().unwrap_or_default();
+            let digest = state.sha256.as_str();
             let mut meta: Vec<(&str, &str)> = vec![(DIGEST_KEY, digest)];
             meta.extend(self.metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             let body = match &self.source {
@@ -136,22 +148,20 @@ impl Resource for S3Object {
                 .map_err(crate::error::CliError::from)
         })
     }
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&ObjectState>, b: Option<&ObjectState>) -> bool {
         // Metadata keys read back in lower case; compare the size, the digest and the values.
-        let norm = |v: Option<&Value>| {
+        type Norm<'a> = (u64, &'a str, Vec<(String, &'a str)>);
+        fn norm(v: Option<&ObjectState>) -> Option<Norm<'_>> {
             v.map(|v| {
-                let mut m: Vec<(String, String)> = v["metadata"]
-                    .as_object()
-                    .map(|o| {
-                        o.iter()
-                            .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str().unwrap_or("").into()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let mut m: Vec<(String, &str)> = v
+                    .metadata
+                    .iter()
+                    .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str()))
+                    .collect();
                 m.sort();
-                (v["size"].as_u64(), v["sha256"].clone(), m)
+                (v.size, v.sha256.as_str(), m)
             })
-        };
+        }
         norm(a) == norm(b)
     }
     fn destructive_delete(&self) -> bool {

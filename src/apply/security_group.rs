@@ -3,12 +3,13 @@
 //! only add: the group is created when missing, missing ingress rules are authorised. Not
 //! restorable (nothing is ever removed from it).
 
+use super::ordered::OrderedMap;
 use super::{Fut, LeaseKey, Resource};
 use crate::aws::ec2::SecurityGroupInfo;
 use crate::aws::Aws;
 use crate::error::{failed, Result};
 use crate::plan::ResourceKind;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// A security group, in plans and history.
@@ -36,57 +37,63 @@ impl SecurityGroup {
         }
     }
 
-    fn state_of(&self, g: &SecurityGroupInfo) -> Value {
-        let mut ingress = serde_json::Map::new();
+    fn state_of(&self, g: &SecurityGroupInfo) -> GroupState {
+        let mut tcp_ingress = OrderedMap::new();
         for p in &self.ports {
-            let cidrs: BTreeSet<&String> = g
+            let cidrs: BTreeSet<String> = g
                 .ingress
                 .iter()
                 .flat_map(|r| r.cidrs.iter())
                 .filter(|c| g.ingress.iter().any(|r| r.admits(*p, c)))
+                .cloned()
                 .collect();
-            ingress.insert(p.to_string(), json!(cidrs));
+            tcp_ingress.insert(p.to_string(), cidrs);
         }
-        json!({"group_id": g.id, "name": g.name, "vpc_id": self.vpc_id, "tcp_ingress": ingress})
+        GroupState {
+            group_id: Some(g.id.clone()),
+            name: g.name.clone(),
+            vpc_id: self.vpc_id.clone(),
+            tcp_ingress,
+        }
     }
+}
+
+/// The state of a group as plans show it: the CIDRs admitted on each managed TCP port.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupState {
+    /// Null until the group exists.
+    pub group_id: Option<String>,
+    pub name: String,
+    pub vpc_id: String,
+    /// Port (as text) → the CIDRs it admits, in the order of the group's ports.
+    pub tcp_ingress: OrderedMap<BTreeSet<String>>,
 }
 
 /// The state with `cidrs` admitted on every port (an edit: keeps what is there).
-pub fn admitting(current: Option<&Value>, sg: &SecurityGroup, cidrs: &[String]) -> Value {
-    let mut ingress = serde_json::Map::new();
+pub fn admitting(current: Option<&GroupState>, sg: &SecurityGroup, cidrs: &[String]) -> GroupState {
+    let mut tcp_ingress = OrderedMap::new();
     for p in &sg.ports {
-        let mut set: BTreeSet<String> = current
-            .and_then(|c| c["tcp_ingress"][p.to_string()].as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut set = self::cidrs(current, *p);
         set.extend(cidrs.iter().cloned());
-        ingress.insert(p.to_string(), json!(set));
+        tcp_ingress.insert(p.to_string(), set);
     }
-    json!({
-        "group_id": current.and_then(|c| c.get("group_id")).cloned().unwrap_or(Value::Null),
-        "name": sg.name,
-        "vpc_id": sg.vpc_id,
-        "tcp_ingress": ingress,
-    })
+    GroupState {
+        group_id: current.and_then(|c| c.group_id.clone()),
+        name: sg.name.clone(),
+        vpc_id: sg.vpc_id.clone(),
+        tcp_ingress,
+    }
 }
 
-fn cidrs(state: Option<&Value>, port: i32) -> BTreeSet<String> {
+fn cidrs(state: Option<&GroupState>, port: i32) -> BTreeSet<String> {
     state
-        .and_then(|s| s["tcp_ingress"][port.to_string()].as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
+        .and_then(|s| s.tcp_ingress.get(&port.to_string()))
+        .cloned()
         .unwrap_or_default()
 }
 
 impl Resource for SecurityGroup {
-    type State = Value;
+    type State = GroupState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -99,7 +106,7 @@ impl Resource for SecurityGroup {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<GroupState>> {
         Box::pin(async move {
             Ok(aws
                 .security_group_named(&self.vpc_id, &self.name)
@@ -107,7 +114,7 @@ impl Resource for SecurityGroup {
                 .map(|g| self.state_of(&g)))
         })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a GroupState) -> Fut<'a, ()> {
         Box::pin(async move {
             let group = match aws.security_group_named(&self.vpc_id, &self.name).await? {
                 Some(g) => g,
@@ -146,7 +153,7 @@ impl Resource for SecurityGroup {
             )))
         })
     }
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&GroupState>, b: Option<&GroupState>) -> bool {
         match (a, b) {
             (None, None) => true,
             (Some(_), Some(_)) => self.ports.iter().all(|p| cidrs(a, *p) == cidrs(b, *p)),
@@ -155,10 +162,38 @@ impl Resource for SecurityGroup {
     }
 }
 
-/// The group id of a state read back.
-pub fn group_id(state: Option<&Value>) -> Result<String> {
-    state
-        .and_then(|s| s["group_id"].as_str())
-        .map(str::to_owned)
+/// The id of the group read back.
+pub fn group_id(group: Option<SecurityGroupInfo>) -> Result<String> {
+    group
+        .map(|g| g.id)
         .ok_or_else(|| failed("the security group was created but cannot be read back"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`: ports in the
+    /// group's order, CIDRs sorted, and an edit keeps what is there.
+    #[test]
+    fn states_print_as_before_and_admitting_keeps_what_is_there() {
+        let sg = SecurityGroup::new("vpc-1", "lakegate-athena-vpc-1", "d", &[444, 443]);
+        let first = admitting(None, &sg, &["10.0.0.0/16".into()]);
+        let before = json!({
+            "group_id": null, "name": "lakegate-athena-vpc-1", "vpc_id": "vpc-1",
+            "tcp_ingress": {"444": ["10.0.0.0/16"], "443": ["10.0.0.0/16"]},
+        });
+        assert_eq!(serde_json::to_string(&first).unwrap(), before.to_string());
+        let mut read = first.clone();
+        read.group_id = Some("sg-1".into());
+        let second = admitting(Some(&read), &sg, &["10.1.0.0/16".into()]);
+        assert_eq!(second.group_id.as_deref(), Some("sg-1"));
+        assert_eq!(
+            cidrs(Some(&second), 443).into_iter().collect::<Vec<_>>(),
+            ["10.0.0.0/16", "10.1.0.0/16"]
+        );
+        assert!(!sg.same(Some(&first), Some(&second)));
+        assert!(sg.same(Some(&second), Some(&second.clone())));
+    }
 }

@@ -8,7 +8,7 @@ use crate::aws::datazone::{NewSubscriptionTarget, SubscriptionTarget as DzTarget
 use crate::aws::Aws;
 use crate::error::{failed, Result};
 use crate::plan::ResourceKind;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex};
 
 /// A DataZone subscription target, in plans and history.
@@ -54,37 +54,74 @@ impl SubscriptionTarget {
     }
 }
 
-/// The state of a target to create, as plans show it.
-pub fn state(t: &NewSubscriptionTarget) -> Value {
-    json!({
-        "domain": t.domain,
-        "environment": t.environment,
-        "name": t.name,
-        "type": t.r#type,
-        "provider": t.provider,
-        "manage_access_role": t.manage_access_role,
-        "applicable_asset_types": t.applicable_asset_types,
-        "authorized_principals": t.authorized_principals,
-        "config": t.config.iter().map(|(f, c)| json!({"form_name": f, "content": c})).collect::<Vec<_>>(),
-    })
+/// The state of a target as plans show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetState {
+    /// DataZone's id, once it exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub domain: String,
+    pub environment: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub r#type: String,
+    pub provider: String,
+    pub manage_access_role: Option<String>,
+    pub applicable_asset_types: Vec<String>,
+    pub authorized_principals: Vec<String>,
+    /// The configuration forms of a target to create (DataZone does not answer them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<Vec<FormConfig>>,
 }
 
-fn existing_state(t: &DzTarget) -> Value {
-    json!({
-        "id": t.id,
-        "domain": t.domain_id,
-        "environment": t.environment_id,
-        "name": t.name,
-        "type": t.r#type,
-        "provider": t.provider,
-        "manage_access_role": t.manage_access_role,
-        "applicable_asset_types": t.applicable_asset_types,
-        "authorized_principals": t.authorized_principals,
-    })
+/// One configuration form of a target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormConfig {
+    pub form_name: String,
+    pub content: String,
+}
+
+/// The state of a target to create.
+pub fn state(t: &NewSubscriptionTarget) -> TargetState {
+    TargetState {
+        id: None,
+        domain: t.domain.clone(),
+        environment: t.environment.clone(),
+        name: t.name.clone(),
+        r#type: t.r#type.clone(),
+        provider: t.provider.clone(),
+        manage_access_role: Some(t.manage_access_role.clone()),
+        applicable_asset_types: t.applicable_asset_types.clone(),
+        authorized_principals: t.authorized_principals.clone(),
+        config: Some(
+            t.config
+                .iter()
+                .map(|(f, c)| FormConfig {
+                    form_name: f.clone(),
+                    content: c.clone(),
+                })
+                .collect(),
+        ),
+    }
+}
+
+fn existing_state(t: &DzTarget) -> TargetState {
+    TargetState {
+        id: Some(t.id.clone()),
+        domain: t.domain_id.clone(),
+        environment: t.environment_id.clone(),
+        name: t.name.clone(),
+        r#type: t.r#type.clone(),
+        provider: t.provider.clone(),
+        manage_access_role: t.manage_access_role.clone(),
+        applicable_asset_types: t.applicable_asset_types.clone(),
+        authorized_principals: t.authorized_principals.clone(),
+        config: None,
+    }
 }
 
 impl Resource for SubscriptionTarget {
-    type State = Value;
+    type State = TargetState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -97,10 +134,10 @@ impl Resource for SubscriptionTarget {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<TargetState>> {
         Box::pin(async move { Ok(self.existing(aws).await?.as_ref().map(existing_state)) })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, _state: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, _state: &'a TargetState) -> Fut<'a, ()> {
         Box::pin(async move {
             if self.existing(aws).await?.is_some() {
                 return Ok(()); // reused unchanged
@@ -122,7 +159,61 @@ impl Resource for SubscriptionTarget {
         })
     }
     /// A target is the one of its environment and name: an existing one is the same.
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&TargetState>, b: Option<&TargetState>) -> bool {
         a.is_some() == b.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`.
+    #[test]
+    fn states_print_as_before() {
+        let new = NewSubscriptionTarget {
+            domain: "dzd_a".into(),
+            environment: "env".into(),
+            name: "t".into(),
+            r#type: "GlueSubscriptionTargetType".into(),
+            provider: "lakegate".into(),
+            manage_access_role: "arn:aws:iam::123456789012:role/m".into(),
+            applicable_asset_types: vec!["S3ObjectCollectionAssetType".into()],
+            authorized_principals: vec!["arn:aws:iam::123456789012:role/r".into()],
+            config: vec![("S3Form".into(), "{}".into())],
+        };
+        let before = json!({
+            "domain": "dzd_a", "environment": "env", "name": "t",
+            "type": "GlueSubscriptionTargetType", "provider": "lakegate",
+            "manage_access_role": "arn:aws:iam::123456789012:role/m",
+            "applicable_asset_types": ["S3ObjectCollectionAssetType"],
+            "authorized_principals": ["arn:aws:iam::123456789012:role/r"],
+            "config": [{"form_name": "S3Form", "content": "{}"}],
+        });
+        let s = state(&new);
+        assert_eq!(serde_json::to_string(&s).unwrap(), before.to_string());
+        assert_eq!(serde_json::from_value::<TargetState>(before).unwrap(), s);
+        let existing = DzTarget {
+            id: "st1".into(),
+            name: "t".into(),
+            domain_id: "dzd_a".into(),
+            project_id: "p".into(),
+            environment_id: "env".into(),
+            r#type: "GlueSubscriptionTargetType".into(),
+            provider: "lakegate".into(),
+            manage_access_role: None,
+            applicable_asset_types: vec![],
+            authorized_principals: vec![],
+        };
+        let before = json!({
+            "id": "st1", "domain": "dzd_a", "environment": "env", "name": "t",
+            "type": "GlueSubscriptionTargetType", "provider": "lakegate",
+            "manage_access_role": null, "applicable_asset_types": [], "authorized_principals": [],
+        });
+        assert_eq!(
+            serde_json::to_string(&existing_state(&existing)).unwrap(),
+            before.to_string()
+        );
     }
 }

@@ -8,7 +8,7 @@ use crate::aws::Aws;
 use crate::error::{failed, Result};
 use crate::plan::ResourceKind;
 use indicatif::ProgressBar;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
 
 /// A VPC endpoint, in plans and history.
@@ -29,25 +29,39 @@ pub struct VpcEndpoint {
     pub progress: ProgressBar,
 }
 
-/// The state of an endpoint to create.
-pub fn state(vpc_id: &str, service: &str, subnets: &[String], private_dns: bool) -> Value {
-    json!({
-        "vpc_id": vpc_id,
-        "service_name": service,
-        "subnet_ids": subnets,
-        "private_dns_enabled": private_dns,
-    })
+/// The state of an endpoint as plans show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndpointState {
+    pub vpc_id: String,
+    pub service_name: String,
+    pub subnet_ids: Vec<String>,
+    pub private_dns_enabled: bool,
+    /// Known once it exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint_id: Option<String>,
 }
 
-fn info_state(e: &EndpointInfo) -> Value {
-    let mut v = state(
-        &e.vpc_id,
-        &e.service_name,
-        &e.subnet_ids,
-        e.private_dns_enabled,
-    );
-    v["endpoint_id"] = json!(e.id);
-    v
+/// The state of an endpoint to create.
+pub fn state(vpc_id: &str, service: &str, subnets: &[String], private_dns: bool) -> EndpointState {
+    EndpointState {
+        vpc_id: vpc_id.to_string(),
+        service_name: service.to_string(),
+        subnet_ids: subnets.to_vec(),
+        private_dns_enabled: private_dns,
+        endpoint_id: None,
+    }
+}
+
+fn info_state(e: &EndpointInfo) -> EndpointState {
+    EndpointState {
+        endpoint_id: Some(e.id.clone()),
+        ..state(
+            &e.vpc_id,
+            &e.service_name,
+            &e.subnet_ids,
+            e.private_dns_enabled,
+        )
+    }
 }
 
 impl VpcEndpoint {
@@ -95,7 +109,7 @@ impl VpcEndpoint {
 }
 
 impl Resource for VpcEndpoint {
-    type State = Value;
+    type State = EndpointState;
     fn kind(&self) -> ResourceKind {
         KIND
     }
@@ -108,10 +122,10 @@ impl Resource for VpcEndpoint {
     fn history_key(&self) -> Option<&str> {
         None
     }
-    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<Value>> {
+    fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<EndpointState>> {
         Box::pin(async move { Ok(self.existing(aws).await?.as_ref().map(info_state)) })
     }
-    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a Value) -> Fut<'a, ()> {
+    fn write<'a>(&'a self, aws: &'a Aws, desired: &'a EndpointState) -> Fut<'a, ()> {
         Box::pin(async move {
             if self.existing(aws).await?.is_some() {
                 return Ok(()); // reused unchanged
@@ -119,19 +133,15 @@ impl Resource for VpcEndpoint {
             let mut groups = self.security_groups.clone();
             if let Some((vpc, name)) = &self.own_group {
                 let g = aws.security_group_named(vpc, name).await?;
-                groups.push(security_group::group_id(
-                    g.map(|g| json!({"group_id": g.id})).as_ref(),
-                )?);
+                groups.push(security_group::group_id(g)?);
             }
-            let subnets: Vec<String> = serde_json::from_value(desired["subnet_ids"].clone())
-                .map_err(|e| failed(format!("subnet_ids: {e}")))?;
             let created = aws
                 .create_interface_endpoint(
                     &self.vpc_id,
                     &self.service,
-                    &subnets,
+                    &desired.subnet_ids,
                     &groups,
-                    desired["private_dns_enabled"].as_bool().unwrap_or(false),
+                    desired.private_dns_enabled,
                 )
                 .await?;
             tracing::info!(
@@ -154,7 +164,36 @@ impl Resource for VpcEndpoint {
         })
     }
     /// An endpoint is the one of its VPC and service: an existing one is the same.
-    fn same(&self, a: Option<&Value>, b: Option<&Value>) -> bool {
+    fn same(&self, a: Option<&EndpointState>, b: Option<&EndpointState>) -> bool {
         a.is_some() == b.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The plan shows the same JSON as when the state was a `serde_json::Value`.
+    #[test]
+    fn states_print_as_before() {
+        let s = state(
+            "vpc-1",
+            "com.amazonaws.us-east-1.athena",
+            &["subnet-1".into()],
+            false,
+        );
+        let before = json!({
+            "vpc_id": "vpc-1", "service_name": "com.amazonaws.us-east-1.athena",
+            "subnet_ids": ["subnet-1"], "private_dns_enabled": false,
+        });
+        assert_eq!(serde_json::to_string(&s).unwrap(), before.to_string());
+        let read = EndpointState {
+            endpoint_id: Some("vpce-1".into()),
+            ..s
+        };
+        let mut before = before;
+        before["endpoint_id"] = json!("vpce-1");
+        assert_eq!(serde_json::to_string(&read).unwrap(), before.to_string());
     }
 }

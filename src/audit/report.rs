@@ -1185,11 +1185,8 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
                 // A table keeps the columns it was created with (a table made before the
                 // exact audit lacks keys/except/partial/latent: `audit query` reads it as it
                 // is; dropping it and creating it again adds them).
-                let columns = match cur.map(|c| &c["columns"]) {
-                    Some(serde_json::Value::Array(a)) if !a.is_empty() => a
-                        .iter()
-                        .filter_map(|v| v.as_str().map(str::to_string))
-                        .collect(),
+                let columns = match cur.map(|c| &c.columns) {
+                    Some(kept) if !kept.is_empty() => kept.clone(),
                     _ => columns.clone(),
                 };
                 Ok(Some(athena_table::state(

@@ -265,7 +265,10 @@ impl Aws {
             && e.code
                 .as_deref()
                 .is_none_or(|c| c.starts_with("HTTP ") || c == "NotFound" || c == "AccessDenied");
-        let unanswered = matches!(e.kind, ErrorKind::Unreachable | ErrorKind::Timeout);
+        let unanswered = matches!(
+            e.kind,
+            ErrorKind::Unreachable | ErrorKind::Unresolved | ErrorKind::Timeout
+        );
         if !bare_status && !unanswered {
             return None;
         }

@@ -26,7 +26,8 @@ pub fn resolve_locally(name: &str) -> Option<Vec<IpAddr>> {
     rest.parse::<Ipv4Addr>().ok().map(|ip| vec![IpAddr::V4(ip)])
 }
 
-/// How a failed host lookup's message starts (the error classifier recognises it).
+/// How a failed host lookup's message starts, for people (the error classifier goes by the
+/// `ResolveDnsError` in the source chain, not by this text).
 pub const UNRESOLVED: &str = "cannot resolve host";
 
 impl ResolveDns for LoopbackAwareResolver {

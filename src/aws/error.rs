@@ -2,6 +2,7 @@
 //! that means ([`ErrorKind`], [`Delivery`]). Nothing here is about the CLI: the hints a user
 //! sees are added in one place, by the conversion into the CLI's error (`src/hints.rs`).
 
+use aws_smithy_runtime_api::client::dns::ResolveDnsError;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::display::DisplayErrorContext;
@@ -20,8 +21,11 @@ pub enum ErrorKind {
     Throttled,
     /// The request or a document is invalid: nothing was changed.
     Input,
-    /// The endpoint could not be reached (connection, DNS).
+    /// The endpoint could not be reached (a refused or reset connection, TLS).
     Unreachable,
+    /// The endpoint's host name did not resolve (DNS): an unknown region, no network or DNS,
+    /// or a proxy that must be set. Nothing was sent.
+    Unresolved,
     /// The call timed out.
     Timeout,
     /// No usable credentials, or credentials the service refused.
@@ -281,9 +285,16 @@ where
                 )
                 .caused_by(chain)
             } else {
+                // The resolver's failure is in the source chain (the HTTP client keeps it, as
+                // the SDK's own classifier finds it): the kind, not the text, says DNS.
+                let kind = if find_source::<ResolveDnsError>(err).is_some() {
+                    ErrorKind::Unresolved
+                } else {
+                    ErrorKind::Unreachable
+                };
                 let cause = root_cause(err);
                 Error::new(
-                    ErrorKind::Unreachable,
+                    kind,
                     format!("{op}: could not reach the AWS endpoint: {cause}"),
                 )
                 .caused_by(chain)
@@ -291,6 +302,20 @@ where
         }
         _ => failed(format!("{op} failed: {}", root_cause(err))).caused_by(chain),
     }
+}
+
+/// The first error of type `T` in `err`'s source chain (`err` included).
+fn find_source<'a, T: std::error::Error + 'static>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    let mut next = Some(err);
+    while let Some(e) = next {
+        if let Some(found) = e.downcast_ref::<T>() {
+            return Some(found);
+        }
+        next = e.source();
+    }
+    None
 }
 
 /// The innermost error of the source chain, e.g. "Connection refused (os error 111)". (The text
@@ -340,5 +365,40 @@ pub fn code<E: ProvideErrorMetadata, R>(err: &SdkError<E, R>) -> Option<&str> {
     match err {
         SdkError::ServiceError(se) => se.err().code(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_sts::operation::get_caller_identity::GetCallerIdentityError;
+    use aws_smithy_runtime_api::client::result::ConnectorError;
+
+    fn dispatch_failure(source: Box<dyn std::error::Error + Send + Sync>) -> Error {
+        let err: SdkError<GetCallerIdentityError, HttpResponse> =
+            SdkError::dispatch_failure(ConnectorError::io(source));
+        classify("sts:GetCallerIdentity", err)
+    }
+
+    #[test]
+    fn a_host_that_does_not_resolve_is_known_by_the_resolvers_error_not_by_text() {
+        let dns = ResolveDnsError::new(std::io::Error::other("lookup failed"));
+        let e = dispatch_failure(Box::new(dns));
+        assert_eq!(e.kind, ErrorKind::Unresolved);
+        assert_eq!(
+            e.message,
+            "sts:GetCallerIdentity: could not reach the AWS endpoint: lookup failed"
+        );
+        let refused = std::io::Error::new(
+            std::io::ErrorKind::ConnectionRefused,
+            format!(
+                "{} x (only the text says so)",
+                super::super::dns::UNRESOLVED
+            ),
+        );
+        assert_eq!(
+            dispatch_failure(Box::new(refused)).kind,
+            ErrorKind::Unreachable
+        );
     }
 }

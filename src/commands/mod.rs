@@ -135,7 +135,8 @@ impl EditResult {
     }
 }
 
-/// Make a keyed edit to one policy through the pipeline.
+/// Make a keyed edit to one policy through the pipeline. `names`: the principals and prefixes
+/// the command names, so that the plan calls out access it changes beyond them.
 ///
 /// `edit` is applied to the current document (an empty one when there is no policy); it must be
 /// keyed (idempotent), because it is applied again if the policy changed since it was first read.
@@ -143,10 +144,15 @@ pub async fn edit_policy(
     ctx: &Ctx,
     pref: &PolicyRef,
     reason: &str,
+    names: Option<(&[String], &[String])>,
     edit: impl Fn(&mut PolicyDocument) -> Result<()>,
 ) -> Result<EditResult> {
     let (step, outcome) = pref.step(crate::apply::policy::edit(edit));
-    let report = ctx.apply(Plan::new(reason).step(step)).await?;
+    let mut plan = Plan::new(reason).step(step);
+    if let Some((principals, prefixes)) = names {
+        plan = plan.naming(principals, prefixes);
+    }
+    let report = ctx.apply(plan).await?;
     Ok(EditResult::of(&report, pref, &outcome))
 }
 

@@ -118,7 +118,7 @@ pub async fn create(session: &Session, opts: &CreateOptions) -> Result<()> {
         let wanted = cidrs.clone();
         group = Some(plan.add(
             sg,
-            Box::new(move |cur: Option<&serde_json::Value>| {
+            Box::new(move |cur: Option<&security_group::GroupState>| {
                 Ok(Some(security_group::admitting(cur, &edit_sg, &wanted)))
             }),
         ));

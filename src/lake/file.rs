@@ -47,6 +47,9 @@ pub struct Document {
     /// planned state, refusing a plan that breaks one.
     #[serde(default)]
     pub guardrails: Vec<RawGuardrail>,
+    /// The account's S3 Access Grants instance, locations and grants (`super::access_grants`).
+    #[serde(default)]
+    pub access_grants: Option<super::access_grants::AccessGrantsDecl>,
 }
 
 /// A guardrail, as `lakegate access prove` takes it in flags: `never: external-write` (with an
@@ -187,7 +190,7 @@ pub struct Grant {
 
 /// Read a string (or a number: an unquoted account id) and check it inside the scalar's own
 /// deserialisation, so that the error carries the scalar's line and field path.
-fn checked<'de, D, T>(
+pub(crate) fn checked<'de, D, T>(
     d: D,
     what: &'static str,
     f: impl FnOnce(String) -> std::result::Result<T, String>,
@@ -397,6 +400,8 @@ pub struct Lake {
     pub groups: BTreeMap<String, Vec<String>>,
     pub buckets: Vec<Bucket>,
     pub guardrails: Vec<GuardrailDecl>,
+    /// The `accessGrants` section (one in the whole file).
+    pub access_grants: Option<super::access_grants::AccessGrantsDecl>,
 }
 
 impl Lake {
@@ -490,6 +495,14 @@ fn parse_inner(file: &str, text: &str) -> Result<Lake> {
             lake.groups.insert(name.0, arns);
         }
         lake.buckets.extend(doc.buckets);
+        if let Some(ag) = doc.access_grants {
+            if lake.access_grants.is_some() {
+                return Err(input_error(format!(
+                    "{file}: accessGrants: declared twice in the file (one instance per account and region)"
+                )));
+            }
+            lake.access_grants = Some(ag);
+        }
         let doc_label = if count > 1 {
             format!(" (document {count})")
         } else {
@@ -511,6 +524,7 @@ fn parse_inner(file: &str, text: &str) -> Result<Lake> {
         }
         lake.guardrails.push(g);
     }
+    super::access_grants::check(file, &lake)?;
     if count == 0 {
         return Err(input_error(format!(
             "{file}: no document: expected apiVersion: {API_VERSION}, kind: {KIND}"

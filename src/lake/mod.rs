@@ -6,6 +6,7 @@
 //! declares `delegate`, the delegation statement. Everything else in a policy is "unmanaged" and
 //! kept exactly. Without `prune`, nothing the file does not declare is removed.
 
+pub mod access_grants;
 pub mod file;
 pub mod guardrails;
 mod print;
@@ -55,6 +56,9 @@ pub struct LakePlan<'a> {
     pub drift: Vec<String>,
     /// Access points on the buckets that the file does not declare (kept without --prune).
     pub undeclared_access_points: Vec<String>,
+    /// Access grants and locations the `accessGrants` section does not declare (kept without
+    /// --prune).
+    pub undeclared_access_grants: Vec<String>,
 }
 
 fn grants_of(lake: &Lake, grants: &[file::Grant], partition: &str) -> Vec<Grant> {
@@ -287,11 +291,14 @@ pub async fn build<'a>(
             ));
         }
     }
+    let undeclared_access_grants =
+        access_grants::plan(aws, account, lake, prune, &mut plan).await?;
     Ok(LakePlan {
         plan,
         declared: declared_out,
         drift,
         undeclared_access_points: undeclared_names,
+        undeclared_access_grants,
     })
 }
 
@@ -338,11 +345,14 @@ pub fn standings(declared: &[Declared]) -> Vec<PolicyStanding> {
         .collect()
 }
 
-/// The lake as it is: one document per bucket, as a lake file holds it.
+/// The lake as it is: one document per bucket, as a lake file holds it, and one for the
+/// account's Access Grants when it has an instance (`only`: the buckets asked for, when the
+/// caller named them; their grants and locations only).
 pub async fn export(
     aws: &Aws,
     account: &str,
     buckets: &[String],
+    only: Option<&[String]>,
     parallel: usize,
 ) -> Result<Vec<Value>> {
     let partition = aws.partition;
@@ -408,6 +418,13 @@ pub async fn export(
             "buckets": [Value::Object(b)],
         }));
     }
+    if let Some(ag) = access_grants::export(aws, account, only).await? {
+        docs.push(json!({
+            "apiVersion": file::API_VERSION,
+            "kind": file::KIND,
+            "accessGrants": ag,
+        }));
+    }
     if docs.is_empty() {
         docs.push(json!({"apiVersion": file::API_VERSION, "kind": file::KIND, "buckets": []}));
     }
@@ -448,6 +465,9 @@ pub struct LakeOutcome<'a> {
     pub policies: Vec<PolicyStanding>,
     pub drift: &'a [String],
     pub undeclared_access_points: &'a [String],
+    /// Access grants and locations the file does not declare (kept without --prune).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub undeclared_access_grants: &'a [String],
     /// The file's guardrails, proved against the planned policies.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub guardrails: Vec<crate::evaluate::prove::Proof>,

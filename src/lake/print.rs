@@ -27,6 +27,12 @@ impl LakeOutcome<'_> {
                 printer.paint("33", "undeclared")
             ));
         }
+        for what in outcome.undeclared_access_grants {
+            out.push_str(&format!(
+                "{} {what} is not in the file's accessGrants (kept; --prune deletes it)\n",
+                printer.paint("33", "undeclared")
+            ));
+        }
         if !outcome.policies.is_empty() {
             out.push_str("\nPolicies after the change:\n");
         }

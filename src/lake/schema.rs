@@ -116,7 +116,7 @@ pub fn schema() -> Value {
             }
         }
     });
-    json!({
+    let mut doc = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/lakegate/lakegate/schema/lake.schema.json",
         "title": "lakegate lake file",
@@ -150,7 +150,14 @@ pub fn schema() -> Value {
             "bucket": bucket,
             "guardrail": guardrail
         }
-    })
+    });
+    // The `accessGrants` section (`super::access_grants`).
+    let (section, defs) = super::access_grants::schema();
+    doc["properties"]["accessGrants"] = section;
+    for (name, def) in defs {
+        doc["$defs"][name] = def;
+    }
+    doc
 }
 
 /// The committed text: pretty JSON and a final newline.

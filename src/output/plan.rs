@@ -1,9 +1,11 @@
 //! Rendering a plan: a diff per change for people, the plan document for scripts; and the
 //! confirmation prompt that shows it.
 
+use super::table::render_cells;
 use super::{render_diff, Printer};
 use crate::error::Result;
 use crate::plan::{ChangeAction, Changes, DryRun};
+use crate::policy::eval::delta::Change;
 use serde_json::Value;
 use std::io::{BufRead, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,16 +37,89 @@ impl Printer {
                 out.push_str(&render_diff(&b, &a, c.target.label(), self.color));
             }
         }
+        if !plan.changes.is_empty() {
+            out.push_str(&self.render_delta(plan));
+        }
+        out
+    }
+
+    /// The access delta of a plan: a table of gained and lost access, what it does beyond what
+    /// the command names, and what it could not take into account.
+    pub fn render_delta(&self, plan: &Changes) -> String {
+        let Some(rows) = &plan.delta else {
+            return String::new();
+        };
+        let mut out = String::new();
+        if rows.is_empty() {
+            out.push_str("Access delta: no change in access.\n");
+        } else {
+            out.push_str("Access delta:\n");
+            let headers: Vec<String> = [
+                "CHANGE",
+                "PRINCIPAL",
+                "ACCOUNT",
+                "EXTERNAL",
+                "ROUTE",
+                "ACCESS",
+                "KEYS",
+            ]
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
+            let cells = rows
+                .iter()
+                .map(|r| {
+                    let change = match r.change {
+                        Change::Gained => self.paint("32", "gained"),
+                        Change::Lost => self.paint("31", "lost"),
+                    };
+                    let mut keys = r.keys.join(", ");
+                    if !r.except.is_empty() {
+                        keys.push_str(&format!(" except {}", r.except.join(", ")));
+                    }
+                    if !r.only_if.is_empty() {
+                        keys.push_str(&format!(" only if {}", r.only_if.join("; ")));
+                    }
+                    if !r.restriction.is_empty() {
+                        let word = match r.change {
+                            Change::Gained => "no longer only if",
+                            Change::Lost => "now only if",
+                        };
+                        keys.push_str(&format!(" ({word} {})", r.restriction.join("; ")));
+                    }
+                    vec![
+                        change,
+                        r.principal.clone(),
+                        if r.account.is_empty() {
+                            "-".to_string()
+                        } else {
+                            r.account.clone()
+                        },
+                        if r.external { "yes" } else { "no" }.to_string(),
+                        r.route.clone(),
+                        r.access.as_str().to_string(),
+                        keys,
+                    ]
+                })
+                .collect();
+            out.push_str(&render_cells(&headers, cells, false, self.table_width()));
+        }
+        for a in &plan.also_changes {
+            out.push_str(&format!(
+                "{} {a}\n",
+                self.paint("33", "Also changes access for")
+            ));
+        }
+        for n in &plan.delta_notes {
+            out.push_str(&format!("Access delta incomplete: {n}\n"));
+        }
         out
     }
 
     /// Print a plan: the document for scripts, the diffs for people.
     pub fn plan(&self, plan: &Changes, dry_run: bool) -> Result<()> {
         if self.is_structured() {
-            return self.value(&DryRun {
-                dry_run,
-                changes: &plan.changes,
-            });
+            return self.value(&DryRun { dry_run, plan });
         }
         let mut out = self.render_plan(plan);
         if dry_run {

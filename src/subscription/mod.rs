@@ -481,6 +481,11 @@ impl<'a> Prepared<'a> {
         let mut plan = Plan::new(std::mem::take(&mut self.reason));
         plan.steps = std::mem::take(&mut self.steps);
         plan.confirm = self.confirm.take();
+        if plan.confirm.is_none() {
+            // The data owner approved the subscription in DataZone: its grant (and the revoke
+            // of an unsubscribe event) shows its access delta without asking again.
+            plan = plan.approved("the DataZone subscription");
+        }
         let r = c.apply(plan).await;
         let r = match &self.finish {
             Finish::Grant { principals, .. } => r.map_err(|e| explain_malformed(e, principals))?,

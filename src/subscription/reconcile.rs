@@ -179,7 +179,9 @@ pub async fn reconcile(
         .iter_mut()
         .map(|p| std::mem::take(&mut p.steps))
         .collect();
-    let mut whole = Plan::new(format!("subscription reconcile {domain}"));
+    // The subscriptions were approved in DataZone; revokes still ask (below).
+    let mut whole = Plan::new(format!("subscription reconcile {domain}"))
+        .approved("the DataZone subscriptions");
     for (p, steps) in prepared.iter().zip(steps) {
         let scoped = match &p.scoped {
             Some(c) => Some(c.aws().await?),

@@ -521,9 +521,23 @@ fn lockdown_status_and_unlock_follow_the_walkthrough() {
         stdout(&again)
     );
 
+    // Unlock lifts a network restriction: off a terminal it asks for --yes (exit 2) and
+    // changes nothing (issue 22).
+    let locked = routes(&env, &net.rtb);
+    let asked = env
+        .lg(["endpoint", "unlock", "--vpce", &vpce, "--user", &user])
+        .code(2);
+    assert!(
+        stderr(&asked).contains("lifts a network restriction") && stderr(&asked).contains("--yes"),
+        "{}",
+        stderr(&asked)
+    );
+    assert_eq!(routes(&env, &net.rtb), locked);
     // Unlock: the routes and the policy come back.
-    env.lg(["endpoint", "unlock", "--vpce", &vpce, "--user", &user])
-        .success();
+    env.lg([
+        "--yes", "endpoint", "unlock", "--vpce", &vpce, "--user", &user,
+    ])
+    .success();
     let mut restored = routes(&env, &net.rtb);
     restored.sort();
     let mut expected = routes_before.clone();
@@ -804,8 +818,10 @@ fn lockdown_and_unlock_are_on_the_pipeline() {
         ])
         .success();
     crate::pipeline::one_plan(&stdout(&dry));
-    env.lg(["endpoint", "unlock", "--vpce", &vpce, "--user", &user])
-        .success();
+    env.lg([
+        "--yes", "endpoint", "unlock", "--vpce", &vpce, "--user", &user,
+    ])
+    .success();
     let mut restored = routes(&env, &net.rtb);
     restored.sort();
     let mut expected = before.clone();

@@ -24,7 +24,40 @@ pub fn one_plan(out: &str) -> Value {
     let v = docs.into_iter().next().unwrap();
     assert_eq!(v["dry_run"], json!(true), "{v:#}");
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["dry_run", "changes"], "{v:#}");
+    assert_eq!(keys[..2], ["dry_run", "changes"], "{v:#}");
+    // What the plan does to access (issue 22), when it touches a policy.
+    assert!(
+        keys[2..]
+            .iter()
+            .all(|k| ["delta", "delta_notes", "also_changes"].contains(&k.as_str())),
+        "{v:#}"
+    );
+    for r in v["delta"].as_array().into_iter().flatten() {
+        let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "change",
+                "principal",
+                "class",
+                "account",
+                "external",
+                "bucket",
+                "route",
+                "access_point",
+                "access",
+                "keys",
+                "except",
+                "only_if",
+                "restriction"
+            ],
+            "{r:#}"
+        );
+        assert!(
+            ["gained", "lost"].contains(&r["change"].as_str().unwrap()),
+            "{r:#}"
+        );
+    }
     for c in v["changes"].as_array().unwrap() {
         let keys: Vec<&String> = c.as_object().unwrap().keys().collect();
         assert_eq!(

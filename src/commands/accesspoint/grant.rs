@@ -42,7 +42,9 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         arn: info.arn.clone(),
     };
     let pref = policy_ref(&account, &info);
-    let result = edit_policy(ctx, &pref, "accesspoint grant", |doc| {
+    let prefixes = [prefix.clone()];
+    let names = Some((principals.as_slice(), prefixes.as_slice()));
+    let result = edit_policy(ctx, &pref, "accesspoint grant", names, |doc| {
         grant(doc, &apref, &prefix, &principals, args.access);
         Ok(())
     })

@@ -63,8 +63,10 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         }
         Ok(())
     }));
+    let prefixes: Vec<String> = prefix.iter().cloned().collect();
     let plan = Plan::new("accesspoint revoke")
         .step(step)
+        .naming(&principals, &prefixes)
         .confirming(format!(
             "revoke {who}{scope} from access point {} (they lose that access)",
             info.name

@@ -20,7 +20,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let account = ctx.account().await?;
     let pref = PolicyRef::bucket(aws, &bucket);
     let partition = aws.partition;
-    let result = edit_policy(ctx, &pref, "bucket delegate", |doc| {
+    let result = edit_policy(ctx, &pref, "bucket delegate", None, |doc| {
         if !delegates_to(doc, &account) {
             doc.upsert(delegate_statement(partition, &bucket, &account));
         }

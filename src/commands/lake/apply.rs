@@ -62,6 +62,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         policies: lake::standings(&lp.declared),
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
+        undeclared_access_grants: &lp.undeclared_access_grants,
         guardrails: proofs,
         applied: Some(applied),
     }

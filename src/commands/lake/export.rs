@@ -7,7 +7,9 @@ use crate::lake;
 /// Write the lake file of what exists today: each bucket's delegation and direct grants, its
 /// access points (network origin, block public access) and their grants, one document per
 /// bucket. `lakegate apply -f` of an export changes nothing. Statements lakegate did not write
-/// are not exported (the lake never manages them).
+/// are not exported (the lake never manages them). With an S3 Access Grants instance, one more
+/// document holds its `accessGrants` section (with --bucket: those buckets' grants and
+/// locations).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The buckets to export (repeatable; default: every bucket of the region)
@@ -30,7 +32,8 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         b.dedup();
         b
     };
-    let docs = lake::export(aws, &account, &buckets, usize::from(args.concurrency)).await?;
+    let only = (!args.buckets.is_empty()).then_some(buckets.as_slice());
+    let docs = lake::export(aws, &account, &buckets, only, usize::from(args.concurrency)).await?;
     ctx.printer
         .result(&docs, || ctx.printer.text(&lake::to_text(&docs)))
 }

@@ -74,6 +74,7 @@ pub async fn show_diff_checked(
         policies: lake::standings(&lp.declared),
         drift: &lp.drift,
         undeclared_access_points: &lp.undeclared_access_points,
+        undeclared_access_grants: &lp.undeclared_access_grants,
         guardrails: proofs.clone(),
         applied: None,
     }

@@ -188,7 +188,7 @@ impl Model<'_> {
     }
 
     /// An account no policy names (for "any principal of another account").
-    fn fresh_account(&self) -> String {
+    pub(super) fn fresh_account(&self) -> String {
         let named: Vec<PrincipalClass> = self.classes();
         let used = |a: &str| {
             named.iter().any(|c| match c {
@@ -204,6 +204,22 @@ impl Model<'_> {
 
     /// A member of the class, as the evaluator sees it.
     pub fn representative(&self, class: &PrincipalClass) -> Principal {
+        self.representative_among(
+            class,
+            &self.fresh_account(),
+            self.principal_account_wildcards(),
+        )
+    }
+
+    /// [`Model::representative`], with `fresh` as the account no policy names and `wild`
+    /// whether a condition matches `aws:PrincipalAccount` with wildcards (a delta takes both
+    /// over the policies before and after a change, so each class has one representative).
+    pub(super) fn representative_among(
+        &self,
+        class: &PrincipalClass,
+        fresh: &str,
+        wild: bool,
+    ) -> Principal {
         let p = self.partition;
         match class {
             PrincipalClass::Named(arn) => Principal::new(arn),
@@ -212,12 +228,8 @@ impl Model<'_> {
                 Principal::new(&format!("arn:{p}:iam::{a}:{ANY_PRINCIPAL_NAME}")).class_of(true)
             }
             PrincipalClass::AnyOtherAccount => {
-                let wild = self.principal_account_wildcards();
-                Principal::new(&format!(
-                    "arn:{p}:iam::{}:{ANY_PRINCIPAL_NAME}",
-                    self.fresh_account()
-                ))
-                .class_of(!wild)
+                Principal::new(&format!("arn:{p}:iam::{fresh}:{ANY_PRINCIPAL_NAME}"))
+                    .class_of(!wild)
             }
             PrincipalClass::Anyone => Principal::anonymous(),
         }
@@ -228,7 +240,7 @@ impl Model<'_> {
     /// account may match it), or a policy variable reads it (`home/${aws:PrincipalAccount}/*`:
     /// each such account reaches its own keys). Its account is then left unknown (a narrowing,
     /// "only if", not a decision made for one made-up account).
-    fn principal_account_wildcards(&self) -> bool {
+    pub(super) fn principal_account_wildcards(&self) -> bool {
         let reads_account = |v: &str| v.to_ascii_lowercase().contains("${aws:principalaccount");
         self.policies().any(|pol| {
             pol.statements.iter().any(|st| {
@@ -248,7 +260,7 @@ impl Model<'_> {
         })
     }
 
-    fn display(&self, class: &PrincipalClass) -> (String, String) {
+    pub(super) fn display(&self, class: &PrincipalClass) -> (String, String) {
         let p = self.partition;
         match class {
             PrincipalClass::Named(arn) => (arn.clone(), super::audit::principal_account(arn)),
@@ -259,7 +271,7 @@ impl Model<'_> {
         }
     }
 
-    fn external(&self, class: &PrincipalClass, account: &str) -> bool {
+    pub(super) fn external(&self, class: &PrincipalClass, account: &str) -> bool {
         match class {
             PrincipalClass::Anyone | PrincipalClass::AnyOtherAccount => true,
             _ => {
@@ -277,7 +289,7 @@ impl Model<'_> {
             .collect()
     }
 
-    fn query<'q>(
+    pub(super) fn query<'q>(
         &'q self,
         who: &'q Principal,
         access: Access,
@@ -447,7 +459,11 @@ impl Model<'_> {
     /// access point, its policy must name the class (or name principals by `*`, account or
     /// NotPrincipal), unless an identity policy or the account root's own permissions could
     /// satisfy it. A shortcut that never changes an answer: a class it skips gets the empty set.
-    fn may_pass(&self, class: &PrincipalClass, route: Option<&AccessPointTarget>) -> bool {
+    pub(super) fn may_pass(
+        &self,
+        class: &PrincipalClass,
+        route: Option<&AccessPointTarget>,
+    ) -> bool {
         let Some(t) = route else { return true };
         let PrincipalClass::Named(arn) = class else {
             return true;
@@ -571,7 +587,7 @@ impl Model<'_> {
     }
 }
 
-fn sid_of(r: &super::StatementRef<'_>) -> String {
+pub(super) fn sid_of(r: &super::StatementRef<'_>) -> String {
     match r.sid {
         Some(s) => format!("{} {s}", r.policy),
         None => format!("{} #{}", r.policy, r.index),

@@ -598,6 +598,43 @@ impl KeySet {
         Ok(Described { keys, except })
     }
 
+    /// [`KeySet::describe`] for a set made by a difference (what a change gains or loses): the
+    /// patterns of either side that lie wholly within the set, when together they are the whole
+    /// set (`sales_event/*/pii/*` for a Deny removed, not `sales_event/*` except
+    /// `sales_event/*`); otherwise as [`KeySet::describe`] says it.
+    pub fn describe_change(&self) -> Result<Described, TooComplex> {
+        if self.is_all_node() {
+            return self.describe();
+        }
+        let (mut pos, mut neg) = (Vec::new(), Vec::new());
+        self.polar(true, &mut pos, &mut neg);
+        pos.extend(neg);
+        let mut keys: Vec<String> = Vec::new();
+        let mut covered = KeySet::empty();
+        for g in pos {
+            let text = g.to_string();
+            if keys.contains(&text) {
+                continue;
+            }
+            let s = if g.0.len() == 1 && g.0[0] == G::Star {
+                KeySet::all()
+            } else {
+                KeySet::glob(g)
+            };
+            if !s.is_empty()? && s.is_subset(self)? && !s.is_subset(&covered)? {
+                keys.push(text);
+                covered = covered.union(&s);
+            }
+        }
+        if !keys.is_empty() && self.is_subset(&covered)? {
+            return Ok(Described {
+                keys,
+                except: Vec::new(),
+            });
+        }
+        self.describe()
+    }
+
     /// Whether a complement reaches the top of the formula without a positive glob beside it
     /// (the set is "everything except …").
     fn has_negated_all(&self) -> bool {

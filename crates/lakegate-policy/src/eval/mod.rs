@@ -20,6 +20,7 @@
 
 pub mod audit;
 pub mod condition;
+pub mod delta;
 pub mod exact;
 pub mod keyset;
 pub mod matrix;
