@@ -5,6 +5,7 @@
 //! name, so undeploy removes exactly what deploy created.
 
 use crate::apply::event_rule::{self, EventRule};
+use crate::apply::event_source_mapping::{self, EventSourceMapping};
 use crate::apply::iam_role::{self, IamRole};
 use crate::apply::inline_policy::InlinePolicy;
 use crate::apply::lambda_function::{self, LambdaFunction};
@@ -83,7 +84,30 @@ impl Names {
     pub fn audit_policy(&self, name: &str) -> String {
         format!("lakegate-audit-{name}")
     }
+
+    /// The queue of a fanned-out audit schedule's units.
+    pub fn audit_queue(&self, name: &str) -> String {
+        format!("{}-audit-{name}", self.function)
+    }
+
+    /// The dead-letter queue of the units that failed every delivery.
+    pub fn audit_dlq(&self, name: &str) -> String {
+        format!("{}-dlq", self.audit_queue(name))
+    }
 }
+
+/// Deliveries of a fanned-out audit unit before SQS moves it to the dead-letter queue.
+pub const UNIT_MAX_RECEIVE: u32 = 3;
+/// Seconds a delivered unit stays invisible: six times the function's timeout, as the Lambda
+/// Developer Guide advises for an SQS event source ("Using Lambda with Amazon SQS").
+pub const UNIT_VISIBILITY_SECONDS: i32 = 6 * TIMEOUT_SECONDS;
+/// Units per invocation (run at once, each in its own process).
+pub const UNIT_BATCH: i32 = 5;
+/// Invocations at once for the audit queue (ScalingConfig.MaximumConcurrency): the bound on
+/// how many accounts are audited at the same time.
+pub const UNIT_CONCURRENCY: i32 = 10;
+/// SQS queue names are at most 80 characters.
+pub const QUEUE_NAME_MAX: usize = 80;
 
 /// `--via access-grants` in a deploy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -469,6 +493,106 @@ pub fn audit_schedule_steps<'a>(
     } else {
         vec![policy_step, rule_step, perm_step]
     }
+}
+
+/// The queues and the event source mapping of a fanned-out audit schedule, in create order
+/// (`present`) or delete order: the dead-letter queue, the work queue (redrive after
+/// [`UNIT_MAX_RECEIVE`] deliveries) and the mapping that feeds the function its units.
+pub fn fleet_steps<'a>(p: &Place, n: &Names, name: &str, present: bool) -> Vec<Step<'a>> {
+    let dlq = SqsQueue::new(&p.partition, &p.region, &p.account, &n.audit_dlq(name));
+    let queue = SqsQueue::new(&p.partition, &p.region, &p.account, &n.audit_queue(name));
+    let f = function(p, n);
+    let esm = EventSourceMapping::new(&f.arn, &n.function, &queue.arn);
+    if !present {
+        return vec![
+            Step::set(esm, None),
+            Step::set(queue, None),
+            Step::set(dlq, None),
+        ];
+    }
+    let work = sqs_queue::work_queue_state(
+        DLQ_RETENTION,
+        &UNIT_VISIBILITY_SECONDS.to_string(),
+        &dlq.arn,
+        UNIT_MAX_RECEIVE,
+    );
+    let dead = sqs_queue::state(Value::Null, DLQ_RETENTION);
+    vec![
+        Step::set(dlq, Some(dead)),
+        Step::set(queue, Some(work)),
+        Step::set(
+            esm,
+            Some(event_source_mapping::state(UNIT_BATCH, UNIT_CONCURRENCY)),
+        ),
+    ]
+}
+
+/// What the role needs besides [`audit_policy`] to plan and run a fanned-out organization
+/// audit: the organization's accounts and policies, the member role in every account, the
+/// run's objects (read and list too: plans, markers, manifests), and exactly its two queues
+/// (send for the planner; receive, delete and attributes for the event source mapping and
+/// `audit status`).
+pub fn fleet_policy(
+    d: &mut PolicyDocument,
+    p: &Place,
+    n: &Names,
+    name: &str,
+    member_role: &str,
+    upload: (&str, &str),
+) {
+    let (bucket, prefix) = upload;
+    d.upsert(json!({
+        "Sid": "AuditOrganization",
+        "Effect": "Allow",
+        "Action": [
+            "organizations:DescribeOrganization",
+            "organizations:ListAccounts",
+            "organizations:ListParents",
+            "organizations:ListPoliciesForTarget",
+            "organizations:DescribePolicy",
+        ],
+        "Resource": "*",
+    }));
+    d.upsert(json!({
+        "Sid": "AuditMemberRole",
+        "Effect": "Allow",
+        "Action": "sts:AssumeRole",
+        "Resource": format!("arn:{}:iam::*:role/{member_role}", p.partition),
+    }));
+    d.upsert(json!({
+        "Sid": "AuditRunObjects",
+        "Effect": "Allow",
+        "Action": ["s3:GetObject", "s3:PutObject"],
+        "Resource": format!("arn:{}:s3:::{bucket}/{prefix}*", p.partition),
+    }));
+    d.upsert(json!({
+        "Sid": "AuditRunList",
+        "Effect": "Allow",
+        "Action": "s3:ListBucket",
+        "Resource": format!("arn:{}:s3:::{bucket}", p.partition),
+        "Condition": {"StringLike": {"s3:prefix": format!("{prefix}*")}},
+    }));
+    let queue = arn(p, "sqs", &n.audit_queue(name));
+    let dlq = arn(p, "sqs", &n.audit_dlq(name));
+    d.upsert(json!({
+        "Sid": "AuditQueue",
+        "Effect": "Allow",
+        "Action": [
+            "sqs:SendMessage",
+            "sqs:ReceiveMessage",
+            "sqs:DeleteMessage",
+            "sqs:ChangeMessageVisibility",
+            "sqs:GetQueueUrl",
+            "sqs:GetQueueAttributes",
+        ],
+        "Resource": queue,
+    }));
+    d.upsert(json!({
+        "Sid": "AuditDeadLetters",
+        "Effect": "Allow",
+        "Action": ["sqs:GetQueueUrl", "sqs:GetQueueAttributes"],
+        "Resource": dlq,
+    }));
 }
 
 /// What the role needs to run `audit report` and upload it: read every bucket and access point

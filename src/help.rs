@@ -307,7 +307,11 @@ lakegate audit report --all-buckets \\
     --create-table lakegate_audit.prefix_access
 lakegate audit report --organization --member-role LakegateAudit \\
     --all-regions --upload s3://audit-reports/org/ \\
-    --create-table lakegate_audit.org_access",
+    --create-table lakegate_audit.org_access
+# one account × region per function invocation (audit schedule --fan-out):
+lakegate audit report --organization --member-role LakegateAudit \\
+    --regions us-east-1,eu-west-1 --fan-out \\
+    --upload s3://audit-reports/org/",
     ),
     (
         "audit query",
@@ -322,7 +326,20 @@ lakegate audit query lakegate_audit.org_access --account 111122223333",
         "lakegate audit schedule --cron \"cron(0 6 ? * MON *)\" \\
     --upload s3://audit-reports/lakegate/ --all-buckets
 lakegate --dry-run audit schedule --name daily --cron \"rate(1 day)\" \\
-    --upload s3://audit-reports/daily/ --bucket store-events",
+    --upload s3://audit-reports/daily/ --bucket store-events
+# the organization, fanned out: queue, dead-letter queue, mapping
+lakegate audit schedule --cron \"cron(0 6 ? * MON *)\" \\
+    --organization --member-role LakegateAudit --fan-out \\
+    --upload s3://audit-reports/org/ \\
+    --create-table lakegate_audit.org_access",
+    ),
+    (
+        "audit status",
+        "lakegate audit status 20261206T060000Z-3fa2 \\
+    --upload s3://audit-reports/org/
+# finish a run whose last unit never reported:
+lakegate audit status 20261206T060000Z-3fa2 \\
+    --upload s3://audit-reports/org/ --finish -o json",
     ),
     (
         "audit unschedule",

@@ -9,6 +9,18 @@
 //!   schedule) → `lakegate audit report --upload s3://…`; only `audit report` and
 //!   `subscription reconcile` may run this way.
 //!
+//! - an SQS event (the audit queue, through an event source mapping; "Using Lambda with Amazon
+//!   SQS", AWS Lambda Developer Guide,
+//!   https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html): `Records`, each with
+//!   `eventSource` `aws:sqs`, a `messageId`, a `body` and `attributes.ApproximateReceiveCount`.
+//!   Each record's body is a job (a unit of a fanned-out audit: `audit report --run RUN …`),
+//!   run as its own child, the records of a batch at once. The response is
+//!   `{"batchItemFailures": [{"itemIdentifier": MESSAGE_ID}, …]}` naming the records that failed
+//!   ("Implementing partial batch responses", same guide; the mapping has
+//!   `FunctionResponseTypes: ReportBatchItemFailures`), so only those are delivered again; a unit
+//!   is told which delivery it is (`--attempt N/M`, M the queue's `maxReceiveCount`), so the
+//!   last one records its failure as final before SQS moves it to the dead-letter queue.
+//!
 //! The response is the command's JSON output; a non-zero exit fails the invocation (its stderr
 //! is the error message), so EventBridge retries it and, when retries run out, sends it to the
 //! dead-letter queue. handle-event is idempotent, so a retry after a success changes nothing.
@@ -117,9 +129,63 @@ fn log_line(v: &Value) {
     crate::output::to_stderr(&(v.to_string() + "\n"));
 }
 
+/// The records of an SQS event, each as its message id and its job (or why it is refused);
+/// None when the payload is not an SQS event.
+pub fn sqs_jobs(payload: &Value) -> Option<Vec<(String, Result<Job, String>)>> {
+    let records = payload.get("Records")?.as_array()?;
+    if records.is_empty()
+        || !records
+            .iter()
+            .all(|r| r.get("eventSource").and_then(Value::as_str) == Some("aws:sqs"))
+    {
+        return None;
+    }
+    Some(
+        records
+            .iter()
+            .map(|r| {
+                let id = r
+                    .get("messageId")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string();
+                (id, sqs_job(r))
+            })
+            .collect(),
+    )
+}
+
+fn sqs_job(record: &Value) -> Result<Job, String> {
+    let body: Value = record
+        .get("body")
+        .and_then(Value::as_str)
+        .and_then(|b| serde_json::from_str(b).ok())
+        .ok_or("message: the body is not a JSON job ({\"lakegate\": [ARGS…]})")?;
+    if body.get("lakegate").is_none() {
+        return Err("message: the body is not a lakegate job ({\"lakegate\": [ARGS…]})".into());
+    }
+    let mut job = job_of(&body, &[])?;
+    // A unit of a fanned-out audit learns which delivery this is, of how many.
+    let received = record
+        .pointer("/attributes/ApproximateReceiveCount")
+        .and_then(Value::as_str)
+        .and_then(|n| n.parse::<u32>().ok());
+    let allowed = body
+        .pointer("/fleet/max_receive")
+        .and_then(Value::as_u64)
+        .and_then(|m| u32::try_from(m).ok());
+    if let (Some(n), Some(m), true) = (received, allowed, job.args.iter().any(|a| a == "--run")) {
+        job.args.push("--attempt".into());
+        job.args.push(format!("{}/{m}", n.max(1)));
+    }
+    Ok(job)
+}
+
 async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure> {
-    let started = Instant::now();
     let request_id = ev.context.request_id.clone();
+    if let Some(records) = sqs_jobs(&ev.payload) {
+        return Ok(invoke_batch(&request_id, records));
+    }
     let job = match job_of(&ev.payload, &event_args()) {
         Ok(j) => j,
         Err(why) => {
@@ -127,6 +193,41 @@ async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure
             return Err(failure("lakegate.BadInput", why));
         }
     };
+    run_job(&request_id, &job, None)
+}
+
+/// An SQS batch: every record's job at once, each in its own child; the records that failed.
+fn invoke_batch(request_id: &str, records: Vec<(String, Result<Job, String>)>) -> Value {
+    let failed: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = records
+            .iter()
+            .map(|(id, job)| {
+                s.spawn(move || match job {
+                    Ok(job) => run_job(request_id, job, Some(id)).is_err(),
+                    Err(why) => {
+                        log_line(&json!({"request_id": request_id, "message_id": id, "status": "refused", "error": why}));
+                        true
+                    }
+                })
+            })
+            .collect();
+        records
+            .iter()
+            .zip(handles)
+            .filter_map(|((id, _), h)| h.join().unwrap_or(true).then(|| id.clone()))
+            .collect()
+    });
+    json!({
+        "batchItemFailures": failed
+            .iter()
+            .map(|id| json!({"itemIdentifier": id}))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Run one job as a child of this binary; its JSON output, or its failure.
+fn run_job(request_id: &str, job: &Job, message_id: Option<&str>) -> Result<Value, Failure> {
+    let started = Instant::now();
     let exe = std::env::current_exe()
         .map_err(|e| failure("lakegate.Runtime", format!("cannot find this binary: {e}")))?;
     // One invocation at a time: the child is waited for synchronously.
@@ -167,6 +268,7 @@ async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure
         .collect();
     log_line(&json!({
         "request_id": request_id,
+        "message_id": message_id,
         "command": command.join(" "),
         "status": if out.status.success() { "ok" } else { "failed" },
         "exit_code": code,
@@ -284,6 +386,59 @@ mod tests {
         .unwrap_err();
         assert!(e.contains("--endpoint-url"), "{e}");
         assert!(job_of(&json!({"lakegate": "audit report"}), &[]).is_err());
+    }
+
+    /// A record in the shape of "Using Lambda with Amazon SQS" (AWS Lambda Developer Guide,
+    /// "Example standard queue message event").
+    fn record(id: &str, body: &str, received: &str) -> Value {
+        json!({
+            "messageId": id,
+            "receiptHandle": "MessageReceiptHandle",
+            "body": body,
+            "attributes": {
+                "ApproximateReceiveCount": received,
+                "SentTimestamp": "1523232000000",
+                "SenderId": "123456789012",
+                "ApproximateFirstReceiveTimestamp": "1523232000001"
+            },
+            "messageAttributes": {},
+            "md5OfBody": "7b270e59b47ff90a553787216d55d91d",
+            "eventSource": "aws:sqs",
+            "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:lakegate-fulfiller-audit-weekly",
+            "awsRegion": "us-east-1"
+        })
+    }
+
+    #[test]
+    fn an_sqs_batch_runs_each_unit_told_which_delivery_it_is() {
+        let unit = json!({
+            "lakegate": ["audit", "report", "--organization", "--account", "111122223333",
+                         "--upload", "s3://b/a/", "--run", "r1"],
+            "fleet": {"run": "r1", "max_receive": 3}
+        });
+        let ev = json!({"Records": [
+            record("m1", &unit.to_string(), "2"),
+            record("m2", "not json", "1"),
+            record("m3", &json!({"lakegate": ["bucket", "delegate", "b"]}).to_string(), "1"),
+        ]});
+        let jobs = sqs_jobs(&ev).unwrap();
+        assert_eq!(jobs.len(), 3);
+        let (id, job) = &jobs[0];
+        assert_eq!(id, "m1");
+        let args = &job.as_ref().unwrap().args;
+        assert_eq!(&args[..4], ["-o", "json", "audit", "report"]);
+        assert_eq!(&args[args.len() - 2..], ["--attempt", "2/3"]);
+        assert!(jobs[1].1.as_ref().unwrap_err().contains("not a JSON job"));
+        assert!(jobs[2].1.as_ref().unwrap_err().contains("may not run"));
+        // Refused records are failures of the batch (SQS delivers them again, then the DLQ).
+        let out = invoke_batch("req", jobs.into_iter().skip(1).collect());
+        assert_eq!(
+            out,
+            json!({"batchItemFailures": [{"itemIdentifier": "m2"}, {"itemIdentifier": "m3"}]})
+        );
+        // Not an SQS event: the other paths decide.
+        assert!(sqs_jobs(&json!({"Records": []})).is_none());
+        assert!(sqs_jobs(&json!({"Records": [{"eventSource": "aws:s3"}]})).is_none());
     }
 
     #[test]

@@ -402,8 +402,8 @@ pub use access_point::{is_access_point_alias, AccessPointArn, AccessPointRef, Bu
 pub use athena::{civil_from_days, Date, OutputLocation, ScheduleExpression, TableName};
 pub use block_public_access::BlockPublicAccess;
 pub use names::{
-    Action, AnalyzerArn, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, RegionName,
-    S3ActionName,
+    Action, AnalyzerArn, Attempt, FunctionName, IamRoleName, NonEmpty, PrincipalFilter, QueueName,
+    RegionName, RunId, S3ActionName,
 };
 pub use query::Query;
 pub use region::{check_region, closest_region, is_region_shaped, REGIONS};

@@ -20,6 +20,7 @@ pub mod access_point_policy;
 pub mod athena_table;
 pub mod bucket_policy;
 pub mod event_rule;
+pub mod event_source_mapping;
 pub mod iam_role;
 pub mod inline_policy;
 pub mod lambda_function;

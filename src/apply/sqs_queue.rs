@@ -1,8 +1,9 @@
-//! Kind: an SQS queue (its queue policy and retention), the fulfiller's dead-letter queue. Not
-//! restorable; leased only under `--lock-bucket`.
+//! Kind: an SQS queue (its queue policy and retention; for the fanned-out audit's queue also
+//! its redrive policy and visibility timeout): the fulfiller's dead-letter queue, the audit
+//! queue and its dead-letter queue. Not restorable; leased only under `--lock-bucket`.
 
 use super::{Fut, LeaseKey, Resource};
-use crate::aws::sqs::QueueInfo;
+use crate::aws::sqs::{QueueInfo, QueueSettings};
 use crate::aws::Aws;
 use crate::plan::ResourceKind;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,12 @@ pub struct QueueState {
     /// The queue policy (null when it has none).
     pub policy: Value,
     pub message_retention_period: String,
+    /// Where messages go after `maxReceiveCount` receives (`deadLetterTargetArn`), when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redrive_policy: Option<Value>,
+    /// Seconds a received message stays invisible to other consumers, when lakegate sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility_timeout: Option<String>,
 }
 
 /// The state of a queue with `policy` and `retention_seconds`.
@@ -39,6 +46,28 @@ pub fn state(policy: Value, retention_seconds: &str) -> QueueState {
     QueueState {
         policy,
         message_retention_period: retention_seconds.to_string(),
+        redrive_policy: None,
+        visibility_timeout: None,
+    }
+}
+
+/// The state of a work queue: no queue policy (only its own account's roles use it),
+/// `retention_seconds`, a visibility timeout, and a dead-letter queue after `max_receive`
+/// receives.
+pub fn work_queue_state(
+    retention_seconds: &str,
+    visibility_timeout: &str,
+    dead_letter_arn: &str,
+    max_receive: u32,
+) -> QueueState {
+    QueueState {
+        policy: Value::Null,
+        message_retention_period: retention_seconds.to_string(),
+        redrive_policy: Some(serde_json::json!({
+            "deadLetterTargetArn": dead_letter_arn,
+            "maxReceiveCount": max_receive,
+        })),
+        visibility_timeout: Some(visibility_timeout.to_string()),
     }
 }
 
@@ -48,7 +77,26 @@ fn info_state(q: &QueueInfo) -> QueueState {
         .as_deref()
         .and_then(|p| serde_json::from_str(p).ok())
         .unwrap_or(Value::Null);
-    state(policy, q.retention_seconds.as_deref().unwrap_or(""))
+    let mut s = state(policy, q.retention_seconds.as_deref().unwrap_or(""));
+    s.redrive_policy = q
+        .redrive_policy
+        .as_deref()
+        .and_then(|p| serde_json::from_str::<Value>(p).ok())
+        .map(normalise_redrive);
+    s.visibility_timeout = q.visibility_timeout.clone();
+    s
+}
+
+/// `maxReceiveCount` as a number (SQS answers it as a string or a number).
+fn normalise_redrive(mut v: Value) -> Value {
+    if let Some(n) = v.get("maxReceiveCount").and_then(|m| {
+        m.as_str()
+            .and_then(|s| s.parse::<u64>().ok())
+            .or(m.as_u64())
+    }) {
+        v["maxReceiveCount"] = Value::from(n);
+    }
+    v
 }
 
 impl Resource for SqsQueue {
@@ -70,14 +118,33 @@ impl Resource for SqsQueue {
     }
     fn write<'a>(&'a self, aws: &'a Aws, state: &'a QueueState) -> Fut<'a, ()> {
         Box::pin(async move {
-            aws.put_queue(
-                &self.name,
-                &state.policy.to_string(),
-                &state.message_retention_period,
-            )
-            .await
-            .map_err(crate::error::CliError::from)
+            let settings = QueueSettings {
+                policy: (!state.policy.is_null()).then(|| state.policy.to_string()),
+                retention_seconds: Some(state.message_retention_period.clone()),
+                redrive_policy: state.redrive_policy.as_ref().map(Value::to_string),
+                visibility_timeout: state.visibility_timeout.clone(),
+            };
+            aws.put_queue(&self.name, &settings)
+                .await
+                .map_err(crate::error::CliError::from)
         })
+    }
+    /// The redrive policy and visibility timeout count only where lakegate sets them (the
+    /// fulfiller's dead-letter queue leaves them at SQS's defaults).
+    fn same(&self, a: Option<&QueueState>, b: Option<&QueueState>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let opt =
+                    |x: &Option<Value>, y: &Option<Value>| x.is_none() || y.is_none() || x == y;
+                let opt_s =
+                    |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
+                a.policy == b.policy
+                    && a.message_retention_period == b.message_retention_period
+                    && opt(&a.redrive_policy, &b.redrive_policy)
+                    && opt_s(&a.visibility_timeout, &b.visibility_timeout)
+            }
+            (a, b) => a.is_none() && b.is_none(),
+        }
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
         Box::pin(async move {

@@ -61,6 +61,37 @@ pub struct ReportOptions {
     pub create_table: Option<TableName>,
     pub workgroup: Option<NonEmpty>,
     pub output_location: Option<OutputLocation>,
+    /// One unit (one account, one region) of a fanned-out run (`--run RUN`): its report goes to
+    /// `report/account=ID/dt=DAY/REGION.csv` with a completion marker, not the day's manifest
+    /// (`audit::fleet::run_unit`).
+    pub unit: Option<UnitRun>,
+}
+
+/// The unit a `--run` report is: which run, which delivery.
+#[derive(Debug, Clone)]
+pub struct UnitRun {
+    pub run: crate::values::RunId,
+    pub attempt: Option<crate::values::Attempt>,
+}
+
+/// Where a unit of a fanned-out run puts its report instead of the day's upload (the fleet
+/// engine, `audit::fleet`, implements it).
+pub trait UnitUpload: Sync {
+    /// The run's day (every partition of a run has it).
+    fn date(&self) -> &str;
+    /// The unit's account.
+    fn account(&self) -> &str;
+    /// The organization's id and every account of it, as the planner listed them (so a unit
+    /// does not list the whole organization again).
+    fn organization(&self) -> (Option<&str>, &[String]);
+    /// Write the unit's partition (its spooled CSV, None when it has no rows) and its marker.
+    fn upload<'a>(
+        &'a self,
+        session: &'a Session,
+        aws: &'a Aws,
+        report: Option<&'a std::path::Path>,
+        rows: usize,
+    ) -> futures::future::LocalBoxFuture<'a, Result<()>>;
 }
 
 /// Requests in flight by default. The pool is one for the whole run, so all of it may be
@@ -364,14 +395,14 @@ enum Done<'a> {
 }
 
 /// What the run covers: which accounts, in which regions.
-struct Coverage {
+pub(super) struct Coverage {
     /// Every account of the organization (none outside --organization): none is external.
-    org_accounts: Vec<String>,
-    organization_id: Option<String>,
+    pub(super) org_accounts: Vec<String>,
+    pub(super) organization_id: Option<String>,
     /// The accounts to audit.
-    accounts: Vec<String>,
+    pub(super) accounts: Vec<String>,
     /// The regions to audit (None: each account's enabled regions).
-    regions: Option<Vec<String>>,
+    pub(super) regions: Option<Vec<String>>,
 }
 
 /// The buckets (those asked for, or all in the region) and their access points, of a scope.
@@ -635,7 +666,7 @@ async fn prepare_caller<'a>(
 }
 
 /// The organization's accounts, narrowed by --account and --exclude-account.
-async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Coverage> {
+pub(super) async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Coverage> {
     let org = aws.organization().await?;
     let ids: BTreeSet<&str> = org.accounts.iter().map(|a| a.id.as_str()).collect();
     for a in opts.accounts.iter().chain(&opts.exclude_account) {
@@ -654,7 +685,17 @@ async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Coverage>
         .filter(|a| !opts.exclude_account.contains(&a.id))
         .map(|a| a.id.clone())
         .collect();
-    let regions = if opts.all_regions {
+    Ok(Coverage {
+        org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
+        organization_id: Some(org.id),
+        accounts,
+        regions: regions_of(aws, opts),
+    })
+}
+
+/// The regions to audit in each account (None: each account's enabled regions).
+fn regions_of(aws: &Aws, opts: &ReportOptions) -> Option<Vec<String>> {
+    if opts.all_regions {
         None
     } else if opts.regions.is_empty() {
         Some(vec![aws.region.clone()])
@@ -666,18 +707,24 @@ async fn organization_scope(aws: &Aws, opts: &ReportOptions) -> Result<Coverage>
             }
         }
         Some(r)
-    };
-    Ok(Coverage {
-        org_accounts: org.accounts.iter().map(|a| a.id.clone()).collect(),
-        organization_id: Some(org.id),
-        accounts,
-        regions,
-    })
+    }
 }
 
 /// Run the audit: rows to the printer, then (with `upload`) the reports, the findings, the
-/// manifest and the table through the change pipeline.
+/// manifest and the table through the change pipeline. A unit of a fanned-out run (`unit`)
+/// runs the same audit over its one account and region, then writes its partition and its
+/// completion marker (or, when it fails, its failure marker) instead.
 pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
+    report_with(session, opts, None).await
+}
+
+/// [`report`], or (with `fleet`) one unit of a fanned-out run: the same audit, whose rows go to
+/// the unit's partition, and whose failures fail the unit whole.
+pub async fn report_with(
+    session: &Session,
+    opts: &ReportOptions,
+    fleet: Option<&dyn UnitUpload>,
+) -> Result<()> {
     let dry_run = session.settings.dry_run;
     if dry_run && opts.upload.is_none() {
         return Err(input_error(
@@ -685,14 +732,24 @@ pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
         ));
     }
     let aws = session.aws().await?;
-    let date = today_utc();
+    let date = fleet.map_or_else(today_utc, |f| f.date().to_string());
     let concurrency = usize::from(opts.concurrency);
     let sem = Semaphore::new(concurrency);
 
     let pb = session
         .printer
         .spinner("listing accounts, buckets and access points");
-    let plan0 = if opts.organization {
+    let planned = fleet
+        .map(|u| u.organization())
+        .filter(|(_, all)| !all.is_empty());
+    let plan0 = if let (Some(u), Some((id, all))) = (fleet, planned) {
+        Coverage {
+            org_accounts: all.to_vec(),
+            organization_id: id.map(str::to_owned),
+            accounts: vec![u.account().to_string()],
+            regions: regions_of(aws, opts),
+        }
+    } else if opts.organization {
         organization_scope(aws, opts).await?
     } else {
         Coverage {
@@ -947,6 +1004,19 @@ pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
     }
     let partial = !failures.is_empty();
     let failed_n = failed_scope.len();
+    if partial && fleet.is_some() {
+        // A unit fails whole, naming why: SQS retries it, then the run's manifest names it.
+        let causes: Vec<String> = failures
+            .iter()
+            .map(|f| {
+                format!(
+                    "account {} ({}) not audited: {}",
+                    f.account, f.region, f.cause
+                )
+            })
+            .collect();
+        return Err(failed(causes.join("; ")));
+    }
     if partial && !opts.allow_partial {
         let what = if opts.upload.is_some() {
             "; nothing was uploaded (--allow-partial uploads the other accounts' reports, marked partial)"
@@ -971,6 +1041,10 @@ pub async fn report(session: &Session, opts: &ReportOptions) -> Result<()> {
         }
         for s in spools.values_mut() {
             s.finish()?;
+        }
+        if let Some(unit) = fleet {
+            let path = spools.get(unit.account()).map(|s| s.file.path());
+            return unit.upload(session, aws, path, sink.rows).await;
         }
         let manifest = Manifest {
             date: &date,
@@ -1067,7 +1141,7 @@ struct Upload<'a> {
 
 /// The accounts and first day already under `report/account=ID/dt=DAY/`, so the table's
 /// projection covers every report uploaded before.
-async fn reports_present(
+pub(super) async fn reports_present(
     aws: &Aws,
     bucket: &str,
     prefix: &str,
@@ -1095,6 +1169,89 @@ async fn reports_present(
         }
     }
     Ok((accounts, first))
+}
+
+/// The Athena table over the reports: where and how it is created or brought up to date.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct TableSpec {
+    /// `DB.TABLE`.
+    pub table: Option<String>,
+    pub workgroup: Option<String>,
+    pub output_location: Option<String>,
+}
+
+impl TableSpec {
+    pub fn of(opts: &ReportOptions) -> TableSpec {
+        TableSpec {
+            table: opts
+                .create_table
+                .as_ref()
+                .map(|t| format!("{}.{}", t.database, t.table)),
+            workgroup: opts.workgroup.as_ref().map(ToString::to_string),
+            output_location: opts.output_location.as_ref().map(ToString::to_string),
+        }
+    }
+}
+
+/// The step that creates the table or merges `accounts` (and a first day `first` before
+/// `date`) into its partition projection: accounts are only ever added (older reports stay
+/// queryable), and the first day only moves back.
+pub(super) fn table_step<'a>(
+    bucket: &str,
+    prefix: &str,
+    date: &str,
+    accounts: Vec<String>,
+    first: Option<String>,
+    spec: &TableSpec,
+) -> Result<Step<'a>> {
+    let Some((db, table)) = spec.table.as_deref().and_then(|t| t.split_once('.')) else {
+        return Err(failed("no table to create"));
+    };
+    let location = report_location(bucket, prefix);
+    let first = first
+        .filter(|f| f.as_str() < date)
+        .unwrap_or_else(|| date.to_string());
+    let output_location = spec
+        .output_location
+        .clone()
+        .or_else(|| Some(format!("s3://{bucket}/{prefix}athena-results/")));
+    let resource = AthenaTable::new(db, table, spec.workgroup.clone(), output_location);
+    let columns = typed_columns();
+    let keys: Vec<String> = PARTITION_KEYS.iter().map(|k| k.to_string()).collect();
+    Ok(Step::new(
+        resource,
+        Box::new(move |cur| {
+            let mut all: BTreeSet<String> = accounts.iter().cloned().collect();
+            let mut first = first.clone();
+            if let Some(c) = cur {
+                let props = athena_table::properties(c);
+                for (k, v) in &props {
+                    if k == "projection.account.values" {
+                        all.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+                    }
+                    if k == "projection.dt.range" {
+                        if let Some(f) = v.split(',').next() {
+                            if f.parse::<Date>().is_ok() && *f < *first.as_str() {
+                                first = f.to_string();
+                            }
+                        }
+                    }
+                }
+            }
+            let all: Vec<String> = all.into_iter().collect();
+            let props = table_properties(&location, &first, &all);
+            // A table keeps the columns it was created with (a table made before the exact
+            // audit lacks keys/except/partial/latent: `audit query` reads it as it is;
+            // dropping it and creating it again adds them).
+            let columns = match cur.map(|c| &c.columns) {
+                Some(kept) if !kept.is_empty() => kept.clone(),
+                _ => columns.clone(),
+            };
+            Ok(Some(athena_table::state(
+                &location, &columns, &keys, &props,
+            )))
+        }),
+    ))
 }
 
 /// The upload, and the table, as one plan through the change pipeline.
@@ -1141,59 +1298,17 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
     }
     let mut table_id = None;
     if let Some(t) = &opts.create_table {
-        let (db, table) = (t.database.clone(), t.table.clone());
-        let location = report_location(bucket, prefix);
+        table_id = Some(format!("{}.{}", t.database, t.table));
         let (mut accounts, first) = reports_present(aws, bucket, prefix).await?;
         accounts.extend(up.spools.keys().cloned());
-        let first = first
-            .filter(|f| f.as_str() < date)
-            .unwrap_or_else(|| date.to_string());
-        let output_location = opts
-            .output_location
-            .as_ref()
-            .map(ToString::to_string)
-            .or_else(|| Some(format!("s3://{bucket}/{prefix}athena-results/")));
-        let workgroup = opts.workgroup.as_ref().map(ToString::to_string);
-        let resource = AthenaTable::new(&db, &table, workgroup, output_location);
-        table_id = Some(format!("{db}.{table}"));
-        let columns = typed_columns();
-        let keys: Vec<String> = PARTITION_KEYS.iter().map(|k| k.to_string()).collect();
-        plan.push(Step::new(
-            resource,
-            Box::new(move |cur| {
-                // Accounts are only ever added (older reports stay queryable), and the first
-                // day only moves back.
-                let mut all: BTreeSet<String> = accounts.iter().cloned().collect();
-                let mut first = first.clone();
-                if let Some(c) = cur {
-                    let props = athena_table::properties(c);
-                    for (k, v) in &props {
-                        if k == "projection.account.values" {
-                            all.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
-                        }
-                        if k == "projection.dt.range" {
-                            if let Some(f) = v.split(',').next() {
-                                if f.parse::<Date>().is_ok() && *f < *first.as_str() {
-                                    first = f.to_string();
-                                }
-                            }
-                        }
-                    }
-                }
-                let all: Vec<String> = all.into_iter().collect();
-                let props = table_properties(&location, &first, &all);
-                // A table keeps the columns it was created with (a table made before the
-                // exact audit lacks keys/except/partial/latent: `audit query` reads it as it
-                // is; dropping it and creating it again adds them).
-                let columns = match cur.map(|c| &c.columns) {
-                    Some(kept) if !kept.is_empty() => kept.clone(),
-                    _ => columns.clone(),
-                };
-                Ok(Some(athena_table::state(
-                    &location, &columns, &keys, &props,
-                )))
-            }),
-        ));
+        plan.push(table_step(
+            bucket,
+            prefix,
+            date,
+            accounts,
+            first,
+            &TableSpec::of(opts),
+        )?);
     }
     let report = session.apply(plan).await?;
     if report.dry_run {

@@ -1,9 +1,13 @@
-//! AWS Lambda: the fulfiller function (code and configuration) and its resource policy.
+//! AWS Lambda: the fulfiller function (code and configuration), its resource policy, and the
+//! event source mapping that feeds it the audit queue.
 
 use super::error::{failed, Result};
 use super::{classify, error::code, Aws};
 use aws_sdk_lambda::primitives::Blob;
-use aws_sdk_lambda::types::{Architecture, DeadLetterConfig, Environment, FunctionCode, Runtime};
+use aws_sdk_lambda::types::{
+    Architecture, DeadLetterConfig, Environment, FunctionCode, FunctionResponseType, Runtime,
+    ScalingConfig,
+};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -218,4 +222,128 @@ fn dead_letters(c: &FunctionConfig) -> DeadLetterConfig {
     DeadLetterConfig::builder()
         .set_target_arn(Some(c.dead_letter_arn.clone().unwrap_or_default()))
         .build()
+}
+
+/// An event source mapping (a queue polled by Lambda, which invokes the function with batches
+/// of its messages) as lakegate sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingConfig {
+    pub batch_size: i32,
+    /// `ReportBatchItemFailures`: the function names the messages that failed, and only those
+    /// are retried.
+    pub report_batch_item_failures: bool,
+    /// At most this many invocations at once for this queue (ScalingConfig, 2-1000).
+    pub maximum_concurrency: Option<i32>,
+    pub enabled: bool,
+}
+
+/// A mapping as read: its id and configuration.
+#[derive(Debug, Clone)]
+pub struct MappingInfo {
+    pub uuid: String,
+    pub config: MappingConfig,
+}
+
+impl Aws {
+    /// The mapping from the queue `source_arn` to the function; None when there is none.
+    pub async fn event_source_mapping(
+        &self,
+        function: &str,
+        source_arn: &str,
+    ) -> Result<Option<MappingInfo>> {
+        let out = match self
+            .lambda()
+            .list_event_source_mappings()
+            .function_name(function)
+            .event_source_arn(source_arn)
+            .send()
+            .await
+        {
+            Ok(o) => o,
+            Err(e) if code(&e) == Some(NOT_FOUND) => return Ok(None),
+            Err(e) => return Err(classify("lambda:ListEventSourceMappings", e)),
+        };
+        Ok(out
+            .event_source_mappings()
+            .iter()
+            .find(|m| m.event_source_arn() == Some(source_arn))
+            .map(|m| MappingInfo {
+                uuid: m.uuid().unwrap_or_default().to_string(),
+                config: MappingConfig {
+                    batch_size: m.batch_size().unwrap_or(10),
+                    report_batch_item_failures: m
+                        .function_response_types()
+                        .contains(&FunctionResponseType::ReportBatchItemFailures),
+                    maximum_concurrency: m.scaling_config().and_then(|s| s.maximum_concurrency()),
+                    enabled: !matches!(m.state(), Some("Disabled") | Some("Disabling")),
+                },
+            }))
+    }
+
+    /// Create the mapping, or update the one there.
+    pub async fn put_event_source_mapping(
+        &self,
+        function: &str,
+        source_arn: &str,
+        c: &MappingConfig,
+    ) -> Result<()> {
+        let types: Vec<FunctionResponseType> = if c.report_batch_item_failures {
+            vec![FunctionResponseType::ReportBatchItemFailures]
+        } else {
+            Vec::new()
+        };
+        let scaling = c
+            .maximum_concurrency
+            .map(|n| ScalingConfig::builder().maximum_concurrency(n).build());
+        match self.event_source_mapping(function, source_arn).await? {
+            Some(m) => {
+                self.lambda()
+                    .update_event_source_mapping()
+                    .uuid(m.uuid)
+                    .batch_size(c.batch_size)
+                    .set_function_response_types(Some(types))
+                    .set_scaling_config(scaling)
+                    .enabled(c.enabled)
+                    .send()
+                    .await
+                    .map_err(|e| classify("lambda:UpdateEventSourceMapping", e))?;
+            }
+            None => {
+                self.lambda()
+                    .create_event_source_mapping()
+                    .function_name(function)
+                    .event_source_arn(source_arn)
+                    .batch_size(c.batch_size)
+                    .set_function_response_types(Some(types))
+                    .set_scaling_config(scaling)
+                    .enabled(c.enabled)
+                    .send()
+                    .await
+                    .map_err(|e| classify("lambda:CreateEventSourceMapping", e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Delete the mapping (absent is fine).
+    pub async fn delete_event_source_mapping(
+        &self,
+        function: &str,
+        source_arn: &str,
+    ) -> Result<()> {
+        let Some(m) = self.event_source_mapping(function, source_arn).await? else {
+            return Ok(());
+        };
+        match self
+            .lambda()
+            .delete_event_source_mapping()
+            .uuid(m.uuid)
+            .send()
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if code(&e) == Some(NOT_FOUND) => Ok(()),
+            Err(e) => Err(classify("lambda:DeleteEventSourceMapping", e)),
+        }
+    }
 }

@@ -291,3 +291,46 @@ where
         Err(e) => Err(classify(op, e)),
     }
 }
+
+impl Aws {
+    /// An object's bytes (GetObject); None when it does not exist.
+    pub async fn object_bytes(&self, bucket: &str, key: &str) -> Result<Option<Vec<u8>>> {
+        match self.s3().get_object().bucket(bucket).key(key).send().await {
+            Ok(o) => {
+                let data = o
+                    .body
+                    .collect()
+                    .await
+                    .map_err(|e| failed(format!("cannot read s3://{bucket}/{key}: {e}")))?;
+                Ok(Some(data.into_bytes().to_vec()))
+            }
+            Err(e)
+                if code(&e) == Some("NoSuchKey")
+                    || e.raw_response().is_some_and(|r| r.status().as_u16() == 404) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(classify("s3:GetObject", e)),
+        }
+    }
+
+    /// The keys under `prefix` (ListObjectsV2, every page), as the text after `prefix`.
+    pub async fn keys_under(&self, bucket: &str, prefix: &str) -> Result<Vec<String>> {
+        let pages: Vec<_> = self
+            .s3()
+            .list_objects_v2()
+            .bucket(bucket)
+            .prefix(prefix)
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| classify("s3:ListObjectsV2", e))?;
+        Ok(pages
+            .iter()
+            .flat_map(|page| page.contents())
+            .filter_map(|o| o.key().and_then(|k| k.strip_prefix(prefix)))
+            .map(str::to_owned)
+            .collect())
+    }
+}

@@ -1,4 +1,6 @@
-//! Amazon SQS: the fulfiller's dead-letter queue (its policy, retention and depth).
+//! Amazon SQS: the fulfiller's dead-letter queue (its policy, retention and depth), and the
+//! fanned-out audit's work queue and its dead-letter queue (redrive policy, visibility timeout,
+//! messages sent in batches of ten, depths).
 
 use super::error::Result;
 use super::{classify, error::code, Aws};
@@ -14,7 +16,44 @@ pub struct QueueInfo {
     pub retention_seconds: Option<String>,
     /// ApproximateNumberOfMessages.
     pub depth: Option<u64>,
+    /// ApproximateNumberOfMessagesNotVisible: received and not yet deleted (in flight).
+    pub in_flight: Option<u64>,
+    /// The redrive policy (JSON text: deadLetterTargetArn, maxReceiveCount), when it has one.
+    pub redrive_policy: Option<String>,
+    pub visibility_timeout: Option<String>,
 }
+
+/// The attributes lakegate sets on a queue; `None` leaves an attribute as it is.
+#[derive(Debug, Clone, Default)]
+pub struct QueueSettings {
+    pub policy: Option<String>,
+    pub retention_seconds: Option<String>,
+    pub redrive_policy: Option<String>,
+    pub visibility_timeout: Option<String>,
+}
+
+impl QueueSettings {
+    fn pairs(&self) -> Vec<(QueueAttributeName, String)> {
+        [
+            (QueueAttributeName::Policy, &self.policy),
+            (
+                QueueAttributeName::MessageRetentionPeriod,
+                &self.retention_seconds,
+            ),
+            (QueueAttributeName::RedrivePolicy, &self.redrive_policy),
+            (
+                QueueAttributeName::VisibilityTimeout,
+                &self.visibility_timeout,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
+        .collect()
+    }
+}
+
+/// SendMessageBatch takes at most ten messages.
+pub const SEND_BATCH: usize = 10;
 
 fn missing(c: Option<&str>) -> bool {
     matches!(
@@ -24,7 +63,8 @@ fn missing(c: Option<&str>) -> bool {
 }
 
 impl Aws {
-    async fn queue_url(&self, name: &str) -> Result<Option<String>> {
+    /// The queue's URL; None when it does not exist.
+    pub async fn queue_url(&self, name: &str) -> Result<Option<String>> {
         match self.sqs().get_queue_url().queue_name(name).send().await {
             Ok(o) => Ok(o.queue_url),
             Err(e) if missing(code(&e)) => Ok(None),
@@ -57,40 +97,76 @@ impl Aws {
             retention_seconds: get(QueueAttributeName::MessageRetentionPeriod),
             depth: get(QueueAttributeName::ApproximateNumberOfMessages)
                 .and_then(|d| d.parse().ok()),
+            in_flight: get(QueueAttributeName::ApproximateNumberOfMessagesNotVisible)
+                .and_then(|d| d.parse().ok()),
+            redrive_policy: get(QueueAttributeName::RedrivePolicy).filter(|p| !p.is_empty()),
+            visibility_timeout: get(QueueAttributeName::VisibilityTimeout),
             url,
         }))
     }
 
-    /// Create the queue with this policy and retention, or set them on an existing one.
-    pub async fn put_queue(&self, name: &str, policy: &str, retention_seconds: &str) -> Result<()> {
+    /// Create the queue with these attributes, or set them on an existing one.
+    pub async fn put_queue(&self, name: &str, settings: &QueueSettings) -> Result<()> {
         let sqs = self.sqs();
         match self.queue_url(name).await? {
             Some(url) => {
-                sqs.set_queue_attributes()
-                    .queue_url(url)
-                    .attributes(QueueAttributeName::Policy, policy)
-                    .attributes(
-                        QueueAttributeName::MessageRetentionPeriod,
-                        retention_seconds,
-                    )
-                    .send()
+                let mut req = sqs.set_queue_attributes().queue_url(url);
+                for (k, v) in settings.pairs() {
+                    req = req.attributes(k, v);
+                }
+                req.send()
                     .await
                     .map_err(|e| classify("sqs:SetQueueAttributes", e))?;
             }
             None => {
-                sqs.create_queue()
-                    .queue_name(name)
-                    .attributes(QueueAttributeName::Policy, policy)
-                    .attributes(
-                        QueueAttributeName::MessageRetentionPeriod,
-                        retention_seconds,
-                    )
-                    .send()
+                let mut req = sqs.create_queue().queue_name(name);
+                for (k, v) in settings.pairs() {
+                    req = req.attributes(k, v);
+                }
+                req.send()
                     .await
                     .map_err(|e| classify("sqs:CreateQueue", e))?;
             }
         }
         Ok(())
+    }
+
+    /// Send `(id, body)` messages in batches of ten (SendMessageBatch); the `(id, cause)` of
+    /// each message SQS did not take.
+    pub async fn send_messages(
+        &self,
+        url: &str,
+        messages: &[(String, String)],
+    ) -> Result<Vec<(String, String)>> {
+        use aws_sdk_sqs::types::SendMessageBatchRequestEntry;
+        let mut refused = Vec::new();
+        for chunk in messages.chunks(SEND_BATCH) {
+            let entries = chunk
+                .iter()
+                .map(|(id, body)| {
+                    SendMessageBatchRequestEntry::builder()
+                        .id(id)
+                        .message_body(body)
+                        .build()
+                        .map_err(|e| super::error::failed(format!("sqs:SendMessageBatch: {e}")))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let out = self
+                .sqs()
+                .send_message_batch()
+                .queue_url(url)
+                .set_entries(Some(entries))
+                .send()
+                .await
+                .map_err(|e| classify("sqs:SendMessageBatch", e))?;
+            for f in out.failed() {
+                refused.push((
+                    f.id().to_string(),
+                    format!("{}: {}", f.code(), f.message().unwrap_or_default()),
+                ));
+            }
+        }
+        Ok(refused)
     }
 
     pub async fn delete_queue(&self, name: &str) -> Result<()> {

@@ -153,3 +153,50 @@ mod tests {
         }
     }
 }
+
+string_value!(
+    /// The id of a fanned-out audit run (`20261206T195500Z-3fa2`): 1–64 letters, digits and
+    /// `-`, so it can be an S3 key segment as it is.
+    RunId,
+    |s| {
+        let ok = !s.is_empty()
+            && s.len() <= 64
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        kept(s, ok, || {
+            format!("invalid run id '{s}': expected 1-64 letters, digits or '-'")
+        })
+    }
+);
+
+string_value!(
+    /// Which delivery of a queued unit this is, of how many SQS allows: `N/M` (1 ≤ N, 1 ≤ M).
+    Attempt,
+    |s| {
+        let ok = s.split_once('/').is_some_and(|(n, m)| {
+            n.parse::<u32>().is_ok_and(|n| n >= 1) && m.parse::<u32>().is_ok_and(|m| m >= 1)
+        });
+        kept(s, ok, || format!("invalid attempt '{s}': expected N/M, e.g. 2/3"))
+    }
+);
+
+impl Attempt {
+    /// (this delivery, deliveries allowed).
+    pub fn numbers(&self) -> (u32, u32) {
+        let (n, m) = self.0.split_once('/').unwrap_or(("1", "1"));
+        (n.parse().unwrap_or(1), m.parse().unwrap_or(1))
+    }
+}
+
+string_value!(
+    /// An SQS queue name (standard queue): 1–80 letters, digits, `-` and `_`.
+    QueueName,
+    |s| {
+        let ok = !s.is_empty()
+            && s.len() <= 80
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        kept(s, ok, || {
+            format!("invalid queue name '{s}': expected 1-80 letters, digits, '-' or '_'")
+        })
+    }
+);

@@ -30,14 +30,14 @@ fn tiny_elf() -> Vec<u8> {
     h
 }
 
-fn tiny_zip(env: &TestEnv) -> String {
+pub(crate) fn tiny_zip(env: &TestEnv) -> String {
     let p = env.temp().join("lambda.zip");
     std::fs::write(&p, lakegate::package::zip_bootstrap(&tiny_elf()).unwrap()).unwrap();
     p.display().to_string()
 }
 
 /// Read moto directly with boto3 (not through lakegate): `code` sets `out`, printed as JSON.
-fn boto(env: &TestEnv, code: &str) -> Value {
+pub(crate) fn boto(env: &TestEnv, code: &str) -> Value {
     let python = std::env::var("LAKEGATE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
     let script = format!(
         "import boto3, json\nc = lambda s: boto3.client(s, endpoint_url='{}', region_name='{REGION}', aws_access_key_id='test', aws_secret_access_key='test')\n{code}\nprint(json.dumps(out, default=str))\n",

@@ -82,6 +82,10 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
     ),
     ("subscription deploy", Skip(NO_LAMBDA_BINARY)),
     ("audit schedule", Skip(NOT_DEPLOYED)),
+    (
+        "audit status",
+        Skip("names a fanned-out run, which needs an organization and the deployed function (tests/cli/fleet.rs runs one)"),
+    ),
     // Prints a sample event: no DataZone call.
     ("handle-event --example", Run),
     // The fulfiller's resources are Lambda, EventBridge, SQS and IAM, which moto has.

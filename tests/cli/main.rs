@@ -34,6 +34,7 @@ mod errors;
 mod exact;
 mod examples;
 mod faults;
+mod fleet;
 mod grant;
 mod guardrails;
 mod history;

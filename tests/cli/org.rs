@@ -11,12 +11,12 @@
 use crate::harness::{http, stderr, stdout, xml_escape, TestEnv};
 use serde_json::{json, Value};
 
-const ROLE: &str = "LakegateAudit";
-const SETUP_ROLE: &str = "OrganizationAccountAccessRole";
+pub(crate) const ROLE: &str = "LakegateAudit";
+pub(crate) const SETUP_ROLE: &str = "OrganizationAccountAccessRole";
 /// A principal outside the organization.
 const OUTSIDER: &str = "arn:aws:iam::999988887777:role/vendor";
 
-fn auth(key: &str, service: &str) -> String {
+pub(crate) fn auth(key: &str, service: &str) -> String {
     format!(
         "AWS4-HMAC-SHA256 Credential={key}/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0"
     )
@@ -103,7 +103,7 @@ fn organizations(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
 }
 
 /// A raw S3 / S3 Control request as the account of `key`.
-fn s3(env: &TestEnv, key: &str, method: &str, path: &str, account: &str, body: &[u8]) {
+pub(crate) fn s3(env: &TestEnv, key: &str, method: &str, path: &str, account: &str, body: &[u8]) {
     let a = auth(key, "s3");
     let (status, resp) = http(
         env.port(),
@@ -120,10 +120,10 @@ fn s3(env: &TestEnv, key: &str, method: &str, path: &str, account: &str, body: &
     );
 }
 
-struct Member {
-    id: String,
-    key: String,
-    bucket: String,
+pub(crate) struct Member {
+    pub(crate) id: String,
+    pub(crate) key: String,
+    pub(crate) bucket: String,
 }
 
 impl Member {
@@ -132,21 +132,21 @@ impl Member {
     }
 }
 
-struct Org {
-    management: String,
-    mgmt_key: String,
-    members: Vec<Member>,
+pub(crate) struct Org {
+    pub(crate) management: String,
+    pub(crate) mgmt_key: String,
+    pub(crate) members: Vec<Member>,
     /// The access point of member 0, read on `team/` for its app role.
     access_point: String,
 }
 
 impl Org {
     /// The member without the audit role.
-    fn missing(&self) -> &Member {
+    pub(crate) fn missing(&self) -> &Member {
         &self.members[3]
     }
 
-    fn lg_args(&self) -> Vec<String> {
+    pub(crate) fn lg_args(&self) -> Vec<String> {
         vec![
             "--assume-role".into(),
             format!("arn:aws:iam::{}:role/{SETUP_ROLE}", self.management),
@@ -193,7 +193,7 @@ impl Org {
 }
 
 /// An organization of four member accounts (see the module documentation).
-fn org(env: &TestEnv) -> Org {
+pub(crate) fn org(env: &TestEnv) -> Org {
     // A management account of this test's own: 12 digits from the test id.
     let n = env
         .name("mgmt")
@@ -430,7 +430,7 @@ fn organization_report_covers_every_member_and_lists_the_one_it_cannot_enter() {
     assert!(stderr(&a).contains("--account: 111111111111 is not an account of organization"));
 }
 
-fn keys(env: &TestEnv, key: &str, bucket: &str) -> Vec<String> {
+pub(crate) fn keys(env: &TestEnv, key: &str, bucket: &str) -> Vec<String> {
     let a = auth(key, "s3");
     let (status, body) = http(
         env.port(),

@@ -5,6 +5,7 @@
 pub mod query;
 pub mod report;
 pub mod schedule;
+pub mod status;
 pub mod unschedule;
 
 use super::{CommandTree, Ctx};
@@ -22,6 +23,8 @@ pub enum AuditCommand {
     Schedule(schedule::Args),
     /// Remove an audit schedule
     Unschedule(unschedule::Args),
+    /// Show a fanned-out audit run's progress: units done, failed, in flight; its manifest
+    Status(status::Args),
 }
 
 pub async fn run(ctx: &Ctx, cmd: &AuditCommand, tree: CommandTree) -> Result<()> {
@@ -30,5 +33,6 @@ pub async fn run(ctx: &Ctx, cmd: &AuditCommand, tree: CommandTree) -> Result<()>
         AuditCommand::Query(a) => query::run(ctx, a).await,
         AuditCommand::Schedule(a) => schedule::run(ctx, a, tree).await,
         AuditCommand::Unschedule(a) => unschedule::run(ctx, a).await,
+        AuditCommand::Status(a) => status::run(ctx, a).await,
     }
 }

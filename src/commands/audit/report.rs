@@ -3,13 +3,14 @@
 //! [--analyzer-arn ARN] [--trusted-account A …] [--concurrency N]
 //! [--upload s3://BUCKET/PREFIX/ [--allow-partial]] [--create-table DB.TABLE]`
 
-use crate::audit::report::{self, ReportOptions};
+use crate::audit::fleet;
+use crate::audit::report::{self, ReportOptions, UnitRun};
 use crate::commands::shared_args::TrustedAccounts;
 use crate::commands::Ctx;
 use crate::error::Result;
 use crate::values::{
-    strings, AccountId, AnalyzerArn, BucketName, IamRoleName, NonEmpty, OutputLocation, RegionName,
-    S3Url, TableName,
+    strings, AccountId, AnalyzerArn, Attempt, BucketName, IamRoleName, NonEmpty, OutputLocation,
+    RegionName, RunId, S3Url, TableName,
 };
 
 /// Report, per prefix, which principals can read, write or list it: for each bucket, its policy
@@ -40,6 +41,12 @@ use crate::values::{
 /// (typed columns, header skipped, `account` and `dt` partitions projected), or brought up to
 /// date with new accounts. Uploads and the table go through the change pipeline: --dry-run
 /// prints the plan and changes nothing.
+///
+/// With --fan-out the run is not done here but by the deployed function (`audit schedule …
+/// --fan-out`): the organization's accounts × regions are written as the run's plan
+/// (`runs/RUN/plan.json`) and sent to the audit queue, one message per unit; each unit is this
+/// command with --account ID --regions R --run RUN, and the last one writes the run's manifest.
+/// `audit status RUN` follows it.
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("scope").required(true).args(["bucket", "all_buckets", "organization"]))]
 pub struct Args {
@@ -133,7 +140,28 @@ pub struct Args {
     /// of --upload)
     #[arg(long, value_name = "S3_URL", requires = "create_table")]
     pub output_location: Option<OutputLocation>,
+
+    /// Fan the run out over the deployed function: plan it and queue one unit per account ×
+    /// region, then return with the run's id (needs --organization and --upload)
+    #[arg(long, requires_all = ["organization", "upload"], conflicts_with_all = ["run", "allow_partial"])]
+    pub fan_out: bool,
+
+    /// The audit queue --fan-out sends the units to (made by `audit schedule … --fan-out`)
+    #[arg(long, value_name = "QUEUE", requires = "fan_out", default_value = DEFAULT_QUEUE)]
+    pub queue: crate::values::QueueName,
+
+    /// Audit one unit of the fanned-out run RUN (one --account, one region): write its partition
+    /// report/account=ID/dt=DAY/REGION.csv and its marker under runs/RUN/
+    #[arg(long, value_name = "RUN", requires_all = ["organization", "upload"])]
+    pub run: Option<RunId>,
+
+    /// Which delivery of the unit this is, of how many the queue allows (set by the function)
+    #[arg(long, value_name = "N/M", requires = "run", hide = true)]
+    pub attempt: Option<Attempt>,
 }
+
+/// The audit queue of the default function's default schedule.
+const DEFAULT_QUEUE: &str = "lakegate-fulfiller-audit-weekly";
 
 impl Args {
     /// The options of the audit engine.
@@ -157,10 +185,99 @@ impl Args {
             create_table: self.create_table.clone(),
             workgroup: self.workgroup.clone(),
             output_location: self.output_location.clone(),
+            unit: self.run.clone().map(|run| UnitRun {
+                run,
+                attempt: self.attempt.clone(),
+            }),
         }
     }
 }
 
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    report::report(ctx, &args.options()).await
+    if args.run.is_some() {
+        return fleet::run_unit(ctx, &args.options()).await;
+    }
+    if !args.fan_out {
+        return report::report(ctx, &args.options()).await;
+    }
+    let s = fleet::fan_out(ctx, &args.options(), &args.queue).await?;
+    if ctx.settings.dry_run {
+        return Ok(());
+    }
+    ctx.printer.result(&s, || {
+        ctx.printer.done(format!(
+            "run {} queued: {} units ({} accounts) on {}; follow it with `lakegate audit status {} --upload {}`",
+            s.run,
+            s.units,
+            s.accounts,
+            s.queue,
+            s.run,
+            args.upload.as_ref().map(ToString::to_string).unwrap_or_default()
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, clap::Parser)]
+    struct Wrap {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    /// A unit's arguments, as the planner writes them, are read back by this verb as the run's
+    /// options narrowed to the unit: the fleet and a local run cannot drift.
+    #[test]
+    fn a_units_arguments_read_back_as_the_runs_options() {
+        let run = Wrap::try_parse_from([
+            "report",
+            "--organization",
+            "--member-role",
+            "Audit",
+            "--external-id",
+            "x-1",
+            "--regions",
+            "us-east-1,eu-west-1",
+            "--trusted-account",
+            "444455556666",
+            "--concurrency",
+            "8",
+            "--exact",
+            "--upload",
+            "s3://reports-b/org/",
+            "--fan-out",
+        ])
+        .unwrap()
+        .args
+        .options();
+        let unit = fleet::Unit {
+            account: "111122223333".into(),
+            region: "eu-west-1".into(),
+        };
+        let argv = fleet::unit_args(&run, &unit, "20261206T060000Z-3fa2");
+        assert_eq!(&argv[..2], ["audit", "report"]);
+        let back = Wrap::try_parse_from(
+            std::iter::once("report".to_string()).chain(argv[2..].iter().cloned()),
+        )
+        .unwrap()
+        .args
+        .options();
+        assert_eq!(back.accounts, ["111122223333"]);
+        assert_eq!(back.regions, ["eu-west-1"]);
+        assert_eq!(
+            back.unit.as_ref().map(|u| u.run.to_string()),
+            Some("20261206T060000Z-3fa2".to_string())
+        );
+        // Everything else is the run's.
+        assert_eq!(back.member_role, run.member_role);
+        assert_eq!(back.external_id, run.external_id);
+        assert_eq!(back.trusted_account, run.trusted_account);
+        assert_eq!(back.concurrency, run.concurrency);
+        assert_eq!(back.exact, run.exact);
+        assert_eq!(back.upload, run.upload);
+        assert!(back.create_table.is_none() && !back.allow_partial);
+    }
 }

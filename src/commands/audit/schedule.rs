@@ -10,6 +10,13 @@ use crate::fulfiller::{self, place, Names, Said};
 /// arguments as its input, the permission to invoke it, and an inline policy on the function's
 /// role that lets it read every bucket and access point policy and upload under --upload. Every
 /// option after the schedule's own is an `audit report` option; --upload is required.
+///
+/// With --organization --fan-out among them, the scheduled job only plans the run and queues
+/// its units: the schedule also gets its audit queue (FUNCTION-audit-NAME), a dead-letter
+/// queue (after 3 deliveries), an event source mapping that feeds the function 5 units per
+/// invocation with at most 10 invocations at once and partial batch responses, and the role's
+/// permissions for the organization, the member role, the run's objects and exactly these
+/// queues.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// When: an EventBridge schedule expression, e.g. "cron(0 6 ? * MON *)" (UTC) or "rate(7 days)"
@@ -34,8 +41,12 @@ pub struct Args {
     pub report: Vec<String>,
 }
 
-/// Check the report's options exactly as `audit report` would read them; its --upload location.
-fn check_report(args: &[String], tree: CommandTree) -> Result<(String, String)> {
+/// Check the report's options exactly as `audit report` would read them; its --upload location
+/// and the options read.
+fn check_report(
+    args: &[String],
+    tree: CommandTree,
+) -> Result<(String, String, super::report::Args)> {
     // Global options would end up in the scheduled job (a --dry-run report every week): they
     // belong before `audit schedule`.
     let root = tree();
@@ -96,16 +107,25 @@ fn check_report(args: &[String], tree: CommandTree) -> Result<(String, String)> 
     };
     let r = <super::report::Args as clap::FromArgMatches>::from_arg_matches(m)
         .map_err(|e| input_error(format!("audit report options: {e}")))?;
-    let Some(upload) = r.upload else {
+    let Some(upload) = r.upload.clone() else {
         return Err(input_error(
             "audit report options: --upload s3://BUCKET/PREFIX/ is required (a scheduled report has nowhere else to go)",
         ));
     };
-    Ok((upload.bucket.to_string(), upload.prefix()))
+    if r.fan_out
+        && args
+            .iter()
+            .any(|a| a == "--queue" || a.starts_with("--queue="))
+    {
+        return Err(input_error(
+            "audit report options: --queue: a fanned-out schedule uses its own queue (FUNCTION-audit-NAME)",
+        ));
+    }
+    Ok((upload.bucket.to_string(), upload.prefix(), r))
 }
 
 pub async fn run(ctx: &Ctx, args: &Args, tree: CommandTree) -> Result<()> {
-    let (bucket, prefix) = check_report(&args.report, tree)?;
+    let (bucket, prefix, report) = check_report(&args.report, tree)?;
     let place = place(ctx).await?;
     let names = Names::of(&args.function_name);
     if ctx.aws().await?.function(&names.function).await?.is_none() {
@@ -114,14 +134,41 @@ pub async fn run(ctx: &Ctx, args: &Args, tree: CommandTree) -> Result<()> {
             names.function
         )));
     }
-    let doc = fulfiller::audit_policy(&place, Some((&bucket, &prefix)));
+    let mut doc = fulfiller::audit_policy(&place, Some((&bucket, &prefix)));
+    let mut job = args.report.clone();
+    if report.fan_out {
+        let queue = names.audit_dlq(&args.name);
+        if queue.len() > fulfiller::QUEUE_NAME_MAX {
+            return Err(input_error(format!(
+                "--name: the queue {queue} would be longer than SQS allows (80): use a shorter --name or --function-name"
+            )));
+        }
+        let role = report.member_role.as_deref().unwrap_or_default();
+        fulfiller::fleet_policy(
+            &mut doc,
+            &place,
+            &names,
+            &args.name,
+            role,
+            (&bucket, &prefix),
+        );
+        job.extend(["--queue".to_string(), names.audit_queue(&args.name)]);
+    }
     let mut plan = Plan::new(format!("audit schedule {}", args.name));
     plan.steps = fulfiller::audit_schedule_steps(
         &place,
         &names,
         &args.name,
-        Some((args.cron.to_string(), args.report.clone(), doc)),
+        Some((args.cron.to_string(), job, doc)),
     );
+    // The policy first (the mapping needs its queue permissions), then the queues and the
+    // mapping, then the rule; a schedule that no longer fans out loses its queues.
+    let fleet = fulfiller::fleet_steps(&place, &names, &args.name, report.fan_out);
+    if report.fan_out {
+        plan.steps.splice(1..1, fleet);
+    } else {
+        plan.steps.extend(fleet);
+    }
     let said = Said {
         done: format!(
             "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",

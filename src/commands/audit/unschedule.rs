@@ -5,8 +5,9 @@ use crate::commands::Ctx;
 use crate::error::Result;
 use crate::fulfiller::{self, place, Names, Said};
 
-/// Remove an audit schedule: its rule, the permission to invoke the function and the inline
-/// policy `audit schedule` added to the function's role.
+/// Remove an audit schedule: its rule, the permission to invoke the function, the inline
+/// policy `audit schedule` added to the function's role and, for a fanned-out schedule, its
+/// event source mapping, audit queue and dead-letter queue (with whatever units are in them).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The schedule's name
@@ -23,6 +24,11 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     let names = Names::of(&args.function_name);
     let mut plan = Plan::new(format!("audit unschedule {}", args.name));
     plan.steps = fulfiller::audit_schedule_steps(&place, &names, &args.name, None);
+    // The mapping and the queues go before the policy that lets the function read them.
+    let policy = plan.steps.pop();
+    plan.steps
+        .extend(fulfiller::fleet_steps(&place, &names, &args.name, false));
+    plan.steps.extend(policy);
     let said = Said {
         done: format!("removed audit schedule '{}'", args.name),
         unchanged: Some(format!(

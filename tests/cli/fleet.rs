@@ -1,0 +1,913 @@
+//! The organization audit fanned out over the deployed function (`audit report --fan-out`,
+//! `audit status`, `audit schedule … --fan-out`), on moto (Organizations, STS, S3, SQS, Lambda,
+//! EventBridge, IAM).
+//!
+//! The run test plays the event source mapping itself: it receives the audit queue's messages
+//! from moto, hands each batch to the real binary started as the function through an in-test
+//! Lambda Runtime API ("Using the Lambda runtime API for custom runtimes",
+//! https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html), as an SQS event in the
+//! shape of "Using Lambda with Amazon SQS" (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html),
+//! deletes the messages the function did not name in `batchItemFailures` and makes the others
+//! visible again at once (their visibility timeout, shortened). moto moves a message received
+//! `maxReceiveCount` times to the dead-letter queue, as SQS does. moto's own mapping (which
+//! would run the function in a container) is not used: the queues of the run test have none.
+
+use crate::faults::FaultProxy;
+use crate::harness::{http, stderr, stdout, TestEnv, REGION};
+use crate::org::{auth, keys, org, s3, Org, ROLE};
+use serde_json::{json, Value};
+use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// An SQS (JSON protocol) call as the account of `key`.
+fn sqs(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
+    let a = auth(key, "sqs");
+    let target = format!("AmazonSQS.{op}");
+    let (status, resp) = http(
+        env.port(),
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-amz-json-1.0"),
+            ("X-Amz-Target", &target),
+            ("Authorization", &a),
+        ],
+        body.to_string().as_bytes(),
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&resp).to_string();
+    assert_eq!(status, 200, "sqs {op}: {text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// An object's bytes, read as the account of `key` (not through lakegate).
+fn object(env: &TestEnv, key: &str, bucket: &str, object_key: &str) -> Option<String> {
+    let a = auth(key, "s3");
+    let (status, body) = http(
+        env.port(),
+        "GET",
+        &format!("/{bucket}/{object_key}"),
+        &[("Authorization", &a)],
+        &[],
+    )
+    .unwrap();
+    (status == 200).then(|| String::from_utf8_lossy(&body).into_owned())
+}
+
+/// The queue and dead-letter queue a fanned-out schedule makes (same attributes), without the
+/// event source mapping; their URLs.
+fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String) {
+    let dlq = sqs(
+        env,
+        key,
+        "CreateQueue",
+        json!({"QueueName": format!("{name}-dlq")}),
+    );
+    let dlq_url = dlq["QueueUrl"].as_str().unwrap().to_string();
+    let attrs = sqs(
+        env,
+        key,
+        "GetQueueAttributes",
+        json!({"QueueUrl": dlq_url, "AttributeNames": ["QueueArn"]}),
+    );
+    let dlq_arn = attrs["Attributes"]["QueueArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let q = sqs(
+        env,
+        key,
+        "CreateQueue",
+        json!({"QueueName": name, "Attributes": {
+            "VisibilityTimeout": "1800",
+            "RedrivePolicy": json!({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 3}).to_string(),
+        }}),
+    );
+    (q["QueueUrl"].as_str().unwrap().to_string(), dlq_url)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Runtime API: `/next` hands out the events pushed with `invoke`, one at a time, and holds
+// the poll open while there is none; `/response` and `/error` are what `invoke` returns.
+// ---------------------------------------------------------------------------------------------
+
+type Shared<T> = Arc<(Mutex<T>, Condvar)>;
+
+struct RuntimeApi {
+    port: u16,
+    next: Shared<VecDeque<(String, String)>>,
+    results: Shared<HashMap<String, (String, Value)>>,
+    count: Mutex<usize>,
+}
+
+fn read_request(r: &mut BufReader<TcpStream>) -> Option<(String, String, Vec<u8>)> {
+    let mut line = String::new();
+    if r.read_line(&mut line).ok()? == 0 {
+        return None;
+    }
+    let mut parts = line.split_whitespace();
+    let (method, path) = (parts.next()?.to_string(), parts.next()?.to_string());
+    let (mut len, mut chunked) = (0usize, false);
+    loop {
+        let mut h = String::new();
+        r.read_line(&mut h).ok()?;
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        let lower = h.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            len = v.trim().parse().unwrap_or(0);
+        }
+        if lower.starts_with("transfer-encoding:") && lower.contains("chunked") {
+            chunked = true;
+        }
+    }
+    let mut body = Vec::new();
+    if chunked {
+        loop {
+            let mut size = String::new();
+            r.read_line(&mut size).ok()?;
+            let n = usize::from_str_radix(size.trim(), 16).ok()?;
+            let mut chunk = vec![0u8; n + 2];
+            r.read_exact(&mut chunk).ok()?;
+            if n == 0 {
+                break;
+            }
+            body.extend_from_slice(&chunk[..n]);
+        }
+    } else {
+        body.resize(len, 0);
+        r.read_exact(&mut body).ok()?;
+    }
+    Some((method, path, body))
+}
+
+fn serve(
+    stream: TcpStream,
+    next: Shared<VecDeque<(String, String)>>,
+    results: Shared<HashMap<String, (String, Value)>>,
+) {
+    let mut w = stream.try_clone().unwrap();
+    let mut r = BufReader::new(stream);
+    while let Some((method, path, body)) = read_request(&mut r) {
+        if method == "GET" && path.ends_with("/runtime/invocation/next") {
+            let (lock, cv) = &*next;
+            let mut q = lock.lock().unwrap();
+            let deadline = Instant::now() + Duration::from_secs(600);
+            while q.is_empty() {
+                if Instant::now() > deadline {
+                    return;
+                }
+                q = cv.wait_timeout(q, Duration::from_secs(1)).unwrap().0;
+            }
+            let (id, event) = q.pop_front().unwrap();
+            drop(q);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nLambda-Runtime-Aws-Request-Id: {id}\r\nLambda-Runtime-Deadline-Ms: 4102444800000\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:lakegate-fulfiller\r\nLambda-Runtime-Trace-Id: Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700\r\ncontent-length: {}\r\n\r\n",
+                event.len()
+            );
+            if w.write_all(head.as_bytes()).is_err() || w.write_all(event.as_bytes()).is_err() {
+                return;
+            }
+        } else if method == "POST" && path.contains("/runtime/invocation/") {
+            let mut seg = path.rsplit('/');
+            let kind = seg.next().unwrap_or_default().to_string();
+            let id = seg.next().unwrap_or_default().to_string();
+            let v = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            let (lock, cv) = &*results;
+            lock.lock().unwrap().insert(id, (kind, v));
+            cv.notify_all();
+            let ok = "{\"status\":\"OK\"}";
+            let head = format!(
+                "HTTP/1.1 202 Accepted\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                ok.len()
+            );
+            let _ = w.write_all(head.as_bytes());
+            let _ = w.write_all(ok.as_bytes());
+        } else {
+            let _ = w.write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n");
+        }
+    }
+}
+
+impl RuntimeApi {
+    fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let next: Shared<VecDeque<(String, String)>> = Arc::default();
+        let results: Shared<HashMap<String, (String, Value)>> = Arc::default();
+        let (n, r) = (next.clone(), results.clone());
+        std::thread::spawn(move || {
+            for s in listener.incoming().flatten() {
+                let (n, r) = (n.clone(), r.clone());
+                std::thread::spawn(move || serve(s, n, r));
+            }
+        });
+        RuntimeApi {
+            port,
+            next,
+            results,
+            count: Mutex::new(0),
+        }
+    }
+
+    /// Hand `event` to the function and wait for its answer: ("response" | "error", body).
+    fn invoke(&self, event: &Value) -> (String, Value) {
+        let id = {
+            let mut c = self.count.lock().unwrap();
+            *c += 1;
+            format!("req-{c}")
+        };
+        {
+            let (lock, cv) = &*self.next;
+            lock.lock()
+                .unwrap()
+                .push_back((id.clone(), event.to_string()));
+            cv.notify_all();
+        }
+        let (lock, cv) = &*self.results;
+        let mut res = lock.lock().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(240);
+        loop {
+            if let Some(r) = res.remove(&id) {
+                return r;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the function never answered {id}"
+            );
+            res = cv.wait_timeout(res, Duration::from_millis(200)).unwrap().0;
+        }
+    }
+}
+
+/// Start the binary as the Lambda runtime would, acting as `key`'s account through `endpoint`.
+fn start_function(env: &TestEnv, api: &RuntimeApi, key: &str, endpoint: &str) -> Child {
+    let home = env.temp().join("lambda-home");
+    std::fs::create_dir_all(&home).unwrap();
+    Command::new(assert_cmd::cargo::cargo_bin("lakegate"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("AWS_CONFIG_FILE", home.join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"))
+        .env("AWS_ACCESS_KEY_ID", key)
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_REGION", REGION)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", endpoint)
+        .env("LAKEGATE_STATE_DIR", env.state_dir())
+        .env("AWS_LAMBDA_RUNTIME_API", format!("127.0.0.1:{}", api.port))
+        .env("AWS_LAMBDA_FUNCTION_NAME", "lakegate-fulfiller")
+        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
+        .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// What the event source mapping does, until the queue is empty and `done` holds: receive a
+/// batch, invoke the function with it, delete what succeeded, make the failed ones visible
+/// again. The number of invocations.
+fn drain(
+    env: &TestEnv,
+    key: &str,
+    url: &str,
+    arn: &str,
+    api: &RuntimeApi,
+    done: impl Fn() -> bool,
+) -> usize {
+    let mut invocations = 0;
+    for _ in 0..200 {
+        let got = sqs(
+            env,
+            key,
+            "ReceiveMessage",
+            json!({"QueueUrl": url, "MaxNumberOfMessages": 5, "VisibilityTimeout": 1800,
+                   "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
+        );
+        let messages = got["Messages"].as_array().cloned().unwrap_or_default();
+        if messages.is_empty() {
+            if done() {
+                return invocations;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+            continue;
+        }
+        let records: Vec<Value> = messages
+            .iter()
+            .map(|m| {
+                json!({
+                    "messageId": m["MessageId"],
+                    "receiptHandle": m["ReceiptHandle"],
+                    "body": m["Body"],
+                    "attributes": m["Attributes"],
+                    "messageAttributes": {},
+                    "md5OfBody": m["MD5OfBody"],
+                    "eventSource": "aws:sqs",
+                    "eventSourceARN": arn,
+                    "awsRegion": REGION,
+                })
+            })
+            .collect();
+        let (kind, answer) = api.invoke(&json!({ "Records": records }));
+        invocations += 1;
+        assert_eq!(kind, "response", "{answer}");
+        let failed: BTreeSet<String> = answer["batchItemFailures"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no batchItemFailures: {answer}"))
+            .iter()
+            .map(|f| f["itemIdentifier"].as_str().unwrap().to_string())
+            .collect();
+        for m in &messages {
+            let handle = m["ReceiptHandle"].clone();
+            if failed.contains(m["MessageId"].as_str().unwrap()) {
+                sqs(
+                    env,
+                    key,
+                    "ChangeMessageVisibility",
+                    json!({"QueueUrl": url, "ReceiptHandle": handle, "VisibilityTimeout": 0}),
+                );
+            } else {
+                sqs(
+                    env,
+                    key,
+                    "DeleteMessage",
+                    json!({"QueueUrl": url, "ReceiptHandle": handle}),
+                );
+            }
+        }
+    }
+    panic!("the run did not finish within 200 polls");
+}
+
+fn run(env: &TestEnv, o: &Org, args: &[&str]) -> assert_cmd::assert::Assert {
+    let mut c = env.cmd();
+    c.args(o.lg_args());
+    c.args(args);
+    crate::harness::no_panic(c.assert())
+}
+
+/// CSV data lines (header left out), sorted.
+fn data_lines(csv: &str) -> Vec<String> {
+    let mut v: Vec<String> = csv.lines().skip(1).map(str::to_owned).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_cannot_enter() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let (m1, missing) = (&o.members[1], o.missing());
+    let reports = env.name("reports");
+    s3(
+        &env,
+        &o.mgmt_key,
+        "PUT",
+        &format!("/{reports}"),
+        &o.management,
+        &[],
+    );
+    let upload = format!("s3://{reports}/lake/");
+    let qname = format!("audit-{}", &env.name("q").replace('_', "-"))
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string();
+    let (url, dlq_url) = queues(&env, &o.mgmt_key, &qname);
+    let arn = sqs(
+        &env,
+        &o.mgmt_key,
+        "GetQueueAttributes",
+        json!({"QueueUrl": url, "AttributeNames": ["QueueArn"]}),
+    )["Attributes"]["QueueArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The planner: every account of the organization × the region in use.
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "json",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--queue",
+            &qname,
+            "--upload",
+            &upload,
+        ],
+    )
+    .success();
+    let started: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let run_id = started["run"].as_str().unwrap().to_string();
+    assert_eq!(started["units"], 5, "{started}");
+    let plan: Value = serde_json::from_str(
+        &object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/runs/{run_id}/plan.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(plan["units"].as_array().unwrap().len(), 5);
+    assert_eq!(plan["max_receive"], 3);
+
+    // Before any unit ran: all pending, all queued.
+    let s = env.json([
+        "--assume-role",
+        &o.lg_args()[1],
+        "-o",
+        "json",
+        "audit",
+        "status",
+        &run_id,
+        "--upload",
+        &upload,
+    ]);
+    assert_eq!(
+        (s["state"].as_str(), s["pending"].as_u64()),
+        (Some("running"), Some(5))
+    );
+    assert_eq!(s["queued"], 5, "{s}");
+
+    // Member 1's first completion marker is refused once (403): its unit fails, SQS delivers it
+    // again, and the second delivery completes it.
+    let proxy = FaultProxy::start(&env);
+    proxy.rules(json!([{
+        "method": "PUT", "path": format!("done/{}-{REGION}.json", m1.id),
+        "nth": 1, "times": 1, "action": "respond", "status": 403, "code": "AccessDenied"
+    }]));
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &proxy.endpoint());
+    let manifest_key = format!("lake/runs/{run_id}/manifest.json");
+    let invocations = drain(&env, &o.mgmt_key, &url, &arn, &api, || {
+        object(&env, &o.mgmt_key, &reports, &manifest_key).is_some()
+    });
+    let _ = function.kill();
+    let log = {
+        let mut s = String::new();
+        let _ = function.stderr.take().unwrap().read_to_string(&mut s);
+        s
+    };
+    let _ = function.wait();
+    // One batch of five, then member 1 and the missing member, then the missing member alone.
+    assert!(invocations >= 3, "{invocations} invocations\n{log}");
+
+    // The manifest, read back: partial, naming the member it could not enter and why.
+    let manifest: Value =
+        serde_json::from_str(&object(&env, &o.mgmt_key, &reports, &manifest_key).unwrap()).unwrap();
+    assert_eq!(manifest["partial"], true, "{manifest}");
+    assert_eq!(manifest["units"], 5);
+    let failed = manifest["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 1, "{manifest}");
+    assert_eq!(failed[0]["account"], missing.id.as_str());
+    assert_eq!(failed[0]["attempts"], 3);
+    let cause = failed[0]["cause"].as_str().unwrap();
+    assert!(
+        cause.contains(&format!(
+            "cannot assume arn:aws:iam::{}:role/{ROLE}",
+            missing.id
+        )),
+        "{cause}"
+    );
+    let covered: BTreeSet<&str> = manifest["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    let mut expected: BTreeSet<&str> = o.members[..3].iter().map(|m| m.id.as_str()).collect();
+    expected.insert(o.management.as_str());
+    assert_eq!(covered, expected);
+
+    // The partitions: one object per covered account, none for the missing one.
+    let day = plan["date"].as_str().unwrap();
+    let all = keys(&env, &o.mgmt_key, &reports);
+    for a in &expected {
+        let k = format!("lake/report/account={a}/dt={day}/{REGION}.csv");
+        assert!(all.contains(&k), "{k} not in {all:#?}");
+    }
+    assert!(!all
+        .iter()
+        .any(|k| k.contains(&format!("account={}", missing.id))));
+    // Member 1 failed once (its marker says which delivery) and then completed.
+    let m1_failed: Value = serde_json::from_str(
+        &object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/runs/{run_id}/failed/{}-{REGION}.json", m1.id),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (m1_failed["attempt"].as_u64(), m1_failed["last"].as_bool()),
+        (Some(1), Some(false))
+    );
+    let m1_done: Value = serde_json::from_str(
+        &object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/runs/{run_id}/done/{}-{REGION}.json", m1.id),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(m1_done["attempt"], 2, "{m1_done}");
+
+    // The missing member's unit is in the dead-letter queue; status says so.
+    let dlq = sqs(
+        &env,
+        &o.mgmt_key,
+        "GetQueueAttributes",
+        json!({"QueueUrl": dlq_url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
+    );
+    assert_eq!(dlq["Attributes"]["ApproximateNumberOfMessages"], "1");
+    let s = env.json([
+        "--assume-role",
+        &o.lg_args()[1],
+        "-o",
+        "json",
+        "audit",
+        "status",
+        &run_id,
+        "--upload",
+        &upload,
+    ]);
+    assert_eq!(s["state"], "partial", "{s}");
+    assert_eq!(
+        (s["done"].as_u64(), s["failed"].as_u64()),
+        (Some(4), Some(1))
+    );
+    assert_eq!(s["dead_letters"], 1);
+    assert_eq!(s["failures"][0]["account"], missing.id.as_str());
+
+    // The same code path: a local run over the same accounts gives the same rows.
+    let mut args = vec![
+        "-o",
+        "csv",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+    ];
+    let exclude = missing.id.clone();
+    args.extend(["--exclude-account", exclude.as_str()]);
+    let local = run(&env, &o, &args).success();
+    let mut fleet: Vec<String> = Vec::new();
+    for a in &expected {
+        let csv = object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/report/account={a}/dt={day}/{REGION}.csv"),
+        )
+        .unwrap();
+        fleet.extend(data_lines(&csv));
+    }
+    fleet.sort();
+    let local_lines = data_lines(&stdout(&local));
+    assert!(!local_lines.is_empty());
+    assert_eq!(local_lines, fleet, "{}", stderr(&local));
+}
+
+#[test]
+fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedule_removes_them() {
+    let env = TestEnv::new();
+    let b = env.bucket("fleet");
+    let f = env.name("lgf");
+    let zip = crate::deploy::tiny_zip(&env);
+    env.json([
+        "-o",
+        "json",
+        "subscription",
+        "deploy",
+        "--domain",
+        "dzd_abc123",
+        "--bucket",
+        &b,
+        "--function-name",
+        &f,
+        "--zip",
+        &zip,
+    ]);
+    let upload = format!("s3://{b}/audit/");
+    let schedule = |dry: bool| {
+        let mut args = vec!["-o", "json"];
+        if dry {
+            args.push("--dry-run");
+        }
+        args.extend([
+            "audit",
+            "schedule",
+            "--function-name",
+            &f,
+            "--cron",
+            "rate(1 day)",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--upload",
+            &upload,
+        ]);
+        env.json(args)
+    };
+    let queue = format!("{f}-audit-weekly");
+    let exists = |name: &str| {
+        crate::deploy::boto(
+            &env,
+            &format!("import botocore\ntry:\n    c('sqs').get_queue_url(QueueName='{name}'); out = True\nexcept botocore.exceptions.ClientError:\n    out = False"),
+        ) == json!(true)
+    };
+
+    // --dry-run: one plan with the queues and the mapping, nothing created.
+    let plan = schedule(true);
+    assert_eq!(plan["dry_run"], true);
+    let targets: Vec<String> = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["target"].as_str().unwrap(),
+                c["action"].as_str().unwrap()
+            )
+        })
+        .collect();
+    for t in [
+        "sqs-queue create",
+        "event-source-mapping create",
+        "event-rule create",
+    ] {
+        assert!(targets.iter().any(|x| x == t), "{t} not in {targets:?}");
+    }
+    assert!(!exists(&queue));
+
+    let o = schedule(false);
+    assert_eq!(o["changed"], true, "{o}");
+    let got = crate::deploy::boto(
+        &env,
+        &format!(
+            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
+             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
+             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
+             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
+             t = c('events').list_targets_by_rule(Rule='{f}-audit-weekly')['Targets']\n\
+             out = {{'attrs': a, 'mappings': m, 'policy': p, 'input': t[0]['Input']}}"
+        ),
+    );
+    let redrive: Value =
+        serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        redrive["maxReceiveCount"].to_string().trim_matches('"'),
+        "3"
+    );
+    assert!(redrive["deadLetterTargetArn"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!(":{queue}-dlq")));
+    assert_eq!(got["attrs"]["VisibilityTimeout"], "1800");
+    let m = &got["mappings"][0];
+    assert_eq!(got["mappings"].as_array().unwrap().len(), 1, "{got}");
+    assert!(m["EventSourceArn"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!(":{queue}")));
+    assert_eq!(m["BatchSize"], 5);
+    assert_eq!(
+        m["FunctionResponseTypes"],
+        json!(["ReportBatchItemFailures"])
+    );
+    assert_eq!(m["ScalingConfig"]["MaximumConcurrency"], 10);
+    // Least privilege: the member role by name, exactly these queues, the upload prefix.
+    let st = |sid: &str| {
+        got["policy"]["Statement"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["Sid"] == sid)
+            .unwrap_or_else(|| panic!("no {sid}: {got}"))
+            .clone()
+    };
+    assert_eq!(
+        st("AuditMemberRole")["Resource"],
+        format!("arn:aws:iam::*:role/{ROLE}")
+    );
+    assert!(st("AuditQueue")["Resource"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!(":{queue}")));
+    assert_eq!(
+        st("AuditRunObjects")["Resource"],
+        format!("arn:aws:s3:::{b}/audit/*")
+    );
+    let input: Value = serde_json::from_str(got["input"].as_str().unwrap()).unwrap();
+    let job: Vec<&str> = input["lakegate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(
+        job.contains(&"--fan-out") && job.ends_with(&["--queue", queue.as_str()]),
+        "{job:?}"
+    );
+
+    // A redeploy plans nothing.
+    let o = schedule(false);
+    assert_eq!(o["changed"], false, "{o}");
+
+    // Removing a queue (and the units in it) is confirmed.
+    env.lg(["audit", "unschedule", "--function-name", &f])
+        .code(2);
+    assert!(exists(&queue));
+    let o = env.json([
+        "-o",
+        "json",
+        "--yes",
+        "audit",
+        "unschedule",
+        "--function-name",
+        &f,
+    ]);
+    assert_eq!(o["changed"], true);
+    assert!(!exists(&queue) && !exists(&format!("{queue}-dlq")));
+    let left = crate::deploy::boto(
+        &env,
+        &format!("out = len(c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings'])"),
+    );
+    assert_eq!(left, 0);
+    env.json([
+        "-o",
+        "json",
+        "--yes",
+        "subscription",
+        "undeploy",
+        "--function-name",
+        &f,
+    ]);
+}
+
+#[test]
+fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let reports = env.name("reports");
+    s3(
+        &env,
+        &o.mgmt_key,
+        "PUT",
+        &format!("/{reports}"),
+        &o.management,
+        &[],
+    );
+    let upload = format!("s3://{reports}/lake/");
+    let qname = format!("audit-{}", env.id)
+        .chars()
+        .take(60)
+        .collect::<String>();
+    let (url, _) = queues(&env, &o.mgmt_key, &qname);
+    let depth = || {
+        sqs(
+            &env,
+            &o.mgmt_key,
+            "GetQueueAttributes",
+            json!({"QueueUrl": url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
+        )["Attributes"]["ApproximateNumberOfMessages"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let fan_out = |extra: &[&str]| {
+        let mut args: Vec<&str> = extra.to_vec();
+        args.extend([
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--queue",
+            &qname,
+            "--upload",
+            &upload,
+        ]);
+        run(&env, &o, &args)
+    };
+    // --dry-run: the plan object in the printed plan, nothing written, nothing queued.
+    let a = fan_out(&["--dry-run", "-o", "json"]).success();
+    let plan: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    assert_eq!(plan["dry_run"], true);
+    assert!(plan["changes"][0]["resource"]
+        .as_str()
+        .unwrap()
+        .ends_with("/plan.json"));
+    assert_eq!(depth(), "0");
+    assert!(keys(&env, &o.mgmt_key, &reports).is_empty());
+    // A queue without a dead-letter queue is refused: a failing unit would never be named.
+    let bare = format!("{qname}-bare");
+    sqs(&env, &o.mgmt_key, "CreateQueue", json!({"QueueName": bare}));
+    let a = run(
+        &env,
+        &o,
+        &[
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--queue",
+            &bare,
+            "--upload",
+            &upload,
+        ],
+    )
+    .code(1);
+    assert!(
+        stderr(&a).contains("has no dead-letter queue"),
+        "{}",
+        stderr(&a)
+    );
+
+    let a = fan_out(&["-o", "json"]).success();
+    let run_id = serde_json::from_str::<Value>(&stdout(&a)).unwrap()["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(depth(), "5");
+    // Nobody consumed the queue: --finish writes the manifest, naming every unit.
+    let status = |extra: &[&str]| {
+        let mut args = vec![
+            "audit",
+            "status",
+            run_id.as_str(),
+            "--upload",
+            upload.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        run(&env, &o, &args).success()
+    };
+    let people = stdout(&status(&[]));
+    assert!(people.contains("running"), "{people}");
+    let s: Value = serde_json::from_str(&stdout(&status(&["--finish", "-o", "json"]))).unwrap();
+    assert_eq!(s["state"], "partial", "{s}");
+    assert_eq!(s["failures"].as_array().unwrap().len(), 5);
+    let manifest: Value = serde_json::from_str(
+        &object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/runs/{run_id}/manifest.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            manifest["partial"].as_bool(),
+            manifest["accounts"].as_array().map(Vec::len)
+        ),
+        (Some(true), Some(0))
+    );
+    assert!(manifest["failed"][0]["cause"]
+        .as_str()
+        .unwrap()
+        .starts_with("no result"));
+    // An unknown run is named.
+    let a = run(
+        &env,
+        &o,
+        &[
+            "audit",
+            "status",
+            "20990101T000000Z-0000",
+            "--upload",
+            &upload,
+        ],
+    );
+    assert!(stderr(&a.failure()).contains("no run 20990101T000000Z-0000"));
+}
