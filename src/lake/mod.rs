@@ -35,8 +35,6 @@ pub const DEFAULT_PARALLEL: usize = 16;
 #[derive(Debug, Clone)]
 pub struct Declared {
     pub target: ResourceKind,
-    /// The bucket the policy governs (its own, or its access point's).
-    pub bucket: String,
     pub resource: String,
     /// The policy as the pipeline leaves it.
     pub outcome: Outcome<PolicyDocument>,
@@ -186,7 +184,6 @@ pub async fn build<'a>(
         );
         declared_out.push(Declared {
             target: crate::apply::bucket_policy::KIND,
-            bucket: bucket.clone(),
             resource,
             outcome,
             kind: PolicyKind::Bucket,
@@ -258,7 +255,6 @@ pub async fn build<'a>(
             );
             declared_out.push(Declared {
                 target: crate::apply::access_point_policy::KIND,
-                bucket: bucket.clone(),
                 resource: ap_arn,
                 outcome,
                 kind: PolicyKind::AccessPoint,
@@ -288,7 +284,6 @@ pub async fn build<'a>(
         );
         declared_out.push(Declared {
             target: crate::apply::access_point_policy::KIND,
-            bucket: ap.bucket.clone(),
             resource: ap.arn.clone(),
             outcome,
             kind: PolicyKind::AccessPoint,
