@@ -75,6 +75,24 @@ pub struct Delta {
     pub notes: Vec<String>,
 }
 
+/// An access point as a plan leaves it: whether it exists before and after, and its policy
+/// before and after (None: the plan does not hold it).
+struct Route {
+    target: AccessPointTarget,
+    exists: (bool, bool),
+    policy: Option<(Option<PolicyDocument>, Option<PolicyDocument>)>,
+}
+
+impl Route {
+    fn existing(target: AccessPointTarget) -> Route {
+        Route {
+            target,
+            exists: (true, true),
+            policy: None,
+        }
+    }
+}
+
 /// The planned access of every bucket the parts touch (`aws`: the credentials that reach
 /// each part's resource).
 pub async fn planned(parts: Vec<(Part, Part, &Aws)>) -> Vec<PlannedAccess> {
@@ -115,22 +133,13 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
     };
     let (mut before, mut after) = (BucketPolicies::default(), BucketPolicies::default());
     let mut bucket_policy = None;
-    // Access points by ARN: (target, exists before, exists after, policy before, after).
-    let mut aps: Vec<(
-        AccessPointTarget,
-        bool,
-        bool,
-        Option<Option<PolicyDocument>>,
-        Option<Option<PolicyDocument>>,
-    )> = Vec::new();
-    let ap = |aps: &mut Vec<_>, t: &AccessPointTarget| -> usize {
-        match aps
-            .iter()
-            .position(|a: &(AccessPointTarget, bool, bool, _, _)| a.0.arn == t.arn)
-        {
+    // Access points by ARN, as the plan leaves them.
+    let mut aps: Vec<Route> = Vec::new();
+    let ap = |aps: &mut Vec<Route>, t: &AccessPointTarget| -> usize {
+        match aps.iter().position(|a| a.target.arn == t.arn) {
             Some(i) => i,
             None => {
-                aps.push((t.clone(), true, true, None, None));
+                aps.push(Route::existing(t.clone()));
                 aps.len() - 1
             }
         }
@@ -147,8 +156,7 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
                 Part::AccessPointPolicy { doc: da, .. },
             ) => {
                 let i = ap(&mut aps, target);
-                aps[i].3 = Some(db.clone());
-                aps[i].4 = Some(da.clone());
+                aps[i].policy = Some((db.clone(), da.clone()));
             }
             (
                 Part::AccessPoint {
@@ -157,8 +165,7 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
                 Part::AccessPoint { exists: ea, .. },
             ) => {
                 let i = ap(&mut aps, target);
-                aps[i].1 = *eb;
-                aps[i].2 = *ea;
+                aps[i].exists = (*eb, *ea);
             }
             _ => {}
         }
@@ -186,7 +193,7 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
             Ok(listed) => {
                 let missing: Vec<_> = listed
                     .into_iter()
-                    .filter(|i| !aps.iter().any(|a| a.0.arn == i.arn))
+                    .filter(|i| !aps.iter().any(|a| a.target.arn == i.arn))
                     .collect();
                 let reads = missing
                     .iter()
@@ -200,7 +207,10 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
                             account: account.clone(),
                         });
                     match doc {
-                        Ok(d) => aps.push((target, true, true, Some(d.clone()), Some(d))),
+                        Ok(d) => aps.push(Route {
+                            policy: Some((d.clone(), d)),
+                            ..Route::existing(target)
+                        }),
                         Err(e) if e.kind == crate::aws::ErrorKind::NotFound => {}
                         Err(e) => unread.push(format!(
                             "the policy of access point {} ({})",
@@ -212,11 +222,16 @@ async fn bucket_access(bucket: String, parts: Vec<(Part, Part, &Aws)>) -> Option
             Err(e) => unread.push(format!("the access points of {bucket} ({})", e.message)),
         }
     }
-    for (target, eb, ea, db, da) in aps {
+    for Route {
+        target,
+        exists: (eb, ea),
+        policy,
+    } in aps
+    {
         // An access point whose policy the plan does not hold: read it.
-        let (db, da) = match (db, da) {
-            (Some(b), Some(a)) => (b, a),
-            _ => match aws.access_point_policy(&account, &target.name).await {
+        let (db, da) = match policy {
+            Some(p) => p,
+            None => match aws.access_point_policy(&account, &target.name).await {
                 Ok(d) => (d.clone(), d),
                 Err(e) if e.kind == crate::aws::ErrorKind::NotFound => (None, None),
                 Err(e) => {

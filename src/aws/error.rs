@@ -2,6 +2,7 @@
 //! that means ([`ErrorKind`], [`Delivery`]). Nothing here is about the CLI: the hints a user
 //! sees are added in one place, by the conversion into the CLI's error (`src/hints.rs`).
 
+use aws_credential_types::provider::error::CredentialsError;
 use aws_smithy_runtime_api::client::dns::ResolveDnsError;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
@@ -278,7 +279,9 @@ where
             Error::new(ErrorKind::Timeout, format!("{op} timed out")).caused_by(chain)
         }
         SdkError::DispatchFailure(_) | SdkError::ConstructionFailure(_) => {
-            if chain.contains("credentials") || chain.contains("Credentials") {
+            // The credential provider's failure is in the source chain: the kind, not the text,
+            // says credentials.
+            if find_source::<CredentialsError>(err).is_some() {
                 Error::new(
                     ErrorKind::Credentials,
                     format!("{op}: no usable AWS credentials"),
@@ -398,6 +401,23 @@ mod tests {
         );
         assert_eq!(
             dispatch_failure(Box::new(refused)).kind,
+            ErrorKind::Unreachable
+        );
+    }
+
+    #[test]
+    fn missing_credentials_are_known_by_the_providers_error_not_by_text() {
+        let e = dispatch_failure(Box::new(CredentialsError::not_loaded(
+            "no provider had any",
+        )));
+        assert_eq!(e.kind, ErrorKind::Credentials);
+        assert_eq!(
+            e.message,
+            "sts:GetCallerIdentity: no usable AWS credentials"
+        );
+        let other = std::io::Error::other("Credentials mentioned, but a connection failed");
+        assert_eq!(
+            dispatch_failure(Box::new(other)).kind,
             ErrorKind::Unreachable
         );
     }

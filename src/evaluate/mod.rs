@@ -4,6 +4,7 @@
 //! answers themselves (`check`, `matrix`, `who_can`, `prove`). Below both nouns, so neither imports the
 //! other; it works in a [`Session`], never with CLI types.
 
+pub mod access_grants;
 pub mod chain;
 pub mod check;
 pub mod matrix;

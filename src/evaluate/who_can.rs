@@ -78,9 +78,18 @@ pub async fn who_can(ctx: &Session, opts: &WhoCanOptions) -> Result<Vec<WhoCanRo
         region: &aws.region,
         organization: &organization,
     };
-    audit
+    let mut rows = audit
         .who_can_exact(&set, &chain, context, prefix, kind)
-        .map_err(exact)
+        .map_err(exact)?;
+    // S3 Access Grants: a source of access beside the policies.
+    match super::access_grants::who_can(aws, &account, bucket, prefix, kind, &opts.trusted).await {
+        Ok(grants) => rows.extend(grants),
+        Err(e) => ctx.printer.warn(format!(
+            "S3 Access Grants not read ({}): the grants of the account are not among the rows",
+            e.message
+        )),
+    }
+    Ok(rows)
 }
 
 impl Row for WhoCanRow {
@@ -100,7 +109,9 @@ impl Row for WhoCanRow {
         h
     }
     fn cells(&self, wide: bool) -> Vec<Cell> {
-        let mut via = if self.access_point.is_empty() {
+        let mut via = if self.source.starts_with("access-grant:") {
+            format!("access-grant in {}", self.location)
+        } else if self.access_point.is_empty() {
             "bucket".to_string()
         } else {
             format!("access-point:{}", self.access_point)

@@ -23,7 +23,8 @@
 //! The instance itself is never deleted by a lake file. Without an `accessGrants` section,
 //! nothing of Access Grants is read or written.
 
-use super::file::{checked, Lake, Principals};
+use super::file::Lake;
+pub use super::file::{Access, AccessGrantsDecl, GrantDecl, LocationDecl, Parsed};
 use crate::apply::access_grant::{AccessGrant, GrantState};
 use crate::apply::access_grants_instance::{AccessGrantsInstance, InstanceState};
 use crate::apply::access_grants_location::{AccessGrantsLocation as LocationKind, LocationState};
@@ -34,127 +35,7 @@ use crate::aws::access_grants::{
 };
 use crate::aws::Aws;
 use crate::error::{input_error, Result};
-use crate::values::{DirectoryId, GranteeArn, IamRoleArn, IdentityCenterArn, LocationScope, S3Url};
-use serde::Deserialize;
 use serde_json::{json, Value};
-
-/// A value of the section that checks itself while the file is read (its parser's message,
-/// located at its line).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parsed<T>(pub T);
-
-impl<'de, T: std::str::FromStr<Err = String>> Deserialize<'de> for Parsed<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        checked(d, "a string", |s| s.parse::<T>().map(Parsed))
-    }
-}
-
-/// The section.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct AccessGrantsDecl {
-    /// The IAM Identity Center instance the instance is associated with (absent: kept as is).
-    #[serde(default)]
-    pub identity_center: Option<Parsed<IdentityCenterArn>>,
-    #[serde(default)]
-    pub locations: Vec<LocationDecl>,
-    #[serde(default)]
-    pub grants: Vec<GrantDecl>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct LocationDecl {
-    pub scope: Parsed<LocationScope>,
-    pub role: Parsed<IamRoleArn>,
-}
-
-/// What a grant allows, as `accessgrant create --access` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Access {
-    Read,
-    Write,
-    ReadWrite,
-}
-
-impl Access {
-    fn permission(self) -> GrantPermission {
-        match self {
-            Access::Read => GrantPermission::Read,
-            Access::Write => GrantPermission::Write,
-            Access::ReadWrite => GrantPermission::Readwrite,
-        }
-    }
-
-    fn of(p: GrantPermission) -> &'static str {
-        match p {
-            GrantPermission::Read => "read",
-            GrantPermission::Write => "write",
-            GrantPermission::Readwrite => "read-write",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct GrantDecl {
-    /// IAM roles or users (ARNs, or groups of the file).
-    #[serde(default)]
-    pub principals: Option<Principals>,
-    #[serde(default)]
-    pub directory_users: Vec<Parsed<DirectoryId>>,
-    #[serde(default)]
-    pub directory_groups: Vec<Parsed<DirectoryId>>,
-    /// `s3://BUCKET/PREFIX/`: every key below it (`s3://BUCKET/PREFIX*` as written).
-    pub prefix: Parsed<S3Url>,
-    pub access: Access,
-    /// Only through this IAM Identity Center application.
-    #[serde(default)]
-    pub application: Option<String>,
-}
-
-/// Check what reading alone cannot: a grant names a grantee, IAM grantees are role or user
-/// ARNs (groups expanded), locations are declared once. Errors name the field (exit 2).
-pub fn check(file: &str, lake: &Lake) -> Result<()> {
-    let Some(ag) = &lake.access_grants else {
-        return Ok(());
-    };
-    let mut scopes = std::collections::BTreeSet::new();
-    for (i, l) in ag.locations.iter().enumerate() {
-        if !scopes.insert(l.scope.0.to_string()) {
-            return Err(input_error(format!(
-                "{file}: accessGrants.locations[{i}].scope: '{}' is declared twice",
-                l.scope.0
-            )));
-        }
-    }
-    for (i, g) in ag.grants.iter().enumerate() {
-        let at = format!("{file}: accessGrants.grants[{i}]");
-        let iam = g
-            .principals
-            .as_ref()
-            .map(|p| lake.principals(p, "aws"))
-            .unwrap_or_default();
-        if iam.is_empty() && g.directory_users.is_empty() && g.directory_groups.is_empty() {
-            return Err(input_error(format!(
-                "{at}: a grant needs principals, directoryUsers or directoryGroups"
-            )));
-        }
-        for a in &iam {
-            a.parse::<GranteeArn>()
-                .map_err(|e| input_error(format!("{at}.principals: {e}")))?;
-        }
-        if let Some(app) = &g.application {
-            if !app.starts_with("arn:") {
-                return Err(input_error(format!(
-                    "{at}.application: '{app}' is not an application ARN"
-                )));
-            }
-        }
-    }
-    Ok(())
-}
 
 /// One declared grant, resolved: (grantee kind, grantee, the prefix URL, permission, app).
 struct Wanted {

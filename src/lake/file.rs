@@ -20,9 +20,11 @@
 //! in every other. Every value validates itself while it is read, so a bad one is reported at its
 //! own line (`lake.yaml:14: buckets[0].accessPoints[2].name: …`), before any AWS call.
 
+use crate::aws::access_grants::GrantPermission;
 use crate::aws::s3control::BlockPublicAccess;
 use crate::error::{input_error, Result};
 use crate::policy::{arn, AccessLevel};
+use crate::values::{DirectoryId, GranteeArn, IamRoleArn, IdentityCenterArn, LocationScope, S3Url};
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,7 +51,7 @@ pub struct Document {
     pub guardrails: Vec<RawGuardrail>,
     /// The account's S3 Access Grants instance, locations and grants (`super::access_grants`).
     #[serde(default)]
-    pub access_grants: Option<super::access_grants::AccessGrantsDecl>,
+    pub access_grants: Option<AccessGrantsDecl>,
 }
 
 /// A guardrail, as `lakegate access prove` takes it in flags: `never: external-write` (with an
@@ -186,6 +188,84 @@ pub struct Grant {
     pub principals: Principals,
     pub prefix: Prefix,
     pub access: AccessLevel,
+}
+
+// The `accessGrants` section: the account's S3 Access Grants instance, locations and grants.
+
+/// A value of the section that checks itself while the file is read (its parser's message,
+/// located at its line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed<T>(pub T);
+
+impl<'de, T: std::str::FromStr<Err = String>> Deserialize<'de> for Parsed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        checked(d, "a string", |s| s.parse::<T>().map(Parsed))
+    }
+}
+
+/// The `accessGrants` section (planned and exported by `super::access_grants`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AccessGrantsDecl {
+    /// The IAM Identity Center instance the instance is associated with (absent: kept as is).
+    #[serde(default)]
+    pub identity_center: Option<Parsed<IdentityCenterArn>>,
+    #[serde(default)]
+    pub locations: Vec<LocationDecl>,
+    #[serde(default)]
+    pub grants: Vec<GrantDecl>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct LocationDecl {
+    pub scope: Parsed<LocationScope>,
+    pub role: Parsed<IamRoleArn>,
+}
+
+/// What a grant allows, as `accessgrant create --access` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Access {
+    Read,
+    Write,
+    ReadWrite,
+}
+
+impl Access {
+    pub fn permission(self) -> GrantPermission {
+        match self {
+            Access::Read => GrantPermission::Read,
+            Access::Write => GrantPermission::Write,
+            Access::ReadWrite => GrantPermission::Readwrite,
+        }
+    }
+
+    pub fn of(p: GrantPermission) -> &'static str {
+        match p {
+            GrantPermission::Read => "read",
+            GrantPermission::Write => "write",
+            GrantPermission::Readwrite => "read-write",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct GrantDecl {
+    /// IAM roles or users (ARNs, or groups of the file).
+    #[serde(default)]
+    pub principals: Option<Principals>,
+    #[serde(default)]
+    pub directory_users: Vec<Parsed<DirectoryId>>,
+    #[serde(default)]
+    pub directory_groups: Vec<Parsed<DirectoryId>>,
+    /// `s3://BUCKET/PREFIX/`: every key below it (`s3://BUCKET/PREFIX*` as written).
+    pub prefix: Parsed<S3Url>,
+    pub access: Access,
+    /// Only through this IAM Identity Center application.
+    #[serde(default)]
+    pub application: Option<String>,
 }
 
 /// Read a string (or a number: an unquoted account id) and check it inside the scalar's own
@@ -401,7 +481,7 @@ pub struct Lake {
     pub buckets: Vec<Bucket>,
     pub guardrails: Vec<GuardrailDecl>,
     /// The `accessGrants` section (one in the whole file).
-    pub access_grants: Option<super::access_grants::AccessGrantsDecl>,
+    pub access_grants: Option<AccessGrantsDecl>,
 }
 
 impl Lake {
@@ -427,6 +507,48 @@ impl Lake {
         }
         out
     }
+}
+
+/// Check what reading alone cannot: a grant names a grantee, IAM grantees are role or user
+/// ARNs (groups expanded), locations are declared once. Errors name the field (exit 2).
+fn check_access_grants(file: &str, lake: &Lake) -> Result<()> {
+    let Some(ag) = &lake.access_grants else {
+        return Ok(());
+    };
+    let mut scopes = std::collections::BTreeSet::new();
+    for (i, l) in ag.locations.iter().enumerate() {
+        if !scopes.insert(l.scope.0.to_string()) {
+            return Err(input_error(format!(
+                "{file}: accessGrants.locations[{i}].scope: '{}' is declared twice",
+                l.scope.0
+            )));
+        }
+    }
+    for (i, g) in ag.grants.iter().enumerate() {
+        let at = format!("{file}: accessGrants.grants[{i}]");
+        let iam = g
+            .principals
+            .as_ref()
+            .map(|p| lake.principals(p, "aws"))
+            .unwrap_or_default();
+        if iam.is_empty() && g.directory_users.is_empty() && g.directory_groups.is_empty() {
+            return Err(input_error(format!(
+                "{at}: a grant needs principals, directoryUsers or directoryGroups"
+            )));
+        }
+        for a in &iam {
+            a.parse::<GranteeArn>()
+                .map_err(|e| input_error(format!("{at}.principals: {e}")))?;
+        }
+        if let Some(app) = &g.application {
+            if !app.starts_with("arn:") {
+                return Err(input_error(format!(
+                    "{at}.application: '{app}' is not an application ARN"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One line: `FILE:LINE: FIELD: what is wrong`.
@@ -524,7 +646,7 @@ fn parse_inner(file: &str, text: &str) -> Result<Lake> {
         }
         lake.guardrails.push(g);
     }
-    super::access_grants::check(file, &lake)?;
+    check_access_grants(file, &lake)?;
     if count == 0 {
         return Err(input_error(format!(
             "{file}: no document: expected apiVersion: {API_VERSION}, kind: {KIND}"

@@ -293,6 +293,10 @@ pub struct Outcome {
     /// The subscription target the grant is for (the `Subscription Grant Requested` family).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subscription_target: Option<String>,
+    /// What the grant or revoke did to access (the plan's access delta), when it touched a
+    /// bucket or access point policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<Vec<crate::policy::eval::delta::DeltaRow>>,
 }
 
 /// Add the hint naming the principals to a MalformedPolicy answer.
@@ -486,6 +490,16 @@ impl<'a> Prepared<'a> {
             // of an unsubscribe event) shows its access delta without asking again.
             plan = plan.approved("the DataZone subscription");
         }
+        // What the subscription names: access changed beyond it is called out.
+        match &self.finish {
+            Finish::Grant {
+                loc, principals, ..
+            } => plan = plan.naming(principals, std::slice::from_ref(&loc.prefix)),
+            Finish::Revoke { loc, .. } if !self.out.principals.is_empty() => {
+                plan = plan.naming(&self.out.principals, std::slice::from_ref(&loc.prefix))
+            }
+            _ => {}
+        }
         let r = c.apply(plan).await;
         let r = match &self.finish {
             Finish::Grant { principals, .. } => r.map_err(|e| explain_malformed(e, principals))?,
@@ -505,6 +519,7 @@ impl<'a> Prepared<'a> {
     ) -> Result<()> {
         let changed: Vec<&Touched> = self.touched.iter().filter(|t| (t.changed)()).collect();
         out.changed = !changed.is_empty();
+        out.delta = r.plan.delta.clone();
         match &self.finish {
             Finish::Skip => {}
             Finish::Grant {

@@ -472,3 +472,114 @@ async fn location_create_makes_the_role_with_exactly_the_scopes_permissions() {
         serde_json::from_str(&crate::harness::stdout(&lg(&create).success())).unwrap();
     assert_eq!(again["changed"], false, "{again}");
 }
+
+/// `access who-can` counts grants as a source: a row per grant that meets the prefix with the
+/// access (source `access-grant:ID`, its location, the grantee — a directory group too —, external
+/// or not, the keys), and a grantee role of the account that no longer exists as latent.
+#[tokio::test]
+async fn who_can_shows_access_grants_with_directory_grantees_and_missing_roles() {
+    let env = TestEnv::new();
+    let bucket = env.bucket("ag-who");
+    let acct = account(&env);
+    let aws = aws(&env, &acct).await;
+    let role = location_role(&env, &aws, "ag-who-location").await;
+    aws.create_access_grants_instance(
+        &acct,
+        Some("arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+    )
+    .await
+    .unwrap();
+    let location = aws
+        .create_access_grants_location(&acct, &format!("s3://{bucket}/"), &role)
+        .await
+        .unwrap();
+    let gone = format!("arn:aws:iam::{acct}:role/gone");
+    let partner = "arn:aws:iam::444455556666:role/partner";
+    let group = "83a4f8e2-0002-7000-a000-000000000002";
+    for (kind, who, sub, permission) in [
+        (
+            GranteeKind::Iam,
+            gone.as_str(),
+            "vendorA/*",
+            GrantPermission::Read,
+        ),
+        (
+            GranteeKind::Iam,
+            partner,
+            "vendorA/shared/*",
+            GrantPermission::Readwrite,
+        ),
+        (
+            GranteeKind::DirectoryGroup,
+            group,
+            "vendorA/*",
+            GrantPermission::Read,
+        ),
+        (
+            GranteeKind::Iam,
+            partner,
+            "vendorB/*",
+            GrantPermission::Read,
+        ),
+        (
+            GranteeKind::Iam,
+            partner,
+            "vendorA/drop/*",
+            GrantPermission::Write,
+        ),
+    ] {
+        let mut g = grant(&location.id, sub, who);
+        g.grantee_kind = kind;
+        g.permission = permission;
+        aws.create_access_grant(&acct, &g).await.unwrap();
+    }
+    let rows = env.json([
+        "--account-id",
+        acct.as_str(),
+        "-o",
+        "json",
+        "access",
+        "who-can",
+        &format!("s3://{bucket}/vendorA/"),
+        "--action",
+        "read",
+    ]);
+    let mut got: Vec<(String, bool, String, bool, String)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["source"].as_str().unwrap().starts_with("access-grant:"))
+        .map(|r| {
+            assert_eq!(r["location"], format!("s3://{bucket}/"), "{r}");
+            (
+                r["principal"].as_str().unwrap().to_string(),
+                r["external"].as_bool().unwrap(),
+                r["keys"][0].as_str().unwrap().to_string(),
+                r["latent"].is_string(),
+                r["access"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                partner.to_string(),
+                true,
+                "vendorA/shared/*".into(),
+                false,
+                "read".into()
+            ),
+            (gone.clone(), false, "vendorA/*".into(), true, "read".into()),
+            (
+                format!("directory-group:{group}"),
+                false,
+                "vendorA/*".into(),
+                false,
+                "read".into()
+            ),
+        ],
+        "{rows:#}"
+    );
+}

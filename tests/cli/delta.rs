@@ -294,3 +294,35 @@ fn a_sid_rename_shows_an_empty_delta() {
     // And it needs no confirmation.
     env.lg(&args[1..]).success();
 }
+
+#[test]
+fn the_prompt_shows_the_delta_and_says_why_it_asks() {
+    let env = TestEnv::new();
+    let b = env.bucket("delta-prompt");
+    let file = write(&env, "lake.yaml", &lake(&b, &[EC2_ROLE]));
+    env.lg(["apply", "-f", file.to_str().unwrap()]).success();
+    let before = env.policy(&b).unwrap();
+    let file = write(&env, "lake.yaml", &lake(&b, &[EC2_ROLE, PARTNER]));
+    let shown = crate::pty::run(
+        &env,
+        &["apply", "-f", file.to_str().unwrap()],
+        120,
+        Some(crate::pty::Keys {
+            after: "[y/N]",
+            send: b"n\n",
+        }),
+    );
+    assert_eq!(shown.code, Some(1), "{}", shown.text);
+    let text = &shown.text;
+    assert!(text.contains("Access delta:"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("gained") && l.contains(PARTNER) && l.contains("write")),
+        "{text}"
+    );
+    assert!(
+        text.contains("Apply a plan that gives access outside the account"),
+        "{text}"
+    );
+    assert_eq!(env.policy(&b).unwrap(), before, "nothing changed");
+}

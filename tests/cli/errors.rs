@@ -439,3 +439,24 @@ fn unresolvable_endpoint_names_the_host_and_the_likely_causes() {
     // us-east-1 is a region AWS has: it is not suspected of being unknown (issue 25, item 7).
     assert!(!err.contains("unknown region"), "{err}");
 }
+
+/// No credentials anywhere in the chain: the error says so and the hint names the ways to
+/// give some (the kind comes from the credential provider's error, not from its text).
+#[test]
+fn missing_credentials_say_so_with_the_ways_to_give_them() {
+    let env = TestEnv::offline();
+    let mut c = env.cmd();
+    c.env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_SESSION_TOKEN")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .arg("whoami");
+    let a = crate::harness::no_panic(c.assert()).code(1);
+    let err = stderr(&a);
+    assert!(
+        err.starts_with("error: sts:GetCallerIdentity: no usable AWS credentials"),
+        "{err}"
+    );
+    assert!(err.contains("hint: set AWS_PROFILE"), "{err}");
+}

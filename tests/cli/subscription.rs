@@ -374,6 +374,23 @@ fn grant_resolves_through_datazone_is_idempotent_and_revoke_restores_the_policy(
     assert_eq!(list["Condition"]["StringLike"]["s3:prefix"], "genomes/*");
     assert!(!doc.to_string().contains("GlueOnlyRole"));
     assert!(by_sid(&doc, "ProducerKeepsThis").is_some());
+    // The fulfiller's outcome says what it did to access (issue 22): both roles gain read on
+    // genomes/ and nobody else's access changes.
+    let delta = o["delta"].as_array().unwrap_or_else(|| panic!("{o:#}"));
+    for role in [ROLE_A, ROLE_B] {
+        assert!(
+            delta.iter().any(|r| r["change"] == "gained"
+                && r["principal"] == role
+                && r["access"] == "read"
+                && r["keys"] == json!(["genomes/*"])),
+            "{o:#}"
+        );
+    }
+    assert!(
+        delta.iter().all(|r| r["change"] == "gained"
+            && want.contains(&r["principal"].as_str().unwrap().to_string())),
+        "{o:#}"
+    );
     let requests = fake.requests();
     for page in ["nextToken=envpage2", "nextToken=tgtpage2"] {
         assert!(requests.iter().any(|r| r.contains(page)), "{requests:?}");
@@ -387,8 +404,18 @@ fn grant_resolves_through_datazone_is_idempotent_and_revoke_restores_the_policy(
         .unwrap()
         .contains("already granted"));
 
+    assert_eq!(again["delta"], json!([]), "{again:#}");
+
     let r = revoke_json(&env, &fake, "req1");
     assert_eq!(r["changed"], true);
+    assert!(
+        r["delta"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["change"] == "lost" && x["principal"] == ROLE_A && x["access"] == "read"),
+        "{r:#}"
+    );
     assert_eq!(env.policy_text(&b).unwrap(), original);
     let r = revoke_json(&env, &fake, "req1");
     assert_eq!(r["changed"], false);

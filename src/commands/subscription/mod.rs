@@ -149,7 +149,18 @@ pub fn print_outcome(ctx: &Ctx, o: &Outcome) -> Result<()> {
                     .unwrap_or_default()
             ));
         }
-        ctx.printer.done(line)
+        ctx.printer.done(line)?;
+        // What it did to access.
+        let delta = crate::plan::Changes {
+            delta: o.delta.clone().filter(|d| !d.is_empty()),
+            ..Default::default()
+        };
+        let text = ctx.printer.render_delta(&delta);
+        if text.is_empty() || ctx.printer.quiet {
+            Ok(())
+        } else {
+            ctx.printer.text(&text)
+        }
     })
 }
 

@@ -343,6 +343,9 @@ pub struct WhoCanRow {
     /// Why the access is not effective today (None: it is).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub latent: Option<String>,
+    /// The S3 Access Grants location a grant row is made in (empty for policy rows).
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub location: String,
 }
 
 fn sorted_prefixes(lists: &[Vec<String>]) -> Vec<String> {
@@ -668,6 +671,7 @@ impl BucketAudit<'_> {
                     except: Vec::new(),
                     partial: false,
                     latent: None,
+                    location: String::new(),
                 });
             }
         }
@@ -878,6 +882,7 @@ impl BucketAudit<'_> {
                     except: r.except,
                     partial: r.partial,
                     latent: r.latent,
+                    location: String::new(),
                 }
             })
             .collect())

@@ -236,25 +236,45 @@ impl Touched {
         self.principals.extend(other.principals.iter().cloned());
     }
 
-    fn affects(&self, class: &PrincipalClass, partition: &str) -> bool {
+    fn is_empty(&self) -> bool {
+        !self.all && self.accounts.is_empty() && self.principals.is_empty()
+    }
+
+    fn affects(&self, class: &Who) -> bool {
         if self.all {
             return true;
         }
+        (!class.key.is_empty() && self.principals.contains(&class.key))
+            || (!class.account.is_empty() && self.accounts.contains(&class.account))
+    }
+}
+
+/// What a statement can name a class by: its principal's index key (a named principal, an
+/// account's root ARN) and its account (empty for the classes only `*` reaches).
+struct Who {
+    key: String,
+    account: String,
+}
+
+impl Who {
+    fn of(class: &PrincipalClass, partition: &str) -> Who {
         match class {
-            PrincipalClass::Named(arn) => {
-                self.principals.contains(&principal_key(arn))
-                    || self
-                        .accounts
-                        .contains(&super::audit::principal_account(arn))
-            }
-            PrincipalClass::Root(a) => {
-                self.accounts.contains(a)
-                    || self
-                        .principals
-                        .contains(&format!("arn:{partition}:iam::{a}:root"))
-            }
-            PrincipalClass::AnyIn(a) => self.accounts.contains(a),
-            PrincipalClass::AnyOtherAccount | PrincipalClass::Anyone => false,
+            PrincipalClass::Named(arn) => Who {
+                key: principal_key(arn),
+                account: super::audit::principal_account(arn),
+            },
+            PrincipalClass::Root(a) => Who {
+                key: format!("arn:{partition}:iam::{a}:root"),
+                account: a.clone(),
+            },
+            PrincipalClass::AnyIn(a) => Who {
+                key: String::new(),
+                account: a.clone(),
+            },
+            PrincipalClass::AnyOtherAccount | PrincipalClass::Anyone => Who {
+                key: String::new(),
+                account: String::new(),
+            },
         }
     }
 }
@@ -344,10 +364,11 @@ pub fn delta(
             x
         })
         .collect();
-    if touched
-        .iter()
-        .all(|t| !t.all && t.accounts.is_empty() && t.principals.is_empty())
-    {
+    let mut any = Touched::default();
+    for t in &touched {
+        any.add(t);
+    }
+    if any.is_empty() {
         return Ok(Vec::new());
     }
 
@@ -367,12 +388,13 @@ pub fn delta(
 
     let mut found: Vec<Found> = Vec::new();
     for (ci, class) in classes.iter().enumerate() {
-        if !touched.iter().any(|t| t.affects(class, q.partition)) {
+        let whom = Who::of(class, q.partition);
+        if !any.affects(&whom) {
             continue;
         }
         let who = mb.representative_among(class, &fresh, wild);
         for (ri, route) in routes.iter().enumerate() {
-            if !touched[ri].affects(class, q.partition) {
+            if !touched[ri].affects(&whom) {
                 continue;
             }
             let on = |m: &Model<'_>, side: &Side<'_>| {
@@ -425,34 +447,33 @@ pub fn delta(
                         }
                         Ok(())
                     };
+                // Without conditions a plan cannot know, the definite answer is the possible one.
+                let narrowed = |e: &Option<Exact<'_>>| {
+                    e.as_ref().is_some_and(|e| !e.possible.narrowing.is_empty())
+                };
+                let (nb, na) = (narrowed(&eb), narrowed(&ea));
                 let gained = pa.minus(&pb);
                 let lost = pb.minus(&pa);
-                let only_if_a = if gained.intersect(&pa.minus(&da)).is_empty()? {
-                    Vec::new()
-                } else {
+                let only_if_a = if na && !gained.intersect(&pa.minus(&da)).is_empty()? {
                     conds(&ea)
-                };
-                let only_if_b = if lost.intersect(&pb.minus(&db)).is_empty()? {
-                    Vec::new()
                 } else {
+                    Vec::new()
+                };
+                let only_if_b = if nb && !lost.intersect(&pb.minus(&db)).is_empty()? {
                     conds(&eb)
+                } else {
+                    Vec::new()
                 };
                 push(Change::Gained, gained, only_if_a, Vec::new())?;
-                // Reachable before only under conditions, now whatever they are.
-                push(
-                    Change::Gained,
-                    da.minus(&db).intersect(&pb),
-                    Vec::new(),
-                    conds(&eb),
-                )?;
                 push(Change::Lost, lost, only_if_b, Vec::new())?;
-                // Reachable before whatever the conditions, now only under some.
-                push(
-                    Change::Lost,
-                    db.minus(&da).intersect(&pa),
-                    Vec::new(),
-                    conds(&ea),
-                )?;
+                if nb || na {
+                    // Reachable before only under conditions, now whatever they are.
+                    let lifted = da.minus(&db).intersect(&pb);
+                    push(Change::Gained, lifted, Vec::new(), conds(&eb))?;
+                    // Reachable before whatever the conditions, now only under some.
+                    let added = db.minus(&da).intersect(&pa);
+                    push(Change::Lost, added, Vec::new(), conds(&ea))?;
+                }
             }
         }
     }
