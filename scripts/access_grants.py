@@ -514,3 +514,15 @@ def install():
         "/v20180820/accessgrantsinstance/dataaccess",
     ):
         _urls.url_paths[path] = S3ControlResponse.dispatch
+    # IAM policies name the instance and what is below it by regional S3 ARNs
+    # (arn:PARTITION:s3:REGION:ACCOUNT:access-grants/default, .../location/ID, .../grant/ID: the
+    # resource types accessgrantsinstance, accessgrantslocation and accessgrant of the Service
+    # Authorization Reference, "Actions, resources, and condition keys for Amazon S3",
+    # https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html).
+    # moto's policy validator allows region information in S3 ARNs only for access points.
+    from moto.iam import policy_validation
+
+    regional = policy_validation.SERVICE_TYPE_REGION_INFORMATION_ERROR_ASSOCIATIONS["s3"]
+    starts = regional.setdefault("valid_starting_values", [])
+    if "access-grants/" not in starts:
+        starts.append("access-grants/")

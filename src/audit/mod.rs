@@ -3,6 +3,7 @@
 //! the deployed function (a scheduled report) run it; it takes a [`crate::session::Session`] and
 //! plain options, never CLI types.
 
+pub mod access_grants;
 pub mod fleet;
 pub mod report;
 pub mod table;

@@ -826,6 +826,7 @@ pub async fn report_with(
 
     let no_findings: Vec<FindingRef> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
+    let mut grants = super::access_grants::Grants::default();
     let mut skipped: Vec<(String, CliError)> = Vec::new();
     let mut covered: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let (mut audited, mut audited_aps, mut gone) = (0usize, 0usize, 0usize);
@@ -901,6 +902,14 @@ pub async fn report_with(
             organization: &plan0.org_accounts,
         };
         emit_rows(&mut sink, &audit, &set, &scope.chain, opts.exact)?;
+        // S3 Access Grants: a source of access beside the policies.
+        match grants.rows(&scope.aws, &scope.account, &audit).await {
+            Ok(rows) => rows.into_iter().try_for_each(|r| sink.row(r))?,
+            Err(e) => session.printer.warn(format!(
+                "account {} ({}): S3 Access Grants not read, their rows are missing: {}",
+                scope.account, scope.region, e.message
+            )),
+        }
         sink.out.flush()?;
     }
     drop(fetched);

@@ -10,7 +10,8 @@
 //! counterexample names the statement to look at).
 
 use super::file::{Lake, NeverKind, OnlyAccess, Rule};
-use super::Declared;
+use crate::apply::access::PlannedAccess;
+use crate::apply::Plan;
 use crate::error::{failed, input_error, Result};
 use crate::evaluate::prove::{self, Proof};
 use crate::policy::access::{delegate_statement, delegates_to};
@@ -62,32 +63,33 @@ pub fn resolve(lake: &Lake, partition: &str) -> Vec<(Vec<String>, Guardrail)> {
         .collect()
 }
 
-/// The policies a plan leaves, per bucket of the plan, from its steps' outcomes (after
-/// `apply::plan_only`: as planned).
-pub fn planned(declared: &[Declared]) -> Vec<Policies> {
-    let mut out: Vec<Policies> = Vec::new();
-    for d in declared {
-        let after = d
-            .outcome
-            .get()
-            .and_then(|done| done.after)
-            .unwrap_or_default();
-        let i = match out.iter().position(|p| p.bucket == d.bucket) {
-            Some(i) => i,
-            None => {
-                out.push(Policies {
-                    bucket: d.bucket.clone(),
-                    ..Default::default()
-                });
-                out.len() - 1
-            }
-        };
-        match d.scope {
-            Scope::Bucket { .. } => out[i].bucket_policy = after,
-            Scope::AccessPoint(_) => out[i].access_points.push((d.resource.clone(), after)),
-        }
+/// The proofs a plan's guard leaves for the verb to print.
+pub type Proofs = std::rc::Rc<std::cell::RefCell<Vec<Proof>>>;
+
+/// The plan, guarded by the file's guardrails (none: unchanged): they are proved on the
+/// policies the plan leaves (`apply::access::PlannedAccess::after`: every policy of each bucket
+/// as planned, those the plan does not change read in), the proofs kept in `into`; with
+/// `refuse`, a plan that breaks one is refused before anything is leased or written (exit 5).
+pub fn guard<'a>(plan: Plan<'a>, lake: &Lake, into: &Proofs, refuse: bool) -> Plan<'a> {
+    if lake.guardrails.is_empty() {
+        return plan;
     }
-    out
+    let lake = lake.clone();
+    let into = into.clone();
+    plan.guarded(move |planned: &[PlannedAccess]| {
+        let sets: Vec<(&str, &PolicySet, &str)> = planned
+            .iter()
+            .map(|p| (p.bucket.as_str(), &p.after, p.partition))
+            .collect();
+        let proofs = check_sets(&lake, &sets)?;
+        let broken: Vec<&Proof> = proofs.iter().filter(|p| !p.holds).collect();
+        let refusal = (refuse && !broken.is_empty()).then(|| prove::refusal(&broken, true));
+        *into.borrow_mut() = proofs;
+        match refusal {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })
 }
 
 /// The policies the file declares, as they would be written on a lake where none of them
@@ -175,35 +177,45 @@ impl Policies {
     }
 }
 
-/// Prove every guardrail of the file on every bucket it is about.
+/// Prove every guardrail of the file on every bucket it is about (the policies of each, as the
+/// file declares them), offline.
 pub fn check(
     lake: &Lake,
     buckets: &[Policies],
     account: &str,
     partition: &str,
 ) -> Result<Vec<Proof>> {
-    let rules = resolve(lake, partition);
-    if rules.is_empty() {
-        return Ok(Vec::new());
-    }
+    let sets: Vec<(String, PolicySet)> = buckets
+        .iter()
+        .map(|p| Ok((p.bucket.clone(), p.set(account)?)))
+        .collect::<Result<_>>()?;
+    let sets: Vec<(&str, &PolicySet, &str)> = sets
+        .iter()
+        .map(|(b, s)| (b.as_str(), s, partition))
+        .collect();
+    check_sets(lake, &sets)
+}
+
+/// Prove every guardrail of the file on each `(bucket, policy set, partition)` it is about.
+fn check_sets(lake: &Lake, sets: &[(&str, &PolicySet, &str)]) -> Result<Vec<Proof>> {
     let chain = Chain::default();
     let context: Vec<(String, String)> = crate::evaluate::DEFAULT_CONTEXT
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let mut proofs = Vec::new();
-    for p in buckets {
-        let set = p.set(account)?;
+    for (bucket, set, partition) in sets {
+        let rules = resolve(lake, partition);
         let model = Model {
-            set: &set,
+            set,
             chain: &chain,
-            bucket: &p.bucket,
+            bucket,
             partition,
             context: &context,
             trusted: &[],
         };
         for (only, g) in &rules {
-            if !only.is_empty() && !only.contains(&p.bucket) {
+            if !only.is_empty() && !only.iter().any(|b| b == bucket) {
                 continue;
             }
             proofs.push(prove::prove(&model, g)?);

@@ -35,8 +35,6 @@ pub const DEFAULT_PARALLEL: usize = 16;
 #[derive(Debug, Clone)]
 pub struct Declared {
     pub target: ResourceKind,
-    /// The bucket the policy governs (its own, or its access point's).
-    pub bucket: String,
     pub resource: String,
     /// The policy as the pipeline leaves it.
     pub outcome: Outcome<PolicyDocument>,
@@ -170,7 +168,6 @@ pub async fn build<'a>(
         );
         declared_out.push(Declared {
             target: crate::apply::bucket_policy::KIND,
-            bucket: bucket.clone(),
             resource,
             outcome,
             kind: PolicyKind::Bucket,
@@ -241,7 +238,6 @@ pub async fn build<'a>(
             );
             declared_out.push(Declared {
                 target: crate::apply::access_point_policy::KIND,
-                bucket: bucket.clone(),
                 resource: ap_arn,
                 outcome,
                 kind: PolicyKind::AccessPoint,
@@ -271,7 +267,6 @@ pub async fn build<'a>(
         );
         declared_out.push(Declared {
             target: crate::apply::access_point_policy::KIND,
-            bucket: ap.bucket.clone(),
             resource: ap.arn.clone(),
             outcome,
             kind: PolicyKind::AccessPoint,

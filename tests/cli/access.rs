@@ -1248,6 +1248,7 @@ fn check_online_reads_the_access_points_block_public_access() {
             "read",
             "--block-public-access",
             settings,
+            "--yes",
         ])
         .success();
         // A public policy: everyone may read through it.

@@ -583,3 +583,119 @@ async fn who_can_shows_access_grants_with_directory_grantees_and_missing_roles()
         "{rows:#}"
     );
 }
+
+/// `audit report` counts grants as a source: one row per grant on the bucket (source
+/// `access-grant:ID`, the location in `sid`, the grantee, external or not, the prefix, the
+/// access), a grantee role of the account that no longer exists as latent.
+#[tokio::test]
+async fn audit_report_has_a_row_per_access_grant_of_the_bucket() {
+    let env = TestEnv::new();
+    let bucket = env.bucket("ag-audit");
+    let other = env.bucket("ag-audit-other");
+    let acct = account(&env);
+    let aws = aws(&env, &acct).await;
+    let role = location_role(&env, &aws, "ag-audit-location").await;
+    aws.create_access_grants_instance(
+        &acct,
+        Some("arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+    )
+    .await
+    .unwrap();
+    let location = aws
+        .create_access_grants_location(&acct, "s3://", &role)
+        .await
+        .unwrap();
+    let gone = format!("arn:aws:iam::{acct}:role/gone");
+    let partner = "arn:aws:iam::444455556666:role/partner";
+    let user = "83a4f8e2-0001-7000-a000-000000000001";
+    for (kind, who, sub, permission) in [
+        (
+            GranteeKind::Iam,
+            gone.as_str(),
+            format!("{bucket}/vendorA/*"),
+            GrantPermission::Read,
+        ),
+        (
+            GranteeKind::Iam,
+            partner,
+            format!("{bucket}/shared/*"),
+            GrantPermission::Readwrite,
+        ),
+        (
+            GranteeKind::DirectoryUser,
+            user,
+            format!("{bucket}/vendorB/*"),
+            GrantPermission::Write,
+        ),
+        (
+            GranteeKind::Iam,
+            partner,
+            format!("{other}/x/*"),
+            GrantPermission::Read,
+        ),
+    ] {
+        let mut g = grant(&location.id, &sub, who);
+        g.grantee_kind = kind;
+        g.permission = permission;
+        aws.create_access_grant(&acct, &g).await.unwrap();
+    }
+    let rows = env.json([
+        "--account-id",
+        acct.as_str(),
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--bucket",
+        bucket.as_str(),
+    ]);
+    let mut got: Vec<(String, bool, String, String, String, bool)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["source"].as_str().unwrap().starts_with("access-grant:"))
+        .map(|r| {
+            assert_eq!(r["sid"], "location:s3://", "{r}");
+            assert_eq!(r["bucket"], bucket.as_str(), "{r}");
+            (
+                r["principal"].as_str().unwrap().to_string(),
+                r["external"].as_bool().unwrap(),
+                r["prefix"].as_str().unwrap().to_string(),
+                r["access"].as_str().unwrap().to_string(),
+                r["keys"].as_str().unwrap().to_string(),
+                !r["latent"].as_str().unwrap_or_default().is_empty(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                partner.to_string(),
+                true,
+                "shared/".into(),
+                "read+write+list".into(),
+                "shared/*".into(),
+                false
+            ),
+            (
+                gone.clone(),
+                false,
+                "vendorA/".into(),
+                "read+list".into(),
+                "vendorA/*".into(),
+                true
+            ),
+            (
+                format!("directory-user:{user}"),
+                false,
+                "vendorB/".into(),
+                "write".into(),
+                "vendorB/*".into(),
+                false
+            ),
+        ],
+        "{rows:#}"
+    );
+}

@@ -275,6 +275,46 @@ fn deploy_redeploy_status_and_undeploy_on_moto() {
     );
     assert_eq!(env_vars["LAKEGATE_EVENT_ARGS"], "--via access-point");
 
+    // Through Access Grants: the events carry the choice, and the role gains exactly the Access
+    // Grants permissions, iam:PassRole on the location role alone.
+    let location_role = format!("arn:aws:iam::{ACCOUNT}:role/ag-location");
+    deploy(&["--via", "access-grants", "--location-role", &location_role]);
+    let env_vars = boto(
+        &env,
+        &format!("out = c('lambda').get_function_configuration(FunctionName='{f}')['Environment']['Variables']"),
+    );
+    assert_eq!(
+        env_vars["LAKEGATE_EVENT_ARGS"],
+        format!("--via access-grants --location-role {location_role}")
+    );
+    let policy = boto(
+        &env,
+        &format!("out = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-fulfiller')['PolicyDocument']"),
+    );
+    let st = policy["Statement"].as_array().unwrap();
+    let ag = st
+        .iter()
+        .find(|s| s["Sid"] == "AccessGrants")
+        .expect("AccessGrants");
+    assert_eq!(
+        actions(ag),
+        [
+            "s3:GetAccessGrantsInstance",
+            "s3:ListAccessGrantsLocations",
+            "s3:GetAccessGrantsLocation",
+            "s3:ListAccessGrants",
+            "s3:CreateAccessGrant",
+            "s3:DeleteAccessGrant"
+        ]
+    );
+    let pass = st
+        .iter()
+        .find(|s| s["Sid"] == "PassLocationRole")
+        .expect("PassRole");
+    assert_eq!(pass["Resource"], location_role.as_str());
+    assert!(!st.iter().any(|s| s["Sid"] == "AccessPoints"), "{policy}");
+    deploy(&["--via", "access-point"]);
+
     // Status: every resource present, the dead-letter queue empty.
     let s = env.json([
         "-o",

@@ -633,6 +633,8 @@ impl TestEnv {
             principal,
             "--access",
             access,
+            // Set-up, not the subject: a principal of another account needs confirmation.
+            "--yes",
         ])
         .success();
         name

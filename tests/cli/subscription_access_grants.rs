@@ -113,6 +113,24 @@ fn a_project_subscription_is_granted_and_revoked_through_access_grants() {
     let err = stderr(&grant(&["--actions", "s3:GetObject"]).code(2));
     assert!(err.contains("--actions"), "{err}");
     assert!(grants(&env, &acct).is_empty());
+    // --location-role: a role ARN, and only with --via access-grants.
+    let err = stderr(&grant(&["--location-role", "ag-location"]).code(2));
+    assert!(err.contains("--location-role"), "{err}");
+    let policy_route = [
+        "subscription",
+        "grant",
+        "--domain",
+        DOMAIN,
+        "--request",
+        "req1",
+        "--location-role",
+        role.as_str(),
+    ];
+    let err = stderr(&run(&env, &fake, &acct, &policy_route).code(2));
+    assert!(
+        err.contains("--location-role: only with --via access-grants"),
+        "{err}"
+    );
 
     // A dry run plans the location and the two grants, and changes nothing.
     grant(&["--location-role", &role, "--dry-run"]).success();

@@ -1,9 +1,11 @@
 //! `lakegate apply -f lake.yaml [--prune]`
 
-use super::{load, show_diff, show_diff_checked, FileArgs};
+use super::{load, show_diff, FileArgs};
 use crate::apply::Scale;
 use crate::commands::Ctx;
 use crate::error::Result;
+use crate::evaluate::prove;
+use crate::lake::guardrails::Proofs;
 use crate::lake::{self, LakeOutcome};
 
 /// Make the lake what a lake file declares, through the change pipeline (lease, history and
@@ -30,12 +32,6 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         return show_diff(ctx, &args.file, reason).await;
     }
     let file = load(&args.file)?;
-    // The guardrails are proved on the plan before anything is leased or written.
-    let proofs = if file.guardrails.is_empty() {
-        Vec::new()
-    } else {
-        show_diff_checked(ctx, &args.file, reason, true).await?
-    };
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let parallel = usize::from(args.file.concurrency);
@@ -47,8 +43,29 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
         read_concurrency: parallel,
         name_applied: true,
     };
-    let report =
-        crate::apply::apply_with(aws, &ctx.printer, &ctx.apply_options(), lp.plan, scale).await?;
+    // The guardrails are proved on the planned policies before anything is leased or written;
+    // a plan that breaks one is refused (exit 5) with the proofs printed.
+    let proofs = Proofs::default();
+    let plan = lake::guardrails::guard(lp.plan, &file, &proofs, true);
+    let report = match crate::apply::apply_with(
+        aws,
+        &ctx.printer,
+        &ctx.apply_options(),
+        plan,
+        scale,
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => {
+            let shown = proofs.take();
+            if shown.iter().any(|p| !p.holds) {
+                prove::print(&ctx.printer, &shown, false)?;
+            }
+            return Err(e);
+        }
+    };
+    let proofs = proofs.take();
     let applied: Vec<String> = report
         .steps
         .iter()

@@ -9,6 +9,7 @@ pub mod schema;
 use super::{read_input, Ctx};
 use crate::error::{differs, Result};
 use crate::evaluate::prove::{self, Proof};
+use crate::lake::guardrails::Proofs;
 use crate::lake::{self, file::Lake, LakeOutcome};
 
 /// The lake file and how to read the lake, for `diff` and `apply`.
@@ -40,33 +41,21 @@ pub fn load(args: &FileArgs) -> Result<Lake> {
     lake::file::parse(name, &text)
 }
 
-/// Plan the file, prove its guardrails against the planned policies and print the plan (what
-/// `diff -f` and `apply -f --dry-run` do, and what `apply -f` does first when the file has
-/// guardrails). Exit 5 when the plan breaks a guardrail (`applying`: the refusal says nothing
-/// was applied), else 4 when something differs; Ok with the guardrails' proofs otherwise.
-pub async fn show_diff_checked(
-    ctx: &Ctx,
-    args: &FileArgs,
-    reason: &str,
-    applying: bool,
-) -> Result<Vec<Proof>> {
+/// Plan the file (its guardrails proved on the planned policies) and print the plan: what
+/// `diff -f` and `apply -f --dry-run` do. Exit 5 when the plan breaks a guardrail, else 4 when
+/// something differs.
+async fn plan_and_print(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
     let file = load(args)?;
     let aws = ctx.aws().await?;
     let account = ctx.account().await?;
     let parallel = usize::from(args.concurrency);
     let lp = lake::build(aws, &account, &file, args.prune, parallel, reason).await?;
-    let report = crate::apply::plan_only(aws, lp.plan, parallel).await?;
+    let proofs = Proofs::default();
+    let plan = lake::guardrails::guard(lp.plan, &file, &proofs, false);
+    let report = crate::apply::plan_only(aws, plan, parallel).await?;
     let differ = report.changed() || !lp.drift.is_empty();
-    let proofs = lake::guardrails::check(
-        &file,
-        &lake::guardrails::planned(&lp.declared),
-        &account,
-        aws.partition,
-    )?;
+    let proofs = proofs.take();
     let broken: Vec<&Proof> = proofs.iter().filter(|p| !p.holds).collect();
-    if applying && broken.is_empty() {
-        return Ok(proofs);
-    }
     LakeOutcome {
         dry_run: true,
         differs: differ,
@@ -80,16 +69,16 @@ pub async fn show_diff_checked(
     }
     .print(&ctx.printer)?;
     if !broken.is_empty() {
-        Err(prove::refusal(&broken, applying))
+        Err(prove::refusal(&broken, false))
     } else if differ {
         Err(differs())
     } else {
-        Ok(proofs)
+        Ok(())
     }
 }
 
 /// Plan the file and print the plan (what `diff -f` and `apply -f --dry-run` do); exit 4 when
 /// something differs, 5 when the plan breaks a guardrail of the file.
 pub async fn show_diff(ctx: &Ctx, args: &FileArgs, reason: &str) -> Result<()> {
-    show_diff_checked(ctx, args, reason, false).await.map(drop)
+    plan_and_print(ctx, args, reason).await
 }
