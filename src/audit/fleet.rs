@@ -599,8 +599,15 @@ pub struct Progress {
     pub retrying: BTreeMap<String, Marker>,
 }
 
-/// Read a run's markers.
-pub async fn progress(aws: &Aws, loc: &Location, plan: &RunPlan) -> Result<Progress> {
+/// Read a run's markers: two listings, and only the failure markers' bodies (their cause, and
+/// whether they are final). With `when_complete`, None as soon as the listings show units
+/// without any marker: a unit's completion then costs two listings, not a read of every marker.
+pub async fn progress(
+    aws: &Aws,
+    loc: &Location,
+    plan: &RunPlan,
+    when_complete: bool,
+) -> Result<Option<Progress>> {
     let run = &plan.run;
     let base = format!("{}runs/{run}/", loc.prefix);
     let done_keys: BTreeSet<String> = aws
@@ -614,23 +621,34 @@ pub async fn progress(aws: &Aws, loc: &Location, plan: &RunPlan) -> Result<Progr
         .into_iter()
         .collect();
     let mut p = Progress::default();
-    for u in &plan.units {
-        let file = format!("{}.json", u.name());
-        if done_keys.contains(&file) {
-            let m = read_json::<Marker>(aws, &loc.bucket, &loc.done_key(run, u))
-                .await?
-                .unwrap_or(Marker {
+    let files: Vec<(&Unit, String)> = plan
+        .units
+        .iter()
+        .map(|u| (u, format!("{}.json", u.name())))
+        .collect();
+    let with_marker = files
+        .iter()
+        .filter(|(_, f)| done_keys.contains(f) || failed_keys.contains(f))
+        .count();
+    if when_complete && with_marker < plan.units.len() {
+        return Ok(None);
+    }
+    for (u, file) in &files {
+        if done_keys.contains(file) {
+            p.done.insert(
+                u.name(),
+                Marker {
                     account: u.account.clone(),
                     region: u.region.clone(),
                     attempt: 0,
-                    max_attempts: 0,
+                    max_attempts: plan.max_receive,
                     report: Some(loc.report_key(&plan.date, u)),
                     rows: None,
                     cause: None,
                     last: false,
-                });
-            p.done.insert(u.name(), m);
-        } else if failed_keys.contains(&file) {
+                },
+            );
+        } else if failed_keys.contains(file) {
             if let Some(m) = read_json::<Marker>(aws, &loc.bucket, &loc.failed_key(run, u)).await? {
                 if m.last {
                     p.failed.insert(u.name(), m);
@@ -640,7 +658,7 @@ pub async fn progress(aws: &Aws, loc: &Location, plan: &RunPlan) -> Result<Progr
             }
         }
     }
-    Ok(p)
+    Ok(Some(p))
 }
 
 /// The manifest of a run from its progress; units with no final word are failed when
@@ -700,7 +718,9 @@ pub async fn finish(
     plan: &RunPlan,
     by_hand: bool,
 ) -> Result<Option<RunManifest>> {
-    let p = progress(aws, loc, plan).await?;
+    let Some(p) = progress(aws, loc, plan, !by_hand).await? else {
+        return Ok(None);
+    };
     let complete = p.done.len() + p.failed.len() >= plan.units.len();
     if !complete && !by_hand {
         return Ok(None);
@@ -840,7 +860,7 @@ pub async fn status(
     if finish_now && manifest.is_none() {
         manifest = finish(session, aws, &loc, &plan, true).await?;
     }
-    let p = progress(aws, &loc, &plan).await?;
+    let p = progress(aws, &loc, &plan, false).await?.unwrap_or_default();
     let q = aws.queue(&plan.queue).await?;
     let dlq_name = q
         .as_ref()
