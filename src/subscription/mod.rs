@@ -11,6 +11,7 @@ pub mod access_grants;
 pub mod event;
 pub mod fulfil;
 pub mod observe;
+pub mod print;
 pub mod reconcile;
 pub mod target_create;
 
@@ -81,6 +82,21 @@ impl WriteOpts {
         }
         self.actions().map(|_| ())
     }
+}
+
+/// An `ACCOUNT=ROLE_ARN` of `--account-role`.
+pub fn parse_account_role(s: &str) -> std::result::Result<(String, String), String> {
+    let (acct, role) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected ACCOUNT=ROLE_ARN, got '{s}'"))?;
+    arn::validate_account_id(acct).map_err(|e| e.to_string())?;
+    let ok = role.starts_with("arn:") && role.contains(":iam::") && role.contains(":role/");
+    if !ok {
+        return Err(format!(
+            "invalid role '{role}': expected arn:aws:iam::ACCOUNT:role/NAME"
+        ));
+    }
+    Ok((acct.to_string(), role.to_string()))
 }
 
 /// Options shared by `list`, `reconcile`: just the multi-account roles.
@@ -1023,6 +1039,19 @@ impl PolicyCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn account_roles_parse() {
+        assert_eq!(
+            parse_account_role("111122223333=arn:aws:iam::111122223333:role/LakegateEditor")
+                .unwrap()
+                .0,
+            "111122223333"
+        );
+        assert!(parse_account_role("111122223333").is_err());
+        assert!(parse_account_role("12=arn:aws:iam::111122223333:role/x").is_err());
+        assert!(parse_account_role("111122223333=arn:aws:iam::111122223333:user/x").is_err());
+    }
     use crate::error::failed;
 
     #[test]

@@ -19,7 +19,7 @@ pub struct Args {
     pub project: Option<crate::values::DataZoneId>,
 
     /// Read buckets of ACCOUNT through this role there (repeatable)
-    #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = super::parse_account_role)]
+    #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = crate::subscription::parse_account_role)]
     pub account_roles: Vec<(String, String)>,
 
     /// Where grants are looked for: policies (bucket and access point), or access grants

@@ -1,6 +1,5 @@
 //! `lakegate subscription ...`: DataZone subscriptions to unmanaged S3 assets. The grant and
-//! revoke engine is `crate::subscription`; here are the verbs, their shared flags and the one
-//! line people read of an outcome.
+//! revoke engine is `crate::subscription`; here are the verbs and their shared flags.
 
 pub mod deploy;
 pub mod grant;
@@ -15,8 +14,7 @@ pub mod undeploy;
 
 use super::Ctx;
 use crate::error::Result;
-use crate::policy::arn;
-use crate::subscription::Outcome;
+pub use crate::subscription::print::print_outcome;
 pub use crate::subscription::{Access, Via, WriteOpts};
 use clap::Subcommand;
 
@@ -86,27 +84,13 @@ pub struct WriteArgs {
 
     /// Edit buckets of ACCOUNT through this role there (repeatable); the account of a bucket is
     /// the account of the asset's owning project's environments
-    #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = parse_account_role)]
+    #[arg(long = "account-role", value_name = "ACCOUNT=ROLE_ARN", value_parser = crate::subscription::parse_account_role)]
     pub account_roles: Vec<(String, String)>,
 
     /// With --via access-grants: when no registered location covers an asset, register its
     /// bucket (s3://BUCKET/) with this role (see `accessgrant location create --create-role`)
     #[arg(long, value_name = "ROLE_ARN")]
     pub location_role: Option<crate::values::IamRoleArn>,
-}
-
-fn parse_account_role(s: &str) -> std::result::Result<(String, String), String> {
-    let (acct, role) = s
-        .split_once('=')
-        .ok_or_else(|| format!("expected ACCOUNT=ROLE_ARN, got '{s}'"))?;
-    arn::validate_account_id(acct).map_err(|e| e.to_string())?;
-    let ok = role.starts_with("arn:") && role.contains(":iam::") && role.contains(":role/");
-    if !ok {
-        return Err(format!(
-            "invalid role '{role}': expected arn:aws:iam::ACCOUNT:role/NAME"
-        ));
-    }
-    Ok((acct.to_string(), role.to_string()))
 }
 
 impl WriteArgs {
@@ -119,65 +103,5 @@ impl WriteArgs {
             account_roles: self.account_roles.clone(),
             location_role: self.location_role.as_ref().map(ToString::to_string),
         }
-    }
-}
-
-/// Print an outcome: the JSON object for scripts (and handle-event), one line for people.
-///
-/// Under --dry-run the plan is the one document, printed by the pipeline; a skipped or ignored
-/// request has no plan, so its outcome is printed instead.
-pub fn print_outcome(ctx: &Ctx, o: &Outcome) -> Result<()> {
-    let planned = matches!(o.action.as_str(), "grant" | "revoke");
-    if o.dry_run && planned && ctx.printer.is_structured() {
-        return Ok(());
-    }
-    ctx.printer.result(o, || {
-        if o.dry_run {
-            ctx.printer.status(&o.message);
-            return Ok(());
-        }
-        let mut line = format!("subscription request {}: {}", o.request_id, o.message);
-        if !o.access_grants.is_empty() && !o.dry_run {
-            line.push_str(&format!("; access grants: {}", o.access_grants.join(", ")));
-        }
-        if let Some(a) = &o.access_point_arn {
-            line.push_str(&format!(
-                "; consumers use access point {a}{}",
-                o.access_point_alias
-                    .as_ref()
-                    .map(|x| format!(" (alias {x})"))
-                    .unwrap_or_default()
-            ));
-        }
-        ctx.printer.done(line)?;
-        // What it did to access.
-        let delta = crate::plan::Changes {
-            delta: o.delta.clone().filter(|d| !d.is_empty()),
-            ..Default::default()
-        };
-        let text = ctx.printer.render_delta(&delta);
-        if text.is_empty() || ctx.printer.quiet {
-            Ok(())
-        } else {
-            ctx.printer.text(&text)
-        }
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn account_roles_parse() {
-        assert_eq!(
-            parse_account_role("111122223333=arn:aws:iam::111122223333:role/LakegateEditor")
-                .unwrap()
-                .0,
-            "111122223333"
-        );
-        assert!(parse_account_role("111122223333").is_err());
-        assert!(parse_account_role("12=arn:aws:iam::111122223333:role/x").is_err());
-        assert!(parse_account_role("111122223333=arn:aws:iam::111122223333:user/x").is_err());
     }
 }
