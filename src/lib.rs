@@ -9,14 +9,15 @@
 //!   `routes` (route tables as values);
 //! - `aws`: the only user of the AWS SDK; `hints` turns its neutral errors into the CLI's;
 //! - `output`: the only printer of stdout and stderr, errors included;
-//! - engines: `session`, `apply` (the change pipeline), `state`, `verify`, `lake`, `audit`,
-//!   `subscription`, `evaluate`, `endpoint`, `athena`, `doctor`, `fulfiller`, `package`,
-//!   `lambda`, `plugin`, `completers`;
+//! - engines: `session`, `apply` (the change pipeline), `accesspoint`, `state`, `verify`,
+//!   `lake`, `audit`, `subscription`, `evaluate`, `endpoint`, `athena`, `doctor`, `fulfiller`,
+//!   `package`, `lambda`, `plugin`, `completers`;
 //! - `commands`: one file per verb, wiring the layers below;
 //! - `cli`, `help`, `completion`, `signals`, `dispatch`: the command line and the run.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod accesspoint;
 pub mod apply;
 pub mod athena;
 pub mod audit;

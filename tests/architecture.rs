@@ -41,6 +41,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "session",      // the session every engine works in
             "apply",        // the change pipeline, one file per kind of resource
+            "accesspoint",  // access points listed with what their policies grant
             "state",        // policy history (kept before every overwrite)
             "verify",       // read-back checks after a write
             "lake",         // the declared lake: lake files, diff, apply, export
