@@ -276,6 +276,35 @@ pub struct Started {
     pub plan: String,
 }
 
+/// The audit queue of the default function's default schedule.
+pub const DEFAULT_QUEUE: &str = "lakegate-fulfiller-audit-weekly";
+
+/// `audit report`: this process's unit of a fanned-out run (`opts.unit`), else the run fanned
+/// out to `queue` when there is one, else the whole report here.
+pub async fn report(session: &Session, opts: &ReportOptions, queue: Option<&str>) -> Result<()> {
+    if opts.unit.is_some() {
+        return run_unit(session, opts).await;
+    }
+    let Some(queue) = queue else {
+        return super::report::report(session, opts).await;
+    };
+    let s = fan_out(session, opts, queue).await?;
+    if session.settings.dry_run {
+        return Ok(());
+    }
+    session.printer.result(&s, || {
+        session.printer.done(format!(
+            "run {} queued: {} units ({} accounts) on {}; follow it with `lakegate audit status {} --upload {}`",
+            s.run,
+            s.units,
+            s.accounts,
+            s.queue,
+            s.run,
+            opts.upload.as_ref().map(ToString::to_string).unwrap_or_default()
+        ))
+    })
+}
+
 /// Plan a run over the organization and send its units to `queue`.
 pub async fn fan_out(session: &Session, opts: &ReportOptions, queue: &str) -> Result<Started> {
     let Some(url) = &opts.upload else {
