@@ -727,6 +727,91 @@ pub async fn apply_and_print(
     })
 }
 
+/// An audit schedule as `audit schedule` asks for it, its report's options already checked.
+#[derive(Debug, Clone)]
+pub struct AuditSchedule {
+    /// The schedule's name.
+    pub name: crate::values::FunctionName,
+    /// Its EventBridge schedule expression.
+    pub cron: crate::values::ScheduleExpression,
+    /// The deployed function that runs the report.
+    pub function_name: crate::values::FunctionName,
+    /// The `audit report` arguments the job runs.
+    pub job: Vec<String>,
+    /// The report's --upload location: (bucket, prefix).
+    pub upload: (String, String),
+    /// Whether the job fans the run out (--organization --fan-out).
+    pub fan_out: bool,
+    /// The report's --member-role, with --fan-out.
+    pub member_role: Option<String>,
+}
+
+/// Put an audit schedule in place: the rule and its target, the invoke permission, the role's
+/// inline policy, and with `fan_out` its queues and event source mapping; print the outcome.
+pub async fn schedule_audit(session: &Session, args: &AuditSchedule) -> Result<()> {
+    let (bucket, prefix) = (&args.upload.0, &args.upload.1);
+    let place = place(session).await?;
+    let names = Names::of(&args.function_name);
+    if session
+        .aws()
+        .await?
+        .function(&names.function)
+        .await?
+        .is_none()
+    {
+        return Err(crate::error::input_error(format!(
+            "function {} is not deployed: run `lakegate subscription deploy` first (or pass --function-name)",
+            names.function
+        )));
+    }
+    let mut doc = audit_policy(&place, Some((bucket, prefix)));
+    let mut job = args.job.clone();
+    if args.fan_out {
+        let queue = names.audit_dlq(&args.name);
+        if queue.len() > QUEUE_NAME_MAX {
+            return Err(crate::error::input_error(format!(
+                "--name: the queue {queue} would be longer than SQS allows (80): use a shorter --name or --function-name"
+            )));
+        }
+        let role = args.member_role.as_deref().unwrap_or_default();
+        fleet_policy(&mut doc, &place, &names, &args.name, role, (bucket, prefix));
+        job.extend(["--queue".to_string(), names.audit_queue(&args.name)]);
+    }
+    let mut plan = Plan::new(format!("audit schedule {}", args.name));
+    plan.steps = audit_schedule_steps(
+        &place,
+        &names,
+        &args.name,
+        Some((args.cron.to_string(), job, doc)),
+    );
+    // The policy first (the mapping needs its queue permissions), then the queues and the
+    // mapping, then the rule; a schedule that no longer fans out loses its queues.
+    let fleet = fleet_steps(&place, &names, &args.name, args.fan_out);
+    if args.fan_out {
+        plan.steps.splice(1..1, fleet);
+    } else {
+        plan.steps.extend(fleet);
+    }
+    let said = Said {
+        done: format!(
+            "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
+            args.name, args.cron, args.function_name
+        ),
+        unchanged: None,
+        always_rows: true,
+    };
+    apply_and_print(session, plan, said, |changed, rows| {
+        serde_json::json!({
+            "schedule": args.name,
+            "rule": names.audit_rule(&args.name),
+            "expression": args.cron,
+            "changed": changed,
+            "resources": rows,
+        })
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,8 @@
 //! `lakegate audit schedule --cron EXPR [--name N] [--function-name F] AUDIT_REPORT_OPTIONS…`
 
-use crate::apply::Plan;
 use crate::commands::{CommandTree, Ctx};
 use crate::error::{input_error, Result};
-use crate::fulfiller::{self, place, Names, Said};
+use crate::fulfiller::{self, AuditSchedule};
 
 /// Run `audit report` on a schedule, in the deployed fulfiller function (`subscription deploy`):
 /// an EventBridge rule with the schedule whose target is the function with the report's
@@ -126,65 +125,14 @@ fn check_report(
 
 pub async fn run(ctx: &Ctx, args: &Args, tree: CommandTree) -> Result<()> {
     let (bucket, prefix, report) = check_report(&args.report, tree)?;
-    let place = place(ctx).await?;
-    let names = Names::of(&args.function_name);
-    if ctx.aws().await?.function(&names.function).await?.is_none() {
-        return Err(input_error(format!(
-            "function {} is not deployed: run `lakegate subscription deploy` first (or pass --function-name)",
-            names.function
-        )));
-    }
-    let mut doc = fulfiller::audit_policy(&place, Some((&bucket, &prefix)));
-    let mut job = args.report.clone();
-    if report.fan_out {
-        let queue = names.audit_dlq(&args.name);
-        if queue.len() > fulfiller::QUEUE_NAME_MAX {
-            return Err(input_error(format!(
-                "--name: the queue {queue} would be longer than SQS allows (80): use a shorter --name or --function-name"
-            )));
-        }
-        let role = report.member_role.as_deref().unwrap_or_default();
-        fulfiller::fleet_policy(
-            &mut doc,
-            &place,
-            &names,
-            &args.name,
-            role,
-            (&bucket, &prefix),
-        );
-        job.extend(["--queue".to_string(), names.audit_queue(&args.name)]);
-    }
-    let mut plan = Plan::new(format!("audit schedule {}", args.name));
-    plan.steps = fulfiller::audit_schedule_steps(
-        &place,
-        &names,
-        &args.name,
-        Some((args.cron.to_string(), job, doc)),
-    );
-    // The policy first (the mapping needs its queue permissions), then the queues and the
-    // mapping, then the rule; a schedule that no longer fans out loses its queues.
-    let fleet = fulfiller::fleet_steps(&place, &names, &args.name, report.fan_out);
-    if report.fan_out {
-        plan.steps.splice(1..1, fleet);
-    } else {
-        plan.steps.extend(fleet);
-    }
-    let said = Said {
-        done: format!(
-            "audit report '{}' runs {} in {}, uploading to s3://{bucket}/{prefix}",
-            args.name, args.cron, args.function_name
-        ),
-        unchanged: None,
-        always_rows: true,
+    let schedule = AuditSchedule {
+        name: args.name.clone(),
+        cron: args.cron.clone(),
+        function_name: args.function_name.clone(),
+        job: args.report.clone(),
+        upload: (bucket, prefix),
+        fan_out: report.fan_out,
+        member_role: report.member_role.map(|r| r.to_string()),
     };
-    fulfiller::apply_and_print(ctx, plan, said, |changed, rows| {
-        serde_json::json!({
-            "schedule": args.name,
-            "rule": names.audit_rule(&args.name),
-            "expression": args.cron,
-            "changed": changed,
-            "resources": rows,
-        })
-    })
-    .await
+    fulfiller::schedule_audit(ctx, &schedule).await
 }
