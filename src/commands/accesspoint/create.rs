@@ -1,17 +1,12 @@
 //! `lakegate accesspoint create NAME --bucket B --prefix P --principal ARN --access LEVEL`
 
-use super::{check_prefix, check_principals, policy_ref, warn_if_not_delegated};
-use crate::apply::access_point::{self, AccessPoint};
-use crate::apply::access_point_policy::AccessPointPolicy;
-use crate::apply::{Plan, Step};
-use crate::aws::s3control::{AccessPointInfo, BlockPublicAccess};
-use crate::commands::{Ctx, EditResult};
-use crate::error::{failed, Result};
-use crate::policy::access::{grant, AccessPointRef};
-use crate::policy::{arn, AccessLevel, PolicyDocument};
+use super::check_prefix;
+use crate::accesspoint::{self, CreateOptions};
+use crate::aws::s3control::BlockPublicAccess;
+use crate::commands::Ctx;
+use crate::error::Result;
+use crate::policy::AccessLevel;
 use crate::values::{AccessPointName, Prefix, PrincipalArn, VpcId};
-use serde::Serialize;
-use serde_json::Value;
 
 /// Create an access point for one consuming application and put a least-privilege policy on it:
 /// object actions only on `…:accesspoint/NAME/object/PREFIX*`, ListBucket only with an
@@ -54,117 +49,15 @@ pub struct Args {
     pub block_public_access: BlockPublicAccess,
 }
 
-#[derive(Debug, Serialize)]
-struct CreateResult {
-    access_point: AccessPointInfo,
-    created: bool,
-    policy_changed: bool,
-    dry_run: bool,
-    policy: Option<Value>,
-}
-
 pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
-    let prefix = check_prefix(&args.prefix, args.literal_prefix)?;
-    let aws = ctx.aws().await?;
-    let bucket = ctx.resolve_bucket(&args.bucket).await?;
-    let principals = check_principals(&args.principals, aws.partition)?;
-    aws.ensure_bucket(&bucket).await?;
-    let account = ctx.account().await?;
-
-    let existing = aws.access_point(&account, &args.name).await?;
-    if let Some(ap) = &existing {
-        if ap.bucket != bucket {
-            return Err(failed(format!(
-                "access point '{}' already exists on bucket '{}', not '{}'",
-                args.name, ap.bucket, bucket
-            ))
-            .hinted("access point names are unique per account and region; choose another name"));
-        }
-        if ap.vpc_id.as_deref() != args.vpc_id.as_deref() {
-            ctx.printer.warn(format!(
-                "access point '{}' exists with network origin {} ({}); the network origin cannot be changed, only its policy is updated",
-                args.name,
-                ap.network_origin,
-                ap.vpc_id.as_deref().unwrap_or("no VPC")
-            ));
-        }
-    }
-
-    let arn_str = existing
-        .as_ref()
-        .map(|a| a.arn.clone())
-        .unwrap_or_else(|| arn::access_point_arn(aws.partition, &aws.region, &account, &args.name));
-    let apref = AccessPointRef {
-        arn: arn_str.clone(),
+    let opts = CreateOptions {
+        name: args.name.clone(),
+        bucket: args.bucket.clone(),
+        prefix: check_prefix(&args.prefix, args.literal_prefix)?,
+        principals: args.principals.clone(),
+        access: args.access,
+        vpc_id: args.vpc_id.clone(),
+        block_public_access: args.block_public_access,
     };
-    // The access point when missing, then its policy: one plan.
-    let ap = AccessPoint {
-        account: account.clone(),
-        name: args.name.to_string(),
-        arn: arn_str.clone(),
-        bucket: bucket.to_string(),
-    };
-    let policy = AccessPointPolicy {
-        account: account.clone(),
-        name: args.name.to_string(),
-        arn: arn_str.clone(),
-        bucket: bucket.to_string(),
-    };
-    let mut plan = Plan::new("accesspoint create").step(Step::ensure(
-        ap,
-        access_point::state(
-            &args.name,
-            &bucket,
-            args.vpc_id.as_deref(),
-            Some(args.block_public_access),
-        ),
-    ));
-    let granted = plan.add(
-        policy,
-        crate::apply::policy::edit(|doc: &mut PolicyDocument| {
-            grant(doc, &apref, &prefix, &principals, args.access);
-            Ok(())
-        }),
-    );
-    let report = ctx.apply(plan).await?;
-    if report.dry_run {
-        return Ok(());
-    }
-    let info = aws
-        .access_point(&account, &args.name)
-        .await?
-        .ok_or_else(|| {
-            failed(format!(
-                "access point '{}' was created but cannot be read back",
-                args.name
-            ))
-        })?;
-    let result = EditResult::of(&report, &policy_ref(&account, &info), &granted);
-    warn_if_not_delegated(ctx, &bucket, &account).await;
-
-    ctx.printer.result(
-        &CreateResult {
-            access_point: info.clone(),
-            created: existing.is_none(),
-            policy_changed: result.changed,
-            dry_run: false,
-            policy: result.policy,
-        },
-        || {
-            let what = match (existing.is_none(), result.changed) {
-                (true, _) => "created",
-                (false, true) => "exists; policy updated",
-                (false, false) => "exists with this grant; nothing changed",
-            };
-            ctx.printer.done(format!(
-                "access point {} {what}: {} {} for {} on {} ({})",
-                args.name,
-                args.access.as_str(),
-                prefix,
-                principals.join(", "),
-                bucket,
-                info.arn
-            ))
-        },
-    )
+    accesspoint::create(ctx, &opts).await
 }

@@ -9,11 +9,12 @@ pub mod list;
 pub mod revoke;
 pub mod rollback;
 
+pub use crate::accesspoint::{check_principals, warn_if_not_delegated};
+
 use super::{Ctx, PolicyRef};
 use crate::aws::s3control::AccessPointInfo;
 use crate::error::{input_error, Result};
 use crate::policy::arn;
-use crate::values::PrincipalArn;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -56,43 +57,11 @@ pub fn check_prefix(prefix: &str, literal: bool) -> Result<String> {
     arn::normalize_prefix_with(prefix, literal).map_err(|e| input_error(format!("--prefix: {e}")))
 }
 
-/// The --principal values in `partition` (at least one), without duplicates.
-pub fn check_principals(principals: &[PrincipalArn], partition: &str) -> Result<Vec<String>> {
-    if principals.is_empty() {
-        return Err(input_error(
-            "--principal: at least one principal ARN is required",
-        ));
-    }
-    let mut out: Vec<String> = Vec::new();
-    for p in principals {
-        let p = p.resolve(partition);
-        if !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    Ok(out)
-}
-
 pub fn policy_ref(account: &str, info: &AccessPointInfo) -> PolicyRef {
     PolicyRef::AccessPoint {
         account: account.to_string(),
         name: info.name.clone(),
         arn: info.arn.clone(),
         bucket: info.bucket.clone(),
-    }
-}
-
-/// Warn when requests through access points would still be denied by the bucket policy.
-pub async fn warn_if_not_delegated(ctx: &Ctx, bucket: &str, account: &str) {
-    let Ok(aws) = ctx.aws().await else { return };
-    if let Ok(doc) = aws.bucket_policy(bucket).await {
-        let delegated = doc
-            .as_ref()
-            .is_some_and(|d| crate::policy::access::delegates_to(d, account));
-        if !delegated {
-            ctx.printer.warn(format!(
-                "bucket {bucket} does not delegate access control to access points, so its bucket policy must also allow these requests; run `lakegate bucket delegate {bucket}`"
-            ));
-        }
     }
 }
