@@ -465,22 +465,42 @@ impl Model<'_> {
         route: Option<&AccessPointTarget>,
     ) -> bool {
         let Some(t) = route else { return true };
-        let PrincipalClass::Named(arn) = class else {
+        let key = match class {
+            PrincipalClass::Named(arn) => Some(super::principal_key(arn)),
+            _ => None,
+        };
+        self.may_pass_policy(key.as_deref(), self.access_point_policy(&t.arn))
+    }
+
+    /// The compiled policy of the access point with this ARN (None: no such access point, or
+    /// it has no policy).
+    pub(super) fn access_point_policy(&self, arn: &str) -> Option<&CompiledPolicy> {
+        self.set
+            .access_points
+            .iter()
+            .find(|a| a.target.arn == arn)
+            .and_then(|a| a.policy.as_ref())
+    }
+
+    /// [`Self::may_pass`] through an access point whose policy was found beforehand, for a
+    /// class whose principal key (`principal_key` of a named principal; None for the other
+    /// classes) was made beforehand: the delta asks it for every class and route, and finding
+    /// the access point among a hundred by ARN each time was most of its cost.
+    pub(super) fn may_pass_policy(
+        &self,
+        key: Option<&str>,
+        policy: Option<&CompiledPolicy>,
+    ) -> bool {
+        let Some(key) = key else {
             return true;
         };
         if !self.set.identity.is_empty() {
             return true;
         }
-        let Some(policy) = self
-            .set
-            .access_points
-            .iter()
-            .find(|a| a.target.arn == t.arn)
-            .and_then(|a| a.policy.as_ref())
-        else {
+        let Some(policy) = policy else {
             return false;
         };
-        !policy.unindexed.is_empty() || policy.index.contains_key(&super::principal_key(arn))
+        !policy.unindexed.is_empty() || policy.index.contains_key(key)
     }
 
     /// The policy set with the bucket delegating to the owner's access points (None: it already
