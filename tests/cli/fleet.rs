@@ -14,7 +14,7 @@
 
 use crate::faults::FaultProxy;
 use crate::harness::{http, stderr, stdout, TestEnv, REGION};
-use crate::org::{auth, keys, org, s3, Org, ROLE};
+use crate::org::{auth, json_api, keys, org, run, s3, ROLE};
 use serde_json::{json, Value};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -25,23 +25,7 @@ use std::time::{Duration, Instant};
 
 /// An SQS (JSON protocol) call as the account of `key`.
 fn sqs(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
-    let a = auth(key, "sqs");
-    let target = format!("AmazonSQS.{op}");
-    let (status, resp) = http(
-        env.port(),
-        "POST",
-        "/",
-        &[
-            ("Content-Type", "application/x-amz-json-1.0"),
-            ("X-Amz-Target", &target),
-            ("Authorization", &a),
-        ],
-        body.to_string().as_bytes(),
-    )
-    .unwrap();
-    let text = String::from_utf8_lossy(&resp).to_string();
-    assert_eq!(status, 200, "sqs {op}: {text}");
-    serde_json::from_str(&text).unwrap_or(Value::Null)
+    json_api(env, key, ("sqs", "AmazonSQS", "1.0"), op, body)
 }
 
 /// An object's bytes, read as the account of `key` (not through lakegate).
@@ -346,13 +330,6 @@ fn drain(
         }
     }
     panic!("the run did not finish within 200 polls");
-}
-
-fn run(env: &TestEnv, o: &Org, args: &[&str]) -> assert_cmd::assert::Assert {
-    let mut c = env.cmd();
-    c.args(o.lg_args());
-    c.args(args);
-    crate::harness::no_panic(c.assert())
 }
 
 /// CSV data lines (header left out), sorted.

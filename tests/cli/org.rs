@@ -81,16 +81,24 @@ fn assume(env: &TestEnv, as_key: &str, role_arn: &str) -> String {
     between(&out, "<AccessKeyId>", "</AccessKeyId>").to_string()
 }
 
-/// An Organizations (JSON 1.1) call as the account of `key`.
-fn organizations(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
-    let a = auth(key, "organizations");
-    let target = format!("AWSOrganizationsV20161128.{op}");
+/// A call to a JSON-protocol API (`X-Amz-Target: PREFIX.OP`) as the account of `key`; the
+/// answer must be 200.
+pub(crate) fn json_api(
+    env: &TestEnv,
+    key: &str,
+    (service, prefix, version): (&str, &str, &str),
+    op: &str,
+    body: Value,
+) -> Value {
+    let a = auth(key, service);
+    let target = format!("{prefix}.{op}");
+    let content_type = format!("application/x-amz-json-{version}");
     let (status, resp) = http(
         env.port(),
         "POST",
         "/",
         &[
-            ("Content-Type", "application/x-amz-json-1.1"),
+            ("Content-Type", &content_type),
             ("X-Amz-Target", &target),
             ("Authorization", &a),
         ],
@@ -98,11 +106,24 @@ fn organizations(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
     )
     .unwrap();
     let text = String::from_utf8_lossy(&resp).to_string();
-    assert_eq!(status, 200, "organizations {op}: {text}");
-    serde_json::from_str(&text).unwrap()
+    assert_eq!(status, 200, "{service} {op}: {text}");
+    if text.trim().is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{service} {op}: {e}: {text}"))
 }
 
-/// A raw S3 / S3 Control request as the account of `key`.
+/// An Organizations (JSON 1.1) call as the account of `key`.
+fn organizations(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
+    json_api(
+        env,
+        key,
+        ("organizations", "AWSOrganizationsV20161128", "1.1"),
+        op,
+        body,
+    )
+}
+
 pub(crate) fn s3(env: &TestEnv, key: &str, method: &str, path: &str, account: &str, body: &[u8]) {
     let a = auth(key, "s3");
     let (status, resp) = http(
@@ -302,7 +323,7 @@ pub(crate) fn org(env: &TestEnv) -> Org {
     o
 }
 
-fn run(env: &TestEnv, o: &Org, args: &[&str]) -> assert_cmd::assert::Assert {
+pub(crate) fn run(env: &TestEnv, o: &Org, args: &[&str]) -> assert_cmd::assert::Assert {
     let mut c = env.cmd();
     c.args(o.lg_args());
     c.args(args);
