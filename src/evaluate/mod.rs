@@ -86,12 +86,7 @@ pub fn access_points_named(doc: &PolicyDocument) -> Vec<AccessPointTarget> {
 /// An access point target for NAME when no ARN is known (offline): built from the region and
 /// the bucket owner's account.
 pub fn offline_target(ctx: &Session, name: &str, account: &str) -> AccessPointTarget {
-    let region = ctx
-        .settings
-        .region
-        .clone()
-        .or_else(|| std::env::var("AWS_REGION").ok().filter(|r| !r.is_empty()))
-        .unwrap_or_else(|| "us-east-1".into());
+    let region = ctx.offline_region();
     let partition = crate::policy::arn::partition(&region);
     AccessPointTarget {
         name: name.to_string(),

@@ -5,7 +5,7 @@
 
 use crate::error::{failed, CliError, Result};
 use crate::policy::eval::exact::{Counterexample, Guardrail, Model};
-use crate::policy::eval::{Effect, PolicySet};
+use crate::policy::eval::Effect;
 use serde::Serialize;
 
 /// One guardrail's answer for one bucket, as scripts read it.
@@ -56,15 +56,6 @@ pub fn prove(model: &Model<'_>, g: &Guardrail) -> Result<Proof> {
         holds: found.is_none(),
         counterexample: found,
     })
-}
-
-/// The partition of a policy set's ARNs (`aws` unless its access points say otherwise).
-pub fn partition_of(set: &PolicySet) -> String {
-    set.access_points
-        .first()
-        .and_then(|a| a.target.arn.split(':').nth(1))
-        .unwrap_or("aws")
-        .to_string()
 }
 
 impl Proof {
@@ -167,7 +158,7 @@ mod tests {
     use super::*;
     use crate::policy::eval::exact::Never;
     use crate::policy::eval::symbolic::Access;
-    use crate::policy::eval::{Chain, CompiledPolicy};
+    use crate::policy::eval::{Chain, CompiledPolicy, PolicySet};
 
     fn set(policy: &str) -> PolicySet {
         let doc = crate::policy::validate::parse_as(policy, crate::policy::PolicyType::Bucket)

@@ -236,12 +236,7 @@ pub fn prove_file(ctx: &Session, file: &str, account: &str) -> Result<Vec<Proof>
             "-f {name}: the file declares no guardrails (a `guardrails:` list)"
         )));
     }
-    let region = ctx
-        .settings
-        .region
-        .clone()
-        .or_else(|| std::env::var("AWS_REGION").ok().filter(|r| !r.is_empty()))
-        .unwrap_or_else(|| "us-east-1".into());
+    let region = ctx.offline_region();
     let partition = arn::partition(&region);
     let buckets = declared_offline(&lake, account, partition, &region);
     check(&lake, &buckets, account, partition)

@@ -72,20 +72,7 @@ pub fn render_cells(
             }
         },
     };
-    let n = headers.len();
-    let mut widths: Vec<usize> = (0..n)
-        .map(|i| {
-            let h = if no_headers {
-                0
-            } else {
-                text_width(&headers[i])
-            };
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| text_width(c))
-                .fold(h, usize::max)
-        })
-        .collect();
+    let mut widths = natural_widths(&headers, &rows, no_headers);
     if let Some(last) = widths.last_mut() {
         *last = 0; // the last column is not padded
     }
@@ -295,6 +282,23 @@ pub fn fit(
     (h, r, g)
 }
 
+/// Each column's natural width: its widest cell, or its header when headers are shown.
+fn natural_widths(headers: &[String], rows: &[Vec<String>], no_headers: bool) -> Vec<usize> {
+    (0..headers.len())
+        .map(|i| {
+            let h = if no_headers {
+                0
+            } else {
+                text_width(&headers[i])
+            };
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| text_width(c))
+                .fold(h, usize::max)
+        })
+        .collect()
+}
+
 /// Fit the columns (see [`layout`], steps 1 to 3), keeping empty columns when `drop_empty` is
 /// false (a streamed table, whose later rows are not known yet). The last value says whether
 /// every column kept its floor; if not, the table overflows the width.
@@ -309,21 +313,8 @@ pub fn fit_columns(
     if headers.is_empty() {
         return (headers, rows, GAP, true);
     }
-    let natural = |headers: &[String], rows: &[Vec<String>]| -> Vec<usize> {
-        (0..headers.len())
-            .map(|i| {
-                let h = if no_headers {
-                    0
-                } else {
-                    text_width(&headers[i])
-                };
-                rows.iter()
-                    .filter_map(|r| r.get(i))
-                    .map(|c| text_width(c))
-                    .fold(h, usize::max)
-            })
-            .collect()
-    };
+    let natural =
+        |headers: &[String], rows: &[Vec<String>]| natural_widths(headers, rows, no_headers);
     let total = |ws: &[usize], gap: usize| ws.iter().sum::<usize>() + gap * (ws.len() - 1);
     if total(&natural(&headers, &rows), GAP) <= width {
         return (headers, rows, GAP, true);

@@ -39,6 +39,16 @@ impl Session {
         self
     }
 
+    /// The region answers made offline are for: `--region`, else `AWS_REGION`, else us-east-1
+    /// (no AWS configuration is read: nothing is called).
+    pub fn offline_region(&self) -> String {
+        self.settings
+            .region
+            .clone()
+            .or_else(|| std::env::var("AWS_REGION").ok().filter(|r| !r.is_empty()))
+            .unwrap_or_else(|| "us-east-1".into())
+    }
+
     /// The run's leases, writes in flight and query, for the signal handler.
     pub fn run(&self) -> &RunState {
         &self.run

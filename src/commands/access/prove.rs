@@ -4,6 +4,7 @@ use crate::commands::Ctx;
 use crate::error::{denied, input_error, Result};
 use crate::evaluate::parse_context;
 use crate::evaluate::prove;
+use crate::evaluate::sources::partition_of;
 use crate::policy::eval::exact::{Guardrail, Model, Never};
 use crate::policy::eval::symbolic::Access;
 use crate::values::{BucketName, Prefix, PrincipalArn};
@@ -128,7 +129,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 .gather(ctx, args.bucket.as_ref().map(ToString::to_string), &[])
                 .await?;
             let (chain, _) = args.policies.chain.files().from_files()?;
-            let partition = prove::partition_of(&set);
+            let partition = partition_of(&set);
             let model = Model {
                 set: &set,
                 chain: &chain,

@@ -774,29 +774,7 @@ impl BucketAudit<'_> {
                 requires.push(format!("{name}: {}", c.requires.join(", ")));
             }
         }
-        let (mut ids, mut statuses) = (Vec::new(), Vec::new());
-        let ap_arn = route.map(|t| t.arn.as_str());
-        let matching = |f: &&FindingRef| f.principals.iter().any(|v| finding_names(v, principal));
-        let on_route: Vec<&FindingRef> = self
-            .findings
-            .iter()
-            .filter(matching)
-            .filter(|f| match ap_arn {
-                Some(arn) => f.access_points.iter().any(|a| a == arn),
-                None => f.access_points.is_empty(),
-            })
-            .collect();
-        let chosen = if on_route.is_empty() {
-            self.findings.iter().filter(matching).collect()
-        } else {
-            on_route
-        };
-        for f in chosen {
-            if !ids.contains(&f.id.as_str()) {
-                ids.push(f.id.as_str());
-                statuses.push(f.status.as_str());
-            }
-        }
+        let (ids, statuses) = self.findings_on(principal, route.map(|t| t.arn.as_str()));
         AuditRow {
             principal: principal.to_string(),
             principal_account: account.to_string(),
@@ -1032,6 +1010,12 @@ impl BucketAudit<'_> {
         access_point: Option<&str>,
     ) -> (Vec<String>, Vec<String>) {
         let ap_arn = access_point.and_then(|n| set.access_point(n).map(|a| a.target.arn.as_str()));
+        self.findings_on(principal, ap_arn)
+    }
+
+    /// The findings that name this principal through the access point with this ARN (None: the
+    /// bucket directly), else on any route: their ids and statuses, each once.
+    fn findings_on(&self, principal: &str, ap_arn: Option<&str>) -> (Vec<String>, Vec<String>) {
         let matching = |f: &&FindingRef| f.principals.iter().any(|v| finding_names(v, principal));
         let on_route: Vec<&FindingRef> = self
             .findings
