@@ -6,7 +6,7 @@
 //!   (SendMessageBatch, ten at a time) to the audit queue.
 //! - A **unit** is exactly `audit report --organization --account ID --regions R --run RUN`:
 //!   the same engine function as a local run, which writes its partition
-//!   (`report/account=ID/dt=DAY/R.csv`) and its completion marker (`runs/RUN/done/ID-R.json`).
+//!   (`report/account=ID/dt=DAY/RUN.R.csv`) and its completion marker (`runs/RUN/done/ID-R.json`).
 //!   A unit that fails writes a failure marker (`runs/RUN/failed/ID-R.json`) with its cause and
 //!   which delivery it was; SQS delivers it again until its redrive policy's `maxReceiveCount`,
 //!   then moves it to the dead-letter queue: the marker of the last delivery is final.
