@@ -13,7 +13,7 @@
 //! would run the function in a container) is not used: the queues of the run test have none.
 
 use crate::faults::FaultProxy;
-use crate::harness::{http, stderr, stdout, TestEnv, REGION};
+use crate::harness::{assert_usage_error, http, stderr, stdout, TestEnv, REGION};
 use crate::org::{auth, json_api, keys, org, run, s3, ROLE};
 use lakegate::policy::eval::audit::COLUMNS;
 use serde_json::{json, Value};
@@ -331,6 +331,43 @@ fn drain(
         }
     }
     panic!("the run did not finish within 200 polls");
+}
+
+/// A plan's changes as `TARGET ACTION`.
+fn changes_of(plan: &Value) -> Vec<String> {
+    plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["target"].as_str().unwrap(),
+                c["action"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// What a fanned-out schedule deployed, read with boto3: the audit queue's attributes, the
+/// function's event source mappings, the schedule's inline policy and the rule's job.
+fn deployed(env: &TestEnv, queue: &str, f: &str) -> Value {
+    crate::deploy::boto(
+        env,
+        &format!(
+            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
+             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
+             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
+             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
+             t = c('events').list_targets_by_rule(Rule='{f}-audit-weekly')['Targets']\n\
+             out = {{'attrs': a, 'mappings': m, 'policy': p, 'input': t[0]['Input']}}"
+        ),
+    )
+}
+
+/// The audit queue's redrive policy, of what [`deployed`] read.
+fn redrive(got: &Value) -> Value {
+    serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap()
 }
 
 /// CSV data lines (header left out), sorted.
@@ -706,18 +743,7 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
     // --dry-run: one plan with the queues and the mapping, nothing created.
     let plan = schedule(true);
     assert_eq!(plan["dry_run"], true);
-    let targets: Vec<String> = plan["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                c["target"].as_str().unwrap(),
-                c["action"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let targets = changes_of(&plan);
     for t in [
         "sqs-queue create",
         "event-source-mapping create",
@@ -729,24 +755,10 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
 
     let o = schedule(false);
     assert_eq!(o["changed"], true, "{o}");
-    let got = crate::deploy::boto(
-        &env,
-        &format!(
-            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
-             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
-             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
-             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
-             t = c('events').list_targets_by_rule(Rule='{f}-audit-weekly')['Targets']\n\
-             out = {{'attrs': a, 'mappings': m, 'policy': p, 'input': t[0]['Input']}}"
-        ),
-    );
-    let redrive: Value =
-        serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap();
-    assert_eq!(
-        redrive["maxReceiveCount"].to_string().trim_matches('"'),
-        "3"
-    );
-    assert!(redrive["deadLetterTargetArn"]
+    let got = deployed(&env, &queue, &f);
+    let policy = redrive(&got);
+    assert_eq!(policy["maxReceiveCount"].to_string().trim_matches('"'), "3");
+    assert!(policy["deadLetterTargetArn"]
         .as_str()
         .unwrap()
         .ends_with(&format!(":{queue}-dlq")));
@@ -811,19 +823,14 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         ("--max-receive-count", "0"),
         ("--max-receive-count", "1001"),
     ] {
-        let a = env.lg(schedule_args(false, &[flag, bad], &[])).code(2);
-        assert!(stderr(&a).contains(flag), "{flag} {bad}: {}", stderr(&a));
+        assert_usage_error(env.lg(schedule_args(false, &[flag, bad], &[])), flag);
     }
-    let a = env
-        .lg(schedule_args(false, &[], &["--batch-size", "2"]))
-        .code(2);
-    assert!(
-        stderr(&a).contains("--batch-size is an option of `audit schedule`"),
-        "{}",
-        stderr(&a)
+    assert_usage_error(
+        env.lg(schedule_args(false, &[], &["--batch-size", "2"])),
+        "--batch-size is an option of `audit schedule`",
     );
-    let a = env
-        .lg([
+    assert_usage_error(
+        env.lg([
             "audit",
             "schedule",
             "--function-name",
@@ -835,12 +842,8 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
             "--all-buckets",
             "--upload",
             &upload,
-        ])
-        .code(2);
-    assert!(
-        stderr(&a).contains("--max-concurrency: only a fanned-out schedule has a queue"),
-        "{}",
-        stderr(&a)
+        ]),
+        "--max-concurrency: only a fanned-out schedule has a queue",
     );
     // Changed, they plan an update of the queue and the mapping; with --create-table the
     // role may create and alter exactly that table (the finisher runs as the function).
@@ -854,18 +857,7 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
     ];
     let table = ["--create-table", "fleet_audit.org_access"];
     let plan = env.json(schedule_args(true, &own, &table));
-    let changes: Vec<String> = plan["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                c["target"].as_str().unwrap(),
-                c["action"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let changes = changes_of(&plan);
     for t in ["sqs-queue update", "event-source-mapping update"] {
         assert!(changes.iter().any(|x| x == t), "{t} not in {changes:?}");
     }
@@ -879,20 +871,11 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
     );
     let o = env.json(schedule_args(false, &own, &table));
     assert_eq!(o["changed"], true, "{o}");
-    let got = crate::deploy::boto(
-        &env,
-        &format!(
-            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
-             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
-             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
-             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
-             out = {{'attrs': a, 'mappings': m, 'policy': p}}"
-        ),
-    );
-    let redrive: Value =
-        serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap();
+    let got = deployed(&env, &queue, &f);
     assert_eq!(
-        redrive["maxReceiveCount"].to_string().trim_matches('"'),
+        redrive(&got)["maxReceiveCount"]
+            .to_string()
+            .trim_matches('"'),
         "5"
     );
     assert_eq!(got["mappings"][0]["BatchSize"], 2, "{got}");
@@ -924,46 +907,60 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
             "AuditTableResultsBucket",
         ])
     );
-    assert_eq!(
-        statements["AuditTableQueries"]["Action"],
-        json!(["athena:StartQueryExecution", "athena:GetQueryExecution"])
-    );
-    assert_eq!(
-        statements["AuditTableQueries"]["Resource"],
-        format!("arn:aws:athena:{REGION}:123456789012:workgroup/primary")
-    );
-    assert_eq!(
-        statements["AuditTableMetadata"]["Resource"],
-        format!("arn:aws:athena:{REGION}:123456789012:datacatalog/AwsDataCatalog")
-    );
-    assert_eq!(
-        statements["AuditTable"]["Action"],
-        json!(["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"])
-    );
-    assert_eq!(
-        statements["AuditTable"]["Resource"],
-        json!([
-            glue("catalog"),
-            glue("database/fleet_audit"),
-            glue("table/fleet_audit/org_access")
-        ])
-    );
-    assert_eq!(
-        statements["AuditTableDatabase"]["Resource"],
-        json!([glue("catalog"), glue("database/fleet_audit")])
-    );
-    assert_eq!(
-        statements["AuditTableDefaultDatabase"]["Action"],
-        "glue:GetDatabase"
-    );
-    assert_eq!(
-        statements["AuditTableResults"]["Resource"],
-        format!("arn:aws:s3:::{b}/audit/athena-results/*")
-    );
-    assert_eq!(
-        statements["AuditTableResultsBucket"]["Resource"],
-        format!("arn:aws:s3:::{b}")
-    );
+    let athena = |r: &str| format!("arn:aws:athena:{REGION}:123456789012:{r}");
+    for (sid, field, want) in [
+        (
+            "AuditTableQueries",
+            "Action",
+            json!(["athena:StartQueryExecution", "athena:GetQueryExecution"]),
+        ),
+        (
+            "AuditTableQueries",
+            "Resource",
+            json!(athena("workgroup/primary")),
+        ),
+        (
+            "AuditTableMetadata",
+            "Resource",
+            json!(athena("datacatalog/AwsDataCatalog")),
+        ),
+        (
+            "AuditTable",
+            "Action",
+            json!(["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"]),
+        ),
+        (
+            "AuditTable",
+            "Resource",
+            json!([
+                glue("catalog"),
+                glue("database/fleet_audit"),
+                glue("table/fleet_audit/org_access")
+            ]),
+        ),
+        (
+            "AuditTableDatabase",
+            "Resource",
+            json!([glue("catalog"), glue("database/fleet_audit")]),
+        ),
+        (
+            "AuditTableDefaultDatabase",
+            "Action",
+            json!("glue:GetDatabase"),
+        ),
+        (
+            "AuditTableResults",
+            "Resource",
+            json!(format!("arn:aws:s3:::{b}/audit/athena-results/*")),
+        ),
+        (
+            "AuditTableResultsBucket",
+            "Resource",
+            json!(format!("arn:aws:s3:::{b}")),
+        ),
+    ] {
+        assert_eq!(statements[sid][field], want, "{sid} {field}");
+    }
     // Nothing of Athena or Glue on any other resource.
     for st in statements.values() {
         let text = st["Action"].to_string();
