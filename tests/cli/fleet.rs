@@ -84,10 +84,13 @@ type Shared<T> = Arc<(Mutex<T>, Condvar)>;
 
 struct RuntimeApi {
     port: u16,
-    next: Shared<VecDeque<(String, String)>>,
+    next: Shared<VecDeque<(String, String, u64)>>,
     results: Shared<HashMap<String, (String, Value)>>,
     count: Mutex<usize>,
 }
+
+/// The deadline of an invocation that has all the time it needs (the year 2100).
+const FAR: u64 = 4_102_444_800_000;
 
 fn read_request(r: &mut BufReader<TcpStream>) -> Option<(String, String, Vec<u8>)> {
     let mut line = String::new();
@@ -134,7 +137,7 @@ fn read_request(r: &mut BufReader<TcpStream>) -> Option<(String, String, Vec<u8>
 
 fn serve(
     stream: TcpStream,
-    next: Shared<VecDeque<(String, String)>>,
+    next: Shared<VecDeque<(String, String, u64)>>,
     results: Shared<HashMap<String, (String, Value)>>,
 ) {
     let mut w = stream.try_clone().unwrap();
@@ -150,10 +153,10 @@ fn serve(
                 }
                 q = cv.wait_timeout(q, Duration::from_secs(1)).unwrap().0;
             }
-            let (id, event) = q.pop_front().unwrap();
+            let (id, event, deadline_ms) = q.pop_front().unwrap();
             drop(q);
             let head = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nLambda-Runtime-Aws-Request-Id: {id}\r\nLambda-Runtime-Deadline-Ms: 4102444800000\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:lakegate-fulfiller\r\nLambda-Runtime-Trace-Id: Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700\r\ncontent-length: {}\r\n\r\n",
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nLambda-Runtime-Aws-Request-Id: {id}\r\nLambda-Runtime-Deadline-Ms: {deadline_ms}\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:lakegate-fulfiller\r\nLambda-Runtime-Trace-Id: Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700\r\ncontent-length: {}\r\n\r\n",
                 event.len()
             );
             if w.write_all(head.as_bytes()).is_err() || w.write_all(event.as_bytes()).is_err() {
@@ -184,7 +187,7 @@ impl RuntimeApi {
     fn start() -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
-        let next: Shared<VecDeque<(String, String)>> = Arc::default();
+        let next: Shared<VecDeque<(String, String, u64)>> = Arc::default();
         let results: Shared<HashMap<String, (String, Value)>> = Arc::default();
         let (n, r) = (next.clone(), results.clone());
         std::thread::spawn(move || {
@@ -203,6 +206,11 @@ impl RuntimeApi {
 
     /// Hand `event` to the function and wait for its answer: ("response" | "error", body).
     fn invoke(&self, event: &Value) -> (String, Value) {
+        self.invoke_until(event, FAR)
+    }
+
+    /// The same, the invocation ending at `deadline_ms` (milliseconds since the epoch).
+    fn invoke_until(&self, event: &Value, deadline_ms: u64) -> (String, Value) {
         let id = {
             let mut c = self.count.lock().unwrap();
             *c += 1;
@@ -212,7 +220,7 @@ impl RuntimeApi {
             let (lock, cv) = &*self.next;
             lock.lock()
                 .unwrap()
-                .push_back((id.clone(), event.to_string()));
+                .push_back((id.clone(), event.to_string(), deadline_ms));
             cv.notify_all();
         }
         let (lock, cv) = &*self.results;
@@ -258,6 +266,22 @@ fn start_function(env: &TestEnv, api: &RuntimeApi, key: &str, endpoint: &str) ->
         .unwrap()
 }
 
+/// A received SQS message as the event source mapping hands it to the function ("Using Lambda
+/// with Amazon SQS").
+fn record(m: &Value, arn: &str) -> Value {
+    json!({
+        "messageId": m["MessageId"],
+        "receiptHandle": m["ReceiptHandle"],
+        "body": m["Body"],
+        "attributes": m["Attributes"],
+        "messageAttributes": {},
+        "md5OfBody": m["MD5OfBody"],
+        "eventSource": "aws:sqs",
+        "eventSourceARN": arn,
+        "awsRegion": REGION,
+    })
+}
+
 /// What the event source mapping does, until the queue is empty and `done` holds: receive a
 /// batch, invoke the function with it, delete what succeeded, make the failed ones visible
 /// again. The number of invocations.
@@ -286,22 +310,7 @@ fn drain(
             std::thread::sleep(Duration::from_millis(200));
             continue;
         }
-        let records: Vec<Value> = messages
-            .iter()
-            .map(|m| {
-                json!({
-                    "messageId": m["MessageId"],
-                    "receiptHandle": m["ReceiptHandle"],
-                    "body": m["Body"],
-                    "attributes": m["Attributes"],
-                    "messageAttributes": {},
-                    "md5OfBody": m["MD5OfBody"],
-                    "eventSource": "aws:sqs",
-                    "eventSourceARN": arn,
-                    "awsRegion": REGION,
-                })
-            })
-            .collect();
+        let records: Vec<Value> = messages.iter().map(|m| record(m, arn)).collect();
         let (kind, answer) = api.invoke(&json!({ "Records": records }));
         invocations += 1;
         assert_eq!(kind, "response", "{answer}");
@@ -1090,10 +1099,74 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         .unwrap()
         .to_string();
     assert_eq!(depth(), "5");
-    // The function died in every delivery of four units (a timeout: no failure marker), the
-    // first delivery of one of them having recorded its error; the fifth unit's message was
-    // lost (deleted by hand). SQS (moto) moves a message received maxReceiveCount times to the
-    // dead-letter queue on the next receive.
+    // One unit is delivered to the function with less time left than a unit keeps to record a
+    // timeout: it records one (delivery 1 of 3) and fails.
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
+    let arn = sqs(
+        &env,
+        &o.mgmt_key,
+        "GetQueueAttributes",
+        json!({"QueueUrl": url, "AttributeNames": ["QueueArn"]}),
+    )["Attributes"]["QueueArn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let got = sqs(
+        &env,
+        &o.mgmt_key,
+        "ReceiveMessage",
+        json!({"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": 0,
+               "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
+    );
+    let m = got["Messages"][0].clone();
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let (kind, answer) = api.invoke_until(&json!({"Records": [record(&m, &arn)]}), now_ms + 5_000);
+    let _ = function.kill();
+    let _ = function.wait();
+    assert_eq!(kind, "response", "{answer}");
+    assert_eq!(
+        answer["batchItemFailures"][0]["itemIdentifier"],
+        m["MessageId"]
+    );
+    let timed_out: Value = serde_json::from_str(m["Body"].as_str().unwrap()).unwrap();
+    let unit = |f: &Value| {
+        format!(
+            "{}-{}",
+            f["account"].as_str().unwrap(),
+            f["region"].as_str().unwrap()
+        )
+    };
+    let recorded = &timed_out["fleet"];
+    let marker: Value = serde_json::from_str(
+        &object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/runs/{run_id}/failed/{}.json", unit(recorded)),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (marker["attempt"].as_u64(), marker["last"].as_bool()),
+        (Some(1), Some(false)),
+        "{marker}"
+    );
+    assert!(
+        marker["cause"]
+            .as_str()
+            .unwrap()
+            .starts_with("timed out: the unit had not finished 20 s before the function's timeout"),
+        "{marker}"
+    );
+
+    // Then the function died in every delivery of four units (no failure marker: killed at
+    // its timeout), and the fifth unit's message was lost (deleted by hand). SQS (moto) moves
+    // a message received maxReceiveCount times to the dead-letter queue on the next receive.
     let dlq_url = sqs(
         &env,
         &o.mgmt_key,
@@ -1114,7 +1187,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         );
         for m in got["Messages"].as_array().cloned().unwrap_or_default() {
             let body: Value = serde_json::from_str(m["Body"].as_str().unwrap()).unwrap();
-            if lost.is_none() {
+            if lost.is_none() && body != timed_out {
                 sqs(
                     &env,
                     &o.mgmt_key,
@@ -1141,28 +1214,6 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     };
     assert_eq!(dead_depth(), "4");
     let lost = lost.unwrap();
-    let recorded = &bodies[0]["fleet"];
-    let unit = |f: &Value| {
-        format!(
-            "{}-{}",
-            f["account"].as_str().unwrap(),
-            f["region"].as_str().unwrap()
-        )
-    };
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!(
-            "/{reports}/lake/runs/{run_id}/failed/{}.json",
-            unit(recorded)
-        ),
-        &o.management,
-        json!({"account": recorded["account"], "region": recorded["region"], "attempt": 1,
-               "max_attempts": 3, "cause": "throttled by S3", "last": false})
-        .to_string()
-        .as_bytes(),
-    );
     let status = |extra: &[&str]| {
         let mut args = vec![
             "audit",
@@ -1236,10 +1287,10 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     assert_eq!(*attempts, 3);
     assert!(
         cause.starts_with("in the dead-letter queue after 3 deliveries that recorded no result")
-            && cause.ends_with("the last error recorded (delivery 1 of 3): throttled by S3"),
+            && cause.contains("the last error recorded (delivery 1 of 3): timed out: the unit had not finished 20 s"),
         "{cause}"
     );
-    for b in &bodies[1..] {
+    for b in bodies.iter().filter(|b| **b != timed_out) {
         let (cause, attempts) = &causes[&unit(&b["fleet"])];
         assert_eq!(*attempts, 3);
         assert!(
