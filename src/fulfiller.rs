@@ -1101,6 +1101,60 @@ mod tests {
     }
 
     #[test]
+    fn the_table_policy_names_exactly_the_table_its_workgroup_and_results() {
+        let t = TableAccess::of(
+            &"audit_db.org_access".parse().unwrap(),
+            Some(&"reports".parse().unwrap()),
+            Some(&"s3://athena-out/lakegate/".parse().unwrap()),
+            ("reports-bucket", "org/"),
+        );
+        assert_eq!(t.results, ("athena-out".into(), "lakegate/".into()));
+        let mut d = PolicyDocument::new();
+        table_policy(&mut d, &place(), &t);
+        let d = d.to_value();
+        let text = d.to_string();
+        assert!(text.contains("arn:aws:athena:us-east-1:123456789012:workgroup/reports"));
+        assert!(text.contains("arn:aws:glue:us-east-1:123456789012:table/audit_db/org_access"));
+        assert!(text.contains("arn:aws:s3:::athena-out/lakegate/*"));
+        assert!(!text.contains("reports-bucket"), "{text}");
+        // No wildcard resource for any Athena or Glue action.
+        for st in d["Statement"].as_array().unwrap() {
+            let actions = st["Action"].to_string();
+            if actions.contains("athena:") || actions.contains("glue:") {
+                assert!(!st["Resource"].to_string().contains('*'), "{st}");
+            }
+        }
+        let t = TableAccess::of(
+            &"audit_db.org_access".parse().unwrap(),
+            None,
+            None,
+            ("reports-bucket", "org/"),
+        );
+        assert_eq!(
+            t.results,
+            ("reports-bucket".into(), "org/athena-results/".into())
+        );
+        assert_eq!(t.workgroup, None);
+    }
+
+    #[test]
+    fn unit_delivery_defaults_and_refuses_flags_without_a_queue() {
+        assert_eq!(
+            UnitDelivery::of(None, None, None, true).unwrap(),
+            UnitDelivery {
+                batch_size: 5,
+                max_concurrency: 10,
+                max_receive: 3
+            }
+        );
+        let d = UnitDelivery::of(Some(2), None, Some(7), true).unwrap();
+        assert_eq!((d.batch_size, d.max_concurrency, d.max_receive), (2, 10, 7));
+        let e = UnitDelivery::of(None, Some(20), None, false).unwrap_err();
+        assert!(e.message.starts_with("--max-concurrency:"), "{}", e.message);
+        assert!(UnitDelivery::of(None, None, None, false).is_ok());
+    }
+
+    #[test]
     fn names_are_derived_from_the_function() {
         let n = Names::of("lf");
         assert_eq!(
