@@ -589,19 +589,11 @@ pub fn fleet_steps<'a>(
 }
 
 /// What the role needs besides [`audit_policy`] to plan and run a fanned-out organization
-/// audit: the organization's accounts and policies, the member role in every account, the
-/// run's objects (read and list too: plans, markers, manifests), and exactly its two queues
+/// audit: the organization's accounts and policies, the member role in every account (the
+/// run's objects are the upload's, read and listed), and exactly its two queues
 /// (send for the planner; receive, delete and attributes for the event source mapping and
 /// `audit status`).
-pub fn fleet_policy(
-    d: &mut PolicyDocument,
-    p: &Place,
-    n: &Names,
-    name: &str,
-    member_role: &str,
-    upload: (&str, &str),
-) {
-    let (bucket, prefix) = upload;
+pub fn fleet_policy(d: &mut PolicyDocument, p: &Place, n: &Names, name: &str, member_role: &str) {
     d.upsert(json!({
         "Sid": "AuditOrganization",
         "Effect": "Allow",
@@ -619,19 +611,6 @@ pub fn fleet_policy(
         "Effect": "Allow",
         "Action": "sts:AssumeRole",
         "Resource": format!("arn:{}:iam::*:role/{member_role}", p.partition),
-    }));
-    d.upsert(json!({
-        "Sid": "AuditRunObjects",
-        "Effect": "Allow",
-        "Action": ["s3:GetObject", "s3:PutObject"],
-        "Resource": format!("arn:{}:s3:::{bucket}/{prefix}*", p.partition),
-    }));
-    d.upsert(json!({
-        "Sid": "AuditRunList",
-        "Effect": "Allow",
-        "Action": "s3:ListBucket",
-        "Resource": format!("arn:{}:s3:::{bucket}", p.partition),
-        "Condition": {"StringLike": {"s3:prefix": format!("{prefix}*")}},
     }));
     let queue = arn(p, "sqs", &n.audit_queue(name));
     let dlq = arn(p, "sqs", &n.audit_dlq(name));
@@ -781,11 +760,21 @@ pub fn audit_policy(p: &Place, upload: Option<(&str, &str)>) -> PolicyDocument {
         "Resource": "*",
     }));
     if let Some((bucket, prefix)) = upload {
+        // Read too: every object is read back (HEAD) before and after it is written, a
+        // report's partition is listed to name its object, and a run's plan and markers are
+        // read; without s3:ListBucket a HEAD of a missing object is refused, not "not found".
         d.upsert(json!({
             "Sid": "AuditUpload",
             "Effect": "Allow",
-            "Action": ["s3:PutObject"],
+            "Action": ["s3:GetObject", "s3:PutObject"],
             "Resource": format!("arn:{}:s3:::{bucket}/{prefix}*", p.partition),
+        }));
+        d.upsert(json!({
+            "Sid": "AuditUploadList",
+            "Effect": "Allow",
+            "Action": "s3:ListBucket",
+            "Resource": format!("arn:{}:s3:::{bucket}", p.partition),
+            "Condition": {"StringLike": {"s3:prefix": format!("{prefix}*")}},
         }));
     }
     d
@@ -943,7 +932,7 @@ pub async fn schedule_audit(session: &Session, args: &AuditSchedule) -> Result<(
             )));
         }
         let role = args.member_role.as_deref().unwrap_or_default();
-        fleet_policy(&mut doc, &place, &names, &args.name, role, (bucket, prefix));
+        fleet_policy(&mut doc, &place, &names, &args.name, role);
         job.extend(["--queue".to_string(), names.audit_queue(&args.name)]);
     }
     if let Some(t) = &args.table {

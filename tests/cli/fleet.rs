@@ -803,8 +803,16 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         .unwrap()
         .ends_with(&format!(":{queue}")));
     assert_eq!(
-        st("AuditRunObjects")["Resource"],
+        st("AuditUpload")["Resource"],
         format!("arn:aws:s3:::{b}/audit/*")
+    );
+    assert_eq!(
+        st("AuditUpload")["Action"],
+        json!(["s3:GetObject", "s3:PutObject"])
+    );
+    assert_eq!(
+        st("AuditUploadList")["Condition"]["StringLike"]["s3:prefix"],
+        "audit/*"
     );
     let input: Value = serde_json::from_str(got["input"].as_str().unwrap()).unwrap();
     let job: Vec<&str> = input["lakegate"]
