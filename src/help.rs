@@ -170,6 +170,16 @@ lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
     s3://vendor-lake/vendorA/2026/sales.csv --access write -o json",
     ),
     (
+        "accessgrant migrate",
+        "# the grants, the statements removed, and per principal and
+# prefix the access before and after; nothing changed
+lakegate accessgrant migrate --bucket vendor-lake --dry-run
+lakegate accessgrant migrate --bucket vendor-lake --yes \\
+    --location-role arn:aws:iam::111122223333:role/ag-location
+lakegate accessgrant migrate --bucket vendor-lake \\
+    --access-point vendor-a --dry-run -o json",
+    ),
+    (
         "accesspoint",
         "lakegate accesspoint create ec2-consumer --bucket store-events \\
     --prefix sales_event/ \\
