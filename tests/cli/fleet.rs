@@ -14,7 +14,7 @@
 
 use crate::faults::FaultProxy;
 use crate::harness::{assert_usage_error, http, stderr, stdout, TestEnv, REGION};
-use crate::org::{auth, json_api, keys, org, run, s3, ROLE};
+use crate::org::{auth, json_api, keys, org, run, ROLE};
 use lakegate::policy::eval::audit::COLUMNS;
 use serde_json::{json, Value};
 use std::collections::{BTreeSet, HashMap, VecDeque};
@@ -44,8 +44,8 @@ fn object(env: &TestEnv, key: &str, bucket: &str, object_key: &str) -> Option<St
 }
 
 /// The queue and dead-letter queue a fanned-out schedule makes (same attributes), without the
-/// event source mapping; their URLs.
-fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String) {
+/// event source mapping: the queue's URL and ARN, the dead-letter queue's URL.
+fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String, String) {
     let dlq = sqs(
         env,
         key,
@@ -53,16 +53,7 @@ fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String) {
         json!({"QueueName": format!("{name}-dlq")}),
     );
     let dlq_url = dlq["QueueUrl"].as_str().unwrap().to_string();
-    let attrs = sqs(
-        env,
-        key,
-        "GetQueueAttributes",
-        json!({"QueueUrl": dlq_url, "AttributeNames": ["QueueArn"]}),
-    );
-    let dlq_arn = attrs["Attributes"]["QueueArn"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let dlq_arn = queue_arn(env, key, &dlq_url);
     let q = sqs(
         env,
         key,
@@ -72,7 +63,31 @@ fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String) {
             "RedrivePolicy": json!({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 3}).to_string(),
         }}),
     );
-    (q["QueueUrl"].as_str().unwrap().to_string(), dlq_url)
+    let url = q["QueueUrl"].as_str().unwrap().to_string();
+    let arn = queue_arn(env, key, &url);
+    (url, arn, dlq_url)
+}
+
+/// One attribute of a queue, as SQS gives it (a string).
+fn attribute(env: &TestEnv, key: &str, url: &str, name: &str) -> String {
+    sqs(
+        env,
+        key,
+        "GetQueueAttributes",
+        json!({"QueueUrl": url, "AttributeNames": [name]}),
+    )["Attributes"][name]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn queue_arn(env: &TestEnv, key: &str, url: &str) -> String {
+    attribute(env, key, url, "QueueArn")
+}
+
+/// A queue's ApproximateNumberOfMessages.
+fn messages(env: &TestEnv, key: &str, url: &str) -> String {
+    attribute(env, key, url, "ApproximateNumberOfMessages")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,15 +406,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     let env = TestEnv::new();
     let o = org(&env);
     let (m1, missing) = (&o.members[1], o.missing());
-    let reports = env.name("reports");
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!("/{reports}"),
-        &o.management,
-        &[],
-    );
+    let reports = o.reports_bucket(&env);
     let upload = format!("s3://{reports}/lake/");
     let qname = format!("audit-{}", &env.name("q").replace('_', "-"))
         .chars()
@@ -407,16 +414,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
         .collect::<String>()
         .trim_end_matches('-')
         .to_string();
-    let (url, dlq_url) = queues(&env, &o.mgmt_key, &qname);
-    let arn = sqs(
-        &env,
-        &o.mgmt_key,
-        "GetQueueAttributes",
-        json!({"QueueUrl": url, "AttributeNames": ["QueueArn"]}),
-    )["Attributes"]["QueueArn"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (url, arn, dlq_url) = queues(&env, &o.mgmt_key, &qname);
 
     // The planner: every account of the organization × the region in use.
     let a = run(
@@ -560,13 +558,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     assert_eq!(m1_done["attempt"], 2, "{m1_done}");
 
     // The missing member's unit is in the dead-letter queue; status says so.
-    let dlq = sqs(
-        &env,
-        &o.mgmt_key,
-        "GetQueueAttributes",
-        json!({"QueueUrl": dlq_url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
-    );
-    assert_eq!(dlq["Attributes"]["ApproximateNumberOfMessages"], "1");
+    assert_eq!(messages(&env, &o.mgmt_key, &dlq_url), "1");
     let s = env.json([
         "--assume-role",
         &o.lg_args()[1],
@@ -1023,32 +1015,14 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
 fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     let env = TestEnv::new();
     let o = org(&env);
-    let reports = env.name("reports");
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!("/{reports}"),
-        &o.management,
-        &[],
-    );
+    let reports = o.reports_bucket(&env);
     let upload = format!("s3://{reports}/lake/");
     let qname = format!("audit-{}", env.id)
         .chars()
         .take(60)
         .collect::<String>();
-    let (url, _) = queues(&env, &o.mgmt_key, &qname);
-    let depth = || {
-        sqs(
-            &env,
-            &o.mgmt_key,
-            "GetQueueAttributes",
-            json!({"QueueUrl": url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
-        )["Attributes"]["ApproximateNumberOfMessages"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let (url, arn, dlq_url) = queues(&env, &o.mgmt_key, &qname);
+    let depth = || messages(&env, &o.mgmt_key, &url);
     let fan_out = |extra: &[&str]| {
         let mut args: Vec<&str> = extra.to_vec();
         args.extend([
@@ -1111,15 +1085,6 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     // timeout: it records one (delivery 1 of 3) and fails.
     let api = RuntimeApi::start();
     let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
-    let arn = sqs(
-        &env,
-        &o.mgmt_key,
-        "GetQueueAttributes",
-        json!({"QueueUrl": url, "AttributeNames": ["QueueArn"]}),
-    )["Attributes"]["QueueArn"]
-        .as_str()
-        .unwrap()
-        .to_string();
     let got = sqs(
         &env,
         &o.mgmt_key,
@@ -1175,15 +1140,6 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     // Then the function died in every delivery of four units (no failure marker: killed at
     // its timeout), and the fifth unit's message was lost (deleted by hand). SQS (moto) moves
     // a message received maxReceiveCount times to the dead-letter queue on the next receive.
-    let dlq_url = sqs(
-        &env,
-        &o.mgmt_key,
-        "GetQueueUrl",
-        json!({"QueueName": format!("{qname}-dlq")}),
-    )["QueueUrl"]
-        .as_str()
-        .unwrap()
-        .to_string();
     let mut lost: Option<Value> = None;
     let mut bodies: Vec<Value> = Vec::new();
     for _ in 0..8 {
@@ -1209,17 +1165,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         }
     }
     assert_eq!(depth(), "0");
-    let dead_depth = || {
-        sqs(
-            &env,
-            &o.mgmt_key,
-            "GetQueueAttributes",
-            json!({"QueueUrl": dlq_url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
-        )["Attributes"]["ApproximateNumberOfMessages"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let dead_depth = || messages(&env, &o.mgmt_key, &dlq_url);
     assert_eq!(dead_depth(), "4");
     let lost = lost.unwrap();
     let status = |extra: &[&str]| {
