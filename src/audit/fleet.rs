@@ -785,7 +785,7 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
             }
             _ if p.dead.contains(&name) => (
                 format!(
-                    "in the dead-letter queue after {n} deliver{ies} that recorded no result (the function timed out, ran out of memory or was stopped: see its log){last}",
+                    "in the dead-letter queue after {n} deliver{ies}, the last of which recorded no result (the function timed out, ran out of memory or was stopped: see its log){last}",
                     n = plan.max_receive,
                     ies = if plan.max_receive == 1 { "y" } else { "ies" },
                     last = recorded.map_or_else(

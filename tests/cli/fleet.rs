@@ -1240,8 +1240,11 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     let (cause, attempts) = &causes[&unit(recorded)];
     assert_eq!(*attempts, 3);
     assert!(
-        cause.starts_with("in the dead-letter queue after 3 deliveries that recorded no result")
-            && cause.contains("the last error recorded (delivery 1 of 3): timed out: the unit had not finished 20 s"),
+        cause.starts_with(
+            "in the dead-letter queue after 3 deliveries, the last of which recorded no result"
+        ) && cause.contains(
+            "the last error recorded (delivery 1 of 3): timed out: the unit had not finished 20 s"
+        ),
         "{cause}"
     );
     for b in bodies.iter().filter(|b| **b != timed_out) {
