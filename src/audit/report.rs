@@ -62,7 +62,7 @@ pub struct ReportOptions {
     pub workgroup: Option<NonEmpty>,
     pub output_location: Option<OutputLocation>,
     /// One unit (one account, one region) of a fanned-out run (`--run RUN`): its report goes to
-    /// `report/account=ID/dt=DAY/REGION.csv` with a completion marker, not the day's manifest
+    /// `report/account=ID/dt=DAY/RUN.REGION.csv` with a completion marker, not the day's manifest
     /// (`audit::fleet::run_unit`).
     pub unit: Option<UnitRun>,
 }
