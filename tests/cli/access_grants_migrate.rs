@@ -56,6 +56,14 @@ impl Lake {
                 aws.put_role(&name, &trust, "grantee").await.unwrap();
                 arns.push(format!("arn:aws:iam::{acct}:role/{name}"));
             }
+            // The analyst may ask for its grants' credentials; the loader's policies do not say.
+            let get_data_access = lakegate::policy::PolicyDocument::parse(&format!(
+                r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetDataAccess","Resource":"arn:aws:s3:us-east-1:{acct}:access-grants/default"}}]}}"#
+            ))
+            .unwrap();
+            aws.put_role_policy(&env.name("analyst"), "data-access", &get_data_access)
+                .await
+                .unwrap();
             (role, arns[0].clone(), arns[1].clone())
         });
         let scope = Scope::Bucket {
@@ -257,6 +265,18 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
         why("LakegateBucketRead").contains("is an account"),
         "{kept:?}"
     );
+    // GetDataAccess, as the grantees' identity policies say.
+    let gda = &plan["explanation"]["get_data_access"];
+    let answer = |who: &str| {
+        gda.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["principal"] == who)
+            .map(|r| r["get_data_access"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{who}: {gda}"))
+    };
+    assert_eq!(answer(&lake.analyst), "allowed");
+    assert_eq!(answer(&lake.loader), "not allowed by its identity policies");
     // The delta shows the policy access lost; the explanation says grants replace it.
     assert!(plan["delta"]
         .as_array()
