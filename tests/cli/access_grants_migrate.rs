@@ -24,6 +24,8 @@ fn block<F: std::future::Future>(f: F) -> F::Output {
 
 /// `access who-can` rows: (principal, keys).
 type Rows = BTreeSet<(String, String)>;
+/// `audit report` rows: (principal, keys, access).
+type AuditRows = BTreeSet<(String, String, String)>;
 
 /// A bucket whose policy holds lakegate's grants: `analyst` reads `sales/` (Read + List),
 /// `loader` reads, writes and deletes `raw/`, an account root reads `shared/` (Access Grants
@@ -142,6 +144,30 @@ impl Lake {
             .collect()
     }
 
+    /// `audit report` rows of our two grantees: (principal, keys, access), from policies or
+    /// from grants.
+    fn audit(&self) -> (AuditRows, AuditRows) {
+        let rows = self.json(&["-o", "json", "audit", "report", "--bucket", &self.bucket]);
+        let (mut policy, mut grant) = (BTreeSet::new(), BTreeSet::new());
+        for r in rows.as_array().unwrap() {
+            let p = r["principal"].as_str().unwrap().to_string();
+            if p != self.analyst && p != self.loader {
+                continue;
+            }
+            let row = (
+                p,
+                r["keys"].as_str().unwrap().to_string(),
+                r["access"].as_str().unwrap().to_string(),
+            );
+            if r["source"].as_str().unwrap().starts_with("access-grant:") {
+                grant.insert(row);
+            } else {
+                policy.insert(row);
+            }
+        }
+        (policy, grant)
+    }
+
     /// `access who-can` rows of our two grantees for `prefix` and `action`: (principal, keys),
     /// from policies or from grants.
     fn who_can(&self, prefix: &str, action: &str) -> (Rows, Rows) {
@@ -207,6 +233,9 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
         assert_eq!(policy.len(), 1, "{policy:?}");
         assert!(grant.is_empty(), "{grant:?}");
     }
+    let (audit_before, none) = lake.audit();
+    assert_eq!(audit_before.len(), 2, "{audit_before:?}");
+    assert!(none.is_empty(), "{none:?}");
 
     // Dry run: the location, the two grants, then the policy; the equivalence and the kept
     // statements; nothing changed.
@@ -323,6 +352,11 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
             ),
         ])
     );
+    // The policy before the migration is kept in the history (rollback puts it back).
+    let history = lake.json(&["-o", "json", "bucket", "policy", "history", &b]);
+    let last = history.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["reason"], "accessgrant migrate", "{history:#}");
+    assert_eq!(last["policy"], policy_before, "{history:#}");
     let sids = lake.sids();
     assert_eq!(sids.len(), 2, "{sids:?}");
     assert!(sids[0] == "TheirsNoBucketDelete" && sids[1].starts_with("LakegateBucketRead"));
@@ -357,6 +391,12 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
         assert_eq!(grant, before, "policy rows before, grant rows after");
     }
 
+    let (policy_rows, grant_rows) = lake.audit();
+    assert!(policy_rows.is_empty(), "{policy_rows:?}");
+    assert_eq!(
+        grant_rows, audit_before,
+        "audit: policy rows before, grant rows after"
+    );
     // A repeat plans nothing and changes nothing.
     let again = lake.json(&args);
     assert_eq!(again["changed"], false, "{again:#}");
