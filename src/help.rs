@@ -341,7 +341,12 @@ lakegate --dry-run audit schedule --name daily --cron \"rate(1 day)\" \\
 lakegate audit schedule --cron \"cron(0 6 ? * MON *)\" \\
     --organization --member-role LakegateAudit --fan-out \\
     --upload s3://audit-reports/org/ \\
-    --create-table lakegate_audit.org_access",
+    --create-table lakegate_audit.org_access
+# at most 25 invocations of 4 units each; the DLQ after 5 deliveries
+lakegate audit schedule --cron \"cron(0 6 ? * MON *)\" \\
+    --batch-size 4 --max-concurrency 25 --max-receive-count 5 \\
+    --organization --member-role LakegateAudit --fan-out \\
+    --upload s3://audit-reports/org/",
     ),
     (
         "audit status",
