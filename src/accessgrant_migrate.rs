@@ -56,8 +56,13 @@ pub struct Migration {
     pub removed: Vec<String>,
     /// The statements that stay, each with its reason.
     pub kept: Vec<Kept>,
-    /// Per principal and prefix: the access before and after, by the exact model.
-    pub equivalence: Value,
+    /// As in the plan: per principal and prefix the access before and after by the exact model
+    /// (`equivalence`), the kept statements, whether each grantee may call `s3:GetDataAccess`,
+    /// and notes.
+    pub explanation: Value,
+    /// The same for people (printed after the plan in dry runs and prompts).
+    #[serde(skip)]
+    pub explanation_text: String,
 }
 
 fn permission(p: Permission) -> GrantPermission {
@@ -228,11 +233,8 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
         grants: analysis.moves,
         removed: analysis.remove,
         kept: analysis.kept,
-        equivalence: report
-            .plan
-            .explanation
-            .and_then(|mut e| e.get_mut("equivalence").map(Value::take))
-            .unwrap_or_default(),
+        explanation: report.plan.explanation.unwrap_or_default(),
+        explanation_text: report.plan.explanation_text,
     })
 }
 

@@ -338,6 +338,10 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
     assert_eq!(done["changed"], true, "{done:#}");
     assert_eq!(done["removed"].as_array().unwrap().len(), 6, "{done:#}");
     assert_eq!(
+        done["explanation"]["equivalence"], plan["explanation"]["equivalence"],
+        "the migration did what the dry run said"
+    );
+    assert_eq!(
         lake.grants(),
         BTreeSet::from([
             (
