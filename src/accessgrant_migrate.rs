@@ -18,7 +18,7 @@ use crate::apply::{Plan, Step};
 use crate::aws::access_grants::{GrantPermission, GranteeKind};
 use crate::aws::iam::IdentityKind;
 use crate::error::{failed, input_error, Result};
-use crate::output::table::render_cells;
+use crate::output::table::{render_cells, wrap};
 use crate::output::Printer;
 use crate::policy::migrate::{self, Analysis, Equivalence, Kept, Permission, Source};
 use crate::policy::subscription::S3Location;
@@ -332,14 +332,19 @@ fn explain(
     }
     let width = printer.table_width();
     let mut text = String::new();
+    // A paragraph, within the terminal's width when there is one.
+    let para = |s: String| match width {
+        Some(w) => format!("{}\n", wrap(&s, usize::from(w), true)),
+        None => format!("{s}\n"),
+    };
     if analysis.moves.is_empty() {
-        text.push_str(
-            "Nothing to migrate: no statement lakegate wrote can move to Access Grants.\n",
-        );
+        text.push_str(&para(
+            "Nothing to migrate: no statement lakegate wrote can move to Access Grants.".into(),
+        ));
     } else {
-        text.push_str(
-            "Access Grants replace the policy access the delta shows lost (before → after, exact model):\n",
-        );
+        text.push_str(&para(
+            "Access Grants replace the policy access the delta shows lost (before → after, exact model):".into(),
+        ));
         let headers: Vec<String> = ["PRINCIPAL", "PREFIX", "GRANT", "BEFORE", "AFTER", "SAME"]
             .iter()
             .map(|h| h.to_string())
@@ -374,13 +379,13 @@ fn explain(
             .collect();
         text.push_str(&render_cells(&headers, cells, false, width));
         for r in rows.iter().filter(|r| !r.adds.is_empty()) {
-            text.push_str(&format!(
-                "The {} grant of {} on {} also allows {}\n",
+            text.push_str(&para(format!(
+                "The {} grant of {} on {} also allows {}",
                 r.permission.as_str(),
                 r.principal,
                 if r.prefix.is_empty() { "*" } else { &r.prefix },
                 r.adds.join(", ")
-            ));
+            )));
         }
     }
     if !analysis.kept.is_empty() {
@@ -394,7 +399,7 @@ fn explain(
         text.push_str(&render_cells(&headers, cells, false, width));
     }
     for n in &notes {
-        text.push_str(&format!("Note: {n}\n"));
+        text.push_str(&para(format!("Note: {n}")));
     }
     let mut value = migrate::explanation(&rows, &analysis.kept, &notes);
     value["get_data_access"] = serde_json::to_value(data_access).unwrap_or_default();

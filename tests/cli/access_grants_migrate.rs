@@ -617,3 +617,69 @@ fn an_access_points_grants_move_too() {
         .iter()
         .any(|s| s.starts_with("LakegateBucketList")));
 }
+
+/// On a terminal the migration asks, showing the plan with its equivalence at 80 columns; no
+/// changes nothing, yes migrates.
+#[test]
+fn on_a_terminal_the_prompt_shows_the_equivalence() {
+    use crate::pty::{run, Keys};
+    let lake = Lake::new("ag-migrate-tty");
+    let b = lake.bucket.clone();
+    lake.lg(&["ag", "instance", "create"]).success();
+    lake.lg(&[
+        "ag",
+        "location",
+        "create",
+        &format!("s3://{b}/"),
+        "--role",
+        &lake.role,
+    ])
+    .success();
+    let before = lake.env.policy(&b).unwrap();
+    let args = [
+        "--account-id",
+        lake.acct.as_str(),
+        "ag",
+        "migrate",
+        "--bucket",
+        b.as_str(),
+    ];
+    let answer = |send: &'static [u8]| {
+        run(
+            &lake.env,
+            &args,
+            80,
+            Some(Keys {
+                after: "[y/N]",
+                send,
+            }),
+        )
+    };
+    let shown = answer(b"n\n");
+    assert_eq!(shown.code, Some(1), "{}", shown.text);
+    for needle in [
+        "Access delta:",
+        "Access Grants replace the policy access",
+        "Kept in the policy:",
+        "to 2 access grant(s)",
+        "[y/N]",
+    ] {
+        assert!(shown.text.contains(needle), "{needle}:\n{}", shown.text);
+    }
+    // What migrate prints itself (the tables and notes after the delta) fits the terminal.
+    let own = &shown.text[shown.text.find("Access Grants replace").unwrap()..];
+    for line in own.lines().filter(|l| !l.contains("[y/N]")) {
+        assert!(line.chars().count() <= 80, "wider than 80: {line:?}\n{own}");
+    }
+    assert_eq!(lake.env.policy(&b).unwrap(), before);
+    assert!(lake.grants().is_empty());
+    let shown = answer(b"y\n");
+    assert_eq!(shown.code, Some(0), "{}", shown.text);
+    assert!(
+        shown.text.contains("moved 6 statement(s)"),
+        "{}",
+        shown.text
+    );
+    assert_eq!(lake.grants().len(), 2);
+    assert_eq!(lake.sids().len(), 2);
+}
