@@ -571,6 +571,23 @@ fn an_access_points_grants_move_too() {
     ])
     .success();
     lake.lg(&["--yes", "bucket", "delegate", &b]).success();
+    // The access point of another bucket: exit 2, naming the field, nothing changed.
+    let other = lake.env.bucket("ag-migrate-ap-other");
+    let err = stderr(
+        &lake
+            .lg(&[
+                "--yes",
+                "ag",
+                "migrate",
+                "--bucket",
+                &other,
+                "--access-point",
+                &ap,
+            ])
+            .code(2),
+    );
+    assert!(err.contains("--access-point") && err.contains(&b), "{err}");
+    assert!(lake.grants().is_empty());
     let plan = lake.json(&[
         "-o",
         "json",
