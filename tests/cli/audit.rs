@@ -327,7 +327,7 @@ fn report_as_csv_and_table() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org,keys,except,partial,latent"
+        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org,keys,except,partial,latent,also_sources"
     );
     assert_eq!(lines.count(), 4);
     assert!(
@@ -938,7 +938,9 @@ fn query_reads_a_table_of_old_reports_and_one_of_new_reports() {
     assert!(!old_sql.contains("\"keys\""), "{old_sql}");
     let new_sql = sql_of("new_reports");
     assert!(
-        new_sql.contains("\"same_org\", \"keys\", \"except\", \"partial\", \"latent\"\nFROM"),
+        new_sql.contains(
+            "\"same_org\", \"keys\", \"except\", \"partial\", \"latent\", \"also_sources\"\nFROM"
+        ),
         "{new_sql}"
     );
 }
