@@ -29,8 +29,11 @@ pub struct AccessGrant {
     /// What the last [`Resource::read`] found: the grant (and its location's scope), or None
     /// when there was none. The pipeline re-reads right before it writes (under the lease), so
     /// the write takes the grant's id and location from here instead of listing again.
-    last_read: Arc<Mutex<Option<Option<(Listed, String)>>>>,
+    last_read: Arc<Mutex<Option<Found>>>,
 }
+
+/// A grant as a read found it, with its location's scope (None: there was none).
+type Found = Option<(Listed, String)>;
 
 impl AccessGrant {
     pub fn new(
@@ -85,7 +88,7 @@ pub struct GrantState {
 impl AccessGrant {
     /// The grant as the last read found it (with its location's scope), else as AWS lists it
     /// now.
-    async fn current(&self, aws: &Aws) -> crate::error::Result<Option<(Listed, String)>> {
+    async fn current(&self, aws: &Aws) -> crate::error::Result<Found> {
         let cached = self.last_read.lock().map(|r| r.clone()).unwrap_or_default();
         match cached {
             Some(found) => Ok(found),

@@ -219,10 +219,7 @@ pub fn keys_of<'k>(
 /// A policy row's source as other rows name it: `bucket-policy(SID)`, `access-point:NAME(SID)`
 /// (several Sids comma-separated; none shown when the row names none).
 pub fn policy_label(source: &str, sid: &str) -> String {
-    let sids: Vec<&str> = sid
-        .split(|c: char| c == ' ' || c == '+')
-        .filter(|s| !s.is_empty())
-        .collect();
+    let sids: Vec<&str> = sid.split([' ', '+']).filter(|s| !s.is_empty()).collect();
     if sids.is_empty() {
         source.to_string()
     } else {
