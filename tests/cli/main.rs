@@ -21,6 +21,7 @@ mod harness;
 mod access;
 mod access_grant_rows;
 mod access_grants;
+mod access_grants_migrate;
 mod accesspoint;
 mod athena;
 mod audit;
