@@ -659,7 +659,7 @@ fn the_organization_audit_and_a_fanned_out_unit_have_the_members_grants() {
         env.port(),
         "GET",
         &format!(
-            "/{reports}/lake/report/account={}/dt={day}/{REGION}.csv",
+            "/{reports}/lake/report/account={}/dt={day}/{run_id}.{REGION}.csv",
             m0.id
         ),
         &[("Authorization", &a)],

@@ -332,14 +332,14 @@ fn report_as_csv_and_table() {
     assert_eq!(lines.count(), 4);
     assert!(
         csv.contains(&format!(
-            "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b (bucket VendorRead),,,{REGION},false,vendor/*,,false,\n",
+            "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b (bucket VendorRead),,,{REGION},false,vendor/*,,false,,\n",
             l.lake
         )),
         "{csv}"
     );
     assert!(
         csv.contains(&format!(
-            "*,,true,{},{ACCOUNT},,public/,true,false,false,read,bucket-policy,PublicRead,,,,{REGION},false,public/*,public/secret/*,true,\n",
+            "*,,true,{},{ACCOUNT},,public/,true,false,false,read,bucket-policy,PublicRead,,,,{REGION},false,public/*,public/secret/*,true,,\n",
             l.lake
         )),
         "{csv}"
