@@ -547,10 +547,16 @@ pub fn audit_schedule_steps<'a>(
     }
 }
 
-/// The queues and the event source mapping of a fanned-out audit schedule, in create order
+/// Dead letters handed to the function at once: recording a dead unit is a few requests.
+const DEAD_LETTER_BATCH_SIZE: i32 = 10;
+/// Invocations on the dead-letter queue at once (Lambda's least bound).
+const DEAD_LETTER_CONCURRENCY: i32 = 2;
+
+/// The queues and the event source mappings of a fanned-out audit schedule, in create order
 /// (`Some`: how the queue feeds the function) or delete order (`None`): the dead-letter queue,
-/// the work queue (redrive after `max_receive` deliveries) and the mapping that feeds the
-/// function its units.
+/// the work queue (redrive after `max_receive` deliveries), the mapping that feeds the
+/// function its units and the one that feeds it the dead ones (each recorded as failed for
+/// good, the last one finishing its run).
 pub fn fleet_steps<'a>(
     p: &Place,
     n: &Names,
@@ -561,8 +567,10 @@ pub fn fleet_steps<'a>(
     let queue = SqsQueue::new(&p.partition, &p.region, &p.account, &n.audit_queue(name));
     let f = function(p, n);
     let esm = EventSourceMapping::new(&f.arn, &n.function, &queue.arn);
+    let dead_esm = EventSourceMapping::new(&f.arn, &n.function, &dlq.arn);
     let Some(d) = delivery else {
         return vec![
+            Step::set(dead_esm, None),
             Step::set(esm, None),
             Step::set(queue, None),
             Step::set(dlq, None),
@@ -574,7 +582,10 @@ pub fn fleet_steps<'a>(
         &dlq.arn,
         u32::from(d.max_receive),
     );
-    let dead = sqs_queue::state(Value::Null, DLQ_RETENTION);
+    // The dead-letter queue feeds the function too (Lambda wants a source queue's visibility
+    // timeout at least the function's timeout): each dead unit is recorded as failed for good.
+    let mut dead = sqs_queue::state(Value::Null, DLQ_RETENTION);
+    dead.visibility_timeout = Some(UNIT_VISIBILITY_SECONDS.to_string());
     vec![
         Step::set(dlq, Some(dead)),
         Step::set(queue, Some(work)),
@@ -585,14 +596,21 @@ pub fn fleet_steps<'a>(
                 i32::from(d.max_concurrency),
             )),
         ),
+        Step::set(
+            dead_esm,
+            Some(event_source_mapping::state(
+                DEAD_LETTER_BATCH_SIZE,
+                DEAD_LETTER_CONCURRENCY,
+            )),
+        ),
     ]
 }
 
 /// What the role needs besides [`audit_policy`] to plan and run a fanned-out organization
 /// audit: the organization's accounts and policies, the member role in every account (the
 /// run's objects are the upload's, read and listed), and exactly its two queues
-/// (send for the planner; receive, delete and attributes for the event source mapping and
-/// `audit status`).
+/// (send for the planner; receive, delete and attributes for the event source mappings and
+/// `audit status`; the dead-letter queue is never sent to by the function).
 pub fn fleet_policy(d: &mut PolicyDocument, p: &Place, n: &Names, name: &str, member_role: &str) {
     d.upsert(json!({
         "Sid": "AuditOrganization",
@@ -630,7 +648,12 @@ pub fn fleet_policy(d: &mut PolicyDocument, p: &Place, n: &Names, name: &str, me
     d.upsert(json!({
         "Sid": "AuditDeadLetters",
         "Effect": "Allow",
-        "Action": ["sqs:GetQueueUrl", "sqs:GetQueueAttributes"],
+        "Action": [
+            "sqs:ReceiveMessage",
+            "sqs:DeleteMessage",
+            "sqs:GetQueueUrl",
+            "sqs:GetQueueAttributes",
+        ],
         "Resource": dlq,
     }));
 }

@@ -21,6 +21,12 @@
 //!   is told which delivery it is (`--attempt N/M`, M the queue's `maxReceiveCount`), so the
 //!   last one records its failure as final before SQS moves it to the dead-letter queue.
 //!
+//! - an SQS event from the audit's dead-letter queue (its own event source mapping): a record
+//!   whose `eventSourceARN` is not the queue its body says the planner sent it to is a unit
+//!   every delivery of which died without a word; it runs as
+//!   `audit report --run RUN … --dead-letter N` (N its `ApproximateReceiveCount`), which
+//!   records the unit as failed for good and finishes the run if it was the last.
+//!
 //! The response is the command's JSON output; a non-zero exit fails the invocation (its stderr
 //! is the error message), so EventBridge retries it and, when retries run out, sends it to the
 //! dead-letter queue. handle-event is idempotent, so a retry after a success changes nothing.
@@ -174,11 +180,28 @@ fn sqs_job(record: &Value) -> Result<Job, String> {
         .pointer("/fleet/max_receive")
         .and_then(Value::as_u64)
         .and_then(|m| u32::try_from(m).ok());
-    if let (Some(n), Some(m), true) = (received, allowed, job.args.iter().any(|a| a == "--run")) {
+    let unit = job.args.iter().any(|a| a == "--run");
+    if unit && dead_lettered(record, &body) {
+        // Every delivery of the unit ended without a word: it records that, and finishes the
+        // run if it was the last.
+        job.args.push("--dead-letter".into());
+        job.args.push(received.unwrap_or(1).max(1).to_string());
+    } else if let (Some(n), Some(m), true) = (received, allowed, unit) {
         job.args.push("--attempt".into());
         job.args.push(format!("{}/{m}", n.max(1)));
     }
     Ok(job)
+}
+
+/// Whether a unit's message comes from the dead-letter queue: the queue of the record
+/// (the last part of its `eventSourceARN`) is not the one the planner sent it to.
+fn dead_lettered(record: &Value, body: &Value) -> bool {
+    let source = record
+        .get("eventSourceARN")
+        .and_then(Value::as_str)
+        .and_then(|arn| arn.rsplit(':').next());
+    let sent_to = body.pointer("/fleet/queue").and_then(Value::as_str);
+    matches!((source, sent_to), (Some(s), Some(q)) if s != q)
 }
 
 async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure> {
@@ -445,6 +468,19 @@ mod tests {
             out,
             json!({"batchItemFailures": [{"itemIdentifier": "m2"}, {"itemIdentifier": "m3"}]})
         );
+        // From the dead-letter queue (not the queue the planner sent it to): the unit records
+        // its death, told how often it was received.
+        let mut sent = unit.clone();
+        sent["fleet"]["queue"] = json!("lakegate-fulfiller-audit-weekly");
+        let mut dead = record("m4", &sent.to_string(), "4");
+        dead["eventSourceARN"] =
+            json!("arn:aws:sqs:us-east-1:123456789012:lakegate-fulfiller-audit-weekly-dlq");
+        let work = record("m5", &sent.to_string(), "2");
+        let jobs = sqs_jobs(&json!({"Records": [dead, work]})).unwrap();
+        let args = |i: usize| jobs[i].1.as_ref().unwrap().args.clone();
+        assert_eq!(&args(0)[args(0).len() - 2..], ["--dead-letter", "4"]);
+        assert!(!args(0).contains(&"--attempt".to_string()));
+        assert_eq!(&args(1)[args(1).len() - 2..], ["--attempt", "2/3"]);
         // Not an SQS event: the other paths decide.
         assert!(sqs_jobs(&json!({"Records": []})).is_none());
         assert!(sqs_jobs(&json!({"Records": [{"eventSource": "aws:s3"}]})).is_none());

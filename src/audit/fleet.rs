@@ -15,6 +15,11 @@
 //!   and merges the covered accounts into the Athena table. `audit status RUN --finish` does it
 //!   by hand for a run whose last unit never reported (a function that timed out). A run's
 //!   manifest names every account it lacks.
+//! - A unit whose every delivery died without a word (the function killed at its timeout, out
+//!   of memory) reaches the dead-letter queue, which `audit schedule --fan-out` maps to the
+//!   same function: it runs the unit with `--dead-letter N` ([`dead_lettered`]), which writes
+//!   the unit's final failure marker and runs the finisher's check, so no run waits for a
+//!   person.
 //!
 //! Every object is written through the change pipeline (S3 objects); the manifest's bytes are
 //! a function of the markers alone, so two finishers racing write the same object.
@@ -375,7 +380,7 @@ pub async fn fan_out(session: &Session, opts: &ReportOptions, queue: &str) -> Re
         .map(|(i, u)| {
             let body = serde_json::json!({
                 "lakegate": unit_args(opts, u, &run),
-                "fleet": {"run": run, "account": u.account, "region": u.region, "max_receive": max_receive},
+                "fleet": {"run": run, "account": u.account, "region": u.region, "max_receive": max_receive, "queue": queue},
             });
             (i.to_string(), body.to_string())
         })
@@ -403,6 +408,9 @@ pub async fn run_unit(session: &Session, opts: &ReportOptions) -> Result<()> {
         return report_with(session, opts, None).await;
     };
     let plan = load_unit(session, opts, u).await?;
+    if let Some(received) = u.dead_letter {
+        return dead_lettered(session, &plan, received).await;
+    }
     let done = match u.deadline_ms {
         Some(deadline) => {
             let left = deadline
@@ -784,20 +792,7 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
                 (m.cause.clone().unwrap_or_default(), m.attempt)
             }
             _ if p.dead.contains(&name) => (
-                format!(
-                    "in the dead-letter queue after {n} deliver{ies}, the last of which recorded no result (the function timed out, ran out of memory or was stopped: see its log){last}",
-                    n = plan.max_receive,
-                    ies = if plan.max_receive == 1 { "y" } else { "ies" },
-                    last = recorded.map_or_else(
-                        || "; no error was recorded".to_string(),
-                        |m| format!(
-                            "; the last error recorded (delivery {} of {}): {}",
-                            m.attempt,
-                            m.max_attempts,
-                            m.cause.as_deref().unwrap_or_default()
-                        )
-                    )
-                ),
+                dead_letter_cause(plan.max_receive, recorded),
                 plan.max_receive,
             ),
             Some(m) => (
@@ -838,6 +833,83 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
         failed,
         reports: p.done.values().filter_map(|m| m.report.clone()).collect(),
     }
+}
+
+/// Why a unit whose message is in the dead-letter queue failed: after `deliveries`, none of
+/// which recorded a final result, with the last error an earlier delivery recorded (`recorded`,
+/// its non-final failure marker) if any.
+pub fn dead_letter_cause(deliveries: u32, recorded: Option<&Marker>) -> String {
+    format!(
+        "in the dead-letter queue after {deliveries} deliver{ies}, the last of which recorded no result (the function timed out, ran out of memory or was stopped: see its log){last}",
+        ies = if deliveries == 1 { "y" } else { "ies" },
+        last = recorded.map_or_else(
+            || "; no error was recorded".to_string(),
+            |m| format!(
+                "; the last error recorded (delivery {} of {}): {}",
+                m.attempt,
+                m.max_attempts,
+                m.cause.as_deref().unwrap_or_default()
+            )
+        )
+    )
+}
+
+/// A unit's message delivered from the dead-letter queue (`--dead-letter N`, by the function
+/// through the dead-letter queue's event source mapping): every delivery of the unit ended
+/// without a final word, so its final failure marker is written now (unless the unit is done
+/// or already has one: a redelivered dead letter changes nothing), then the finisher's check
+/// runs as after any unit, so the last dead unit finishes the run. `received` is the message's
+/// ApproximateReceiveCount: the unit's deliveries, at most the queue's `maxReceiveCount`
+/// (SQS keeps counting the dead-letter queue's own receives).
+pub async fn dead_lettered(session: &Session, u: &UnitPlan, received: u32) -> Result<()> {
+    let aws = session.aws().await?;
+    let loc = &u.location;
+    let run = &u.plan.run;
+    let done = aws
+        .object_bytes(&loc.bucket, &loc.done_key(run, &u.unit))
+        .await?
+        .is_some();
+    let key = loc.failed_key(run, &u.unit);
+    let recorded: Option<Marker> = read_json(aws, &loc.bucket, &key).await?;
+    let deliveries = received.clamp(1, u.plan.max_receive.max(1));
+    if done || recorded.as_ref().is_some_and(|m| m.last) {
+        session.printer.status(format!(
+            "unit {} of run {}: already {}; its dead letter changes nothing",
+            u.unit.name(),
+            run,
+            if done { "done" } else { "failed for good" }
+        ));
+    } else {
+        let marker = Marker {
+            account: u.unit.account.clone(),
+            region: u.unit.region.clone(),
+            attempt: deliveries,
+            max_attempts: u.plan.max_receive,
+            report: None,
+            rows: None,
+            cause: Some(dead_letter_cause(deliveries, recorded.as_ref())),
+            last: true,
+        };
+        put_objects(
+            session,
+            format!(
+                "audit report --run {run} (unit {} in the dead-letter queue)",
+                u.unit.name()
+            ),
+            vec![object(
+                loc,
+                &key,
+                Source::Bytes(json_bytes(&marker, "the unit's marker")?),
+                "application/json",
+            )],
+        )
+        .await?;
+    }
+    if session.settings.dry_run {
+        return Ok(());
+    }
+    finish(session, aws, loc, &u.plan, false).await?;
+    Ok(())
 }
 
 /// Write the run's manifest (and bring the table up to date) when every unit is done or failed

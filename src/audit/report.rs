@@ -74,6 +74,9 @@ pub struct UnitRun {
     pub attempt: Option<crate::values::Attempt>,
     /// When the function invocation running the unit ends (milliseconds since the epoch).
     pub deadline_ms: Option<u64>,
+    /// Delivered from the dead-letter queue, received this many times (its
+    /// ApproximateReceiveCount): record the unit's failure instead of auditing it.
+    pub dead_letter: Option<u32>,
 }
 
 /// Where a unit of a fanned-out run puts its report instead of the day's upload (the fleet

@@ -357,6 +357,22 @@ fn drain(
     panic!("the run did not finish within 200 polls");
 }
 
+/// The deployed mapping whose source is the queue `name`.
+fn mapping(got: &Value, name: &str) -> Value {
+    got["mappings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| {
+            m["EventSourceArn"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!(":{name}"))
+        })
+        .unwrap_or_else(|| panic!("no mapping from {name}: {got}"))
+        .clone()
+}
+
 /// A plan's changes as `TARGET ACTION`.
 fn changes_of(plan: &Value) -> Vec<String> {
     plan["changes"]
@@ -764,13 +780,27 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         .unwrap()
         .ends_with(&format!(":{queue}-dlq")));
     assert_eq!(got["attrs"]["VisibilityTimeout"], "1800");
-    let m = &got["mappings"][0];
-    assert_eq!(got["mappings"].as_array().unwrap().len(), 1, "{got}");
-    assert!(m["EventSourceArn"]
-        .as_str()
-        .unwrap()
-        .ends_with(&format!(":{queue}")));
+    // Two mappings: the work queue's and the dead-letter queue's (each dead unit is recorded
+    // by the function and the last one finishes its run).
+    assert_eq!(got["mappings"].as_array().unwrap().len(), 2, "{got}");
+    let m = &mapping(&got, &queue);
     assert_eq!(m["BatchSize"], 5);
+    let dead = &mapping(&got, &format!("{queue}-dlq"));
+    assert_eq!(
+        (
+            dead["BatchSize"].as_u64(),
+            dead["FunctionResponseTypes"].clone(),
+            dead["ScalingConfig"]["MaximumConcurrency"].as_u64()
+        ),
+        (Some(10), json!(["ReportBatchItemFailures"]), Some(2)),
+        "{dead}"
+    );
+    // Lambda wants a source queue's visibility timeout at least the function's timeout.
+    let dlq_visibility = crate::deploy::boto(
+        &env,
+        &format!("u = c('sqs').get_queue_url(QueueName='{queue}-dlq')['QueueUrl']\nout = c('sqs').get_queue_attributes(QueueUrl=u, AttributeNames=['VisibilityTimeout'])['Attributes']['VisibilityTimeout']"),
+    );
+    assert_eq!(dlq_visibility, "1800");
     assert_eq!(
         m["FunctionResponseTypes"],
         json!(["ReportBatchItemFailures"])
@@ -794,6 +824,20 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         .as_str()
         .unwrap()
         .ends_with(&format!(":{queue}")));
+    // The dead-letter queue: what its mapping needs, never a send.
+    assert!(st("AuditDeadLetters")["Resource"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!(":{queue}-dlq")));
+    assert_eq!(
+        st("AuditDeadLetters")["Action"],
+        json!([
+            "sqs:ReceiveMessage",
+            "sqs:DeleteMessage",
+            "sqs:GetQueueUrl",
+            "sqs:GetQueueAttributes"
+        ])
+    );
     assert_eq!(
         st("AuditUpload")["Resource"],
         format!("arn:aws:s3:::{b}/audit/*")
@@ -887,11 +931,12 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
             .trim_matches('"'),
         "5"
     );
-    assert_eq!(got["mappings"][0]["BatchSize"], 2, "{got}");
+    assert_eq!(mapping(&got, &queue)["BatchSize"], 2, "{got}");
     assert_eq!(
-        got["mappings"][0]["ScalingConfig"]["MaximumConcurrency"],
+        mapping(&got, &queue)["ScalingConfig"]["MaximumConcurrency"],
         20
     );
+    assert_eq!(mapping(&got, &format!("{queue}-dlq"))["BatchSize"], 10);
     let statements: HashMap<String, Value> = got["policy"]["Statement"]
         .as_array()
         .unwrap()
@@ -1269,4 +1314,185 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         ],
     );
     assert!(stderr(&a.failure()).contains("no run 20990101T000000Z-0000"));
+}
+
+/// A unit whose every delivery died without a word (no failure marker: the function was
+/// killed) reaches the dead-letter queue; the function, handed it by the dead-letter queue's
+/// mapping, records it as failed for good and, the last unit, finishes the run: no one runs
+/// `audit status --finish`. A dead letter delivered again changes nothing.
+#[test]
+fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let missing = o.missing();
+    let reports = o.reports_bucket(&env);
+    let upload = format!("s3://{reports}/lake/");
+    let qname = format!("dead-{}", env.id)
+        .chars()
+        .take(60)
+        .collect::<String>();
+    let (url, arn, dlq_url) = queues(&env, &o.mgmt_key, &qname);
+    let dlq_arn = queue_arn(&env, &o.mgmt_key, &dlq_url);
+    let a = run(
+        &env,
+        &o,
+        &[
+            "-o",
+            "json",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--queue",
+            &qname,
+            "--upload",
+            &upload,
+        ],
+    )
+    .success();
+    let run_id = serde_json::from_str::<Value>(&stdout(&a)).unwrap()["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let unit = |f: &Value| {
+        format!(
+            "{}-{}",
+            f["account"].as_str().unwrap(),
+            f["region"].as_str().unwrap()
+        )
+    };
+    let receive = |q: &str, hide: u32| -> Vec<Value> {
+        sqs(
+            &env,
+            &o.mgmt_key,
+            "ReceiveMessage",
+            json!({"QueueUrl": q, "MaxNumberOfMessages": 10, "VisibilityTimeout": hide,
+                   "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
+        )["Messages"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let show = |m: &Value| {
+        sqs(
+            &env,
+            &o.mgmt_key,
+            "ChangeMessageVisibility",
+            json!({"QueueUrl": url, "ReceiptHandle": m["ReceiptHandle"], "VisibilityTimeout": 0}),
+        );
+    };
+    // The management account's unit is delivered three times and each delivery dies (the
+    // test plays a function killed at its timeout: nothing is recorded); SQS (moto) moves it
+    // to the dead-letter queue on the next receive.
+    let first = receive(&url, 1800);
+    assert_eq!(first.len(), 5);
+    let body = |m: &Value| serde_json::from_str::<Value>(m["Body"].as_str().unwrap()).unwrap();
+    let dies = first
+        .iter()
+        .find(|m| body(m)["fleet"]["account"] == o.management.as_str())
+        .unwrap()
+        .clone();
+    let dead_unit = unit(&body(&dies)["fleet"]);
+    show(&dies);
+    for _ in 0..2 {
+        let again = receive(&url, 1800);
+        assert_eq!(again.len(), 1);
+        show(&again[0]);
+    }
+    assert!(receive(&url, 1800).is_empty());
+    let dead_depth = || messages(&env, &o.mgmt_key, &dlq_url);
+    assert_eq!(dead_depth(), "1");
+    // The other units run on the function: three done, the missing member's fails every
+    // delivery (its last marker final) and joins the dead letters.
+    for m in first.iter().filter(|m| m["MessageId"] != dies["MessageId"]) {
+        show(m);
+    }
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
+    drain(&env, &o.mgmt_key, &url, &arn, &api, || dead_depth() == "2");
+    let manifest_key = format!("lake/runs/{run_id}/manifest.json");
+    let manifest = || object(&env, &o.mgmt_key, &reports, &manifest_key);
+    assert!(manifest().is_none(), "a unit has no word yet");
+    let failed_key = |u: &str| format!("lake/runs/{run_id}/failed/{u}.json");
+    assert!(object(&env, &o.mgmt_key, &reports, &failed_key(&dead_unit)).is_none());
+    let missing_unit = format!("{}-{REGION}", missing.id);
+    let missing_marker = object(&env, &o.mgmt_key, &reports, &failed_key(&missing_unit)).unwrap();
+
+    // The dead-letter queue's mapping hands both dead letters to the function.
+    let dead = receive(&dlq_url, 1800);
+    assert_eq!(dead.len(), 2);
+    let event = json!({"Records": dead.iter().map(|m| record(m, &dlq_arn)).collect::<Vec<_>>()});
+    let (kind, answer) = api.invoke(&event);
+    assert_eq!(kind, "response", "{answer}");
+    assert_eq!(answer["batchItemFailures"], json!([]), "{answer}");
+    let written = manifest().expect("the dead letter finished the run");
+    let m: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(m["partial"], true, "{m}");
+    assert_eq!(m["accounts"].as_array().unwrap().len(), 3, "{m}");
+    let causes: HashMap<String, (String, u64)> = m["failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                unit(f),
+                (
+                    f["cause"].as_str().unwrap().to_string(),
+                    f["attempts"].as_u64().unwrap(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(causes.len(), 2, "{m}");
+    // Received four times (three deliveries, then the dead-letter queue's own): three.
+    let (cause, attempts) = &causes[&dead_unit];
+    assert_eq!(*attempts, 3);
+    assert!(
+        cause.starts_with(
+            "in the dead-letter queue after 3 deliveries, the last of which recorded no result"
+        ) && cause.ends_with("no error was recorded"),
+        "{cause}"
+    );
+    // The missing member's final marker is kept, with its own cause.
+    let (cause, _) = &causes[&missing_unit];
+    assert!(cause.contains("cannot assume"), "{cause}");
+    assert_eq!(
+        object(&env, &o.mgmt_key, &reports, &failed_key(&missing_unit)).unwrap(),
+        missing_marker
+    );
+    let dead_marker = object(&env, &o.mgmt_key, &reports, &failed_key(&dead_unit)).unwrap();
+    let s = env.json([
+        "--assume-role",
+        &o.lg_args()[1],
+        "-o",
+        "json",
+        "audit",
+        "status",
+        &run_id,
+        "--upload",
+        &upload,
+    ]);
+    assert_eq!(
+        (
+            s["state"].as_str(),
+            s["done"].as_u64(),
+            s["failed"].as_u64()
+        ),
+        (Some("partial"), Some(3), Some(2)),
+        "{s}"
+    );
+
+    // Delivered again (a redelivery of the same dead letters): nothing changes.
+    let (kind, answer) = api.invoke(&event);
+    let _ = function.kill();
+    let _ = function.wait();
+    assert_eq!(kind, "response", "{answer}");
+    assert_eq!(answer["batchItemFailures"], json!([]), "{answer}");
+    assert_eq!(manifest().unwrap(), written);
+    assert_eq!(
+        object(&env, &o.mgmt_key, &reports, &failed_key(&dead_unit)).unwrap(),
+        dead_marker
+    );
 }

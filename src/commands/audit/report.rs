@@ -164,6 +164,17 @@ pub struct Args {
     /// function): a unit still running shortly before records that it timed out
     #[arg(long, value_name = "EPOCH_MS", requires = "run", hide = true)]
     pub deadline: Option<u64>,
+
+    /// The unit's message came from the dead-letter queue, received N times (set by the
+    /// function): record the unit as failed for good and finish the run if it was the last
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "run",
+        conflicts_with = "attempt",
+        hide = true
+    )]
+    pub dead_letter: Option<u32>,
 }
 
 impl Args {
@@ -192,6 +203,7 @@ impl Args {
                 run,
                 attempt: self.attempt.clone(),
                 deadline_ms: self.deadline,
+                dead_letter: self.dead_letter,
             }),
         }
     }

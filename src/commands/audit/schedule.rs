@@ -14,8 +14,10 @@ use crate::fulfiller::{self, AuditSchedule, TableAccess, UnitDelivery};
 /// its units: the schedule also gets its audit queue (FUNCTION-audit-NAME), a dead-letter
 /// queue (after --max-receive-count deliveries, 3 by default), an event source mapping that
 /// feeds the function --batch-size units per invocation (5) with at most --max-concurrency
-/// invocations at once (10) and partial batch responses, and the role's permissions for the
-/// organization, the member role, the run's objects and exactly these queues. Changing one of
+/// invocations at once (10) and partial batch responses, a mapping of the dead-letter queue
+/// to the function (which records each unit that died without a word and finishes its run),
+/// and the role's permissions for the organization, the member role, the run's objects and
+/// exactly these queues. Changing one of
 /// these later plans an update of the queue or the mapping.
 ///
 /// With --create-table among the report options, the role may also create and alter exactly
