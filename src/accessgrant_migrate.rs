@@ -155,7 +155,13 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
     let analysis = migrate::analyse(&read.doc, &read.source, &account);
     let data_access = data_access(session, &analysis, &instance.arn).await?;
 
-    // Where each prefix's grants go (a location registered by the plan when none covers it).
+    // Where each prefix's grants go (a location registered by the plan when none covers it),
+    // the locations read once.
+    let locations = if analysis.moves.is_empty() {
+        Vec::new()
+    } else {
+        aws.access_grants_locations(&account, None).await?
+    };
     let mut placed: BTreeMap<String, ag::Placed> = BTreeMap::new();
     for m in &analysis.moves {
         if !placed.contains_key(&m.prefix) {
@@ -163,7 +169,7 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
                 bucket: opts.bucket.clone(),
                 prefix: m.prefix.clone(),
             };
-            let p = ag::place(aws, &account, &loc, opts.location_role.as_deref()).await?;
+            let p = ag::place_among(&locations, &account, &loc, opts.location_role.as_deref())?;
             placed.insert(m.prefix.clone(), p);
         }
     }
