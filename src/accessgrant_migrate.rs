@@ -327,6 +327,27 @@ fn explain(
     if !analysis.moves.is_empty() {
         notes.push("grantees reach their grants through s3:GetDataAccess: their identity policies must allow it on the instance".to_string());
     }
+    let from = |prefix: &str| {
+        analysis
+            .remove
+            .iter()
+            .filter(|s| s.starts_with(prefix))
+            .count()
+    };
+    let (lake, subscriptions) = (
+        from(crate::policy::declared::BUCKET_SID_PREFIX),
+        from(crate::policy::subscription::SUB_SID_PREFIX),
+    );
+    if lake > 0 {
+        notes.push(format!(
+            "{lake} moved statement(s) are a lake file's grants: move them to its accessGrants section (`lake export` writes it after the migration), or the next `lake apply -f` puts them back"
+        ));
+    }
+    if subscriptions > 0 {
+        notes.push(format!(
+            "{subscriptions} moved statement(s) are DataZone subscriptions' grants: revoke those subscriptions with --via access-grants from now on"
+        ));
+    }
     for d in data_access
         .iter()
         .filter(|d| d.get_data_access != "allowed")
