@@ -120,6 +120,7 @@ impl Row for AuditRow {
                 "EXCEPT",
                 "PARTIAL",
                 "LATENT",
+                "ALSO SOURCES",
             ]
         } else {
             vec![
@@ -160,6 +161,7 @@ impl Row for AuditRow {
                 Cell::or_dash(self.except.as_str()),
                 (if self.partial { "yes" } else { "no" }).into(),
                 Cell::or_dash(self.latent.as_str()),
+                Cell::or_dash(self.also_sources.as_str()),
             ]
         } else {
             vec![
@@ -901,15 +903,25 @@ pub async fn report_with(
             region: &scope.region,
             organization: &plan0.org_accounts,
         };
-        emit_rows(&mut sink, &audit, &set, &scope.chain, opts.exact)?;
         // S3 Access Grants: a source of access beside the policies.
-        match grants.rows(&scope.aws, &scope.account, &audit).await {
-            Ok(rows) => rows.into_iter().try_for_each(|r| sink.row(r))?,
-            Err(e) => session.printer.warn(format!(
-                "account {} ({}): S3 Access Grants not read, their rows are missing: {}",
-                scope.account, scope.region, e.message
-            )),
-        }
+        let grant_rows = match grants.rows(&scope.aws, &scope.account, &audit).await {
+            Ok(rows) => rows,
+            Err(e) => {
+                session.printer.warn(format!(
+                    "account {} ({}): S3 Access Grants not read, their rows are missing: {}",
+                    scope.account, scope.region, e.message
+                ));
+                Vec::new()
+            }
+        };
+        emit_rows(
+            &mut sink,
+            &audit,
+            &set,
+            &scope.chain,
+            opts.exact,
+            grant_rows,
+        )?;
         sink.out.flush()?;
     }
     drop(fetched);
@@ -944,7 +956,14 @@ pub async fn report_with(
             bucket_account: owner.clone(),
             access_points: Vec::new(),
         };
-        emit_rows(&mut sink, &audit, &set, &Chain::default(), opts.exact)?;
+        emit_rows(
+            &mut sink,
+            &audit,
+            &set,
+            &Chain::default(),
+            opts.exact,
+            Vec::new(),
+        )?;
     }
     pb.finish_and_clear();
     let out = std::mem::replace(&mut sink.out, session.printer.row_stream(true)?);
@@ -1084,21 +1103,52 @@ pub async fn report_with(
     Ok(())
 }
 
+/// The bucket's rows: the policies', then `grants` (its S3 Access Grants rows). With grants,
+/// the bucket's rows are held until each row names the other sources reaching its keys
+/// (`also_sources`); without, they stream.
 fn emit_rows(
     sink: &mut Sink,
     audit: &BucketAudit<'_>,
     set: &PolicySet,
     chain: &Chain,
     exact: bool,
+    grants: Vec<AuditRow>,
 ) -> Result<()> {
+    if !grants.is_empty() {
+        let mut held = Vec::new();
+        policy_rows(|r| held.push(r), audit, set, chain, exact)?;
+        held.extend(grants);
+        super::access_grants::link(&mut held);
+        return held.into_iter().try_for_each(|r| sink.row(r));
+    }
     let mut err = None;
-    let emit = |r| {
-        if err.is_none() {
-            if let Err(e) = sink.row(r) {
-                err = Some(e);
+    policy_rows(
+        |r| {
+            if err.is_none() {
+                if let Err(e) = sink.row(r) {
+                    err = Some(e);
+                }
             }
-        }
-    };
+        },
+        audit,
+        set,
+        chain,
+        exact,
+    )?;
+    match err {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The policies' rows of a bucket, exact or sampled, each handed to `emit`.
+fn policy_rows(
+    emit: impl FnMut(AuditRow),
+    audit: &BucketAudit<'_>,
+    set: &PolicySet,
+    chain: &Chain,
+    exact: bool,
+) -> Result<()> {
     if exact {
         audit.exact_rows_with(set, chain, &[], emit).map_err(|e| {
             crate::error::failed(format!(
@@ -1109,10 +1159,7 @@ fn emit_rows(
     } else {
         audit.rows_with(set, chain, emit);
     }
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {
