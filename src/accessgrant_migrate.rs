@@ -203,10 +203,11 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
         let (step, _) = ag::grant_step(&account, p, &grantee, edit);
         plan.push(step);
     }
-    let remove = analysis.remove.clone();
+    // Keyed by Sid and by what was read: a moved statement another writer changed since stays.
+    let (remove, planned_on) = (analysis.remove.clone(), read.doc.clone());
     let strip = move |cur: Option<&PolicyDocument>| {
         let mut d = crate::apply::policy::document(cur);
-        migrate::strip(&mut d, &remove);
+        migrate::strip(&mut d, &planned_on, &remove);
         Ok(crate::apply::policy::state(Some(d)))
     };
     let policy_step = match &read.access_point {
