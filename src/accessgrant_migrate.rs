@@ -155,7 +155,13 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
     let analysis = migrate::analyse(&read.doc, &read.source, &account);
     let data_access = data_access(session, &analysis, &instance.arn).await?;
 
-    // Where each prefix's grants go (a location registered by the plan when none covers it).
+    // Where each prefix's grants go (a location registered by the plan when none covers it),
+    // the locations read once.
+    let locations = if analysis.moves.is_empty() {
+        Vec::new()
+    } else {
+        aws.access_grants_locations(&account, None).await?
+    };
     let mut placed: BTreeMap<String, ag::Placed> = BTreeMap::new();
     for m in &analysis.moves {
         if !placed.contains_key(&m.prefix) {
@@ -163,7 +169,7 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
                 bucket: opts.bucket.clone(),
                 prefix: m.prefix.clone(),
             };
-            let p = ag::place(aws, &account, &loc, opts.location_role.as_deref()).await?;
+            let p = ag::place_among(&locations, &account, &loc, opts.location_role.as_deref())?;
             placed.insert(m.prefix.clone(), p);
         }
     }
@@ -197,10 +203,11 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
         let (step, _) = ag::grant_step(&account, p, &grantee, edit);
         plan.push(step);
     }
-    let remove = analysis.remove.clone();
+    // Keyed by Sid and by what was read: a moved statement another writer changed since stays.
+    let (remove, planned_on) = (analysis.remove.clone(), read.doc.clone());
     let strip = move |cur: Option<&PolicyDocument>| {
         let mut d = crate::apply::policy::document(cur);
-        migrate::strip(&mut d, &remove);
+        migrate::strip(&mut d, &planned_on, &remove);
         Ok(crate::apply::policy::state(Some(d)))
     };
     let policy_step = match &read.access_point {
@@ -320,6 +327,27 @@ fn explain(
     };
     if !analysis.moves.is_empty() {
         notes.push("grantees reach their grants through s3:GetDataAccess: their identity policies must allow it on the instance".to_string());
+    }
+    let from = |prefix: &str| {
+        analysis
+            .remove
+            .iter()
+            .filter(|s| s.starts_with(prefix))
+            .count()
+    };
+    let (lake, subscriptions) = (
+        from(crate::policy::declared::BUCKET_SID_PREFIX),
+        from(crate::policy::subscription::SUB_SID_PREFIX),
+    );
+    if lake > 0 {
+        notes.push(format!(
+            "{lake} moved statement(s) are a lake file's grants: move them to its accessGrants section (`lake export` writes it after the migration), or the next `lake apply -f` puts them back"
+        ));
+    }
+    if subscriptions > 0 {
+        notes.push(format!(
+            "{subscriptions} moved statement(s) are DataZone subscriptions' grants: revoke those subscriptions with --via access-grants from now on"
+        ));
     }
     for d in data_access
         .iter()

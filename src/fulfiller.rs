@@ -589,19 +589,11 @@ pub fn fleet_steps<'a>(
 }
 
 /// What the role needs besides [`audit_policy`] to plan and run a fanned-out organization
-/// audit: the organization's accounts and policies, the member role in every account, the
-/// run's objects (read and list too: plans, markers, manifests), and exactly its two queues
+/// audit: the organization's accounts and policies, the member role in every account (the
+/// run's objects are the upload's, read and listed), and exactly its two queues
 /// (send for the planner; receive, delete and attributes for the event source mapping and
 /// `audit status`).
-pub fn fleet_policy(
-    d: &mut PolicyDocument,
-    p: &Place,
-    n: &Names,
-    name: &str,
-    member_role: &str,
-    upload: (&str, &str),
-) {
-    let (bucket, prefix) = upload;
+pub fn fleet_policy(d: &mut PolicyDocument, p: &Place, n: &Names, name: &str, member_role: &str) {
     d.upsert(json!({
         "Sid": "AuditOrganization",
         "Effect": "Allow",
@@ -619,19 +611,6 @@ pub fn fleet_policy(
         "Effect": "Allow",
         "Action": "sts:AssumeRole",
         "Resource": format!("arn:{}:iam::*:role/{member_role}", p.partition),
-    }));
-    d.upsert(json!({
-        "Sid": "AuditRunObjects",
-        "Effect": "Allow",
-        "Action": ["s3:GetObject", "s3:PutObject"],
-        "Resource": format!("arn:{}:s3:::{bucket}/{prefix}*", p.partition),
-    }));
-    d.upsert(json!({
-        "Sid": "AuditRunList",
-        "Effect": "Allow",
-        "Action": "s3:ListBucket",
-        "Resource": format!("arn:{}:s3:::{bucket}", p.partition),
-        "Condition": {"StringLike": {"s3:prefix": format!("{prefix}*")}},
     }));
     let queue = arn(p, "sqs", &n.audit_queue(name));
     let dlq = arn(p, "sqs", &n.audit_dlq(name));
@@ -781,11 +760,21 @@ pub fn audit_policy(p: &Place, upload: Option<(&str, &str)>) -> PolicyDocument {
         "Resource": "*",
     }));
     if let Some((bucket, prefix)) = upload {
+        // Read too: every object is read back (HEAD) before and after it is written, a
+        // report's partition is listed to name its object, and a run's plan and markers are
+        // read; without s3:ListBucket a HEAD of a missing object is refused, not "not found".
         d.upsert(json!({
             "Sid": "AuditUpload",
             "Effect": "Allow",
-            "Action": ["s3:PutObject"],
+            "Action": ["s3:GetObject", "s3:PutObject"],
             "Resource": format!("arn:{}:s3:::{bucket}/{prefix}*", p.partition),
+        }));
+        d.upsert(json!({
+            "Sid": "AuditUploadList",
+            "Effect": "Allow",
+            "Action": "s3:ListBucket",
+            "Resource": format!("arn:{}:s3:::{bucket}", p.partition),
+            "Condition": {"StringLike": {"s3:prefix": format!("{prefix}*")}},
         }));
     }
     d
@@ -943,7 +932,7 @@ pub async fn schedule_audit(session: &Session, args: &AuditSchedule) -> Result<(
             )));
         }
         let role = args.member_role.as_deref().unwrap_or_default();
-        fleet_policy(&mut doc, &place, &names, &args.name, role, (bucket, prefix));
+        fleet_policy(&mut doc, &place, &names, &args.name, role);
         job.extend(["--queue".to_string(), names.audit_queue(&args.name)]);
     }
     if let Some(t) = &args.table {
@@ -1098,6 +1087,60 @@ mod tests {
             sids(&s)[3..6],
             ["AccessGrants", "AccessGrantsLocations", "PassLocationRole"]
         );
+    }
+
+    #[test]
+    fn the_table_policy_names_exactly_the_table_its_workgroup_and_results() {
+        let t = TableAccess::of(
+            &"audit_db.org_access".parse().unwrap(),
+            Some(&"reports".parse().unwrap()),
+            Some(&"s3://athena-out/lakegate/".parse().unwrap()),
+            ("reports-bucket", "org/"),
+        );
+        assert_eq!(t.results, ("athena-out".into(), "lakegate/".into()));
+        let mut d = PolicyDocument::new();
+        table_policy(&mut d, &place(), &t);
+        let d = d.to_value();
+        let text = d.to_string();
+        assert!(text.contains("arn:aws:athena:us-east-1:123456789012:workgroup/reports"));
+        assert!(text.contains("arn:aws:glue:us-east-1:123456789012:table/audit_db/org_access"));
+        assert!(text.contains("arn:aws:s3:::athena-out/lakegate/*"));
+        assert!(!text.contains("reports-bucket"), "{text}");
+        // No wildcard resource for any Athena or Glue action.
+        for st in d["Statement"].as_array().unwrap() {
+            let actions = st["Action"].to_string();
+            if actions.contains("athena:") || actions.contains("glue:") {
+                assert!(!st["Resource"].to_string().contains('*'), "{st}");
+            }
+        }
+        let t = TableAccess::of(
+            &"audit_db.org_access".parse().unwrap(),
+            None,
+            None,
+            ("reports-bucket", "org/"),
+        );
+        assert_eq!(
+            t.results,
+            ("reports-bucket".into(), "org/athena-results/".into())
+        );
+        assert_eq!(t.workgroup, None);
+    }
+
+    #[test]
+    fn unit_delivery_defaults_and_refuses_flags_without_a_queue() {
+        assert_eq!(
+            UnitDelivery::of(None, None, None, true).unwrap(),
+            UnitDelivery {
+                batch_size: 5,
+                max_concurrency: 10,
+                max_receive: 3
+            }
+        );
+        let d = UnitDelivery::of(Some(2), None, Some(7), true).unwrap();
+        assert_eq!((d.batch_size, d.max_concurrency, d.max_receive), (2, 10, 7));
+        let e = UnitDelivery::of(None, Some(20), None, false).unwrap_err();
+        assert!(e.message.starts_with("--max-concurrency:"), "{}", e.message);
+        assert!(UnitDelivery::of(None, None, None, false).is_ok());
     }
 
     #[test]

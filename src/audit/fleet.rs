@@ -403,8 +403,42 @@ pub async fn run_unit(session: &Session, opts: &ReportOptions) -> Result<()> {
         return report_with(session, opts, None).await;
     };
     let plan = load_unit(session, opts, u).await?;
-    let done = report_with(session, opts, Some(&plan)).await;
+    let done = match u.deadline_ms {
+        Some(deadline) => {
+            let left = deadline
+                .saturating_sub(now_ms())
+                .saturating_sub(UNIT_DEADLINE_MARGIN_MS);
+            let timed_out = || {
+                failed(format!(
+                    "timed out: the unit had not finished {} s before the function's timeout; audit it locally (--account {} --regions {})",
+                    UNIT_DEADLINE_MARGIN_MS / 1000,
+                    plan.unit.account,
+                    plan.unit.region
+                ))
+            };
+            if left == 0 {
+                Err(timed_out())
+            } else {
+                let audit = report_with(session, opts, Some(&plan));
+                tokio::time::timeout(std::time::Duration::from_millis(left), audit)
+                    .await
+                    .unwrap_or_else(|_| Err(timed_out()))
+            }
+        }
+        None => report_with(session, opts, Some(&plan)).await,
+    };
     after_unit(session, &plan, done).await
+}
+
+/// Time a unit keeps before its invocation's deadline to record its failure (a marker, and
+/// the finisher's check on the last delivery) when its audit has not finished.
+pub const UNIT_DEADLINE_MARGIN_MS: u64 = 20_000;
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
 }
 
 impl UnitUpload for UnitPlan {
@@ -751,7 +785,7 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
             }
             _ if p.dead.contains(&name) => (
                 format!(
-                    "in the dead-letter queue after {n} deliver{ies} that recorded no result (the function timed out, ran out of memory or was stopped: see its log){last}",
+                    "in the dead-letter queue after {n} deliver{ies}, the last of which recorded no result (the function timed out, ran out of memory or was stopped: see its log){last}",
                     n = plan.max_receive,
                     ies = if plan.max_receive == 1 { "y" } else { "ies" },
                     last = recorded.map_or_else(

@@ -4,6 +4,7 @@
 //! (a run's manifest keeps naming its own objects); `audit query` reads, for each account, the
 //! latest run of its latest day ([`crate::audit::table::query_sql`]).
 
+use crate::apply::s3_object::{S3Object, Source};
 use crate::aws::Aws;
 use crate::error::Result;
 
@@ -55,6 +56,33 @@ pub fn partition(prefix: &str, account: &str, date: &str) -> String {
 /// A unit's object in its partition: `RUN.REGION.csv` (`RUN.all.csv` for every region).
 pub fn unit_object(run: &str, region: &str) -> String {
     format!("{run}.{region}.csv")
+}
+
+/// Partitions looked at at once by [`local_report_keys`].
+const LOOKUPS_AT_ONCE: usize = 16;
+
+/// The keys of a local run's reports, one per `(account, bytes)`, in order: a new run id for
+/// this run, and each account's partition looked at as [`local_report_key`] does (a listing,
+/// and a HEAD when its newest object is a local report), [`LOOKUPS_AT_ONCE`] at a time.
+pub async fn local_report_keys(
+    aws: &Aws,
+    bucket: &str,
+    prefix: &str,
+    date: &str,
+    reports: &[(&str, Source)],
+) -> Result<Vec<String>> {
+    use futures::stream::{self, StreamExt, TryStreamExt};
+    let run = new_run_id();
+    let run = run.as_str();
+    stream::iter(reports.iter().map(|(account, source)| async move {
+        let digest = S3Object::new(bucket, "", "text/csv", source.clone())
+            .desired()?
+            .sha256;
+        local_report_key(aws, bucket, prefix, account, date, run, &digest).await
+    }))
+    .buffered(LOOKUPS_AT_ONCE)
+    .try_collect()
+    .await
 }
 
 /// Where a local run's report of `account` goes: the newest object of the partition when it is

@@ -62,7 +62,7 @@ pub struct ReportOptions {
     pub workgroup: Option<NonEmpty>,
     pub output_location: Option<OutputLocation>,
     /// One unit (one account, one region) of a fanned-out run (`--run RUN`): its report goes to
-    /// `report/account=ID/dt=DAY/REGION.csv` with a completion marker, not the day's manifest
+    /// `report/account=ID/dt=DAY/RUN.REGION.csv` with a completion marker, not the day's manifest
     /// (`audit::fleet::run_unit`).
     pub unit: Option<UnitRun>,
 }
@@ -72,6 +72,8 @@ pub struct ReportOptions {
 pub struct UnitRun {
     pub run: crate::values::RunId,
     pub attempt: Option<crate::values::Attempt>,
+    /// When the function invocation running the unit ends (milliseconds since the epoch).
+    pub deadline_ms: Option<u64>,
 }
 
 /// Where a unit of a fanned-out run puts its report instead of the day's upload (the fleet
@@ -1315,17 +1317,15 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
     let (bucket, prefix, date) = (up.bucket, up.prefix, up.date);
     let mut objects: Vec<(S3Object, String)> = Vec::new();
     let partial = if up.manifest.partial { "true" } else { "false" };
-    let run = super::partition::new_run_id();
-    for (account, spool) in up.spools {
-        let source = Source::File(spool.file.path().to_path_buf());
-        let digest = S3Object::new(bucket, "", "text/csv", source.clone())
-            .desired()?
-            .sha256;
-        let key =
-            super::partition::local_report_key(aws, bucket, prefix, account, date, &run, &digest)
-                .await?;
+    let reports: Vec<(&str, Source)> = up
+        .spools
+        .iter()
+        .map(|(a, s)| (a.as_str(), Source::File(s.file.path().to_path_buf())))
+        .collect();
+    let keys = super::partition::local_report_keys(aws, bucket, prefix, date, &reports).await?;
+    for ((account, source), key) in reports.into_iter().zip(keys) {
         let o = S3Object::new(bucket, &key, "text/csv", source)
-            .with_metadata("lakegate-account", account.clone())
+            .with_metadata("lakegate-account", account)
             .with_metadata("lakegate-partial", partial);
         objects.push((o, format!("the report of account {account}")));
     }

@@ -140,9 +140,19 @@ pub async fn place(
     loc: &S3Location,
     location_role: Option<&str>,
 ) -> Result<Placed> {
-    let url = url_of(loc);
     let locations = aws.access_grants_locations(account, None).await?;
-    if let Some((l, sub_prefix, scope)) = placement(&locations, &url) {
+    place_among(&locations, account, loc, location_role)
+}
+
+/// [`place`], among the account's registered `locations` (read once for many prefixes).
+pub fn place_among(
+    locations: &[AccessGrantsLocation],
+    account: &str,
+    loc: &S3Location,
+    location_role: Option<&str>,
+) -> Result<Placed> {
+    let url = url_of(loc);
+    if let Some((l, sub_prefix, scope)) = placement(locations, &url) {
         return Ok(Placed {
             location: l.scope,
             sub_prefix,

@@ -323,6 +323,10 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
     );
     assert!(text.contains("Kept in the policy"), "{text}");
     assert!(text.contains("s3:GetDataAccess"), "{text}");
+    assert!(
+        text.contains("6 moved statement(s) are a lake file's grants"),
+        "{text}"
+    );
     assert_eq!(lake.env.policy(&b).unwrap(), policy_before);
     assert!(lake.grants().is_empty());
 

@@ -76,10 +76,6 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
         ),
     ),
     (
-        "lakegate accessgrant migrate",
-        Skip("needs lakegate's grants in vendor-lake's policy, which the examples' setup does not make (tests/cli/access_grants_migrate.rs runs the verb)"),
-    ),
-    (
         "accessgrant instance delete",
         Exit(
             1,
@@ -165,6 +161,11 @@ lakegate -q accessgrant create --grantee arn:aws:iam::123456789012:role/analyst 
 lakegate -o json accessgrant list --bucket vendor-lake > .grants.json
 "#;
 
+/// Made, after `GRANTS_SETUP`, before an `accessgrant migrate` example: lakegate's grants in
+/// vendor-lake's bucket policy (one an account's, which stays) and in access point vendor-a's
+/// policy, declared by `vendor-lake.yaml`.
+const MIGRATE_SETUP: &str = "lakegate -q --yes apply -f vendor-lake.yaml || exit 99\n";
+
 /// Files the examples read, in their working directory.
 const FILES: &[(&str, &str)] = &[
     (
@@ -184,6 +185,28 @@ const FILES: &[(&str, &str)] = &[
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
     ),
     ("report.sql", "SELECT * FROM events WHERE dt = ?"),
+    (
+        "vendor-lake.yaml",
+        "apiVersion: lakegate/v1
+kind: Lake
+buckets:
+  - name: vendor-lake
+    delegate: true
+    grants:
+      - principals: [arn:aws:iam::123456789012:role/analyst]
+        prefix: vendorC/
+        access: read
+      - principals: [arn:aws:iam::444455556666:root]
+        prefix: shared/
+        access: read
+    accessPoints:
+      - name: vendor-a
+        grants:
+          - principals: [arn:aws:iam::123456789012:role/analyst]
+            prefix: vendorB/
+            access: read
+",
+    ),
     (
         "guarded.yaml",
         "apiVersion: lakegate/v1
@@ -589,6 +612,9 @@ fn every_runnable_example_runs_on_the_emulator() {
                 listed[0]["id"].as_str().unwrap().to_string()
             });
             prelude = format!("GRANT_ID={id}\n{prelude}");
+        }
+        if ex.text.contains("lakegate accessgrant migrate") {
+            prelude.push_str(MIGRATE_SETUP);
         }
         let script = format!("{prelude}{}", ex.text);
         let (mut rc, mut out) = bed.run(shell, &script);

@@ -13,8 +13,8 @@
 //! would run the function in a container) is not used: the queues of the run test have none.
 
 use crate::faults::FaultProxy;
-use crate::harness::{http, stderr, stdout, TestEnv, REGION};
-use crate::org::{auth, json_api, keys, org, run, s3, ROLE};
+use crate::harness::{assert_usage_error, http, stderr, stdout, TestEnv, REGION};
+use crate::org::{auth, json_api, keys, org, run, ROLE};
 use lakegate::policy::eval::audit::COLUMNS;
 use serde_json::{json, Value};
 use std::collections::{BTreeSet, HashMap, VecDeque};
@@ -44,8 +44,8 @@ fn object(env: &TestEnv, key: &str, bucket: &str, object_key: &str) -> Option<St
 }
 
 /// The queue and dead-letter queue a fanned-out schedule makes (same attributes), without the
-/// event source mapping; their URLs.
-fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String) {
+/// event source mapping: the queue's URL and ARN, the dead-letter queue's URL.
+fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String, String) {
     let dlq = sqs(
         env,
         key,
@@ -53,16 +53,7 @@ fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String) {
         json!({"QueueName": format!("{name}-dlq")}),
     );
     let dlq_url = dlq["QueueUrl"].as_str().unwrap().to_string();
-    let attrs = sqs(
-        env,
-        key,
-        "GetQueueAttributes",
-        json!({"QueueUrl": dlq_url, "AttributeNames": ["QueueArn"]}),
-    );
-    let dlq_arn = attrs["Attributes"]["QueueArn"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let dlq_arn = queue_arn(env, key, &dlq_url);
     let q = sqs(
         env,
         key,
@@ -72,7 +63,31 @@ fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String) {
             "RedrivePolicy": json!({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 3}).to_string(),
         }}),
     );
-    (q["QueueUrl"].as_str().unwrap().to_string(), dlq_url)
+    let url = q["QueueUrl"].as_str().unwrap().to_string();
+    let arn = queue_arn(env, key, &url);
+    (url, arn, dlq_url)
+}
+
+/// One attribute of a queue, as SQS gives it (a string).
+fn attribute(env: &TestEnv, key: &str, url: &str, name: &str) -> String {
+    sqs(
+        env,
+        key,
+        "GetQueueAttributes",
+        json!({"QueueUrl": url, "AttributeNames": [name]}),
+    )["Attributes"][name]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn queue_arn(env: &TestEnv, key: &str, url: &str) -> String {
+    attribute(env, key, url, "QueueArn")
+}
+
+/// A queue's ApproximateNumberOfMessages.
+fn messages(env: &TestEnv, key: &str, url: &str) -> String {
+    attribute(env, key, url, "ApproximateNumberOfMessages")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,10 +99,13 @@ type Shared<T> = Arc<(Mutex<T>, Condvar)>;
 
 struct RuntimeApi {
     port: u16,
-    next: Shared<VecDeque<(String, String)>>,
+    next: Shared<VecDeque<(String, String, u64)>>,
     results: Shared<HashMap<String, (String, Value)>>,
     count: Mutex<usize>,
 }
+
+/// The deadline of an invocation that has all the time it needs (the year 2100).
+const FAR: u64 = 4_102_444_800_000;
 
 fn read_request(r: &mut BufReader<TcpStream>) -> Option<(String, String, Vec<u8>)> {
     let mut line = String::new();
@@ -134,7 +152,7 @@ fn read_request(r: &mut BufReader<TcpStream>) -> Option<(String, String, Vec<u8>
 
 fn serve(
     stream: TcpStream,
-    next: Shared<VecDeque<(String, String)>>,
+    next: Shared<VecDeque<(String, String, u64)>>,
     results: Shared<HashMap<String, (String, Value)>>,
 ) {
     let mut w = stream.try_clone().unwrap();
@@ -150,10 +168,10 @@ fn serve(
                 }
                 q = cv.wait_timeout(q, Duration::from_secs(1)).unwrap().0;
             }
-            let (id, event) = q.pop_front().unwrap();
+            let (id, event, deadline_ms) = q.pop_front().unwrap();
             drop(q);
             let head = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nLambda-Runtime-Aws-Request-Id: {id}\r\nLambda-Runtime-Deadline-Ms: 4102444800000\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:lakegate-fulfiller\r\nLambda-Runtime-Trace-Id: Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700\r\ncontent-length: {}\r\n\r\n",
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nLambda-Runtime-Aws-Request-Id: {id}\r\nLambda-Runtime-Deadline-Ms: {deadline_ms}\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:lakegate-fulfiller\r\nLambda-Runtime-Trace-Id: Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700\r\ncontent-length: {}\r\n\r\n",
                 event.len()
             );
             if w.write_all(head.as_bytes()).is_err() || w.write_all(event.as_bytes()).is_err() {
@@ -184,7 +202,7 @@ impl RuntimeApi {
     fn start() -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
-        let next: Shared<VecDeque<(String, String)>> = Arc::default();
+        let next: Shared<VecDeque<(String, String, u64)>> = Arc::default();
         let results: Shared<HashMap<String, (String, Value)>> = Arc::default();
         let (n, r) = (next.clone(), results.clone());
         std::thread::spawn(move || {
@@ -203,6 +221,11 @@ impl RuntimeApi {
 
     /// Hand `event` to the function and wait for its answer: ("response" | "error", body).
     fn invoke(&self, event: &Value) -> (String, Value) {
+        self.invoke_until(event, FAR)
+    }
+
+    /// The same, the invocation ending at `deadline_ms` (milliseconds since the epoch).
+    fn invoke_until(&self, event: &Value, deadline_ms: u64) -> (String, Value) {
         let id = {
             let mut c = self.count.lock().unwrap();
             *c += 1;
@@ -212,7 +235,7 @@ impl RuntimeApi {
             let (lock, cv) = &*self.next;
             lock.lock()
                 .unwrap()
-                .push_back((id.clone(), event.to_string()));
+                .push_back((id.clone(), event.to_string(), deadline_ms));
             cv.notify_all();
         }
         let (lock, cv) = &*self.results;
@@ -258,6 +281,22 @@ fn start_function(env: &TestEnv, api: &RuntimeApi, key: &str, endpoint: &str) ->
         .unwrap()
 }
 
+/// A received SQS message as the event source mapping hands it to the function ("Using Lambda
+/// with Amazon SQS").
+fn record(m: &Value, arn: &str) -> Value {
+    json!({
+        "messageId": m["MessageId"],
+        "receiptHandle": m["ReceiptHandle"],
+        "body": m["Body"],
+        "attributes": m["Attributes"],
+        "messageAttributes": {},
+        "md5OfBody": m["MD5OfBody"],
+        "eventSource": "aws:sqs",
+        "eventSourceARN": arn,
+        "awsRegion": REGION,
+    })
+}
+
 /// What the event source mapping does, until the queue is empty and `done` holds: receive a
 /// batch, invoke the function with it, delete what succeeded, make the failed ones visible
 /// again. The number of invocations.
@@ -286,22 +325,7 @@ fn drain(
             std::thread::sleep(Duration::from_millis(200));
             continue;
         }
-        let records: Vec<Value> = messages
-            .iter()
-            .map(|m| {
-                json!({
-                    "messageId": m["MessageId"],
-                    "receiptHandle": m["ReceiptHandle"],
-                    "body": m["Body"],
-                    "attributes": m["Attributes"],
-                    "messageAttributes": {},
-                    "md5OfBody": m["MD5OfBody"],
-                    "eventSource": "aws:sqs",
-                    "eventSourceARN": arn,
-                    "awsRegion": REGION,
-                })
-            })
-            .collect();
+        let records: Vec<Value> = messages.iter().map(|m| record(m, arn)).collect();
         let (kind, answer) = api.invoke(&json!({ "Records": records }));
         invocations += 1;
         assert_eq!(kind, "response", "{answer}");
@@ -333,6 +357,43 @@ fn drain(
     panic!("the run did not finish within 200 polls");
 }
 
+/// A plan's changes as `TARGET ACTION`.
+fn changes_of(plan: &Value) -> Vec<String> {
+    plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["target"].as_str().unwrap(),
+                c["action"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// What a fanned-out schedule deployed, read with boto3: the audit queue's attributes, the
+/// function's event source mappings, the schedule's inline policy and the rule's job.
+fn deployed(env: &TestEnv, queue: &str, f: &str) -> Value {
+    crate::deploy::boto(
+        env,
+        &format!(
+            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
+             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
+             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
+             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
+             t = c('events').list_targets_by_rule(Rule='{f}-audit-weekly')['Targets']\n\
+             out = {{'attrs': a, 'mappings': m, 'policy': p, 'input': t[0]['Input']}}"
+        ),
+    )
+}
+
+/// The audit queue's redrive policy, of what [`deployed`] read.
+fn redrive(got: &Value) -> Value {
+    serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap()
+}
+
 /// CSV data lines (header left out), sorted.
 fn data_lines(csv: &str) -> Vec<String> {
     let mut v: Vec<String> = csv.lines().skip(1).map(str::to_owned).collect();
@@ -345,15 +406,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     let env = TestEnv::new();
     let o = org(&env);
     let (m1, missing) = (&o.members[1], o.missing());
-    let reports = env.name("reports");
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!("/{reports}"),
-        &o.management,
-        &[],
-    );
+    let reports = o.reports_bucket(&env);
     let upload = format!("s3://{reports}/lake/");
     let qname = format!("audit-{}", &env.name("q").replace('_', "-"))
         .chars()
@@ -361,16 +414,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
         .collect::<String>()
         .trim_end_matches('-')
         .to_string();
-    let (url, dlq_url) = queues(&env, &o.mgmt_key, &qname);
-    let arn = sqs(
-        &env,
-        &o.mgmt_key,
-        "GetQueueAttributes",
-        json!({"QueueUrl": url, "AttributeNames": ["QueueArn"]}),
-    )["Attributes"]["QueueArn"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (url, arn, dlq_url) = queues(&env, &o.mgmt_key, &qname);
 
     // The planner: every account of the organization × the region in use.
     let a = run(
@@ -514,13 +558,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     assert_eq!(m1_done["attempt"], 2, "{m1_done}");
 
     // The missing member's unit is in the dead-letter queue; status says so.
-    let dlq = sqs(
-        &env,
-        &o.mgmt_key,
-        "GetQueueAttributes",
-        json!({"QueueUrl": dlq_url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
-    );
-    assert_eq!(dlq["Attributes"]["ApproximateNumberOfMessages"], "1");
+    assert_eq!(messages(&env, &o.mgmt_key, &dlq_url), "1");
     let s = env.json([
         "--assume-role",
         &o.lg_args()[1],
@@ -706,18 +744,7 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
     // --dry-run: one plan with the queues and the mapping, nothing created.
     let plan = schedule(true);
     assert_eq!(plan["dry_run"], true);
-    let targets: Vec<String> = plan["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                c["target"].as_str().unwrap(),
-                c["action"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let targets = changes_of(&plan);
     for t in [
         "sqs-queue create",
         "event-source-mapping create",
@@ -729,24 +756,10 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
 
     let o = schedule(false);
     assert_eq!(o["changed"], true, "{o}");
-    let got = crate::deploy::boto(
-        &env,
-        &format!(
-            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
-             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
-             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
-             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
-             t = c('events').list_targets_by_rule(Rule='{f}-audit-weekly')['Targets']\n\
-             out = {{'attrs': a, 'mappings': m, 'policy': p, 'input': t[0]['Input']}}"
-        ),
-    );
-    let redrive: Value =
-        serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap();
-    assert_eq!(
-        redrive["maxReceiveCount"].to_string().trim_matches('"'),
-        "3"
-    );
-    assert!(redrive["deadLetterTargetArn"]
+    let got = deployed(&env, &queue, &f);
+    let policy = redrive(&got);
+    assert_eq!(policy["maxReceiveCount"].to_string().trim_matches('"'), "3");
+    assert!(policy["deadLetterTargetArn"]
         .as_str()
         .unwrap()
         .ends_with(&format!(":{queue}-dlq")));
@@ -782,8 +795,16 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         .unwrap()
         .ends_with(&format!(":{queue}")));
     assert_eq!(
-        st("AuditRunObjects")["Resource"],
+        st("AuditUpload")["Resource"],
         format!("arn:aws:s3:::{b}/audit/*")
+    );
+    assert_eq!(
+        st("AuditUpload")["Action"],
+        json!(["s3:GetObject", "s3:PutObject"])
+    );
+    assert_eq!(
+        st("AuditUploadList")["Condition"]["StringLike"]["s3:prefix"],
+        "audit/*"
     );
     let input: Value = serde_json::from_str(got["input"].as_str().unwrap()).unwrap();
     let job: Vec<&str> = input["lakegate"]
@@ -811,19 +832,14 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         ("--max-receive-count", "0"),
         ("--max-receive-count", "1001"),
     ] {
-        let a = env.lg(schedule_args(false, &[flag, bad], &[])).code(2);
-        assert!(stderr(&a).contains(flag), "{flag} {bad}: {}", stderr(&a));
+        assert_usage_error(env.lg(schedule_args(false, &[flag, bad], &[])), flag);
     }
-    let a = env
-        .lg(schedule_args(false, &[], &["--batch-size", "2"]))
-        .code(2);
-    assert!(
-        stderr(&a).contains("--batch-size is an option of `audit schedule`"),
-        "{}",
-        stderr(&a)
+    assert_usage_error(
+        env.lg(schedule_args(false, &[], &["--batch-size", "2"])),
+        "--batch-size is an option of `audit schedule`",
     );
-    let a = env
-        .lg([
+    assert_usage_error(
+        env.lg([
             "audit",
             "schedule",
             "--function-name",
@@ -835,12 +851,8 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
             "--all-buckets",
             "--upload",
             &upload,
-        ])
-        .code(2);
-    assert!(
-        stderr(&a).contains("--max-concurrency: only a fanned-out schedule has a queue"),
-        "{}",
-        stderr(&a)
+        ]),
+        "--max-concurrency: only a fanned-out schedule has a queue",
     );
     // Changed, they plan an update of the queue and the mapping; with --create-table the
     // role may create and alter exactly that table (the finisher runs as the function).
@@ -854,18 +866,7 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
     ];
     let table = ["--create-table", "fleet_audit.org_access"];
     let plan = env.json(schedule_args(true, &own, &table));
-    let changes: Vec<String> = plan["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                c["target"].as_str().unwrap(),
-                c["action"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let changes = changes_of(&plan);
     for t in ["sqs-queue update", "event-source-mapping update"] {
         assert!(changes.iter().any(|x| x == t), "{t} not in {changes:?}");
     }
@@ -879,20 +880,11 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
     );
     let o = env.json(schedule_args(false, &own, &table));
     assert_eq!(o["changed"], true, "{o}");
-    let got = crate::deploy::boto(
-        &env,
-        &format!(
-            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
-             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
-             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
-             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
-             out = {{'attrs': a, 'mappings': m, 'policy': p}}"
-        ),
-    );
-    let redrive: Value =
-        serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap();
+    let got = deployed(&env, &queue, &f);
     assert_eq!(
-        redrive["maxReceiveCount"].to_string().trim_matches('"'),
+        redrive(&got)["maxReceiveCount"]
+            .to_string()
+            .trim_matches('"'),
         "5"
     );
     assert_eq!(got["mappings"][0]["BatchSize"], 2, "{got}");
@@ -924,46 +916,60 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
             "AuditTableResultsBucket",
         ])
     );
-    assert_eq!(
-        statements["AuditTableQueries"]["Action"],
-        json!(["athena:StartQueryExecution", "athena:GetQueryExecution"])
-    );
-    assert_eq!(
-        statements["AuditTableQueries"]["Resource"],
-        format!("arn:aws:athena:{REGION}:123456789012:workgroup/primary")
-    );
-    assert_eq!(
-        statements["AuditTableMetadata"]["Resource"],
-        format!("arn:aws:athena:{REGION}:123456789012:datacatalog/AwsDataCatalog")
-    );
-    assert_eq!(
-        statements["AuditTable"]["Action"],
-        json!(["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"])
-    );
-    assert_eq!(
-        statements["AuditTable"]["Resource"],
-        json!([
-            glue("catalog"),
-            glue("database/fleet_audit"),
-            glue("table/fleet_audit/org_access")
-        ])
-    );
-    assert_eq!(
-        statements["AuditTableDatabase"]["Resource"],
-        json!([glue("catalog"), glue("database/fleet_audit")])
-    );
-    assert_eq!(
-        statements["AuditTableDefaultDatabase"]["Action"],
-        "glue:GetDatabase"
-    );
-    assert_eq!(
-        statements["AuditTableResults"]["Resource"],
-        format!("arn:aws:s3:::{b}/audit/athena-results/*")
-    );
-    assert_eq!(
-        statements["AuditTableResultsBucket"]["Resource"],
-        format!("arn:aws:s3:::{b}")
-    );
+    let athena = |r: &str| format!("arn:aws:athena:{REGION}:123456789012:{r}");
+    for (sid, field, want) in [
+        (
+            "AuditTableQueries",
+            "Action",
+            json!(["athena:StartQueryExecution", "athena:GetQueryExecution"]),
+        ),
+        (
+            "AuditTableQueries",
+            "Resource",
+            json!(athena("workgroup/primary")),
+        ),
+        (
+            "AuditTableMetadata",
+            "Resource",
+            json!(athena("datacatalog/AwsDataCatalog")),
+        ),
+        (
+            "AuditTable",
+            "Action",
+            json!(["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"]),
+        ),
+        (
+            "AuditTable",
+            "Resource",
+            json!([
+                glue("catalog"),
+                glue("database/fleet_audit"),
+                glue("table/fleet_audit/org_access")
+            ]),
+        ),
+        (
+            "AuditTableDatabase",
+            "Resource",
+            json!([glue("catalog"), glue("database/fleet_audit")]),
+        ),
+        (
+            "AuditTableDefaultDatabase",
+            "Action",
+            json!("glue:GetDatabase"),
+        ),
+        (
+            "AuditTableResults",
+            "Resource",
+            json!(format!("arn:aws:s3:::{b}/audit/athena-results/*")),
+        ),
+        (
+            "AuditTableResultsBucket",
+            "Resource",
+            json!(format!("arn:aws:s3:::{b}")),
+        ),
+    ] {
+        assert_eq!(statements[sid][field], want, "{sid} {field}");
+    }
     // Nothing of Athena or Glue on any other resource.
     for st in statements.values() {
         let text = st["Action"].to_string();
@@ -1009,32 +1015,14 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
 fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     let env = TestEnv::new();
     let o = org(&env);
-    let reports = env.name("reports");
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!("/{reports}"),
-        &o.management,
-        &[],
-    );
+    let reports = o.reports_bucket(&env);
     let upload = format!("s3://{reports}/lake/");
     let qname = format!("audit-{}", env.id)
         .chars()
         .take(60)
         .collect::<String>();
-    let (url, _) = queues(&env, &o.mgmt_key, &qname);
-    let depth = || {
-        sqs(
-            &env,
-            &o.mgmt_key,
-            "GetQueueAttributes",
-            json!({"QueueUrl": url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
-        )["Attributes"]["ApproximateNumberOfMessages"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let (url, arn, dlq_url) = queues(&env, &o.mgmt_key, &qname);
+    let depth = || messages(&env, &o.mgmt_key, &url);
     let fan_out = |extra: &[&str]| {
         let mut args: Vec<&str> = extra.to_vec();
         args.extend([
@@ -1093,19 +1081,65 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         .unwrap()
         .to_string();
     assert_eq!(depth(), "5");
-    // The function died in every delivery of four units (a timeout: no failure marker), the
-    // first delivery of one of them having recorded its error; the fifth unit's message was
-    // lost (deleted by hand). SQS (moto) moves a message received maxReceiveCount times to the
-    // dead-letter queue on the next receive.
-    let dlq_url = sqs(
+    // One unit is delivered to the function with less time left than a unit keeps to record a
+    // timeout: it records one (delivery 1 of 3) and fails.
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
+    let got = sqs(
         &env,
         &o.mgmt_key,
-        "GetQueueUrl",
-        json!({"QueueName": format!("{qname}-dlq")}),
-    )["QueueUrl"]
-        .as_str()
+        "ReceiveMessage",
+        json!({"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": 0,
+               "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
+    );
+    let m = got["Messages"][0].clone();
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
-        .to_string();
+        .as_millis() as u64;
+    let (kind, answer) = api.invoke_until(&json!({"Records": [record(&m, &arn)]}), now_ms + 5_000);
+    let _ = function.kill();
+    let _ = function.wait();
+    assert_eq!(kind, "response", "{answer}");
+    assert_eq!(
+        answer["batchItemFailures"][0]["itemIdentifier"],
+        m["MessageId"]
+    );
+    let timed_out: Value = serde_json::from_str(m["Body"].as_str().unwrap()).unwrap();
+    let unit = |f: &Value| {
+        format!(
+            "{}-{}",
+            f["account"].as_str().unwrap(),
+            f["region"].as_str().unwrap()
+        )
+    };
+    let recorded = &timed_out["fleet"];
+    let marker: Value = serde_json::from_str(
+        &object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("lake/runs/{run_id}/failed/{}.json", unit(recorded)),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (marker["attempt"].as_u64(), marker["last"].as_bool()),
+        (Some(1), Some(false)),
+        "{marker}"
+    );
+    assert!(
+        marker["cause"]
+            .as_str()
+            .unwrap()
+            .starts_with("timed out: the unit had not finished 20 s before the function's timeout"),
+        "{marker}"
+    );
+
+    // Then the function died in every delivery of four units (no failure marker: killed at
+    // its timeout), and the fifth unit's message was lost (deleted by hand). SQS (moto) moves
+    // a message received maxReceiveCount times to the dead-letter queue on the next receive.
     let mut lost: Option<Value> = None;
     let mut bodies: Vec<Value> = Vec::new();
     for _ in 0..8 {
@@ -1117,7 +1151,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         );
         for m in got["Messages"].as_array().cloned().unwrap_or_default() {
             let body: Value = serde_json::from_str(m["Body"].as_str().unwrap()).unwrap();
-            if lost.is_none() {
+            if lost.is_none() && body != timed_out {
                 sqs(
                     &env,
                     &o.mgmt_key,
@@ -1131,41 +1165,9 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         }
     }
     assert_eq!(depth(), "0");
-    let dead_depth = || {
-        sqs(
-            &env,
-            &o.mgmt_key,
-            "GetQueueAttributes",
-            json!({"QueueUrl": dlq_url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
-        )["Attributes"]["ApproximateNumberOfMessages"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let dead_depth = || messages(&env, &o.mgmt_key, &dlq_url);
     assert_eq!(dead_depth(), "4");
     let lost = lost.unwrap();
-    let recorded = &bodies[0]["fleet"];
-    let unit = |f: &Value| {
-        format!(
-            "{}-{}",
-            f["account"].as_str().unwrap(),
-            f["region"].as_str().unwrap()
-        )
-    };
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!(
-            "/{reports}/lake/runs/{run_id}/failed/{}.json",
-            unit(recorded)
-        ),
-        &o.management,
-        json!({"account": recorded["account"], "region": recorded["region"], "attempt": 1,
-               "max_attempts": 3, "cause": "throttled by S3", "last": false})
-        .to_string()
-        .as_bytes(),
-    );
     let status = |extra: &[&str]| {
         let mut args = vec![
             "audit",
@@ -1238,11 +1240,14 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     let (cause, attempts) = &causes[&unit(recorded)];
     assert_eq!(*attempts, 3);
     assert!(
-        cause.starts_with("in the dead-letter queue after 3 deliveries that recorded no result")
-            && cause.ends_with("the last error recorded (delivery 1 of 3): throttled by S3"),
+        cause.starts_with(
+            "in the dead-letter queue after 3 deliveries, the last of which recorded no result"
+        ) && cause.contains(
+            "the last error recorded (delivery 1 of 3): timed out: the unit had not finished 20 s"
+        ),
         "{cause}"
     );
-    for b in &bodies[1..] {
+    for b in bodies.iter().filter(|b| **b != timed_out) {
         let (cause, attempts) = &causes[&unit(&b["fleet"])];
         assert_eq!(*attempts, 3);
         assert!(

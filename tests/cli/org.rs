@@ -167,6 +167,20 @@ impl Org {
         &self.members[3]
     }
 
+    /// A new bucket of the management account for reports; its name.
+    pub(crate) fn reports_bucket(&self, env: &TestEnv) -> String {
+        let reports = env.name("reports");
+        s3(
+            env,
+            &self.mgmt_key,
+            "PUT",
+            &format!("/{reports}"),
+            &self.management,
+            &[],
+        );
+        reports
+    }
+
     pub(crate) fn lg_args(&self) -> Vec<String> {
         vec![
             "--assume-role".into(),
@@ -476,15 +490,7 @@ pub(crate) fn keys(env: &TestEnv, key: &str, bucket: &str) -> Vec<String> {
 fn organization_upload_is_partitioned_by_account_and_refused_when_partial() {
     let env = TestEnv::new();
     let o = org(&env);
-    let reports = env.name("reports");
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!("/{reports}"),
-        &o.management,
-        &[],
-    );
+    let reports = o.reports_bucket(&env);
     let upload = format!("s3://{reports}/lake");
     let table = format!("{}_org.access", env.id);
     let day = lakegate::audit::today_utc();
@@ -834,15 +840,7 @@ fn all_regions_covers_each_enabled_region_and_a_disabled_region_fails_its_accoun
 
     // me-south-1 is an opt-in region no member enabled: listed with its cause, exit 1, the
     // enabled region's rows written, nothing uploaded.
-    let reports = env.name("reports");
-    s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!("/{reports}"),
-        &o.management,
-        &[],
-    );
+    let reports = o.reports_bucket(&env);
     let a = run(
         &env,
         &o,

@@ -92,7 +92,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let an = analyse(&doc, &source, ACCOUNT);
                 let mut after = doc.clone();
-                strip(&mut after, &an.remove);
+                strip(&mut after, &doc, &an.remove);
                 let sides = [doc.clone(), after].map(|bucket| {
                     BucketPolicies {
                         bucket: Some(bucket),

@@ -384,11 +384,15 @@ pub fn analyse(doc: &PolicyDocument, source: &Source, account: &str) -> Analysis
     out
 }
 
-/// Remove the moved statements (by Sid). True if the document changed.
-pub fn strip(doc: &mut PolicyDocument, remove: &[String]) -> bool {
+/// Remove the moved statements (by Sid) from `doc`, each only while it is still the statement
+/// of `read` (the document the migration was planned on): one another writer changed since (a
+/// principal added) is not covered by the grants, so it stays. True if the document changed.
+pub fn strip(doc: &mut PolicyDocument, read: &PolicyDocument, remove: &[String]) -> bool {
     let mut changed = false;
     for sid in remove {
-        changed |= doc.remove(sid);
+        if read.statement(sid).is_some() && doc.statement(sid) == read.statement(sid) {
+            changed |= doc.remove(sid);
+        }
     }
     changed
 }
@@ -678,8 +682,20 @@ mod tests {
         assert!(w.adds.contains(&"s3:DeleteObject".to_string()), "{w:?}");
 
         let mut after = d.clone();
-        assert!(strip(&mut after, &an.remove));
-        assert!(!strip(&mut after, &an.remove));
+        assert!(strip(&mut after, &d, &an.remove));
+        assert!(!strip(&mut after, &d, &an.remove));
+        // A moved statement another writer changed since the plan stays.
+        let mut changed = d.clone();
+        changed.upsert(statement(
+            &scope(),
+            Part::Read,
+            "sales/",
+            &[A.into(), B.into()],
+        ));
+        let mut left = changed.clone();
+        assert!(strip(&mut left, &d, &an.remove));
+        assert_eq!(left.statements().len(), 5);
+        assert!(left.statement(&an.moves[0].statements[0]).is_some());
         assert_eq!(after.statements().len(), 4);
         // A repeat finds nothing to move.
         assert!(analyse(&after, &bucket(), ACCT).moves.is_empty());

@@ -159,6 +159,11 @@ pub struct Args {
     /// Which delivery of the unit this is, of how many the queue allows (set by the function)
     #[arg(long, value_name = "N/M", requires = "run", hide = true)]
     pub attempt: Option<Attempt>,
+
+    /// When the function's invocation ends, in milliseconds since the epoch (set by the
+    /// function): a unit still running shortly before records that it timed out
+    #[arg(long, value_name = "EPOCH_MS", requires = "run", hide = true)]
+    pub deadline: Option<u64>,
 }
 
 impl Args {
@@ -186,6 +191,7 @@ impl Args {
             unit: self.run.clone().map(|run| UnitRun {
                 run,
                 attempt: self.attempt.clone(),
+                deadline_ms: self.deadline,
             }),
         }
     }
