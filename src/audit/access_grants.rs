@@ -279,6 +279,29 @@ mod tests {
     }
 
     #[test]
+    fn a_policy_row_names_twenty_grants_then_how_many_more() {
+        let analyst = "arn:aws:iam::111122223333:role/analyst";
+        let mut rows = vec![policy_row(analyst, "*", "", "All")];
+        for i in 0..25 {
+            rows.push(grant_row(
+                analyst,
+                &format!("t{i}/*"),
+                &format!("g{i}"),
+                true,
+                false,
+            ));
+        }
+        link(&mut rows);
+        let named: Vec<&str> = rows[0].also_sources.split(' ').collect();
+        assert_eq!(named.len(), 21);
+        assert_eq!(named[0], "access-grant:g0");
+        assert_eq!(named[20], "(+5)");
+        assert!(rows[1..]
+            .iter()
+            .all(|r| r.also_sources == "bucket-policy(All)"));
+    }
+
+    #[test]
     fn latent_rows_are_not_linked() {
         let analyst = "arn:aws:iam::111122223333:role/analyst";
         let mut gone = grant_row(analyst, "*", "g1", true, false);

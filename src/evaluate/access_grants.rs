@@ -227,9 +227,14 @@ pub fn policy_label(source: &str, sid: &str) -> String {
     }
 }
 
+/// How many grants a policy row names in `also_sources` before `(+N)` (a policy row on a
+/// whole bucket can meet every grant of its principal; each grant row still names the policy).
+pub const MAX_NAMED: usize = 20;
+
 /// For each row, the other sources that give the same principal the same access to some of the
-/// same keys: a grant row gets the policies', a policy row the grants'. Exact (the key sets'
-/// intersection is decided, not sampled); a pair too complex to decide is not linked.
+/// same keys: a grant row gets the policies', a policy row the grants' (at most [`MAX_NAMED`],
+/// then `(+N)`: how many more). Exact (the key sets' intersection is decided, not sampled); a
+/// pair too complex to decide is not linked.
 pub fn link(reaches: &[Reach<'_>]) -> Vec<Vec<String>> {
     let mut out = vec![Vec::new(); reaches.len()];
     let mut policies: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -254,6 +259,13 @@ pub fn link(reaches: &[Reach<'_>]) -> Vec<Vec<String>> {
             if !out[p].contains(&grant.label) {
                 out[p].push(grant.label.clone());
             }
+        }
+    }
+    for also in &mut out {
+        if also.len() > MAX_NAMED {
+            let more = also.len() - MAX_NAMED;
+            also.truncate(MAX_NAMED);
+            also.push(format!("(+{more})"));
         }
     }
     out
