@@ -50,11 +50,90 @@ pub enum Cause {
     LeaseLost,
 }
 
+/// What the user may do about an error. Most hints are text; the ones about a setting the CLI
+/// takes from a flag are kinds, so the CLI can name its flag and the value in use (the AWS layer
+/// below it knows neither).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    Text(String),
+    /// The endpoint's host does not resolve: the region, the network, DNS or a proxy.
+    Unresolved,
+    /// The endpoint could not be reached.
+    CheckEndpoint,
+    /// The bucket does not exist where it was looked for; `listing` adds how to list buckets.
+    CheckBucket {
+        listing: bool,
+    },
+}
+
+/// How a setting hint names the settings: as the AWS layer does ("in use"), or with the CLI's
+/// flags and the region in use.
+#[derive(Debug, Clone, Copy)]
+pub enum SettingNames<'a> {
+    InUse,
+    /// `region` is the region in use, `known` whether AWS has a region of that name.
+    Flags {
+        region: Option<&'a str>,
+        known: bool,
+    },
+}
+
+impl Hint {
+    /// The hint as printed, its settings named by `names`.
+    pub fn render(&self, names: SettingNames) -> String {
+        use SettingNames::*;
+        match (self, names) {
+            (Hint::Text(t), _) => t.clone(),
+            (Hint::Unresolved, InUse) => "the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)".into(),
+            (Hint::Unresolved, Flags { region, known }) => match region {
+                // A region AWS has is not what fails to resolve.
+                Some(_) if known => "the host does not resolve: no network or DNS, or a proxy that must be set (HTTPS_PROXY)".into(),
+                Some(r) => format!("the host does not resolve: an unknown region ({r}? check --region / AWS_REGION), no network or DNS, or a proxy that must be set (HTTPS_PROXY)"),
+                None => "the host does not resolve: an unknown region (check --region / AWS_REGION), no network or DNS, or a proxy that must be set (HTTPS_PROXY)".into(),
+            },
+            (Hint::CheckEndpoint, InUse) => "check the endpoint URL in use and the network".into(),
+            (Hint::CheckEndpoint, Flags { .. }) => "check --endpoint-url / AWS_ENDPOINT_URL and the network".into(),
+            (Hint::CheckBucket { listing }, names) => {
+                let region = match names {
+                    InUse => "the region in use",
+                    Flags { .. } => "--region",
+                };
+                let list = if *listing { "; `aws s3 ls` lists your buckets" } else { "" };
+                format!("check the bucket name and {region}{list}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(SettingNames::InUse))
+    }
+}
+
+impl From<String> for Hint {
+    fn from(t: String) -> Self {
+        Hint::Text(t)
+    }
+}
+
+impl From<&str> for Hint {
+    fn from(t: &str) -> Self {
+        Hint::Text(t.to_string())
+    }
+}
+
+impl PartialEq<&str> for Hint {
+    fn eq(&self, other: &&str) -> bool {
+        self.render(SettingNames::InUse) == *other
+    }
+}
+
 #[derive(Debug)]
 pub struct CliError {
     pub kind: Kind,
     pub message: String,
-    pub hints: Vec<String>,
+    pub hints: Vec<Hint>,
     pub causes: Vec<String>,
     /// What an AWS failure says about the request that failed (set by `aws::classify`).
     pub delivery: Delivery,
@@ -94,7 +173,7 @@ impl CliError {
     }
 
     #[must_use]
-    pub fn hinted(mut self, hint: impl Into<String>) -> Self {
+    pub fn hinted(mut self, hint: impl Into<Hint>) -> Self {
         self.hints.push(hint.into());
         self
     }

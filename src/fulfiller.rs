@@ -96,16 +96,68 @@ impl Names {
     }
 }
 
-/// Deliveries of a fanned-out audit unit before SQS moves it to the dead-letter queue.
-pub const UNIT_MAX_RECEIVE: u32 = 3;
+/// Deliveries of a fanned-out audit unit before SQS moves it to the dead-letter queue
+/// (`audit schedule --max-receive-count`).
+pub const UNIT_MAX_RECEIVE: u16 = 3;
 /// Seconds a delivered unit stays invisible: six times the function's timeout, as the Lambda
 /// Developer Guide advises for an SQS event source ("Using Lambda with Amazon SQS").
 pub const UNIT_VISIBILITY_SECONDS: i32 = 6 * TIMEOUT_SECONDS;
-/// Units per invocation (run at once, each in its own process).
-pub const UNIT_BATCH: i32 = 5;
-/// Invocations at once for the audit queue (ScalingConfig.MaximumConcurrency): the bound on
-/// how many accounts are audited at the same time.
-pub const UNIT_CONCURRENCY: i32 = 10;
+/// Units per invocation (run at once, each in its own process; `--batch-size`).
+pub const UNIT_BATCH: u8 = 5;
+/// Invocations at once for the audit queue (ScalingConfig.MaximumConcurrency,
+/// `--max-concurrency`): the bound on how many accounts are audited at the same time.
+pub const UNIT_CONCURRENCY: u16 = 10;
+
+/// How the audit queue feeds the function its units: the event source mapping's batch size
+/// and maximum concurrency, and the deliveries of a unit before the dead-letter queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitDelivery {
+    /// BatchSize: 1-10 for a standard queue without a batching window.
+    pub batch_size: u8,
+    /// ScalingConfig.MaximumConcurrency: 2-1000 (Lambda API reference, ScalingConfig).
+    pub max_concurrency: u16,
+    /// The redrive policy's maxReceiveCount: 1-1000.
+    pub max_receive: u16,
+}
+
+impl UnitDelivery {
+    /// `audit schedule`'s --batch-size, --max-concurrency and --max-receive-count (already
+    /// within their ranges), the defaults for those not given; refused without --fan-out
+    /// (there is no queue then).
+    pub fn of(
+        batch_size: Option<u8>,
+        max_concurrency: Option<u16>,
+        max_receive: Option<u16>,
+        fan_out: bool,
+    ) -> Result<UnitDelivery> {
+        let given = [
+            ("--batch-size", batch_size.is_some()),
+            ("--max-concurrency", max_concurrency.is_some()),
+            ("--max-receive-count", max_receive.is_some()),
+        ];
+        if let (Some((flag, _)), false) = (given.iter().find(|(_, g)| *g), fan_out) {
+            return Err(crate::error::input_error(format!(
+                "{flag}: only a fanned-out schedule has a queue (add --organization --fan-out to the report options)"
+            )));
+        }
+        let d = UnitDelivery::default();
+        Ok(UnitDelivery {
+            batch_size: batch_size.unwrap_or(d.batch_size),
+            max_concurrency: max_concurrency.unwrap_or(d.max_concurrency),
+            max_receive: max_receive.unwrap_or(d.max_receive),
+        })
+    }
+}
+
+impl Default for UnitDelivery {
+    fn default() -> Self {
+        UnitDelivery {
+            batch_size: UNIT_BATCH,
+            max_concurrency: UNIT_CONCURRENCY,
+            max_receive: UNIT_MAX_RECEIVE,
+        }
+    }
+}
 /// SQS queue names are at most 80 characters.
 pub const QUEUE_NAME_MAX: usize = 80;
 
@@ -496,25 +548,31 @@ pub fn audit_schedule_steps<'a>(
 }
 
 /// The queues and the event source mapping of a fanned-out audit schedule, in create order
-/// (`present`) or delete order: the dead-letter queue, the work queue (redrive after
-/// [`UNIT_MAX_RECEIVE`] deliveries) and the mapping that feeds the function its units.
-pub fn fleet_steps<'a>(p: &Place, n: &Names, name: &str, present: bool) -> Vec<Step<'a>> {
+/// (`Some`: how the queue feeds the function) or delete order (`None`): the dead-letter queue,
+/// the work queue (redrive after `max_receive` deliveries) and the mapping that feeds the
+/// function its units.
+pub fn fleet_steps<'a>(
+    p: &Place,
+    n: &Names,
+    name: &str,
+    delivery: Option<&UnitDelivery>,
+) -> Vec<Step<'a>> {
     let dlq = SqsQueue::new(&p.partition, &p.region, &p.account, &n.audit_dlq(name));
     let queue = SqsQueue::new(&p.partition, &p.region, &p.account, &n.audit_queue(name));
     let f = function(p, n);
     let esm = EventSourceMapping::new(&f.arn, &n.function, &queue.arn);
-    if !present {
+    let Some(d) = delivery else {
         return vec![
             Step::set(esm, None),
             Step::set(queue, None),
             Step::set(dlq, None),
         ];
-    }
+    };
     let work = sqs_queue::work_queue_state(
         DLQ_RETENTION,
         &UNIT_VISIBILITY_SECONDS.to_string(),
         &dlq.arn,
-        UNIT_MAX_RECEIVE,
+        u32::from(d.max_receive),
     );
     let dead = sqs_queue::state(Value::Null, DLQ_RETENTION);
     vec![
@@ -522,7 +580,10 @@ pub fn fleet_steps<'a>(p: &Place, n: &Names, name: &str, present: bool) -> Vec<S
         Step::set(queue, Some(work)),
         Step::set(
             esm,
-            Some(event_source_mapping::state(UNIT_BATCH, UNIT_CONCURRENCY)),
+            Some(event_source_mapping::state(
+                i32::from(d.batch_size),
+                i32::from(d.max_concurrency),
+            )),
         ),
     ]
 }
@@ -592,6 +653,110 @@ pub fn fleet_policy(
         "Effect": "Allow",
         "Action": ["sqs:GetQueueUrl", "sqs:GetQueueAttributes"],
         "Resource": dlq,
+    }));
+}
+
+/// The Athena table a scheduled report (or a fanned-out run's finisher) creates or brings up
+/// to date: `DB.TABLE`, the workgroup its DDL runs in, and where Athena writes the results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableAccess {
+    pub database: String,
+    pub table: String,
+    /// None: `primary`.
+    pub workgroup: Option<String>,
+    /// `(bucket, prefix)` of the query results.
+    pub results: (String, String),
+}
+
+impl TableAccess {
+    /// The report's --create-table, --workgroup and --output-location; the results go to
+    /// `athena-results/` under the `upload` prefix when no --output-location is given (as the
+    /// report does).
+    pub fn of(
+        table: &crate::values::TableName,
+        workgroup: Option<&crate::values::NonEmpty>,
+        output_location: Option<&crate::values::OutputLocation>,
+        upload: (&str, &str),
+    ) -> TableAccess {
+        let results = match output_location {
+            Some(o) => {
+                let rest = o.as_str().trim_start_matches("s3://");
+                let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+                (bucket.to_string(), prefix.to_string())
+            }
+            None => (upload.0.to_string(), format!("{}athena-results/", upload.1)),
+        };
+        TableAccess {
+            database: table.database.clone(),
+            table: table.table.clone(),
+            workgroup: workgroup.map(ToString::to_string),
+            results,
+        }
+    }
+}
+
+/// What the role needs to create or alter exactly this table with Athena DDL and read it back,
+/// and nothing else: StartQueryExecution / GetQueryExecution in its workgroup, GetTableMetadata
+/// in the AwsDataCatalog; in the Glue Data Catalog, GetDatabase and CreateDatabase (`CREATE
+/// DATABASE IF NOT EXISTS`) on its database, GetDatabase on `default` (the context of a
+/// statement that names no database), GetTable, CreateTable and UpdateTable (`ALTER TABLE …
+/// SET TBLPROPERTIES`) on its table; and the results location (Amazon Athena User Guide,
+/// "Configure access to databases and tables in the AWS Glue Data Catalog" and "Access to
+/// Amazon S3").
+pub fn table_policy(d: &mut PolicyDocument, p: &Place, t: &TableAccess) {
+    let glue = |r: &str| format!("arn:{}:glue:{}:{}:{r}", p.partition, p.region, p.account);
+    let workgroup = t.workgroup.as_deref().unwrap_or("primary");
+    d.upsert(json!({
+        "Sid": "AuditTableQueries",
+        "Effect": "Allow",
+        "Action": ["athena:StartQueryExecution", "athena:GetQueryExecution"],
+        "Resource": arn(p, "athena", &format!("workgroup/{workgroup}")),
+    }));
+    d.upsert(json!({
+        "Sid": "AuditTableMetadata",
+        "Effect": "Allow",
+        "Action": "athena:GetTableMetadata",
+        "Resource": arn(p, "athena", "datacatalog/AwsDataCatalog"),
+    }));
+    d.upsert(json!({
+        "Sid": "AuditTableDatabase",
+        "Effect": "Allow",
+        "Action": ["glue:GetDatabase", "glue:CreateDatabase"],
+        "Resource": [glue("catalog"), glue(&format!("database/{}", t.database))],
+    }));
+    d.upsert(json!({
+        "Sid": "AuditTableDefaultDatabase",
+        "Effect": "Allow",
+        "Action": "glue:GetDatabase",
+        "Resource": [glue("catalog"), glue("database/default")],
+    }));
+    d.upsert(json!({
+        "Sid": "AuditTable",
+        "Effect": "Allow",
+        "Action": ["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"],
+        "Resource": [
+            glue("catalog"),
+            glue(&format!("database/{}", t.database)),
+            glue(&format!("table/{}/{}", t.database, t.table)),
+        ],
+    }));
+    let (bucket, prefix) = (&t.results.0, &t.results.1);
+    d.upsert(json!({
+        "Sid": "AuditTableResults",
+        "Effect": "Allow",
+        "Action": [
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:AbortMultipartUpload",
+            "s3:ListMultipartUploadParts",
+        ],
+        "Resource": format!("arn:{}:s3:::{bucket}/{prefix}*", p.partition),
+    }));
+    d.upsert(json!({
+        "Sid": "AuditTableResultsBucket",
+        "Effect": "Allow",
+        "Action": ["s3:GetBucketLocation", "s3:ListBucket"],
+        "Resource": format!("arn:{}:s3:::{bucket}", p.partition),
     }));
 }
 
@@ -744,6 +909,10 @@ pub struct AuditSchedule {
     pub fan_out: bool,
     /// The report's --member-role, with --fan-out.
     pub member_role: Option<String>,
+    /// How the audit queue feeds the function, with --fan-out.
+    pub delivery: UnitDelivery,
+    /// The report's --create-table, its workgroup and results location.
+    pub table: Option<TableAccess>,
 }
 
 /// Put an audit schedule in place: the rule and its target, the invoke permission, the role's
@@ -777,6 +946,9 @@ pub async fn schedule_audit(session: &Session, args: &AuditSchedule) -> Result<(
         fleet_policy(&mut doc, &place, &names, &args.name, role, (bucket, prefix));
         job.extend(["--queue".to_string(), names.audit_queue(&args.name)]);
     }
+    if let Some(t) = &args.table {
+        table_policy(&mut doc, &place, t);
+    }
     let mut plan = Plan::new(format!("audit schedule {}", args.name));
     plan.steps = audit_schedule_steps(
         &place,
@@ -786,7 +958,12 @@ pub async fn schedule_audit(session: &Session, args: &AuditSchedule) -> Result<(
     );
     // The policy first (the mapping needs its queue permissions), then the queues and the
     // mapping, then the rule; a schedule that no longer fans out loses its queues.
-    let fleet = fleet_steps(&place, &names, &args.name, args.fan_out);
+    let fleet = fleet_steps(
+        &place,
+        &names,
+        &args.name,
+        args.fan_out.then_some(&args.delivery),
+    );
     if args.fan_out {
         plan.steps.splice(1..1, fleet);
     } else {

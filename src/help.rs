@@ -170,6 +170,16 @@ lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
     s3://vendor-lake/vendorA/2026/sales.csv --access write -o json",
     ),
     (
+        "accessgrant migrate",
+        "# the grants, the statements removed, and per principal and
+# prefix the access before and after; nothing changed
+lakegate accessgrant migrate --bucket vendor-lake --dry-run
+lakegate accessgrant migrate --bucket vendor-lake --yes \\
+    --location-role arn:aws:iam::111122223333:role/ag-location
+lakegate accessgrant migrate --bucket vendor-lake \\
+    --access-point vendor-a --dry-run -o json",
+    ),
+    (
         "accesspoint",
         "lakegate accesspoint create ec2-consumer --bucket store-events \\
     --prefix sales_event/ \\
@@ -331,7 +341,12 @@ lakegate --dry-run audit schedule --name daily --cron \"rate(1 day)\" \\
 lakegate audit schedule --cron \"cron(0 6 ? * MON *)\" \\
     --organization --member-role LakegateAudit --fan-out \\
     --upload s3://audit-reports/org/ \\
-    --create-table lakegate_audit.org_access",
+    --create-table lakegate_audit.org_access
+# at most 25 invocations of 4 units each; the DLQ after 5 deliveries
+lakegate audit schedule --cron \"cron(0 6 ? * MON *)\" \\
+    --batch-size 4 --max-concurrency 25 --max-receive-count 5 \\
+    --organization --member-role LakegateAudit --fan-out \\
+    --upload s3://audit-reports/org/",
     ),
     (
         "audit status",

@@ -2,7 +2,7 @@
 //! hints a user sees are chosen here from what the failure says (kind, service code, operation).
 
 use crate::aws::error::{Error, ErrorKind};
-use crate::error::{Cause, CliError, Kind};
+use crate::error::{Cause, CliError, Hint, Kind};
 
 impl From<Error> for CliError {
     fn from(e: Error) -> Self {
@@ -42,7 +42,7 @@ fn flag_of(param: &str) -> Option<&'static str> {
 }
 
 /// The hints for `e`, in the order they are printed.
-fn hints(e: &Error) -> Vec<String> {
+fn hints(e: &Error) -> Vec<Hint> {
     let op = e.op.as_deref().unwrap_or("");
     let mut out = Vec::new();
     match e.kind {
@@ -52,24 +52,24 @@ fn hints(e: &Error) -> Vec<String> {
         ),
         ErrorKind::Unresolved => {
             // The host names the region for AWS's own endpoints.
-            out.push("the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)".into());
-            out.push("check the endpoint URL in use and the network".into());
+            out.push(Hint::Unresolved);
+            out.push(Hint::CheckEndpoint);
         }
-        ErrorKind::Unreachable => out.push("check the endpoint URL in use and the network".into()),
+        ErrorKind::Unreachable => out.push(Hint::CheckEndpoint),
         _ => {}
     }
     match e.code.as_deref() {
         Some("AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation") => {
-            out.push(match &e.action {
+            out.push(Hint::Text(match &e.action {
                 Some(action) => format!(
                     "the caller's IAM policy (or an SCP) must allow {action}, which authorises {op}"
                 ),
                 None => format!(
                     "the caller's IAM policy (or an SCP or the resource policy) must allow {op}"
                 ),
-            })
+            }))
         }
-        Some("NoSuchBucket") => out.push("check the bucket name and the region in use".into()),
+        Some("NoSuchBucket") => out.push(Hint::CheckBucket { listing: false }),
         Some("NoSuchAccessPoint") => {
             out.push("run `lakegate accesspoint list` to see the account's access points".into())
         }
@@ -90,38 +90,38 @@ fn hints(e: &Error) -> Vec<String> {
     let resource = e.resource.as_deref().unwrap_or("");
     let code = e.code.as_deref().unwrap_or("");
     match (e.kind, op, code) {
-        (ErrorKind::NotFound, "s3:HeadBucket", _) => out.push(
-            "check the bucket name and the region in use; `aws s3 ls` lists your buckets".into(),
-        ),
+        (ErrorKind::NotFound, "s3:HeadBucket", _) => {
+            out.push(Hint::CheckBucket { listing: true })
+        }
         (_, "access-analyzer:ListFindingsV2", "ResourceNotFoundException") => {
             let region = e.region.as_deref().unwrap_or("the configured region");
-            out.push(match resource.split(':').nth(3) {
+            out.push(Hint::Text(match resource.split(':').nth(3) {
                 Some(r) if !r.is_empty() && r != region => {
                     format!("the analyzer ARN names region {r}: pass --region {r}")
                 }
                 _ => format!(
                     "check the ARN: `aws accessanalyzer list-analyzers --region {region}` lists the analyzers"
                 ),
-            })
+            }))
         }
         (_, "access-analyzer:GetFindingV2", "ResourceNotFoundException") => {
             out.push("the finding list changed while it was read; run the command again".into())
         }
-        (_, "s3:PutObject (lease)", _) => out.push(format!(
+        (_, "s3:PutObject (lease)", _) => out.push(Hint::Text(format!(
             "lakegate serialises policy writes with a lease object at {resource}; the caller needs s3:PutObject, s3:GetObject and s3:DeleteObject there"
-        )),
-        (ErrorKind::Held, _, _) => out.push(format!(
+        ))),
+        (ErrorKind::Held, _, _) => out.push(Hint::Text(format!(
             "retry later; a lease left by a crashed run expires by itself, or delete {resource}"
-        )),
-        (ErrorKind::Lost, _, _) => out.push(format!(
+        ))),
+        (ErrorKind::Lost, _, _) => out.push(Hint::Text(format!(
             "another lakegate may have changed it meanwhile; check the policy and run the command again (lease object {resource})"
-        )),
+        ))),
         (_, "athena:StopQueryExecution", _) if !resource.is_empty() => {
-            out.push(format!("the query was {resource}"))
+            out.push(Hint::Text(format!("the query was {resource}")))
         }
         _ => {}
     }
-    out.extend(e.notes.iter().cloned());
+    out.extend(e.notes.iter().cloned().map(Hint::Text));
     out
 }
 
@@ -184,7 +184,9 @@ mod tests {
             "sts:GetCallerIdentity: could not reach the AWS endpoint: x",
         ));
         assert_eq!(e.hints.len(), 2);
-        assert!(e.hints[0].starts_with("the host does not resolve"));
+        assert!(e.hints[0]
+            .to_string()
+            .starts_with("the host does not resolve"));
         assert_eq!(e.hints[1], "check the endpoint URL in use and the network");
         // The kind decides, not the text: an unreachable endpoint whose message happens to
         // mention DNS gets no DNS hint.
@@ -197,7 +199,11 @@ mod tests {
             ErrorKind::Credentials,
             "s3:X: no usable AWS credentials",
         ));
-        assert!(e.hints[0].starts_with("set AWS_PROFILE"), "{:?}", e.hints);
+        assert!(
+            e.hints[0].to_string().starts_with("set AWS_PROFILE"),
+            "{:?}",
+            e.hints
+        );
     }
 
     #[test]
@@ -236,14 +242,14 @@ mod tests {
         let e = cli(service_error("s3:PutObject (lease)", "AccessDenied", "")
             .resource("s3://b/.lakegate/locks/k"));
         assert_eq!(e.hints.len(), 2);
-        assert!(e.hints[1].starts_with(
+        assert!(e.hints[1].to_string().starts_with(
             "lakegate serialises policy writes with a lease object at s3://b/.lakegate/locks/k;"
         ));
         let e = cli(Error::new(ErrorKind::Lost, "lost the lease")
             .resource("s3://b/k")
             .noted("an earlier attempt of this write got no answer and may have been applied"));
         assert_eq!(e.hints.len(), 2);
-        assert!(e.hints[0].contains("(lease object s3://b/k)"));
-        assert!(e.hints[1].starts_with("an earlier attempt"));
+        assert!(e.hints[0].to_string().contains("(lease object s3://b/k)"));
+        assert!(e.hints[1].to_string().starts_with("an earlier attempt"));
     }
 }

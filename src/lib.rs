@@ -17,6 +17,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod accessgrant_migrate;
 pub mod accesspoint;
 pub mod apply;
 pub mod athena;

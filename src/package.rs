@@ -182,7 +182,7 @@ mod tests {
     fn not_elf_or_not_x86_64_is_refused_with_the_way_out() {
         let e = check_binary("f", b"#!/bin/sh\n").unwrap_err();
         assert!(e.message.contains("not an ELF"), "{}", e.message);
-        assert!(e.hints[0].contains("zigbuild"));
+        assert!(e.hints[0].to_string().contains("zigbuild"));
         let mut h = vec![0u8; 64];
         h[..4].copy_from_slice(b"\x7fELF");
         h[4] = 2;

@@ -70,6 +70,13 @@ pub struct Changes {
     /// for other keys): the change's impact on other applications.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also_changes: Vec<String>,
+    /// The plan's own account of what it does to access beyond the policies the delta reads
+    /// (`accessgrant migrate`: the grants that replace the statements removed), for scripts …
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Value>,
+    /// … and for people, printed after the delta.
+    #[serde(skip)]
+    pub explanation_text: String,
 }
 
 impl Changes {

@@ -39,23 +39,24 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "engines",
         &[
-            "session",      // the session every engine works in
-            "apply",        // the change pipeline, one file per kind of resource
-            "accesspoint",  // access points listed with what their policies grant
-            "state",        // policy history (kept before every overwrite)
-            "verify",       // read-back checks after a write
-            "lake",         // the declared lake: lake files, diff, apply, export
-            "audit",        // the audit report: crawler, uploads, Athena table
-            "subscription", // DataZone grants and revokes
-            "evaluate",     // the policy chain and policy sets of a decision
-            "athena",       // queries run to their end, results streamed
-            "fulfiller",    // the deployed function's resources
-            "package",      // the Lambda deployment package
-            "lambda",       // the Lambda runtime: serves invocations with the CLI's code path
-            "plugin",       // `lakegate-NAME` executables on PATH
-            "completers",   // dynamic completion of argument values
-            "endpoint",     // private Athena: the endpoint, lockdown, status
-            "doctor",       // the checks of `doctor`
+            "session",             // the session every engine works in
+            "apply",               // the change pipeline, one file per kind of resource
+            "accesspoint",         // access points listed with what their policies grant
+            "accessgrant_migrate", // policy grants moved to S3 Access Grants
+            "state",               // policy history (kept before every overwrite)
+            "verify",              // read-back checks after a write
+            "lake",                // the declared lake: lake files, diff, apply, export
+            "audit",               // the audit report: crawler, uploads, Athena table
+            "subscription",        // DataZone grants and revokes
+            "evaluate",            // the policy chain and policy sets of a decision
+            "athena",              // queries run to their end, results streamed
+            "fulfiller",           // the deployed function's resources
+            "package",             // the Lambda deployment package
+            "lambda",     // the Lambda runtime: serves invocations with the CLI's code path
+            "plugin",     // `lakegate-NAME` executables on PATH
+            "completers", // dynamic completion of argument values
+            "endpoint",   // private Athena: the endpoint, lockdown, status
+            "doctor",     // the checks of `doctor`
         ],
     ),
     // One folder per noun, one file per verb: `Args` and a `run` wiring the layers below.

@@ -326,3 +326,7 @@ pub fn delta(planned: &[PlannedAccess]) -> Delta {
 
 /// Check a plan's planned access (the guardrails' hook).
 pub type Guard<'a> = Box<dyn Fn(&[PlannedAccess]) -> Result<()> + 'a>;
+
+/// Explain a plan's planned access beyond the delta: the plan document's `explanation` and the
+/// text printed after the delta.
+pub type Explain<'a> = Box<dyn Fn(&[PlannedAccess]) -> Result<(serde_json::Value, String)> + 'a>;

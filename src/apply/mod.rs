@@ -319,6 +319,9 @@ pub struct Plan<'a> {
     pub names: Option<Names>,
     /// Checks of the planned access, run before anything is written (dry runs included).
     pub guard: Option<access::Guard<'a>>,
+    /// The plan's own account of its access, from the planned access (see
+    /// [`Plan::explained`]).
+    pub explain: Option<access::Explain<'a>>,
 }
 
 /// What a command names: its principals (ARNs or 12-digit accounts) and prefixes (empty: the
@@ -338,6 +341,7 @@ impl<'a> Plan<'a> {
             approved: None,
             names: None,
             guard: None,
+            explain: None,
         }
     }
 
@@ -415,6 +419,19 @@ impl<'a> Plan<'a> {
     #[must_use]
     pub fn guarded(mut self, check: impl Fn(&[access::PlannedAccess]) -> Result<()> + 'a) -> Self {
         self.guard = Some(Box::new(check));
+        self
+    }
+
+    /// Say what the plan does to access beyond what the delta reads (grants that replace the
+    /// policy statements a migration removes): `explain` is given the planned access of every
+    /// bucket (as the delta and guards are) and returns the JSON the plan document carries as
+    /// `explanation` and the text printed after the delta, in dry runs and prompts too.
+    #[must_use]
+    pub fn explained(
+        mut self,
+        explain: impl Fn(&[access::PlannedAccess]) -> Result<(Value, String)> + 'a,
+    ) -> Self {
+        self.explain = Some(Box::new(explain));
         self
     }
 }
@@ -920,7 +937,7 @@ async fn read_plan(
     let mut planned_access = Vec::new();
     if !parts.is_empty() {
         let changes_access = parts.iter().any(|(b, a, _)| b != a);
-        if changes_access || plan.guard.is_some() {
+        if changes_access || plan.guard.is_some() || plan.explain.is_some() {
             planned_access = access::planned(parts).await;
         }
         let d = access::delta(&planned_access);
@@ -932,6 +949,11 @@ async fn read_plan(
     }
     if let Some(check) = &plan.guard {
         check(&planned_access)?;
+    }
+    if let Some(explain) = &plan.explain {
+        let (value, text) = explain(&planned_access)?;
+        planned.explanation = Some(value);
+        planned.explanation_text = text;
     }
     Ok((planned, planned_access))
 }

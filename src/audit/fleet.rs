@@ -6,7 +6,7 @@
 //!   (SendMessageBatch, ten at a time) to the audit queue.
 //! - A **unit** is exactly `audit report --organization --account ID --regions R --run RUN`:
 //!   the same engine function as a local run, which writes its partition
-//!   (`report/account=ID/dt=DAY/R.csv`) and its completion marker (`runs/RUN/done/ID-R.json`).
+//!   (`report/account=ID/dt=DAY/RUN.R.csv`) and its completion marker (`runs/RUN/done/ID-R.json`).
 //!   A unit that fails writes a failure marker (`runs/RUN/failed/ID-R.json`) with its cause and
 //!   which delivery it was; SQS delivers it again until its redrive policy's `maxReceiveCount`,
 //!   then moves it to the dead-letter queue: the marker of the last delivery is final.
@@ -84,13 +84,13 @@ impl Location {
     pub fn manifest_key(&self, run: &str) -> String {
         format!("{}manifest.json", self.run(run))
     }
-    /// The unit's partition object.
-    pub fn report_key(&self, date: &str, u: &Unit) -> String {
+    /// The unit's object in its partition: named after the run, so that another run of the
+    /// same day (fanned out or local) never overwrites it.
+    pub fn report_key(&self, run: &str, date: &str, u: &Unit) -> String {
         format!(
-            "{}report/account={}/dt={date}/{}.csv",
-            self.prefix,
-            u.account,
-            region_part(&u.region)
+            "{}{}",
+            super::partition::partition(&self.prefix, &u.account, date),
+            super::partition::unit_object(run, region_part(&u.region))
         )
     }
 }
@@ -206,26 +206,6 @@ pub async fn load_plan(aws: &Aws, loc: &Location, run: &str) -> Result<RunPlan> 
 
 // ---------------------------------------------------------------------------------------------
 // The planner.
-
-/// A new run's id: its UTC time and four hex digits (`20261206T195500Z-3fa2`).
-fn new_run_id() -> String {
-    let now = crate::aws::now_rfc3339();
-    // To the second: `2026-12-06T19:55:00.123Z` → `20261206T195500Z`.
-    let now = format!(
-        "{}Z",
-        now.split(['.', 'Z'])
-            .next()
-            .unwrap_or_default()
-            .replace(['-', ':'], "")
-    );
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let salt =
-        (u64::from(nanos) ^ u64::from(std::process::id()).wrapping_mul(0x9E37_79B9)) & 0xffff;
-    format!("{now}-{salt:04x}")
-}
 
 /// The arguments of a unit's `audit report`: the run's report options narrowed to one account
 /// and region (the table is the finisher's).
@@ -355,7 +335,7 @@ pub async fn fan_out(session: &Session, opts: &ReportOptions, queue: &str) -> Re
             })
         })
         .collect();
-    let run = new_run_id();
+    let run = super::partition::new_run_id();
     let plan = RunPlan {
         run: run.clone(),
         date: super::today_utc(),
@@ -516,7 +496,7 @@ pub async fn upload_unit(
     rows: usize,
 ) -> Result<()> {
     let loc = &u.location;
-    let key = loc.report_key(&u.date, &u.unit);
+    let key = loc.report_key(&u.plan.run, &u.date, &u.unit);
     let source = match report {
         Some(p) => Source::File(p.to_path_buf()),
         None => Source::Bytes((crate::policy::eval::audit::COLUMNS.join(",") + "\n").into_bytes()),
@@ -626,6 +606,71 @@ pub struct Progress {
     pub failed: BTreeMap<String, Marker>,
     /// Failed at least once, to be delivered again.
     pub retrying: BTreeMap<String, Marker>,
+    /// In the dead-letter queue without a final failure marker: every delivery ended without
+    /// recording its result (the function timed out, ran out of memory, was stopped).
+    pub dead: BTreeSet<String>,
+}
+
+/// Most dead-letter messages read for one run's causes (ten per ReceiveMessage).
+pub const DEAD_LETTERS_READ_MAX: usize = 5_000;
+/// Seconds a dead-letter message read for its unit stays hidden at most (it is made visible
+/// again as soon as the queue is read).
+const DEAD_LETTER_HOLD_SECONDS: i32 = 30;
+
+/// The dead-letter queue of a run's queue: its name, from the queue's redrive policy.
+fn dead_letter_queue(q: &crate::aws::sqs::QueueInfo) -> Option<String> {
+    q.redrive_policy
+        .as_deref()
+        .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+        .and_then(|r| r["deadLetterTargetArn"].as_str().map(str::to_owned))
+        .and_then(|arn| arn.rsplit(':').next().map(str::to_owned))
+}
+
+/// The units of `plan` whose message is in the dead-letter queue, by name: the queue's
+/// messages are read without being consumed ([`Aws::peek_messages`]) and those of this run
+/// kept. Empty when the queue or its dead-letter queue is gone.
+pub async fn dead_letters(aws: &Aws, plan: &RunPlan) -> Result<BTreeSet<String>> {
+    let Some(q) = aws.queue(&plan.queue).await? else {
+        return Ok(BTreeSet::new());
+    };
+    let Some(dlq) = dead_letter_queue(&q) else {
+        return Ok(BTreeSet::new());
+    };
+    let Some(dlq) = aws.queue(&dlq).await? else {
+        return Ok(BTreeSet::new());
+    };
+    if dlq.depth == Some(0) && dlq.in_flight == Some(0) {
+        return Ok(BTreeSet::new());
+    }
+    let max = dlq
+        .depth
+        .map_or(DEAD_LETTERS_READ_MAX, |d| (d as usize).saturating_add(10))
+        .min(DEAD_LETTERS_READ_MAX);
+    let units: BTreeSet<&Unit> = plan.units.iter().collect();
+    let mut dead = BTreeSet::new();
+    for m in aws
+        .peek_messages(&dlq.url, max, DEAD_LETTER_HOLD_SECONDS)
+        .await?
+    {
+        let Ok(body) = serde_json::from_str::<serde_json::Value>(&m.body) else {
+            continue;
+        };
+        let f = &body["fleet"];
+        if f["run"].as_str() != Some(plan.run.as_str()) {
+            continue;
+        }
+        let (Some(account), Some(region)) = (f["account"].as_str(), f["region"].as_str()) else {
+            continue;
+        };
+        let u = Unit {
+            account: account.to_string(),
+            region: region.to_string(),
+        };
+        if units.contains(&u) {
+            dead.insert(u.name());
+        }
+    }
+    Ok(dead)
 }
 
 /// Read a run's markers: two listings, and only the failure markers' bodies (their cause, and
@@ -671,7 +716,7 @@ pub async fn progress(
                     region: u.region.clone(),
                     attempt: 0,
                     max_attempts: plan.max_receive,
-                    report: Some(loc.report_key(&plan.date, u)),
+                    report: Some(loc.report_key(&plan.run, &plan.date, u)),
                     rows: None,
                     cause: None,
                     last: false,
@@ -699,18 +744,41 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
         if p.done.contains_key(&name) {
             continue;
         }
-        let (cause, attempts) = match p.failed.get(&name).or_else(|| p.retrying.get(&name)) {
-            Some(m) => (m.cause.clone().unwrap_or_default(), m.attempt),
+        let recorded = p.failed.get(&name).or_else(|| p.retrying.get(&name));
+        let (cause, attempts) = match recorded {
+            Some(m) if p.failed.contains_key(&name) => {
+                (m.cause.clone().unwrap_or_default(), m.attempt)
+            }
+            _ if p.dead.contains(&name) => (
+                format!(
+                    "in the dead-letter queue after {n} deliver{ies} that recorded no result (the function timed out, ran out of memory or was stopped: see its log){last}",
+                    n = plan.max_receive,
+                    ies = if plan.max_receive == 1 { "y" } else { "ies" },
+                    last = recorded.map_or_else(
+                        || "; no error was recorded".to_string(),
+                        |m| format!(
+                            "; the last error recorded (delivery {} of {}): {}",
+                            m.attempt,
+                            m.max_attempts,
+                            m.cause.as_deref().unwrap_or_default()
+                        )
+                    )
+                ),
+                plan.max_receive,
+            ),
+            Some(m) => (
+                format!(
+                    "not finished after {} attempt(s); last cause: {}",
+                    m.attempt,
+                    m.cause.as_deref().unwrap_or_default()
+                ),
+                m.attempt,
+            ),
             None => (
-                "no result: still queued or in flight, or lost (see the dead-letter queue)"
+                "no result: still queued or in flight, or lost (not in the dead-letter queue)"
                     .to_string(),
                 0,
             ),
-        };
-        let cause = if p.failed.contains_key(&name) || attempts == 0 {
-            cause
-        } else {
-            format!("not finished after {attempts} attempt(s); last cause: {cause}")
         };
         failed.push(FailedUnit {
             account: u.account.clone(),
@@ -747,10 +815,13 @@ pub async fn finish(
     plan: &RunPlan,
     by_hand: bool,
 ) -> Result<Option<RunManifest>> {
-    let Some(p) = progress(aws, loc, plan, !by_hand).await? else {
+    let Some(mut p) = progress(aws, loc, plan, !by_hand).await? else {
         return Ok(None);
     };
     let complete = p.done.len() + p.failed.len() >= plan.units.len();
+    if by_hand && !complete {
+        p.dead = dead_letters(aws, plan).await?;
+    }
     if !complete && !by_hand {
         return Ok(None);
     }
@@ -889,14 +960,20 @@ pub async fn status(
     if finish_now && manifest.is_none() {
         manifest = finish(session, aws, &loc, &plan, true).await?;
     }
-    let p = progress(aws, &loc, &plan, false).await?.unwrap_or_default();
+    let mut p = progress(aws, &loc, &plan, false).await?.unwrap_or_default();
+    if manifest.is_none() && p.done.len() + p.failed.len() < plan.units.len() {
+        // Progress without the dead-letter queue is still progress (--finish, which names
+        // causes in the manifest, does not go on without it).
+        p.dead = dead_letters(aws, &plan).await.unwrap_or_else(|e| {
+            session.printer.warn(format!(
+                "the dead-letter queue could not be read (units in it are shown as pending): {}",
+                e.message
+            ));
+            BTreeSet::new()
+        });
+    }
     let q = aws.queue(&plan.queue).await?;
-    let dlq_name = q
-        .as_ref()
-        .and_then(|q| q.redrive_policy.as_deref())
-        .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
-        .and_then(|r| r["deadLetterTargetArn"].as_str().map(str::to_owned))
-        .and_then(|arn| arn.rsplit(':').next().map(str::to_owned));
+    let dlq_name = q.as_ref().and_then(dead_letter_queue);
     let dlq = match &dlq_name {
         Some(n) => aws.queue(n).await?,
         None => None,
@@ -914,17 +991,25 @@ pub async fn status(
             .filter(|f| f.attempts > 0)
             .collect(),
     };
+    // Failed for good: a final marker, a message in the dead-letter queue, or named by the
+    // manifest (a run finished by hand).
+    let failed = match &manifest {
+        Some(m) => m.failed.len(),
+        None => p.failed.len() + p.dead.iter().filter(|n| !p.failed.contains_key(*n)).count(),
+    };
+    let dead_retrying = p
+        .dead
+        .iter()
+        .filter(|n| p.retrying.contains_key(*n))
+        .count();
     Ok(RunStatus {
         run: plan.run.clone(),
         date: plan.date.clone(),
         units: plan.units.len(),
         done: p.done.len(),
-        failed: p.failed.len(),
-        retrying: p.retrying.len(),
-        pending: plan
-            .units
-            .len()
-            .saturating_sub(p.done.len() + p.failed.len()),
+        failed,
+        retrying: p.retrying.len().saturating_sub(dead_retrying),
+        pending: plan.units.len().saturating_sub(p.done.len() + failed),
         queue: plan.queue.clone(),
         queued: q.as_ref().and_then(|q| q.depth),
         in_flight: q.as_ref().and_then(|q| q.in_flight),
@@ -994,8 +1079,8 @@ mod tests {
             "audit/runs/r/failed/111122223333-eu-west-1.json"
         );
         assert_eq!(
-            loc.report_key("2026-12-06", &u),
-            "audit/report/account=111122223333/dt=2026-12-06/eu-west-1.csv"
+            loc.report_key("r", "2026-12-06", &u),
+            "audit/report/account=111122223333/dt=2026-12-06/r.eu-west-1.csv"
         );
         let all = Unit {
             account: "1".into(),
@@ -1052,11 +1137,5 @@ mod tests {
             unit_args(&opts, &u, "r1").join(" "),
             "audit report --organization --member-role Audit --account 111122223333 --regions us-east-1 --concurrency 8 --upload s3://bkt/audit/ --run r1 --exact"
         );
-    }
-
-    #[test]
-    fn run_ids_are_valid_run_ids() {
-        let id = new_run_id();
-        assert!(id.parse::<RunId>().is_ok(), "{id}");
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod access_grants;
 pub mod fleet;
+pub mod partition;
 pub mod report;
 pub mod table;
 

@@ -4,7 +4,7 @@
 //!
 //! The organization crawl is a producer/consumer pair sharing one pool of requests: accounts are
 //! entered and listed (the producer) while buckets are fetched (the consumer). Uploads follow the
-//! S3 key layout `report/account=ID/dt=DAY/report.csv`, `archive/dt=DAY/findings.json` and
+//! S3 key layout `report/account=ID/dt=DAY/RUN.csv` (see [`super::partition`]), `archive/dt=DAY/findings.json` and
 //! `manifest/dt=DAY/manifest.json`, and the Athena table's partition projection is merged with
 //! what the table already lists: all through the change pipeline.
 
@@ -1268,16 +1268,18 @@ async fn upload(session: &Session, aws: &Aws, opts: &ReportOptions, up: &Upload<
     let (bucket, prefix, date) = (up.bucket, up.prefix, up.date);
     let mut objects: Vec<(S3Object, String)> = Vec::new();
     let partial = if up.manifest.partial { "true" } else { "false" };
+    let run = super::partition::new_run_id();
     for (account, spool) in up.spools {
-        let key = format!("{prefix}report/account={account}/dt={date}/report.csv");
-        let o = S3Object::new(
-            bucket,
-            &key,
-            "text/csv",
-            Source::File(spool.file.path().to_path_buf()),
-        )
-        .with_metadata("lakegate-account", account.clone())
-        .with_metadata("lakegate-partial", partial);
+        let source = Source::File(spool.file.path().to_path_buf());
+        let digest = S3Object::new(bucket, "", "text/csv", source.clone())
+            .desired()?
+            .sha256;
+        let key =
+            super::partition::local_report_key(aws, bucket, prefix, account, date, &run, &digest)
+                .await?;
+        let o = S3Object::new(bucket, &key, "text/csv", source)
+            .with_metadata("lakegate-account", account.clone())
+            .with_metadata("lakegate-partial", partial);
         objects.push((o, format!("the report of account {account}")));
     }
     if let Some(findings) = up.findings {

@@ -103,23 +103,47 @@ pub fn columns_present(table_columns: &[String]) -> Vec<&'static str> {
     }
 }
 
+/// The run that wrote a row: the run id its object's name starts with (`"$path"`, Athena's
+/// pseudo-column of the row's S3 object), or '' for an object named before names carried one
+/// (then it counts as the day's earliest run). See [`crate::audit::partition`].
+pub fn run_sql() -> String {
+    format!(
+        "coalesce(regexp_extract(\"$path\", '/({})[^/]*$', 1), '')",
+        crate::audit::partition::RUN_PATTERN
+    )
+}
+
 /// The SELECT `audit query` runs over a table with `columns` (see [`query_columns`]). Values
 /// are validated by the caller and quoted here.
+///
+/// Each account's latest report is its latest day (accounts are audited on their own
+/// schedules) and, of that day, the latest run: a day may hold the objects of several runs (a
+/// local upload and a fanned-out run), each named after its run, and they must not add up. The
+/// latest day and run are chosen over every row of the account (the innermost SELECT is
+/// narrowed only by the partitions asked for), then the filters apply.
 pub fn query_sql(db: &str, table: &str, f: &Filters, columns: &[&str]) -> String {
     let from = format!("\"{db}\".\"{table}\"");
-    let mut conditions = vec![match &f.dt {
-        Some(d) => format!("dt = {}", literal(d)),
-        // The latest report of each account: accounts are audited on their own schedules.
-        None => format!("dt = (SELECT max(l.dt) FROM {from} l WHERE l.account = {from}.account)"),
-    }];
+    let mut partitions = Vec::new();
+    if let Some(d) = &f.dt {
+        partitions.push(format!("\"dt\" = {}", literal(d)));
+    }
+    if let Some(a) = &f.account {
+        partitions.push(format!("\"account\" = {}", literal(a)));
+    }
+    let narrowed = if partitions.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", partitions.join(" AND "))
+    };
+    let mut conditions = vec![
+        "\"dt\" = \"lakegate_latest_dt\"".to_string(),
+        "\"lakegate_run\" = \"lakegate_latest_run\"".to_string(),
+    ];
     if let Some(a) = &f.external_account {
         conditions.push(format!("principal_account = {}", literal(a)));
         conditions.push("external".to_string());
     } else if f.external {
         conditions.push("external".to_string());
-    }
-    if let Some(a) = &f.account {
-        conditions.push(format!("account = {}", literal(a)));
     }
     if let Some(b) = &f.bucket {
         conditions.push(format!("bucket = {}", literal(b)));
@@ -136,8 +160,9 @@ pub fn query_sql(db: &str, table: &str, f: &Filters, columns: &[&str]) -> String
         .map(|c| format!("\"{c}\""))
         .collect();
     format!(
-        "SELECT {}\nFROM {from}\nWHERE {}\nORDER BY \"bucket\", \"access_point\", \"prefix\", \"principal\"",
+        "SELECT {}\nFROM (\n  SELECT *,\n    max(\"dt\") OVER (PARTITION BY \"account\") AS \"lakegate_latest_dt\",\n    max(\"lakegate_run\") OVER (PARTITION BY \"account\", \"dt\") AS \"lakegate_latest_run\"\n  FROM (SELECT *, {} AS \"lakegate_run\" FROM {from}{narrowed})\n)\nWHERE {}\nORDER BY \"bucket\", \"access_point\", \"prefix\", \"principal\"",
         columns.join(", "),
+        run_sql(),
         conditions.join("\n  AND ")
     )
 }
@@ -184,8 +209,21 @@ mod tests {
     #[test]
     fn queries_filter_and_quote() {
         let q = query_sql("audit", "access", &Filters::default(), &COLUMNS);
+        // Each account's latest day, and of that day its latest run, over all its rows.
         assert!(
-            q.contains("WHERE dt = (SELECT max(l.dt) FROM \"audit\".\"access\" l WHERE l.account = \"audit\".\"access\".account)"),
+            q.contains("max(\"dt\") OVER (PARTITION BY \"account\") AS \"lakegate_latest_dt\""),
+            "{q}"
+        );
+        assert!(
+            q.contains("max(\"lakegate_run\") OVER (PARTITION BY \"account\", \"dt\")"),
+            "{q}"
+        );
+        assert!(
+            q.contains("FROM (SELECT *, coalesce(regexp_extract(\"$path\", '/([0-9]{8}T[0-9]{6}Z-[0-9a-f]{4})[^/]*$', 1), '') AS \"lakegate_run\" FROM \"audit\".\"access\")\n)"),
+            "{q}"
+        );
+        assert!(
+            q.contains("WHERE \"dt\" = \"lakegate_latest_dt\"\n  AND \"lakegate_run\" = \"lakegate_latest_run\"\nORDER BY"),
             "{q}"
         );
         let q = query_sql(
@@ -197,7 +235,11 @@ mod tests {
             },
             &COLUMNS,
         );
-        assert!(q.contains("\n  AND account = '111122223333'"), "{q}");
+        // The account narrows the scan (a partition), before the latest run is chosen.
+        assert!(
+            q.contains("FROM \"audit\".\"access\" WHERE \"account\" = '111122223333')"),
+            "{q}"
+        );
         let q = query_sql(
             "audit",
             "access",
@@ -210,7 +252,13 @@ mod tests {
             },
             &COLUMNS,
         );
-        assert!(q.contains("WHERE dt = '2026-11-23'\n  AND principal_account = '444455556666'\n  AND external\n  AND bucket = 'lake'\n  AND principal = 'arn:aws:iam::444455556666:role/o''neil'"), "{q}");
+        assert!(
+            q.contains("FROM \"audit\".\"access\" WHERE \"dt\" = '2026-11-23')"),
+            "{q}"
+        );
+        // Filters on rows apply after the latest run is chosen (else an older run's rows would
+        // show where the latest run has none).
+        assert!(q.contains("AND \"lakegate_run\" = \"lakegate_latest_run\"\n  AND principal_account = '444455556666'\n  AND external\n  AND bucket = 'lake'\n  AND principal = 'arn:aws:iam::444455556666:role/o''neil'"), "{q}");
         assert!(q.starts_with("SELECT \"dt\", \"account\", \"principal\", \"principal_account\""));
         assert!(
             q.contains("\"same_org\", \"keys\", \"except\", \"partial\", \"latent\"\nFROM"),

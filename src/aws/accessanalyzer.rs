@@ -970,7 +970,11 @@ mod tests {
             e.message,
             format!("analyzer {ANALYZER} not found in us-east-1")
         );
-        assert!(e.hints[0].contains("list-analyzers"), "{:?}", e.hints);
+        assert!(
+            e.hints[0].to_string().contains("list-analyzers"),
+            "{:?}",
+            e.hints
+        );
         assert!(
             e.causes[0].contains("ResourceNotFoundException"),
             "{:?}",

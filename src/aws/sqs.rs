@@ -55,6 +55,16 @@ impl QueueSettings {
 /// SendMessageBatch takes at most ten messages.
 pub const SEND_BATCH: usize = 10;
 
+/// A message read without being consumed ([`Aws::peek_messages`]).
+#[derive(Debug, Clone)]
+pub struct PeekedMessage {
+    pub body: String,
+    /// ApproximateReceiveCount (this read included).
+    pub receive_count: Option<u32>,
+    /// SentTimestamp: when it was first sent, in milliseconds since the epoch.
+    pub sent_millis: Option<u64>,
+}
+
 fn missing(c: Option<&str>) -> bool {
     matches!(
         c,
@@ -167,6 +177,81 @@ impl Aws {
             }
         }
         Ok(refused)
+    }
+
+    /// Read up to `max` messages of the queue without consuming them: each ReceiveMessage
+    /// (ten at most, long polling of one second so that every server is asked) holds what it
+    /// returns invisible for `hold` seconds, so the next one returns others; then every message
+    /// read is made visible again at once (ChangeMessageVisibilityBatch, timeout 0). Nothing is
+    /// deleted; a process stopped in between leaves them visible again after `hold` seconds.
+    pub async fn peek_messages(
+        &self,
+        url: &str,
+        max: usize,
+        hold: i32,
+    ) -> Result<Vec<PeekedMessage>> {
+        use aws_sdk_sqs::types::{
+            ChangeMessageVisibilityBatchRequestEntry, MessageSystemAttributeName,
+        };
+        let mut out: Vec<PeekedMessage> = Vec::new();
+        let mut handles: Vec<String> = Vec::new();
+        while out.len() < max {
+            let got = self
+                .sqs()
+                .receive_message()
+                .queue_url(url)
+                .max_number_of_messages((max - out.len()).min(SEND_BATCH) as i32)
+                .visibility_timeout(hold)
+                .wait_time_seconds(1)
+                .message_system_attribute_names(MessageSystemAttributeName::All)
+                .send()
+                .await
+                .map_err(|e| classify("sqs:ReceiveMessage", e))?;
+            let messages = got.messages.unwrap_or_default();
+            if messages.is_empty() {
+                break;
+            }
+            for m in messages {
+                let attr =
+                    |k: MessageSystemAttributeName| m.attributes().and_then(|a| a.get(&k)).cloned();
+                out.push(PeekedMessage {
+                    body: m.body().unwrap_or_default().to_string(),
+                    receive_count: attr(MessageSystemAttributeName::ApproximateReceiveCount)
+                        .and_then(|n| n.parse().ok()),
+                    sent_millis: attr(MessageSystemAttributeName::SentTimestamp)
+                        .and_then(|n| n.parse().ok()),
+                });
+                if let Some(h) = m.receipt_handle() {
+                    handles.push(h.to_string());
+                }
+            }
+        }
+        for chunk in handles.chunks(SEND_BATCH) {
+            let entries = chunk
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| {
+                    ChangeMessageVisibilityBatchRequestEntry::builder()
+                        .id(i.to_string())
+                        .receipt_handle(h)
+                        .visibility_timeout(0)
+                        .build()
+                        .ok()
+                })
+                .collect::<Vec<_>>();
+            // Not fatal: the messages come back on their own after `hold` seconds.
+            if let Err(e) = self
+                .sqs()
+                .change_message_visibility_batch()
+                .queue_url(url)
+                .set_entries(Some(entries))
+                .send()
+                .await
+            {
+                tracing::debug!(error = %e, "sqs:ChangeMessageVisibilityBatch: messages stay hidden for {hold} s");
+            }
+        }
+        Ok(out)
     }
 
     pub async fn delete_queue(&self, name: &str) -> Result<()> {

@@ -32,7 +32,7 @@ pub fn report_error(err: &CliError, color: bool, verbose: bool) -> i32 {
     for h in &err.hints {
         out.push_str(&format!(
             "{yellow}hint:{reset} {}\n",
-            crate::error::escape_controls(h)
+            crate::error::escape_controls(&h.to_string())
         ));
     }
     super::to_stderr(&out);

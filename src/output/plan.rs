@@ -40,6 +40,7 @@ impl Printer {
         if !plan.changes.is_empty() {
             out.push_str(&self.render_delta(plan));
         }
+        out.push_str(&plan.explanation_text);
         out
     }
 

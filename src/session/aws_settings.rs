@@ -2,7 +2,7 @@
 //! configuration in terms of those flags (the AWS layer knows nothing of the command line).
 
 use crate::aws::{Settings, SettingsError};
-use crate::error::{input_error, CliError};
+use crate::error::{input_error, CliError, Hint, SettingNames};
 use crate::settings::Settings as Flags;
 
 pub fn from_flags(g: &Flags) -> Settings {
@@ -62,43 +62,14 @@ fn region_fix(r: &str) -> String {
     }
 }
 
-/// The AWS layer's hints, in terms of the flags that fix them: (hint as the AWS layer words it,
-/// the same with the flag named).
-const FLAG_HINTS: [(&str, &str); 4] = [
-    (
-        "the host does not resolve: an unknown region (check the region in use), no network or DNS, or a proxy that must be set (HTTPS_PROXY)",
-        "the host does not resolve: an unknown region (check --region / AWS_REGION), no network or DNS, or a proxy that must be set (HTTPS_PROXY)",
-    ),
-    (
-        "check the endpoint URL in use and the network",
-        "check --endpoint-url / AWS_ENDPOINT_URL and the network",
-    ),
-    (
-        "check the bucket name and the region in use; `aws s3 ls` lists your buckets",
-        "check the bucket name and --region; `aws s3 ls` lists your buckets",
-    ),
-    (
-        "check the bucket name and the region in use",
-        "check the bucket name and --region",
-    ),
-];
-
 /// Name the flags in the hints of an error that came from the AWS layer, and the region in use
 /// where a hint suspects it.
 pub fn with_flag_hints(mut e: CliError, region: Option<&str>) -> CliError {
+    let known = region.is_some_and(|r| crate::values::REGIONS.contains(&r));
+    let names = SettingNames::Flags { region, known };
     for h in &mut e.hints {
-        if let Some((_, cli)) = FLAG_HINTS.iter().find(|(aws, _)| h == aws) {
-            *h = (*cli).to_string();
-            match region {
-                // A region AWS has is not what fails to resolve.
-                Some(r) if crate::values::REGIONS.contains(&r) => {
-                    *h = h.replace("an unknown region (check --region / AWS_REGION), ", "");
-                }
-                Some(r) => {
-                    *h = h.replace("an unknown region (", &format!("an unknown region ({r}? "));
-                }
-                None => {}
-            }
+        if !matches!(h, Hint::Text(_)) {
+            *h = Hint::Text(h.render(names));
         }
     }
     e
@@ -109,7 +80,7 @@ mod tests {
     use super::*;
 
     fn dns_error() -> CliError {
-        crate::error::failed("cannot resolve host").hinted(FLAG_HINTS[0].0)
+        crate::error::failed("cannot resolve host").hinted(Hint::Unresolved)
     }
 
     #[test]
@@ -121,7 +92,9 @@ mod tests {
         );
         let e = with_flag_hints(dns_error(), Some("us-eest-1"));
         assert!(
-            e.hints[0].contains("an unknown region (us-eest-1? check --region / AWS_REGION)"),
+            e.hints[0]
+                .to_string()
+                .contains("an unknown region (us-eest-1? check --region / AWS_REGION)"),
             "{:?}",
             e.hints
         );

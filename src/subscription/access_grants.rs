@@ -16,7 +16,7 @@
 use super::{Subject, Touched};
 use crate::apply::access_grant::{AccessGrant, GrantState};
 use crate::apply::access_grants_location::{AccessGrantsLocation as LocationKind, LocationState};
-use crate::apply::Step;
+use crate::apply::{Edit, Outcome, Step};
 use crate::aws::access_grants::{placement, AccessGrantsLocation, GrantPermission, GranteeKind};
 use crate::aws::Aws;
 use crate::error::{failed, input_error, Result};
@@ -169,6 +169,47 @@ pub async fn place(
     })
 }
 
+/// The step that registers the placed location, when the plan registers it (`ensure`: a
+/// location registered meanwhile is kept as it is).
+pub fn location_step<'a>(
+    account: &str,
+    placed: &Placed,
+) -> Option<(Step<'a>, Outcome<LocationState>)> {
+    let role = placed.register.as_ref()?;
+    Some(Step::watched(
+        LocationKind {
+            account: account.to_string(),
+            scope: placed.location.clone(),
+        },
+        crate::apply::ensure(LocationState {
+            scope: placed.location.clone(),
+            iam_role_arn: role.clone(),
+        }),
+    ))
+}
+
+/// The grant of `permission` on the placed scope, as the pipeline plans it.
+pub fn grant_state(placed: &Placed, permission: GrantPermission) -> GrantState {
+    GrantState {
+        permission,
+        location: placed.location.clone(),
+        sub_prefix: placed.sub_prefix.clone(),
+    }
+}
+
+/// The step that makes `edit` to one grantee's grant on the placed scope.
+pub fn grant_step<'a>(
+    account: &str,
+    placed: &Placed,
+    grantee: &Grantee,
+    edit: Edit<'a, GrantState>,
+) -> (Step<'a>, Outcome<GrantState>) {
+    Step::watched(
+        AccessGrant::new(account, &placed.scope, grantee.kind, &grantee.id, None),
+        edit,
+    )
+}
+
 /// The steps that grant `grantees` `permission` on the placed scope (the location first, when
 /// the plan registers it), and the resources they touch.
 pub(super) fn grant_steps<'a>(
@@ -179,17 +220,7 @@ pub(super) fn grant_steps<'a>(
 ) -> (Vec<Step<'a>>, Vec<Touched>) {
     let mut steps = Vec::new();
     let mut touched = Vec::new();
-    if let Some(role) = &placed.register {
-        let (step, outcome) = Step::watched(
-            LocationKind {
-                account: account.to_string(),
-                scope: placed.location.clone(),
-            },
-            crate::apply::ensure(LocationState {
-                scope: placed.location.clone(),
-                iam_role_arn: role.clone(),
-            }),
-        );
+    if let Some((step, outcome)) = location_step(account, placed) {
         touched.push(Touched::of(
             &format!("access-grants-location:{}", placed.location),
             false,
@@ -198,14 +229,8 @@ pub(super) fn grant_steps<'a>(
         steps.push(step);
     }
     for g in grantees {
-        let (step, outcome) = Step::watched(
-            AccessGrant::new(account, &placed.scope, g.kind, &g.id, None),
-            crate::apply::set(Some(GrantState {
-                permission,
-                location: placed.location.clone(),
-                sub_prefix: placed.sub_prefix.clone(),
-            })),
-        );
+        let state = grant_state(placed, permission);
+        let (step, outcome) = grant_step(account, placed, g, crate::apply::set(Some(state)));
         touched.push(Touched::of(
             &format!("access-grant:{} {}", placed.scope, g.id),
             false,

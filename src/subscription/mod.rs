@@ -1065,7 +1065,9 @@ mod tests {
         let p = vec!["arn:aws:iam::123456789012:role/Deleted".to_string()];
         let e = explain_malformed(e, &p);
         assert!(
-            e.hints.iter().any(|h| h.contains("role/Deleted")),
+            e.hints
+                .iter()
+                .any(|h| h.to_string().contains("role/Deleted")),
             "{:?}",
             e.hints
         );

@@ -671,11 +671,21 @@ fn findings_upload_and_athena_table() {
 
     // The uploads: the report (the CSV printed) and the raw findings, under today's partition.
     let day = lakegate::audit::today_utc();
-    let report_key = format!("lakegate/report/account={ACCOUNT}/dt={day}/report.csv");
     let archive_key = format!("lakegate/archive/dt={day}/findings.json");
     let manifest_key = format!("lakegate/manifest/dt={day}/manifest.json");
     let mut got = keys(&env, &reports);
     got.sort();
+    // The report is named after its run, so that another run of the day (a fanned-out one)
+    // never overwrites it.
+    let partition = format!("lakegate/report/account={ACCOUNT}/dt={day}/");
+    let report_key = got
+        .iter()
+        .find(|k| k.starts_with(&partition))
+        .unwrap_or_else(|| panic!("no report in {got:#?}"))
+        .clone();
+    let name = report_key.strip_prefix(&partition).unwrap();
+    let run_id = lakegate::audit::partition::run_of(name).unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(name, format!("{run_id}.csv"));
     assert_eq!(
         got,
         [

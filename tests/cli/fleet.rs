@@ -15,6 +15,7 @@
 use crate::faults::FaultProxy;
 use crate::harness::{http, stderr, stdout, TestEnv, REGION};
 use crate::org::{auth, json_api, keys, org, run, s3, ROLE};
+use lakegate::policy::eval::audit::COLUMNS;
 use serde_json::{json, Value};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -479,7 +480,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     let day = plan["date"].as_str().unwrap();
     let all = keys(&env, &o.mgmt_key, &reports);
     for a in &expected {
-        let k = format!("lake/report/account={a}/dt={day}/{REGION}.csv");
+        let k = format!("lake/report/account={a}/dt={day}/{run_id}.{REGION}.csv");
         assert!(all.contains(&k), "{k} not in {all:#?}");
     }
     assert!(!all
@@ -553,20 +554,98 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     args.extend(["--exclude-account", exclude.as_str()]);
     let local = run(&env, &o, &args).success();
     let mut fleet: Vec<String> = Vec::new();
+    let mut fleet_objects: Vec<String> = Vec::new();
     for a in &expected {
         let csv = object(
             &env,
             &o.mgmt_key,
             &reports,
-            &format!("lake/report/account={a}/dt={day}/{REGION}.csv"),
+            &format!("lake/report/account={a}/dt={day}/{run_id}.{REGION}.csv"),
         )
         .unwrap();
+        fleet_objects.push(csv.clone());
         fleet.extend(data_lines(&csv));
     }
     fleet.sort();
     let local_lines = data_lines(&stdout(&local));
     assert!(!local_lines.is_empty());
     assert_eq!(local_lines, fleet, "{}", stderr(&local));
+
+    // A local upload the same day shares the fleet run's partitions: each run's objects are
+    // named after it, so neither overwrites the other, and `audit query` reads each account's
+    // latest run only (its rows are not counted twice).
+    args.extend(["--upload", upload.as_str()]);
+    run(&env, &o, &args).success();
+    let all = keys(&env, &o.mgmt_key, &reports);
+    for (a, before) in expected.iter().zip(&fleet_objects) {
+        let partition = format!("lake/report/account={a}/dt={day}/");
+        let mut names: Vec<&str> = all
+            .iter()
+            .filter_map(|k| k.strip_prefix(&partition))
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 2, "{names:?}");
+        let local_run = lakegate::audit::partition::run_of(names[1]).unwrap();
+        assert_eq!(names[0], format!("{run_id}.{REGION}.csv"));
+        assert_eq!(names[1], format!("{local_run}.csv"));
+        assert!(local_run > run_id.as_str(), "{local_run} after {run_id}");
+        let after = object(
+            &env,
+            &o.mgmt_key,
+            &reports,
+            &format!("{partition}{}", names[0]),
+        );
+        assert_eq!(
+            after.as_ref(),
+            Some(before),
+            "the fleet run's object is intact"
+        );
+    }
+    let rows = query_the_partitions(&env, &o.mgmt_key, &reports);
+    assert_eq!(rows.len(), local_lines.len(), "{rows:#?}");
+    assert!(
+        rows.iter().all(|r| r["lakegate_run"] != run_id),
+        "{rows:#?}"
+    );
+}
+
+/// `audit query`'s SELECT (as [`lakegate::audit::table::query_sql`] writes it) run by SQLite
+/// over every report object under `lake/report/` of `bucket`, read back with boto3: a table of
+/// the report's columns, the `account` and `dt` partitions from the key, and Athena's `"$path"`
+/// (`regexp_extract` as Athena's: the group, or NULL). The rows, with the run each came from.
+fn query_the_partitions(env: &TestEnv, key: &str, bucket: &str) -> Vec<Value> {
+    let sql = lakegate::audit::table::query_sql(
+        "audit",
+        "access",
+        &lakegate::audit::table::Filters::default(),
+        &COLUMNS,
+    )
+    .replacen("SELECT ", "SELECT \"lakegate_run\", ", 1);
+    let columns: Vec<String> = COLUMNS.iter().map(|c| format!("\"{c}\"")).collect();
+    let code = format!(
+        r#"import csv, io, re, sqlite3
+s3 = boto3.client('s3', endpoint_url='{endpoint}', region_name='{REGION}', aws_access_key_id='{key}', aws_secret_access_key='test')
+db = sqlite3.connect(':memory:')
+db.execute("ATTACH ':memory:' AS audit")
+db.create_function('regexp_extract', 3, lambda s, p, g: (lambda m: m.group(g) if m else None)(re.search(p, s)))
+db.execute('CREATE TABLE audit.access ({cols}, account, dt, "$path")')
+for o in s3.list_objects_v2(Bucket='{bucket}', Prefix='lake/report/').get('Contents', []):
+    k = o['Key']
+    part = dict(p.split('=', 1) for p in k.split('/')[2:4])
+    body = s3.get_object(Bucket='{bucket}', Key=k)['Body'].read().decode()
+    for row in list(csv.reader(io.StringIO(body)))[1:]:
+        db.execute('INSERT INTO audit.access VALUES ({marks}, ?, ?, ?)', row + [part['account'], part['dt'], 's3://{bucket}/' + k])
+cur = db.execute({sql:?})
+names = [d[0] for d in cur.description]
+out = [dict(zip(names, r)) for r in cur.fetchall()]"#,
+        endpoint = env.endpoint(),
+        cols = columns.join(", "),
+        marks = vec!["?"; COLUMNS.len()].join(", "),
+    );
+    crate::deploy::boto(env, &code)
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 #[test]
@@ -590,7 +669,7 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
         &zip,
     ]);
     let upload = format!("s3://{b}/audit/");
-    let schedule = |dry: bool| {
+    let schedule_args = |dry: bool, own: &[&str], report: &[&str]| -> Vec<String> {
         let mut args = vec!["-o", "json"];
         if dry {
             args.push("--dry-run");
@@ -602,6 +681,9 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
             &f,
             "--cron",
             "rate(1 day)",
+        ]);
+        args.extend_from_slice(own);
+        args.extend([
             "--organization",
             "--member-role",
             ROLE,
@@ -609,8 +691,10 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
             "--upload",
             &upload,
         ]);
-        env.json(args)
+        args.extend_from_slice(report);
+        args.into_iter().map(str::to_owned).collect()
     };
+    let schedule = |dry: bool| env.json(schedule_args(dry, &[], &[]));
     let queue = format!("{f}-audit-weekly");
     let exists = |name: &str| {
         crate::deploy::boto(
@@ -715,6 +799,179 @@ fn a_fanned_out_schedule_deploys_its_queues_mapping_and_permissions_and_unschedu
 
     // A redeploy plans nothing.
     let o = schedule(false);
+    assert_eq!(o["changed"], false, "{o}");
+
+    // Batch size, concurrency and deliveries are flags, checked against the API's limits
+    // before anything is read or written.
+    for (flag, bad) in [
+        ("--batch-size", "0"),
+        ("--batch-size", "11"),
+        ("--max-concurrency", "1"),
+        ("--max-concurrency", "1001"),
+        ("--max-receive-count", "0"),
+        ("--max-receive-count", "1001"),
+    ] {
+        let a = env.lg(schedule_args(false, &[flag, bad], &[])).code(2);
+        assert!(stderr(&a).contains(flag), "{flag} {bad}: {}", stderr(&a));
+    }
+    let a = env
+        .lg(schedule_args(false, &[], &["--batch-size", "2"]))
+        .code(2);
+    assert!(
+        stderr(&a).contains("--batch-size is an option of `audit schedule`"),
+        "{}",
+        stderr(&a)
+    );
+    let a = env
+        .lg([
+            "audit",
+            "schedule",
+            "--function-name",
+            &f,
+            "--cron",
+            "rate(1 day)",
+            "--max-concurrency",
+            "20",
+            "--all-buckets",
+            "--upload",
+            &upload,
+        ])
+        .code(2);
+    assert!(
+        stderr(&a).contains("--max-concurrency: only a fanned-out schedule has a queue"),
+        "{}",
+        stderr(&a)
+    );
+    // Changed, they plan an update of the queue and the mapping; with --create-table the
+    // role may create and alter exactly that table (the finisher runs as the function).
+    let own = [
+        "--batch-size",
+        "2",
+        "--max-concurrency",
+        "20",
+        "--max-receive-count",
+        "5",
+    ];
+    let table = ["--create-table", "fleet_audit.org_access"];
+    let plan = env.json(schedule_args(true, &own, &table));
+    let changes: Vec<String> = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["target"].as_str().unwrap(),
+                c["action"].as_str().unwrap()
+            )
+        })
+        .collect();
+    for t in ["sqs-queue update", "event-source-mapping update"] {
+        assert!(changes.iter().any(|x| x == t), "{t} not in {changes:?}");
+    }
+    assert_eq!(
+        changes
+            .iter()
+            .filter(|c| c.starts_with("sqs-queue"))
+            .count(),
+        1,
+        "only the work queue changes: {changes:?}"
+    );
+    let o = env.json(schedule_args(false, &own, &table));
+    assert_eq!(o["changed"], true, "{o}");
+    let got = crate::deploy::boto(
+        &env,
+        &format!(
+            "s = c('sqs'); q = s.get_queue_url(QueueName='{queue}')['QueueUrl']\n\
+             a = s.get_queue_attributes(QueueUrl=q, AttributeNames=['All'])['Attributes']\n\
+             m = c('lambda').list_event_source_mappings(FunctionName='{f}')['EventSourceMappings']\n\
+             p = c('iam').get_role_policy(RoleName='{f}-role', PolicyName='lakegate-audit-weekly')['PolicyDocument']\n\
+             out = {{'attrs': a, 'mappings': m, 'policy': p}}"
+        ),
+    );
+    let redrive: Value =
+        serde_json::from_str(got["attrs"]["RedrivePolicy"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        redrive["maxReceiveCount"].to_string().trim_matches('"'),
+        "5"
+    );
+    assert_eq!(got["mappings"][0]["BatchSize"], 2, "{got}");
+    assert_eq!(
+        got["mappings"][0]["ScalingConfig"]["MaximumConcurrency"],
+        20
+    );
+    let statements: HashMap<String, Value> = got["policy"]["Statement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["Sid"].as_str().unwrap().to_string(), s.clone()))
+        .collect();
+    let glue = |r: &str| format!("arn:aws:glue:{REGION}:123456789012:{r}");
+    let table_statements: BTreeSet<&str> = statements
+        .keys()
+        .filter(|k| k.starts_with("AuditTable"))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        table_statements,
+        BTreeSet::from([
+            "AuditTable",
+            "AuditTableDatabase",
+            "AuditTableDefaultDatabase",
+            "AuditTableMetadata",
+            "AuditTableQueries",
+            "AuditTableResults",
+            "AuditTableResultsBucket",
+        ])
+    );
+    assert_eq!(
+        statements["AuditTableQueries"]["Action"],
+        json!(["athena:StartQueryExecution", "athena:GetQueryExecution"])
+    );
+    assert_eq!(
+        statements["AuditTableQueries"]["Resource"],
+        format!("arn:aws:athena:{REGION}:123456789012:workgroup/primary")
+    );
+    assert_eq!(
+        statements["AuditTableMetadata"]["Resource"],
+        format!("arn:aws:athena:{REGION}:123456789012:datacatalog/AwsDataCatalog")
+    );
+    assert_eq!(
+        statements["AuditTable"]["Action"],
+        json!(["glue:GetTable", "glue:CreateTable", "glue:UpdateTable"])
+    );
+    assert_eq!(
+        statements["AuditTable"]["Resource"],
+        json!([
+            glue("catalog"),
+            glue("database/fleet_audit"),
+            glue("table/fleet_audit/org_access")
+        ])
+    );
+    assert_eq!(
+        statements["AuditTableDatabase"]["Resource"],
+        json!([glue("catalog"), glue("database/fleet_audit")])
+    );
+    assert_eq!(
+        statements["AuditTableDefaultDatabase"]["Action"],
+        "glue:GetDatabase"
+    );
+    assert_eq!(
+        statements["AuditTableResults"]["Resource"],
+        format!("arn:aws:s3:::{b}/audit/athena-results/*")
+    );
+    assert_eq!(
+        statements["AuditTableResultsBucket"]["Resource"],
+        format!("arn:aws:s3:::{b}")
+    );
+    // Nothing of Athena or Glue on any other resource.
+    for st in statements.values() {
+        let text = st["Action"].to_string();
+        if text.contains("athena:") || text.contains("glue:") {
+            assert!(!st["Resource"].to_string().contains('*'), "{st}");
+        }
+    }
+    let o = env.json(schedule_args(false, &own, &table));
     assert_eq!(o["changed"], false, "{o}");
 
     // Removing a queue (and the units in it) is confirmed.
@@ -836,7 +1093,79 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         .unwrap()
         .to_string();
     assert_eq!(depth(), "5");
-    // Nobody consumed the queue: --finish writes the manifest, naming every unit.
+    // The function died in every delivery of four units (a timeout: no failure marker), the
+    // first delivery of one of them having recorded its error; the fifth unit's message was
+    // lost (deleted by hand). SQS (moto) moves a message received maxReceiveCount times to the
+    // dead-letter queue on the next receive.
+    let dlq_url = sqs(
+        &env,
+        &o.mgmt_key,
+        "GetQueueUrl",
+        json!({"QueueName": format!("{qname}-dlq")}),
+    )["QueueUrl"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut lost: Option<Value> = None;
+    let mut bodies: Vec<Value> = Vec::new();
+    for _ in 0..8 {
+        let got = sqs(
+            &env,
+            &o.mgmt_key,
+            "ReceiveMessage",
+            json!({"QueueUrl": url, "MaxNumberOfMessages": 10, "VisibilityTimeout": 0}),
+        );
+        for m in got["Messages"].as_array().cloned().unwrap_or_default() {
+            let body: Value = serde_json::from_str(m["Body"].as_str().unwrap()).unwrap();
+            if lost.is_none() {
+                sqs(
+                    &env,
+                    &o.mgmt_key,
+                    "DeleteMessage",
+                    json!({"QueueUrl": url, "ReceiptHandle": m["ReceiptHandle"]}),
+                );
+                lost = Some(body);
+            } else if !bodies.contains(&body) {
+                bodies.push(body);
+            }
+        }
+    }
+    assert_eq!(depth(), "0");
+    let dead_depth = || {
+        sqs(
+            &env,
+            &o.mgmt_key,
+            "GetQueueAttributes",
+            json!({"QueueUrl": dlq_url, "AttributeNames": ["ApproximateNumberOfMessages"]}),
+        )["Attributes"]["ApproximateNumberOfMessages"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(dead_depth(), "4");
+    let lost = lost.unwrap();
+    let recorded = &bodies[0]["fleet"];
+    let unit = |f: &Value| {
+        format!(
+            "{}-{}",
+            f["account"].as_str().unwrap(),
+            f["region"].as_str().unwrap()
+        )
+    };
+    s3(
+        &env,
+        &o.mgmt_key,
+        "PUT",
+        &format!(
+            "/{reports}/lake/runs/{run_id}/failed/{}.json",
+            unit(recorded)
+        ),
+        &o.management,
+        json!({"account": recorded["account"], "region": recorded["region"], "attempt": 1,
+               "max_attempts": 3, "cause": "throttled by S3", "last": false})
+        .to_string()
+        .as_bytes(),
+    );
     let status = |extra: &[&str]| {
         let mut args = vec![
             "audit",
@@ -850,9 +1179,22 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     };
     let people = stdout(&status(&[]));
     assert!(people.contains("running"), "{people}");
+    // Status reads the dead-letter queue without consuming it: four units failed for good.
+    let s: Value = serde_json::from_str(&stdout(&status(&["-o", "json"]))).unwrap();
+    assert_eq!(
+        (
+            s["failed"].as_u64(),
+            s["pending"].as_u64(),
+            s["retrying"].as_u64()
+        ),
+        (Some(4), Some(1), Some(0)),
+        "{s}"
+    );
+    assert_eq!(dead_depth(), "4");
     let s: Value = serde_json::from_str(&stdout(&status(&["--finish", "-o", "json"]))).unwrap();
     assert_eq!(s["state"], "partial", "{s}");
     assert_eq!(s["failures"].as_array().unwrap().len(), 5);
+    assert_eq!(dead_depth(), "4", "the dead letters stay for a redrive");
     let manifest: Value = serde_json::from_str(
         &object(
             &env,
@@ -870,10 +1212,45 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         ),
         (Some(true), Some(0))
     );
-    assert!(manifest["failed"][0]["cause"]
-        .as_str()
+    // Every unit is named with its cause: the lost one as lost, the dead ones as dead with
+    // the error their deliveries recorded, if any.
+    let causes: HashMap<String, (String, u64)> = manifest["failed"]
+        .as_array()
         .unwrap()
-        .starts_with("no result"));
+        .iter()
+        .map(|f| {
+            (
+                unit(f),
+                (
+                    f["cause"].as_str().unwrap().to_string(),
+                    f["attempts"].as_u64().unwrap(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(causes.len(), 5, "{manifest}");
+    let (cause, attempts) = &causes[&unit(&lost["fleet"])];
+    assert!(
+        cause.starts_with("no result") && cause.contains("not in the dead-letter queue"),
+        "{cause}"
+    );
+    assert_eq!(*attempts, 0);
+    let (cause, attempts) = &causes[&unit(recorded)];
+    assert_eq!(*attempts, 3);
+    assert!(
+        cause.starts_with("in the dead-letter queue after 3 deliveries that recorded no result")
+            && cause.ends_with("the last error recorded (delivery 1 of 3): throttled by S3"),
+        "{cause}"
+    );
+    for b in &bodies[1..] {
+        let (cause, attempts) = &causes[&unit(&b["fleet"])];
+        assert_eq!(*attempts, 3);
+        assert!(
+            cause.starts_with("in the dead-letter queue after 3 deliveries")
+                && cause.ends_with("no error was recorded"),
+            "{cause}"
+        );
+    }
     // An unknown run is named.
     let a = run(
         &env,

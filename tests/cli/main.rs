@@ -20,6 +20,7 @@ mod harness;
 
 mod access;
 mod access_grants;
+mod access_grants_migrate;
 mod accesspoint;
 mod athena;
 mod audit;

@@ -522,20 +522,27 @@ fn organization_upload_is_partitioned_by_account_and_refused_when_partial() {
         .iter()
         .map(|m| m.id.clone())
         .chain(std::iter::once(o.management.clone()))
-        .map(|id| format!("lake/report/account={id}/dt={day}/report.csv"))
+        .map(|id| format!("lake/report/account={id}/dt={day}/RUN.csv"))
         .collect();
     want.push(format!("lake/manifest/dt={day}/manifest.json"));
     want.sort();
+    // Each report is named after the run (one run: one id for all of them).
+    let run_ids: std::collections::BTreeSet<&str> = got
+        .iter()
+        .filter_map(|k| lakegate::audit::partition::run_of(k.rsplit('/').next().unwrap()))
+        .collect();
+    assert_eq!(run_ids.len(), 1, "{got:#?}");
+    let run_id = run_ids.into_iter().next().unwrap().to_string();
     let reports_only: Vec<String> = got
         .iter()
         .filter(|k| !k.contains("athena-results"))
-        .cloned()
+        .map(|k| k.replace(&run_id, "RUN"))
         .collect();
     assert_eq!(reports_only, want);
     // Each partition holds that account's rows only.
     let a = auth(&o.mgmt_key, "s3");
     let key = format!(
-        "/{reports}/lake/report/account={}/dt={day}/report.csv",
+        "/{reports}/lake/report/account={}/dt={day}/{run_id}.csv",
         o.members[0].id
     );
     let (_, body) = http(env.port(), "GET", &key, &[("Authorization", &a)], &[]).unwrap();

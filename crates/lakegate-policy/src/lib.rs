@@ -9,6 +9,7 @@ pub mod eval;
 pub mod event;
 pub mod json;
 pub mod lockdown;
+pub mod migrate;
 pub mod subscription;
 pub mod text;
 pub mod validate;

@@ -9,6 +9,7 @@ pub mod get;
 pub mod instance;
 pub mod list;
 pub mod location;
+pub mod migrate;
 
 use super::Ctx;
 use crate::aws::access_grants::{AccessGrant, AccessGrantsLocation};
@@ -37,6 +38,8 @@ pub enum AccessGrantCommand {
     Delete(delete::Args),
     /// Which grant a principal's request for a key would match, as GetDataAccess chooses it
     Check(check::Args),
+    /// Move the grants lakegate wrote in a bucket or access point policy to Access Grants
+    Migrate(migrate::Args),
 }
 
 pub async fn run(ctx: &Ctx, cmd: &AccessGrantCommand) -> Result<()> {
@@ -48,6 +51,7 @@ pub async fn run(ctx: &Ctx, cmd: &AccessGrantCommand) -> Result<()> {
         AccessGrantCommand::Get(a) => get::run(ctx, a).await,
         AccessGrantCommand::Delete(a) => delete::run(ctx, a).await,
         AccessGrantCommand::Check(a) => check::run(ctx, a).await,
+        AccessGrantCommand::Migrate(a) => migrate::run(ctx, a).await,
     }
 }
 

@@ -10,7 +10,7 @@ use crate::error::{input_error, Result};
 use crate::values::{AccessPointName, AccountId, BucketName, Date, PrincipalFilter, TableName};
 
 /// Query the uploaded reports with Athena and print the rows (table, CSV, JSON or YAML): by
-/// default the latest day's report; e.g. `--external-account 444455556666` lists every bucket
+/// default each account's latest report (its latest day, and of that day its latest run); e.g. `--external-account 444455556666` lists every bucket
 /// and prefix that account can reach. The SQL is printed with -v.
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -34,10 +34,11 @@ use crate::values::{
 /// cannot be audited is listed at the end and the run exits 1; nothing is uploaded then unless
 /// --allow-partial.
 ///
-/// With --upload each account's report goes to `report/account=ID/dt=YYYY-MM-DD/report.csv`,
+/// With --upload each account's report goes to `report/account=ID/dt=YYYY-MM-DD/RUN.csv`,
 /// the raw findings to `archive/dt=YYYY-MM-DD/findings.json` and what the report covers to
-/// `manifest/dt=YYYY-MM-DD/manifest.json` under the prefix; running it again the same day
-/// replaces them. With --create-table the Athena database and table over `report/` are created
+/// `manifest/dt=YYYY-MM-DD/manifest.json` under the prefix; running it again the same day with
+/// the same result changes nothing (RUN is the run's id: runs of a day never overwrite each
+/// other's reports; `audit query` reads the latest). With --create-table the Athena database and table over `report/` are created
 /// (typed columns, header skipped, `account` and `dt` partitions projected), or brought up to
 /// date with new accounts. Uploads and the table go through the change pipeline: --dry-run
 /// prints the plan and changes nothing.
@@ -151,7 +152,7 @@ pub struct Args {
     pub queue: crate::values::QueueName,
 
     /// Audit one unit of the fanned-out run RUN (one --account, one region): write its partition
-    /// report/account=ID/dt=DAY/REGION.csv and its marker under runs/RUN/
+    /// report/account=ID/dt=DAY/RUN.REGION.csv and its marker under runs/RUN/
     #[arg(long, value_name = "RUN", requires_all = ["organization", "upload"])]
     pub run: Option<RunId>,
 

@@ -13,7 +13,9 @@ use crate::values::{RunId, S3Url};
 /// The run is done when its manifest (runs/RUN/manifest.json) is written, by the last unit to
 /// finish; it is partial when some unit failed for good. With --finish a run whose last unit
 /// never reported (a function that timed out) is finished now: every unit without a result is
-/// named in the manifest as failed.
+/// named in the manifest as failed. A unit whose every delivery died without recording its
+/// failure (a timeout) is found in the dead-letter queue, read without consuming it, and named
+/// with the last error a delivery recorded.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The run's id (printed by `audit report --fan-out`)

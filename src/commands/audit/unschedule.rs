@@ -27,7 +27,7 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
     // The mapping and the queues go before the policy that lets the function read them.
     let policy = plan.steps.pop();
     plan.steps
-        .extend(fulfiller::fleet_steps(&place, &names, &args.name, false));
+        .extend(fulfiller::fleet_steps(&place, &names, &args.name, None));
     plan.steps.extend(policy);
     let said = Said {
         done: format!("removed audit schedule '{}'", args.name),
