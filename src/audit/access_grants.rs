@@ -26,7 +26,54 @@ pub struct Grants {
     by_scope: BTreeMap<(String, String), Instance>,
 }
 
+/// An account's instance in a region, read ahead of its buckets' rows ([`Grants::prefetch`]).
+pub struct Prefetch(Result<(Vec<AccessGrant>, BTreeMap<String, String>)>);
+
 impl Grants {
+    /// Read an account's instance in the region of `aws` (its grants, and its locations when it
+    /// has grants), without `&mut self`: `audit report` reads it with the scope's listing, under
+    /// the run's pool, so the loop writing rows never waits for a round trip.
+    pub async fn prefetch(aws: &Aws, account: &str) -> Prefetch {
+        let read = async {
+            let grants = aws.access_grants(account, &GrantFilter::default()).await?;
+            let locations = if grants.is_empty() {
+                BTreeMap::new()
+            } else {
+                aws.access_grants_locations(account, None)
+                    .await?
+                    .into_iter()
+                    .map(|l| (l.id, l.scope))
+                    .collect()
+            };
+            Ok::<_, crate::error::CliError>((grants, locations))
+        };
+        Prefetch(read.await)
+    }
+
+    /// Keep what [`Grants::prefetch`] read for (account, region): [`Grants::rows`] then asks
+    /// nothing more for it but the grantee roles. A failure is returned here, once; the scope's
+    /// buckets then get no grant rows.
+    pub fn prefetched(
+        &mut self,
+        account: &str,
+        region: &str,
+        read: Prefetch,
+    ) -> Option<crate::error::CliError> {
+        let (grants, locations, failed) = match read.0 {
+            Ok((g, l)) => (g, l, None),
+            Err(e) => (Vec::new(), BTreeMap::new(), Some(e)),
+        };
+        self.by_scope.insert(
+            (account.to_string(), region.to_string()),
+            Instance {
+                grants,
+                locations,
+                roles: BTreeMap::new(),
+            },
+        );
+        failed
+    }
+
     /// The rows of the grants on `audit.bucket` (none when the account has no instance).
     pub async fn rows(
         &mut self,
@@ -36,33 +83,8 @@ impl Grants {
     ) -> Result<Vec<AuditRow>> {
         let key = (account.to_string(), audit.region.to_string());
         if !self.by_scope.contains_key(&key) {
-            let read = async {
-                let grants = aws.access_grants(account, &GrantFilter::default()).await?;
-                let locations = if grants.is_empty() {
-                    BTreeMap::new()
-                } else {
-                    aws.access_grants_locations(account, None)
-                        .await?
-                        .into_iter()
-                        .map(|l| (l.id, l.scope))
-                        .collect()
-                };
-                Ok::<_, crate::error::CliError>((grants, locations))
-            };
-            // A failure is told once per account and region; its other buckets get no rows.
-            let (grants, locations, failed) = match read.await {
-                Ok((g, l)) => (g, l, None),
-                Err(e) => (Vec::new(), BTreeMap::new(), Some(e)),
-            };
-            self.by_scope.insert(
-                key.clone(),
-                Instance {
-                    grants,
-                    locations,
-                    roles: BTreeMap::new(),
-                },
-            );
-            if let Some(e) = failed {
+            let read = Self::prefetch(aws, account).await;
+            if let Some(e) = self.prefetched(account, audit.region, read) {
                 return Err(e);
             }
         }
