@@ -30,7 +30,9 @@ GetCallerIdentity answers that pass through: access key id -> account; the acces
 when unknown), the region and service of the SigV4 credential scope, the method, the host
 without its port (S3 Control puts the account in it), the path, the sorted query without
 X-Amz-* signing parameters, the X-Amz-Target header, and the body (a form body sorted, without
-AssumeRole's RoleSessionName). Authorization, X-Amz-Date, X-Amz-Security-Token, User-Agent,
+AssumeRole's RoleSessionName). EC2 DescribeRegions is keyed without the account: every account
+of the emulator has the same regions, and moto spends seconds on the first EC2 call of each
+account; it is answered from the store in record mode too. Authorization, X-Amz-Date, X-Amz-Security-Token, User-Agent,
 amz-sdk-invocation-id and amz-sdk-request are not part of it. A replayed AssumeRole hands out the
 recorded credentials again; moto does not check signatures, and the session lasts the recorded
 hour. A replayed answer gets a fresh Date header (the SDKs correct their clock by it).
@@ -60,6 +62,10 @@ TRACE = bool(os.environ.get("REPLAY_BED_TRACE"))
 LIVE_SERVICES = {"sqs", "lambda", "athena", "glue", "events", "logs"}
 READ_PREFIXES = ("Get", "List", "Describe")
 READ_OPERATIONS = {"AssumeRole"}
+# Answers that are the same for every account on this emulator: keyed without the account, and
+# answered from the store in record mode too once seen (moto builds a whole EC2 backend, seconds
+# of CPU, for the first EC2 call of each account).
+SHARED_OPERATIONS = {"DescribeRegions"}
 DROP_FORM = {"RoleSessionName"}
 DROP_RESPONSE_HEADERS = {"transfer-encoding", "connection", "keep-alive", "content-length", "date"}
 
@@ -202,7 +208,7 @@ def replayable(req, live_buckets):
 def request_key(req, accounts):
     """What identifies the request to the server, as a string (see the module's doc)."""
     akid, region, service = credential_scope(req)
-    who = accounts.get(akid, akid)
+    who = "*" if operation(req) in SHARED_OPERATIONS else accounts.get(akid, akid)
     host = req.headers.get("host", "").rsplit(":", 1)[0].lower()
     split = urllib.parse.urlsplit(req.target)
     query = sorted(
@@ -335,6 +341,7 @@ class Bed:
         self.snapshots = 0
         self.idle = []  # keep-alive connections to the target
         self.tasks = set()  # forwards in progress
+        self.pending = {}  # key -> future answer, for SHARED_OPERATIONS being forwarded
         self._date = (0, "")
         if args.mode == "replay" and os.path.exists(args.store):
             with open(args.store) as f:
@@ -351,7 +358,9 @@ class Bed:
 
     def answer_from_store(self, req):
         """The stored answer's bytes, or None when the request must go to the target."""
-        if self.mode != "replay" or not replayable(req, self.live):
+        if not replayable(req, self.live):
+            return None
+        if self.mode != "replay" and operation(req) not in SHARED_OPERATIONS:
             return None
         a = self.store.get(request_key(req, self.accounts))
         if a is None:
@@ -363,6 +372,25 @@ class Bed:
         """Send the request to the target; keep its answer if it may be replayed."""
         # Compute the key with what is known before the answer teaches anything.
         key = request_key(req, self.accounts) if replayable(req, self.live) else None
+        shared = key is not None and operation(req) in SHARED_OPERATIONS
+        if shared and key in self.pending:
+            # The same answer for everyone is on its way: wait for it rather than ask again.
+            answer = await asyncio.shield(self.pending[key])
+            self.counts["replayed"] += 1
+            return answer.encode(self.date())
+        if shared:
+            self.pending[key] = asyncio.get_running_loop().create_future()
+        try:
+            return await self._forward(req, key)
+        except BaseException as e:
+            if shared and not self.pending[key].done():
+                self.pending[key].set_exception(e)
+            raise
+        finally:
+            if shared:
+                self.pending.pop(key, None)
+
+    async def _forward(self, req, key):
         # Without Expect (the bed already said 100 Continue to the client).
         if "expect" in req.headers:
             end = req.raw.find(b"\r\n\r\n")
@@ -395,6 +423,8 @@ class Bed:
         self.counts["forwarded"] += 1
         self.forwarded_ops[f"{req.method} {operation(req) or urllib.parse.urlsplit(req.target).path[:40]}"] += 1
         learn(req, answer.status, answer.body, self.accounts)
+        if key in self.pending:
+            self.pending[key].set_result(answer)
         if key is not None and answer.status < 500 and answer.status != 429:
             self.store[key] = answer
             self.store_file.write(answer.to_json(key) + "\n")
