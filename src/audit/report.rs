@@ -300,6 +300,9 @@ struct RowInputs {
     trusted: Arc<[String]>,
     organization: Arc<[String]>,
     exact: bool,
+    /// One permit per core: as many buckets evaluated at once (and blocking threads, each with
+    /// its own allocator arena) as there are cores, not one per request in flight.
+    cpus: Arc<Semaphore>,
 }
 
 /// The policies' rows of a bucket, computed on a blocking thread: evaluating them is CPU work
@@ -315,6 +318,8 @@ async fn bucket_rows(
     chain: Arc<Chain>,
 ) -> Result<Vec<AuditRow>> {
     let name = bucket.clone();
+    let cpus = inputs.cpus.clone();
+    let _permit = cpus.acquire().await.expect("the semaphore is never closed");
     tokio::task::spawn_blocking(move || {
         let audit = BucketAudit {
             bucket: &bucket,
@@ -344,7 +349,8 @@ async fn fetch_bucket(
     findings: Vec<FindingRef>,
 ) -> Fetched {
     let access_points = aps.len();
-    let set = crate::evaluate::policy_set::read(&scope.aws, &scope.account, &bucket, aps, sem).await;
+    let set =
+        crate::evaluate::policy_set::read(&scope.aws, &scope.account, &bucket, aps, sem).await;
     let rows = match set {
         Ok(set) => Ok(bucket_rows(
             inputs,
@@ -596,11 +602,7 @@ async fn prepare_member<'a>(
 /// A member account's listing per region (with the Aws acting in it), and its account-level
 /// RestrictPublicBuckets.
 type Entered = (
-    Vec<(
-        String,
-        Aws,
-        Result<Listed>,
-    )>,
+    Vec<(String, Aws, Result<Listed>)>,
     Result<bool>,
     Vec<Failure>,
 );
@@ -888,6 +890,9 @@ pub async fn report_with(
         trusted: opts.trusted_account.clone().into(),
         organization: plan0.org_accounts.clone().into(),
         exact: opts.exact,
+        cpus: Arc::new(Semaphore::new(
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        )),
     };
     let mut fetched = rx
         .map(|w| {
