@@ -497,6 +497,19 @@ class _AccessGrants:
 
 def install():
     """Add the operations and their paths to moto's S3 Control service."""
+    # `POST /moto-api/reset` resets every moto backend; the instances here go with them, so a
+    # reset server has no Access Grants either.
+    from moto.moto_api._internal.models import MotoAPIBackend
+
+    if not getattr(MotoAPIBackend.reset, "_access_grants", False):
+        original_reset = MotoAPIBackend.reset
+
+        def reset(self):
+            _instances.clear()
+            original_reset(self)
+
+        reset._access_grants = True
+        MotoAPIBackend.reset = reset
     for name, member in vars(_AccessGrants).items():
         if callable(member) and not name.startswith("__"):
             setattr(S3ControlResponse, name, member)

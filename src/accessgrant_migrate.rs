@@ -16,8 +16,9 @@ use crate::apply::access_point_policy::AccessPointPolicy;
 use crate::apply::bucket_policy::BucketPolicy;
 use crate::apply::{Plan, Step};
 use crate::aws::access_grants::{GrantPermission, GranteeKind};
+use crate::aws::iam::IdentityKind;
 use crate::error::{failed, input_error, Result};
-use crate::output::table::render_cells;
+use crate::output::table::{render_cells, wrap};
 use crate::output::Printer;
 use crate::policy::migrate::{self, Analysis, Equivalence, Kept, Permission, Source};
 use crate::policy::subscription::S3Location;
@@ -55,8 +56,13 @@ pub struct Migration {
     pub removed: Vec<String>,
     /// The statements that stay, each with its reason.
     pub kept: Vec<Kept>,
-    /// Per principal and prefix: the access before and after, by the exact model.
-    pub equivalence: Value,
+    /// As in the plan: per principal and prefix the access before and after by the exact model
+    /// (`equivalence`), the kept statements, whether each grantee may call `s3:GetDataAccess`,
+    /// and notes.
+    pub explanation: Value,
+    /// The same for people (printed after the plan in dry runs and prompts).
+    #[serde(skip)]
+    pub explanation_text: String,
 }
 
 fn permission(p: Permission) -> GrantPermission {
@@ -145,8 +151,9 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
     let aws = session.aws().await?;
     let read = read(session, opts).await?;
     let account = read.account.clone();
-    ag::check_instance(aws, &account, None).await?;
+    let instance = ag::check_instance(aws, &account, None, "accessgrant migrate").await?;
     let analysis = migrate::analyse(&read.doc, &read.source, &account);
+    let data_access = data_access(session, &analysis, &instance.arn).await?;
 
     // Where each prefix's grants go (a location registered by the plan when none covers it).
     let mut placed: BTreeMap<String, ag::Placed> = BTreeMap::new();
@@ -213,7 +220,8 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
     }
     let (bucket, printer) = (opts.bucket.clone(), &session.printer);
     let explained = analysis.clone();
-    let plan = plan.explained(move |sets| explain(printer, &bucket, &explained, sets));
+    let plan =
+        plan.explained(move |sets| explain(printer, &bucket, &explained, &data_access, sets));
 
     let report = session.apply(plan).await?;
     Ok(Migration {
@@ -225,12 +233,59 @@ pub async fn migrate(session: &Session, opts: &MigrateOptions) -> Result<Migrati
         grants: analysis.moves,
         removed: analysis.remove,
         kept: analysis.kept,
-        equivalence: report
-            .plan
-            .explanation
-            .and_then(|mut e| e.get_mut("equivalence").map(Value::take))
-            .unwrap_or_default(),
+        explanation: report.plan.explanation.unwrap_or_default(),
+        explanation_text: report.plan.explanation_text,
     })
+}
+
+/// Per grantee: whether its identity policies allow `s3:GetDataAccess` on the instance (one
+/// read of its inline and attached policies each); what could not be read is said so.
+async fn data_access(
+    session: &Session,
+    analysis: &Analysis,
+    instance: &str,
+) -> Result<Vec<DataAccessRow>> {
+    let aws = session.aws().await?;
+    let mut out: Vec<DataAccessRow> = Vec::new();
+    for m in &analysis.moves {
+        if out.iter().any(|r| r.principal == m.principal) {
+            continue;
+        }
+        let (kind, rest) = match m.principal.split_once(":role/") {
+            Some((_, r)) => (IdentityKind::Role, r),
+            None => (
+                IdentityKind::User,
+                m.principal.split_once(":user/").map_or("", |(_, r)| r),
+            ),
+        };
+        let name = rest.rsplit('/').next().unwrap_or(rest);
+        let answer = match aws.identity_policies(kind, name).await {
+            Ok(Some(policies)) => {
+                let docs: Vec<(String, PolicyDocument)> = policies
+                    .into_iter()
+                    .map(|p| (p.label, p.document))
+                    .collect();
+                migrate::data_access(&docs, instance).as_str()
+            }
+            Ok(None) => "the principal does not exist".to_string(),
+            Err(e) => format!(
+                "unknown: its identity policies could not be read ({})",
+                e.message
+            ),
+        };
+        out.push(DataAccessRow {
+            principal: m.principal.clone(),
+            get_data_access: answer,
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a grantee may call `s3:GetDataAccess`, as its identity policies say.
+#[derive(Debug, Clone, Serialize)]
+struct DataAccessRow {
+    principal: String,
+    get_data_access: String,
 }
 
 /// The equivalence of the planned access (the bucket's policies before and as planned, and the
@@ -239,6 +294,7 @@ fn explain(
     printer: &Printer,
     bucket: &str,
     analysis: &Analysis,
+    data_access: &[DataAccessRow],
     sets: &[PlannedAccess],
 ) -> Result<(Value, String)> {
     let mut notes = Vec::new();
@@ -263,18 +319,32 @@ fn explain(
         }
     };
     if !analysis.moves.is_empty() {
-        notes.push("grantees reach their grants through s3:GetDataAccess: their identity policies must allow it on the instance (lakegate does not read identity policies)".to_string());
+        notes.push("grantees reach their grants through s3:GetDataAccess: their identity policies must allow it on the instance".to_string());
+    }
+    for d in data_access
+        .iter()
+        .filter(|d| d.get_data_access != "allowed")
+    {
+        notes.push(format!(
+            "s3:GetDataAccess for {}: {}",
+            d.principal, d.get_data_access
+        ));
     }
     let width = printer.table_width();
     let mut text = String::new();
+    // A paragraph, within the terminal's width when there is one.
+    let para = |s: String| match width {
+        Some(w) => format!("{}\n", wrap(&s, usize::from(w), true)),
+        None => format!("{s}\n"),
+    };
     if analysis.moves.is_empty() {
-        text.push_str(
-            "Nothing to migrate: no statement lakegate wrote can move to Access Grants.\n",
-        );
+        text.push_str(&para(
+            "Nothing to migrate: no statement lakegate wrote can move to Access Grants.".into(),
+        ));
     } else {
-        text.push_str(
-            "Access Grants replace the policy access the delta shows lost (before → after, exact model):\n",
-        );
+        text.push_str(&para(
+            "Access Grants replace the policy access the delta shows lost (before → after, exact model):".into(),
+        ));
         let headers: Vec<String> = ["PRINCIPAL", "PREFIX", "GRANT", "BEFORE", "AFTER", "SAME"]
             .iter()
             .map(|h| h.to_string())
@@ -309,13 +379,13 @@ fn explain(
             .collect();
         text.push_str(&render_cells(&headers, cells, false, width));
         for r in rows.iter().filter(|r| !r.adds.is_empty()) {
-            text.push_str(&format!(
-                "The {} grant of {} on {} also allows {}\n",
+            text.push_str(&para(format!(
+                "The {} grant of {} on {} also allows {}",
                 r.permission.as_str(),
                 r.principal,
                 if r.prefix.is_empty() { "*" } else { &r.prefix },
                 r.adds.join(", ")
-            ));
+            )));
         }
     }
     if !analysis.kept.is_empty() {
@@ -329,9 +399,11 @@ fn explain(
         text.push_str(&render_cells(&headers, cells, false, width));
     }
     for n in &notes {
-        text.push_str(&format!("Note: {n}\n"));
+        text.push_str(&para(format!("Note: {n}")));
     }
-    Ok((migrate::explanation(&rows, &analysis.kept, &notes), text))
+    let mut value = migrate::explanation(&rows, &analysis.kept, &notes);
+    value["get_data_access"] = serde_json::to_value(data_access).unwrap_or_default();
+    Ok((value, text))
 }
 
 fn dash(v: &[String]) -> String {

@@ -80,9 +80,9 @@ lakegate bucket policy rollback store-events --to 2 --yes",
         "accessgrant",
         "lakegate accessgrant instance create
 lakegate accessgrant location create s3://vendor-lake/ \\
-    --role arn:aws:iam::111122223333:role/ag-location
+    --role arn:aws:iam::123456789012:role/ag-location
 lakegate accessgrant create \\
-    --grantee arn:aws:iam::111122223333:role/analyst \\
+    --grantee arn:aws:iam::123456789012:role/analyst \\
     --prefix s3://vendor-lake/vendorA/ --access read
 lakegate accessgrant list -o json",
     ),
@@ -110,15 +110,15 @@ lakegate accessgrant instance delete --yes",
     (
         "accessgrant location",
         "lakegate accessgrant location create s3://vendor-lake/ \\
-    --role arn:aws:iam::111122223333:role/ag-location
+    --role arn:aws:iam::123456789012:role/ag-location
 lakegate accessgrant location list",
     ),
     (
         "accessgrant location create",
         "lakegate accessgrant location create s3://vendor-lake/ \\
-    --role arn:aws:iam::111122223333:role/ag-location
+    --role arn:aws:iam::123456789012:role/ag-location
 lakegate --dry-run accessgrant location create s3://vendor-lake/vendorB/ \\
-    --role arn:aws:iam::111122223333:role/ag-location
+    --role arn:aws:iam::123456789012:role/ag-location
 # the role too, with exactly the scope's permissions:
 lakegate accessgrant location create s3://vendor-lake/vendorC/ \\
     --create-role ag-vendor-c",
@@ -135,12 +135,12 @@ lakegate accessgrant location list -o json",
     (
         "accessgrant location delete",
         "# its grants first
-lakegate accessgrant location delete s3://vendor-lake/ --yes",
+lakegate accessgrant location delete s3://vendor-lake/archive/ --yes",
     ),
     (
         "accessgrant create",
         "lakegate accessgrant create \\
-    --grantee arn:aws:iam::111122223333:role/analyst \\
+    --grantee arn:aws:iam::123456789012:role/analyst \\
     --prefix s3://vendor-lake/vendorA/ --access read
 # an Identity Center group (the instance must be associated with it)
 lakegate accessgrant create \\
@@ -151,22 +151,24 @@ lakegate accessgrant create \\
         "accessgrant list",
         "lakegate accessgrant list
 lakegate accessgrant list -o wide \\
-    --grantee arn:aws:iam::111122223333:role/analyst
+    --grantee arn:aws:iam::123456789012:role/analyst
 lakegate accessgrant list --bucket vendor-lake -o json",
     ),
     (
         "accessgrant get",
-        "lakegate accessgrant get 5a1c7a3e-0000-4000-8000-000000000001",
+        "# GRANT_ID: a grant's id, as `accessgrant list` shows it
+lakegate accessgrant get $GRANT_ID",
     ),
     (
         "accessgrant delete",
-        "lakegate accessgrant delete --yes 5a1c7a3e-0000-4000-8000-000000000001",
+        "# GRANT_ID: a grant's id, as `accessgrant list` shows it
+lakegate accessgrant delete --yes $GRANT_ID",
     ),
     (
         "accessgrant check",
-        "lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
+        "lakegate accessgrant check arn:aws:iam::123456789012:role/analyst \\
     s3://vendor-lake/vendorA/2026/sales.csv --access read
-lakegate accessgrant check arn:aws:iam::111122223333:role/analyst \\
+lakegate accessgrant check arn:aws:iam::123456789012:role/analyst \\
     s3://vendor-lake/vendorA/2026/sales.csv --access write -o json",
     ),
     (

@@ -11,6 +11,7 @@ use crate::aws::access_grants::{
 use crate::aws::Aws;
 use crate::plan::ResourceKind;
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex};
 
 /// An access grant, in plans.
 pub const KIND: ResourceKind = ResourceKind::new("access-grant", "access grant");
@@ -25,7 +26,14 @@ pub struct AccessGrant {
     pub application_arn: Option<String>,
     /// `scope grantee`: how plans and leases name it.
     pub key: String,
+    /// What the last [`Resource::read`] found: the grant (and its location's scope), or None
+    /// when there was none. The pipeline re-reads right before it writes (under the lease), so
+    /// the write takes the grant's id and location from here instead of listing again.
+    last_read: Arc<Mutex<Option<Found>>>,
 }
+
+/// A grant as a read found it, with its location's scope (None: there was none).
+type Found = Option<(Listed, String)>;
 
 impl AccessGrant {
     pub fn new(
@@ -42,6 +50,7 @@ impl AccessGrant {
             grantee: grantee.to_string(),
             application_arn: application_arn.map(str::to_owned),
             key: format!("{scope} {grantee}"),
+            last_read: Arc::default(),
         }
     }
 
@@ -77,6 +86,19 @@ pub struct GrantState {
 }
 
 impl AccessGrant {
+    /// The grant as the last read found it (with its location's scope), else as AWS lists it
+    /// now.
+    async fn current(&self, aws: &Aws) -> crate::error::Result<Found> {
+        let cached = self.last_read.lock().map(|r| r.clone()).unwrap_or_default();
+        match cached {
+            Some(found) => Ok(found),
+            None => Ok(self.find(aws).await?.map(|g| {
+                let location = g.location_id.clone();
+                (g, location)
+            })),
+        }
+    }
+
     /// The registered location of `scope` (one ListAccessGrantsLocations, filtered by S3).
     async fn location_id(&self, aws: &Aws, scope: &str) -> crate::error::Result<String> {
         aws.access_grants_locations(&self.account, Some(scope))
@@ -119,6 +141,9 @@ impl Resource for AccessGrant {
     fn read<'a>(&'a self, aws: &'a Aws) -> Fut<'a, Option<GrantState>> {
         Box::pin(async move {
             let Some(g) = self.find(aws).await? else {
+                if let Ok(mut last) = self.last_read.lock() {
+                    *last = Some(None);
+                }
                 return Ok(None);
             };
             // The location's scope, by its id (GetAccessGrantsLocation): one request.
@@ -126,18 +151,27 @@ impl Resource for AccessGrant {
                 .access_grants_location(&self.account, &g.location_id)
                 .await?
                 .map(|l| l.scope)
-                .unwrap_or(g.location_id);
-            Ok(Some(GrantState {
+                .unwrap_or_else(|| g.location_id.clone());
+            let state = GrantState {
                 permission: g.permission,
-                location,
-                sub_prefix: g.sub_prefix,
-            }))
+                location: location.clone(),
+                sub_prefix: g.sub_prefix.clone(),
+            };
+            if let Ok(mut last) = self.last_read.lock() {
+                *last = Some(Some((g, location)));
+            }
+            Ok(Some(state))
         })
     }
     fn write<'a>(&'a self, aws: &'a Aws, state: &'a GrantState) -> Fut<'a, ()> {
         Box::pin(async move {
-            let old = self.find(aws).await?;
-            let location_id = self.location_id(aws, &state.location).await?;
+            let old = self.current(aws).await?;
+            // The location the grant is in already, else the registered one of that scope.
+            let location_id = match &old {
+                Some((g, scope)) if *scope == state.location => g.location_id.clone(),
+                _ => self.location_id(aws, &state.location).await?,
+            };
+            let old = old.map(|(g, _)| g);
             if old.as_ref().is_some_and(|g| {
                 g.permission == state.permission
                     && g.location_id == location_id
@@ -160,13 +194,20 @@ impl Resource for AccessGrant {
             if let Some(old) = old {
                 aws.delete_access_grant(&self.account, &old.id).await?;
             }
+            // Whatever is there now, the next write lists it again.
+            if let Ok(mut last) = self.last_read.lock() {
+                *last = None;
+            }
             Ok(())
         })
     }
     fn delete<'a>(&'a self, aws: &'a Aws) -> Fut<'a, ()> {
         Box::pin(async move {
-            if let Some(g) = self.find(aws).await? {
+            if let Some((g, _)) = self.current(aws).await? {
                 aws.delete_access_grant(&self.account, &g.id).await?;
+            }
+            if let Ok(mut last) = self.last_read.lock() {
+                *last = None;
             }
             Ok(())
         })

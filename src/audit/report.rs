@@ -121,6 +121,7 @@ impl Row for AuditRow {
                 "EXCEPT",
                 "PARTIAL",
                 "LATENT",
+                "ALSO SOURCES",
             ]
         } else {
             vec![
@@ -161,6 +162,7 @@ impl Row for AuditRow {
                 Cell::or_dash(self.except.as_str()),
                 (if self.partial { "yes" } else { "no" }).into(),
                 Cell::or_dash(self.latent.as_str()),
+                Cell::or_dash(self.also_sources.as_str()),
             ]
         } else {
             vec![
@@ -988,7 +990,6 @@ pub async fn report_with(
             region: &scope.region,
             organization: &plan0.org_accounts,
         };
-        rows.into_iter().try_for_each(|r| sink.row(r))?;
         // S3 Access Grants: a source of access beside the policies, read with the scope's
         // listing.
         let read = scope.grants.lock().ok().and_then(|mut g| g.take());
@@ -998,13 +999,17 @@ pub async fn report_with(
                 scope.account, scope.region, e.message
             ));
         }
-        match grants.rows(&scope.aws, &scope.account, &audit).await {
-            Ok(rows) => rows.into_iter().try_for_each(|r| sink.row(r))?,
-            Err(e) => session.printer.warn(format!(
-                "account {} ({}): S3 Access Grants not read, their rows are missing: {}",
-                scope.account, scope.region, e.message
-            )),
-        }
+        let grant_rows = match grants.rows(&scope.aws, &scope.account, &audit).await {
+            Ok(rows) => rows,
+            Err(e) => {
+                session.printer.warn(format!(
+                    "account {} ({}): S3 Access Grants not read, their rows are missing: {}",
+                    scope.account, scope.region, e.message
+                ));
+                Vec::new()
+            }
+        };
+        emit_rows(&mut sink, rows, grant_rows)?;
         sink.out.flush()?;
     }
     drop(fetched);
@@ -1179,6 +1184,16 @@ pub async fn report_with(
         )));
     }
     Ok(())
+}
+
+/// The bucket's rows: the policies', then `grants` (its S3 Access Grants rows). With grants,
+/// each row names the other sources reaching its keys (`also_sources`).
+fn emit_rows(sink: &mut Sink, mut rows: Vec<AuditRow>, grants: Vec<AuditRow>) -> Result<()> {
+    if !grants.is_empty() {
+        rows.extend(grants);
+        super::access_grants::link(&mut rows);
+    }
+    rows.into_iter().try_for_each(|r| sink.row(r))
 }
 
 /// The policies' rows of a bucket, exact or sampled.

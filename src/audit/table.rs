@@ -185,7 +185,7 @@ mod tests {
         assert!(sql.contains("  `region` string,\n  `same_org` boolean,\n"));
         // Columns added later come last, so the table reads the reports written before them.
         assert!(sql.contains(
-            "  `keys` string,\n  `except` string,\n  `partial` boolean,\n  `latent` string\n)"
+            "  `keys` string,\n  `except` string,\n  `partial` boolean,\n  `latent` string,\n  `also_sources` string\n)"
         ));
         assert!(sql.contains("PARTITIONED BY (`account` string, `dt` string)"));
         assert!(sql.contains("LOCATION 's3://reports/lakegate/report/'"));
@@ -261,7 +261,7 @@ mod tests {
         assert!(q.contains("AND \"lakegate_run\" = \"lakegate_latest_run\"\n  AND principal_account = '444455556666'\n  AND external\n  AND bucket = 'lake'\n  AND principal = 'arn:aws:iam::444455556666:role/o''neil'"), "{q}");
         assert!(q.starts_with("SELECT \"dt\", \"account\", \"principal\", \"principal_account\""));
         assert!(
-            q.contains("\"same_org\", \"keys\", \"except\", \"partial\", \"latent\"\nFROM"),
+            q.contains("\"keys\", \"except\", \"partial\", \"latent\", \"also_sources\"\nFROM"),
             "{q}"
         );
     }

@@ -3,6 +3,7 @@
 //! that made it (-v: every statement considered).
 
 use crate::error::{denied, input_error, Result};
+use crate::evaluate::access_grants::GrantAccess;
 use crate::evaluate::chain::ChainFiles;
 use crate::evaluate::{
     access_points_named, fetch_identity, load_policy, offline_target, parse_context,
@@ -156,6 +157,11 @@ pub struct CheckResult<'a> {
     /// Every statement considered, with the reason (with -v).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statements: Option<Vec<Trace<'a>>>,
+    /// Online: the S3 Access Grant that gives the principal this access, beside the policies'
+    /// decision (which is for the principal's own credentials): the grantee reaches the key with
+    /// the credentials `s3:GetDataAccess` vends for the grant, not with its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_grant: Option<GrantAccess>,
 }
 
 struct DecidingRow<'a>(&'a StatementRef<'a>);
@@ -213,6 +219,7 @@ struct CsvRow<'a> {
     resource: &'a str,
     access_point: &'a str,
     deciding: String,
+    access_grant: &'a str,
 }
 
 impl Row for CsvRow<'_> {
@@ -224,6 +231,7 @@ impl Row for CsvRow<'_> {
             "RESOURCE",
             "ACCESS_POINT",
             "DECIDING",
+            "ACCESS_GRANT",
         ]
     }
     fn cells(&self, _wide: bool) -> Vec<Cell> {
@@ -234,6 +242,7 @@ impl Row for CsvRow<'_> {
             self.resource.into(),
             self.access_point.into(),
             self.deciding.clone().into(),
+            self.access_grant.into(),
         ]
     }
 }
@@ -460,11 +469,40 @@ pub async fn check(ctx: &Session, args: &CheckOptions) -> Result<()> {
     }
     let explain = ctx.printer.verbose > 0;
     let d = set.evaluate_with(&chain, &req, explain);
-    print(ctx, args, &req, &d, explain)?;
+    let grant = if args.offline() || args.anonymous || principal.is_empty() {
+        None
+    } else {
+        access_grant(ctx, &set.bucket_account, &principal, &loc, &args.action).await
+    };
+    print(ctx, args, &req, &d, grant, explain)?;
     if d.allowed() {
         Ok(())
     } else {
         Err(denied())
+    }
+}
+
+/// The S3 Access Grant of `account`'s instance that GetDataAccess would match for the request
+/// (the key, or the listing prefix); a grant that cannot be read is warned about, not fatal.
+async fn access_grant(
+    ctx: &Session,
+    account: &str,
+    principal: &str,
+    loc: &Located,
+    action: &str,
+) -> Option<GrantAccess> {
+    let aws = ctx.aws().await.ok()?;
+    let within = loc.key.as_deref().or(loc.prefix.as_deref()).unwrap_or("");
+    let target = format!("s3://{}/{within}", loc.bucket);
+    match crate::evaluate::access_grants::granting(aws, account, principal, &target, action).await {
+        Ok(g) => g,
+        Err(e) => {
+            ctx.printer.warn(format!(
+                "S3 Access Grants not read ({}): whether a grant gives this access is not known",
+                e.message
+            ));
+            None
+        }
     }
 }
 
@@ -482,6 +520,7 @@ fn print(
     args: &CheckOptions,
     req: &Request,
     d: &Decision<'_>,
+    grant: Option<GrantAccess>,
     explain: bool,
 ) -> Result<()> {
     let resource = req.bucket_resource();
@@ -497,7 +536,9 @@ fn print(
         reason: d.missing,
         not_allowed_by: d.missing_in,
         statements: explain.then(|| d.statements.clone()),
+        access_grant: grant,
     };
+    let grant = result.access_grant.as_ref();
     let csv = || {
         ctx.printer.rows(&[CsvRow {
             decision: d.verdict.as_str(),
@@ -515,11 +556,36 @@ fn print(
                 .map(describe)
                 .collect::<Vec<_>>()
                 .join(" "),
+            access_grant: grant.map_or("", |g| g.source.as_str()),
         }])
     };
     ctx.printer.show(&result, csv, || {
-        human(ctx, args, req, d, &resource, explain)
+        human(ctx, args, req, d, &resource, explain)?;
+        match grant {
+            Some(g) => grant_lines(ctx, g),
+            None => Ok(()),
+        }
     })
+}
+
+/// The grant that also gives the access, as people read it.
+fn grant_lines(ctx: &Session, g: &GrantAccess) -> Result<()> {
+    ctx.printer.line("")?;
+    let what = match &g.latent {
+        Some(why) => format!("Access grant (latent: {why}):"),
+        None => "Access grant (through the credentials s3:GetDataAccess vends):".to_string(),
+    };
+    ctx.printer.line(what)?;
+    for (k, v) in [
+        ("source", g.source.as_str()),
+        ("location", g.location.as_str()),
+        ("grantee", g.grantee.as_str()),
+        ("prefix", g.prefix.as_str()),
+        ("level", g.level.as_str()),
+    ] {
+        ctx.printer.line(format!("  {k:<9} {v}"))?;
+    }
+    Ok(())
 }
 
 /// The verdict as people read it: a coloured line, the reason, the deciding statements.

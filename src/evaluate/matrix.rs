@@ -1,6 +1,7 @@
 //! `access matrix`: principal × route × prefix with read, write and list decided exactly over
 //! every key under the prefix, from the policies gathered by [`PolicySources`].
 
+use super::access_grants::BucketGrants;
 use super::sources::{named, PolicySources};
 use crate::error::{input_error, Result};
 use crate::output::{Cell, Row};
@@ -37,7 +38,21 @@ pub async fn matrix(ctx: &Session, opts: &MatrixOptions) -> Result<Vec<MatrixRow
         }
     }
     let (set, bucket, aps) = opts.sources.gather(ctx, bucket, &principals).await?;
-    let (named_principals, named_prefixes) = named(&set);
+    // Online, S3 Access Grants are a source beside the policies: rows of their own.
+    let grants = if opts.sources.offline() {
+        None
+    } else {
+        bucket_grants(ctx, &bucket).await
+    };
+    let (mut named_principals, mut named_prefixes) = named(&set);
+    if let Some(g) = &grants {
+        named_principals.extend(g.principals());
+        named_prefixes.extend(g.prefixes());
+        named_principals.sort();
+        named_principals.dedup();
+        named_prefixes.sort();
+        named_prefixes.dedup();
+    }
     if principals.is_empty() {
         principals = named_principals;
     }
@@ -60,19 +75,51 @@ pub async fn matrix(ctx: &Session, opts: &MatrixOptions) -> Result<Vec<MatrixRow
     }
     routes.extend(aps.into_iter().map(Some));
     let (chain, _) = opts.sources.chain.from_files()?;
-    matrix_exact(
+    // Directory identities have no policies: only grant rows.
+    let iam: Vec<String> = principals
+        .iter()
+        .filter(|p| !p.starts_with("directory-"))
+        .cloned()
+        .collect();
+    let mut rows = matrix_exact(
         &set,
         &chain,
         &bucket,
-        &principals,
+        &iam,
         &prefixes,
         &routes,
         &opts.context,
     )
-    .map_err(|e| crate::error::failed(format!("cannot decide the matrix exactly: {e}")))
+    .map_err(|e| crate::error::failed(format!("cannot decide the matrix exactly: {e}")))?;
+    if let Some(g) = &grants {
+        rows.extend(g.matrix_rows(&principals, &prefixes));
+    }
+    Ok(rows)
 }
 
-fn cell(c: &MatrixCell) -> &'static str {
+/// The bucket's grants; when they cannot be read, a warning and no grant rows.
+async fn bucket_grants(ctx: &Session, bucket: &str) -> Option<BucketGrants> {
+    let read = async {
+        let account = ctx.account().await?;
+        BucketGrants::read(ctx.aws().await?, &account, bucket).await
+    };
+    match read.await {
+        Ok(g) if !g.grants.is_empty() => Some(g),
+        Ok(_) => None,
+        Err(e) => {
+            ctx.printer.warn(format!(
+                "S3 Access Grants not read ({}): the grants of the account are not among the rows",
+                e.message
+            ));
+            None
+        }
+    }
+}
+
+fn cell(row: &MatrixRow, c: &MatrixCell) -> &'static str {
+    if row.latent.is_some() && c.decision == Verdict::Allowed {
+        return "latent";
+    }
     match c.decision {
         Verdict::Allowed if c.partial => "partial",
         Verdict::Allowed => "allow",
@@ -118,14 +165,19 @@ impl Row for MatrixRow {
         };
         let mut c: Vec<Cell> = vec![
             principal.into(),
-            self.access_point
-                .clone()
-                .unwrap_or_else(|| "-".into())
-                .into(),
+            // Grant rows: what the credentials GetDataAccess vends reach.
+            if self.access_grants {
+                "(access grants)".into()
+            } else {
+                self.access_point
+                    .clone()
+                    .unwrap_or_else(|| "-".into())
+                    .into()
+            },
             self.prefix.clone().into(),
-            cell(&self.read).into(),
-            cell(&self.write).into(),
-            cell(&self.list).into(),
+            cell(self, &self.read).into(),
+            cell(self, &self.write).into(),
+            cell(self, &self.list).into(),
         ];
         if wide {
             c.extend([

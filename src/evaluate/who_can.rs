@@ -81,9 +81,13 @@ pub async fn who_can(ctx: &Session, opts: &WhoCanOptions) -> Result<Vec<WhoCanRo
     let mut rows = audit
         .who_can_exact(&set, &chain, context, prefix, kind)
         .map_err(exact)?;
-    // S3 Access Grants: a source of access beside the policies.
+    // S3 Access Grants: a source of access beside the policies; keys both reach name both.
     match super::access_grants::who_can(aws, &account, bucket, prefix, kind, &opts.trusted).await {
-        Ok(grants) => rows.extend(grants),
+        Ok(grants) if !grants.is_empty() => {
+            rows.extend(grants);
+            super::access_grants::link_who_can(&mut rows);
+        }
+        Ok(_) => {}
         Err(e) => ctx.printer.warn(format!(
             "S3 Access Grants not read ({}): the grants of the account are not among the rows",
             e.message
@@ -104,7 +108,7 @@ impl Row for WhoCanRow {
             "CONDITIONS",
         ];
         if wide {
-            h.extend(["PARTIAL", "SOURCE", "SID"]);
+            h.extend(["PARTIAL", "SOURCE", "SID", "ALSO SOURCES"]);
         }
         h
     }
@@ -134,6 +138,7 @@ impl Row for WhoCanRow {
             c.push(if self.partial { "yes" } else { "no" }.into());
             c.push(self.source.clone().into());
             c.push(Cell::or_dash(self.sid.as_str()));
+            c.push(Cell::or_dash(self.also_sources.join(" ").as_str()));
         }
         c
     }

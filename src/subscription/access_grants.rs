@@ -17,7 +17,9 @@ use super::{Subject, Touched};
 use crate::apply::access_grant::{AccessGrant, GrantState};
 use crate::apply::access_grants_location::{AccessGrantsLocation as LocationKind, LocationState};
 use crate::apply::{Edit, Outcome, Step};
-use crate::aws::access_grants::{placement, AccessGrantsLocation, GrantPermission, GranteeKind};
+use crate::aws::access_grants::{
+    placement, AccessGrantsInstance, AccessGrantsLocation, GrantPermission, GranteeKind,
+};
 use crate::aws::Aws;
 use crate::error::{failed, input_error, Result};
 use crate::policy::subscription::{Actions, S3Location};
@@ -106,11 +108,16 @@ pub struct Placed {
 }
 
 /// The account's instance: it must exist, and be associated with IAM Identity Center for a
-/// directory grantee.
-pub async fn check_instance(aws: &Aws, account: &str, directory: Option<&Directory>) -> Result<()> {
+/// directory grantee. `needed_by` says what needs it ("--via access-grants").
+pub async fn check_instance(
+    aws: &Aws,
+    account: &str,
+    directory: Option<&Directory>,
+    needed_by: &str,
+) -> Result<AccessGrantsInstance> {
     let Some(instance) = aws.access_grants_instance(account).await? else {
         return Err(failed(format!(
-            "account {account} has no S3 Access Grants instance in {}: --via access-grants needs one",
+            "account {account} has no S3 Access Grants instance in {}: {needed_by} needs one",
             aws.region
         ))
         .hinted("create it: `lakegate accessgrant instance create [--identity-center ARN]`"));
@@ -122,7 +129,7 @@ pub async fn check_instance(aws: &Aws, account: &str, directory: Option<&Directo
         ))
         .hinted("associate it: `lakegate accessgrant instance create --identity-center ARN`"));
     }
-    Ok(())
+    Ok(instance)
 }
 
 /// Where the asset's grants go: the most specific registered location that covers its prefix,

@@ -715,7 +715,7 @@ pub async fn plan_grant<'a>(
         Via::AccessGrants => {
             let account = c.account().await?;
             let directory = s.directory.as_ref();
-            access_grants::check_instance(baws, &account, directory).await?;
+            access_grants::check_instance(baws, &account, directory, "--via access-grants").await?;
             let placed =
                 access_grants::place(baws, &account, &loc, opts.location_role.as_deref()).await?;
             let grantees = access_grants::grantees(&principals, directory);

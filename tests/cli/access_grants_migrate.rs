@@ -24,6 +24,8 @@ fn block<F: std::future::Future>(f: F) -> F::Output {
 
 /// `access who-can` rows: (principal, keys).
 type Rows = BTreeSet<(String, String)>;
+/// `audit report` rows: (principal, keys, access).
+type AuditRows = BTreeSet<(String, String, String)>;
 
 /// A bucket whose policy holds lakegate's grants: `analyst` reads `sales/` (Read + List),
 /// `loader` reads, writes and deletes `raw/`, an account root reads `shared/` (Access Grants
@@ -56,6 +58,14 @@ impl Lake {
                 aws.put_role(&name, &trust, "grantee").await.unwrap();
                 arns.push(format!("arn:aws:iam::{acct}:role/{name}"));
             }
+            // The analyst may ask for its grants' credentials; the loader's policies do not say.
+            let get_data_access = lakegate::policy::PolicyDocument::parse(&format!(
+                r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:GetDataAccess","Resource":"arn:aws:s3:us-east-1:{acct}:access-grants/default"}}]}}"#
+            ))
+            .unwrap();
+            aws.put_role_policy(&env.name("analyst"), "data-access", &get_data_access)
+                .await
+                .unwrap();
             (role, arns[0].clone(), arns[1].clone())
         });
         let scope = Scope::Bucket {
@@ -134,6 +144,30 @@ impl Lake {
             .collect()
     }
 
+    /// `audit report` rows of our two grantees: (principal, keys, access), from policies or
+    /// from grants.
+    fn audit(&self) -> (AuditRows, AuditRows) {
+        let rows = self.json(&["-o", "json", "audit", "report", "--bucket", &self.bucket]);
+        let (mut policy, mut grant) = (BTreeSet::new(), BTreeSet::new());
+        for r in rows.as_array().unwrap() {
+            let p = r["principal"].as_str().unwrap().to_string();
+            if p != self.analyst && p != self.loader {
+                continue;
+            }
+            let row = (
+                p,
+                r["keys"].as_str().unwrap().to_string(),
+                r["access"].as_str().unwrap().to_string(),
+            );
+            if r["source"].as_str().unwrap().starts_with("access-grant:") {
+                grant.insert(row);
+            } else {
+                policy.insert(row);
+            }
+        }
+        (policy, grant)
+    }
+
     /// `access who-can` rows of our two grantees for `prefix` and `action`: (principal, keys),
     /// from policies or from grants.
     fn who_can(&self, prefix: &str, action: &str) -> (Rows, Rows) {
@@ -199,6 +233,9 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
         assert_eq!(policy.len(), 1, "{policy:?}");
         assert!(grant.is_empty(), "{grant:?}");
     }
+    let (audit_before, none) = lake.audit();
+    assert_eq!(audit_before.len(), 2, "{audit_before:?}");
+    assert!(none.is_empty(), "{none:?}");
 
     // Dry run: the location, the two grants, then the policy; the equivalence and the kept
     // statements; nothing changed.
@@ -257,6 +294,18 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
         why("LakegateBucketRead").contains("is an account"),
         "{kept:?}"
     );
+    // GetDataAccess, as the grantees' identity policies say.
+    let gda = &plan["explanation"]["get_data_access"];
+    let answer = |who: &str| {
+        gda.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["principal"] == who)
+            .map(|r| r["get_data_access"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{who}: {gda}"))
+    };
+    assert_eq!(answer(&lake.analyst), "allowed");
+    assert_eq!(answer(&lake.loader), "not allowed by its identity policies");
     // The delta shows the policy access lost; the explanation says grants replace it.
     assert!(plan["delta"]
         .as_array()
@@ -289,6 +338,10 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
     assert_eq!(done["changed"], true, "{done:#}");
     assert_eq!(done["removed"].as_array().unwrap().len(), 6, "{done:#}");
     assert_eq!(
+        done["explanation"]["equivalence"], plan["explanation"]["equivalence"],
+        "the migration did what the dry run said"
+    );
+    assert_eq!(
         lake.grants(),
         BTreeSet::from([
             (
@@ -303,6 +356,11 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
             ),
         ])
     );
+    // The policy before the migration is kept in the history (rollback puts it back).
+    let history = lake.json(&["-o", "json", "bucket", "policy", "history", &b]);
+    let last = history.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["reason"], "accessgrant migrate", "{history:#}");
+    assert_eq!(last["policy"], policy_before, "{history:#}");
     let sids = lake.sids();
     assert_eq!(sids.len(), 2, "{sids:?}");
     assert!(sids[0] == "TheirsNoBucketDelete" && sids[1].starts_with("LakegateBucketRead"));
@@ -337,6 +395,12 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
         assert_eq!(grant, before, "policy rows before, grant rows after");
     }
 
+    let (policy_rows, grant_rows) = lake.audit();
+    assert!(policy_rows.is_empty(), "{policy_rows:?}");
+    assert_eq!(
+        grant_rows, audit_before,
+        "audit: policy rows before, grant rows after"
+    );
     // A repeat plans nothing and changes nothing.
     let again = lake.json(&args);
     assert_eq!(again["changed"], false, "{again:#}");
@@ -507,6 +571,23 @@ fn an_access_points_grants_move_too() {
     ])
     .success();
     lake.lg(&["--yes", "bucket", "delegate", &b]).success();
+    // The access point of another bucket: exit 2, naming the field, nothing changed.
+    let other = lake.env.bucket("ag-migrate-ap-other");
+    let err = stderr(
+        &lake
+            .lg(&[
+                "--yes",
+                "ag",
+                "migrate",
+                "--bucket",
+                &other,
+                "--access-point",
+                &ap,
+            ])
+            .code(2),
+    );
+    assert!(err.contains("--access-point") && err.contains(&b), "{err}");
+    assert!(lake.grants().is_empty());
     let plan = lake.json(&[
         "-o",
         "json",
@@ -552,4 +633,70 @@ fn an_access_points_grants_move_too() {
         .sids()
         .iter()
         .any(|s| s.starts_with("LakegateBucketList")));
+}
+
+/// On a terminal the migration asks, showing the plan with its equivalence at 80 columns; no
+/// changes nothing, yes migrates.
+#[test]
+fn on_a_terminal_the_prompt_shows_the_equivalence() {
+    use crate::pty::{run, Keys};
+    let lake = Lake::new("ag-migrate-tty");
+    let b = lake.bucket.clone();
+    lake.lg(&["ag", "instance", "create"]).success();
+    lake.lg(&[
+        "ag",
+        "location",
+        "create",
+        &format!("s3://{b}/"),
+        "--role",
+        &lake.role,
+    ])
+    .success();
+    let before = lake.env.policy(&b).unwrap();
+    let args = [
+        "--account-id",
+        lake.acct.as_str(),
+        "ag",
+        "migrate",
+        "--bucket",
+        b.as_str(),
+    ];
+    let answer = |send: &'static [u8]| {
+        run(
+            &lake.env,
+            &args,
+            80,
+            Some(Keys {
+                after: "[y/N]",
+                send,
+            }),
+        )
+    };
+    let shown = answer(b"n\n");
+    assert_eq!(shown.code, Some(1), "{}", shown.text);
+    for needle in [
+        "Access delta:",
+        "Access Grants replace the policy access",
+        "Kept in the policy:",
+        "to 2 access grant(s)",
+        "[y/N]",
+    ] {
+        assert!(shown.text.contains(needle), "{needle}:\n{}", shown.text);
+    }
+    // What migrate prints itself (the tables and notes after the delta) fits the terminal.
+    let own = &shown.text[shown.text.find("Access Grants replace").unwrap()..];
+    for line in own.lines().filter(|l| !l.contains("[y/N]")) {
+        assert!(line.chars().count() <= 80, "wider than 80: {line:?}\n{own}");
+    }
+    assert_eq!(lake.env.policy(&b).unwrap(), before);
+    assert!(lake.grants().is_empty());
+    let shown = answer(b"y\n");
+    assert_eq!(shown.code, Some(0), "{}", shown.text);
+    assert!(
+        shown.text.contains("moved 6 statement(s)"),
+        "{}",
+        shown.text
+    );
+    assert_eq!(lake.grants().len(), 2);
+    assert_eq!(lake.sids().len(), 2);
 }

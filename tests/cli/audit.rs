@@ -327,19 +327,19 @@ fn report_as_csv_and_table() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org,keys,except,partial,latent"
+        "principal,principal_account,external,bucket,bucket_account,access_point,prefix,read,write,list,access,source,sid,conditions,finding_id,finding_status,region,same_org,keys,except,partial,latent,also_sources"
     );
     assert_eq!(lines.count(), 4);
     assert!(
         csv.contains(&format!(
-            "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b (bucket VendorRead),,,{REGION},false,vendor/*,,false,\n",
+            "{VENDOR},444455556666,true,{},{ACCOUNT},,vendor/,true,false,false,read,bucket-policy,VendorRead,aws:SourceVpce=vpce-1a2b (bucket VendorRead),,,{REGION},false,vendor/*,,false,,\n",
             l.lake
         )),
         "{csv}"
     );
     assert!(
         csv.contains(&format!(
-            "*,,true,{},{ACCOUNT},,public/,true,false,false,read,bucket-policy,PublicRead,,,,{REGION},false,public/*,public/secret/*,true,\n",
+            "*,,true,{},{ACCOUNT},,public/,true,false,false,read,bucket-policy,PublicRead,,,,{REGION},false,public/*,public/secret/*,true,,\n",
             l.lake
         )),
         "{csv}"
@@ -948,7 +948,9 @@ fn query_reads_a_table_of_old_reports_and_one_of_new_reports() {
     assert!(!old_sql.contains("\"keys\""), "{old_sql}");
     let new_sql = sql_of("new_reports");
     assert!(
-        new_sql.contains("\"same_org\", \"keys\", \"except\", \"partial\", \"latent\"\nFROM"),
+        new_sql.contains(
+            "\"same_org\", \"keys\", \"except\", \"partial\", \"latent\", \"also_sources\"\nFROM"
+        ),
         "{new_sql}"
     );
 }

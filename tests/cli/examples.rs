@@ -75,15 +75,22 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
             "the EC2 role has no grant on the bucket itself, only through its access point",
         ),
     ),
-    // What the emulator lacks.
     (
         "lakegate accessgrant migrate",
-        Skip("needs an Access Grants instance and lakegate's grants in vendor-lake's policy, which the examples' setup does not make (tests/cli/access_grants_migrate.rs runs the verb)"),
+        Skip("needs lakegate's grants in vendor-lake's policy, which the examples' setup does not make (tests/cli/access_grants_migrate.rs runs the verb)"),
     ),
     (
-        "lakegate accessgrant",
-        Skip("S3 Access Grants (new at this change): the examples' setup does not create an instance, a location on vendor-lake and grants with fixed ids yet (tests/cli/access_grants.rs covers the verbs)"),
+        "accessgrant instance delete",
+        Exit(
+            1,
+            "the setup's instance still has its locations and grant, which AWS refuses to delete it with (AccessGrantsInstanceNotEmptyError), as the example's comment says",
+        ),
     ),
+    (
+        "sales.csv --access write",
+        Exit(3, "the analyst's one grant is READ: no grant matches"),
+    ),
+    // What the emulator lacks.
     ("subscription deploy", Skip(NO_LAMBDA_BINARY)),
     ("audit schedule", Skip(NOT_DEPLOYED)),
     (
@@ -120,6 +127,7 @@ const EXPECTATIONS: &[(&str, Expect)] = &[
 /// The buckets the examples name, created before `SETUP`.
 const BUCKETS: &[&str] = &[
     "store-events",
+    "vendor-lake",
     "vendor-drop",
     "archive",
     "audit-reports",
@@ -138,6 +146,23 @@ lakegate -q accesspoint create ec2-consumer --bucket store-events --prefix sales
 lakegate -q accesspoint grant ec2-consumer --principal arn:aws:iam::123456789012:role/Analyst \
     --prefix sales_event/ --access read
 lakegate -q export --bucket store-events > lake.yaml
+"#;
+
+/// Made, after `SETUP`, before an S3 Access Grants example (`lakegate accessgrant …`): the
+/// instance (associated with an IAM Identity Center instance, which the emulator records), a
+/// location on `vendor-lake` with the role it makes, an empty location on `vendor-lake/archive/`,
+/// and the analyst's READ grant on `vendorA/`, whose id (random, as AWS's) the examples read as
+/// `$GRANT_ID`.
+const GRANTS_SETUP: &str = r#"
+set -e
+lakegate -q accessgrant instance create \
+    --identity-center arn:aws:sso:::instance/ssoins-1234567890abcdef
+lakegate -q accessgrant location create s3://vendor-lake/ --create-role ag-location
+lakegate -q accessgrant location create s3://vendor-lake/archive/ \
+    --role arn:aws:iam::123456789012:role/ag-location
+lakegate -q accessgrant create --grantee arn:aws:iam::123456789012:role/analyst \
+    --prefix s3://vendor-lake/vendorA/ --access read
+lakegate -o json accessgrant list --bucket vendor-lake > .grants.json
 "#;
 
 /// Files the examples read, in their working directory.
@@ -506,11 +531,13 @@ fn every_runnable_example_runs_on_the_emulator() {
     let bed = Bed::new(moto.port);
     let started = Instant::now();
     let mut fresh = false;
+    // The grant id of `GRANTS_SETUP`, once it ran on the fresh lake.
+    let mut grant_id: Option<String> = None;
     let (mut ran, mut skipped, mut failures) = (0, Vec::new(), Vec::new());
     let mut expected_codes = Vec::new();
     let mut retried = Vec::new();
     for ex in &examples {
-        let mut prelude = "";
+        let mut prelude = String::new();
         let (shell, code) = match expectation(&ex.text) {
             Some(Skip(reason)) => {
                 skipped.push(format!("{}: {}\n    skipped: {reason}", ex.source, ex.text));
@@ -524,7 +551,7 @@ fn every_runnable_example_runs_on_the_emulator() {
                 continue;
             }
             Some(Shell(sh, pre)) => {
-                prelude = pre;
+                prelude = pre.to_string();
                 (*sh, 0)
             }
             Some(Exit(code, why)) => {
@@ -551,6 +578,17 @@ fn every_runnable_example_runs_on_the_emulator() {
             let (rc, out) = bed.run("bash", SETUP);
             assert_eq!(rc, 0, "the examples' setup failed:\n{out}");
             fresh = true;
+            grant_id = None;
+        }
+        if ex.text.contains("lakegate accessgrant") {
+            let id = grant_id.get_or_insert_with(|| {
+                let (rc, out) = bed.run("bash", GRANTS_SETUP);
+                assert_eq!(rc, 0, "the Access Grants setup failed:\n{out}");
+                let listed = std::fs::read_to_string(bed.work().join(".grants.json")).unwrap();
+                let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+                listed[0]["id"].as_str().unwrap().to_string()
+            });
+            prelude = format!("GRANT_ID={id}\n{prelude}");
         }
         let script = format!("{prelude}{}", ex.text);
         let (mut rc, mut out) = bed.run(shell, &script);
@@ -606,10 +644,13 @@ fn every_runnable_example_runs_on_the_emulator() {
 }
 
 /// Values for the shell variables examples use.
-const VARIABLES: &[(&str, &str)] = &[(
-    "ANALYZER_ARN",
-    "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/org",
-)];
+const VARIABLES: &[(&str, &str)] = &[
+    (
+        "ANALYZER_ARN",
+        "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/org",
+    ),
+    ("GRANT_ID", "5a1c7a3e-0000-4000-8000-000000000001"),
+];
 
 /// The words of a `lakegate …` command as a POSIX shell would pass them (quotes, backslashes,
 /// `$VAR` from `VARIABLES`), up to the first `|`, `>`, `<`, `;`, `&` or comment; `None` when

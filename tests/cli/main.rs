@@ -19,6 +19,7 @@
 mod harness;
 
 mod access;
+mod access_grant_rows;
 mod access_grants;
 mod access_grants_migrate;
 mod accesspoint;

@@ -513,6 +513,86 @@ pub fn equivalence(
     Ok(out)
 }
 
+/// Whether a principal's identity policies let it ask for its grants' credentials
+/// (`s3:GetDataAccess` on the instance, as the GetDataAccess API reference requires).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "answer", content = "detail")]
+pub enum DataAccess {
+    /// An Allow without conditions, and no Deny.
+    Allowed,
+    /// Only under the conditions of the Allow statements that match (or unless a Deny with
+    /// conditions applies): the statements, by label.
+    OnlyIf(Vec<String>),
+    /// A Deny without conditions matches (its label).
+    Denied(String),
+    /// No Allow matches: it cannot get credentials for any grant.
+    NotAllowed,
+}
+
+impl DataAccess {
+    pub fn as_str(&self) -> String {
+        match self {
+            DataAccess::Allowed => "allowed".into(),
+            DataAccess::OnlyIf(v) => format!("allowed only under conditions ({})", v.join(", ")),
+            DataAccess::Denied(l) => format!("denied ({l})"),
+            DataAccess::NotAllowed => "not allowed by its identity policies".into(),
+        }
+    }
+}
+
+fn matches_any(patterns: &[String], text: &str, lower: bool) -> bool {
+    patterns.iter().any(|p| {
+        if lower {
+            crate::eval::wildcard::Pattern::new_lower(p).matches(&text.to_lowercase())
+        } else {
+            crate::eval::wildcard::Pattern::new(p).matches(text)
+        }
+    })
+}
+
+/// Whether a statement of an identity policy is about `s3:GetDataAccess` on `instance`.
+fn about_data_access(st: &Value, instance: &str) -> bool {
+    let action = "s3:GetDataAccess";
+    let acts = match (st.get("Action"), st.get("NotAction")) {
+        (Some(a), _) => matches_any(&string_list(Some(a)), action, true),
+        (None, Some(n)) => !matches_any(&string_list(Some(n)), action, true),
+        _ => false,
+    };
+    let res = match (st.get("Resource"), st.get("NotResource")) {
+        (Some(r), _) => matches_any(&string_list(Some(r)), instance, false),
+        (None, Some(n)) => !matches_any(&string_list(Some(n)), instance, false),
+        _ => false,
+    };
+    acts && res
+}
+
+/// Whether the identity policies (`(label, document)`) allow `s3:GetDataAccess` on the
+/// instance `instance` (its ARN). Conditions are not evaluated: an Allow that has some is
+/// reported as such.
+pub fn data_access(policies: &[(String, PolicyDocument)], instance: &str) -> DataAccess {
+    let (mut allowed, mut only_if) = (false, Vec::new());
+    for (label, doc) in policies {
+        for st in doc.statements() {
+            if !about_data_access(st, instance) {
+                continue;
+            }
+            let conditional = st.get("Condition").is_some();
+            match st.get("Effect").and_then(Value::as_str) {
+                Some("Deny") if !conditional => return DataAccess::Denied(label.clone()),
+                Some("Deny") => only_if.push(format!("{label}: a Deny with conditions")),
+                Some("Allow") if !conditional => allowed = true,
+                Some("Allow") => only_if.push(label.clone()),
+                _ => {}
+            }
+        }
+    }
+    match (allowed, only_if.is_empty()) {
+        (true, true) => DataAccess::Allowed,
+        (false, true) => DataAccess::NotAllowed,
+        _ => DataAccess::OnlyIf(only_if),
+    }
+}
+
 /// The equivalence and the kept statements as one JSON value (the plan's `explanation`).
 pub fn explanation(rows: &[Equivalence], kept: &[Kept], notes: &[String]) -> Value {
     json!({
@@ -610,6 +690,48 @@ mod tests {
         assert!(!eq[1].same);
         assert_eq!(eq[1].gains, ["delete on raw/*"], "{:?}", eq[1]);
         assert!(eq[1].loses.is_empty());
+    }
+
+    #[test]
+    fn get_data_access_is_read_from_identity_policies() {
+        let inst = "arn:aws:s3:us-east-1:111122223333:access-grants/default";
+        let p = |sts: Vec<Value>| vec![("inline:p".to_string(), doc(sts))];
+        let allow = |action: &str, resource: &str| json!({"Effect": "Allow", "Action": action, "Resource": resource});
+        assert_eq!(data_access(&[], inst), DataAccess::NotAllowed);
+        assert_eq!(
+            data_access(&p(vec![allow("s3:GetDataAccess", inst)]), inst),
+            DataAccess::Allowed
+        );
+        assert_eq!(
+            data_access(
+                &p(vec![allow(
+                    "s3:get*",
+                    "arn:aws:s3:*:111122223333:access-grants/*"
+                )]),
+                inst
+            ),
+            DataAccess::Allowed
+        );
+        assert_eq!(
+            data_access(&p(vec![allow("s3:GetObject", "*")]), inst),
+            DataAccess::NotAllowed
+        );
+        assert_eq!(
+            data_access(
+                &p(vec![
+                    allow("*", "*"),
+                    json!({"Effect": "Deny", "Action": "s3:*", "Resource": "*"})
+                ]),
+                inst
+            ),
+            DataAccess::Denied("inline:p".into())
+        );
+        let mut cond = allow("s3:GetDataAccess", inst);
+        cond["Condition"] = json!({"StringEquals": {"s3:permission": "READ"}});
+        assert!(matches!(
+            data_access(&p(vec![cond]), inst),
+            DataAccess::OnlyIf(_)
+        ));
     }
 
     #[test]

@@ -19,6 +19,11 @@ use crate::values::{AccessPointRef, AccountId, BucketRef, CallerPrincipal};
 /// first (exit 2 naming the element). Online, the identity policies of a principal of another
 /// account cannot be read: they are assumed to allow (as IAM Access Analyzer assumes for
 /// external access), which is said on stderr and named `identity-assumed:ACCOUNT` in the answer.
+///
+/// Online, the S3 Access Grant that gives the access is named beside the decision (source
+/// access-grant:ID, location, grantee, prefix, level): the grant s3:GetDataAccess would match.
+/// The exit code stays the policies': a grant gives access through the credentials
+/// GetDataAccess vends (the location role's), not through the principal's own.
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("object").args(["key", "prefix"])))]
 pub struct Args {

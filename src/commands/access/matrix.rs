@@ -16,6 +16,10 @@ use crate::values::{BucketName, CallerPrincipal, Prefix};
 /// bucket's access points and their policies, and the identity policies of this account's roles
 /// and users are fetched; with --bucket-policy, --access-point-policy or --identity-policy the
 /// matrix is computed offline from files.
+///
+/// Online, S3 Access Grants have rows of their own (ACCESS POINT "(access grants)"): what each
+/// grantee reaches with the credentials s3:GetDataAccess vends, each cell decided by
+/// access-grant:ID; their grantees and prefixes join the defaults.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The bucket and a prefix as one URL, s3://BUCKET/PREFIX/ (repeatable, one bucket), as

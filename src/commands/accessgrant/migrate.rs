@@ -46,7 +46,13 @@ pub async fn run(ctx: &Ctx, args: &Args) -> Result<()> {
                 m.policy,
                 m.grants.len(),
                 m.kept.len()
-            ))
+            ))?;
+            // What the plan said (the prompt showed it; --yes did not).
+            if ctx.printer.quiet {
+                Ok(())
+            } else {
+                ctx.printer.text(&m.explanation_text)
+            }
         } else {
             ctx.printer.done(format!(
                 "nothing to migrate in {}: {} statement(s) kept",

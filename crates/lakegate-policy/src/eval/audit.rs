@@ -90,6 +90,11 @@ pub struct AuditRow {
     /// Why the access is not effective today (empty: it is): an access point grant on a bucket
     /// that does not delegate to access points, or a grant Block Public Access cuts off.
     pub latent: String,
+    /// The other sources that give the same principal the same access to some of the same keys
+    /// (space-separated): on a policy row the S3 Access Grants (`access-grant:ID`), on a grant row
+    /// the policies (`bucket-policy(SID)`, `access-point:NAME(SID)`). Empty when the row's source
+    /// is the only one.
+    pub also_sources: String,
 }
 
 /// An empty string as `null`, any other as itself.
@@ -104,7 +109,7 @@ fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Erro
 /// The CSV header, in column order.
 /// Columns are only ever appended, so that `audit query` and the Athena table read reports
 /// written before a column existed (its cells are then empty).
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 23] = [
     "principal",
     "principal_account",
     "external",
@@ -127,11 +132,12 @@ pub const COLUMNS: [&str; 22] = [
     "except",
     "partial",
     "latent",
+    "also_sources",
 ];
 
 impl AuditRow {
     /// The cells in [`COLUMNS`] order.
-    pub fn record(&self) -> [&str; 22] {
+    pub fn record(&self) -> [&str; 23] {
         let b = |x: bool| if x { "true" } else { "false" };
         [
             &self.principal,
@@ -156,6 +162,7 @@ impl AuditRow {
             &self.except,
             b(self.partial),
             &self.latent,
+            &self.also_sources,
         ]
     }
 }
@@ -346,6 +353,11 @@ pub struct WhoCanRow {
     /// The S3 Access Grants location a grant row is made in (empty for policy rows).
     #[serde(skip_serializing_if = "String::is_empty", default)]
     pub location: String,
+    /// The other sources that give the same principal this access to some of the same keys: on
+    /// a policy row the grants (`access-grant:ID`), on a grant row the policies
+    /// (`bucket-policy(SID)`, `access-point:NAME(SID)`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub also_sources: Vec<String>,
 }
 
 fn sorted_prefixes(lists: &[Vec<String>]) -> Vec<String> {
@@ -526,6 +538,7 @@ impl BucketAudit<'_> {
                 except: String::new(),
                 partial: false,
                 latent: String::new(),
+                also_sources: String::new(),
             });
             n += 1;
         }
@@ -672,6 +685,7 @@ impl BucketAudit<'_> {
                     partial: false,
                     latent: None,
                     location: String::new(),
+                    also_sources: Vec::new(),
                 });
             }
         }
@@ -801,6 +815,7 @@ impl BucketAudit<'_> {
             except: String::new(),
             partial: false,
             latent: String::new(),
+            also_sources: String::new(),
         }
     }
 
@@ -861,6 +876,7 @@ impl BucketAudit<'_> {
                     partial: r.partial,
                     latent: r.latent,
                     location: String::new(),
+                    also_sources: Vec::new(),
                 }
             })
             .collect())
@@ -989,6 +1005,7 @@ impl BucketAudit<'_> {
                     except: r.except.join(" "),
                     partial,
                     latent: r.latent.clone().unwrap_or_default(),
+                    also_sources: String::new(),
                 });
                 n += 1;
             }

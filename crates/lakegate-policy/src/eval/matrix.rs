@@ -74,6 +74,14 @@ pub struct MatrixRow {
     pub read: MatrixCell,
     pub write: MatrixCell,
     pub list: MatrixCell,
+    /// The row is of S3 Access Grants, not of the policies: what the principal reaches with the
+    /// credentials `s3:GetDataAccess` vends for its grants (`access_point` is then None, and
+    /// each cell's `deciding` names the grants, `access-grant:ID`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub access_grants: bool,
+    /// Why the row's access is not effective today (a grant row whose grantee no longer exists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latent: Option<String>,
 }
 
 /// Every row for these principals, prefixes and routes (None = the bucket directly).
@@ -132,6 +140,8 @@ pub fn matrix_with(
                 }
                 let list = set.evaluate_with(chain, &list_req, false);
                 rows.push(MatrixRow {
+                    access_grants: false,
+                    latent: None,
                     principal: p.clone(),
                     access_point: route.as_ref().map(|t| t.name.clone()),
                     prefix: prefix.clone(),
@@ -223,6 +233,8 @@ pub fn matrix_exact(
                 let write = cells.pop().unwrap_or_else(empty_cell);
                 let read = cells.pop().unwrap_or_else(empty_cell);
                 rows.push(MatrixRow {
+                    access_grants: false,
+                    latent: None,
                     principal: p.clone(),
                     access_point: route.as_ref().map(|t| t.name.clone()),
                     prefix: prefix.clone(),
