@@ -36,7 +36,42 @@ pub struct Grants {
     by_scope: BTreeMap<(String, String), Instance>,
 }
 
+/// An account's instance in a region, read ahead of its buckets' rows ([`Grants::prefetch`]).
+pub struct Prefetch(Result<Instance>);
+
 impl Grants {
+    /// Read an account's instance in the region of `aws` without `&mut self`: `audit report`
+    /// reads it with the scope's listing, under the run's pool, so the loop writing rows never
+    /// waits for these round trips. Hand it over with [`Grants::prefetched`].
+    pub async fn prefetch(aws: &Aws, account: &str) -> Prefetch {
+        Prefetch(Self::read(aws, account).await)
+    }
+
+    /// Keep what [`Grants::prefetch`] read for (account, region): [`Grants::rows`] then asks
+    /// nothing more for it. A failure is returned here, once; the scope's buckets then get no
+    /// grant rows.
+    pub fn prefetched(
+        &mut self,
+        account: &str,
+        region: &str,
+        read: Prefetch,
+    ) -> Option<crate::error::CliError> {
+        let (instance, failed) = match read.0 {
+            Ok(i) => (i, None),
+            Err(e) => (
+                Instance {
+                    by_bucket: BTreeMap::new(),
+                    locations: BTreeMap::new(),
+                    grantees: Grantees::default(),
+                },
+                Some(e),
+            ),
+        };
+        self.by_scope
+            .insert((account.to_string(), region.to_string()), instance);
+        failed
+    }
+
     /// Read an account's instance in a region: its grants, kept by bucket, its locations, and
     /// whether each grantee role or user of the account exists.
     async fn read(aws: &Aws, account: &str) -> Result<Instance> {
@@ -71,19 +106,8 @@ impl Grants {
         let key = (account.to_string(), audit.region.to_string());
         if !self.by_scope.contains_key(&key) {
             // A failure is told once per account and region; its other buckets get no rows.
-            let (instance, failed) = match Self::read(aws, account).await {
-                Ok(i) => (i, None),
-                Err(e) => (
-                    Instance {
-                        by_bucket: BTreeMap::new(),
-                        locations: BTreeMap::new(),
-                        grantees: Grantees::default(),
-                    },
-                    Some(e),
-                ),
-            };
-            self.by_scope.insert(key.clone(), instance);
-            if let Some(e) = failed {
+            let read = Self::prefetch(aws, account).await;
+            if let Some(e) = self.prefetched(account, audit.region, read) {
                 return Err(e);
             }
         }

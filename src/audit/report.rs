@@ -8,6 +8,7 @@
 //! `manifest/dt=DAY/manifest.json`, and the Athena table's partition projection is merged with
 //! what the table already lists: all through the change pipeline.
 
+use super::access_grants::{Grants, Prefetch};
 use super::table::{report_location, table_properties, typed_columns, PARTITION_KEYS};
 use super::today_utc;
 use crate::apply::athena_table::{self, AthenaTable};
@@ -289,25 +290,89 @@ impl Sink {
     }
 }
 
-/// One bucket's policies, fetched.
+/// One bucket's policies, fetched, and their rows.
 struct Fetched {
     bucket: String,
-    set: std::result::Result<PolicySet, crate::error::CliError>,
+    /// The policies' rows (an error: they could not be decided, which fails the run), or why the
+    /// policies could not be read (which skips the bucket).
+    rows: std::result::Result<Result<Vec<AuditRow>>, crate::error::CliError>,
     access_points: usize,
 }
 
+/// What a bucket's rows need besides its policies, owned, so they can be computed on a thread of
+/// their own ([`bucket_rows`]).
+#[derive(Clone)]
+struct RowInputs {
+    partition: &'static str,
+    trusted: Arc<[String]>,
+    organization: Arc<[String]>,
+    exact: bool,
+    /// One permit per core: as many buckets evaluated at once (and blocking threads, each with
+    /// its own allocator arena) as there are cores, not one per request in flight.
+    cpus: Arc<Semaphore>,
+}
+
+/// The policies' rows of a bucket, computed on a blocking thread: evaluating them is CPU work
+/// (exact rows, every principal class), and the loop that keeps the pool's requests in flight and
+/// writes the rows must not wait for it; buckets are evaluated side by side, the rows still
+/// written in order.
+async fn bucket_rows(
+    inputs: RowInputs,
+    bucket: String,
+    region: String,
+    findings: Vec<FindingRef>,
+    set: PolicySet,
+    chain: Arc<Chain>,
+) -> Result<Vec<AuditRow>> {
+    let name = bucket.clone();
+    let cpus = inputs.cpus.clone();
+    let _permit = cpus.acquire().await.expect("the semaphore is never closed");
+    tokio::task::spawn_blocking(move || {
+        let audit = BucketAudit {
+            bucket: &bucket,
+            partition: inputs.partition,
+            trusted: &inputs.trusted,
+            findings: &findings,
+            region: &region,
+            organization: &inputs.organization,
+        };
+        policy_rows(&audit, &set, &chain, inputs.exact)
+    })
+    .await
+    .unwrap_or_else(|e| {
+        Err(crate::error::failed(format!(
+            "s3://{name}: evaluating its policies failed: {e}"
+        )))
+    })
+}
+
+/// Read a bucket's policies, then compute their rows off the loop.
 async fn fetch_bucket(
-    aws: &Aws,
-    account: &str,
+    scope: &Scope<'_>,
     sem: &Semaphore,
     bucket: String,
     aps: Vec<AccessPointInfo>,
+    inputs: RowInputs,
+    findings: Vec<FindingRef>,
 ) -> Fetched {
     let access_points = aps.len();
-    let set = crate::evaluate::policy_set::read(aws, account, &bucket, aps, sem).await;
+    let set =
+        crate::evaluate::policy_set::read(&scope.aws, &scope.account, &bucket, aps, sem).await;
+    let rows = match set {
+        Ok(set) => Ok(bucket_rows(
+            inputs,
+            bucket.clone(),
+            scope.region.clone(),
+            findings,
+            set,
+            scope.chain.clone(),
+        )
+        .await),
+        Err(e) => Err(e),
+    };
     Fetched {
         bucket,
-        set,
+        rows,
         access_points,
     }
 }
@@ -374,6 +439,8 @@ struct Scope<'a> {
     chain: Arc<Chain>,
     /// Buckets not audited yet (the scope counts on the progress bar when none is left).
     left: AtomicUsize,
+    /// The account's S3 Access Grants in the region, read with the listing (taken by the loop).
+    grants: std::sync::Mutex<Option<Prefetch>>,
 }
 
 /// An account or region that could not be audited, with the one-line cause.
@@ -412,13 +479,23 @@ pub(super) struct Coverage {
     pub(super) regions: Option<Vec<String>>,
 }
 
-/// The buckets (those asked for, or all in the region) and their access points, of a scope.
+/// A scope listed: its buckets, their access points, and (when it has buckets) its S3 Access
+/// Grants.
+type Listed = (
+    Vec<String>,
+    HashMap<String, Vec<AccessPointInfo>>,
+    Option<Prefetch>,
+);
+
+/// The buckets (those asked for, or all in the region) and their access points, of a scope; then,
+/// when it has buckets, the account's S3 Access Grants in the region (read here, under the pool,
+/// rather than by the loop that writes the rows).
 async fn list_scope(
     aws: &Aws,
     sem: &Semaphore,
     account: &str,
     opts: &ReportOptions,
-) -> Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)> {
+) -> Result<Listed> {
     let named: Vec<String> = {
         let mut v: Vec<String> = Vec::new();
         for b in &opts.bucket {
@@ -447,15 +524,19 @@ async fn list_scope(
     for ap in listed {
         by_bucket.entry(ap.bucket.clone()).or_default().push(ap);
     }
-    Ok((buckets, by_bucket))
+    let grants = if buckets.is_empty() {
+        None
+    } else {
+        Some(limited(sem, Grants::prefetch(aws, account)).await)
+    };
+    Ok((buckets, by_bucket, grants))
 }
 
-fn scope_work<'a>(
-    scope: Scope<'a>,
-    buckets: Vec<String>,
-    mut by_bucket: HashMap<String, Vec<AccessPointInfo>>,
-) -> Vec<Work<'a>> {
+fn scope_work<'a>(scope: Scope<'a>, (buckets, mut by_bucket, grants): Listed) -> Vec<Work<'a>> {
     scope.left.store(buckets.len(), Ordering::Relaxed);
+    if let Ok(mut g) = scope.grants.lock() {
+        *g = grants;
+    }
     let scope = Arc::new(scope);
     if buckets.is_empty() {
         return vec![Work::Empty(scope)];
@@ -500,16 +581,16 @@ async fn prepare_member<'a>(
     listed
         .into_iter()
         .flat_map(|(region, aws, listed)| match listed {
-            Ok((buckets, by_bucket)) => scope_work(
+            Ok(listed) => scope_work(
                 Scope {
                     account: account.clone(),
                     region,
                     aws: ScopeAws::Member(Box::new(aws)),
                     chain: chain.clone(),
                     left: AtomicUsize::new(0),
+                    grants: Default::default(),
                 },
-                buckets,
-                by_bucket,
+                listed,
             ),
             Err(e) => {
                 pb.inc(1);
@@ -528,11 +609,7 @@ async fn prepare_member<'a>(
 /// A member account's listing per region (with the Aws acting in it), and its account-level
 /// RestrictPublicBuckets.
 type Entered = (
-    Vec<(
-        String,
-        Aws,
-        Result<(Vec<String>, HashMap<String, Vec<AccessPointInfo>>)>,
-    )>,
+    Vec<(String, Aws, Result<Listed>)>,
     Result<bool>,
     Vec<Failure>,
 );
@@ -652,16 +729,16 @@ async fn prepare_caller<'a>(
 ) -> Vec<Work<'a>> {
     let chain = Arc::new(crate::evaluate::chain::audit_chain(session, &account).await);
     match list_scope(aws, sem, &account, opts).await {
-        Ok((buckets, by_bucket)) => scope_work(
+        Ok(listed) => scope_work(
             Scope {
                 account,
                 region: aws.region.clone(),
                 aws: ScopeAws::Caller(aws),
                 chain,
                 left: AtomicUsize::new(0),
+                grants: Default::default(),
             },
-            buckets,
-            by_bucket,
+            listed,
         ),
         Err(e) => vec![Work::Failed(Failure {
             account,
@@ -815,13 +892,23 @@ pub async fn report_with(
     };
     let mut produce = std::pin::pin!(futures::FutureExt::fuse(produce));
     let mut produced = false;
+    let inputs = RowInputs {
+        partition,
+        trusted: opts.trusted_account.clone().into(),
+        organization: plan0.org_accounts.clone().into(),
+        exact: opts.exact,
+        cpus: Arc::new(Semaphore::new(
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        )),
+    };
     let mut fetched = rx
         .map(|w| {
-            let sem = &sem;
+            let (sem, refs, inputs) = (&sem, &refs, inputs.clone());
             async move {
                 match w {
                     Work::Bucket(scope, bucket, aps) => {
-                        let f = fetch_bucket(&scope.aws, &scope.account, sem, bucket, aps).await;
+                        let findings = refs.get(&bucket).cloned().unwrap_or_default();
+                        let f = fetch_bucket(&scope, sem, bucket, aps, inputs, findings).await;
                         Done::Bucket(scope, f)
                     }
                     Work::Empty(s) => Done::Empty(s),
@@ -833,7 +920,7 @@ pub async fn report_with(
 
     let no_findings: Vec<FindingRef> = Vec::new();
     let mut failures: Vec<Failure> = Vec::new();
-    let mut grants = super::access_grants::Grants::default();
+    let mut grants = Grants::default();
     let mut skipped: Vec<(String, CliError)> = Vec::new();
     let mut covered: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let (mut audited, mut audited_aps, mut gone) = (0usize, 0usize, 0usize);
@@ -879,8 +966,8 @@ pub async fn report_with(
                 .insert(scope.region.clone());
             pb.inc(1);
         }
-        let set = match f.set {
-            Ok(s) => s,
+        let rows = match f.rows {
+            Ok(rows) => rows?,
             // Deleted since ListBuckets; not a failure of the audit.
             Err(e) if vanished(&e) && opts.bucket.is_empty() => {
                 session.printer.status(format!(
@@ -908,7 +995,15 @@ pub async fn report_with(
             region: &scope.region,
             organization: &plan0.org_accounts,
         };
-        // S3 Access Grants: a source of access beside the policies.
+        // S3 Access Grants: a source of access beside the policies, read with the scope's
+        // listing.
+        let read = scope.grants.lock().ok().and_then(|mut g| g.take());
+        if let Some(e) = read.and_then(|r| grants.prefetched(&scope.account, &scope.region, r)) {
+            session.printer.warn(format!(
+                "account {} ({}): S3 Access Grants not read, their rows are missing: {}",
+                scope.account, scope.region, e.message
+            ));
+        }
         let grant_rows = match grants.rows(&scope.aws, &scope.account, &audit).await {
             Ok(rows) => rows,
             Err(e) => {
@@ -919,14 +1014,7 @@ pub async fn report_with(
                 Vec::new()
             }
         };
-        emit_rows(
-            &mut sink,
-            &audit,
-            &set,
-            &scope.chain,
-            opts.exact,
-            grant_rows,
-        )?;
+        emit_rows(&mut sink, rows, grant_rows)?;
         sink.out.flush()?;
     }
     drop(fetched);
@@ -961,14 +1049,9 @@ pub async fn report_with(
             bucket_account: owner.clone(),
             access_points: Vec::new(),
         };
-        emit_rows(
-            &mut sink,
-            &audit,
-            &set,
-            &Chain::default(),
-            opts.exact,
-            Vec::new(),
-        )?;
+        policy_rows(&audit, &set, &Chain::default(), opts.exact)?
+            .into_iter()
+            .try_for_each(|r| sink.row(r))?;
     }
     pb.finish_and_clear();
     let out = std::mem::replace(&mut sink.out, session.printer.row_stream(true)?);
@@ -1109,62 +1192,36 @@ pub async fn report_with(
 }
 
 /// The bucket's rows: the policies', then `grants` (its S3 Access Grants rows). With grants,
-/// the bucket's rows are held until each row names the other sources reaching its keys
-/// (`also_sources`); without, they stream.
-fn emit_rows(
-    sink: &mut Sink,
-    audit: &BucketAudit<'_>,
-    set: &PolicySet,
-    chain: &Chain,
-    exact: bool,
-    grants: Vec<AuditRow>,
-) -> Result<()> {
+/// each row names the other sources reaching its keys (`also_sources`).
+fn emit_rows(sink: &mut Sink, mut rows: Vec<AuditRow>, grants: Vec<AuditRow>) -> Result<()> {
     if !grants.is_empty() {
-        let mut held = Vec::new();
-        policy_rows(|r| held.push(r), audit, set, chain, exact)?;
-        held.extend(grants);
-        super::access_grants::link(&mut held);
-        return held.into_iter().try_for_each(|r| sink.row(r));
+        rows.extend(grants);
+        super::access_grants::link(&mut rows);
     }
-    let mut err = None;
-    policy_rows(
-        |r| {
-            if err.is_none() {
-                if let Err(e) = sink.row(r) {
-                    err = Some(e);
-                }
-            }
-        },
-        audit,
-        set,
-        chain,
-        exact,
-    )?;
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    rows.into_iter().try_for_each(|r| sink.row(r))
 }
 
-/// The policies' rows of a bucket, exact or sampled, each handed to `emit`.
+/// The policies' rows of a bucket, exact or sampled.
 fn policy_rows(
-    emit: impl FnMut(AuditRow),
     audit: &BucketAudit<'_>,
     set: &PolicySet,
     chain: &Chain,
     exact: bool,
-) -> Result<()> {
+) -> Result<Vec<AuditRow>> {
+    let mut rows = Vec::new();
     if exact {
-        audit.exact_rows_with(set, chain, &[], emit).map_err(|e| {
-            crate::error::failed(format!(
-                "s3://{}: cannot decide its access exactly: {e}",
-                audit.bucket
-            ))
-        })?;
+        audit
+            .exact_rows_with(set, chain, &[], |r| rows.push(r))
+            .map_err(|e| {
+                crate::error::failed(format!(
+                    "s3://{}: cannot decide its access exactly: {e}",
+                    audit.bucket
+                ))
+            })?;
     } else {
-        audit.rows_with(set, chain, emit);
+        audit.rows_with(set, chain, |r| rows.push(r));
     }
-    Ok(())
+    Ok(rows)
 }
 
 fn plural(n: usize) -> &'static str {
