@@ -193,5 +193,36 @@ fn audit(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, prove, audit);
+/// One bucket of an organization of 1,000 member accounts (`audit report --organization`
+/// trusts them all): the exact rows must not grow with the members no policy names.
+fn organization(c: &mut Criterion) {
+    let (set, _) = bucket("lake-org", 2, 2);
+    let members: Vec<String> = (0..1000)
+        .map(|i| format!("{:012}", 300_000_000_000u64 + i))
+        .collect();
+    let chain = Chain::default();
+    let mut g = c.benchmark_group("exact audit of one bucket (2 access points)");
+    g.sample_size(10);
+    for n in [0usize, 1000] {
+        g.bench_function(format!("organization of {n} accounts"), |b| {
+            b.iter(|| {
+                let a = BucketAudit {
+                    bucket: "lake-org",
+                    partition: "aws",
+                    trusted: &[],
+                    findings: &[],
+                    region: "",
+                    organization: &members[..n],
+                };
+                a.exact_rows_with(&set, &chain, &[], |r| {
+                    black_box(r);
+                })
+                .unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, prove, audit, organization);
 criterion_main!(benches);

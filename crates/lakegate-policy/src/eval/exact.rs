@@ -168,9 +168,10 @@ impl Model<'_> {
         for t in self.set.access_points.iter() {
             push(&mut accounts, t.target.account.clone());
         }
-        for a in self.trusted {
-            push(&mut accounts, a.clone());
-        }
+        // A trusted account no policy names is not a class of its own: nothing tells it apart
+        // from any other unnamed account (its rows would repeat "any principal of an account no
+        // policy names", one per member of an organization, for every bucket). Trust decides
+        // only whether a class is external.
         let mut out: Vec<PrincipalClass> = Vec::new();
         for p in &named {
             out.push(if p.ends_with(":root") {
