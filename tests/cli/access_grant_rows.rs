@@ -7,7 +7,7 @@
 
 use crate::access_grants::{account, aws, location_role};
 use crate::harness::{http, stdout, xml_escape, TestEnv, REGION};
-use crate::org::{auth, json_api, org, run, ROLE};
+use crate::org::{auth, org, run, ROLE};
 use lakegate::aws::access_grants::{GrantPermission, GranteeKind, NewAccessGrant};
 use serde_json::{json, Value};
 
@@ -581,55 +581,16 @@ fn the_organization_audit_and_a_fanned_out_unit_have_the_members_grants() {
     check(&rows);
 
     // A unit of a fanned-out run: the planner, then member 0's unit, whose partition has them.
-    let reports = env.name("reports");
-    crate::org::s3(
-        &env,
-        &o.mgmt_key,
-        "PUT",
-        &format!("/{reports}"),
-        &o.management,
-        &[],
-    );
+    let reports = o.reports_bucket(&env);
     let upload = format!("s3://{reports}/lake/");
-    let sqs =
-        |op: &str, body: Value| json_api(&env, &o.mgmt_key, ("sqs", "AmazonSQS", "1.0"), op, body);
     let qname: String = format!("agrows-{}", env.name("q").replace('_', "-"))
         .chars()
         .take(40)
         .collect::<String>()
         .trim_end_matches('-')
         .to_string();
-    let dlq = sqs("CreateQueue", json!({"QueueName": format!("{qname}-dlq")}));
-    let dlq_arn = sqs(
-        "GetQueueAttributes",
-        json!({"QueueUrl": dlq["QueueUrl"], "AttributeNames": ["QueueArn"]}),
-    )["Attributes"]["QueueArn"]
-        .clone();
-    sqs(
-        "CreateQueue",
-        json!({"QueueName": qname, "Attributes": {"VisibilityTimeout": "1800",
-            "RedrivePolicy": json!({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 3}).to_string()}}),
-    );
-    let a = run(
-        &env,
-        &o,
-        &[
-            "-o",
-            "json",
-            "audit",
-            "report",
-            "--organization",
-            "--member-role",
-            ROLE,
-            "--fan-out",
-            "--queue",
-            &qname,
-            "--upload",
-            &upload,
-        ],
-    )
-    .success();
-    let started: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    crate::fleet::queues(&env, &o.mgmt_key, &qname);
+    let started = crate::fleet::plan_run(&env, &o, &qname, &upload);
     let (run_id, day) = (
         started["run"].as_str().unwrap(),
         started["date"].as_str().unwrap(),

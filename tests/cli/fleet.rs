@@ -14,7 +14,7 @@
 
 use crate::faults::FaultProxy;
 use crate::harness::{assert_usage_error, http, stderr, stdout, TestEnv, REGION};
-use crate::org::{auth, json_api, keys, org, run, ROLE};
+use crate::org::{auth, json_api, keys, org, run, Org, ROLE};
 use lakegate::policy::eval::audit::COLUMNS;
 use serde_json::{json, Value};
 use std::collections::{BTreeSet, HashMap, VecDeque};
@@ -45,7 +45,7 @@ fn object(env: &TestEnv, key: &str, bucket: &str, object_key: &str) -> Option<St
 
 /// The queue and dead-letter queue a fanned-out schedule makes (same attributes), without the
 /// event source mapping: the queue's URL and ARN, the dead-letter queue's URL.
-fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String, String) {
+pub(crate) fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String, String) {
     let dlq = sqs(
         env,
         key,
@@ -66,6 +66,31 @@ fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String, String) {
     let url = q["QueueUrl"].as_str().unwrap().to_string();
     let arn = queue_arn(env, key, &url);
     (url, arn, dlq_url)
+}
+
+/// The planner of a fanned-out run over the organization, onto queue `qname`, uploading to
+/// `upload`: what it prints (the run, its date and its units).
+pub(crate) fn plan_run(env: &TestEnv, o: &Org, qname: &str, upload: &str) -> Value {
+    let a = run(
+        env,
+        o,
+        &[
+            "-o",
+            "json",
+            "audit",
+            "report",
+            "--organization",
+            "--member-role",
+            ROLE,
+            "--fan-out",
+            "--queue",
+            qname,
+            "--upload",
+            upload,
+        ],
+    )
+    .success();
+    serde_json::from_str(&stdout(&a)).unwrap()
 }
 
 /// One attribute of a queue, as SQS gives it (a string).
@@ -433,26 +458,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     let (url, arn, dlq_url) = queues(&env, &o.mgmt_key, &qname);
 
     // The planner: every account of the organization × the region in use.
-    let a = run(
-        &env,
-        &o,
-        &[
-            "-o",
-            "json",
-            "audit",
-            "report",
-            "--organization",
-            "--member-role",
-            ROLE,
-            "--fan-out",
-            "--queue",
-            &qname,
-            "--upload",
-            &upload,
-        ],
-    )
-    .success();
-    let started: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let started = plan_run(&env, &o, &qname, &upload);
     let run_id = started["run"].as_str().unwrap().to_string();
     assert_eq!(started["units"], 5, "{started}");
     let plan: Value = serde_json::from_str(
@@ -1333,26 +1339,7 @@ fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
         .collect::<String>();
     let (url, arn, dlq_url) = queues(&env, &o.mgmt_key, &qname);
     let dlq_arn = queue_arn(&env, &o.mgmt_key, &dlq_url);
-    let a = run(
-        &env,
-        &o,
-        &[
-            "-o",
-            "json",
-            "audit",
-            "report",
-            "--organization",
-            "--member-role",
-            ROLE,
-            "--fan-out",
-            "--queue",
-            &qname,
-            "--upload",
-            &upload,
-        ],
-    )
-    .success();
-    let run_id = serde_json::from_str::<Value>(&stdout(&a)).unwrap()["run"]
+    let run_id = plan_run(&env, &o, &qname, &upload)["run"]
         .as_str()
         .unwrap()
         .to_string();
