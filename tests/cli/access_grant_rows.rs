@@ -170,20 +170,24 @@ async fn access_check_names_the_grant_that_gives_the_access() {
         out.contains(&format!("prefix    s3://{b}/vendorB/*")),
         "{out}"
     );
-    let a = l
-        .lg(&[
-            "-o",
-            "json",
-            "access",
-            "check",
-            "--principal",
-            analyst,
-            &vendor_b,
-            "--action",
-            "s3:GetObject",
-        ])
-        .code(3);
-    let r: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    // `access check -o json` of one request, with the exit code it must end with.
+    let check = |principal: &str, uri: &str, action: &str, code: i32| -> Value {
+        let a = l
+            .lg(&[
+                "-o",
+                "json",
+                "access",
+                "check",
+                "--principal",
+                principal,
+                uri,
+                "--action",
+                action,
+            ])
+            .code(code);
+        serde_json::from_str(&stdout(&a)).unwrap()
+    };
+    let r = check(analyst, &vendor_b, "s3:GetObject", 3);
     assert_eq!(r["allowed"], false);
     assert_eq!(r["access_grant"]["source"], l.source("vendorB/*"));
     // CSV: the grant in its own column.
@@ -208,68 +212,21 @@ async fn access_check_names_the_grant_that_gives_the_access() {
     assert!(out.contains(&l.source("vendorB/*")), "{out}");
 
     // Write where only a READ grant is: no grant; write where the WRITE grant is: the grant.
-    let a = l
-        .lg(&[
-            "-o",
-            "json",
-            "access",
-            "check",
-            "--principal",
-            analyst,
-            &vendor_b,
-            "--action",
-            "s3:PutObject",
-        ])
-        .code(3);
-    let r: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let r = check(analyst, &vendor_b, "s3:PutObject", 3);
     assert!(r.get("access_grant").is_none(), "{r:#}");
-    let a = l
-        .lg(&[
-            "-o",
-            "json",
-            "access",
-            "check",
-            "--principal",
-            analyst,
-            &format!("s3://{b}/drop/in.csv"),
-            "--action",
-            "s3:PutObject",
-        ])
-        .code(3);
-    let r: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let r = check(analyst, &format!("s3://{b}/drop/in.csv"), "s3:PutObject", 3);
     assert_eq!(r["access_grant"]["level"], "WRITE", "{r:#}");
     // An action no grant covers.
-    let a = l
-        .lg(&[
-            "-o",
-            "json",
-            "access",
-            "check",
-            "--principal",
-            analyst,
-            &format!("s3://{b}/drop/in.csv"),
-            "--action",
-            "s3:PutObjectTagging",
-        ])
-        .code(3);
-    let r: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let r = check(
+        analyst,
+        &format!("s3://{b}/drop/in.csv"),
+        "s3:PutObjectTagging",
+        3,
+    );
     assert!(r.get("access_grant").is_none(), "{r:#}");
 
     // A grantee that no longer exists: the grant is named, latent.
-    let a = l
-        .lg(&[
-            "-o",
-            "json",
-            "access",
-            "check",
-            "--principal",
-            &l.gone,
-            &format!("s3://{b}/old/x"),
-            "--action",
-            "s3:GetObject",
-        ])
-        .code(3);
-    let r: Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let r = check(&l.gone, &format!("s3://{b}/old/x"), "s3:GetObject", 3);
     assert_eq!(r["access_grant"]["source"], l.source("old/*"), "{r:#}");
     assert!(
         r["access_grant"]["latent"]
