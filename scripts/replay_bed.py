@@ -249,6 +249,18 @@ def learn(req, status, body, accounts):
                 accounts[akid] = value.decode()
 
 
+EXPIRATION = re.compile(rb"<Expiration>[^<]*</Expiration>")
+
+
+def fresh_expiration(body):
+    """A replayed STS answer's credentials expire an hour from now, not an hour from when they
+    were recorded: stale ones would make the client assume the role again before every request."""
+    if b"<Expiration>" not in body:
+        return None
+    until = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600)).encode()
+    return EXPIRATION.sub(b"<Expiration>" + until + b"</Expiration>", body)
+
+
 class Answer:
     """A response, stored as status line + headers (without framing) + body."""
 
@@ -258,7 +270,8 @@ class Answer:
         self.status, self.reason, self.headers, self.body = status, reason, headers, body
         self.head_only = head_only
 
-    def encode(self, date):
+    def encode(self, date, body=None):
+        body = self.body if body is None else body
         out = [f"HTTP/1.1 {self.status} {self.reason}"]
         length = None
         for k, v in self.headers:
@@ -269,10 +282,10 @@ class Answer:
         if self.head_only:
             out.append(f"Content-Length: {length or 0}")
         else:
-            out.append(f"Content-Length: {len(self.body)}")
+            out.append(f"Content-Length: {len(body)}")
         out.append(f"Date: {date}")
         head = ("\r\n".join(out) + "\r\n\r\n").encode("latin-1")
-        return head if self.head_only else head + self.body
+        return head if self.head_only else head + body
 
     def to_json(self, key):
         return json.dumps({"key": key, "status": self.status, "reason": self.reason,
@@ -366,7 +379,7 @@ class Bed:
         if a is None:
             return None
         learn(req, a.status, a.body, self.accounts)
-        return a.encode(self.date())
+        return a.encode(self.date(), fresh_expiration(a.body))
 
     async def forward(self, req):
         """Send the request to the target; keep its answer if it may be replayed."""
