@@ -52,8 +52,15 @@ impl ResolveDns for LoopbackAwareResolver {
     }
 }
 
+/// How long an unused connection stays open for reuse. hyper's default is 90 s, which an
+/// organization audit turns into hundreds of idle sockets: S3 Control's host names the account
+/// (`ACCOUNT.s3-control.REGION.amazonaws.com`), so the connections of an account × region
+/// already audited are never used again, and each keeps its read buffer and a file descriptor.
+const POOL_IDLE: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub fn http_client() -> SharedHttpClient {
     Builder::new()
+        .pool_idle_timeout(POOL_IDLE)
         .tls_provider(tls::Provider::Rustls(CryptoMode::AwsLc))
         .build_with_resolver(LoopbackAwareResolver)
 }
