@@ -71,26 +71,76 @@ pub(crate) fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String, S
 /// The planner of a fanned-out run over the organization, onto queue `qname`, uploading to
 /// `upload`: what it prints (the run, its date and its units).
 pub(crate) fn plan_run(env: &TestEnv, o: &Org, qname: &str, upload: &str) -> Value {
-    let a = run(
-        env,
-        o,
-        &[
-            "-o",
-            "json",
-            "audit",
-            "report",
-            "--organization",
-            "--member-role",
-            ROLE,
-            "--fan-out",
-            "--queue",
-            qname,
-            "--upload",
-            upload,
-        ],
-    )
-    .success();
+    plan_run_with(env, o, qname, upload, &[])
+}
+
+/// The same, with more `audit report` options (`--sampled`, `--exclude-account ID`, …).
+fn plan_run_with(env: &TestEnv, o: &Org, qname: &str, upload: &str, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+        "--fan-out",
+        "--queue",
+        qname,
+        "--upload",
+        upload,
+    ];
+    args.extend_from_slice(extra);
+    let a = run(env, o, &args).success();
     serde_json::from_str(&stdout(&a)).unwrap()
+}
+
+/// A local `audit report --organization` as CSV, with `extra` options: its run and its rows
+/// (data lines, sorted).
+fn local_report(
+    env: &TestEnv,
+    o: &Org,
+    extra: &[&str],
+) -> (assert_cmd::assert::Assert, Vec<String>) {
+    let mut args = vec![
+        "-o",
+        "csv",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+    ];
+    args.extend_from_slice(extra);
+    let a = run(env, o, &args).success();
+    let lines = data_lines(&stdout(&a));
+    (a, lines)
+}
+
+/// The partition objects of a fanned-out run for `accounts` (the region in use), read back:
+/// each object, and all their rows (data lines, sorted).
+fn fleet_report(
+    env: &TestEnv,
+    o: &Org,
+    reports: &str,
+    (run_id, day): (&str, &str),
+    accounts: &BTreeSet<&str>,
+) -> (Vec<String>, Vec<String>) {
+    let mut objects = Vec::new();
+    let mut lines = Vec::new();
+    for a in accounts {
+        let csv = object(
+            env,
+            &o.mgmt_key,
+            reports,
+            &format!("lake/report/account={a}/dt={day}/{run_id}.{REGION}.csv"),
+        )
+        .unwrap_or_else(|| panic!("no partition object for {a}"));
+        lines.extend(data_lines(&csv));
+        objects.push(csv);
+    }
+    lines.sort();
+    (objects, lines)
 }
 
 /// One attribute of a queue, as SQS gives it (a string).
@@ -601,41 +651,20 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     assert_eq!(s["failures"][0]["account"], missing.id.as_str());
 
     // The same code path: a local run over the same accounts gives the same rows.
-    let mut args = vec![
-        "-o",
-        "csv",
-        "audit",
-        "report",
-        "--organization",
-        "--member-role",
-        ROLE,
-    ];
     let exclude = missing.id.clone();
-    args.extend(["--exclude-account", exclude.as_str()]);
-    let local = run(&env, &o, &args).success();
-    let mut fleet: Vec<String> = Vec::new();
-    let mut fleet_objects: Vec<String> = Vec::new();
-    for a in &expected {
-        let csv = object(
-            &env,
-            &o.mgmt_key,
-            &reports,
-            &format!("lake/report/account={a}/dt={day}/{run_id}.{REGION}.csv"),
-        )
-        .unwrap();
-        fleet_objects.push(csv.clone());
-        fleet.extend(data_lines(&csv));
-    }
-    fleet.sort();
-    let local_lines = data_lines(&stdout(&local));
+    let (local, local_lines) = local_report(&env, &o, &["--exclude-account", &exclude]);
+    let (fleet_objects, fleet) = fleet_report(&env, &o, &reports, (&run_id, day), &expected);
     assert!(!local_lines.is_empty());
     assert_eq!(local_lines, fleet, "{}", stderr(&local));
 
     // A local upload the same day shares the fleet run's partitions: each run's objects are
     // named after it, so neither overwrites the other, and `audit query` reads each account's
     // latest run only (its rows are not counted twice).
-    args.extend(["--upload", upload.as_str()]);
-    run(&env, &o, &args).success();
+    local_report(
+        &env,
+        &o,
+        &["--exclude-account", &exclude, "--upload", &upload],
+    );
     let all = keys(&env, &o.mgmt_key, &reports);
     for (a, before) in expected.iter().zip(&fleet_objects) {
         let partition = format!("lake/report/account={a}/dt={day}/");
@@ -667,6 +696,56 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
         rows.iter().all(|r| r["lakegate_run"] != run_id),
         "{rows:#?}"
     );
+}
+
+/// The same code path with the options that change the rows: a fanned-out `--sampled` run
+/// (leaving the member without a role out) has the rows of a local `--sampled` run, which are
+/// not the exact rows (a unit told nothing would compute those).
+#[test]
+fn a_sampled_fanned_out_run_has_the_rows_of_the_local_sampled_run() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let missing = o.missing().id.clone();
+    let reports = o.reports_bucket(&env);
+    let upload = format!("s3://{reports}/lake/");
+    let qname: String = format!("sampled-{}", env.id).chars().take(60).collect();
+    let (url, arn, _) = queues(&env, &o.mgmt_key, &qname);
+    let started = plan_run_with(
+        &env,
+        &o,
+        &qname,
+        &upload,
+        &["--sampled", "--exclude-account", &missing],
+    );
+    assert_eq!(started["units"], 4, "{started}");
+    let (run_id, day) = (
+        started["run"].as_str().unwrap().to_string(),
+        started["date"].as_str().unwrap().to_string(),
+    );
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
+    let manifest_key = format!("lake/runs/{run_id}/manifest.json");
+    drain(&env, &o.mgmt_key, &url, &arn, &api, || {
+        object(&env, &o.mgmt_key, &reports, &manifest_key).is_some()
+    });
+    let _ = function.kill();
+    let _ = function.wait();
+    let manifest: Value =
+        serde_json::from_str(&object(&env, &o.mgmt_key, &reports, &manifest_key).unwrap()).unwrap();
+    assert_eq!(manifest["partial"], false, "{manifest}");
+    let covered: BTreeSet<&str> = manifest["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert_eq!(covered.len(), 4, "{manifest}");
+    let (_, fleet) = fleet_report(&env, &o, &reports, (&run_id, &day), &covered);
+    let (local, sampled) = local_report(&env, &o, &["--sampled", "--exclude-account", &missing]);
+    assert!(!sampled.is_empty());
+    assert_eq!(sampled, fleet, "{}", stderr(&local));
+    let (_, exact) = local_report(&env, &o, &["--exclude-account", &missing]);
+    assert_ne!(exact, fleet, "sampled rows differ from exact ones");
 }
 
 /// `audit query`'s SELECT (as [`lakegate::audit::table::query_sql`] writes it) run by SQLite
