@@ -6,7 +6,6 @@
 //! `commands/audit/report.rs` reads the arguments back through the command line into the same
 //! options.
 
-use super::fleet::Unit;
 use super::report::{ReportOptions, UnitRun};
 use crate::values::RunId;
 
@@ -71,22 +70,27 @@ pub fn report_args(opts: &ReportOptions) -> Vec<String> {
 }
 
 /// A fanned-out run's options narrowed to one unit of run `run`: its account and its region
-/// (`*`: `--all-regions`); what only the planner or the finisher does (leaving accounts out,
-/// `--allow-partial`, the Athena table) is left out. Every other option, among them all that
-/// decide the rows (`--sampled`, `--trusted-account`, `--analyzer-arn`, the member role and
-/// its external id), is the run's.
-pub fn unit_options(opts: &ReportOptions, unit: &Unit, run: &RunId) -> ReportOptions {
-    let all = unit.region == "*";
+/// (`*`: `--all-regions`), as `audit::fleet::Unit` has them. What only the planner or the
+/// finisher does (leaving accounts out, `--allow-partial`, the Athena table) is left out;
+/// every other option, among them all that decide the rows (`--sampled`, `--trusted-account`,
+/// `--analyzer-arn`, the member role and its external id), is the run's.
+pub fn unit_options(
+    opts: &ReportOptions,
+    account: &str,
+    region: &str,
+    run: &RunId,
+) -> ReportOptions {
+    let all = region == "*";
     ReportOptions {
         bucket: Vec::new(),
         all_buckets: false,
         organization: true,
-        accounts: vec![unit.account.clone()],
+        accounts: vec![account.to_string()],
         exclude_account: Vec::new(),
         regions: if all {
             Vec::new()
         } else {
-            vec![unit.region.clone()]
+            vec![region.to_string()]
         },
         all_regions: all,
         allow_partial: false,
@@ -143,26 +147,18 @@ mod tests {
             create_table: Some("audit.access".parse().unwrap()),
             ..Default::default()
         };
-        let u = Unit {
-            account: "111122223333".into(),
-            region: "us-east-1".into(),
-        };
         let run: RunId = "r1".parse().unwrap();
         assert_eq!(
-            report_args(&unit_options(&opts, &u, &run)).join(" "),
+            report_args(&unit_options(&opts, "111122223333", "us-east-1", &run)).join(" "),
             "audit report --organization --member-role Audit --external-id x-1 \
              --account 111122223333 --regions us-east-1 --trusted-account 999988887777 \
              --concurrency 8 --upload s3://bkt/audit/ --sampled --run r1"
         );
-        let all = Unit {
-            account: "111122223333".into(),
-            region: "*".into(),
-        };
         let opts = ReportOptions {
             exact: true,
             ..opts
         };
-        let args = report_args(&unit_options(&opts, &all, &run)).join(" ");
+        let args = report_args(&unit_options(&opts, "111122223333", "*", &run)).join(" ");
         assert!(
             args.contains(" --all-regions ")
                 && args.contains(" --exact ")

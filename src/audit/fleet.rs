@@ -4,8 +4,9 @@
 //!   scheduled job) lists the organization's accounts and regions, writes the run's plan
 //!   (`runs/RUN/plan.json`: the units expected) and sends one SQS message per account × region
 //!   (SendMessageBatch, ten at a time) to the audit queue.
-//! - A **unit** is exactly `audit report --organization --account ID --regions R --run RUN`:
-//!   the same engine function as a local run, which writes its partition
+//! - A **unit** is exactly `audit report --organization --account ID --regions R --run RUN`
+//!   with the run's other options ([`super::args`] renders every one of them): the same engine
+//!   function as a local run, which writes its partition
 //!   (`report/account=ID/dt=DAY/RUN.R.csv`) and its completion marker (`runs/RUN/done/ID-R.json`).
 //!   A unit that fails writes a failure marker (`runs/RUN/failed/ID-R.json`) with its cause and
 //!   which delivery it was; SQS delivers it again until its redrive policy's `maxReceiveCount`,
@@ -19,7 +20,9 @@
 //!   of memory) reaches the dead-letter queue, which `audit schedule --fan-out` maps to the
 //!   same function: it runs the unit with `--dead-letter N` ([`dead_lettered`]), which writes
 //!   the unit's final failure marker and runs the finisher's check, so no run waits for a
-//!   person.
+//!   person. A dead letter that can never be handled (its run's plan gone, or not naming it)
+//!   is consumed with its reason ([`DroppedDeadLetter`]) rather than failed: the dead-letter
+//!   queue has no redrive, so a failure would come back until its retention ends.
 //!
 //! Every object is written through the change pipeline (S3 objects); the manifest's bytes are
 //! a function of the markers alone, so two finishers racing write the same object.
@@ -215,7 +218,12 @@ pub async fn load_plan(aws: &Aws, loc: &Location, run: &str) -> Result<RunPlan> 
 /// The arguments of a unit's `audit report`: the run's report options narrowed to one account
 /// and region ([`super::args::unit_options`]), every option that decides the rows carried.
 pub fn unit_args(opts: &ReportOptions, unit: &Unit, run: &RunId) -> Vec<String> {
-    super::args::report_args(&super::args::unit_options(opts, unit, run))
+    super::args::report_args(&super::args::unit_options(
+        opts,
+        &unit.account,
+        &unit.region,
+        run,
+    ))
 }
 
 /// What `audit report --fan-out` started.

@@ -1562,3 +1562,153 @@ fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
         dead_marker
     );
 }
+
+/// The dead-letter queue has no redrive: a dead letter the function fails comes back every
+/// visibility timeout for 14 days. One that can never be handled (a body that is not a job, a
+/// unit its run's plan does not name, a run whose plan is gone) is consumed — no batch item
+/// failure, nothing written, one log line naming it and why — while a transient fault (S3
+/// 503 SlowDown, through the fault proxy) is still reported so SQS delivers it again, until
+/// its last delivery from the dead-letter queue (maxReceiveCount + 3), whose failure is
+/// dropped with an error log line.
+#[test]
+fn dead_letters_that_can_never_be_handled_are_consumed_and_transient_faults_retried() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let reports = o.reports_bucket(&env);
+    let upload = format!("s3://{reports}/lake/");
+    let qname: String = format!("poison-{}", env.id).chars().take(60).collect();
+    let (url, _, dlq_url) = queues(&env, &o.mgmt_key, &qname);
+    let dlq_arn = queue_arn(&env, &o.mgmt_key, &dlq_url);
+    let run_id = plan_run(&env, &o, &qname, &upload)["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let got = sqs(
+        &env,
+        &o.mgmt_key,
+        "ReceiveMessage",
+        json!({"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": 1800,
+               "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
+    );
+    let m = got["Messages"][0].clone();
+    // A record of the dead-letter queue's mapping: `body`, received `received` times.
+    let dead = |id: &str, body: &str, received: u32| {
+        let mut r = record(&m, &dlq_arn);
+        r["messageId"] = json!(id);
+        r["body"] = json!(body);
+        r["attributes"]["ApproximateReceiveCount"] = json!(received.to_string());
+        r
+    };
+    let unit_body = m["Body"].as_str().unwrap().to_string();
+    let account = serde_json::from_str::<Value>(&unit_body).unwrap()["fleet"]["account"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let stranger = unit_body.replace(&account, "000011112222");
+    assert_ne!(stranger, unit_body);
+
+    let proxy = FaultProxy::start(&env);
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &proxy.endpoint());
+    let failures = |answer: &Value| -> Vec<String> {
+        answer["batchItemFailures"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no batchItemFailures: {answer}"))
+            .iter()
+            .map(|f| f["itemIdentifier"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let written = || keys(&env, &o.mgmt_key, &reports);
+    let before = written();
+    assert_eq!(before, [format!("lake/runs/{run_id}/plan.json")]);
+
+    // S3 answers the run's plan with 503 SlowDown (every try of the SDK's): a transient
+    // failure, reported, so SQS delivers it again; on the dead letter's last delivery (3 + 3)
+    // the same failure is dropped instead.
+    proxy.rules(json!([{
+        "method": "GET", "path": format!("runs/{run_id}/plan.json"),
+        "action": "respond", "status": 503
+    }]));
+    let (kind, answer) = api.invoke(&json!({"Records": [
+        dead("transient", &unit_body, 4),
+        dead("transient-last", &unit_body, 6),
+        dead("bad-body", "{not json", 4),
+        dead("stranger", &stranger, 4),
+    ]}));
+    assert_eq!(kind, "response", "{answer}");
+    // The stranger's unit reads the plan too: failed by the same fault, it is transient.
+    let mut failed = failures(&answer);
+    failed.sort();
+    assert_eq!(failed, ["stranger", "transient"], "{answer}");
+    assert!(proxy.requests().iter().any(|r| crate::faults::is(
+        r,
+        "GET",
+        &format!("runs/{run_id}/plan.json")
+    ) && r["action"] == "respond"));
+    assert_eq!(written(), before);
+
+    // Without the fault: the unit the plan does not name is consumed, nothing written.
+    proxy.rules(json!([]));
+    let (kind, answer) = api.invoke(&json!({"Records": [dead("stranger", &stranger, 5)]}));
+    assert_eq!(kind, "response", "{answer}");
+    assert!(failures(&answer).is_empty(), "{answer}");
+    assert_eq!(written(), before);
+
+    // The run's plan deleted: its dead letters are consumed, nothing written.
+    let a = auth(&o.mgmt_key, "s3");
+    let (status, _) = http(
+        env.port(),
+        "DELETE",
+        &format!("/{reports}/lake/runs/{run_id}/plan.json"),
+        &[("Authorization", &a)],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(status, 204);
+    let (kind, answer) = api.invoke(&json!({"Records": [dead("no-plan", &unit_body, 4)]}));
+    assert_eq!(kind, "response", "{answer}");
+    assert!(failures(&answer).is_empty(), "{answer}");
+    assert!(written().is_empty(), "{:?}", written());
+
+    let _ = function.kill();
+    let log = {
+        let mut s = String::new();
+        let _ = function.stderr.take().unwrap().read_to_string(&mut s);
+        s
+    };
+    let _ = function.wait();
+    // One line per dropped message, naming it and why.
+    let dropped: HashMap<String, (String, String)> = log
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["status"] == "dropped")
+        .map(|l| {
+            (
+                l["message_id"].as_str().unwrap_or_default().to_string(),
+                (
+                    l["level"].as_str().unwrap_or("warning").to_string(),
+                    l["reason"].to_string(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(dropped.len(), 4, "{log}");
+    let reason = |id: &str| &dropped[id].1;
+    assert!(reason("bad-body").contains("not a JSON job"), "{log}");
+    assert!(
+        reason("stranger").contains(&format!(
+            "000011112222-{REGION} is not a unit of run {run_id}"
+        )),
+        "{log}"
+    );
+    assert!(
+        reason("no-plan").contains(&format!("no run {run_id}")),
+        "{log}"
+    );
+    assert!(
+        reason("transient-last").contains("the dead letter's last delivery"),
+        "{log}"
+    );
+    assert_eq!(dropped["transient-last"].0, "error");
+    assert!(!dropped.contains_key("transient"), "{log}");
+}

@@ -111,7 +111,7 @@ mod tests {
             assert_eq!(back.exact, mode == "--exact");
             assert_eq!(
                 format!("{back:?}"),
-                format!("{:?}", unit_options(&run, &unit, &id))
+                format!("{:?}", unit_options(&run, &unit.account, &unit.region, &id))
             );
             // Everything else is the run's.
             assert_eq!(
