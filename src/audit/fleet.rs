@@ -825,7 +825,7 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
                 m.attempt,
             ),
             None => (
-                "no result: still queued or in flight, or lost (not in the dead-letter queue)"
+                "no result: still queued or in flight, or lost (not in the dead-letter queue: deleted, or a dead letter the function dropped after its last delivery failed, see its log)"
                     .to_string(),
                 0,
             ),
