@@ -159,9 +159,9 @@ pub enum Handling {
     /// Run the job; `last`: the dead letter's last delivery (see [`DEAD_LETTER_DELIVERIES`]),
     /// whose failure is logged and dropped instead of reported.
     Run { job: Job, last: bool },
-    /// Never to be handled (a body that is not a job, or a dead letter delivered too often):
-    /// logged with why, and reported as handled so that SQS deletes it.
-    Drop(String),
+    /// Never to be handled: logged with why, and reported as handled so that SQS deletes it.
+    /// `backstop`: a dead letter delivered too often (else a body that is not a job).
+    Drop { reason: String, backstop: bool },
 }
 
 /// The records of an SQS event, each as its message id and what to do with it; None when the
@@ -201,19 +201,26 @@ fn sqs_job(record: &Value) -> Handling {
     {
         Some(b) => b,
         None => {
-            return Handling::Drop(
-                "message: the body is not a JSON job ({\"lakegate\": [ARGS…]})".into(),
-            )
+            return Handling::Drop {
+                reason: "message: the body is not a JSON job ({\"lakegate\": [ARGS…]})".into(),
+                backstop: false,
+            }
         }
     };
     if body.get("lakegate").is_none() {
-        return Handling::Drop(
-            "message: the body is not a lakegate job ({\"lakegate\": [ARGS…]})".into(),
-        );
+        return Handling::Drop {
+            reason: "message: the body is not a lakegate job ({\"lakegate\": [ARGS…]})".into(),
+            backstop: false,
+        };
     }
     let mut job = match job_of(&body, &[]) {
         Ok(j) => j,
-        Err(why) => return Handling::Drop(why),
+        Err(reason) => {
+            return Handling::Drop {
+                reason,
+                backstop: false,
+            }
+        }
     };
     // A unit of a fanned-out audit learns which delivery this is, of how many.
     let received = record
@@ -234,10 +241,13 @@ fn sqs_job(record: &Value) -> Handling {
             .unwrap_or(u32::from(crate::fulfiller::UNIT_MAX_RECEIVE))
             .saturating_add(DEAD_LETTER_DELIVERIES);
         if received > bound {
-            return Handling::Drop(format!(
+            return Handling::Drop {
+                reason: format!(
                 "dead letter received {received} times, more than the unit's {} deliveries and {DEAD_LETTER_DELIVERIES} from the dead-letter queue: dropped without running it (the last deliveries ended without an answer: see the log); `audit status RUN --finish` names the unit",
                 bound - DEAD_LETTER_DELIVERIES
-            ));
+                ),
+                backstop: true,
+            };
         }
         last = received == bound;
         job.args.push("--dead-letter".into());
@@ -288,10 +298,14 @@ async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure
 /// (delivered again by SQS). A record dropped is logged (one line: its message id, why) and
 /// not among them.
 fn invoke_batch(request_id: &str, records: Vec<(String, Handling)>) -> Value {
-    let dropped = |id: &str, level: &str, why: &str| {
-        log_line(
-            &json!({"request_id": request_id, "message_id": id, "status": "dropped", "level": level, "reason": why}),
-        );
+    // One line per record dropped; the backstop's (a dead letter past its last delivery) is
+    // an error: a unit is left without its final word.
+    let dropped = |id: &str, reason: &str, backstop: bool| {
+        let mut line = json!({"request_id": request_id, "message_id": id, "status": "dropped", "reason": reason});
+        if backstop {
+            line["level"] = json!("error");
+        }
+        log_line(&line);
     };
     let failed: Vec<String> = std::thread::scope(|s| {
         let handles: Vec<_> = records
@@ -303,18 +317,18 @@ fn invoke_batch(request_id: &str, records: Vec<(String, Handling)>) -> Value {
                         Err(f) if *last => {
                             dropped(
                                 id,
-                                "error",
                                 &format!(
                                     "the dead letter's last delivery ({DEAD_LETTER_DELIVERIES} beyond the unit's) failed: {}; `audit status RUN --finish` names the unit",
                                     f.0.error_message
                                 ),
+                                true,
                             );
                             false
                         }
                         Err(_) => true,
                     },
-                    Handling::Drop(why) => {
-                        dropped(id, "error", why);
+                    Handling::Drop { reason, backstop } => {
+                        dropped(id, reason, *backstop);
                         false
                     }
                 })
@@ -528,13 +542,13 @@ mod tests {
     fn run_args(h: &Handling) -> Vec<String> {
         match h {
             Handling::Run { job, .. } => job.args.clone(),
-            Handling::Drop(why) => panic!("dropped: {why}"),
+            Handling::Drop { reason, .. } => panic!("dropped: {reason}"),
         }
     }
 
     fn dropped(h: &Handling) -> &str {
         match h {
-            Handling::Drop(why) => why,
+            Handling::Drop { reason, .. } => reason,
             Handling::Run { job, .. } => panic!("runs {:?}", job.args),
         }
     }
@@ -560,6 +574,13 @@ mod tests {
         assert_eq!(&args[args.len() - 2..], ["--attempt", "2/3"]);
         assert!(dropped(&jobs[1].1).contains("not a JSON job"));
         assert!(dropped(&jobs[2].1).contains("may not run"));
+        assert!(matches!(
+            jobs[1].1,
+            Handling::Drop {
+                backstop: false,
+                ..
+            }
+        ));
         // A body that is not a job never becomes one: consumed, not delivered again.
         let out = invoke_batch("req", jobs.into_iter().skip(1).collect());
         assert_eq!(out, json!({"batchItemFailures": []}));
@@ -590,6 +611,7 @@ mod tests {
             "{:?}",
             jobs[3].1
         );
+        assert!(matches!(jobs[3].1, Handling::Drop { backstop: true, .. }));
         // Not an SQS event: the other paths decide.
         assert!(sqs_jobs(&json!({"Records": []})).is_none());
         assert!(sqs_jobs(&json!({"Records": [{"eventSource": "aws:s3"}]})).is_none());

@@ -1710,5 +1710,9 @@ fn dead_letters_that_can_never_be_handled_are_consumed_and_transient_faults_retr
         "{log}"
     );
     assert_eq!(dropped["transient-last"].0, "error");
+    assert_eq!(
+        dropped["no-plan"].0, "warning",
+        "a drop of its own, not the backstop's"
+    );
     assert!(!dropped.contains_key("transient"), "{log}");
 }
