@@ -34,10 +34,10 @@ AssumeRole's RoleSessionName). EC2 DescribeRegions is keyed without the account:
 of the emulator has the same regions, and moto spends seconds on the first EC2 call of each
 account; it is answered from the store in record mode too. Authorization, X-Amz-Date, X-Amz-Security-Token, User-Agent,
 amz-sdk-invocation-id and amz-sdk-request are not part of it. A replayed AssumeRole hands out the
-recorded credentials again; moto does not check signatures, and the session lasts the recorded
-hour. A replayed answer gets a fresh Date header (the SDKs correct their clock by it).
+recorded credentials again (moto does not check signatures) with a fresh Expiration an hour on. A replayed answer gets a fresh Date header (the SDKs correct their clock by it).
 
-Statistics (JSON with --stats-file, a line on stderr) on SIGUSR1 and on exit: requests, replayed,
+Statistics (JSON with --stats-file, a line on stderr) on SIGUSR1 and on exit: client connections
+made, open and their peak since the last statistics (`peak_open`), requests, replayed,
 forwarded, kept, and the forwarded operations by name. SIGTERM/SIGINT stop the bed.
 
 Python 3 standard library only.
@@ -352,6 +352,7 @@ class Bed:
         self.counts = Counter()
         self.forwarded_ops = Counter()
         self.snapshots = 0
+        self.open = 0  # client connections open now (their peak is counts["peak_open"])
         self.idle = []  # keep-alive connections to the target
         self.tasks = set()  # forwards in progress
         self.pending = {}  # key -> future answer, for SHARED_OPERATIONS being forwarded
@@ -449,6 +450,8 @@ class Bed:
             "requests": self.counts["requests"], "replayed": self.counts["replayed"],
             "forwarded": self.counts["forwarded"], "kept": self.counts["kept"],
             "errors": self.counts["errors"], "stored": len(self.store),
+            "connections": self.counts["connections"], "open": self.open,
+            "peak_open": self.counts["peak_open"],
             "delay_ms": self.delay * 1000, "mode": self.mode,
             "forwarded_operations": dict(self.forwarded_ops.most_common(40)),
         }
@@ -458,6 +461,8 @@ class Bed:
         self.snapshots += 1
         s = self.stats()
         s["snapshots"] = self.snapshots
+        # peak_open is the peak since the last snapshot: a benchmark's two snapshots bound its run.
+        self.counts["peak_open"] = self.open
         if self.stats_file:
             write_atomically(self.stats_file, json.dumps(s) + "\n")
         log(f"{s['requests']} requests: {s['replayed']} replayed, {s['forwarded']} forwarded "
@@ -476,6 +481,9 @@ class Connection(asyncio.Protocol):
 
     def connection_made(self, transport):
         self.transport = transport
+        self.bed.counts["connections"] += 1
+        self.bed.open += 1
+        self.bed.counts["peak_open"] = max(self.bed.counts["peak_open"], self.bed.open)
 
     def data_received(self, data):
         self.buf += data
@@ -484,6 +492,7 @@ class Connection(asyncio.Protocol):
 
     def connection_lost(self, exc):
         self.transport = None
+        self.bed.open -= 1
 
     def next(self):
         if self.transport is None:

@@ -441,6 +441,27 @@ struct Scope<'a> {
     left: AtomicUsize,
     /// The account's S3 Access Grants in the region, read with the listing (taken by the loop).
     grants: std::sync::Mutex<Option<Prefetch>>,
+    /// One of the run's [`Ahead`] places, held while any of the scope's buckets is queued or in
+    /// flight: given back when the last of them is written.
+    _ahead: Option<tokio::sync::OwnedSemaphorePermit>,
+}
+
+/// How many scopes may be listed and not yet written: the listings run only this far ahead of
+/// the bucket reads, so the run holds a few scopes' listings, not the organization's (a listing
+/// is three round trips and a scope's buckets two each; twice the pool's requests keeps the pool
+/// full). Taken before a scope's listing asks anything, so waiting for a place never holds one
+/// of the pool's permits.
+type Ahead = Arc<Semaphore>;
+
+/// Where the accounts' work goes as each scope is listed.
+type Tx<'a> = futures::channel::mpsc::UnboundedSender<Work<'a>>;
+
+/// Hand the work over; the loop has ended only when the run is over (an error), and then
+/// nothing is waiting for it.
+fn send<'a>(tx: &Tx<'a>, work: impl IntoIterator<Item = Work<'a>>) {
+    for w in work {
+        let _ = tx.unbounded_send(w);
+    }
 }
 
 /// An account or region that could not be audited, with the one-line cause.
@@ -550,72 +571,90 @@ fn scope_work<'a>(scope: Scope<'a>, (buckets, mut by_bucket, grants): Listed) ->
         .collect()
 }
 
-/// Enter one member account (its role), find its regions, read its chain and list every
-/// region: the work of that account, or why it could not be done.
+/// Enter one member account (its role), find its regions, read its chain, then list every
+/// region, each scope's work sent on as soon as it is listed (or why it could not be done).
 ///
 /// The SCP and RCP levels need only the caller: they are read from the start, together with the
 /// AssumeRole, the region listing and the account's Block Public Access, so an account's buckets
-/// start after two round trips, not a dozen. Everything is awaited here: a future left unpolled
+/// start after three round trips, not a dozen. Everything is awaited here: a future left unpolled
 /// while it holds one of the pool's permits would stall the run.
 #[allow(clippy::too_many_arguments)]
 async fn prepare_member<'a>(
     session: &'a Session,
     caller: &'a Aws,
     sem: &'a Semaphore,
+    ahead: &Ahead,
     opts: &'a ReportOptions,
     account: String,
     regions: Option<&[String]>,
     pb: &indicatif::ProgressBar,
-) -> Vec<Work<'a>> {
+    tx: &Tx<'a>,
+) {
     let levels = crate::evaluate::chain::org_levels_pooled(caller, &account, Some(sem));
     let entered = enter_member(caller, sem, opts, &account, regions, pb);
     let (levels, entered) = futures::future::join(levels, entered).await;
-    let (listed, restrict, disabled) = match entered {
+    let Entered {
+        creds,
+        regions,
+        restrict,
+        disabled,
+    } = match entered {
         Ok(entered) => entered,
-        Err(failure) => return vec![Work::Failed(failure)],
+        Err(failure) => return send(tx, [Work::Failed(failure)]),
     };
+    send(tx, disabled.into_iter().map(Work::Failed));
     let warn = |m: String| session.printer.warn(m);
     let chain = Arc::new(crate::evaluate::chain::member_chain(
         &account, levels, restrict, warn,
     ));
-    listed
-        .into_iter()
-        .flat_map(|(region, aws, listed)| match listed {
-            Ok(listed) => scope_work(
-                Scope {
-                    account: account.clone(),
-                    region,
-                    aws: ScopeAws::Member(Box::new(aws)),
-                    chain: chain.clone(),
-                    left: AtomicUsize::new(0),
-                    grants: Default::default(),
-                },
-                listed,
-            ),
-            Err(e) => {
-                pb.inc(1);
-                vec![Work::Failed(Failure {
-                    account: account.clone(),
-                    region,
-                    cause: e.message.clone(),
-                    error: Some(e),
-                })]
-            }
-        })
-        .chain(disabled.into_iter().map(Work::Failed))
-        .collect()
+    let lists = regions.into_iter().map(|region| {
+        let (aws, chain, account) = (
+            caller.in_account(&account, creds.clone(), &region),
+            chain.clone(),
+            account.clone(),
+        );
+        async move {
+            let place = ahead.clone().acquire_owned().await;
+            let work = match list_scope(&aws, sem, &account, opts).await {
+                Ok(listed) => scope_work(
+                    Scope {
+                        account,
+                        region,
+                        aws: ScopeAws::Member(Box::new(aws)),
+                        chain,
+                        left: AtomicUsize::new(0),
+                        grants: Default::default(),
+                        _ahead: place.ok(),
+                    },
+                    listed,
+                ),
+                Err(e) => {
+                    pb.inc(1);
+                    vec![Work::Failed(Failure {
+                        account,
+                        region,
+                        cause: e.message.clone(),
+                        error: Some(e),
+                    })]
+                }
+            };
+            send(tx, work);
+        }
+    });
+    futures::future::join_all(lists).await;
 }
 
-/// A member account's listing per region (with the Aws acting in it), and its account-level
-/// RestrictPublicBuckets.
-type Entered = (
-    Vec<(String, Aws, Result<Listed>)>,
-    Result<bool>,
-    Vec<Failure>,
-);
+/// A member account entered: its role's credentials, the regions to list, its account-level
+/// RestrictPublicBuckets, and the regions named that it has not enabled.
+struct Entered {
+    creds: aws_credential_types::provider::SharedCredentialsProvider,
+    regions: Vec<String>,
+    restrict: Result<bool>,
+    disabled: Vec<Failure>,
+}
 
-/// Assume the member role, find the regions, and list them while the account's Block Public
-/// Access is read; the failure when the account cannot be entered.
+/// Assume the member role, then find the regions while the account's Block Public Access is
+/// read; the failure when the account cannot be entered.
 async fn enter_member(
     caller: &Aws,
     sem: &Semaphore,
@@ -651,34 +690,34 @@ async fn enter_member(
         }
     };
     let home = caller.in_account(account, creds.clone(), &caller.region);
-    let regions: Vec<String> = match regions {
-        Some(r) => r.to_vec(),
-        None => match limited(sem, home.enabled_regions()).await {
-            Ok(r) => {
-                pb.inc_length(r.len().saturating_sub(1) as u64);
-                r
-            }
-            Err(e) => {
-                pb.inc(1);
-                return Err(fail(
-                    format!("cannot list its regions: {}", e.message),
-                    e.into(),
-                ));
-            }
-        },
-    };
-    let (regions, disabled) = drop_disabled(&home, sem, opts, account, regions, pb).await;
     let restrict = limited(sem, home.account_restrict_public_buckets(account));
-    let lists = regions.iter().map(|region| {
-        let aws = caller.in_account(account, creds.clone(), region);
-        async move {
-            let listed = list_scope(&aws, sem, account, opts).await;
-            (region.clone(), aws, listed)
-        }
-    });
-    let (restrict, listed) =
-        futures::future::join(restrict, futures::future::join_all(lists)).await;
-    Ok((listed, restrict.map_err(CliError::from), disabled))
+    let regions = async {
+        let regions: Vec<String> = match regions {
+            Some(r) => r.to_vec(),
+            None => match limited(sem, home.enabled_regions()).await {
+                Ok(r) => {
+                    pb.inc_length(r.len().saturating_sub(1) as u64);
+                    r
+                }
+                Err(e) => {
+                    pb.inc(1);
+                    return Err(fail(
+                        format!("cannot list its regions: {}", e.message),
+                        e.into(),
+                    ));
+                }
+            },
+        };
+        Ok(drop_disabled(&home, sem, opts, account, regions, pb).await)
+    };
+    let (restrict, regions) = futures::future::join(restrict, regions).await;
+    let (regions, disabled) = regions?;
+    Ok(Entered {
+        creds,
+        regions,
+        restrict: restrict.map_err(CliError::from),
+        disabled,
+    })
 }
 
 /// The regions named with --regions that are not enabled for the account (EC2 DescribeRegions
@@ -726,9 +765,10 @@ async fn prepare_caller<'a>(
     sem: &Semaphore,
     opts: &'a ReportOptions,
     account: String,
-) -> Vec<Work<'a>> {
+    tx: &Tx<'a>,
+) {
     let chain = Arc::new(crate::evaluate::chain::audit_chain(session, &account).await);
-    match list_scope(aws, sem, &account, opts).await {
+    let work = match list_scope(aws, sem, &account, opts).await {
         Ok(listed) => scope_work(
             Scope {
                 account,
@@ -737,6 +777,7 @@ async fn prepare_caller<'a>(
                 chain,
                 left: AtomicUsize::new(0),
                 grants: Default::default(),
+                _ahead: None,
             },
             listed,
         ),
@@ -746,7 +787,8 @@ async fn prepare_caller<'a>(
             cause: e.message.clone(),
             error: Some(e),
         })],
-    }
+    };
+    send(tx, work);
 }
 
 /// The organization's accounts, narrowed by --account and --exclude-account.
@@ -864,28 +906,28 @@ pub async fn report_with(
     let mut sink = Sink::new(session, opts.upload.is_some())?;
     let partition = aws.partition;
     let regions = plan0.regions.clone();
-    let prepared = stream::iter(plan0.accounts.iter().cloned())
-        .map(|account| {
-            let (sem, pb, regions) = (&sem, &pb, regions.as_deref());
-            async move {
-                if opts.organization {
-                    prepare_member(session, aws, sem, opts, account, regions, pb).await
-                } else {
-                    prepare_caller(session, aws, sem, opts, account).await
-                }
-            }
-        })
-        .buffer_unordered(concurrency)
-        .flat_map(stream::iter);
-    // Accounts are entered (the producer) while buckets are fetched (the consumer). The two are
-    // joined by a channel and both polled below: a producer polled only when the consumer has
-    // room would sit on its permits of the pool while the consumer waits for them.
+    // Accounts are entered and their scopes listed (the producer) while buckets are fetched
+    // (the consumer). The two are joined by a channel and both polled below: a producer polled
+    // only when the consumer has room would sit on its permits of the pool while the consumer
+    // waits for them. How far the listings run ahead is bounded by `ahead` instead.
     let (tx, rx) = futures::channel::mpsc::unbounded::<Work>();
+    let ahead: Ahead = Arc::new(Semaphore::new(concurrency.saturating_mul(2)));
+    let (sem_r, pb_r, regions_r, ahead_r) = (&sem, &pb, regions.as_deref(), &ahead);
+    let accounts = plan0.accounts.clone();
     let produce = async move {
-        prepared
-            .for_each(|w| {
-                let _ = tx.unbounded_send(w);
-                futures::future::ready(())
+        stream::iter(accounts)
+            .for_each_concurrent(concurrency, |account| {
+                let tx = &tx;
+                async move {
+                    if opts.organization {
+                        prepare_member(
+                            session, aws, sem_r, ahead_r, opts, account, regions_r, pb_r, tx,
+                        )
+                        .await;
+                    } else {
+                        prepare_caller(session, aws, sem_r, opts, account, tx).await;
+                    }
+                }
             })
             .await;
         drop(tx);

@@ -963,3 +963,59 @@ fn who_can_reads_a_member_accounts_bucket_through_its_role() {
         stderr(&a)
     );
 }
+
+/// The listings run only a bounded number of scopes (account × region) ahead of the bucket
+/// reads, twice the request pool, so a run holds a few scopes' listings rather than the whole
+/// organization's. With `--concurrency 1` two scopes may be listed and not yet written: when the
+/// k-th ListBuckets is asked, at least k − 2 scopes (one bucket each here) have had their bucket
+/// policy read.
+#[test]
+fn listings_run_at_most_twice_the_pool_ahead_of_the_bucket_reads() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let regions = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1"];
+    for m in &o.members[..3] {
+        for r in &regions[1..] {
+            let body = format!(
+                "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>{r}</LocationConstraint></CreateBucketConfiguration>"
+            );
+            let bucket = env.name(&format!("{}-{r}", &m.id[8..]));
+            s3(
+                &env,
+                &m.key,
+                "PUT",
+                &format!("/{bucket}"),
+                &m.id,
+                body.as_bytes(),
+            );
+        }
+    }
+    let mut c = env.cmd();
+    c.env("LAKEGATE_LOG", "aws_request=debug")
+        .args(o.lg_args())
+        .args(["-o", "csv", "audit", "report", "--organization"])
+        .args(["--member-role", ROLE, "--concurrency", "1"])
+        .args(["--regions", &regions.join(",")]);
+    for m in &o.members[..3] {
+        c.args(["--account", &m.id]);
+    }
+    let a = crate::harness::no_panic(c.assert()).success();
+    let err = stderr(&a);
+    let (mut listings, mut policies_read) = (0usize, 0usize);
+    for line in err.lines() {
+        if line.contains("-> S3.ListBuckets ") {
+            listings += 1;
+            assert!(
+                policies_read + 2 >= listings,
+                "ListBuckets #{listings} asked after only {policies_read} bucket policies were read:\n{err}"
+            );
+        } else if line.contains("<- S3.GetBucketPolicy ") {
+            policies_read += 1;
+        }
+    }
+    assert_eq!((listings, policies_read), (12, 12), "{err}");
+    assert!(
+        stderr(&a).contains("audited 3 of 3 accounts, 12 buckets"),
+        "{err}"
+    );
+}
