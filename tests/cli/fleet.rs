@@ -76,7 +76,15 @@ pub(crate) fn plan_run(env: &TestEnv, o: &Org, qname: &str, upload: &str) -> Val
 
 /// The same, with more `audit report` options (`--sampled`, `--exclude-account ID`, …).
 fn plan_run_with(env: &TestEnv, o: &Org, qname: &str, upload: &str, extra: &[&str]) -> Value {
-    let mut args = vec![
+    let mut args = planner_args(qname, upload);
+    args.extend_from_slice(extra);
+    let a = run(env, o, &args).success();
+    serde_json::from_str(&stdout(&a)).unwrap()
+}
+
+/// `-o json audit report --organization … --fan-out --queue Q --upload U`.
+fn planner_args<'a>(qname: &'a str, upload: &'a str) -> Vec<&'a str> {
+    vec![
         "-o",
         "json",
         "audit",
@@ -89,10 +97,7 @@ fn plan_run_with(env: &TestEnv, o: &Org, qname: &str, upload: &str, extra: &[&st
         qname,
         "--upload",
         upload,
-    ];
-    args.extend_from_slice(extra);
-    let a = run(env, o, &args).success();
-    serde_json::from_str(&stdout(&a)).unwrap()
+    ]
 }
 
 /// A local `audit report --organization` as CSV, with `extra` options: its run and its rows
@@ -699,8 +704,9 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
 }
 
 /// The same code path with the options that change the rows: a fanned-out `--sampled` run
-/// (leaving the member without a role out) has the rows of a local `--sampled` run, which are
-/// not the exact rows (a unit told nothing would compute those).
+/// (leaving the member without a role out), planned by the function as a schedule's job, has
+/// the rows of a local `--sampled` run, which are not the exact rows (a unit told nothing
+/// would compute those).
 #[test]
 fn a_sampled_fanned_out_run_has_the_rows_of_the_local_sampled_run() {
     let env = TestEnv::new();
@@ -710,20 +716,18 @@ fn a_sampled_fanned_out_run_has_the_rows_of_the_local_sampled_run() {
     let upload = format!("s3://{reports}/lake/");
     let qname: String = format!("sampled-{}", env.id).chars().take(60).collect();
     let (url, arn, _) = queues(&env, &o.mgmt_key, &qname);
-    let started = plan_run_with(
-        &env,
-        &o,
-        &qname,
-        &upload,
-        &["--sampled", "--exclude-account", &missing],
-    );
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
+    // The job a schedule's rule hands the function (its constant input).
+    let mut job = planner_args(&qname, &upload);
+    job.extend(["--sampled", "--exclude-account", &missing]);
+    let (kind, started) = api.invoke(&json!({ "lakegate": job[2..] }));
+    assert_eq!(kind, "response", "{started}");
     assert_eq!(started["units"], 4, "{started}");
     let (run_id, day) = (
         started["run"].as_str().unwrap().to_string(),
         started["date"].as_str().unwrap().to_string(),
     );
-    let api = RuntimeApi::start();
-    let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
     let manifest_key = format!("lake/runs/{run_id}/manifest.json");
     drain(&env, &o.mgmt_key, &url, &arn, &api, || {
         object(&env, &o.mgmt_key, &reports, &manifest_key).is_some()
