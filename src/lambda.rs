@@ -27,6 +27,16 @@
 //!   `audit report --run RUN … --dead-letter N` (N its `ApproximateReceiveCount`), which
 //!   records the unit as failed for good and finishes the run if it was the last.
 //!
+//! - a record that can never be handled is consumed, not failed: the dead-letter queue has no
+//!   redrive, so a failed dead letter would come back after every visibility timeout for the
+//!   queue's 14-day retention. A body that is not a job is dropped at once (from either
+//!   queue); a dead letter whose run's plan is gone or does not name it is dropped by the unit
+//!   (its result says `dropped`: the error kind, not transient, decides); a dead letter
+//!   received more than [`DEAD_LETTER_DELIVERIES`] times beyond its maxReceiveCount is dropped
+//!   whatever its failure. Each drop is one log line naming the message id and why. A
+//!   transient failure (S3 5xx, throttling) before that bound is still reported, so SQS
+//!   delivers the message again.
+//!
 //! The response is the command's JSON output; a non-zero exit fails the invocation (its stderr
 //! is the error message), so EventBridge retries it and, when retries run out, sends it to the
 //! dead-letter queue. handle-event is idempotent, so a retry after a success changes nothing.
@@ -135,9 +145,28 @@ fn log_line(v: &Value) {
     crate::output::to_stderr(&(v.to_string() + "\n"));
 }
 
-/// The records of an SQS event, each as its message id and its job (or why it is refused);
-/// None when the payload is not an SQS event.
-pub fn sqs_jobs(payload: &Value) -> Option<Vec<(String, Result<Job, String>)>> {
+/// Deliveries of a dead letter (a unit's message in the dead-letter queue) beyond the
+/// maxReceiveCount its run was planned with: SQS keeps counting a message's receives in the
+/// dead-letter queue, so its ApproximateReceiveCount there starts at maxReceiveCount + 1. The
+/// last of them that fails is dropped with an error log, and one received more often (an
+/// invocation that died handling it) is dropped without being run: no dead letter circulates
+/// until the queue's retention (14 days) ends.
+pub const DEAD_LETTER_DELIVERIES: u32 = 3;
+
+/// What the function does with one record of an SQS batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Handling {
+    /// Run the job; `last`: the dead letter's last delivery (see [`DEAD_LETTER_DELIVERIES`]),
+    /// whose failure is logged and dropped instead of reported.
+    Run { job: Job, last: bool },
+    /// Never to be handled: logged with why, and reported as handled so that SQS deletes it.
+    /// `backstop`: a dead letter delivered too often (else a body that is not a job).
+    Drop { reason: String, backstop: bool },
+}
+
+/// The records of an SQS event, each as its message id and what to do with it; None when the
+/// payload is not an SQS event.
+pub fn sqs_jobs(payload: &Value) -> Option<Vec<(String, Handling)>> {
     let records = payload.get("Records")?.as_array()?;
     if records.is_empty()
         || !records
@@ -161,16 +190,38 @@ pub fn sqs_jobs(payload: &Value) -> Option<Vec<(String, Result<Job, String>)>> {
     )
 }
 
-fn sqs_job(record: &Value) -> Result<Job, String> {
-    let body: Value = record
+/// A record's handling. A body that is not a lakegate job is refused for good: it is the same
+/// bytes at every delivery, so it is dropped at once (from the audit queue as from its
+/// dead-letter queue) rather than delivered again.
+fn sqs_job(record: &Value) -> Handling {
+    let body: Value = match record
         .get("body")
         .and_then(Value::as_str)
         .and_then(|b| serde_json::from_str(b).ok())
-        .ok_or("message: the body is not a JSON job ({\"lakegate\": [ARGS…]})")?;
+    {
+        Some(b) => b,
+        None => {
+            return Handling::Drop {
+                reason: "message: the body is not a JSON job ({\"lakegate\": [ARGS…]})".into(),
+                backstop: false,
+            }
+        }
+    };
     if body.get("lakegate").is_none() {
-        return Err("message: the body is not a lakegate job ({\"lakegate\": [ARGS…]})".into());
+        return Handling::Drop {
+            reason: "message: the body is not a lakegate job ({\"lakegate\": [ARGS…]})".into(),
+            backstop: false,
+        };
     }
-    let mut job = job_of(&body, &[])?;
+    let mut job = match job_of(&body, &[]) {
+        Ok(j) => j,
+        Err(reason) => {
+            return Handling::Drop {
+                reason,
+                backstop: false,
+            }
+        }
+    };
     // A unit of a fanned-out audit learns which delivery this is, of how many.
     let received = record
         .pointer("/attributes/ApproximateReceiveCount")
@@ -181,16 +232,31 @@ fn sqs_job(record: &Value) -> Result<Job, String> {
         .and_then(Value::as_u64)
         .and_then(|m| u32::try_from(m).ok());
     let unit = job.args.iter().any(|a| a == "--run");
+    let mut last = false;
     if unit && dead_lettered(record, &body) {
         // Every delivery of the unit ended without a word: it records that, and finishes the
         // run if it was the last.
+        let received = received.unwrap_or(1).max(1);
+        let bound = allowed
+            .unwrap_or(u32::from(crate::fulfiller::UNIT_MAX_RECEIVE))
+            .saturating_add(DEAD_LETTER_DELIVERIES);
+        if received > bound {
+            return Handling::Drop {
+                reason: format!(
+                "dead letter received {received} times, more than the unit's {} deliveries and {DEAD_LETTER_DELIVERIES} from the dead-letter queue: dropped without running it (the last deliveries ended without an answer: see the log); `audit status RUN --finish` names the unit",
+                bound - DEAD_LETTER_DELIVERIES
+                ),
+                backstop: true,
+            };
+        }
+        last = received == bound;
         job.args.push("--dead-letter".into());
-        job.args.push(received.unwrap_or(1).max(1).to_string());
+        job.args.push(received.to_string());
     } else if let (Some(n), Some(m), true) = (received, allowed, unit) {
         job.args.push("--attempt".into());
         job.args.push(format!("{}/{m}", n.max(1)));
     }
-    Ok(job)
+    Handling::Run { job, last }
 }
 
 /// Whether a unit's message comes from the dead-letter queue: the queue of the record
@@ -208,8 +274,8 @@ async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure
     let request_id = ev.context.request_id.clone();
     if let Some(mut records) = sqs_jobs(&ev.payload) {
         // A unit learns when the invocation ends, to record a timeout before it is killed.
-        for (_, job) in records.iter_mut() {
-            if let Ok(job) = job {
+        for (_, h) in records.iter_mut() {
+            if let Handling::Run { job, .. } = h {
                 if job.args.iter().any(|a| a == "--run") && ev.context.deadline > 0 {
                     job.args.push("--deadline".into());
                     job.args.push(ev.context.deadline.to_string());
@@ -228,17 +294,42 @@ async fn invoke(ev: lambda_runtime::LambdaEvent<Value>) -> Result<Value, Failure
     run_job(&request_id, &job, None)
 }
 
-/// An SQS batch: every record's job at once, each in its own child; the records that failed.
-fn invoke_batch(request_id: &str, records: Vec<(String, Result<Job, String>)>) -> Value {
+/// An SQS batch: every record's job at once, each in its own child; the records that failed
+/// (delivered again by SQS). A record dropped is logged (one line: its message id, why) and
+/// not among them.
+fn invoke_batch(request_id: &str, records: Vec<(String, Handling)>) -> Value {
+    // One line per record dropped; the backstop's (a dead letter past its last delivery) is
+    // an error: a unit is left without its final word.
+    let dropped = |id: &str, reason: &str, backstop: bool| {
+        let mut line = json!({"request_id": request_id, "message_id": id, "status": "dropped", "reason": reason});
+        if backstop {
+            line["level"] = json!("error");
+        }
+        log_line(&line);
+    };
     let failed: Vec<String> = std::thread::scope(|s| {
         let handles: Vec<_> = records
             .iter()
-            .map(|(id, job)| {
-                s.spawn(move || match job {
-                    Ok(job) => run_job(request_id, job, Some(id)).is_err(),
-                    Err(why) => {
-                        log_line(&json!({"request_id": request_id, "message_id": id, "status": "refused", "error": why}));
-                        true
+            .map(|(id, h)| {
+                s.spawn(move || match h {
+                    Handling::Run { job, last } => match run_job(request_id, job, Some(id)) {
+                        Ok(_) => false,
+                        Err(f) if *last => {
+                            dropped(
+                                id,
+                                &format!(
+                                    "the dead letter's last delivery ({DEAD_LETTER_DELIVERIES} beyond the unit's) failed: {}; `audit status RUN --finish` names the unit",
+                                    f.0.error_message
+                                ),
+                                true,
+                            );
+                            false
+                        }
+                        Err(_) => true,
+                    },
+                    Handling::Drop { reason, backstop } => {
+                        dropped(id, reason, *backstop);
+                        false
                     }
                 })
             })
@@ -298,11 +389,18 @@ fn run_job(request_id: &str, job: &Job, message_id: Option<&str>) -> Result<Valu
         .take(2)
         .map(String::as_str)
         .collect();
+    // A dead letter the unit found it can never handle: done with, and said why.
+    let dropped = result.get("dropped").filter(|_| out.status.success());
     log_line(&json!({
         "request_id": request_id,
         "message_id": message_id,
         "command": command.join(" "),
-        "status": if out.status.success() { "ok" } else { "failed" },
+        "status": match (out.status.success(), dropped) {
+            (true, None) => "ok",
+            (true, Some(_)) => "dropped",
+            (false, _) => "failed",
+        },
+        "reason": dropped,
         "exit_code": code,
         "duration_ms": started.elapsed().as_millis() as u64,
         "result": if out.status.success() { result.clone() } else { Value::Null },
@@ -441,6 +539,20 @@ mod tests {
         })
     }
 
+    fn run_args(h: &Handling) -> Vec<String> {
+        match h {
+            Handling::Run { job, .. } => job.args.clone(),
+            Handling::Drop { reason, .. } => panic!("dropped: {reason}"),
+        }
+    }
+
+    fn dropped(h: &Handling) -> &str {
+        match h {
+            Handling::Drop { reason, .. } => reason,
+            Handling::Run { job, .. } => panic!("runs {:?}", job.args),
+        }
+    }
+
     #[test]
     fn an_sqs_batch_runs_each_unit_told_which_delivery_it_is() {
         let unit = json!({
@@ -457,30 +569,49 @@ mod tests {
         assert_eq!(jobs.len(), 3);
         let (id, job) = &jobs[0];
         assert_eq!(id, "m1");
-        let args = &job.as_ref().unwrap().args;
+        let args = run_args(job);
         assert_eq!(&args[..4], ["-o", "json", "audit", "report"]);
         assert_eq!(&args[args.len() - 2..], ["--attempt", "2/3"]);
-        assert!(jobs[1].1.as_ref().unwrap_err().contains("not a JSON job"));
-        assert!(jobs[2].1.as_ref().unwrap_err().contains("may not run"));
-        // Refused records are failures of the batch (SQS delivers them again, then the DLQ).
+        assert!(dropped(&jobs[1].1).contains("not a JSON job"));
+        assert!(dropped(&jobs[2].1).contains("may not run"));
+        assert!(matches!(
+            jobs[1].1,
+            Handling::Drop {
+                backstop: false,
+                ..
+            }
+        ));
+        // A body that is not a job never becomes one: consumed, not delivered again.
         let out = invoke_batch("req", jobs.into_iter().skip(1).collect());
-        assert_eq!(
-            out,
-            json!({"batchItemFailures": [{"itemIdentifier": "m2"}, {"itemIdentifier": "m3"}]})
-        );
+        assert_eq!(out, json!({"batchItemFailures": []}));
         // From the dead-letter queue (not the queue the planner sent it to): the unit records
         // its death, told how often it was received.
         let mut sent = unit.clone();
         sent["fleet"]["queue"] = json!("lakegate-fulfiller-audit-weekly");
-        let mut dead = record("m4", &sent.to_string(), "4");
-        dead["eventSourceARN"] =
-            json!("arn:aws:sqs:us-east-1:123456789012:lakegate-fulfiller-audit-weekly-dlq");
+        let dead = |id: &str, received: &str| {
+            let mut r = record(id, &sent.to_string(), received);
+            r["eventSourceARN"] =
+                json!("arn:aws:sqs:us-east-1:123456789012:lakegate-fulfiller-audit-weekly-dlq");
+            r
+        };
         let work = record("m5", &sent.to_string(), "2");
-        let jobs = sqs_jobs(&json!({"Records": [dead, work]})).unwrap();
-        let args = |i: usize| jobs[i].1.as_ref().unwrap().args.clone();
+        let jobs = sqs_jobs(
+            &json!({"Records": [dead("m4", "4"), work, dead("m6", "6"), dead("m7", "7")]}),
+        )
+        .unwrap();
+        let args = |i: usize| run_args(&jobs[i].1);
         assert_eq!(&args(0)[args(0).len() - 2..], ["--dead-letter", "4"]);
         assert!(!args(0).contains(&"--attempt".to_string()));
+        assert!(matches!(jobs[0].1, Handling::Run { last: false, .. }));
         assert_eq!(&args(1)[args(1).len() - 2..], ["--attempt", "2/3"]);
+        // The third delivery from the dead-letter queue is its last; a fourth is not run.
+        assert!(matches!(jobs[2].1, Handling::Run { last: true, .. }));
+        assert!(
+            dropped(&jobs[3].1).starts_with("dead letter received 7 times, more than the unit's 3 deliveries and 3 from the dead-letter queue"),
+            "{:?}",
+            jobs[3].1
+        );
+        assert!(matches!(jobs[3].1, Handling::Drop { backstop: true, .. }));
         // Not an SQS event: the other paths decide.
         assert!(sqs_jobs(&json!({"Records": []})).is_none());
         assert!(sqs_jobs(&json!({"Records": [{"eventSource": "aws:s3"}]})).is_none());

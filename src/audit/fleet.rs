@@ -4,8 +4,9 @@
 //!   scheduled job) lists the organization's accounts and regions, writes the run's plan
 //!   (`runs/RUN/plan.json`: the units expected) and sends one SQS message per account × region
 //!   (SendMessageBatch, ten at a time) to the audit queue.
-//! - A **unit** is exactly `audit report --organization --account ID --regions R --run RUN`:
-//!   the same engine function as a local run, which writes its partition
+//! - A **unit** is exactly `audit report --organization --account ID --regions R --run RUN`
+//!   with the run's other options ([`super::args`] renders every one of them): the same engine
+//!   function as a local run, which writes its partition
 //!   (`report/account=ID/dt=DAY/RUN.R.csv`) and its completion marker (`runs/RUN/done/ID-R.json`).
 //!   A unit that fails writes a failure marker (`runs/RUN/failed/ID-R.json`) with its cause and
 //!   which delivery it was; SQS delivers it again until its redrive policy's `maxReceiveCount`,
@@ -19,7 +20,9 @@
 //!   of memory) reaches the dead-letter queue, which `audit schedule --fan-out` maps to the
 //!   same function: it runs the unit with `--dead-letter N` ([`dead_lettered`]), which writes
 //!   the unit's final failure marker and runs the finisher's check, so no run waits for a
-//!   person.
+//!   person. A dead letter that can never be handled (its run's plan gone, or not naming it)
+//!   is consumed with its reason ([`DroppedDeadLetter`]) rather than failed: the dead-letter
+//!   queue has no redrive, so a failure would come back until its retention ends.
 //!
 //! Every object is written through the change pipeline (S3 objects); the manifest's bytes are
 //! a function of the markers alone, so two finishers racing write the same object.
@@ -213,41 +216,14 @@ pub async fn load_plan(aws: &Aws, loc: &Location, run: &str) -> Result<RunPlan> 
 // The planner.
 
 /// The arguments of a unit's `audit report`: the run's report options narrowed to one account
-/// and region (the table is the finisher's).
-pub fn unit_args(opts: &ReportOptions, unit: &Unit, run: &str) -> Vec<String> {
-    let mut a: Vec<String> = vec!["audit".into(), "report".into(), "--organization".into()];
-    let mut flag = |f: &str, v: &str| {
-        a.push(f.to_string());
-        a.push(v.to_string());
-    };
-    if let Some(r) = &opts.member_role {
-        flag("--member-role", r);
-    }
-    if let Some(x) = &opts.external_id {
-        flag("--external-id", x);
-    }
-    flag("--account", &unit.account);
-    if unit.region != "*" {
-        flag("--regions", &unit.region);
-    }
-    for arn in &opts.analyzer_arn {
-        flag("--analyzer-arn", arn);
-    }
-    for t in &opts.trusted_account {
-        flag("--trusted-account", t);
-    }
-    flag("--concurrency", &opts.concurrency.to_string());
-    if let Some(u) = &opts.upload {
-        flag("--upload", &u.to_string());
-    }
-    flag("--run", run);
-    if unit.region == "*" {
-        a.push("--all-regions".into());
-    }
-    if opts.exact {
-        a.push("--exact".into());
-    }
-    a
+/// and region ([`super::args::unit_options`]), every option that decides the rows carried.
+pub fn unit_args(opts: &ReportOptions, unit: &Unit, run: &RunId) -> Vec<String> {
+    super::args::report_args(&super::args::unit_options(
+        opts,
+        &unit.account,
+        &unit.region,
+        run,
+    ))
 }
 
 /// What `audit report --fan-out` started.
@@ -341,6 +317,9 @@ pub async fn fan_out(session: &Session, opts: &ReportOptions, queue: &str) -> Re
         })
         .collect();
     let run = super::partition::new_run_id();
+    let run_id: RunId = run
+        .parse()
+        .map_err(|e: String| failed(format!("the new run's id: {e}")))?;
     let plan = RunPlan {
         run: run.clone(),
         date: super::today_utc(),
@@ -379,7 +358,7 @@ pub async fn fan_out(session: &Session, opts: &ReportOptions, queue: &str) -> Re
         .enumerate()
         .map(|(i, u)| {
             let body = serde_json::json!({
-                "lakegate": unit_args(opts, u, &run),
+                "lakegate": unit_args(opts, u, &run_id),
                 "fleet": {"run": run, "account": u.account, "region": u.region, "max_receive": max_receive, "queue": queue},
             });
             (i.to_string(), body.to_string())
@@ -407,10 +386,14 @@ pub async fn run_unit(session: &Session, opts: &ReportOptions) -> Result<()> {
     let Some(u) = &opts.unit else {
         return report_with(session, opts, None).await;
     };
-    let plan = load_unit(session, opts, u).await?;
     if let Some(received) = u.dead_letter {
-        return dead_lettered(session, &plan, received).await;
+        return match load_unit(session, opts, u).await {
+            Ok(plan) => dead_lettered(session, &plan, received).await,
+            Err(e) if never_handled(&e) => drop_dead_letter(session, opts, u, e),
+            Err(e) => Err(e),
+        };
     }
+    let plan = load_unit(session, opts, u).await?;
     let done = match u.deadline_ms {
         Some(deadline) => {
             let left = deadline
@@ -436,6 +419,44 @@ pub async fn run_unit(session: &Session, opts: &ReportOptions) -> Result<()> {
         None => report_with(session, opts, Some(&plan)).await,
     };
     after_unit(session, &plan, done).await
+}
+
+/// Whether a dead letter's unit failed to load for a reason no redelivery changes: its
+/// arguments are not a unit (bad input), or its run's plan is gone (not found) or does not
+/// name it. An AWS error a retry may cure (5xx, throttling, no answer) is never one of them.
+fn never_handled(e: &CliError) -> bool {
+    !e.is_transient() && matches!(e.kind, Kind::Input | Kind::NotFound)
+}
+
+/// A dead letter that can never be handled (see [`never_handled`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct DroppedDeadLetter {
+    /// Why, on one line: the error that loading the unit ended with.
+    pub dropped: String,
+    pub run: String,
+    pub account: Option<String>,
+}
+
+/// The dead letter is consumed: SQS would otherwise hand it back after every visibility
+/// timeout until its retention ends (the dead-letter queue has no redrive of its own), and
+/// nothing is written. The result says why (`dropped`), which the function logs with the
+/// message's id; the command succeeds, so the message is deleted.
+fn drop_dead_letter(
+    session: &Session,
+    opts: &ReportOptions,
+    u: &UnitRun,
+    e: CliError,
+) -> Result<()> {
+    let d = DroppedDeadLetter {
+        dropped: e.message,
+        run: u.run.to_string(),
+        account: opts.accounts.first().cloned(),
+    };
+    session.printer.warn(format!(
+        "dead letter of run {} dropped: it can never be handled: {}",
+        d.run, d.dropped
+    ));
+    session.printer.result(&d, || Ok(()))
 }
 
 /// Time a unit keeps before its invocation's deadline to record its failure (a marker, and
@@ -804,7 +825,7 @@ fn manifest_of(plan: &RunPlan, p: &Progress) -> RunManifest {
                 m.attempt,
             ),
             None => (
-                "no result: still queued or in flight, or lost (not in the dead-letter queue)"
+                "no result: still queued or in flight, or lost (not in the dead-letter queue: deleted, or a dead letter the function dropped after its last delivery failed, see its log)"
                     .to_string(),
                 0,
             ),
@@ -1222,26 +1243,5 @@ mod tests {
         let m = manifest_of(&pl, &p);
         assert!(!m.partial);
         assert_eq!(m.accounts, ["a", "b", "c"]);
-    }
-
-    #[test]
-    fn unit_arguments_narrow_the_run_to_one_account_and_region() {
-        let opts = ReportOptions {
-            organization: true,
-            member_role: Some("Audit".parse().unwrap()),
-            regions: vec!["eu-west-1".into(), "us-east-1".into()],
-            concurrency: 8,
-            upload: Some("s3://bkt/audit/".parse().unwrap()),
-            exact: true,
-            ..Default::default()
-        };
-        let u = Unit {
-            account: "111122223333".into(),
-            region: "us-east-1".into(),
-        };
-        assert_eq!(
-            unit_args(&opts, &u, "r1").join(" "),
-            "audit report --organization --member-role Audit --account 111122223333 --regions us-east-1 --concurrency 8 --upload s3://bkt/audit/ --run r1 --exact"
-        );
     }
 }

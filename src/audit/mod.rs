@@ -4,6 +4,7 @@
 //! plain options, never CLI types.
 
 pub mod access_grants;
+pub mod args;
 pub mod fleet;
 pub mod partition;
 pub mod report;

@@ -71,26 +71,81 @@ pub(crate) fn queues(env: &TestEnv, key: &str, name: &str) -> (String, String, S
 /// The planner of a fanned-out run over the organization, onto queue `qname`, uploading to
 /// `upload`: what it prints (the run, its date and its units).
 pub(crate) fn plan_run(env: &TestEnv, o: &Org, qname: &str, upload: &str) -> Value {
-    let a = run(
-        env,
-        o,
-        &[
-            "-o",
-            "json",
-            "audit",
-            "report",
-            "--organization",
-            "--member-role",
-            ROLE,
-            "--fan-out",
-            "--queue",
-            qname,
-            "--upload",
-            upload,
-        ],
-    )
-    .success();
+    plan_run_with(env, o, qname, upload, &[])
+}
+
+/// The same, with more `audit report` options (`--sampled`, `--exclude-account ID`, …).
+fn plan_run_with(env: &TestEnv, o: &Org, qname: &str, upload: &str, extra: &[&str]) -> Value {
+    let mut args = planner_args(qname, upload);
+    args.extend_from_slice(extra);
+    let a = run(env, o, &args).success();
     serde_json::from_str(&stdout(&a)).unwrap()
+}
+
+/// `-o json audit report --organization … --fan-out --queue Q --upload U`.
+fn planner_args<'a>(qname: &'a str, upload: &'a str) -> Vec<&'a str> {
+    vec![
+        "-o",
+        "json",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+        "--fan-out",
+        "--queue",
+        qname,
+        "--upload",
+        upload,
+    ]
+}
+
+/// A local `audit report --organization` as CSV, with `extra` options: its run and its rows
+/// (data lines, sorted).
+fn local_report(
+    env: &TestEnv,
+    o: &Org,
+    extra: &[&str],
+) -> (assert_cmd::assert::Assert, Vec<String>) {
+    let mut args = vec![
+        "-o",
+        "csv",
+        "audit",
+        "report",
+        "--organization",
+        "--member-role",
+        ROLE,
+    ];
+    args.extend_from_slice(extra);
+    let a = run(env, o, &args).success();
+    let lines = data_lines(&stdout(&a));
+    (a, lines)
+}
+
+/// The partition objects of a fanned-out run for `accounts` (the region in use), read back:
+/// each object, and all their rows (data lines, sorted).
+fn fleet_report(
+    env: &TestEnv,
+    o: &Org,
+    reports: &str,
+    (run_id, day): (&str, &str),
+    accounts: &BTreeSet<&str>,
+) -> (Vec<String>, Vec<String>) {
+    let mut objects = Vec::new();
+    let mut lines = Vec::new();
+    for a in accounts {
+        let csv = object(
+            env,
+            &o.mgmt_key,
+            reports,
+            &format!("lake/report/account={a}/dt={day}/{run_id}.{REGION}.csv"),
+        )
+        .unwrap_or_else(|| panic!("no partition object for {a}"));
+        lines.extend(data_lines(&csv));
+        objects.push(csv);
+    }
+    lines.sort();
+    (objects, lines)
 }
 
 /// One attribute of a queue, as SQS gives it (a string).
@@ -601,41 +656,20 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     assert_eq!(s["failures"][0]["account"], missing.id.as_str());
 
     // The same code path: a local run over the same accounts gives the same rows.
-    let mut args = vec![
-        "-o",
-        "csv",
-        "audit",
-        "report",
-        "--organization",
-        "--member-role",
-        ROLE,
-    ];
     let exclude = missing.id.clone();
-    args.extend(["--exclude-account", exclude.as_str()]);
-    let local = run(&env, &o, &args).success();
-    let mut fleet: Vec<String> = Vec::new();
-    let mut fleet_objects: Vec<String> = Vec::new();
-    for a in &expected {
-        let csv = object(
-            &env,
-            &o.mgmt_key,
-            &reports,
-            &format!("lake/report/account={a}/dt={day}/{run_id}.{REGION}.csv"),
-        )
-        .unwrap();
-        fleet_objects.push(csv.clone());
-        fleet.extend(data_lines(&csv));
-    }
-    fleet.sort();
-    let local_lines = data_lines(&stdout(&local));
+    let (local, local_lines) = local_report(&env, &o, &["--exclude-account", &exclude]);
+    let (fleet_objects, fleet) = fleet_report(&env, &o, &reports, (&run_id, day), &expected);
     assert!(!local_lines.is_empty());
     assert_eq!(local_lines, fleet, "{}", stderr(&local));
 
     // A local upload the same day shares the fleet run's partitions: each run's objects are
     // named after it, so neither overwrites the other, and `audit query` reads each account's
     // latest run only (its rows are not counted twice).
-    args.extend(["--upload", upload.as_str()]);
-    run(&env, &o, &args).success();
+    local_report(
+        &env,
+        &o,
+        &["--exclude-account", &exclude, "--upload", &upload],
+    );
     let all = keys(&env, &o.mgmt_key, &reports);
     for (a, before) in expected.iter().zip(&fleet_objects) {
         let partition = format!("lake/report/account={a}/dt={day}/");
@@ -667,6 +701,55 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
         rows.iter().all(|r| r["lakegate_run"] != run_id),
         "{rows:#?}"
     );
+}
+
+/// The same code path with the options that change the rows: a fanned-out `--sampled` run
+/// (leaving the member without a role out), planned by the function as a schedule's job, has
+/// the rows of a local `--sampled` run, which are not the exact rows (a unit told nothing
+/// would compute those).
+#[test]
+fn a_sampled_fanned_out_run_has_the_rows_of_the_local_sampled_run() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let missing = o.missing().id.clone();
+    let reports = o.reports_bucket(&env);
+    let upload = format!("s3://{reports}/lake/");
+    let qname: String = format!("sampled-{}", env.id).chars().take(60).collect();
+    let (url, arn, _) = queues(&env, &o.mgmt_key, &qname);
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
+    // The job a schedule's rule hands the function (its constant input).
+    let mut job = planner_args(&qname, &upload);
+    job.extend(["--sampled", "--exclude-account", &missing]);
+    let (kind, started) = api.invoke(&json!({ "lakegate": job[2..] }));
+    assert_eq!(kind, "response", "{started}");
+    assert_eq!(started["units"], 4, "{started}");
+    let (run_id, day) = (
+        started["run"].as_str().unwrap().to_string(),
+        started["date"].as_str().unwrap().to_string(),
+    );
+    let manifest_key = format!("lake/runs/{run_id}/manifest.json");
+    drain(&env, &o.mgmt_key, &url, &arn, &api, || {
+        object(&env, &o.mgmt_key, &reports, &manifest_key).is_some()
+    });
+    let _ = function.kill();
+    let _ = function.wait();
+    let manifest: Value =
+        serde_json::from_str(&object(&env, &o.mgmt_key, &reports, &manifest_key).unwrap()).unwrap();
+    assert_eq!(manifest["partial"], false, "{manifest}");
+    let covered: BTreeSet<&str> = manifest["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert_eq!(covered.len(), 4, "{manifest}");
+    let (_, fleet) = fleet_report(&env, &o, &reports, (&run_id, &day), &covered);
+    let (local, sampled) = local_report(&env, &o, &["--sampled", "--exclude-account", &missing]);
+    assert!(!sampled.is_empty());
+    assert_eq!(sampled, fleet, "{}", stderr(&local));
+    let (_, exact) = local_report(&env, &o, &["--exclude-account", &missing]);
+    assert_ne!(exact, fleet, "sampled rows differ from exact ones");
 }
 
 /// `audit query`'s SELECT (as [`lakegate::audit::table::query_sql`] writes it) run by SQLite
@@ -1482,4 +1565,158 @@ fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
         object(&env, &o.mgmt_key, &reports, &failed_key(&dead_unit)).unwrap(),
         dead_marker
     );
+}
+
+/// The dead-letter queue has no redrive: a dead letter the function fails comes back every
+/// visibility timeout for 14 days. One that can never be handled (a body that is not a job, a
+/// unit its run's plan does not name, a run whose plan is gone) is consumed — no batch item
+/// failure, nothing written, one log line naming it and why — while a transient fault (S3
+/// 503 SlowDown, through the fault proxy) is still reported so SQS delivers it again, until
+/// its last delivery from the dead-letter queue (maxReceiveCount + 3), whose failure is
+/// dropped with an error log line.
+#[test]
+fn dead_letters_that_can_never_be_handled_are_consumed_and_transient_faults_retried() {
+    let env = TestEnv::new();
+    let o = org(&env);
+    let reports = o.reports_bucket(&env);
+    let upload = format!("s3://{reports}/lake/");
+    let qname: String = format!("poison-{}", env.id).chars().take(60).collect();
+    let (url, _, dlq_url) = queues(&env, &o.mgmt_key, &qname);
+    let dlq_arn = queue_arn(&env, &o.mgmt_key, &dlq_url);
+    let run_id = plan_run(&env, &o, &qname, &upload)["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let got = sqs(
+        &env,
+        &o.mgmt_key,
+        "ReceiveMessage",
+        json!({"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": 1800,
+               "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
+    );
+    let m = got["Messages"][0].clone();
+    // A record of the dead-letter queue's mapping: `body`, received `received` times.
+    let dead = |id: &str, body: &str, received: u32| {
+        let mut r = record(&m, &dlq_arn);
+        r["messageId"] = json!(id);
+        r["body"] = json!(body);
+        r["attributes"]["ApproximateReceiveCount"] = json!(received.to_string());
+        r
+    };
+    let unit_body = m["Body"].as_str().unwrap().to_string();
+    let account = serde_json::from_str::<Value>(&unit_body).unwrap()["fleet"]["account"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let stranger = unit_body.replace(&account, "000011112222");
+    assert_ne!(stranger, unit_body);
+
+    let proxy = FaultProxy::start(&env);
+    let api = RuntimeApi::start();
+    let mut function = start_function(&env, &api, &o.mgmt_key, &proxy.endpoint());
+    let failures = |answer: &Value| -> Vec<String> {
+        answer["batchItemFailures"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no batchItemFailures: {answer}"))
+            .iter()
+            .map(|f| f["itemIdentifier"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let written = || keys(&env, &o.mgmt_key, &reports);
+    let before = written();
+    assert_eq!(before, [format!("lake/runs/{run_id}/plan.json")]);
+
+    // S3 answers the run's plan with 503 SlowDown (every try of the SDK's): a transient
+    // failure, reported, so SQS delivers it again; on the dead letter's last delivery (3 + 3)
+    // the same failure is dropped instead.
+    proxy.rules(json!([{
+        "method": "GET", "path": format!("runs/{run_id}/plan.json"),
+        "action": "respond", "status": 503
+    }]));
+    let (kind, answer) = api.invoke(&json!({"Records": [
+        dead("transient", &unit_body, 4),
+        dead("transient-last", &unit_body, 6),
+        dead("bad-body", "{not json", 4),
+        dead("stranger", &stranger, 4),
+    ]}));
+    assert_eq!(kind, "response", "{answer}");
+    // The stranger's unit reads the plan too: failed by the same fault, it is transient.
+    let mut failed = failures(&answer);
+    failed.sort();
+    assert_eq!(failed, ["stranger", "transient"], "{answer}");
+    assert!(proxy.requests().iter().any(|r| crate::faults::is(
+        r,
+        "GET",
+        &format!("runs/{run_id}/plan.json")
+    ) && r["action"] == "respond"));
+    assert_eq!(written(), before);
+
+    // Without the fault: the unit the plan does not name is consumed, nothing written.
+    proxy.rules(json!([]));
+    let (kind, answer) = api.invoke(&json!({"Records": [dead("stranger", &stranger, 5)]}));
+    assert_eq!(kind, "response", "{answer}");
+    assert!(failures(&answer).is_empty(), "{answer}");
+    assert_eq!(written(), before);
+
+    // The run's plan deleted: its dead letters are consumed, nothing written.
+    let a = auth(&o.mgmt_key, "s3");
+    let (status, _) = http(
+        env.port(),
+        "DELETE",
+        &format!("/{reports}/lake/runs/{run_id}/plan.json"),
+        &[("Authorization", &a)],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(status, 204);
+    let (kind, answer) = api.invoke(&json!({"Records": [dead("no-plan", &unit_body, 4)]}));
+    assert_eq!(kind, "response", "{answer}");
+    assert!(failures(&answer).is_empty(), "{answer}");
+    assert!(written().is_empty(), "{:?}", written());
+
+    let _ = function.kill();
+    let log = {
+        let mut s = String::new();
+        let _ = function.stderr.take().unwrap().read_to_string(&mut s);
+        s
+    };
+    let _ = function.wait();
+    // One line per dropped message, naming it and why.
+    let dropped: HashMap<String, (String, String)> = log
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["status"] == "dropped")
+        .map(|l| {
+            (
+                l["message_id"].as_str().unwrap_or_default().to_string(),
+                (
+                    l["level"].as_str().unwrap_or("warning").to_string(),
+                    l["reason"].to_string(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(dropped.len(), 4, "{log}");
+    let reason = |id: &str| &dropped[id].1;
+    assert!(reason("bad-body").contains("not a JSON job"), "{log}");
+    assert!(
+        reason("stranger").contains(&format!(
+            "000011112222-{REGION} is not a unit of run {run_id}"
+        )),
+        "{log}"
+    );
+    assert!(
+        reason("no-plan").contains(&format!("no run {run_id}")),
+        "{log}"
+    );
+    assert!(
+        reason("transient-last").contains("the dead letter's last delivery"),
+        "{log}"
+    );
+    assert_eq!(dropped["transient-last"].0, "error");
+    assert_eq!(
+        dropped["no-plan"].0, "warning",
+        "a drop of its own, not the backstop's"
+    );
+    assert!(!dropped.contains_key("transient"), "{log}");
 }
