@@ -736,9 +736,10 @@ pub async fn dead_letters(aws: &Aws, plan: &RunPlan) -> Result<BTreeSet<String>>
     Ok(dead)
 }
 
-/// Read a run's markers: two listings, and only the failure markers' bodies (their cause, and
-/// whether they are final). With `when_complete`, None as soon as the listings show units
-/// without any marker: a unit's completion then costs two listings, not a read of every marker.
+/// Read a run's markers: one listing of the run's keys, and only the failure markers' bodies
+/// (their cause, and whether they are final). With `when_complete`, None as soon as the listing
+/// shows units without any marker: a unit's completion then costs one listing, not a read of
+/// every marker.
 pub async fn progress(
     aws: &Aws,
     loc: &Location,
@@ -747,16 +748,16 @@ pub async fn progress(
 ) -> Result<Option<Progress>> {
     let run = &plan.run;
     let base = format!("{}runs/{run}/", loc.prefix);
-    let done_keys: BTreeSet<String> = aws
-        .keys_under(&loc.bucket, &format!("{base}done/"))
-        .await?
-        .into_iter()
-        .collect();
-    let failed_keys: BTreeSet<String> = aws
-        .keys_under(&loc.bucket, &format!("{base}failed/"))
-        .await?
-        .into_iter()
-        .collect();
+    // Every unit checks whether it was the last, so this listing is paid once per unit: one
+    // listing of both kinds of marker, not one per kind.
+    let (mut done_keys, mut failed_keys) = (BTreeSet::new(), BTreeSet::new());
+    for key in aws.keys_under(&loc.bucket, &base).await? {
+        if let Some(file) = key.strip_prefix("done/") {
+            done_keys.insert(file.to_string());
+        } else if let Some(file) = key.strip_prefix("failed/") {
+            failed_keys.insert(file.to_string());
+        }
+    }
     let mut p = Progress::default();
     let files: Vec<(&Unit, String)> = plan
         .units
