@@ -29,6 +29,29 @@ fn sqs(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
     json_api(env, key, ("sqs", "AmazonSQS", "1.0"), op, body)
 }
 
+/// The strings of a JSON array.
+fn strs(v: &Value) -> BTreeSet<&str> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect()
+}
+
+/// Up to `max` messages of queue `url` with all their attributes, hidden for `hide` seconds.
+fn receive(env: &TestEnv, key: &str, url: &str, max: u32, hide: u32) -> Vec<Value> {
+    sqs(
+        env,
+        key,
+        "ReceiveMessage",
+        json!({"QueueUrl": url, "MaxNumberOfMessages": max, "VisibilityTimeout": hide,
+               "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
+    )["Messages"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// An object's bytes, read as the account of `key` (not through lakegate).
 fn object(env: &TestEnv, key: &str, bucket: &str, object_key: &str) -> Option<String> {
     let a = auth(key, "s3");
@@ -76,17 +99,16 @@ pub(crate) fn plan_run(env: &TestEnv, o: &Org, qname: &str, upload: &str) -> Val
 
 /// The same, with more `audit report` options (`--sampled`, `--exclude-account ID`, …).
 fn plan_run_with(env: &TestEnv, o: &Org, qname: &str, upload: &str, extra: &[&str]) -> Value {
-    let mut args = planner_args(qname, upload);
+    let mut args = vec!["-o", "json"];
+    args.extend(planner_args(qname, upload));
     args.extend_from_slice(extra);
     let a = run(env, o, &args).success();
     serde_json::from_str(&stdout(&a)).unwrap()
 }
 
-/// `-o json audit report --organization … --fan-out --queue Q --upload U`.
+/// `audit report --organization … --fan-out --queue Q --upload U`.
 fn planner_args<'a>(qname: &'a str, upload: &'a str) -> Vec<&'a str> {
     vec![
-        "-o",
-        "json",
         "audit",
         "report",
         "--organization",
@@ -390,14 +412,7 @@ fn drain(
 ) -> usize {
     let mut invocations = 0;
     for _ in 0..200 {
-        let got = sqs(
-            env,
-            key,
-            "ReceiveMessage",
-            json!({"QueueUrl": url, "MaxNumberOfMessages": 5, "VisibilityTimeout": 1800,
-                   "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
-        );
-        let messages = got["Messages"].as_array().cloned().unwrap_or_default();
+        let messages = receive(env, key, url, 5, 1800);
         if messages.is_empty() {
             if done() {
                 return invocations;
@@ -587,12 +602,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
         )),
         "{cause}"
     );
-    let covered: BTreeSet<&str> = manifest["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a.as_str().unwrap())
-        .collect();
+    let covered: BTreeSet<&str> = strs(&manifest["accounts"]);
     let mut expected: BTreeSet<&str> = o.members[..3].iter().map(|m| m.id.as_str()).collect();
     expected.insert(o.management.as_str());
     assert_eq!(covered, expected);
@@ -721,7 +731,7 @@ fn a_sampled_fanned_out_run_has_the_rows_of_the_local_sampled_run() {
     // The job a schedule's rule hands the function (its constant input).
     let mut job = planner_args(&qname, &upload);
     job.extend(["--sampled", "--exclude-account", &missing]);
-    let (kind, started) = api.invoke(&json!({ "lakegate": job[2..] }));
+    let (kind, started) = api.invoke(&json!({ "lakegate": job }));
     assert_eq!(kind, "response", "{started}");
     assert_eq!(started["units"], 4, "{started}");
     let (run_id, day) = (
@@ -737,12 +747,7 @@ fn a_sampled_fanned_out_run_has_the_rows_of_the_local_sampled_run() {
     let manifest: Value =
         serde_json::from_str(&object(&env, &o.mgmt_key, &reports, &manifest_key).unwrap()).unwrap();
     assert_eq!(manifest["partial"], false, "{manifest}");
-    let covered: BTreeSet<&str> = manifest["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a.as_str().unwrap())
-        .collect();
+    let covered: BTreeSet<&str> = strs(&manifest["accounts"]);
     assert_eq!(covered.len(), 4, "{manifest}");
     let (_, fleet) = fleet_report(&env, &o, &reports, (&run_id, &day), &covered);
     let (local, sampled) = local_report(&env, &o, &["--sampled", "--exclude-account", &missing]);
@@ -1159,18 +1164,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     let depth = || messages(&env, &o.mgmt_key, &url);
     let fan_out = |extra: &[&str]| {
         let mut args: Vec<&str> = extra.to_vec();
-        args.extend([
-            "audit",
-            "report",
-            "--organization",
-            "--member-role",
-            ROLE,
-            "--fan-out",
-            "--queue",
-            &qname,
-            "--upload",
-            &upload,
-        ]);
+        args.extend(planner_args(&qname, &upload));
         run(&env, &o, &args)
     };
     // --dry-run: the plan object in the printed plan, nothing written, nothing queued.
@@ -1186,23 +1180,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     // A queue without a dead-letter queue is refused: a failing unit would never be named.
     let bare = format!("{qname}-bare");
     sqs(&env, &o.mgmt_key, "CreateQueue", json!({"QueueName": bare}));
-    let a = run(
-        &env,
-        &o,
-        &[
-            "audit",
-            "report",
-            "--organization",
-            "--member-role",
-            ROLE,
-            "--fan-out",
-            "--queue",
-            &bare,
-            "--upload",
-            &upload,
-        ],
-    )
-    .code(1);
+    let a = run(&env, &o, &planner_args(&bare, &upload)).code(1);
     assert!(
         stderr(&a).contains("has no dead-letter queue"),
         "{}",
@@ -1219,14 +1197,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     // timeout: it records one (delivery 1 of 3) and fails.
     let api = RuntimeApi::start();
     let mut function = start_function(&env, &api, &o.mgmt_key, &env.endpoint());
-    let got = sqs(
-        &env,
-        &o.mgmt_key,
-        "ReceiveMessage",
-        json!({"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": 0,
-               "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
-    );
-    let m = got["Messages"][0].clone();
+    let m = receive(&env, &o.mgmt_key, &url, 1, 0)[0].clone();
     let now_ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -1277,13 +1248,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     let mut lost: Option<Value> = None;
     let mut bodies: Vec<Value> = Vec::new();
     for _ in 0..8 {
-        let got = sqs(
-            &env,
-            &o.mgmt_key,
-            "ReceiveMessage",
-            json!({"QueueUrl": url, "MaxNumberOfMessages": 10, "VisibilityTimeout": 0}),
-        );
-        for m in got["Messages"].as_array().cloned().unwrap_or_default() {
+        for m in receive(&env, &o.mgmt_key, &url, 10, 0) {
             let body: Value = serde_json::from_str(m["Body"].as_str().unwrap()).unwrap();
             if lost.is_none() && body != timed_out {
                 sqs(
@@ -1433,18 +1398,7 @@ fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
             f["region"].as_str().unwrap()
         )
     };
-    let receive = |q: &str, hide: u32| -> Vec<Value> {
-        sqs(
-            &env,
-            &o.mgmt_key,
-            "ReceiveMessage",
-            json!({"QueueUrl": q, "MaxNumberOfMessages": 10, "VisibilityTimeout": hide,
-                   "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
-        )["Messages"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-    };
+    let receive = |q: &str, hide: u32| receive(&env, &o.mgmt_key, q, 10, hide);
     let show = |m: &Value| {
         sqs(
             &env,
@@ -1587,14 +1541,7 @@ fn dead_letters_that_can_never_be_handled_are_consumed_and_transient_faults_retr
         .as_str()
         .unwrap()
         .to_string();
-    let got = sqs(
-        &env,
-        &o.mgmt_key,
-        "ReceiveMessage",
-        json!({"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": 1800,
-               "MessageSystemAttributeNames": ["All"], "AttributeNames": ["All"]}),
-    );
-    let m = got["Messages"][0].clone();
+    let m = receive(&env, &o.mgmt_key, &url, 1, 1800)[0].clone();
     // A record of the dead-letter queue's mapping: `body`, received `received` times.
     let dead = |id: &str, body: &str, received: u32| {
         let mut r = record(&m, &dlq_arn);
@@ -1659,16 +1606,14 @@ fn dead_letters_that_can_never_be_handled_are_consumed_and_transient_faults_retr
     assert_eq!(written(), before);
 
     // The run's plan deleted: its dead letters are consumed, nothing written.
-    let a = auth(&o.mgmt_key, "s3");
-    let (status, _) = http(
-        env.port(),
+    crate::org::s3(
+        &env,
+        &o.mgmt_key,
         "DELETE",
         &format!("/{reports}/lake/runs/{run_id}/plan.json"),
-        &[("Authorization", &a)],
+        &o.management,
         &[],
-    )
-    .unwrap();
-    assert_eq!(status, 204);
+    );
     let (kind, answer) = api.invoke(&json!({"Records": [dead("no-plan", &unit_body, 4)]}));
     assert_eq!(kind, "response", "{answer}");
     assert!(failures(&answer).is_empty(), "{answer}");
