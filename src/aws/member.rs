@@ -13,6 +13,11 @@ use std::time::{Duration, SystemTime};
 /// Credentials with less than this left are replaced by a new AssumeRole.
 pub const REFRESH_BEFORE: Duration = Duration::from_secs(5 * 60);
 
+/// The role is assumed again at most this often. A new session lasts at least 15 minutes, so
+/// only a local clock running ahead (or a session cut short) makes fresh credentials look
+/// about to expire; without this bound every request would assume the role again first.
+pub const REFRESH_AT_MOST_EVERY: Duration = Duration::from_secs(60);
+
 /// STS AssumeRole: the role session's credentials.
 pub(super) async fn assume_role(
     sts: &aws_sdk_sts::Client,
@@ -48,7 +53,9 @@ pub struct RoleCredentials {
     role_arn: String,
     session_name: String,
     external_id: Option<String>,
-    current: tokio::sync::Mutex<Credentials>,
+    /// The credentials handed out, and when this provider last assumed the role (None: the
+    /// first credentials, assumed before it was made).
+    current: tokio::sync::Mutex<(Credentials, Option<std::time::Instant>)>,
 }
 
 impl RoleCredentials {
@@ -64,18 +71,21 @@ impl RoleCredentials {
             role_arn: role_arn.to_string(),
             session_name: session_name.to_string(),
             external_id: external_id.map(str::to_string),
-            current: tokio::sync::Mutex::new(first),
+            current: tokio::sync::Mutex::new((first, None)),
         }
     }
 
     async fn get(&self) -> aws_credential_types::provider::Result {
         let mut current = self.current.lock().await;
-        let fresh = current.expiry().is_none_or(|t| {
+        let fresh = current.0.expiry().is_none_or(|t| {
             t.duration_since(SystemTime::now())
                 .is_ok_and(|left| left > REFRESH_BEFORE)
         });
-        if fresh {
-            return Ok(current.clone());
+        let just_assumed = current
+            .1
+            .is_some_and(|at| at.elapsed() < REFRESH_AT_MOST_EVERY);
+        if fresh || just_assumed {
+            return Ok(current.0.clone());
         }
         tracing::debug!(role = %self.role_arn, "role session about to expire: assuming it again");
         let new = assume_role(
@@ -86,7 +96,7 @@ impl RoleCredentials {
         )
         .await
         .map_err(CredentialsError::provider_error)?;
-        *current = new.clone();
+        *current = (new.clone(), Some(std::time::Instant::now()));
         Ok(new)
     }
 }
@@ -134,6 +144,11 @@ mod tests {
     const ROLE: &str = "arn:aws:iam::222233334444:role/LakegateAudit";
 
     async fn sts_fake() -> (MockServer, aws_sdk_sts::Client) {
+        sts_fake_expiring("2099-01-01T00:00:00Z").await
+    }
+
+    /// The fake, its sessions expiring at `expiration` (ISO 8601).
+    async fn sts_fake_expiring(expiration: &str) -> (MockServer, aws_sdk_sts::Client) {
         let server = MockServer::start().await;
         let body = r#"<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <AssumeRoleResult>
@@ -141,7 +156,7 @@ mod tests {
       <AccessKeyId>ASIAREFRESHED</AccessKeyId>
       <SecretAccessKey>refreshed-secret</SecretAccessKey>
       <SessionToken>refreshed-token</SessionToken>
-      <Expiration>2099-01-01T00:00:00Z</Expiration>
+      <Expiration>EXPIRATION</Expiration>
     </Credentials>
     <AssumedRoleUser>
       <AssumedRoleId>AROAEXAMPLE:lakegate-audit</AssumedRoleId>
@@ -149,7 +164,8 @@ mod tests {
     </AssumedRoleUser>
   </AssumeRoleResult>
   <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
-</AssumeRoleResponse>"#;
+</AssumeRoleResponse>"#
+            .replace("EXPIRATION", expiration);
         Mock::given(method("POST"))
             .and(body_string_contains("Action=AssumeRole"))
             .respond_with(
@@ -223,6 +239,19 @@ mod tests {
             assert_eq!(c.session_token(), Some("first-token"));
         }
         assert!(server.received_requests().await.unwrap().is_empty());
+    }
+
+    /// A clock running ahead makes even a new session look about to expire: the role is assumed
+    /// again at most once a minute, not before every request.
+    #[tokio::test]
+    async fn credentials_that_look_expired_on_arrival_are_not_assumed_again_at_once() {
+        let (server, sts) = sts_fake_expiring("2000-01-01T00:00:00Z").await;
+        let p = RoleCredentials::new(sts, ROLE, "lakegate-audit", None, first(Duration::ZERO));
+        for _ in 0..5 {
+            let c = p.provide_credentials().await.unwrap();
+            assert_eq!(c.access_key_id(), "ASIAREFRESHED");
+        }
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
     }
 
     #[tokio::test]
