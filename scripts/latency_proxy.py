@@ -440,9 +440,9 @@ def parse_args(argv):
     return args
 
 
-if __name__ == "__main__":
-    args = parse_args(sys.argv[1:])
-    # Two descriptors per proxied connection: lift the soft limit to the hard one.
+def raise_fd_limit():
+    """Lift the soft limit on open descriptors to the hard one (at least 65,536 when unlimited):
+    a proxy holds one or two per connection."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     want = max(soft, 65536) if hard == resource.RLIM_INFINITY else hard
     if soft != resource.RLIM_INFINITY and soft < want:
@@ -450,4 +450,9 @@ if __name__ == "__main__":
             resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
         except (ValueError, OSError):
             pass
+
+
+if __name__ == "__main__":
+    args = parse_args(sys.argv[1:])
+    raise_fd_limit()
     asyncio.run(main(args))

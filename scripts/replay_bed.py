@@ -50,13 +50,15 @@ import hashlib
 import json
 import os
 import re
-import resource
 import signal
 import sys
 import time
 import urllib.parse
 from base64 import b64decode, b64encode
 from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from latency_proxy import host_port, raise_fd_limit, write_atomically  # noqa: E402  (beside this file)
 
 TRACE = bool(os.environ.get("REPLAY_BED_TRACE"))
 LIVE_SERVICES = {"sqs", "lambda", "athena", "glue", "events", "logs"}
@@ -72,20 +74,6 @@ DROP_RESPONSE_HEADERS = {"transfer-encoding", "connection", "keep-alive", "conte
 
 def log(msg):
     print(f"replay_bed: {msg}", file=sys.stderr, flush=True)
-
-
-def host_port(value):
-    host, sep, port = value.rpartition(":")
-    if not sep or not port.isdigit() or int(port) > 65535:
-        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
-    return host.strip("[]") or "127.0.0.1", int(port)
-
-
-def write_atomically(path, text):
-    tmp = f"{path}.tmp.{os.getpid()}"
-    with open(tmp, "w") as f:
-        f.write(text)
-    os.replace(tmp, path)
 
 
 class Request:
@@ -659,11 +647,5 @@ def parse_args(argv):
 
 if __name__ == "__main__":
     args = parse_args(sys.argv[1:])
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    want = max(soft, 65536) if hard == resource.RLIM_INFINITY else hard
-    if soft != resource.RLIM_INFINITY and soft < want:
-        try:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
-        except (ValueError, OSError):
-            pass
+    raise_fd_limit()
     asyncio.run(main(args))

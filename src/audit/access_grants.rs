@@ -96,32 +96,21 @@ impl Grants {
         Ok(instance)
     }
 
-    /// The rows of the grants on `audit.bucket` (none when the account has no instance).
-    pub async fn rows(
-        &mut self,
-        aws: &Aws,
-        account: &str,
-        audit: &BucketAudit<'_>,
-    ) -> Result<Vec<AuditRow>> {
+    /// The rows of the grants on `audit.bucket` (none when the account has no instance, or its
+    /// grants were not read: [`Grants::prefetched`] said why, once).
+    pub fn rows(&self, account: &str, audit: &BucketAudit<'_>) -> Vec<AuditRow> {
         let key = (account.to_string(), audit.region.to_string());
-        if !self.by_scope.contains_key(&key) {
-            // A failure is told once per account and region; its other buckets get no rows.
-            let read = Self::prefetch(aws, account).await;
-            if let Some(e) = self.prefetched(account, audit.region, read) {
-                return Err(e);
-            }
-        }
         let Some(instance) = self.by_scope.get(&key) else {
-            return Ok(Vec::new());
+            return Vec::new();
         };
         let on_bucket = format!("s3://{}/", audit.bucket);
         let grants = [audit.bucket, ""]
             .into_iter()
             .filter_map(|b| instance.by_bucket.get(b))
             .flatten();
-        Ok(grants
+        grants
             .map(|g| row(instance, g, account, audit, &on_bucket))
-            .collect())
+            .collect()
     }
 }
 

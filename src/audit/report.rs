@@ -446,6 +446,27 @@ struct Scope<'a> {
     _ahead: Option<tokio::sync::OwnedSemaphorePermit>,
 }
 
+impl<'a> Scope<'a> {
+    /// A scope about to be listed, holding `ahead` (one of the run's [`Ahead`] places, if any).
+    fn new(
+        account: String,
+        region: String,
+        aws: ScopeAws<'a>,
+        chain: Arc<Chain>,
+        ahead: Option<tokio::sync::OwnedSemaphorePermit>,
+    ) -> Self {
+        Scope {
+            account,
+            region,
+            aws,
+            chain,
+            left: AtomicUsize::new(0),
+            grants: Default::default(),
+            _ahead: ahead,
+        }
+    }
+}
+
 /// How many scopes may be listed and not yet written: the listings run only this far ahead of
 /// the bucket reads, so the run holds a few scopes' listings, not the organization's (a listing
 /// is three round trips and a scope's buckets two each; twice the pool's requests keeps the pool
@@ -553,7 +574,20 @@ async fn list_scope(
     Ok((buckets, by_bucket, grants))
 }
 
-fn scope_work<'a>(scope: Scope<'a>, (buckets, mut by_bucket, grants): Listed) -> Vec<Work<'a>> {
+/// A scope's work once listed: one item per bucket (or the scope, done, when it has none), or
+/// the failure of its listing.
+fn scope_work<'a>(scope: Scope<'a>, listed: Result<Listed>) -> Vec<Work<'a>> {
+    let (buckets, mut by_bucket, grants) = match listed {
+        Ok(listed) => listed,
+        Err(e) => {
+            return vec![Work::Failed(Failure {
+                account: scope.account,
+                region: scope.region,
+                cause: e.message.clone(),
+                error: Some(e),
+            })]
+        }
+    };
     scope.left.store(buckets.len(), Ordering::Relaxed);
     if let Ok(mut g) = scope.grants.lock() {
         *g = grants;
@@ -608,37 +642,20 @@ async fn prepare_member<'a>(
         &account, levels, restrict, warn,
     ));
     let lists = regions.into_iter().map(|region| {
-        let (aws, chain, account) = (
-            caller.in_account(&account, creds.clone(), &region),
-            chain.clone(),
-            account.clone(),
-        );
+        let aws = ScopeAws::Member(Box::new(caller.in_account(
+            &account,
+            creds.clone(),
+            &region,
+        )));
+        let (chain, account) = (chain.clone(), account.clone());
         async move {
-            let place = ahead.clone().acquire_owned().await;
-            let work = match list_scope(&aws, sem, &account, opts).await {
-                Ok(listed) => scope_work(
-                    Scope {
-                        account,
-                        region,
-                        aws: ScopeAws::Member(Box::new(aws)),
-                        chain,
-                        left: AtomicUsize::new(0),
-                        grants: Default::default(),
-                        _ahead: place.ok(),
-                    },
-                    listed,
-                ),
-                Err(e) => {
-                    pb.inc(1);
-                    vec![Work::Failed(Failure {
-                        account,
-                        region,
-                        cause: e.message.clone(),
-                        error: Some(e),
-                    })]
-                }
-            };
-            send(tx, work);
+            let place = ahead.clone().acquire_owned().await.ok();
+            let scope = Scope::new(account, region, aws, chain, place);
+            let listed = list_scope(&scope.aws, sem, &scope.account, opts).await;
+            if listed.is_err() {
+                pb.inc(1);
+            }
+            send(tx, scope_work(scope, listed));
         }
     });
     futures::future::join_all(lists).await;
@@ -768,27 +785,15 @@ async fn prepare_caller<'a>(
     tx: &Tx<'a>,
 ) {
     let chain = Arc::new(crate::evaluate::chain::audit_chain(session, &account).await);
-    let work = match list_scope(aws, sem, &account, opts).await {
-        Ok(listed) => scope_work(
-            Scope {
-                account,
-                region: aws.region.clone(),
-                aws: ScopeAws::Caller(aws),
-                chain,
-                left: AtomicUsize::new(0),
-                grants: Default::default(),
-                _ahead: None,
-            },
-            listed,
-        ),
-        Err(e) => vec![Work::Failed(Failure {
-            account,
-            region: aws.region.clone(),
-            cause: e.message.clone(),
-            error: Some(e),
-        })],
-    };
-    send(tx, work);
+    let scope = Scope::new(
+        account,
+        aws.region.clone(),
+        ScopeAws::Caller(aws),
+        chain,
+        None,
+    );
+    let listed = list_scope(aws, sem, &scope.account, opts).await;
+    send(tx, scope_work(scope, listed));
 }
 
 /// The organization's accounts, narrowed by --account and --exclude-account.
@@ -1046,16 +1051,7 @@ pub async fn report_with(
                 scope.account, scope.region, e.message
             ));
         }
-        let grant_rows = match grants.rows(&scope.aws, &scope.account, &audit).await {
-            Ok(rows) => rows,
-            Err(e) => {
-                session.printer.warn(format!(
-                    "account {} ({}): S3 Access Grants not read, their rows are missing: {}",
-                    scope.account, scope.region, e.message
-                ));
-                Vec::new()
-            }
-        };
+        let grant_rows = grants.rows(&scope.account, &audit);
         emit_rows(&mut sink, rows, grant_rows)?;
         sink.out.flush()?;
     }

@@ -119,6 +119,14 @@ impl Lake {
         serde_json::from_str(&stdout(&a)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&a)))
     }
 
+    /// The account's S3 Access Grants instance and a location on the whole bucket.
+    fn instance_with_location(&self) {
+        self.lg(&["ag", "instance", "create"]).success();
+        let location = format!("s3://{}/", self.bucket);
+        self.lg(&["ag", "location", "create", &location, "--role", &self.role])
+            .success();
+    }
+
     /// The Sids of the bucket policy.
     fn sids(&self) -> Vec<String> {
         statements(&self.env.policy(&self.bucket).unwrap())
@@ -422,16 +430,7 @@ fn a_bucket_policys_grants_move_to_access_grants_with_the_same_access() {
 fn a_fault_between_the_grants_and_the_policy_write_leaves_both() {
     let lake = Lake::new("ag-migrate-fault");
     let b = lake.bucket.clone();
-    lake.lg(&["ag", "instance", "create"]).success();
-    lake.lg(&[
-        "ag",
-        "location",
-        "create",
-        &format!("s3://{b}/"),
-        "--role",
-        &lake.role,
-    ])
-    .success();
+    lake.instance_with_location();
     let before = lake.env.policy(&b).unwrap();
     let proxy = FaultProxy::start(&lake.env);
     proxy.rules(json!([{
@@ -548,16 +547,7 @@ fn bad_input_is_one_line_and_changes_nothing() {
 fn an_access_points_grants_move_too() {
     let lake = Lake::new("ag-migrate-ap");
     let b = lake.bucket.clone();
-    lake.lg(&["ag", "instance", "create"]).success();
-    lake.lg(&[
-        "ag",
-        "location",
-        "create",
-        &format!("s3://{b}/"),
-        "--role",
-        &lake.role,
-    ])
-    .success();
+    lake.instance_with_location();
     let ap = lake.env.name("app");
     lake.lg(&[
         "--yes",
@@ -646,16 +636,7 @@ fn on_a_terminal_the_prompt_shows_the_equivalence() {
     use crate::pty::{run, Keys};
     let lake = Lake::new("ag-migrate-tty");
     let b = lake.bucket.clone();
-    lake.lg(&["ag", "instance", "create"]).success();
-    lake.lg(&[
-        "ag",
-        "location",
-        "create",
-        &format!("s3://{b}/"),
-        "--role",
-        &lake.role,
-    ])
-    .success();
+    lake.instance_with_location();
     let before = lake.env.policy(&b).unwrap();
     let args = [
         "--account-id",

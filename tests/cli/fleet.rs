@@ -29,6 +29,46 @@ fn sqs(env: &TestEnv, key: &str, op: &str, body: Value) -> Value {
     json_api(env, key, ("sqs", "AmazonSQS", "1.0"), op, body)
 }
 
+/// `audit status RUN --upload U` with `extra` options, as the management account; it succeeds.
+fn status(
+    env: &TestEnv,
+    o: &Org,
+    run: &str,
+    upload: &str,
+    extra: &[&str],
+) -> assert_cmd::assert::Assert {
+    let mut args = vec!["audit", "status", run, "--upload", upload];
+    args.extend_from_slice(extra);
+    crate::org::run(env, o, &args).success()
+}
+
+/// [`status`] as JSON.
+fn status_json(env: &TestEnv, o: &Org, run: &str, upload: &str) -> Value {
+    serde_json::from_str(&stdout(&status(env, o, run, upload, &["-o", "json"]))).unwrap()
+}
+
+/// A unit's name (`ACCOUNT-REGION`) from an object naming its account and region.
+fn unit(f: &Value) -> String {
+    format!(
+        "{}-{}",
+        f["account"].as_str().unwrap(),
+        f["region"].as_str().unwrap()
+    )
+}
+
+/// A manifest's failed units: name → (cause, attempts).
+fn failed_units(manifest: &Value) -> HashMap<String, (String, u64)> {
+    manifest["failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let cause = f["cause"].as_str().unwrap().to_string();
+            (unit(f), (cause, f["attempts"].as_u64().unwrap()))
+        })
+        .collect()
+}
+
 /// The strings of a JSON array.
 fn strs(v: &Value) -> BTreeSet<&str> {
     v.as_array()
@@ -545,17 +585,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
     assert_eq!(plan["max_receive"], 3);
 
     // Before any unit ran: all pending, all queued.
-    let s = env.json([
-        "--assume-role",
-        &o.lg_args()[1],
-        "-o",
-        "json",
-        "audit",
-        "status",
-        &run_id,
-        "--upload",
-        &upload,
-    ]);
+    let s = status_json(&env, &o, &run_id, &upload);
     assert_eq!(
         (s["state"].as_str(), s["pending"].as_u64()),
         (Some("running"), Some(5))
@@ -646,17 +676,7 @@ fn a_fanned_out_run_covers_every_member_retries_a_fault_and_names_the_one_it_can
 
     // The missing member's unit is in the dead-letter queue; status says so.
     assert_eq!(messages(&env, &o.mgmt_key, &dlq_url), "1");
-    let s = env.json([
-        "--assume-role",
-        &o.lg_args()[1],
-        "-o",
-        "json",
-        "audit",
-        "status",
-        &run_id,
-        "--upload",
-        &upload,
-    ]);
+    let s = status_json(&env, &o, &run_id, &upload);
     assert_eq!(s["state"], "partial", "{s}");
     assert_eq!(
         (s["done"].as_u64(), s["failed"].as_u64()),
@@ -1211,13 +1231,6 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
         m["MessageId"]
     );
     let timed_out: Value = serde_json::from_str(m["Body"].as_str().unwrap()).unwrap();
-    let unit = |f: &Value| {
-        format!(
-            "{}-{}",
-            f["account"].as_str().unwrap(),
-            f["region"].as_str().unwrap()
-        )
-    };
     let recorded = &timed_out["fleet"];
     let marker: Value = serde_json::from_str(
         &object(
@@ -1267,17 +1280,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     let dead_depth = || messages(&env, &o.mgmt_key, &dlq_url);
     assert_eq!(dead_depth(), "4");
     let lost = lost.unwrap();
-    let status = |extra: &[&str]| {
-        let mut args = vec![
-            "audit",
-            "status",
-            run_id.as_str(),
-            "--upload",
-            upload.as_str(),
-        ];
-        args.extend_from_slice(extra);
-        run(&env, &o, &args).success()
-    };
+    let status = |extra: &[&str]| status(&env, &o, &run_id, &upload, extra);
     let people = stdout(&status(&[]));
     assert!(people.contains("running"), "{people}");
     // Status reads the dead-letter queue without consuming it: four units failed for good.
@@ -1315,20 +1318,7 @@ fn a_dry_run_queues_nothing_and_finish_names_every_unit_without_a_result() {
     );
     // Every unit is named with its cause: the lost one as lost, the dead ones as dead with
     // the error their deliveries recorded, if any.
-    let causes: HashMap<String, (String, u64)> = manifest["failed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                unit(f),
-                (
-                    f["cause"].as_str().unwrap().to_string(),
-                    f["attempts"].as_u64().unwrap(),
-                ),
-            )
-        })
-        .collect();
+    let causes = failed_units(&manifest);
     assert_eq!(causes.len(), 5, "{manifest}");
     let (cause, attempts) = &causes[&unit(&lost["fleet"])];
     assert!(
@@ -1391,13 +1381,6 @@ fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
         .as_str()
         .unwrap()
         .to_string();
-    let unit = |f: &Value| {
-        format!(
-            "{}-{}",
-            f["account"].as_str().unwrap(),
-            f["region"].as_str().unwrap()
-        )
-    };
     let receive = |q: &str, hide: u32| receive(&env, &o.mgmt_key, q, 10, hide);
     let show = |m: &Value| {
         sqs(
@@ -1455,20 +1438,7 @@ fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
     let m: Value = serde_json::from_str(&written).unwrap();
     assert_eq!(m["partial"], true, "{m}");
     assert_eq!(m["accounts"].as_array().unwrap().len(), 3, "{m}");
-    let causes: HashMap<String, (String, u64)> = m["failed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                unit(f),
-                (
-                    f["cause"].as_str().unwrap().to_string(),
-                    f["attempts"].as_u64().unwrap(),
-                ),
-            )
-        })
-        .collect();
+    let causes = failed_units(&m);
     assert_eq!(causes.len(), 2, "{m}");
     // Received four times (three deliveries, then the dead-letter queue's own): three.
     let (cause, attempts) = &causes[&dead_unit];
@@ -1487,17 +1457,7 @@ fn the_dead_letter_queue_finishes_a_run_whose_unit_died_without_a_word() {
         missing_marker
     );
     let dead_marker = object(&env, &o.mgmt_key, &reports, &failed_key(&dead_unit)).unwrap();
-    let s = env.json([
-        "--assume-role",
-        &o.lg_args()[1],
-        "-o",
-        "json",
-        "audit",
-        "status",
-        &run_id,
-        "--upload",
-        &upload,
-    ]);
+    let s = status_json(&env, &o, &run_id, &upload);
     assert_eq!(
         (
             s["state"].as_str(),
